@@ -1,0 +1,1 @@
+package org.commonground.analysis; /** placeholder until the engine lands. */ final class Placeholder {}

@@ -1,0 +1,1 @@
+package org.commonground.bench; final class Placeholder {}
