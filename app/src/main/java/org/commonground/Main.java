@@ -1,1 +1,16 @@
-package org.commonground; public final class Main { public static void main(String[] a) {} }
+package org.commonground;
+
+import org.commonground.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code commonground} command line: every way to run the product. */
+@Command(name = "commonground", mixinStandardHelpOptions = true, version = "Common Ground 0.1",
+        description = "A multilingual platform for sustained civic dialogue across borders.",
+        subcommands = {ServeCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+}

@@ -1,0 +1,39 @@
+package org.commonground;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.commonground.web.Json;
+import org.commonground.web.Messages;
+import org.commonground.web.Problems;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Wires the whole product with plain constructors. This is the one seam tests reuse: they call
+ * {@link #create} with a fresh test database and start the result on a random port.
+ */
+public final class App {
+    private App() {}
+
+    /** Builds the server (not started). The caller owns the database and closes it after stopping. */
+    public static Javalin create(AppConfig config, DataSource db) {
+        Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        Messages messages = new Messages();
+        Problems problems = new Problems(messages, config.maxBodyBytes());
+        return Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.port = config.port();
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.startup.showJavalinBanner = false;
+            problems.addTo(cfg.routes);
+            cfg.routes.get("/api/v1/health", ctx -> {
+                jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+                ctx.json(Map.of("status", "ok"));
+            });
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package org.commonground.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database the product runs on: either an embedded server started from the jar
+ * with a persistent data directory, or an external server. Either way the schema is migrated by
+ * Flyway on open. The caller owns the returned instance and must {@link #close()} it, which closes
+ * the connection pool and stops the embedded server if there is one.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres embedded;
+
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /** Starts (or restarts on existing data) an embedded PostgreSQL under {@code dataDir}. */
+    public static Database embedded(Path dataDir) {
+        try {
+            Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+            Files.createDirectories(pgData);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+            log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
+            return open(url, pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Connects to an external PostgreSQL. Accepts {@code jdbc:postgresql://…} and
+     * {@code postgresql://user:password@host:port/db} URLs.
+     */
+    public static Database external(String url) {
+        return open(toJdbcUrl(url), null);
+    }
+
+    static String toJdbcUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return url;
+        }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            URI uri = URI.create(url);
+            StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+            if (uri.getPort() > 0) {
+                jdbc.append(':').append(uri.getPort());
+            }
+            jdbc.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath());
+            String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+            if (uri.getRawUserInfo() != null) {
+                String[] userPass = uri.getRawUserInfo().split(":", 2);
+                query = (query.isEmpty() ? "" : query + "&") + "user=" + userPass[0]
+                        + (userPass.length > 1 ? "&password=" + userPass[1] : "");
+            }
+            return query.isEmpty() ? jdbc.toString() : jdbc + "?" + query;
+        }
+        throw new IllegalArgumentException("Not a PostgreSQL URL: " + url);
+    }
+
+    private static Database open(String jdbcUrl, EmbeddedPostgres embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", 32));
+        config.setPoolName("commonground");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            closeQuietly(embedded);
+            throw e;
+        }
+        return new Database(pool, embedded);
+    }
+
+    /** Brings the schema up to date; safe to run from several servers at once (Flyway locks). */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Whether this database is the embedded server started by this process. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg == null) {
+            return;
+        }
+        try {
+            pg.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

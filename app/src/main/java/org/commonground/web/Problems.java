@@ -1,0 +1,98 @@
+package org.commonground.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.CharacterCodingException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonground.problem.CommonGroundException;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 {@code application/problem+json}
+ * with a stable {@code type}, the status, and a {@code detail} in the request's language.
+ */
+public final class Problems {
+    public static final String TYPE_BASE = "https://commonground.example/problems/";
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final Messages messages;
+    private final long maxBodyBytes;
+
+    public Problems(Messages messages, long maxBodyBytes) {
+        this.messages = messages;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.exception(CommonGroundException.class, (e, ctx) -> write(e, ctx));
+        routes.exception(JacksonException.class, (e, ctx) ->
+                write(Invalid.malformed("malformed-json", "problem.malformed-json"), ctx));
+        routes.exception(CharacterCodingException.class, (e, ctx) ->
+                write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx));
+        routes.exception(HttpResponseException.class, (e, ctx) -> writeHttp(e.getStatus(), ctx));
+        routes.exception(Exception.class, (e, ctx) -> {
+            Throwable cause = rootCause(e);
+            if (cause instanceof CommonGroundException c) {
+                write(c, ctx);
+            } else if (cause instanceof JacksonException) {
+                write(Invalid.malformed("malformed-json", "problem.malformed-json"), ctx);
+            } else if (cause instanceof CharacterCodingException) {
+                write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx);
+            } else {
+                log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                write(500, "internal-error", "problem.internal-error", List.of(), new Object[0], ctx);
+            }
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(NotFound.of("route", ctx.path()), ctx);
+            }
+        });
+    }
+
+    private void writeHttp(int status, Context ctx) {
+        switch (status) {
+            case 404 -> write(NotFound.of("route", ctx.path()), ctx);
+            case 405 -> write(405, "method-not-allowed", "problem.method-not-allowed", List.of(), new Object[0], ctx);
+            case 413 -> write(Invalid.tooLarge(maxBodyBytes), ctx);
+            default -> write(status, "http-" + status, "problem.http", List.of(), new Object[] {status}, ctx);
+        }
+    }
+
+    public void write(CommonGroundException e, Context ctx) {
+        write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), ctx);
+    }
+
+    private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
+                       Object[] args, Context ctx) {
+        Language lang = Language.of(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", messages.get(lang, "problem.title." + status));
+        body.put("status", status);
+        body.put("detail", messages.get(lang, key, args));
+        body.put("instance", ctx.path());
+        if (!fields.isEmpty()) {
+            body.put("errors", fields.stream().map(f -> Map.of(
+                    "field", f.field(),
+                    "code", f.messageKey(),
+                    "message", messages.get(lang, f.messageKey(), f.args()))).toList());
+        }
+        ctx.status(status).json(body).contentType("application/problem+json; charset=utf-8");
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof CommonGroundException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

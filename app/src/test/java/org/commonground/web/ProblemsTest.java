@@ -1,0 +1,44 @@
+package org.commonground.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.commonground.testing.TestDatabase;
+import org.commonground.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+    static TestDatabase db;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.embedded();
+        server = TestServer.start(db);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void unknownRouteIsAProblemInTheReadersLanguage() {
+        var response = server.get("/api/v1/no-such-thing", "Accept-Language", "ja,en;q=0.5");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).endsWith("/route-not-found");
+        assertThat(response.json().get("detail").asText()).contains("何もありません");
+    }
+
+    @Test
+    void healthAnswersOkWhenTheDatabaseAnswers() {
+        var response = server.get("/api/v1/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asText()).isEqualTo("ok");
+    }
+}
