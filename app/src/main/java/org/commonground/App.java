@@ -2,7 +2,26 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.commonground.account.Access;
+import org.commonground.account.AccountStore;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Authentication;
+import org.commonground.account.SessionStore;
+import org.commonground.moderation.ModerationRoutes;
+import org.commonground.moderation.ModerationStore;
+import org.commonground.participation.Extremity;
+import org.commonground.participation.Join;
+import org.commonground.participation.NextStatement;
+import org.commonground.participation.ParticipationRoutes;
+import org.commonground.participation.Participants;
+import org.commonground.participation.Tallies;
+import org.commonground.participation.VoteStore;
+import org.commonground.statement.StatementRoutes;
+import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationRoutes;
+import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
 import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
@@ -27,6 +46,10 @@ public final class App {
         Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         Messages messages = new Messages();
         Problems problems = new Problems(messages, config.maxBodyBytes());
+        AccountStore accounts = new AccountStore(jdbi);
+        Authentication authentication = new Authentication(accounts, new SessionStore(jdbi), new ApiTokenStore(jdbi));
+        Access access = new Access(authentication, jdbi);
+        Participants participants = new Participants(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -41,6 +64,12 @@ public final class App {
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
+            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
+                    new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
+            new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
+            new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
+            new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));

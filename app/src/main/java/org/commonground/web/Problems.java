@@ -67,11 +67,16 @@ public final class Problems {
     }
 
     public void write(CommonGroundException e, Context ctx) {
-        write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), ctx);
+        write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), e.extensions(), ctx);
     }
 
     private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
                        Object[] args, Context ctx) {
+        write(status, type, key, fields, args, Map.of(), ctx);
+    }
+
+    private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
+                       Object[] args, Map<String, Object> extensions, Context ctx) {
         Language lang = Language.of(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + type);
@@ -85,6 +90,7 @@ public final class Problems {
                     "code", f.messageKey(),
                     "message", messages.get(lang, f.messageKey(), f.args()))).toList());
         }
+        extensions.forEach(body::putIfAbsent);
         ctx.status(status).json(body).contentType("application/problem+json; charset=utf-8");
     }
 
