@@ -2,6 +2,7 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.AccountRoutes;
@@ -13,6 +14,19 @@ import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.SeedStore;
+import org.commonground.moderation.ModerationRoutes;
+import org.commonground.moderation.ModerationStore;
+import org.commonground.participation.Extremity;
+import org.commonground.participation.Join;
+import org.commonground.participation.NextStatement;
+import org.commonground.participation.Participants;
+import org.commonground.participation.ParticipationRoutes;
+import org.commonground.participation.Tallies;
+import org.commonground.participation.VoteStore;
+import org.commonground.statement.StatementRoutes;
+import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationRoutes;
+import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
 import org.commonground.web.BodyEncoding;
 import org.commonground.web.Json;
@@ -44,6 +58,7 @@ public final class App {
         Authentication authentication = new Authentication(accounts, sessions, tokens);
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
+        Participants participants = new Participants(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -62,6 +77,12 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
+                    new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
+            new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
+            new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
+            new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
