@@ -4,9 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.commonground.web.Assets;
+import org.commonground.web.Csrf;
 import org.commonground.web.Json;
 import org.commonground.web.Messages;
+import org.commonground.web.Pages;
 import org.commonground.web.Problems;
+import org.commonground.web.SecurityHeaders;
+import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -22,7 +27,10 @@ public final class App {
     public static Javalin create(AppConfig config, DataSource db) {
         Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         Messages messages = new Messages();
-        Problems problems = new Problems(messages, config.maxBodyBytes());
+        Assets assets = new Assets();
+        Csrf csrf = new Csrf(config.secureCookies());
+        Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
+        Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -30,6 +38,11 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            SecurityHeaders.addTo(cfg.routes);
+            csrf.addTo(cfg.routes);
+            pages.addTo(cfg.routes);
+            assets.addTo(cfg.routes);
+            new WebRoutes(pages).addTo(cfg.routes);
             cfg.routes.get("/api/v1/health", ctx -> {
                 jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
                 ctx.json(Map.of("status", "ok"));
