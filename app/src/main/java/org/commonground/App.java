@@ -2,11 +2,12 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import javax.sql.DataSource;
+import org.commonground.web.Api;
 import org.commonground.web.Assets;
 import org.commonground.web.Csrf;
 import org.commonground.web.Json;
+import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
 import org.commonground.web.Problems;
@@ -22,6 +23,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class App {
     private App() {}
+
+    /** Answer of the health check. */
+    public record Health(String status) {}
 
     /** Builds the server (not started). The caller owns the database and closes it after stopping. */
     public static Javalin create(AppConfig config, DataSource db) {
@@ -43,10 +47,16 @@ public final class App {
             pages.addTo(cfg.routes);
             assets.addTo(cfg.routes);
             new WebRoutes(pages).addTo(cfg.routes);
-            cfg.routes.get("/api/v1/health", ctx -> {
-                jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-                ctx.json(Map.of("status", "ok"));
-            });
+            Api api = new Api(cfg.routes);
+            api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
+                    .returns(Health.class).handle(ctx -> {
+                        jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+                        ctx.json(new Health("ok"));
+                    });
+            // Feature routes register here, each through `api`.
+
+            // Last: the document describes every endpoint registered above.
+            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }

@@ -41,4 +41,14 @@ class ProblemsTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asText()).isEqualTo("ok");
     }
+
+    @Test
+    void openApiDocumentDescribesTheHealthEndpoint() {
+        var doc = server.get("/api/v1/openapi.json").json();
+
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.at("/paths/~1api~1v1~1health/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Health");
+        assertThat(doc.at("/components/schemas/Health/properties/status/type").asText()).isEqualTo("string");
+    }
 }

@@ -1,0 +1,58 @@
+package org.commonground.account;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Who is calling, from a request: an API token in {@code Authorization: Bearer cga_…}, or a
+ * session cookie set at sign-in. Participants are not accounts; their tokens are resolved by the
+ * participation feature.
+ */
+public final class Authentication {
+    public static final String SESSION_COOKIE = "cg_session";
+    private static final String SESSION_ATTRIBUTE = "commonground.session";
+
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final ApiTokenStore tokens;
+
+    public Authentication(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    /** The signed-in account, if any; resolved once per request and cached on the context. */
+    public Optional<Account> account(Context ctx) {
+        Optional<Account> cached = ctx.attribute("commonground.account");
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Account> account = bearer(ctx).flatMap(tokens::accountOf)
+                .or(() -> session(ctx).map(SessionStore.Session::accountId))
+                .flatMap(accounts::find)
+                .filter(a -> !a.disabled());
+        ctx.attribute("commonground.account", account);
+        return account;
+    }
+
+    /** The browser session behind the request's cookie, if any (for its CSRF token). */
+    public Optional<SessionStore.Session> session(Context ctx) {
+        Optional<SessionStore.Session> cached = ctx.attribute(SESSION_ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        ctx.attribute(SESSION_ATTRIBUTE, session);
+        return session;
+    }
+
+    /** The bearer token of the request, if it carries one. */
+    public static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).strip()).filter(s -> !s.isEmpty());
+    }
+}
