@@ -1,0 +1,208 @@
+package org.commonground.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Community-Notes-style bridging: fits r̂ = μ + i_p + i_s + f_p·f_s to agree = 1 / disagree = 0 (passes
+ * are not ratings and are left out) and reports the statement intercept i_s as its bridging score:
+ * the agreement a statement earns beyond what the participants' one-dimensional viewpoint f_p
+ * explains.
+ *
+ * <p>The objective is Community Notes' own: mean squared error plus λ times the mean square of each
+ * factor table and 5λ times the mean square of each intercept table and of μ (λ = 0.03). Written as
+ * a sum over votes, the per-row penalty is therefore λ·(votes / rows of that table), which is what
+ * makes the closed-form alternating-least-squares updates below match it. Iterates to a relative
+ * change in the objective below {@link #TOLERANCE}, not a fixed number of epochs.
+ */
+final class Bridging {
+    static final double FACTOR_L2 = 0.03;
+    static final double INTERCEPT_L2 = 5 * FACTOR_L2;
+    static final double TOLERANCE = 1e-9;
+    static final int MAX_SWEEPS = 2000;
+
+    final double[] intercept;
+    final double[] factor;
+    final double globalIntercept;
+    final int sweeps;
+
+    private Bridging(double[] intercept, double[] factor, double globalIntercept, int sweeps) {
+        this.intercept = intercept;
+        this.factor = factor;
+        this.globalIntercept = globalIntercept;
+        this.sweeps = sweeps;
+    }
+
+    static Bridging fit(VoteMatrix m, double[] startFactor, long seed, Parallel parallel) {
+        int participants = m.participantCount();
+        int statements = m.statementCount();
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        long ratings = 0;
+        double sum = 0;
+        int[] ratingsOfStatement = new int[statements];
+        int raters = 0;
+        for (int p = 0; p < participants; p++) {
+            boolean rated = false;
+            for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                int code = cells[k] & 3;
+                if (code != VoteMatrix.PASS) {
+                    ratings++;
+                    sum += code == VoteMatrix.AGREE ? 1 : 0;
+                    ratingsOfStatement[cells[k] >>> 2]++;
+                    rated = true;
+                }
+            }
+            if (rated) {
+                raters++;
+            }
+        }
+        double[] is = new double[statements];
+        double[] fs = new double[statements];
+        double[] ip = new double[participants];
+        double[] fp = new double[participants];
+        if (ratings == 0) {
+            return new Bridging(is, fs, 0, 0);
+        }
+        int ratedStatements = 0;
+        for (int c : ratingsOfStatement) {
+            if (c > 0) {
+                ratedStatements++;
+            }
+        }
+        double participantWeight = (double) ratings / raters;
+        double statementWeight = (double) ratings / ratedStatements;
+        double mu = sum / ratings;
+        SplittableRandom random = new SplittableRandom(seed ^ 0xB1D6E5L);
+        double startNorm = startFactor == null ? 0 : PrincipalComponents.norm(startFactor);
+        for (int s = 0; s < statements; s++) {
+            fs[s] = startNorm > 0 ? 0.5 * startFactor[s] / startNorm * Math.sqrt(statements) : random.nextDouble(-0.1, 0.1);
+        }
+        int chunks = Parallel.chunks(participants);
+        double[][] partial = new double[chunks][5 * statements];
+        double[][] residualParts = new double[chunks][2];
+        double previous = Double.MAX_VALUE;
+        int sweep = 0;
+        while (sweep < MAX_SWEEPS) {
+            sweep++;
+            double muNow = mu;
+            parallel.forEach(participants, chunks, (c, from, to) -> {
+                double[] acc = partial[c];
+                Arrays.fill(acc, 0.0);
+                for (int p = from; p < to; p++) {
+                    double n = 0;
+                    double sf = 0;
+                    double sff = 0;
+                    double sy = 0;
+                    double syf = 0;
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int code = cells[k] & 3;
+                        if (code == VoteMatrix.PASS) {
+                            continue;
+                        }
+                        int s = cells[k] >>> 2;
+                        double y = (code == VoteMatrix.AGREE ? 1 : 0) - muNow - is[s];
+                        n++;
+                        sf += fs[s];
+                        sff += fs[s] * fs[s];
+                        sy += y;
+                        syf += y * fs[s];
+                    }
+                    solve(n + participantWeight * INTERCEPT_L2, sf, sff + participantWeight * FACTOR_L2, sy, syf, ip, fp, p);
+                    double i = ip[p];
+                    double f = fp[p];
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int code = cells[k] & 3;
+                        if (code == VoteMatrix.PASS) {
+                            continue;
+                        }
+                        int b = 5 * (cells[k] >>> 2);
+                        double y = (code == VoteMatrix.AGREE ? 1 : 0) - muNow - i;
+                        acc[b] += 1;
+                        acc[b + 1] += f;
+                        acc[b + 2] += f * f;
+                        acc[b + 3] += y;
+                        acc[b + 4] += y * f;
+                    }
+                }
+            });
+            double[] stats = Parallel.sumInOrder(partial);
+            for (int s = 0; s < statements; s++) {
+                int b = 5 * s;
+                solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
+                        stats[b + 3], stats[b + 4], is, fs, s);
+            }
+            parallel.forEach(participants, chunks, (c, from, to) -> {
+                double residualSum = 0;
+                double squares = 0;
+                for (int p = from; p < to; p++) {
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int code = cells[k] & 3;
+                        if (code == VoteMatrix.PASS) {
+                            continue;
+                        }
+                        int s = cells[k] >>> 2;
+                        double r = (code == VoteMatrix.AGREE ? 1 : 0) - muNow - ip[p] - is[s] - fp[p] * fs[s];
+                        residualSum += r;
+                        squares += r * r;
+                    }
+                }
+                residualParts[c][0] = residualSum;
+                residualParts[c][1] = squares;
+            });
+            double residualSum = 0;
+            double squares = 0;
+            for (double[] part : residualParts) {
+                residualSum += part[0];
+                squares += part[1];
+            }
+            // Closed-form μ given everything else; its penalty is 5λ·μ² in mean form, so 5λ·N·μ² as a sum.
+            double newMu = (muNow * ratings + residualSum) / (ratings * (1 + INTERCEPT_L2));
+            double shift = newMu - muNow;
+            squares += -2 * shift * residualSum + shift * shift * ratings;
+            mu = newMu;
+            double objective = squares + INTERCEPT_L2 * ratings * mu * mu
+                    + participantWeight * (INTERCEPT_L2 * sumSquares(ip) + FACTOR_L2 * sumSquares(fp))
+                    + statementWeight * (INTERCEPT_L2 * sumSquares(is) + FACTOR_L2 * sumSquares(fs));
+            if (Math.abs(previous - objective) <= TOLERANCE * objective) {
+                break;
+            }
+            previous = objective;
+        }
+        return new Bridging(is, fs, mu, sweep);
+    }
+
+    /** Ridge solution of the 2×2 normal equations [a b; b d]·(i, f) = (y, yf). */
+    private static void solve(double a, double b, double d, double y, double yf, double[] intercept, double[] factor, int at) {
+        double det = a * d - b * b;
+        if (!(det > 0)) {
+            intercept[at] = 0;
+            factor[at] = 0;
+            return;
+        }
+        intercept[at] = (d * y - b * yf) / det;
+        factor[at] = (a * yf - b * y) / det;
+    }
+
+    private static double sumSquares(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return s;
+    }
+
+    List<AnalysisResult.BridgingScore> scores(VoteMatrix m) {
+        List<AnalysisResult.BridgingScore> out = new ArrayList<>(intercept.length);
+        for (int s = 0; s < intercept.length; s++) {
+            out.add(new AnalysisResult.BridgingScore(m.statementId(s), Representativeness.finite(intercept[s]),
+                    Representativeness.finite(factor[s])));
+        }
+        out.sort(Comparator.comparingDouble(AnalysisResult.BridgingScore::score).reversed()
+                .thenComparingLong(AnalysisResult.BridgingScore::statement));
+        return List.copyOf(out);
+    }
+}
