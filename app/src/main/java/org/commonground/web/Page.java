@@ -22,6 +22,21 @@ public record Page(Language lang, Messages messages, Assets assets, String csrf,
         return messages.get(lang, key, args);
     }
 
+    /** A cohort value as readers know it ("Japan" for country JP), or the value itself if unnamed. */
+    public String cohort(String dimension, String value) {
+        if (value == null) {
+            return t("cohort.none");
+        }
+        String key = "cohort." + dimension + "." + value;
+        return messages.has(lang, key) ? messages.get(lang, key) : value;
+    }
+
+    /** A cohort dimension's name as readers know it ("Country" for country). */
+    public String dimension(String name) {
+        String key = "cohort.dimension." + name;
+        return messages.has(lang, key) ? messages.get(lang, key) : name;
+    }
+
     public String asset(String name) {
         return assets.url(name);
     }
