@@ -3,8 +3,19 @@ package org.commonground;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import javax.sql.DataSource;
+import org.commonground.account.Access;
+import org.commonground.account.AccountRoutes;
+import org.commonground.account.AccountStore;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Authentication;
+import org.commonground.account.CsrfGuard;
+import org.commonground.account.SessionStore;
+import org.commonground.conversation.ConversationRoutes;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.SeedStore;
 import org.commonground.web.Api;
 import org.commonground.web.Assets;
+import org.commonground.web.BodyEncoding;
 import org.commonground.web.Csrf;
 import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
@@ -35,6 +46,12 @@ public final class App {
         Csrf csrf = new Csrf(config.secureCookies());
         Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
         Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
+        AccountStore accounts = new AccountStore(jdbi);
+        SessionStore sessions = new SessionStore(jdbi);
+        ApiTokenStore tokens = new ApiTokenStore(jdbi);
+        Authentication authentication = new Authentication(accounts, sessions, tokens);
+        Access access = new Access(authentication, jdbi);
+        ConversationStore conversations = new ConversationStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -42,6 +59,8 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            BodyEncoding.addTo(cfg.routes);
+            new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
             csrf.addTo(cfg.routes);
             pages.addTo(cfg.routes);
@@ -54,6 +73,8 @@ public final class App {
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
+            new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
+            new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));

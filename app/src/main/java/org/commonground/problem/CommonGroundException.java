@@ -1,6 +1,7 @@
 package org.commonground.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one unchecked exception root of Common Ground. Domain code throws a subtype when a command
@@ -43,6 +44,14 @@ public abstract sealed class CommonGroundException extends RuntimeException
     /** Field-level errors (empty unless the problem is about specific input fields). */
     public List<FieldError> fieldErrors() {
         return List.of();
+    }
+
+    /**
+     * Extra members of the problem answer that a client can act on, such as the id of the existing
+     * statement a duplicate points to (RFC 9457 extension members). Empty by default.
+     */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 
     /** One invalid input field, with the message key explaining why. */

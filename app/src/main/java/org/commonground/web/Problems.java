@@ -1,13 +1,18 @@
 package org.commonground.web;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
@@ -35,8 +40,7 @@ public final class Problems {
 
     public void addTo(RoutesConfig routes) {
         routes.exception(CommonGroundException.class, (e, ctx) -> write(e, ctx));
-        routes.exception(JacksonException.class, (e, ctx) ->
-                write(Invalid.malformed("malformed-json", "problem.malformed-json"), ctx));
+        routes.exception(JacksonException.class, (e, ctx) -> write(fromJackson(e), ctx));
         routes.exception(CharacterCodingException.class, (e, ctx) ->
                 write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx));
         routes.exception(HttpResponseException.class, (e, ctx) -> writeHttp(e.getStatus(), ctx));
@@ -44,8 +48,8 @@ public final class Problems {
             Throwable cause = rootCause(e);
             if (cause instanceof CommonGroundException c) {
                 write(c, ctx);
-            } else if (cause instanceof JacksonException) {
-                write(Invalid.malformed("malformed-json", "problem.malformed-json"), ctx);
+            } else if (cause instanceof JacksonException j) {
+                write(fromJackson(j), ctx);
             } else if (cause instanceof CharacterCodingException) {
                 write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx);
             } else {
@@ -69,12 +73,44 @@ public final class Problems {
         }
     }
 
+    /**
+     * A JSON body that could not be bound: a problem raised inside a deserializer (such as a
+     * string PostgreSQL cannot store) is itself; an unknown enum code is a 422 on that field,
+     * naming the allowed codes; anything else is malformed JSON (400).
+     */
+    static CommonGroundException fromJackson(JacksonException e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof CommonGroundException c) {
+                return c;
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            return Invalid.field(fieldPath(f), "problem.enum-value", allowed);
+        }
+        return Invalid.malformed("malformed-json", "problem.malformed-json");
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
     public void write(CommonGroundException e, Context ctx) {
-        write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), ctx);
+        write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), e.extensions(), ctx);
     }
 
     private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
                        Object[] args, Context ctx) {
+        write(status, type, key, fields, args, Map.of(), ctx);
+    }
+
+    private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
+                       Object[] args, Map<String, Object> extensions, Context ctx) {
         Language lang = Language.of(ctx);
         if (wantsHtml(ctx)) {
             writeHtml(status, key, fields, args, lang, ctx);
@@ -92,6 +128,7 @@ public final class Problems {
                     "code", f.messageKey(),
                     "message", messages.get(lang, f.messageKey(), f.args()))).toList());
         }
+        extensions.forEach(body::putIfAbsent);
         ctx.status(status).json(body).contentType("application/problem+json; charset=utf-8");
     }
 
