@@ -28,11 +28,16 @@ import org.commonground.statement.StatementStore;
 import org.commonground.translation.TranslationRoutes;
 import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
+import org.commonground.web.Assets;
 import org.commonground.web.BodyEncoding;
+import org.commonground.web.Csrf;
 import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
+import org.commonground.web.Pages;
 import org.commonground.web.Problems;
+import org.commonground.web.SecurityHeaders;
+import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -51,7 +56,10 @@ public final class App {
     public static Javalin create(AppConfig config, DataSource db) {
         Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         Messages messages = new Messages();
-        Problems problems = new Problems(messages, config.maxBodyBytes());
+        Assets assets = new Assets();
+        Csrf csrf = new Csrf(config.secureCookies());
+        Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
+        Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
         AccountStore accounts = new AccountStore(jdbi);
         SessionStore sessions = new SessionStore(jdbi);
         ApiTokenStore tokens = new ApiTokenStore(jdbi);
@@ -68,6 +76,11 @@ public final class App {
             problems.addTo(cfg.routes);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
+            SecurityHeaders.addTo(cfg.routes);
+            csrf.addTo(cfg.routes);
+            pages.addTo(cfg.routes);
+            assets.addTo(cfg.routes);
+            new WebRoutes(pages).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
