@@ -12,12 +12,15 @@ import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.SeedStore;
 import org.commonground.web.Api;
 import org.commonground.web.BodyEncoding;
 import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -51,6 +54,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
@@ -62,6 +66,7 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
+            new InviteRoutes(new InviteStore(jdbi), access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
