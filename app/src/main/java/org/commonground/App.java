@@ -2,6 +2,7 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.AccountRoutes;
@@ -69,7 +70,8 @@ public final class App {
             new InviteRoutes(new InviteStore(jdbi), access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
-            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+            api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
+                    .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }

@@ -3,7 +3,6 @@ package org.commonground.cli;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +50,6 @@ public final class UserCommand {
         @Spec
         CommandSpec spec;
 
-        /** Where --password-stdin reads from; tests replace it. */
-        InputStream stdin = System.in;
-
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +62,7 @@ public final class UserCommand {
             String password;
             boolean generated = false;
             if (passwordStdin) {
-                password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+                password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (password == null) {
                     err.println("No password on standard input.");
                     return 2;
