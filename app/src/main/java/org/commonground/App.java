@@ -3,6 +3,7 @@ package org.commonground;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.AccountRoutes;
@@ -13,6 +14,8 @@ import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.SeedStore;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -35,6 +38,7 @@ import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
@@ -74,6 +78,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
@@ -96,9 +101,11 @@ public final class App {
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new InviteRoutes(new InviteStore(jdbi), access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
-            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+            api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
+                    .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }
