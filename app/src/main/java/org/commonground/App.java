@@ -13,6 +13,8 @@ import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.SeedStore;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -35,6 +37,7 @@ import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
@@ -67,6 +70,7 @@ public final class App {
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
+        InviteStore invites = new InviteStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -74,6 +78,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
@@ -90,12 +95,13 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi),
                     new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
                     new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new InviteRoutes(invites, access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
