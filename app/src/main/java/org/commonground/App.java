@@ -71,6 +71,7 @@ public final class App {
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
+        InviteStore invites = new InviteStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -95,13 +96,13 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi),
                     new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
                     new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
-            new InviteRoutes(new InviteStore(jdbi), access).addTo(api);
+            new InviteRoutes(invites, access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
