@@ -49,8 +49,8 @@ class PolisRoundTripTest {
     void importExportImportKeepsEveryStatementVoteAndCohort(Path dataset) {
         PolisExport original = PolisExport.read(dataset);
 
-        PolisExport once = roundTrip(original, tmp.resolve("once"));
-        PolisExport twice = roundTrip(once, tmp.resolve("twice"));
+        PolisExport once = roundTrip(jdbi, original, tmp.resolve("once"));
+        PolisExport twice = roundTrip(jdbi, once, tmp.resolve("twice"));
 
         Fingerprint expected = Fingerprint.of(original);
         assertThat(Fingerprint.of(once)).isEqualTo(expected);
@@ -59,7 +59,7 @@ class PolisRoundTripTest {
     }
 
     /** Into the database, out as a folder, and read back from that folder. */
-    static PolisExport roundTrip(PolisExport export, Path folder) {
+    static PolisExport roundTrip(Jdbi jdbi, PolisExport export, Path folder) {
         var result = new PolisImport(jdbi).run(export, NewConversation.imported(export, null, "round-trip"), Progress.NONE);
         new ConversationExport(jdbi).load(result.conversationId()).write(folder);
         return PolisExport.read(folder);
