@@ -48,7 +48,7 @@ public final class PolisImport {
     }
 
     /** Imports inside the caller's transaction (the demo adds translations in the same one). */
-    public Result insert(Handle handle, PolisExport export, NewConversation conversation, Progress progress) {
+    public static Result insert(Handle handle, PolisExport export, NewConversation conversation, Progress progress) {
         List<String> texts = export.comments().stream().map(PolisImport::importedText).toList();
         boolean skipTriggers = bypassRowTriggers(handle);
         long conversationId = insertConversation(handle, export, conversation);
