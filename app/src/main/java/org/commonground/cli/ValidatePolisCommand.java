@@ -2,6 +2,7 @@ package org.commonground.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,9 @@ public final class ValidatePolisCommand implements Callable<Integer> {
             Files.writeString(out, markdown, StandardCharsets.UTF_8);
         } catch (PolisFormatException e) {
             err.println("validate-polis: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("validate-polis: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             return 1;
         }
         spec.commandLine().getOut().println("wrote " + out);

@@ -122,21 +122,24 @@ class AnalyzeCommandTest {
 
     @Test
     void analysesARealPolisExportLikePolis() throws IOException {
-        Path folder = SharedData.polisDataset("brexit-consensus");
-        Path out = dir.resolve("brexit.json");
+        Path folder = SharedData.polisDataset("vtaiwan.uberx");
+        Path out = dir.resolve("vtaiwan.json");
 
         Run run = analyze("--polis-export", folder.toString(), "--out", out.toString());
 
         assertThat(run.exit).as(run.err).isZero();
         JsonNode json = JSON.readTree(out.toFile());
         assertThat(fieldNames(json)).containsAll(CONTRACT_KEYS);
-        // Pol.is's own result: 197 participants with a group-id, in 2 groups; 50 statements, none rejected.
-        assertThat(json.get("participants").asInt()).isBetween(195, 199);
+        // Pol.is's own result: 1,219 participants with a group-id, in 2 groups. 119 of the 197 comments
+        // are not moderated out; 49,348 of the 49,443 latest votes are on those.
+        assertThat(json.get("participants").asInt()).isBetween(1_207, 1_231);
         assertThat(json.get("groups")).hasSize(2);
-        assertThat(json.get("statements").asInt()).isEqualTo(50);
-        assertThat(json.get("votes").asInt()).isEqualTo(5_303);
+        assertThat(json.get("statements").asInt()).isEqualTo(119);
+        assertThat(json.get("votes").asInt()).isEqualTo(49_348);
         assertThat(json.get("projection").size()).isEqualTo(json.get("participants").asInt());
-        assertThat(json.get("bridging")).hasSize(50);
+        assertThat(json.get("bridging")).hasSize(119);
+        assertThat(json.at("/groups/0/participants/0").isIntegralNumber()).isTrue();
+        assertThat(json.at("/consensus/0/statement").isIntegralNumber()).isTrue();
         assertThat(json.get("convergence").size()).isPositive();
     }
 
