@@ -13,15 +13,16 @@ import java.util.SplittableRandom;
  * explains.
  *
  * <p>The objective is Community Notes' own: mean squared error plus λ times the mean square of each
- * factor table and 5λ times the mean square of each intercept table and of μ (λ = 0.03). Written as
+ * factor table and 5λ times the mean square of each intercept table (λ = 0.03); μ is left free. Written as
  * a sum over votes, the per-row penalty is therefore λ·(votes / rows of that table), which is what
  * makes the closed-form alternating-least-squares updates below match it. Iterates to a relative
- * change in the objective below {@link #TOLERANCE}, not a fixed number of epochs.
+ * change of the statement parameters below {@link #TOLERANCE}, not a fixed number of epochs.
  */
 final class Bridging {
     static final double FACTOR_L2 = 0.03;
     static final double INTERCEPT_L2 = 5 * FACTOR_L2;
-    static final double TOLERANCE = 1e-9;
+    /** Largest change of any statement parameter or μ in one sweep, in agree-probability units. */
+    static final double TOLERANCE = 1e-5;
     static final int MAX_SWEEPS = 2000;
 
     final double[] intercept;
@@ -36,7 +37,12 @@ final class Bridging {
         this.sweeps = sweeps;
     }
 
-    static Bridging fit(VoteMatrix m, double[] startFactor, long seed, Parallel parallel) {
+    /**
+     * @param startFactor statement factors to start from when there is no warm start (the first
+     *                    principal component: already the main axis of disagreement)
+     * @param warm        {intercepts, factors} per statement from a previous run, or null
+     */
+    static Bridging fit(VoteMatrix m, double[] startFactor, double[][] warm, long seed, Parallel parallel) {
         int participants = m.participantCount();
         int statements = m.statementCount();
         int[] rowStart = m.rowStart();
@@ -78,13 +84,20 @@ final class Bridging {
         double mu = sum / ratings;
         SplittableRandom random = new SplittableRandom(seed ^ 0xB1D6E5L);
         double startNorm = startFactor == null ? 0 : PrincipalComponents.norm(startFactor);
+        boolean warmStart = warm != null && PrincipalComponents.norm(warm[1]) > 0;
+        if (warmStart && warm.length > 2) {
+            mu = warm[2][0];
+        }
         for (int s = 0; s < statements; s++) {
+            if (warmStart) {
+                is[s] = warm[0][s];
+                fs[s] = warm[1][s];
+                continue;
+            }
             fs[s] = startNorm > 0 ? 0.5 * startFactor[s] / startNorm * Math.sqrt(statements) : random.nextDouble(-0.1, 0.1);
         }
         int chunks = Parallel.chunks(participants);
         double[][] partial = new double[chunks][5 * statements];
-        double[][] residualParts = new double[chunks][2];
-        double previous = Double.MAX_VALUE;
         int sweep = 0;
         while (sweep < MAX_SWEEPS) {
             sweep++;
@@ -130,47 +143,28 @@ final class Bridging {
                 }
             });
             double[] stats = Parallel.sumInOrder(partial);
+            double change = 0;
+            double residualSum = 0;
             for (int s = 0; s < statements; s++) {
                 int b = 5 * s;
+                double oldIntercept = is[s];
+                double oldFactor = fs[s];
                 solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
                         stats[b + 3], stats[b + 4], is, fs, s);
+                change = Math.max(change, Math.max(Math.abs(is[s] - oldIntercept), Math.abs(fs[s] - oldFactor)));
+                // Σ over this statement's ratings of r − μ − i_p − i_s − f_p·f_s, from the sufficient statistics.
+                residualSum += stats[b + 3] - stats[b] * is[s] - fs[s] * stats[b + 1];
             }
-            parallel.forEach(participants, chunks, (c, from, to) -> {
-                double residualSum = 0;
-                double squares = 0;
-                for (int p = from; p < to; p++) {
-                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int code = cells[k] & 3;
-                        if (code == VoteMatrix.PASS) {
-                            continue;
-                        }
-                        int s = cells[k] >>> 2;
-                        double r = (code == VoteMatrix.AGREE ? 1 : 0) - muNow - ip[p] - is[s] - fp[p] * fs[s];
-                        residualSum += r;
-                        squares += r * r;
-                    }
-                }
-                residualParts[c][0] = residualSum;
-                residualParts[c][1] = squares;
-            });
-            double residualSum = 0;
-            double squares = 0;
-            for (double[] part : residualParts) {
-                residualSum += part[0];
-                squares += part[1];
+            // Closed-form μ given everything else. μ is not penalised: the mean agree rate belongs to μ,
+            // so that i_s reads as agreement above the conversation's average.
+            mu = muNow + residualSum / ratings;
+            change = Math.max(change, Math.abs(mu - muNow));
+            if (Boolean.getBoolean("cg.trace.sweeps")) {
+                System.err.printf("sweep %d change %.3g mu %.6f%n", sweep, change, mu);
             }
-            // Closed-form μ given everything else; its penalty is 5λ·μ² in mean form, so 5λ·N·μ² as a sum.
-            double newMu = (muNow * ratings + residualSum) / (ratings * (1 + INTERCEPT_L2));
-            double shift = newMu - muNow;
-            squares += -2 * shift * residualSum + shift * shift * ratings;
-            mu = newMu;
-            double objective = squares + INTERCEPT_L2 * ratings * mu * mu
-                    + participantWeight * (INTERCEPT_L2 * sumSquares(ip) + FACTOR_L2 * sumSquares(fp))
-                    + statementWeight * (INTERCEPT_L2 * sumSquares(is) + FACTOR_L2 * sumSquares(fs));
-            if (Math.abs(previous - objective) <= TOLERANCE * objective) {
+            if (change < TOLERANCE) {
                 break;
             }
-            previous = objective;
         }
         return new Bridging(is, fs, mu, sweep);
     }

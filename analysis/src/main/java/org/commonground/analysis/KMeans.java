@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  * chunk order. Empty clusters are dropped, as Pol.is does.
  */
 final class KMeans {
+    /** Pol.is stops base clustering after 20 steps; groups (at most 100 points) may take more. */
     static final int MAX_ITERATIONS = 100;
 
     /** Cluster centres and each point's cluster; assignment[i] indexes cx/cy. */
@@ -22,6 +23,10 @@ final class KMeans {
     }
 
     static Clustering run(double[] x, double[] y, double[] w, double[] initX, double[] initY, Parallel parallel) {
+        return run(x, y, w, initX, initY, MAX_ITERATIONS, parallel);
+    }
+
+    static Clustering run(double[] x, double[] y, double[] w, double[] initX, double[] initY, int maxIterations, Parallel parallel) {
         int n = x.length;
         int k = initX.length;
         double[] cx = initX.clone();
@@ -30,7 +35,7 @@ final class KMeans {
         Arrays.fill(assignment, -1);
         int chunks = Parallel.chunks(n);
         double[][] partial = new double[chunks][3 * k + 1];
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
             double[] fx = cx;
             double[] fy = cy;
             parallel.forEach(n, chunks, (c, from, to) -> {

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 final class OpinionMap {
     static final int BASE_CLUSTERS = 100;
     static final int MAX_GROUPS = 5;
+    /** As Pol.is: base clusters are a fine summary of the map, not a fixed point worth chasing. */
+    static final int BASE_ITERATIONS = 20;
     /** Restarts per candidate k: groups are clustered over at most 100 weighted points, so restarts are nearly free. */
     static final int GROUP_RESTARTS = 12;
 
@@ -69,7 +71,7 @@ final class OpinionMap {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
                 warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
-        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], parallel);
+        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], BASE_ITERATIONS, parallel);
 
         int[] groupOfBase = new int[base.k()];
         double[] gx;
@@ -227,6 +229,6 @@ final class OpinionMap {
             ids[i] = m.participantId(rows[i]);
         }
         return new MapState(m.statementIds(), components.first, components.second, base.cx(), base.cy(),
-                groupX, groupY, ids, groupOfRow);
+                groupX, groupY, ids, groupOfRow, null, null, 0);
     }
 }

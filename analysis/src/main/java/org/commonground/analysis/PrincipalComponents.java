@@ -163,8 +163,9 @@ final class PrincipalComponents {
                     x2 += v * second[s];
                 }
                 double scale = Math.sqrt(statements / Math.max(1, rowStart[p + 1] - rowStart[p]));
-                x[i] = x1 * scale;
-                y[i] = x2 * scale;
+                // + 0.0 turns −0.0 into 0.0, which reads better in JSON and compares equal in records.
+                x[i] = x1 * scale + 0.0;
+                y[i] = x2 * scale + 0.0;
             }
         });
     }
@@ -176,8 +177,8 @@ final class PrincipalComponents {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int s = 0; s < n; s++) {
-            x[s] = (1 - mean[s]) * first[s] * scale;
-            y[s] = (1 - mean[s]) * second[s] * scale;
+            x[s] = (1 - mean[s]) * first[s] * scale + 0.0;
+            y[s] = (1 - mean[s]) * second[s] * scale + 0.0;
         }
         return new double[][] {x, y};
     }
