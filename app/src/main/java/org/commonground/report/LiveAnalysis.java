@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -39,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * a result is at most about two computation times older than the latest vote.
  *
  * <p>Statements' moderation states and participants' cohort values are re-read from the database
- * at each computation (they are small), so moderation and late joins are picked up without hooks.
+ * at each computation (they are small). A moderation decision is noticed by the next read of the
+ * results (see {@link #latest}); a change of an existing participant's cohort waits for the next vote.
  */
 public final class LiveAnalysis implements Results, VoteListener, Extremity, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalysis.class);
-    /** A result older than this is refreshed when read, to pick up moderation without a vote. */
-    private static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    /** How often a read may check whether moderation changed the statements in the math. */
+    private static final long MODERATION_CHECK_NANOS = Duration.ofSeconds(2).toNanos();
     /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
     private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
 
@@ -105,12 +107,29 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     public Optional<LatestResult> latest(long conversationId) {
         Live c = live(conversationId);
         LatestResult latest = c.latest;
-        synchronized (c) {
-            if (latest == null || latest.computedAt().plus(REFRESH_AFTER).isBefore(clock.instant()) && !c.scheduled) {
-                schedule(c);
+        if (latest == null || moderated(c)) {
+            synchronized (c) {
+                if (!c.scheduled) {
+                    schedule(c);
+                }
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    /**
+     * Whether moderation changed the statements in the math since the latest computation: no vote
+     * reports that, so readers check, at most every two seconds per conversation.
+     */
+    private boolean moderated(Live c) {
+        long now = System.nanoTime();
+        synchronized (c) {
+            if (c.scheduled || now - c.moderationCheckedAt < MODERATION_CHECK_NANOS) {
+                return false;
+            }
+            c.moderationCheckedAt = now;
+        }
+        return !Arrays.equals(AnalysisInput.statementsInMath(store, c.id), c.inMath);
     }
 
     @Override
@@ -203,6 +222,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 c.dirty = false;
                 snapshot = c.log.snapshot();
                 previous = c.latest;
+                c.inMath = inMath;
             }
             long started = System.nanoTime();
             VoteMatrix matrix = snapshot.matrix(inMath);
@@ -285,6 +305,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         boolean dirty;
         /** The pool refused the last computation; the conversation waits in {@code deferred}. */
         boolean refused;
+        /** The statements in the math of the latest computation, sorted. */
+        long[] inMath = new long[0];
+        long moderationCheckedAt = System.nanoTime();
         volatile LatestResult latest;
         volatile long lastUsed;
 
