@@ -2,17 +2,25 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
+import org.commonground.account.Account;
 import org.commonground.account.AccountRoutes;
 import org.commonground.account.AccountStore;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
+import org.commonground.account.SignInPages;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
+import org.commonground.analysis.AnalysisOptions;
+import org.commonground.report.ComputedResults;
+import org.commonground.report.ReportPages;
+import org.commonground.report.Results;
 import org.commonground.web.Api;
 import org.commonground.web.Assets;
 import org.commonground.web.BodyEncoding;
@@ -22,6 +30,7 @@ import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
 import org.commonground.web.Problems;
+import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
@@ -66,6 +75,12 @@ public final class App {
             pages.addTo(cfg.routes);
             assets.addTo(cfg.routes);
             new WebRoutes(pages).addTo(cfg.routes);
+            pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
+            new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
+            Readable readable = new Readable(conversations, authentication, access);
+            Results results = new ComputedResults(jdbi, AnalysisOptions.defaults().withThreads(config.analysisThreads()));
+            new ReportPages(pages, readable, results, jdbi, (ctx, conversationId) -> Optional.empty()).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
