@@ -3,6 +3,7 @@ package org.commonground;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
@@ -13,14 +14,27 @@ import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.account.SignInPages;
+import org.commonground.analysis.AnalysisOptions;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
-import org.commonground.analysis.AnalysisOptions;
+import org.commonground.moderation.ModerationRoutes;
+import org.commonground.moderation.ModerationStore;
+import org.commonground.participation.Extremity;
+import org.commonground.participation.Join;
+import org.commonground.participation.NextStatement;
+import org.commonground.participation.Participants;
+import org.commonground.participation.ParticipationRoutes;
+import org.commonground.participation.Tallies;
+import org.commonground.participation.VoteStore;
 import org.commonground.report.ComputedResults;
 import org.commonground.report.ReportPages;
 import org.commonground.report.Results;
+import org.commonground.statement.StatementRoutes;
+import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationRoutes;
+import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
 import org.commonground.web.Assets;
 import org.commonground.web.BodyEncoding;
@@ -61,6 +75,7 @@ public final class App {
         Authentication authentication = new Authentication(accounts, sessions, tokens);
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
+        Participants participants = new Participants(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -90,6 +105,12 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
+                    new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
+            new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
+            new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
+            new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
