@@ -2,7 +2,6 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
@@ -19,11 +18,14 @@ import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
+import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
 import org.commonground.participation.Extremity;
 import org.commonground.participation.Join;
 import org.commonground.participation.NextStatement;
+import org.commonground.participation.Participant;
+import org.commonground.participation.ParticipantPages;
 import org.commonground.participation.Participants;
 import org.commonground.participation.ParticipationRoutes;
 import org.commonground.participation.Tallies;
@@ -33,6 +35,7 @@ import org.commonground.report.ReportPages;
 import org.commonground.report.Results;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationPages;
 import org.commonground.translation.TranslationRoutes;
 import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
@@ -95,7 +98,13 @@ public final class App {
             new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             Results results = new ComputedResults(jdbi, AnalysisOptions.defaults().withThreads(config.analysisThreads()));
-            new ReportPages(pages, readable, results, jdbi, (ctx, conversationId) -> Optional.empty()).addTo(cfg.routes);
+            new ReportPages(pages, readable, results, jdbi,
+                    (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
+            new ParticipantPages(pages, readable, new Join(jdbi), participants, new VoteStore(jdbi),
+                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current), new StatementStore(jdbi), jdbi,
+                    config.secureCookies()).addTo(cfg.routes);
+            new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
+            new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
