@@ -57,6 +57,45 @@ public final class ReportPages {
         routes.get("/c/{conversationId}/results", this::page);
         routes.get("/c/{conversationId}/results.json", this::json);
         routes.get("/c/{conversationId}/results.csv", this::csv);
+        routes.get("/c/{conversationId}/you", this::standing);
+    }
+
+    /** A statement the participant voted on: their vote and each cohort's split. */
+    public record Mine(ShownStatements.Shown statement, String vote, List<StackedBar> cohorts) {}
+
+    /**
+     * "Where you stand": the map with the participant's own dot and group, and how each cohort voted
+     * on the statements they voted on.
+     */
+    private void standing(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        Optional<Long> you = participantOf.apply(ctx, id);
+        if (you.isEmpty()) {
+            ctx.redirect("/c/" + id);
+            return;
+        }
+        Page page = pages.page(ctx);
+        ReportView.Inputs in = inputs(c, page.lang(), you.get());
+        ReportView view = ReportView.of(in, page);
+        AnalysisResult r = in.snapshot().result();
+        int group = MapView.groupOf(r, you.get());
+        List<Mine> mine = new ArrayList<>();
+        for (var vote : queries.votesOf(you.get())) {
+            var shownStatement = in.texts().get(vote.statementId());
+            if (shownStatement == null) {
+                continue;
+            }
+            List<StackedBar> bars = new ArrayList<>();
+            for (String value : r.cohorts().values(in.cohortDimension())) {
+                r.cohorts().tally(in.cohortDimension(), value, vote.statementId()).filter(t -> t.votes() > 0)
+                        .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
+                                t.disagree(), t.pass())));
+            }
+            mine.add(new Mine(shownStatement, vote.value() > 0 ? "agree" : vote.value() < 0 ? "disagree" : "pass", bars));
+        }
+        pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
+                "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));
     }
 
     private Conversation allowed(Context ctx) {
