@@ -51,7 +51,8 @@ public final class ModerationPages {
         long id = PathIds.of(ctx, "conversationId");
         access.requireModerator(ctx, id);
         Conversation c = readable.conversation(ctx, id);
-        String filter = FILTERS.contains(ctx.queryParam("state")) ? ctx.queryParam("state") : "pending";
+        String asked = ctx.queryParam("state");
+        String filter = asked != null && FILTERS.contains(asked) ? asked : "pending";
         List<Entry> entries = moderation.queue(id, filter.equals("all") ? null : filter, 200, 0).stream()
                 .map(i -> new Entry(i, translations.of(id, i.id()))).toList();
         Map<String, Object> model = new HashMap<>();
