@@ -3,6 +3,7 @@ package org.commonground;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
@@ -16,6 +17,8 @@ import org.commonground.account.SignInPages;
 import org.commonground.analysis.AnalysisOptions;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
 import org.commonground.moderation.ModerationPages;
@@ -46,6 +49,7 @@ import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
@@ -79,6 +83,7 @@ public final class App {
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
+        InviteStore invites = new InviteStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -86,6 +91,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
@@ -100,7 +106,7 @@ public final class App {
             Results results = new ComputedResults(jdbi, AnalysisOptions.defaults().withThreads(config.analysisThreads()));
             new ReportPages(pages, readable, results, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
-            new ParticipantPages(pages, readable, new Join(jdbi), participants, new VoteStore(jdbi),
+            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, new VoteStore(jdbi),
                     new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current), new StatementStore(jdbi), jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
@@ -114,15 +120,17 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi),
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi),
                     new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
                     new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new InviteRoutes(invites, access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
-            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+            api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
+                    .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }

@@ -27,12 +27,15 @@ public final class Analysis {
         Cohorts.Bound bound = (cohorts == null ? Cohorts.none() : cohorts).bind(votes);
         try (Parallel parallel = new Parallel(options.threads())) {
             MapState warm = previous == null ? null : previous.mapState();
-            Snapshot full = Snapshot.compute(votes, bound, options, warm, parallel);
+            Snapshot full = Snapshot.compute(votes, bound, options, warm, null, parallel);
             OpinionMap map = full.map;
             List<List<AnalysisResult.RepresentativeStatement>> representative =
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);
             List<AnalysisResult.OpinionGroup> groups = groups(votes, map, representative);
-            Bridging bridging = Bridging.fit(votes, map.components.first, options.seed(), parallel);
+            long t1 = System.nanoTime();
+            Bridging bridging = Bridging.fit(votes, map.components.first,
+                    warm == null ? null : warm.bridgingFor(votes.statementIds()), options.seed(), parallel);
+            long t2 = System.nanoTime();
             List<Long> commonGround = CohortComparison.commonGround(full.tallies, full.commonGroundDimension, full.cohortMembers,
                     full.groupCounts, full.groupMembers, map.groupCount, options.minVotesPerCohort());
             List<AnalysisResult.Divide> divides = CohortComparison.divides(full.tallies, options.minVotesPerCohort(), options.maxDivides());
@@ -41,6 +44,11 @@ public final class Analysis {
             List<AnalysisResult.ConvergencePoint> convergence = options.convergence()
                     ? Convergence.compute(full, bound, options, state, parallel)
                     : List.of();
+            long t3 = System.nanoTime();
+            if (Boolean.getBoolean("cg.trace")) {
+                System.err.printf("map %.3fs (pca iterations %d), bridging %.3fs (%d sweeps), convergence %.3fs%n",
+                        (t1 - started) / 1e9, map.components.iterations, (t2 - t1) / 1e9, bridging.sweeps, (t3 - t2) / 1e9);
+            }
             double[][] statementPositions = map.components.statementPositions();
             double seconds = (System.nanoTime() - started) / 1e9;
             return new AnalysisResult(map.rows.length, votes.statementCount(), votes.voteCount(), groups,
@@ -48,7 +56,8 @@ public final class Analysis {
                     new Projection(new IdSet(votes.statementIds()), statementPositions[0], statementPositions[1]),
                     Representativeness.consensus(votes, full.groupCounts, map.groupCount),
                     Representativeness.groupInformedConsensus(votes, full.groupCounts, map.groupCount),
-                    bridging.scores(votes), full.tallies, commonGround, divides, views, convergence, seconds, state);
+                    bridging.scores(votes), full.tallies, commonGround, divides, views, convergence, seconds,
+                    state.withBridging(bridging.intercept, bridging.factor, bridging.globalIntercept));
         }
     }
 

@@ -13,15 +13,16 @@ import java.util.SplittableRandom;
  * explains.
  *
  * <p>The objective is Community Notes' own: mean squared error plus λ times the mean square of each
- * factor table and 5λ times the mean square of each intercept table and of μ (λ = 0.03). Written as
+ * factor table and 5λ times the mean square of each intercept table (λ = 0.03); μ is left free. Written as
  * a sum over votes, the per-row penalty is therefore λ·(votes / rows of that table), which is what
  * makes the closed-form alternating-least-squares updates below match it. Iterates to a relative
- * change in the objective below {@link #TOLERANCE}, not a fixed number of epochs.
+ * change of the statement parameters below {@link #TOLERANCE}, not a fixed number of epochs.
  */
 final class Bridging {
     static final double FACTOR_L2 = 0.03;
     static final double INTERCEPT_L2 = 5 * FACTOR_L2;
-    static final double TOLERANCE = 1e-9;
+    /** Largest change of any statement parameter or μ in one sweep, in agree-probability units. */
+    static final double TOLERANCE = 1e-5;
     static final int MAX_SWEEPS = 2000;
 
     final double[] intercept;
@@ -36,7 +37,12 @@ final class Bridging {
         this.sweeps = sweeps;
     }
 
-    static Bridging fit(VoteMatrix m, double[] startFactor, long seed, Parallel parallel) {
+    /**
+     * @param startFactor statement factors to start from when there is no warm start (the first
+     *                    principal component: already the main axis of disagreement)
+     * @param warm        {intercepts, factors} per statement from a previous run, or null
+     */
+    static Bridging fit(VoteMatrix m, double[] startFactor, double[][] warm, long seed, Parallel parallel) {
         int participants = m.participantCount();
         int statements = m.statementCount();
         int[] rowStart = m.rowStart();
@@ -44,6 +50,7 @@ final class Bridging {
         long ratings = 0;
         double sum = 0;
         int[] ratingsOfStatement = new int[statements];
+        boolean[] ratedBy = new boolean[participants];
         int raters = 0;
         for (int p = 0; p < participants; p++) {
             boolean rated = false;
@@ -58,6 +65,7 @@ final class Bridging {
             }
             if (rated) {
                 raters++;
+                ratedBy[p] = true;
             }
         }
         double[] is = new double[statements];
@@ -78,13 +86,20 @@ final class Bridging {
         double mu = sum / ratings;
         SplittableRandom random = new SplittableRandom(seed ^ 0xB1D6E5L);
         double startNorm = startFactor == null ? 0 : PrincipalComponents.norm(startFactor);
+        boolean warmStart = warm != null && PrincipalComponents.norm(warm[1]) > 0;
+        if (warmStart && warm.length > 2) {
+            mu = warm[2][0];
+        }
         for (int s = 0; s < statements; s++) {
+            if (warmStart) {
+                is[s] = warm[0][s];
+                fs[s] = warm[1][s];
+                continue;
+            }
             fs[s] = startNorm > 0 ? 0.5 * startFactor[s] / startNorm * Math.sqrt(statements) : random.nextDouble(-0.1, 0.1);
         }
         int chunks = Parallel.chunks(participants);
         double[][] partial = new double[chunks][5 * statements];
-        double[][] residualParts = new double[chunks][2];
-        double previous = Double.MAX_VALUE;
         int sweep = 0;
         while (sweep < MAX_SWEEPS) {
             sweep++;
@@ -130,47 +145,59 @@ final class Bridging {
                 }
             });
             double[] stats = Parallel.sumInOrder(partial);
-            for (int s = 0; s < statements; s++) {
-                int b = 5 * s;
-                solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
-                        stats[b + 3], stats[b + 4], is, fs, s);
+            double[] before = new double[2 * statements];
+            for (int st = 0; st < statements; st++) {
+                before[2 * st] = is[st];
+                before[2 * st + 1] = fs[st];
             }
-            parallel.forEach(participants, chunks, (c, from, to) -> {
-                double residualSum = 0;
-                double squares = 0;
-                for (int p = from; p < to; p++) {
-                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int code = cells[k] & 3;
-                        if (code == VoteMatrix.PASS) {
-                            continue;
-                        }
-                        int s = cells[k] >>> 2;
-                        double r = (code == VoteMatrix.AGREE ? 1 : 0) - muNow - ip[p] - is[s] - fp[p] * fs[s];
-                        residualSum += r;
-                        squares += r * r;
-                    }
-                }
-                residualParts[c][0] = residualSum;
-                residualParts[c][1] = squares;
-            });
             double residualSum = 0;
-            double squares = 0;
-            for (double[] part : residualParts) {
-                residualSum += part[0];
-                squares += part[1];
+            for (int st = 0; st < statements; st++) {
+                int b = 5 * st;
+                solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
+                        stats[b + 3], stats[b + 4], is, fs, st);
+                // Σ over this statement's ratings of r − μ − i_p − i_s − f_p·f_s, from the sufficient statistics.
+                residualSum += stats[b + 3] - stats[b] * is[st] - fs[st] * stats[b + 1];
             }
-            // Closed-form μ given everything else; its penalty is 5λ·μ² in mean form, so 5λ·N·μ² as a sum.
-            double newMu = (muNow * ratings + residualSum) / (ratings * (1 + INTERCEPT_L2));
-            double shift = newMu - muNow;
-            squares += -2 * shift * residualSum + shift * shift * ratings;
-            mu = newMu;
-            double objective = squares + INTERCEPT_L2 * ratings * mu * mu
-                    + participantWeight * (INTERCEPT_L2 * sumSquares(ip) + FACTOR_L2 * sumSquares(fp))
-                    + statementWeight * (INTERCEPT_L2 * sumSquares(is) + FACTOR_L2 * sumSquares(fs));
-            if (Math.abs(previous - objective) <= TOLERANCE * objective) {
+            // Closed-form μ given everything else. μ is not penalised: the mean agree rate belongs to μ,
+            // so that i_s reads as agreement above the conversation's average.
+            mu = muNow + residualSum / ratings;
+            // Moving the mean of the penalised intercepts into μ leaves every prediction unchanged and
+            // lowers the penalty; block updates alone crawl along that direction for dozens of sweeps.
+            double participantShift = 0;
+            for (int p = 0; p < participants; p++) {
+                if (ratedBy[p]) {
+                    participantShift += ip[p];
+                }
+            }
+            participantShift /= raters;
+            double statementShift = 0;
+            for (int st = 0; st < statements; st++) {
+                if (ratingsOfStatement[st] > 0) {
+                    statementShift += is[st];
+                }
+            }
+            statementShift /= ratedStatements;
+            for (int p = 0; p < participants; p++) {
+                if (ratedBy[p]) {
+                    ip[p] -= participantShift;
+                }
+            }
+            for (int st = 0; st < statements; st++) {
+                if (ratingsOfStatement[st] > 0) {
+                    is[st] -= statementShift;
+                }
+            }
+            mu += participantShift + statementShift;
+            double change = Math.abs(mu - muNow);
+            for (int st = 0; st < statements; st++) {
+                change = Math.max(change, Math.max(Math.abs(is[st] - before[2 * st]), Math.abs(fs[st] - before[2 * st + 1])));
+            }
+            if (Boolean.getBoolean("cg.trace.sweeps")) {
+                System.err.printf("sweep %d change %.3g mu %.6f%n", sweep, change, mu);
+            }
+            if (change < TOLERANCE) {
                 break;
             }
-            previous = objective;
         }
         return new Bridging(is, fs, mu, sweep);
     }

@@ -17,9 +17,13 @@ public final class MapState {
     final double[] groupY;
     final long[] participantIds;
     final int[] groupOfParticipant;
+    final double[] bridgingIntercept;
+    final double[] bridgingFactor;
+    final double bridgingMean;
 
     MapState(long[] statementIds, double[] first, double[] second, double[] baseX, double[] baseY,
-             double[] groupX, double[] groupY, long[] participantIds, int[] groupOfParticipant) {
+             double[] groupX, double[] groupY, long[] participantIds, int[] groupOfParticipant,
+             double[] bridgingIntercept, double[] bridgingFactor, double bridgingMean) {
         this.statementIds = statementIds;
         this.first = first;
         this.second = second;
@@ -29,11 +33,14 @@ public final class MapState {
         this.groupY = groupY;
         this.participantIds = participantIds;
         this.groupOfParticipant = groupOfParticipant;
+        this.bridgingIntercept = bridgingIntercept;
+        this.bridgingFactor = bridgingFactor;
+        this.bridgingMean = bridgingMean;
     }
 
     static MapState empty() {
         return new MapState(new long[0], new double[0], new double[0], new double[0], new double[0],
-                new double[0], new double[0], new long[0], new int[0]);
+                new double[0], new double[0], new long[0], new int[0], null, null, 0);
     }
 
     /** Components re-indexed onto another statement set; statements new since then start at 0. */
@@ -48,6 +55,28 @@ public final class MapState {
             }
         }
         return new double[][] {a, b};
+    }
+
+    /** Bridging parameters re-indexed onto another statement set, or null if this state has none. */
+    double[][] bridgingFor(long[] statements) {
+        if (bridgingIntercept == null) {
+            return null;
+        }
+        double[] intercept = new double[statements.length];
+        double[] factor = new double[statements.length];
+        for (int s = 0; s < statements.length; s++) {
+            int i = Arrays.binarySearch(statementIds, statements[s]);
+            if (i >= 0) {
+                intercept[s] = bridgingIntercept[i];
+                factor[s] = bridgingFactor[i];
+            }
+        }
+        return new double[][] {intercept, factor, {bridgingMean}};
+    }
+
+    MapState withBridging(double[] intercept, double[] factor, double mean) {
+        return new MapState(statementIds, first, second, baseX, baseY, groupX, groupY, participantIds, groupOfParticipant,
+                intercept, factor, mean);
     }
 
     int groupOf(long participantId) {

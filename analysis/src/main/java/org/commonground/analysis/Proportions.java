@@ -18,7 +18,8 @@ final class Proportions {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denominator;
         double half = Z_95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        return new double[] {clamp(centre - half, 0, 1), clamp(centre + half, 0, 1)};
+        // The clamps to p only remove rounding residue at p = 0 or 1.
+        return new double[] {clamp(Math.min(centre - half, p), 0, 1), clamp(Math.max(centre + half, p), 0, 1)};
     }
 
     /**
@@ -34,7 +35,7 @@ final class Proportions {
         double d = p1 - p2;
         double low = d - Math.sqrt(square(p1 - w1[0]) + square(w2[1] - p2));
         double high = d + Math.sqrt(square(w1[1] - p1) + square(p2 - w2[0]));
-        return new double[] {clamp(low, -1, 1), clamp(high, -1, 1)};
+        return new double[] {clamp(Math.min(low, d), -1, 1), clamp(Math.max(high, d), -1, 1)};
     }
 
     private static double square(double x) {

@@ -14,13 +14,6 @@ public final class Conflict extends CommonGroundException {
         this.status = status;
     }
 
-    /** Adds an extension member to the problem answer, e.g. {@code existingStatementId}. */
-    @Override
-    public Conflict with(String name, Object value) {
-        super.with(name, value);
-        return this;
-    }
-
     @Override
     public int status() {
         return status;

@@ -49,7 +49,7 @@ public record ReportView(long conversationId, String title, boolean open, String
     public record Item(Shown statement, StackedBar total, List<StackedBar> cohorts, String note) {}
 
     /** The inputs of one report, gathered by the page. */
-    record Inputs(long conversationId, String title, boolean open, Results.Snapshot snapshot,
+    record Inputs(long conversationId, String title, boolean open, LatestResult snapshot,
                   Map<Long, Shown> texts, Map<Long, StatementTotal> totals, String cohortDimension,
                   List<String> cohortValues, Map<Long, String> cohortOf, List<FirstVote> firstVotes, Long you,
                   Instant now) {}

@@ -1,16 +1,13 @@
 package org.commonground.report;
 
-import java.time.Instant;
-import org.commonground.analysis.AnalysisResult;
+import java.util.Optional;
 
-/**
- * Where the report pages get a conversation's analysis. Today {@link ComputedResults} runs the
- * engine on the current votes; a cached live result can replace it with one line in App.
- */
+/** Where the report page and the API read a conversation's analysis from. */
 public interface Results {
-    /** The freshest analysis of the conversation that is available now. */
-    Snapshot latest(long conversationId);
 
-    /** An analysis and when it was computed (shown to readers as the result's age). */
-    record Snapshot(AnalysisResult result, Instant computedAt) {}
+    /**
+     * The latest result of the conversation, or empty while its first one is still being computed
+     * (asking starts that computation if it is not under way). Never blocks on the analysis.
+     */
+    Optional<LatestResult> latest(long conversationId);
 }

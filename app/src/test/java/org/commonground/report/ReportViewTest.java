@@ -117,7 +117,7 @@ class ReportViewTest {
         }
         Map<Long, StatementTotal> statementTotals = new HashMap<>();
         totals.forEach((s, t) -> statementTotals.put(s, new StatementTotal(s, t[0], t[1], t[2])));
-        return new ReportView.Inputs(1, "Two camps", false, new Results.Snapshot(result, T0.plusSeconds(90_000)), texts,
+        return new ReportView.Inputs(1, "Two camps", false, new LatestResult(1, result, T0.plusSeconds(90_000), 0, 0), texts,
                 statementTotals, "country", List.of("JP", "KR", "US", "other"), cohortOf, first, null,
                 T0.plusSeconds(90_100));
     }
