@@ -7,29 +7,37 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
+import org.commonground.account.Account;
 import org.commonground.account.AccountRoutes;
 import org.commonground.account.AccountStore;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
+import org.commonground.account.SignInPages;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.InviteRoutes;
 import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
+import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
 import org.commonground.participation.Join;
 import org.commonground.participation.NextStatement;
+import org.commonground.participation.Participant;
+import org.commonground.participation.ParticipantPages;
 import org.commonground.participation.Participants;
 import org.commonground.participation.ParticipationRoutes;
 import org.commonground.participation.Tallies;
 import org.commonground.participation.VoteStore;
 import org.commonground.report.LiveAnalysis;
 import org.commonground.report.ResultsRoutes;
+import org.commonground.report.ReportPages;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationPages;
 import org.commonground.translation.TranslationRoutes;
 import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
@@ -42,6 +50,7 @@ import org.commonground.web.Messages;
 import org.commonground.web.Pages;
 import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
+import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
@@ -76,6 +85,8 @@ public final class App {
         InviteStore invites = new InviteStore(jdbi);
         Tallies tallies = new Tallies(jdbi, participants, authentication, access);
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
+        VoteStore votes = new VoteStore(jdbi, analysis);
+        NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -92,6 +103,17 @@ public final class App {
             pages.addTo(cfg.routes);
             assets.addTo(cfg.routes);
             new WebRoutes(pages).addTo(cfg.routes);
+            pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
+            new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
+            Readable readable = new Readable(conversations, authentication, access);
+            new ReportPages(pages, readable, analysis, jdbi,
+                    (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
+            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, votes,
+                    nextStatement, new StatementStore(jdbi), jdbi,
+                    config.secureCookies()).addTo(cfg.routes);
+            new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
+            new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
@@ -101,8 +123,8 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
-                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), tallies, config.secureCookies()).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, votes,
+                    nextStatement, tallies, config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);

@@ -40,7 +40,11 @@
     var el = document.querySelector('[data-key="' + key + '"]:not([disabled])');
     if (el && el.offsetParent !== null) {
       e.preventDefault();
-      el.click();
+      if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
+        el.focus();
+      } else {
+        el.click();
+      }
     }
   });
 

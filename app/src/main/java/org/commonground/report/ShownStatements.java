@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Jdbi;
  * feature's rule: an approved human translation first, then an approved machine one, else the
  * original. One query for the whole report instead of one per statement.
  */
-final class ShownStatements {
+public final class ShownStatements {
     private final Jdbi jdbi;
 
-    ShownStatements(Jdbi jdbi) {
+    public ShownStatements(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -27,7 +27,7 @@ final class ShownStatements {
         }
     }
 
-    Map<Long, Shown> all(long conversationId, Language reader) {
+    public Map<Long, Shown> all(long conversationId, Language reader) {
         Map<Long, Shown> out = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
                 SELECT s.id, s.text, s.lang, t.text AS translated, t.kind

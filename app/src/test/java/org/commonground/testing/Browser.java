@@ -135,8 +135,21 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The visible text of the first element matching {@code css}, read in one step (no stale references). */
     public String text(String css) {
-        return find(css).getText();
+        Object t = script("var e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+        if (t == null) {
+            throw new org.openqa.selenium.NoSuchElementException(css);
+        }
+        return (String) t;
+    }
+
+    /** Waits until the text of {@code css} is no longer {@code before} (an htmx swap has landed). */
+    public void awaitChange(String css, String before) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            Object t = script("var e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+            return t != null && !t.equals(before);
+        });
     }
 
     public Browser type(String css, String text) {
@@ -160,8 +173,8 @@ public final class Browser implements AutoCloseable {
     /** Waits until the element matching {@code css} contains {@code text}. */
     public void awaitText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> es = d.findElements(By.cssSelector(css));
-            return !es.isEmpty() && es.get(0).getText().contains(text);
+            Object t = script("var e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+            return t != null && ((String) t).contains(text);
         });
     }
 

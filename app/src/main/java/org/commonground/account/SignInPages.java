@@ -1,0 +1,60 @@
+package org.commonground.account;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.web.Pages;
+
+/** Signing in and out in the browser, for organizers, moderators, translators and admins. */
+public final class SignInPages {
+    private final Pages pages;
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final boolean secureCookies;
+
+    public SignInPages(Pages pages, AccountStore accounts, SessionStore sessions, boolean secureCookies) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.secureCookies = secureCookies;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/sign-in", ctx -> form(ctx, "", false));
+        routes.post("/sign-in", this::signIn);
+        routes.post("/sign-out", this::signOut);
+    }
+
+    private void form(Context ctx, String email, boolean failed) {
+        pages.render(ctx, "account/sign-in.jte", Map.of("email", email, "failed", failed, "next", next(ctx)));
+    }
+
+    private void signIn(Context ctx) {
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
+        Optional<Account> account = accounts.authenticate(email, ctx.formParam("password"));
+        if (account.isEmpty()) {
+            ctx.status(401);
+            form(ctx, email, true);
+            return;
+        }
+        SessionStore.NewSession session = sessions.start(account.get().id());
+        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, session.secret(), "/",
+                (int) SessionStore.LIFETIME.toSeconds(), secureCookies, true, null, SameSite.LAX));
+        ctx.redirect(next(ctx));
+    }
+
+    private void signOut(Context ctx) {
+        sessions.end(ctx.cookie(Authentication.SESSION_COOKIE));
+        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
+        ctx.redirect("/");
+    }
+
+    /** Where to go after signing in: a local path only, never another site. */
+    private static String next(Context ctx) {
+        String next = Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"));
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/organize";
+    }
+}

@@ -1,0 +1,243 @@
+package org.commonground.conversation;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.account.Role;
+import org.commonground.problem.CommonGroundException;
+import org.commonground.problem.Invalid;
+import org.commonground.web.Language;
+import org.commonground.web.Pages;
+import org.commonground.web.PathIds;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The organizer's pages: a dashboard of their conversations, creating one (texts in each
+ * language, cohorts, moderation, visibility, seed statements), and managing one (texts and
+ * settings, state, seeds, participation by cohort).
+ */
+public final class OrganizerPages {
+    private final Pages pages;
+    private final ConversationStore conversations;
+    private final SeedStore seeds;
+    private final Access access;
+    private final Jdbi jdbi;
+
+    public OrganizerPages(Pages pages, ConversationStore conversations, SeedStore seeds, Access access, Jdbi jdbi) {
+        this.pages = pages;
+        this.conversations = conversations;
+        this.seeds = seeds;
+        this.access = access;
+        this.jdbi = jdbi;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/organize", this::dashboard);
+        routes.get("/organize/new", ctx -> {
+            access.requireRole(ctx, Role.ORGANIZER);
+            renderForm(ctx, Form.empty(), Map.of());
+        });
+        routes.post("/organize/new", this::create);
+        routes.get("/organize/c/{conversationId}", ctx -> manage(ctx, Map.of(), null));
+        routes.post("/organize/c/{conversationId}/settings", this::saveSettings);
+        routes.post("/organize/c/{conversationId}/state", this::changeState);
+        routes.post("/organize/c/{conversationId}/seeds", this::addSeed);
+    }
+
+    /** A conversation row on the dashboard, with its participation counts. */
+    public record Listed(Conversation conversation, String title, int participants, int votes, int pending,
+                         boolean organizer, boolean moderator, boolean translator) {}
+
+    private void dashboard(Context ctx) {
+        Account me = access.requireAccount(ctx);
+        Language reader = Language.of(ctx);
+        List<Listed> rows = new ArrayList<>();
+        for (Conversation c : conversations.visibleTo(Optional.of(me), Long.MAX_VALUE, 100)) {
+            boolean organizer = access.has(me, c.id(), java.util.Set.of("organizer"));
+            boolean moderator = organizer || access.has(me, c.id(), java.util.Set.of("moderator"));
+            boolean translator = organizer || access.has(me, c.id(), java.util.Set.of("translator"));
+            if (!moderator && !translator) {
+                continue;
+            }
+            int[] counts = counts(c.id());
+            rows.add(new Listed(c, titleOf(c, reader), counts[0], counts[1], counts[2], organizer, moderator, translator));
+        }
+        pages.render(ctx, "organize/dashboard.jte", Map.of("rows", rows,
+                "canCreate", me.isAdmin() || me.role() == Role.ORGANIZER));
+    }
+
+    private int[] counts(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT (SELECT count(*) FROM participant WHERE conversation_id = :c),
+                       (SELECT count(*) FROM current_vote WHERE conversation_id = :c),
+                       (SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending')""")
+                .bind("c", id).map((rs, x) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).one());
+    }
+
+    static String titleOf(Conversation c, Language reader) {
+        Conversation.Text t = c.texts().get(c.languageFor(reader));
+        return t == null ? "#" + c.id() : t.title();
+    }
+
+    /** What the create form holds, for showing it again with errors. */
+    public record Form(Map<String, String> values, List<String> cohortNames) {
+        static Form empty() {
+            Map<String, String> v = new HashMap<>();
+            v.put("moderation", "post");
+            v.put("visibility", "public");
+            v.put("can_write", "on");
+            v.put("cohort_country", "JP, KR, US, other");
+            v.put("cohort_role", "academic, educator, student, journalist, business, civil-society, other");
+            return new Form(v, List.of("country", "role"));
+        }
+
+        public String get(String name) {
+            return values.getOrDefault(name, "");
+        }
+
+        public boolean on(String name) {
+            return "on".equals(values.get(name));
+        }
+    }
+
+    private void renderForm(Context ctx, Form form, Map<String, String> errors) {
+        pages.render(ctx, "organize/new.jte", Map.of("form", form, "errors", errors));
+    }
+
+    private void create(Context ctx) {
+        Account me = access.requireRole(ctx, Role.ORGANIZER);
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
+        Form form = new Form(values, List.of("country", "role"));
+        try {
+            List<ConversationStore.CohortSpec> cohorts = new ArrayList<>();
+            for (String name : form.cohortNames()) {
+                List<String> allowed = split(form.get("cohort_" + name));
+                if (!allowed.isEmpty()) {
+                    cohorts.add(new ConversationStore.CohortSpec(name, allowed, form.on("cohort_" + name + "_fixed")));
+                }
+            }
+            Conversation created = conversations.create(me.id(), new ConversationStore.NewConversation(texts(form.values()),
+                    ModerationMode.fromCode(form.get("moderation")), form.on("can_write"),
+                    ResultsVisibility.fromCode(form.get("visibility")), cohorts));
+            for (String line : form.get("seeds").split("\\R")) {
+                if (!line.isBlank()) {
+                    seeds.seed(created.id(), me.id(), line, null);
+                }
+            }
+            ctx.redirect("/organize/c/" + created.id());
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            renderForm(ctx, form, errors(e, ctx));
+        } catch (IllegalArgumentException e) {
+            ctx.status(422);
+            renderForm(ctx, form, Map.of("settings", pages.page(ctx).t("problem.invalid-input")));
+        }
+    }
+
+    /** Texts per language from fields title_ja, description_ja, background_ja …; a language without a title is left out. */
+    static Map<String, Conversation.Text> texts(Map<String, String> values) {
+        Map<String, Conversation.Text> texts = new LinkedHashMap<>();
+        for (Language l : Language.values()) {
+            String title = values.getOrDefault("title_" + l.code(), "").strip();
+            if (!title.isEmpty()) {
+                texts.put(l.code(), new Conversation.Text(title, values.getOrDefault("description_" + l.code(), "").strip(),
+                        values.getOrDefault("background_" + l.code(), "").strip()));
+            }
+        }
+        return texts;
+    }
+
+    static List<String> split(String raw) {
+        return Arrays.stream(raw.split("[,、，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Field errors by field name (and the problem's own message under "form"), in the reader's language. */
+    private Map<String, String> errors(CommonGroundException e, Context ctx) {
+        var page = pages.page(ctx);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("form", page.t(e.messageKey(), e.args()));
+        for (CommonGroundException.FieldError f : e.fieldErrors()) {
+            out.merge(f.field(), page.t(f.messageKey(), f.args()), (a, b) -> a + " " + b);
+        }
+        return out;
+    }
+
+    /** A cohort's participant count on the management page. */
+    public record CohortCount(String dimension, String value, int participants) {}
+
+    private void manage(Context ctx, Map<String, String> errors, String notice) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        Conversation c = conversations.get(id);
+        List<CohortCount> cohorts = jdbi.withHandle(h -> h.createQuery("""
+                SELECT d.name, v.value, count(pc.participant_id) AS n
+                FROM cohort_dimension d JOIN cohort_value v ON v.dimension_id = d.id
+                LEFT JOIN participant_cohort pc ON pc.dimension_id = d.id AND pc.value = v.value
+                WHERE d.conversation_id = :c GROUP BY d.name, d.position, v.value, v.position
+                ORDER BY d.position, v.position""")
+                .bind("c", id).map((rs, x) -> new CohortCount(rs.getString(1), rs.getString(2), rs.getInt(3))).list());
+        int[] counts = counts(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("title", titleOf(c, Language.of(ctx)));
+        model.put("cohorts", cohorts);
+        model.put("participants", counts[0]);
+        model.put("votes", counts[1]);
+        model.put("pending", counts[2]);
+        model.put("errors", errors);
+        model.put("notice", notice == null ? "" : notice);
+        pages.render(ctx, "organize/conversation.jte", model);
+    }
+
+    private void saveSettings(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
+        try {
+            conversations.update(id, new ConversationStore.ConversationChanges(texts(values),
+                    ModerationMode.fromCode(values.getOrDefault("moderation", "post")), "on".equals(values.get("can_write")),
+                    ResultsVisibility.fromCode(values.getOrDefault("visibility", "public"))));
+            ctx.redirect("/organize/c/" + id + "?saved=settings");
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, errors(e, ctx), null);
+        } catch (IllegalArgumentException e) {
+            throw Invalid.field("settings", "problem.invalid-input");
+        }
+    }
+
+    private void changeState(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        ConversationState to;
+        try {
+            to = ConversationState.fromCode(Optional.ofNullable(ctx.formParam("state")).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw Invalid.field("state", "problem.invalid-input");
+        }
+        conversations.transition(id, to);
+        ctx.redirect("/organize/c/" + id + "?saved=state");
+    }
+
+    private void addSeed(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Account me = access.requireOrganizer(ctx, id);
+        try {
+            seeds.seed(id, me.id(), ctx.formParam("text"), null);
+            ctx.redirect("/organize/c/" + id + "?saved=seed");
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, Map.of("seed", pages.page(ctx).t(e.messageKey(), e.args())), null);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.commonground.participation;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.ModerationMode;
+import org.commonground.problem.CommonGroundException;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.Invalid;
+import org.commonground.report.ShownStatements;
+import org.commonground.statement.StatementStore;
+import org.commonground.web.Language;
+import org.commonground.web.Page;
+import org.commonground.web.Pages;
+import org.commonground.web.PathIds;
+import org.commonground.web.Readable;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What a participant sees: the conversation's landing page with the join step, voting one
+ * statement at a time (each vote one small htmx request, or a plain form post without
+ * JavaScript), writing a statement, and their earlier votes, which they may change.
+ */
+public final class ParticipantPages {
+    private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+
+    private final Pages pages;
+    private final Readable readable;
+    private final Join join;
+    private final Participants participants;
+    private final VoteStore votes;
+    private final NextStatement next;
+    private final StatementStore statements;
+    private final ShownStatements shown;
+    private final Jdbi jdbi;
+    private final boolean secureCookies;
+
+    public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
+                            NextStatement next, StatementStore statements, Jdbi jdbi, boolean secureCookies) {
+        this.pages = pages;
+        this.readable = readable;
+        this.join = join;
+        this.participants = participants;
+        this.votes = votes;
+        this.next = next;
+        this.statements = statements;
+        this.shown = new ShownStatements(jdbi);
+        this.jdbi = jdbi;
+        this.secureCookies = secureCookies;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/c/{conversationId}", ctx -> landing(ctx, Map.of(), Map.of()));
+        routes.post("/c/{conversationId}/join", this::join);
+        routes.get("/c/{conversationId}/vote", this::votePage);
+        routes.post("/c/{conversationId}/vote/{statementId}", this::vote);
+        routes.post("/c/{conversationId}/statements", this::write);
+        routes.get("/c/{conversationId}/my-votes", this::myVotes);
+    }
+
+    /** A cohort question of the join step; {@code fixed} is the value an invite sets, else null. */
+    public record Question(String dimension, List<String> values, String fixed, boolean required) {}
+
+    private void landing(Context ctx, Map<String, String> chosen, Map<String, String> errors) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        String invite = Optional.ofNullable(ctx.queryParam("invite")).orElse(ctx.formParam("invite"));
+        Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
+        List<Question> questions = c.cohorts().stream()
+                .map(d -> new Question(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("text", Readable.text(c, Language.of(ctx)));
+        model.put("questions", questions);
+        model.put("invite", invite == null ? "" : invite);
+        model.put("joined", participants.find(ctx, id).isPresent());
+        model.put("chosen", chosen);
+        model.put("errors", errors);
+        pages.render(ctx, "participate/landing.jte", model);
+    }
+
+    /** The cohort values an invite code fixes, by dimension name (empty for an unknown code). */
+    private Map<String, String> fixedBy(long conversationId, String code) {
+        Map<String, String> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT d.name, ic.value FROM invite i
+                JOIN invite_cohort ic ON ic.invite_id = i.id JOIN cohort_dimension d ON d.id = ic.dimension_id
+                WHERE i.conversation_id = :c AND i.code = :code ORDER BY d.position""")
+                .bind("c", conversationId).bind("code", code.strip())
+                .map((rs, x) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    private void join(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            String v = ctx.formParam("cohort_" + d.name());
+            if (v != null && !v.isBlank()) {
+                chosen.put(d.name(), v);
+            }
+        }
+        String invite = Optional.ofNullable(ctx.formParam("invite")).filter(s -> !s.isBlank()).orElse(null);
+        Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
+        Map<String, String> declared = new LinkedHashMap<>(chosen);
+        fixed.keySet().forEach(declared::remove);
+        try {
+            Join.Joined joined = join.join(id, new Join.JoinRequest(declared, invite, null, Language.of(ctx).code()),
+                    Language.of(ctx));
+            ctx.cookie(new Cookie(Participants.cookieName(id), joined.token(), "/", COOKIE_MAX_AGE_SECONDS,
+                    secureCookies, true, null, SameSite.LAX));
+            ctx.redirect("/c/" + id + "/vote");
+        } catch (Invalid e) {
+            ctx.status(e.status());
+            landing(ctx, chosen, fieldErrors(e, pages.page(ctx)));
+        }
+    }
+
+    /** Field errors keyed by the form's field names (cohort_country …), in the reader's language. */
+    private static Map<String, String> fieldErrors(CommonGroundException e, Page page) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("form", page.t(e.messageKey(), e.args()));
+        for (CommonGroundException.FieldError f : e.fieldErrors()) {
+            out.merge(f.field().replace("cohorts.", "cohort_"), page.t(f.messageKey(), f.args()), (a, b) -> a + " " + b);
+        }
+        return out;
+    }
+
+    /** The participant of this conversation, or a redirect to its landing page to join first. */
+    private Optional<Participant> participantOrJoin(Context ctx, long id) {
+        Optional<Participant> p = participants.find(ctx, id);
+        if (p.isEmpty()) {
+            ctx.redirect("/c/" + id);
+        }
+        return p;
+    }
+
+    private void votePage(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        Optional<Participant> p = participantOrJoin(ctx, id);
+        if (p.isEmpty()) {
+            return;
+        }
+        Map<String, Object> model = cardModel(c, p.get(), Language.of(ctx));
+        model.put("title", Readable.title(c, Language.of(ctx)));
+        model.put("write", Map.of());
+        pages.render(ctx, "participate/vote.jte", model);
+    }
+
+    private Map<String, Object> cardModel(Conversation c, Participant p, Language lang) {
+        NextStatement.Next n = next.next(p, lang.code());
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("next", n);
+        model.put("open", c.state() == ConversationState.OPEN);
+        model.put("canWrite", c.participantsCanWrite() && c.state() == ConversationState.OPEN);
+        model.put("preModerated", c.moderationMode() == ModerationMode.PRE);
+        return model;
+    }
+
+    private void vote(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        long statementId = PathIds.of(ctx, "statementId");
+        Vote value = Vote.parse(ctx.formParam("value"));
+        if (value == null) {
+            throw Invalid.field("value", "vote.value.invalid");
+        }
+        String secret = Participants.secret(ctx, id).orElseThrow(Participants::tokenRequired);
+        votes.cast(id, secret, statementId, value);
+        boolean htmx = "true".equals(ctx.header("HX-Request"));
+        String back = "my-votes".equals(ctx.formParam("back")) ? "/c/" + id + "/my-votes" : "/c/" + id + "/vote";
+        if (!htmx || back.endsWith("my-votes")) {
+            ctx.redirect(back, io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        Conversation c = readable.conversation(ctx, id);
+        Participant p = participants.require(ctx, id);
+        pages.render(ctx, "participate/card.jte", cardModel(c, p, Language.of(ctx)));
+    }
+
+    /**
+     * Writes a statement; the answer is the writing section again with what happened: waiting for
+     * moderation, shown at once, or refused kindly (a near-duplicate, with the existing statement).
+     */
+    private void write(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Participant p = participants.require(ctx, id);
+        Conversation c = readable.conversation(ctx, id);
+        String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
+        Map<String, Object> result = new HashMap<>();
+        try {
+            StatementStore.StatementView written = statements.write(p, new StatementStore.WriteStatement(text, null));
+            result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
+        } catch (Conflict e) {
+            if (!"statement-duplicate".equals(e.type())) {
+                throw e;
+            }
+            ctx.status(409);
+            Object existing = e.extensions().get("existing");
+            result.put("outcome", "duplicate");
+            result.put("existing", existing instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "");
+            result.put("text", text);
+        } catch (Invalid e) {
+            ctx.status(e.status());
+            result.put("outcome", "invalid");
+            result.put("error", fieldErrors(e, pages.page(ctx)).getOrDefault("text", pages.page(ctx).t(e.messageKey(), e.args())));
+            result.put("text", text);
+        }
+        Map<String, Object> model = cardModel(c, p, Language.of(ctx));
+        model.put("write", result);
+        model.put("title", Readable.title(c, Language.of(ctx)));
+        pages.render(ctx, "true".equals(ctx.header("HX-Request")) ? "participate/write.jte" : "participate/vote.jte", model);
+    }
+
+    /** One earlier vote, with the statement as the participant reads it. */
+    public record Earlier(ShownStatements.Shown statement, Vote vote) {}
+
+    private void myVotes(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        Optional<Participant> p = participantOrJoin(ctx, id);
+        if (p.isEmpty()) {
+            return;
+        }
+        Map<Long, ShownStatements.Shown> texts = shown.all(id, Language.of(ctx));
+        List<Earlier> earlier = new ArrayList<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC""")
+                .bind("p", p.get().id())
+                .map((rs, x) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(e -> {
+                    if (texts.containsKey(e.getKey())) {
+                        earlier.add(new Earlier(texts.get(e.getKey()), Vote.ofStored(e.getValue())));
+                    }
+                }));
+        pages.render(ctx, "participate/my-votes.jte", Map.of("c", c, "title", Readable.title(c, Language.of(ctx)),
+                "earlier", earlier, "open", c.state() == ConversationState.OPEN));
+    }
+}

@@ -1,0 +1,184 @@
+package org.commonground.report;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.commonground.analysis.AnalysisJson;
+import org.commonground.analysis.AnalysisResult;
+import org.commonground.conversation.Conversation;
+import org.commonground.web.Language;
+import org.commonground.web.Page;
+import org.commonground.web.Pages;
+import org.commonground.web.PathIds;
+import org.commonground.web.Readable;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The results page of a conversation, with the map, groups, common ground, divides and charts, and
+ * its CSV and JSON downloads. Everything comes from {@link Results}.
+ */
+public final class ReportPages {
+    /** The dimension the report compares: country when the conversation has it, else its first one. */
+    static final String PREFERRED_DIMENSION = "country";
+
+    private final Pages pages;
+    private final Readable readable;
+    private final Results results;
+    private final ReportQueries queries;
+    private final ShownStatements shown;
+    private final BiFunction<Context, Long, Optional<Long>> participantOf;
+
+    /**
+     * @param participantOf the id of the request's participant in a conversation, if it is one (for
+     *                      results visible to participants, and their own dot on the map)
+     */
+    public ReportPages(Pages pages, Readable readable, Results results, Jdbi jdbi,
+                       BiFunction<Context, Long, Optional<Long>> participantOf) {
+        this.pages = pages;
+        this.readable = readable;
+        this.results = results;
+        this.queries = new ReportQueries(jdbi);
+        this.shown = new ShownStatements(jdbi);
+        this.participantOf = participantOf;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/c/{conversationId}/results", this::page);
+        routes.get("/c/{conversationId}/results.json", this::json);
+        routes.get("/c/{conversationId}/results.csv", this::csv);
+        routes.get("/c/{conversationId}/you", this::standing);
+    }
+
+    /** A statement the participant voted on: their vote and each cohort's split. */
+    public record Mine(ShownStatements.Shown statement, String vote, List<StackedBar> cohorts) {}
+
+    /**
+     * "Where you stand": the map with the participant's own dot and group, and how each cohort voted
+     * on the statements they voted on.
+     */
+    private void standing(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        Optional<Long> you = participantOf.apply(ctx, id);
+        if (you.isEmpty()) {
+            ctx.redirect("/c/" + id);
+            return;
+        }
+        Page page = pages.page(ctx);
+        ReportView.Inputs in = inputs(c, page.lang(), you.get());
+        ReportView view = ReportView.of(in, page);
+        AnalysisResult r = in.snapshot().result();
+        int group = MapView.groupOf(r, you.get());
+        List<Mine> mine = new ArrayList<>();
+        for (var vote : queries.votesOf(you.get())) {
+            var shownStatement = in.texts().get(vote.statementId());
+            if (shownStatement == null) {
+                continue;
+            }
+            List<StackedBar> bars = new ArrayList<>();
+            for (String value : r.cohorts().values(in.cohortDimension())) {
+                r.cohorts().tally(in.cohortDimension(), value, vote.statementId()).filter(t -> t.votes() > 0)
+                        .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
+                                t.disagree(), t.pass())));
+            }
+            mine.add(new Mine(shownStatement, vote.value() > 0 ? "agree" : vote.value() < 0 ? "disagree" : "pass", bars));
+        }
+        pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
+                "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));
+    }
+
+    private Conversation allowed(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = readable.conversation(ctx, id);
+        readable.requireResults(ctx, c, participantOf.apply(ctx, id).isPresent());
+        return c;
+    }
+
+    private void page(Context ctx) {
+        Conversation c = allowed(ctx);
+        Page page = pages.page(ctx);
+        Long you = participantOf.apply(ctx, c.id()).orElse(null);
+        ReportView view = ReportView.of(inputs(c, page.lang(), you), page);
+        pages.render(ctx, "report/report.jte", Map.of("report", view));
+    }
+
+    ReportView.Inputs inputs(Conversation c, Language reader, Long you) {
+        String dimension = dimension(c);
+        List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
+        LatestResult snapshot = results.latestOrWait(c.id());
+        return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
+                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values,
+                dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension),
+                queries.firstVotes(c.id(), dimension == null ? "" : dimension), you, Instant.now());
+    }
+
+    static String dimension(Conversation c) {
+        if (c.cohort(PREFERRED_DIMENSION).isPresent() || c.cohorts().isEmpty()) {
+            return PREFERRED_DIMENSION;
+        }
+        return c.cohorts().getFirst().name();
+    }
+
+    private void json(Context ctx) {
+        Conversation c = allowed(ctx);
+        LatestResult s = results.latestOrWait(c.id());
+        ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + c.id() + "-results.json\"");
+        ctx.contentType("application/json; charset=utf-8").result(AnalysisJson.toJson(s.result(), 0));
+    }
+
+    /** One row per statement: text, totals, consensus and bridging scores, and each cohort's split. */
+    private void csv(Context ctx) {
+        Conversation c = allowed(ctx);
+        Language reader = Language.of(ctx);
+        AnalysisResult r = results.latestOrWait(c.id()).result();
+        var texts = shown.all(c.id(), reader);
+        var totals = queries.totals(c.id());
+        Map<Long, Double> consensus = new HashMap<>();
+        r.groupInformedConsensus().forEach(g -> consensus.put(g.statement(), g.score()));
+        Map<Long, Double> bridging = new HashMap<>();
+        r.bridging().forEach(b -> bridging.put(b.statement(), b.score()));
+        List<String> header = new ArrayList<>(List.of("statement_id", "original_lang", "original_text", "agree", "disagree",
+                "pass", "group_informed_consensus", "bridging", "common_ground"));
+        List<String[]> cohorts = new ArrayList<>();
+        for (String dim : r.cohorts().dimensions()) {
+            for (String value : r.cohorts().values(dim)) {
+                cohorts.add(new String[] {dim, value});
+                for (String v : List.of("agree", "disagree", "pass")) {
+                    header.add(dim + ":" + value + ":" + v);
+                }
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (long id : texts.keySet().stream().sorted().toList()) {
+                var t = texts.get(id);
+                var total = totals.get(id);
+                List<Object> row = new ArrayList<>(List.of(id, t.originalLang(), t.originalText(),
+                        total == null ? 0 : total.agree(), total == null ? 0 : total.disagree(), total == null ? 0 : total.pass(),
+                        consensus.getOrDefault(id, 0.0), bridging.getOrDefault(id, 0.0), r.commonGround().contains(id)));
+                for (String[] dv : cohorts) {
+                    var tally = r.cohorts().tally(dv[0], dv[1], id);
+                    row.add(tally.map(x -> x.agree()).orElse(0));
+                    row.add(tally.map(x -> x.disagree()).orElse(0));
+                    row.add(tally.map(x -> x.pass()).orElse(0));
+                }
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + c.id() + "-results.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+    }
+}

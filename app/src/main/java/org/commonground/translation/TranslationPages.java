@@ -1,0 +1,119 @@
+package org.commonground.translation;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.conversation.Conversation;
+import org.commonground.problem.CommonGroundException;
+import org.commonground.problem.Forbidden;
+import org.commonground.web.Language;
+import org.commonground.web.Pages;
+import org.commonground.web.PathIds;
+import org.commonground.web.Readable;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The translator's desk: statements lacking a human translation into one language, each in a
+ * side-by-side editor (original left, translation right, a machine translation as the starting
+ * point when there is one), and the proposed translations waiting for a second translator or a
+ * moderator to approve them. Approved translations reach participants marked as human ones.
+ */
+public final class TranslationPages {
+    private final Pages pages;
+    private final Readable readable;
+    private final TranslationStore translations;
+    private final Access access;
+    private final Jdbi jdbi;
+
+    public TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access, Jdbi jdbi) {
+        this.pages = pages;
+        this.readable = readable;
+        this.translations = translations;
+        this.access = access;
+        this.jdbi = jdbi;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/translate/c/{conversationId}", this::desk);
+        routes.post("/translate/c/{conversationId}/s/{statementId}", this::submit);
+        routes.post("/translate/c/{conversationId}/t/{translationId}/approve", this::approve);
+    }
+
+    /** A proposed translation next to its original, for approval. */
+    public record Proposed(long id, long statementId, String original, String originalLang, String text, String lang,
+                           boolean mine) {}
+
+    private Account requireTranslatorOrModerator(Context ctx, long id) {
+        Account a = access.requireAccount(ctx);
+        if (access.has(a, id, Set.of("organizer", "translator", "moderator"))) {
+            return a;
+        }
+        throw Forbidden.role();
+    }
+
+    private void desk(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Account me = requireTranslatorOrModerator(ctx, id);
+        render(ctx, id, me, Map.of(), null);
+    }
+
+    private void render(Context ctx, long id, Account me, Map<Long, String> errors, String notice) {
+        Conversation c = readable.conversation(ctx, id);
+        Language into = Language.parse(ctx.queryParam("into")).orElse(Language.of(ctx));
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("title", Readable.title(c, Language.of(ctx)));
+        model.put("into", into);
+        model.put("missing", translations.missing(id, into.code()));
+        model.put("proposed", proposed(id, into, me.id()));
+        model.put("errors", errors);
+        model.put("notice", notice == null ? "" : notice);
+        pages.render(ctx, "translate/desk.jte", model);
+    }
+
+    private List<Proposed> proposed(long conversationId, Language into, long me) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
+                       t.translator_id = :me AS mine
+                FROM translation t JOIN statement s ON s.id = t.statement_id
+                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'proposed'
+                ORDER BY t.id""")
+                .bind("c", conversationId).bind("lang", into.code()).bind("me", me)
+                .map((rs, x) -> new Proposed(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("original"),
+                        rs.getString("original_lang"), rs.getString("text"), rs.getString("lang"), rs.getBoolean("mine")))
+                .list());
+    }
+
+    private void submit(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        long statementId = PathIds.of(ctx, "statementId");
+        Account me = access.requireTranslator(ctx, id);
+        String into = ctx.formParam("into");
+        try {
+            translations.submit(id, statementId, me.id(), false,
+                    new TranslationStore.SubmitTranslation(into, ctx.formParam("text"), "human"));
+            ctx.redirect("/translate/c/" + id + "?into=" + Language.parse(into).map(Language::code).orElse("en")
+                    + "&saved=" + statementId, HttpStatus.SEE_OTHER);
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            var page = pages.page(ctx);
+            String message = e.fieldErrors().isEmpty() ? page.t(e.messageKey(), e.args())
+                    : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
+            render(ctx, id, me, Map.of(statementId, message), null);
+        }
+    }
+
+    private void approve(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        long translationId = PathIds.of(ctx, "translationId");
+        Account me = requireTranslatorOrModerator(ctx, id);
+        TranslationStore.TranslationView t = translations.approve(id, translationId, me.id());
+        ctx.redirect("/translate/c/" + id + "?into=" + t.lang() + "&approved=" + translationId, HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,81 @@
+package org.commonground.web;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.Set;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.account.Authentication;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.Forbidden;
+import org.commonground.problem.NotFound;
+
+/**
+ * Which conversations and results a browser may see, by the same rules as the API: a draft does
+ * not exist for anyone but its staff (404), an archived conversation is gone (410) for everyone
+ * else, and results follow the conversation's visibility (public, participants, organizers).
+ */
+public final class Readable {
+    private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
+
+    private final ConversationStore conversations;
+    private final Authentication authentication;
+    private final Access access;
+
+    public Readable(ConversationStore conversations, Authentication authentication, Access access) {
+        this.conversations = conversations;
+        this.authentication = authentication;
+        this.access = access;
+    }
+
+    /** The conversation if this browser may read it, else 404 or 410. */
+    public Conversation conversation(Context ctx, long id) {
+        Conversation c = conversations.get(id);
+        if ((c.state() == ConversationState.DRAFT || c.state() == ConversationState.ARCHIVED) && !isStaff(ctx, id)) {
+            if (c.state() == ConversationState.DRAFT) {
+                throw NotFound.of("conversation", id);
+            }
+            throw new Conflict(410, "conversation-archived", "conversation.archived", id);
+        }
+        return c;
+    }
+
+    /** Whether the signed-in account is an admin or on the conversation's staff. */
+    public boolean isStaff(Context ctx, long id) {
+        Optional<Account> caller = authentication.account(ctx);
+        return caller.isPresent() && access.has(caller.get(), id, STAFF);
+    }
+
+    /** Whether the signed-in account may organize the conversation. */
+    public boolean isOrganizer(Context ctx, long id) {
+        Optional<Account> caller = authentication.account(ctx);
+        return caller.isPresent() && access.has(caller.get(), id, Set.of("organizer"));
+    }
+
+    /** Refuses (403) a reader the conversation's results visibility does not include. */
+    public void requireResults(Context ctx, Conversation c, boolean isParticipant) {
+        boolean allowed = switch (c.resultsVisibility()) {
+            case PUBLIC -> true;
+            case PARTICIPANTS -> isParticipant || isStaff(ctx, c.id());
+            case ORGANIZERS -> isOrganizer(ctx, c.id());
+        };
+        if (!allowed) {
+            throw new Forbidden("results-hidden", "results.hidden." + c.resultsVisibility().code());
+        }
+    }
+
+    /** The conversation's title in the reader's language (or the nearest one written). */
+    public static String title(Conversation c, Language reader) {
+        Conversation.Text t = c.texts().get(c.languageFor(reader));
+        return t == null ? "" : t.title();
+    }
+
+    /** The conversation's texts in the reader's language (or the nearest one written). */
+    public static Conversation.Text text(Conversation c, Language reader) {
+        Conversation.Text t = c.texts().get(c.languageFor(reader));
+        return t == null ? new Conversation.Text("", "", "") : t;
+    }
+}

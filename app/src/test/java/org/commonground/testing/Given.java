@@ -1,0 +1,76 @@
+package org.commonground.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
+import org.commonground.account.Role;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.MemberRole;
+import org.commonground.conversation.ModerationMode;
+import org.commonground.conversation.ResultsVisibility;
+import org.commonground.conversation.SeedStore;
+import org.commonground.participation.Join;
+import org.commonground.participation.Vote;
+import org.commonground.participation.VoteStore;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** Small factories over the real stores, for arranging a test's world in a few lines. */
+public final class Given {
+    public static final String PASSWORD = "correct horse battery";
+
+    private final Jdbi jdbi;
+    private final AccountStore accounts;
+    private final ConversationStore conversations;
+    private final SeedStore seeds;
+
+    public Given(TestDatabase db) {
+        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.accounts = new AccountStore(jdbi);
+        this.conversations = new ConversationStore(jdbi);
+        this.seeds = new SeedStore(jdbi);
+    }
+
+    public Account account(String email, Role role) {
+        return accounts.create(email, PASSWORD, role);
+    }
+
+    /** An open conversation with country and role cohorts and the given seed statements. */
+    public Conversation openConversation(Account owner, ModerationMode mode, String title, List<String> seedTexts) {
+        Conversation c = conversations.create(owner.id(), new ConversationStore.NewConversation(
+                Map.of("en", new Conversation.Text(title, "A conversation for tests.", "Background for tests.")),
+                mode, true, ResultsVisibility.PUBLIC, List.of(
+                        new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false),
+                        new ConversationStore.CohortSpec("role", List.of("student", "educator", "other"), false))));
+        for (String text : seedTexts) {
+            seeds.seed(c.id(), owner.id(), text, null);
+        }
+        return conversations.transition(c.id(), ConversationState.OPEN);
+    }
+
+    public void member(Conversation c, Account account, MemberRole role) {
+        conversations.addMember(c.id(), account.id(), role);
+    }
+
+    public Join.Joined participant(Conversation c, String country) {
+        return new Join(jdbi, new org.commonground.conversation.InviteStore(jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+    }
+
+    public void vote(Conversation c, Join.Joined who, long statementId, Vote value) {
+        new VoteStore(jdbi).cast(c.id(), who.token(), statementId, value);
+    }
+
+    public List<Long> statementIds(Conversation c) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM statement WHERE conversation_id = :c ORDER BY id")
+                .bind("c", c.id()).mapTo(Long.class).list());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+}
