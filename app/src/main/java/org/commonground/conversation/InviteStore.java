@@ -178,7 +178,7 @@ public final class InviteStore {
             if (row.revokedAt() != null) {
                 throw new Conflict(410, "invite-revoked", "invite.revoked");
             }
-            throw new Conflict(410, "invite-exhausted", "invite.exhausted", row.maxUses());
+            throw new Conflict("invite-exhausted", "invite.exhausted", row.maxUses());
         }
         InviteRow row = sql.byCode(code).orElseThrow();
         Map<Long, String> cohort = new LinkedHashMap<>();

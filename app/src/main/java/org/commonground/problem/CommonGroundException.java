@@ -1,5 +1,6 @@
 package org.commonground.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ public abstract sealed class CommonGroundException extends RuntimeException
     private final String type;
     private final String messageKey;
     private final transient Object[] args;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     protected CommonGroundException(String type, String messageKey, Object... args) {
         super(type + " (" + messageKey + ")");
@@ -41,17 +43,23 @@ public abstract sealed class CommonGroundException extends RuntimeException
         return args.clone();
     }
 
+    /**
+     * Adds an RFC 9457 extension member to the answer, for data a client acts on (for example a
+     * pointer to the existing statement a duplicate clashes with). Returns this exception.
+     */
+    public CommonGroundException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    /** Extension members of the problem answer, in the order they were added. */
+    public Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
     /** Field-level errors (empty unless the problem is about specific input fields). */
     public List<FieldError> fieldErrors() {
         return List.of();
-    }
-
-    /**
-     * Extra members of the problem answer that a client can act on, such as the id of the existing
-     * statement a duplicate points to (RFC 9457 extension members). Empty by default.
-     */
-    public Map<String, Object> extensions() {
-        return Map.of();
     }
 
     /** One invalid input field, with the message key explaining why. */

@@ -1,12 +1,8 @@
 package org.commonground.problem;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** The command clashes with the current state (a closed conversation, a duplicate statement): 409. */
 public final class Conflict extends CommonGroundException {
     private final int status;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public Conflict(String type, String messageKey, Object... args) {
         this(409, type, messageKey, args);
@@ -16,17 +12,6 @@ public final class Conflict extends CommonGroundException {
     public Conflict(int status, String type, String messageKey, Object... args) {
         super(type, messageKey, args);
         this.status = status;
-    }
-
-    /** Adds an extension member to the problem answer, e.g. {@code existingStatementId}. */
-    public Conflict with(String name, Object value) {
-        extensions.put(name, value);
-        return this;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.copyOf(extensions);
     }
 
     @Override

@@ -29,10 +29,13 @@ public final class Problems {
 
     private final Messages messages;
     private final long maxBodyBytes;
+    private final Pages pages;
 
-    public Problems(Messages messages, long maxBodyBytes) {
+    /** Browsers asking for a page get a friendly page in their language; {@code pages} renders it. */
+    public Problems(Messages messages, long maxBodyBytes, Pages pages) {
         this.messages = messages;
         this.maxBodyBytes = maxBodyBytes;
+        this.pages = pages;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -109,6 +112,10 @@ public final class Problems {
     private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
                        Object[] args, Map<String, Object> extensions, Context ctx) {
         Language lang = Language.of(ctx);
+        if (wantsHtml(ctx)) {
+            writeHtml(status, key, fields, args, lang, ctx);
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + type);
         body.put("title", messages.get(lang, "problem.title." + status));
@@ -123,6 +130,40 @@ public final class Problems {
         }
         extensions.forEach(body::putIfAbsent);
         ctx.status(status).json(body).contentType("application/problem+json; charset=utf-8");
+    }
+
+    /**
+     * A browser navigating to a page (Accept prefers text/html) or an htmx request; the JSON API
+     * under {@code /api/} always answers with problem JSON.
+     */
+    static boolean wantsHtml(Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            return false;
+        }
+        if ("true".equals(ctx.header("HX-Request"))) {
+            return true;
+        }
+        String accept = ctx.header("Accept");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("json");
+        return html >= 0 && (json < 0 || html < json);
+    }
+
+    private void writeHtml(int status, String key, List<CommonGroundException.FieldError> fields, Object[] args,
+                           Language lang, Context ctx) {
+        String titleKey = "error.title." + status;
+        String title = messages.get(lang, messages.has(lang, titleKey) ? titleKey : "problem.title." + status);
+        StringBuilder detail = new StringBuilder(messages.get(lang, key, args));
+        for (CommonGroundException.FieldError f : fields) {
+            detail.append(' ').append(messages.get(lang, f.messageKey(), f.args()));
+        }
+        boolean fragment = "true".equals(ctx.header("HX-Request"));
+        ctx.status(status);
+        pages.render(ctx, fragment ? "web/error-fragment.jte" : "web/error.jte",
+                Map.of("status", status, "title", title, "detail", detail.toString()));
     }
 
     private static Throwable rootCause(Throwable e) {
