@@ -183,6 +183,8 @@ class ConversationBadInputTest extends ServerTest {
     void seedTextRules() {
         assertProblem(server.postJson("/api/v1/conversations/" + draft + "/seeds", Map.of("text", "   "), organizer.auth()),
                 422, "invalid-input");
+        assertProblem(server.postJson("/api/v1/conversations/" + draft + "/seeds", Map.of("text", "?!"), organizer.auth()),
+                422, "invalid-input");
         Response tooLong = server.postJson("/api/v1/conversations/" + draft + "/seeds", Map.of("text", "あ".repeat(1001)),
                 organizer.auth("Accept-Language", "ja"));
         assertProblem(tooLong, 422, "invalid-input");
@@ -280,7 +282,7 @@ class ConversationBadInputTest extends ServerTest {
         long before = rows("statement");
 
         assertProblem(server.postJson("/api/v1/conversations/" + draft + "/seeds", Map.of("text", "energy cooperation in asean."),
-                organizer.auth()), 409, "duplicate-statement");
+                organizer.auth()), 409, "statement-duplicate");
         assertThat(rows("statement")).isEqualTo(before);
     }
 

@@ -101,9 +101,10 @@ class ConversationRoutesTest extends ServerTest {
                 Map.of("text", "ＳＴＵＤＥＮＴ exchanges   should double!!"), organizer.auth("Accept-Language", "ko"));
 
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("type").asText()).endsWith("/duplicate-statement");
-        assertThat(r.json().get("existingStatementId").asLong()).isEqualTo(first);
-        assertThat(r.json().get("detail").asText()).contains("거의 같은 의견");
+        assertThat(r.json().get("type").asText()).endsWith("/statement-duplicate");
+        assertThat(r.json().at("/existing/id").asLong()).isEqualTo(first);
+        assertThat(r.json().at("/existing/text").asText()).isEqualTo("Student exchanges should double.");
+        assertThat(r.json().get("detail").asText()).contains("의견");
     }
 
     @Test
