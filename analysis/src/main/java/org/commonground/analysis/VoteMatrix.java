@@ -372,21 +372,4 @@ public final class VoteMatrix {
             return ids;
         }
     }
-
-    /** The dense index range of a participant's row, for tests and tools that walk the matrix. */
-    int rowEnd(int participantIndex) {
-        return rowStart[participantIndex + 1];
-    }
-
-    static boolean isAgree(int cell) {
-        return (cell & 3) == AGREE;
-    }
-
-    static String describe(int code) {
-        return switch (code) {
-            case AGREE -> "agree";
-            case DISAGREE -> "disagree";
-            default -> "pass";
-        };
-    }
 }
