@@ -145,6 +145,10 @@ public final class VoteMatrix {
         return cells;
     }
 
+    int[] seconds() {
+        return seconds;
+    }
+
     long[] participantIds() {
         return participantIds;
     }
