@@ -166,7 +166,7 @@ final class CohortComparison {
 
     static AnalysisResult.ParallelView parallelView(CohortTallies tallies, AnalysisResult.Divide divide) {
         int d = tallies.dimensions().indexOf(divide.dimension());
-        int s = java.util.Arrays.binarySearch(tallies.statements().stream().mapToLong(Long::longValue).toArray(), divide.statement());
+        int s = tallies.statementIndex(divide.statement());
         List<AnalysisResult.CohortSplit> splits = new ArrayList<>();
         for (int v = 0; v < tallies.valueCount(d); v++) {
             Tally t = tallies.tally(d, v, s);

@@ -1,6 +1,5 @@
 package org.commonground.analysis;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +106,5 @@ public final class Cohorts {
             }
             return new Cohorts(copy);
         }
-    }
-
-    static List<String> sorted(Iterable<String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach(out::add);
-        out.sort(null);
-        return out;
     }
 }
