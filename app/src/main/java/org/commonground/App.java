@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.commonground.account.Access;
 import org.commonground.account.AccountRoutes;
@@ -14,6 +15,8 @@ import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.SeedStore;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -37,6 +40,7 @@ import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
@@ -69,6 +73,7 @@ public final class App {
         Access access = new Access(authentication, jdbi);
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
+        InviteStore invites = new InviteStore(jdbi);
         Tallies tallies = new Tallies(jdbi, participants, authentication, access);
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
         return Javalin.create(cfg -> {
@@ -79,6 +84,7 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.events.serverStopped(analysis::close);
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
@@ -95,15 +101,17 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi), participants, new VoteStore(jdbi, analysis),
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
                     new NextStatement(jdbi, analysis, ThreadLocalRandom::current), tallies, config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 
             // Last: the document describes every endpoint registered above.
-            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+            api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
+                    .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }

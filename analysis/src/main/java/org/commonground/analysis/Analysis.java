@@ -27,7 +27,7 @@ public final class Analysis {
         Cohorts.Bound bound = (cohorts == null ? Cohorts.none() : cohorts).bind(votes);
         try (Parallel parallel = new Parallel(options.threads())) {
             MapState warm = previous == null ? null : previous.mapState();
-            Snapshot full = Snapshot.compute(votes, bound, options, warm, parallel);
+            Snapshot full = Snapshot.compute(votes, bound, options, warm, null, parallel);
             OpinionMap map = full.map;
             List<List<AnalysisResult.RepresentativeStatement>> representative =
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);

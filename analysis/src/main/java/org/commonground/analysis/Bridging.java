@@ -50,6 +50,7 @@ final class Bridging {
         long ratings = 0;
         double sum = 0;
         int[] ratingsOfStatement = new int[statements];
+        boolean[] ratedBy = new boolean[participants];
         int raters = 0;
         for (int p = 0; p < participants; p++) {
             boolean rated = false;
@@ -64,6 +65,7 @@ final class Bridging {
             }
             if (rated) {
                 raters++;
+                ratedBy[p] = true;
             }
         }
         double[] is = new double[statements];
@@ -143,22 +145,53 @@ final class Bridging {
                 }
             });
             double[] stats = Parallel.sumInOrder(partial);
-            double change = 0;
+            double[] before = new double[2 * statements];
+            for (int st = 0; st < statements; st++) {
+                before[2 * st] = is[st];
+                before[2 * st + 1] = fs[st];
+            }
             double residualSum = 0;
-            for (int s = 0; s < statements; s++) {
-                int b = 5 * s;
-                double oldIntercept = is[s];
-                double oldFactor = fs[s];
+            for (int st = 0; st < statements; st++) {
+                int b = 5 * st;
                 solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
-                        stats[b + 3], stats[b + 4], is, fs, s);
-                change = Math.max(change, Math.max(Math.abs(is[s] - oldIntercept), Math.abs(fs[s] - oldFactor)));
+                        stats[b + 3], stats[b + 4], is, fs, st);
                 // Σ over this statement's ratings of r − μ − i_p − i_s − f_p·f_s, from the sufficient statistics.
-                residualSum += stats[b + 3] - stats[b] * is[s] - fs[s] * stats[b + 1];
+                residualSum += stats[b + 3] - stats[b] * is[st] - fs[st] * stats[b + 1];
             }
             // Closed-form μ given everything else. μ is not penalised: the mean agree rate belongs to μ,
             // so that i_s reads as agreement above the conversation's average.
             mu = muNow + residualSum / ratings;
-            change = Math.max(change, Math.abs(mu - muNow));
+            // Moving the mean of the penalised intercepts into μ leaves every prediction unchanged and
+            // lowers the penalty; block updates alone crawl along that direction for dozens of sweeps.
+            double participantShift = 0;
+            for (int p = 0; p < participants; p++) {
+                if (ratedBy[p]) {
+                    participantShift += ip[p];
+                }
+            }
+            participantShift /= raters;
+            double statementShift = 0;
+            for (int st = 0; st < statements; st++) {
+                if (ratingsOfStatement[st] > 0) {
+                    statementShift += is[st];
+                }
+            }
+            statementShift /= ratedStatements;
+            for (int p = 0; p < participants; p++) {
+                if (ratedBy[p]) {
+                    ip[p] -= participantShift;
+                }
+            }
+            for (int st = 0; st < statements; st++) {
+                if (ratingsOfStatement[st] > 0) {
+                    is[st] -= statementShift;
+                }
+            }
+            mu += participantShift + statementShift;
+            double change = Math.abs(mu - muNow);
+            for (int st = 0; st < statements; st++) {
+                change = Math.max(change, Math.max(Math.abs(is[st] - before[2 * st]), Math.abs(fs[st] - before[2 * st + 1])));
+            }
             if (Boolean.getBoolean("cg.trace.sweeps")) {
                 System.err.printf("sweep %d change %.3g mu %.6f%n", sweep, change, mu);
             }

@@ -8,7 +8,9 @@ import java.util.List;
  * The analysis repeated on cumulative windows of the vote history, to show whether cohorts move
  * towards each other. Each window holds the current votes cast by its end (a vote later replaced
  * by a newer one is not in the matrix, so early windows see the final opinion of early voters).
- * Windows start from the full result's map (warm start) and skip bridging and repness.
+ * Windows keep the full result's principal axes, so that centroid distances of different windows
+ * are measured in one coordinate system (and no power iteration runs per window); their k-means
+ * starts from the full result's centres; they skip bridging and repness.
  */
 final class Convergence {
     /** Auto windows: enough points for a trend line, few enough to stay a fraction of the full analysis. */
@@ -27,7 +29,7 @@ final class Convergence {
         int last = m.lastSecond();
         List<AnalysisResult.ConvergencePoint> out = new ArrayList<>();
         for (int end : windowEnds(last, options)) {
-            Snapshot snapshot = end >= last ? full : Snapshot.compute(m.until(end), bound, options, warm, parallel);
+            Snapshot snapshot = end >= last ? full : Snapshot.compute(m.until(end), bound, options, warm, full.map.components, parallel);
             int d = snapshot.commonGroundDimension;
             out.add(new AnalysisResult.ConvergencePoint(
                     Instant.ofEpochMilli(m.originMillis() + 1000L * end),

@@ -60,10 +60,17 @@ final class OpinionMap {
         return rows;
     }
 
-    static OpinionMap compute(VoteMatrix m, int minVotes, MapState warm, long seed, Parallel parallel) {
+    /**
+     * @param axes principal axes to keep (convergence windows), or null to compute them; windows also
+     *             run fewer base k-means steps, as only group tallies and cohort centres are read from them
+     */
+    static OpinionMap compute(VoteMatrix m, int minVotes, MapState warm, long seed, PrincipalComponents axes, Parallel parallel) {
+        boolean window = axes != null;
         int[] rows = participantsInMap(m, minVotes);
         double[][] start = warm == null ? new double[][] {null, null} : warm.componentsFor(m.statementIds());
-        PrincipalComponents pcs = PrincipalComponents.compute(m, rows, start[0], start[1], seed, parallel);
+        PrincipalComponents pcs = window
+                ? PrincipalComponents.fixedAxes(m, rows, axes, parallel)
+                : PrincipalComponents.compute(m, rows, start[0], start[1], seed, parallel);
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         pcs.project(m, rows, x, y, parallel);
@@ -71,7 +78,7 @@ final class OpinionMap {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
                 warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
-        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], BASE_ITERATIONS, parallel);
+        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, parallel);
 
         int[] groupOfBase = new int[base.k()];
         double[] gx;

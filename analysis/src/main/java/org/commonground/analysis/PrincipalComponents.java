@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * start or from the previous result's components (warm start).
  */
 final class PrincipalComponents {
-    static final double TOLERANCE = 1e-10;
+    static final double TOLERANCE = 1e-9;
+
     static final int MAX_ITERATIONS = 300;
 
     final double[] mean;
@@ -29,7 +30,16 @@ final class PrincipalComponents {
         this.iterations = iterations;
     }
 
-    static PrincipalComponents compute(VoteMatrix m, int[] rows, double[] warmFirst, double[] warmSecond, long seed, Parallel parallel) {
+    /**
+     * The given axes with this matrix's own column means: convergence windows keep the final axes so
+     * that distances on their maps are measured in one coordinate system across windows.
+     */
+    static PrincipalComponents fixedAxes(VoteMatrix m, int[] rows, PrincipalComponents axes, Parallel parallel) {
+        return new PrincipalComponents(columnMeans(m, rows, parallel), axes.first, axes.second, 0);
+    }
+
+    static PrincipalComponents compute(VoteMatrix m, int[] rows, double[] warmFirst, double[] warmSecond, long seed,
+                                       Parallel parallel) {
         int statements = m.statementCount();
         double[] mean = columnMeans(m, rows, parallel);
         double[] v1 = new double[statements];
@@ -55,8 +65,13 @@ final class PrincipalComponents {
         boolean rankOne = false;
         while (iteration < MAX_ITERATIONS) {
             iteration++;
-            double[] a1 = v1;
-            double[] a2 = v2;
+            // Mean and both directions side by side: one cache line serves a vote's three reads.
+            double[] packed = new double[3 * statements];
+            for (int s = 0; s < statements; s++) {
+                packed[3 * s] = mean[s];
+                packed[3 * s + 1] = v1[s];
+                packed[3 * s + 2] = v2[s];
+            }
             parallel.forEach(rows.length, chunks, (c, from, to) -> {
                 double[] acc = partial[c];
                 Arrays.fill(acc, 0.0);
@@ -65,14 +80,14 @@ final class PrincipalComponents {
                     double x1 = 0;
                     double x2 = 0;
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int s = cells[k] >>> 2;
-                        double x = VoteMatrix.VALUE[cells[k] & 3] - mean[s];
-                        x1 += x * a1[s];
-                        x2 += x * a2[s];
+                        int s3 = 3 * (cells[k] >>> 2);
+                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[s3];
+                        x1 += x * packed[s3 + 1];
+                        x2 += x * packed[s3 + 2];
                     }
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
                         int s = cells[k] >>> 2;
-                        double x = VoteMatrix.VALUE[cells[k] & 3] - mean[s];
+                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[3 * s];
                         acc[2 * s] += x * x1;
                         acc[2 * s + 1] += x * x2;
                     }

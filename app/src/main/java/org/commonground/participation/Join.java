@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Secrets;
+import org.commonground.conversation.InviteStore;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
@@ -23,9 +24,11 @@ public final class Join {
     static final int MAX_EXTERNAL_ID_LENGTH = 128;
 
     private final Jdbi jdbi;
+    private final InviteStore invites;
 
-    public Join(Jdbi jdbi) {
+    public Join(Jdbi jdbi, InviteStore invites) {
         this.jdbi = jdbi;
+        this.invites = invites;
     }
 
     /**
@@ -33,6 +36,7 @@ public final class Join {
      *
      * @param cohorts     self-declared values, by dimension name (for example {@code country: "JP"})
      * @param invite      the code of the invite link used, if any; its fixed values cannot be overridden
+     *                    and it is needed for dimensions that are fixed by invite
      * @param externalId  an id given by an embedding site (like Pol.is XIDs), unique in the conversation
      * @param language    preferred language, {@code ja}, {@code ko} or {@code en}; defaults to the request's
      */
@@ -42,9 +46,8 @@ public final class Join {
     public record Joined(long participantId, long conversationId, String token, String language,
                          Map<String, String> cohorts) {}
 
-    private record Dimension(long id, String name, boolean required, List<String> values) {}
-
-    private record Invite(long id, Map<Long, String> fixed) {}
+    /** A dimension; {@code byInvite}: its value only ever comes from an invite link (stored as {@code required}). */
+    private record Dimension(long id, String name, boolean byInvite, List<String> values) {}
 
     /** Adds a participant to an open conversation, all or nothing. */
     public Joined join(long conversationId, JoinRequest request, Language requestLanguage) {
@@ -54,13 +57,16 @@ public final class Join {
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireOpen();
             List<Dimension> dimensions = dimensions(h, conversationId);
-            Optional<String> code = Optional.ofNullable(request.invite()).map(String::strip).filter(s -> !s.isEmpty());
-            Optional<Invite> invite = code.map(c -> invite(h, conversationId, c));
-            Map<Long, String> fixed = invite.map(Invite::fixed).orElse(Map.of());
+            // The use is counted first, atomically (two joins racing for the last use cannot both
+            // get it); any refusal below rolls the count back with everything else.
+            Optional<InviteStore.Redemption> invite = Optional.ofNullable(request.invite())
+                    .map(String::strip).filter(c -> !c.isEmpty())
+                    .map(code -> invites.redeem(h, code));
+            if (invite.isPresent() && invite.get().conversationId() != conversationId) {
+                throw new NotFound("invite-not-found", "invite.not-found");
+            }
+            Map<Long, String> fixed = invite.map(InviteStore.Redemption::cohortByDimensionId).orElse(Map.of());
             Map<Long, String> values = cohortValues(dimensions, declared, fixed);
-            // Counted only after everything else is known to be valid; the conditional UPDATE is
-            // atomic, so two joins racing for the last use cannot both get it.
-            invite.ifPresent(i -> claimUse(h, i.id(), conversationId, code.get()));
             String token = Participants.TOKEN_PREFIX + Secrets.token();
             long id = h.createUpdate("""
                     INSERT INTO participant (conversation_id, token_hash, external_id, language, invite_id)
@@ -68,7 +74,7 @@ public final class Join {
                     ON CONFLICT (conversation_id, external_id) DO NOTHING
                     RETURNING id""")
                     .bind("c", conversationId).bind("hash", Secrets.hash(token)).bind("externalId", externalId)
-                    .bind("language", language).bind("invite", invite.map(Invite::id).orElse(null))
+                    .bind("language", language).bind("invite", invite.map(InviteStore.Redemption::inviteId).orElse(null))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne()
                     .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
             var insert = h.prepareBatch("INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
@@ -119,56 +125,12 @@ public final class Join {
                 .list();
     }
 
-    /** The invite with its fixed values, or the problem saying why it cannot be used. */
-    private static Invite invite(Handle h, long conversationId, String code) {
-        record Row(long id, boolean revoked, Integer maxUses, int uses) {}
-        Row row = h.createQuery("""
-                SELECT id, revoked_at IS NOT NULL AS revoked, max_uses, uses FROM invite
-                WHERE code = :code AND conversation_id = :c""")
-                .bind("code", code).bind("c", conversationId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getBoolean("revoked"),
-                        (Integer) rs.getObject("max_uses"), rs.getInt("uses")))
-                .findOne()
-                .orElseThrow(() -> new NotFound("invite-not-found", "problem.invite-not-found"));
-        if (row.revoked()) {
-            throw revoked();
-        }
-        if (row.maxUses() != null && row.uses() >= row.maxUses()) {
-            throw exhausted();
-        }
-        Map<Long, String> fixed = new LinkedHashMap<>();
-        h.createQuery("SELECT dimension_id, value FROM invite_cohort WHERE invite_id = :i")
-                .bind("i", row.id())
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> fixed.put(e.getKey(), e.getValue()));
-        return new Invite(row.id(), fixed);
-    }
-
-    private static void claimUse(Handle h, long inviteId, long conversationId, String code) {
-        int claimed = h.createUpdate("""
-                UPDATE invite SET uses = uses + 1
-                WHERE id = :i AND revoked_at IS NULL AND (max_uses IS NULL OR uses < max_uses)""")
-                .bind("i", inviteId).execute();
-        if (claimed == 0) {
-            // Someone revoked it or took the last use since we read it.
-            boolean revoked = h.createQuery("SELECT revoked_at IS NOT NULL FROM invite WHERE id = :i")
-                    .bind("i", inviteId).mapTo(Boolean.class).one();
-            throw revoked ? revoked() : exhausted();
-        }
-    }
-
-    private static Conflict revoked() {
-        return new Conflict(410, "invite-revoked", "problem.invite-revoked");
-    }
-
-    private static Conflict exhausted() {
-        return new Conflict("invite-exhausted", "problem.invite-exhausted");
-    }
-
     /**
      * The participant's value per dimension id: the invite's fixed values, then the declared ones.
-     * Declaring another value for a fixed dimension is refused rather than silently dropped, so a
-     * participant is never told they are in a cohort they did not end up in.
+     * A dimension fixed by invite cannot be self-declared, so joining without an invite that sets
+     * it is refused. Declaring another value than the invite's is refused rather than silently
+     * dropped, so a participant is never told they are in a cohort they did not end up in.
+     * Self-declared dimensions are optional.
      */
     private static Map<Long, String> cohortValues(List<Dimension> dimensions, Map<String, String> declared,
                                                   Map<Long, String> fixed) {
@@ -182,18 +144,19 @@ public final class Join {
         for (Dimension d : dimensions) {
             String value = declared.get(d.name());
             String fixedValue = fixed.get(d.id());
-            if (value == null) {
-                if (fixedValue == null && d.required()) {
-                    errors.add(new FieldError("cohorts." + d.name(), "cohort.value.required", d.name()));
+            String field = "cohorts." + d.name();
+            if (fixedValue != null) {
+                if (value != null && !fixedValue.equals(value)) {
+                    errors.add(new FieldError(field, "cohort.value.fixed-by-invite", d.name(), fixedValue));
                 }
-            } else if (fixedValue != null) {
-                if (!fixedValue.equals(value)) {
-                    errors.add(new FieldError("cohorts." + d.name(), "cohort.value.fixed-by-invite", d.name(), fixedValue));
+            } else if (d.byInvite()) {
+                errors.add(new FieldError(field, "cohort.value.invite-only", d.name()));
+            } else if (value != null) {
+                if (d.values().contains(value)) {
+                    values.put(d.id(), value);
+                } else {
+                    errors.add(new FieldError(field, "cohort.value.invalid", d.name(), String.join(", ", d.values())));
                 }
-            } else if (!d.values().contains(value)) {
-                errors.add(new FieldError("cohorts." + d.name(), "cohort.value.invalid", d.name(), String.join(", ", d.values())));
-            } else {
-                values.put(d.id(), value);
             }
         }
         if (!errors.isEmpty()) {

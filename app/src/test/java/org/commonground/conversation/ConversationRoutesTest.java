@@ -6,30 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
-import org.commonground.testing.TestDatabase;
+import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestServer;
 import org.commonground.testing.TestServer.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ConversationRoutesTest {
-    static TestDatabase db;
-    static TestServer server;
-    static TestAccounts given;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.embedded();
-        server = TestServer.start(db);
-        given = new TestAccounts(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
-    }
+class ConversationRoutesTest extends ServerTest {
 
     static Map<String, Object> conversation(String enTitle) {
         return Map.of("texts", Map.of("en", Map.of("title", enTitle, "description", "Why we talk"),

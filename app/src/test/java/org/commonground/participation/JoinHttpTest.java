@@ -44,36 +44,36 @@ class JoinHttpTest extends ParticipationServerTest {
     @Test
     void inviteFixesItsValuesAndCountsTheUse() {
         var c = given.openConversation();
-        long invite = given.invite(c, "kr-students", 10, "KR");
+        var invite = given.invite(c, 10, "KR");
 
-        var response = server.postJson(join(c), Map.of("invite", "kr-students", "cohorts", Map.of("role", "student")));
+        var response = server.postJson(join(c), Map.of("invite", invite.code(), "cohorts", Map.of("role", "student")));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().at("/cohorts/country").asText()).isEqualTo("KR");
-        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite)).isEqualTo(1);
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id())).isEqualTo(1);
     }
 
     @Test
     void refusesToOverrideAValueTheInviteFixesAndCountsNoUse() {
         var c = given.openConversation();
-        long invite = given.invite(c, "jp-only", null, "JP");
+        var invite = given.invite(c, null, "JP");
 
-        var response = server.postJson(join(c), Map.of("invite", "jp-only", "cohorts", Map.of("country", "US")));
+        var response = server.postJson(join(c), Map.of("invite", invite.code(), "cohorts", Map.of("country", "US")));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("cohorts.country");
         assertThat(response.json().at("/errors/0/code").asText()).isEqualTo("cohort.value.fixed-by-invite");
-        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite)).isZero();
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id())).isZero();
         assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isZero();
     }
 
     @Test
     void refusesAnExhaustedInviteWith409() {
         var c = given.openConversation();
-        given.invite(c, "once", 1, "US");
-        assertThat(server.postJson(join(c), Map.of("invite", "once")).status()).isEqualTo(201);
+        var once = given.invite(c, 1, "US");
+        assertThat(server.postJson(join(c), Map.of("invite", once.code())).status()).isEqualTo(201);
 
-        var response = server.postJson(join(c), Map.of("invite", "once"));
+        var response = server.postJson(join(c), Map.of("invite", once.code()));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("type").asText()).endsWith("/invite-exhausted");
@@ -82,9 +82,10 @@ class JoinHttpTest extends ParticipationServerTest {
     @Test
     void refusesARevokedInviteWith410InTheReadersLanguage() {
         var c = given.openConversation();
-        given.revokeInvite(given.invite(c, "gone", null, "JP"));
+        var gone = given.invite(c, null, "JP");
+        given.revokeInvite(gone);
 
-        var response = server.postJson(join(c), Map.of("invite", "gone"), "Accept-Language", "ko");
+        var response = server.postJson(join(c), Map.of("invite", gone.code()), "Accept-Language", "ko");
 
         assertThat(response.status()).isEqualTo(410);
         assertThat(response.json().get("type").asText()).endsWith("/invite-revoked");
@@ -95,10 +96,11 @@ class JoinHttpTest extends ParticipationServerTest {
     void refusesAnUnknownInviteOrOneOfAnotherConversation() {
         var c = given.openConversation();
         var other = given.openConversation();
-        given.invite(other, "elsewhere", null, "JP");
+        var elsewhere = given.invite(other, null, "JP");
 
         assertThat(server.postJson(join(c), Map.of("invite", "nope")).status()).isEqualTo(404);
-        assertThat(server.postJson(join(c), Map.of("invite", "elsewhere")).status()).isEqualTo(404);
+        assertThat(server.postJson(join(c), Map.of("invite", elsewhere.code())).status()).isEqualTo(404);
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", elsewhere.id())).isZero();
     }
 
     @Test
@@ -109,9 +111,26 @@ class JoinHttpTest extends ParticipationServerTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").findValuesAsText("code"))
-                .containsExactlyInAnyOrder("cohort.dimension.unknown", "cohort.value.required", "cohort.value.invalid");
-        assertThat(response.json().get("errors").findValuesAsText("message")).anyMatch(m -> m.contains("値を選んでください"));
+                .containsExactlyInAnyOrder("cohort.dimension.unknown", "cohort.value.invalid");
+        assertThat(response.json().get("errors").findValuesAsText("message")).anyMatch(m -> m.contains("いずれかにしてください"));
         assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isZero();
+    }
+
+    @Test
+    void aDimensionFixedByInviteCannotBeSelfDeclaredAndNeedsAnInvite() {
+        var c = given.inviteOnlyCountryConversation();
+        var invite = given.invite(c, null, "KR");
+
+        var selfDeclared = server.postJson(join(c), Map.of("cohorts", Map.of("country", "KR")));
+        var withoutInvite = server.postJson(join(c), Map.of("cohorts", Map.of("role", "student")));
+        var invited = server.postJson(join(c), Map.of("invite", invite.code(), "cohorts", Map.of("role", "student")));
+
+        assertThat(selfDeclared.status()).isEqualTo(422);
+        assertThat(selfDeclared.json().at("/errors/0/code").asText()).isEqualTo("cohort.value.invite-only");
+        assertThat(withoutInvite.status()).isEqualTo(422);
+        assertThat(withoutInvite.json().at("/errors/0/field").asText()).isEqualTo("cohorts.country");
+        assertThat(invited.status()).isEqualTo(201);
+        assertThat(invited.json().at("/cohorts/country").asText()).isEqualTo("KR");
     }
 
     @Test

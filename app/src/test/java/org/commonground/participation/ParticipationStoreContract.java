@@ -41,7 +41,7 @@ abstract class ParticipationStoreContract {
         db = TestDatabase.fresh(kind());
         given = new ParticipationGiven(db);
         votes = new VoteStore(given.jdbi);
-        join = new Join(given.jdbi);
+        join = new Join(given.jdbi, new org.commonground.conversation.InviteStore(given.jdbi));
         statements = new StatementStore(given.jdbi);
     }
 
@@ -116,10 +116,11 @@ abstract class ParticipationStoreContract {
     @Test
     void concurrentJoinsNeverUseAnInviteMoreThanItsLimit() throws Exception {
         var c = given.openConversation();
-        long invite = given.invite(c, "limited-" + kind(), 5, "KR");
+        long invite = given.invite(c, 5, "KR").id();
+        String code = given.jdbi.withHandle(h -> h.select("SELECT code FROM invite WHERE id = ?", invite).mapTo(String.class).one());
         List<Callable<Object>> joins = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            joins.add(() -> join.join(c.id(), new Join.JoinRequest(Map.of(), "limited-" + kind(), null, "ko"), Language.EN));
+            joins.add(() -> join.join(c.id(), new Join.JoinRequest(Map.of(), code, null, "ko"), Language.EN));
         }
 
         List<Object> outcomes = runAll(joins);

@@ -3,10 +3,16 @@ package org.commonground.testing;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.AccountStore;
+import org.commonground.account.CsrfGuard;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Role;
 import org.commonground.account.Secrets;
 import org.commonground.account.SessionStore;
+import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.ModerationMode;
+import org.commonground.conversation.ResultsVisibility;
 import org.commonground.participation.Join;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
@@ -15,15 +21,18 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * Small factories for participation tests: conversations, dimensions, invites and statements as
- * plain rows (the conversation feature's own API is not needed to test taking part), accounts
- * with API tokens, and participants joined through the real {@link Join}.
+ * Small factories for participation tests: conversations and invites made by the conversation
+ * feature's own stores, seed statements as plain rows in any moderation state, accounts with API
+ * tokens, and participants joined through the real {@link Join}.
  */
 public final class ParticipationGiven {
     public final Jdbi jdbi;
     private final AccountStore accounts;
     private final ApiTokenStore tokens;
     private final SessionStore sessions;
+    private final ConversationStore conversations;
+    private final InviteStore invites;
+    private Person organizer;
     private int seq;
 
     public ParticipationGiven(TestDatabase db) {
@@ -31,6 +40,8 @@ public final class ParticipationGiven {
         this.accounts = new AccountStore(jdbi);
         this.tokens = new ApiTokenStore(jdbi);
         this.sessions = new SessionStore(jdbi);
+        this.conversations = new ConversationStore(jdbi);
+        this.invites = new InviteStore(jdbi);
     }
 
     /** A conversation row and what is needed to act on it. */
@@ -66,39 +77,59 @@ public final class ParticipationGiven {
     }
 
     /**
-     * A conversation with the default dimensions: {@code country} (required) and {@code role}
-     * (optional), with the values the product proposes.
+     * A conversation made by the conversation feature itself, with its default dimensions
+     * ({@code country} and {@code role}, both self-declared), moved to {@code state} along the
+     * legal path draft → open → closed → archived.
      */
     public Conversation conversation(String state, String moderation, boolean participantsCanWrite, String visibility) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createQuery("""
-                    INSERT INTO conversation (state, moderation_mode, participants_can_write, results_visibility)
-                    VALUES (:state, :mode, :write, :visibility) RETURNING id""")
-                    .bind("state", state).bind("mode", moderation).bind("write", participantsCanWrite)
-                    .bind("visibility", visibility).mapTo(Long.class).one();
-            h.execute("INSERT INTO conversation_text (conversation_id, lang, title) VALUES (?, 'en', 'Test conversation')", id);
-            long country = dimension(h, id, "country", 0, true, List.of("JP", "KR", "US", "other"));
-            long role = dimension(h, id, "role", 1, false,
-                    List.of("academic", "educator", "student", "journalist", "business", "civil-society", "other"));
-            return new Conversation(id, country, role);
-        });
+        return conversation(state, moderation, participantsCanWrite, visibility, null);
     }
 
-    private static long dimension(org.jdbi.v3.core.Handle h, long conversationId, String name, int position,
-                                  boolean required, List<String> values) {
-        long id = h.createQuery("""
-                INSERT INTO cohort_dimension (conversation_id, name, position, required)
-                VALUES (:c, :name, :pos, :req) RETURNING id""")
-                .bind("c", conversationId).bind("name", name).bind("pos", position).bind("req", required)
-                .mapTo(Long.class).one();
-        for (int i = 0; i < values.size(); i++) {
-            h.execute("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, ?, ?)", id, values.get(i), i);
-        }
-        return id;
+    /** An open conversation whose {@code country} is fixed by invite links and cannot be self-declared. */
+    public Conversation inviteOnlyCountryConversation() {
+        return conversation("open", "post", true, "public", List.of(
+                new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
+                new ConversationStore.CohortSpec("role", List.of("student", "journalist", "other"), false)));
     }
 
+    private Conversation conversation(String state, String moderation, boolean participantsCanWrite, String visibility,
+                                      List<ConversationStore.CohortSpec> cohorts) {
+        var created = conversations.create(organizer().id(), new ConversationStore.NewConversation(
+                Map.of("en", new org.commonground.conversation.Conversation.Text("Test conversation", "", "")),
+                ModerationMode.fromCode(moderation), participantsCanWrite, ResultsVisibility.fromCode(visibility), cohorts));
+        var c = new Conversation(created.id(), created.cohort("country").orElseThrow().id(),
+                created.cohort("role").orElseThrow().id());
+        setState(c, state);
+        return c;
+    }
+
+    /**
+     * Moves the conversation to {@code state} through the conversation feature's transitions.
+     * Only a rewind to draft, which the product never does, is written directly.
+     */
     public void setState(Conversation c, String state) {
-        jdbi.useHandle(h -> h.execute("UPDATE conversation SET state = ? WHERE id = ?", state, c.id()));
+        ConversationState target = ConversationState.fromCode(state);
+        ConversationState now = conversations.get(c.id()).state();
+        if (target == ConversationState.DRAFT) {
+            jdbi.useHandle(h -> h.execute("UPDATE conversation SET state = 'draft' WHERE id = ?", c.id()));
+            return;
+        }
+        List<ConversationState> path = List.of(ConversationState.OPEN, ConversationState.CLOSED, ConversationState.ARCHIVED);
+        for (ConversationState step : path) {
+            if (now == target) {
+                return;
+            }
+            if (now.next().contains(step)) {
+                now = conversations.transition(c.id(), step).state();
+            }
+        }
+    }
+
+    private Person organizer() {
+        if (organizer == null) {
+            organizer = person(Role.ORGANIZER, null, null);
+        }
+        return organizer;
     }
 
     /** An organizer seed statement, in the given moderation state. */
@@ -114,18 +145,13 @@ public final class ParticipationGiven {
         return statement(c, text, "en", "accepted");
     }
 
-    /** An invite link fixing the country; {@code maxUses} may be null for unlimited. */
-    public long invite(Conversation c, String code, Integer maxUses, String country) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createQuery("INSERT INTO invite (conversation_id, code, max_uses) VALUES (:c, :code, :max) RETURNING id")
-                    .bind("c", c.id()).bind("code", code).bind("max", maxUses).mapTo(Long.class).one();
-            h.execute("INSERT INTO invite_cohort (invite_id, dimension_id, value) VALUES (?, ?, ?)", id, c.countryDimension(), country);
-            return id;
-        });
+    /** An invite link (made by the conversation feature) fixing the country; {@code maxUses} may be null. */
+    public InviteStore.Invite invite(Conversation c, Integer maxUses, String country) {
+        return invites.create(c.id(), "test", maxUses, Map.of("country", country));
     }
 
-    public void revokeInvite(long inviteId) {
-        jdbi.useHandle(h -> h.execute("UPDATE invite SET revoked_at = now() WHERE id = ?", inviteId));
+    public void revokeInvite(InviteStore.Invite invite) {
+        invites.revoke(invite.conversationId(), invite.id());
     }
 
     /** A participant joined through the real join command, from Japan. */
@@ -134,7 +160,7 @@ public final class ParticipationGiven {
     }
 
     public Taker participant(Conversation c, String language) {
-        Join.Joined j = new Join(jdbi).join(c.id(), new Join.JoinRequest(Map.of("country", "JP"), null, null, language), Language.EN);
+        Join.Joined j = new Join(jdbi, invites).join(c.id(), new Join.JoinRequest(Map.of("country", "JP"), null, null, language), Language.EN);
         return new Taker(j.participantId(), c.id(), j.token());
     }
 
@@ -149,9 +175,10 @@ public final class ParticipationGiven {
         return new Person(account.id(), tokens.issue(account.id(), "test").secret());
     }
 
-    /** A browser session cookie header for the account (to act without an API token). */
+    /** A browser session cookie and its CSRF header for the account (to act without an API token). */
     public String[] sessionCookie(Person p) {
-        return new String[] {"Cookie", "cg_session=" + sessions.start(p.id()).secret()};
+        var session = sessions.start(p.id());
+        return new String[] {"Cookie", "cg_session=" + session.secret(), CsrfGuard.HEADER, session.csrfToken()};
     }
 
     public int count(String sql, Object... args) {
