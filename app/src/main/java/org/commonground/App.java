@@ -2,12 +2,46 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.commonground.account.Access;
+import org.commonground.account.AccountRoutes;
+import org.commonground.account.AccountStore;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Authentication;
+import org.commonground.account.CsrfGuard;
+import org.commonground.account.SessionStore;
+import org.commonground.conversation.ConversationRoutes;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteRoutes;
+import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.SeedStore;
+import org.commonground.moderation.ModerationRoutes;
+import org.commonground.moderation.ModerationStore;
+import org.commonground.participation.Extremity;
+import org.commonground.participation.Join;
+import org.commonground.participation.NextStatement;
+import org.commonground.participation.Participants;
+import org.commonground.participation.ParticipationRoutes;
+import org.commonground.participation.Tallies;
+import org.commonground.participation.VoteStore;
+import org.commonground.statement.StatementRoutes;
+import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationRoutes;
+import org.commonground.translation.TranslationStore;
 import org.commonground.web.Api;
+import org.commonground.web.Assets;
+import org.commonground.web.BodyEncoding;
+import org.commonground.web.Csrf;
 import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
+import org.commonground.web.Pages;
+import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
+import org.commonground.web.SecurityHeaders;
+import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -26,7 +60,18 @@ public final class App {
     public static Javalin create(AppConfig config, DataSource db) {
         Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         Messages messages = new Messages();
-        Problems problems = new Problems(messages, config.maxBodyBytes());
+        Assets assets = new Assets();
+        Csrf csrf = new Csrf(config.secureCookies());
+        Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
+        Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
+        AccountStore accounts = new AccountStore(jdbi);
+        SessionStore sessions = new SessionStore(jdbi);
+        ApiTokenStore tokens = new ApiTokenStore(jdbi);
+        Authentication authentication = new Authentication(accounts, sessions, tokens);
+        Access access = new Access(authentication, jdbi);
+        ConversationStore conversations = new ConversationStore(jdbi);
+        Participants participants = new Participants(jdbi);
+        InviteStore invites = new InviteStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -34,6 +79,14 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             problems.addTo(cfg.routes);
+            new Metrics(db).addTo(cfg);
+            BodyEncoding.addTo(cfg.routes);
+            new CsrfGuard(authentication).addTo(cfg.routes);
+            SecurityHeaders.addTo(cfg.routes);
+            csrf.addTo(cfg.routes);
+            pages.addTo(cfg.routes);
+            assets.addTo(cfg.routes);
+            new WebRoutes(pages).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
@@ -41,9 +94,19 @@ public final class App {
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
+            new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
+            new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi),
+                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
+                    new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
+            new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
+            new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
+            new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new InviteRoutes(invites, access).addTo(api);
 
             // Last: the document describes every endpoint registered above.
-            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+            api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
+                    .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
         });
     }
 }

@@ -86,6 +86,11 @@ public final class AccountStore {
         return find(id).orElseThrow();
     }
 
+    /** A strong random password (144 bits, URL-safe) for accounts created without one; shown once. */
+    public static String generatePassword() {
+        return Secrets.random(18);
+    }
+
     public Optional<Account> find(long id) {
         return jdbi.withExtension(Sql.class, sql -> sql.find(id)).map(Row::toAccount);
     }

@@ -1,6 +1,8 @@
 package org.commonground.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one unchecked exception root of Common Ground. Domain code throws a subtype when a command
@@ -16,6 +18,7 @@ public abstract sealed class CommonGroundException extends RuntimeException
     private final String type;
     private final String messageKey;
     private final transient Object[] args;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     protected CommonGroundException(String type, String messageKey, Object... args) {
         super(type + " (" + messageKey + ")");
@@ -38,6 +41,20 @@ public abstract sealed class CommonGroundException extends RuntimeException
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /**
+     * Adds an RFC 9457 extension member to the answer, for data a client acts on (for example a
+     * pointer to the existing statement a duplicate clashes with). Returns this exception.
+     */
+    public CommonGroundException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    /** Extension members of the problem answer, in the order they were added. */
+    public Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /** Field-level errors (empty unless the problem is about specific input fields). */

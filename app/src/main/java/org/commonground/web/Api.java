@@ -3,6 +3,7 @@ package org.commonground.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,26 @@ public final class Api {
 
     public Endpoint delete(String path) {
         return new Endpoint(HandlerType.DELETE, path);
+    }
+
+    /** The type {@code List<element>}, for endpoints answering with a JSON array. */
+    public static Type listOf(Class<?> element) {
+        return new ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {element};
+            }
+
+            @Override
+            public Type getRawType() {
+                return List.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return null;
+            }
+        };
     }
 
     public List<Operation> operations() {

@@ -8,21 +8,35 @@ import org.commonground.problem.Invalid;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Accounts, sessions and API tokens, on the embedded and the external PostgreSQL alike. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class AccountStoreTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     static TestDatabase db;
     static AccountStore accounts;
+    static SessionStore sessions;
+    static ApiTokenStore tokens;
 
-    @BeforeAll
-    static void open() {
-        db = TestDatabase.embedded();
-        accounts = new AccountStore(Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()));
+    @BeforeParameterizedClassInvocation
+    static void open(TestDatabase.Kind kind) {
+        db = TestDatabase.fresh(kind);
+        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        accounts = new AccountStore(jdbi);
+        sessions = new SessionStore(jdbi);
+        tokens = new ApiTokenStore(jdbi);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         db.close();
     }
@@ -34,6 +48,16 @@ class AccountStoreTest {
         assertThat(accounts.authenticate("MOD@example.org", "correct horse battery")).contains(created);
         assertThat(accounts.authenticate("mod@example.org", "wrong password!")).isEmpty();
         assertThat(accounts.authenticate("nobody@example.org", "correct horse battery")).isEmpty();
+    }
+
+    @Test
+    void storesPasswordsAsBcryptAtCostTwelve() {
+        Account created = accounts.create("hash@example.org", "correct horse battery", Role.TRANSLATOR);
+
+        String hash = Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
+                .bind("id", created.id()).mapTo(String.class).one());
+
+        assertThat(hash).startsWith("$2a$12$").doesNotContain("correct horse");
     }
 
     @Test
@@ -49,5 +73,29 @@ class AccountStoreTest {
     void refusesBadEmailAndShortPassword() {
         assertThatThrownBy(() -> accounts.create("not-an-email", "short", Role.TRANSLATOR))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fieldErrors()).hasSize(2));
+    }
+
+    @Test
+    void sessionsResolveUntilEnded() {
+        Account account = accounts.create("session@example.org", "correct horse battery", Role.ORGANIZER);
+        SessionStore.NewSession started = sessions.start(account.id());
+
+        assertThat(sessions.find(started.secret())).contains(new SessionStore.Session(account.id(), started.csrfToken()));
+        sessions.end(started.secret());
+        assertThat(sessions.find(started.secret())).isEmpty();
+    }
+
+    @Test
+    void tokensAuthenticateUntilRevokedAndOnlyByTheirOwner() {
+        Account owner = accounts.create("tokens@example.org", "correct horse battery", Role.ORGANIZER);
+        Account other = accounts.create("other@example.org", "correct horse battery", Role.ORGANIZER);
+        ApiTokenStore.IssuedToken issued = tokens.issue(owner.id(), "ci");
+
+        assertThat(tokens.accountOf(issued.secret())).contains(owner.id());
+        assertThat(tokens.revoke(other.id(), issued.token().id())).isFalse();
+        assertThat(tokens.accountOf(issued.secret())).contains(owner.id());
+        assertThat(tokens.revoke(owner.id(), issued.token().id())).isTrue();
+        assertThat(tokens.accountOf(issued.secret())).isEmpty();
+        assertThat(tokens.of(owner.id())).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
     }
 }

@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    /** The running Javalin instance, for tests that inspect what it registered. */
+    public Javalin javalin() {
+        return app;
+    }
+
     public int port() {
         return app.port();
     }

@@ -1,0 +1,73 @@
+package org.commonground.analysis;
+
+import java.time.Duration;
+
+/**
+ * How to run the analysis. Immutable; start from {@link #defaults()} and use the withers.
+ *
+ * @param seed                  seeds every random choice (k-means++ and power-iteration starts); same seed, same result
+ * @param minVotesToBeInMap     votes a participant needs to be placed on the map; 0 means Pol.is's min(7, statements)
+ * @param commonGroundDimension the cohort dimension whose every value must agree for common ground ("country")
+ * @param minVotesPerCohort     votes a cohort (or group) needs on a statement before its agree rate counts, ≥ 1
+ * @param convergenceWindow     spacing of the cumulative convergence windows; null picks ten windows over the conversation's span
+ * @param convergence           whether to compute convergence windows at all
+ * @param threads               worker threads; 0 means all available processors
+ * @param maxDivides            most divides to report
+ */
+public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGroundDimension, int minVotesPerCohort,
+                              Duration convergenceWindow, boolean convergence, int threads, int maxDivides) {
+    public static final int DEFAULT_MIN_VOTES_PER_COHORT = 10;
+
+    public AnalysisOptions {
+        if (minVotesToBeInMap < 0 || minVotesPerCohort < 1 || threads < 0 || maxDivides < 0) {
+            throw new IllegalArgumentException("counts must not be negative and minVotesPerCohort must be at least 1");
+        }
+        if (commonGroundDimension == null || commonGroundDimension.isBlank()) {
+            throw new IllegalArgumentException("commonGroundDimension must not be blank");
+        }
+        if (convergenceWindow != null && (convergenceWindow.isNegative() || convergenceWindow.toSeconds() < 1)) {
+            throw new IllegalArgumentException("convergence window must be at least one second");
+        }
+    }
+
+    public static AnalysisOptions defaults() {
+        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50);
+    }
+
+    public AnalysisOptions withSeed(long seed) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withMinVotesToBeInMap(int votes) {
+        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withCommonGroundDimension(String dimension) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withMinVotesPerCohort(int votes) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withConvergenceWindow(Duration window) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withConvergence(boolean enabled) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides);
+    }
+
+    public AnalysisOptions withThreads(int threads) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+    }
+
+    public AnalysisOptions withMaxDivides(int divides) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides);
+    }
+
+    /** The map threshold for a conversation with this many statements. */
+    int minVotesFor(int statements) {
+        return minVotesToBeInMap > 0 ? minVotesToBeInMap : Math.max(1, Math.min(7, statements));
+    }
+}

@@ -1,1 +1,0 @@
-package org.commonground.analysis; /** placeholder until the engine lands. */ final class Placeholder {}

@@ -1,0 +1,279 @@
+package org.commonground.analysis;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The first two principal components of the vote matrix of the participants in the map, as Pol.is
+ * computes them: missing votes imputed with the statement's mean vote, columns centred. After
+ * centring an imputed cell is exactly zero, so XᵀX·v is computed from the stored votes alone and
+ * no dense participants × statements matrix ever exists.
+ *
+ * <p>Block power iteration on both components at once with a Rayleigh–Ritz rotation each step; it
+ * stops when both directions move less than {@link #TOLERANCE} (1 − |cos|), from a seeded random
+ * start or from the previous result's components (warm start).
+ */
+final class PrincipalComponents {
+    static final double TOLERANCE = 1e-9;
+
+    static final int MAX_ITERATIONS = 300;
+
+    final double[] mean;
+    final double[] first;
+    final double[] second;
+    final int iterations;
+
+    private PrincipalComponents(double[] mean, double[] first, double[] second, int iterations) {
+        this.mean = mean;
+        this.first = first;
+        this.second = second;
+        this.iterations = iterations;
+    }
+
+    /**
+     * The given axes with this matrix's own column means: convergence windows keep the final axes so
+     * that distances on their maps are measured in one coordinate system across windows.
+     */
+    static PrincipalComponents fixedAxes(VoteMatrix m, int[] rows, PrincipalComponents axes, Parallel parallel) {
+        return new PrincipalComponents(columnMeans(m, rows, parallel), axes.first, axes.second, 0);
+    }
+
+    static PrincipalComponents compute(VoteMatrix m, int[] rows, double[] warmFirst, double[] warmSecond, long seed,
+                                       Parallel parallel) {
+        int statements = m.statementCount();
+        double[] mean = columnMeans(m, rows, parallel);
+        double[] v1 = new double[statements];
+        double[] v2 = new double[statements];
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int s = 0; s < statements; s++) {
+            v1[s] = random.nextDouble(-1, 1);
+            v2[s] = random.nextDouble(-1, 1);
+        }
+        boolean warm = warmFirst != null && norm(warmFirst) > 0;
+        if (warm) {
+            System.arraycopy(warmFirst, 0, v1, 0, statements);
+            if (warmSecond != null && norm(warmSecond) > 0) {
+                System.arraycopy(warmSecond, 0, v2, 0, statements);
+            }
+        }
+        orthonormalise(v1, v2);
+        int chunks = Parallel.chunks(rows.length);
+        double[][] partial = new double[chunks][2 * statements];
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        int iteration = 0;
+        boolean rankOne = false;
+        while (iteration < MAX_ITERATIONS) {
+            iteration++;
+            // Mean and both directions side by side: one cache line serves a vote's three reads.
+            double[] packed = new double[3 * statements];
+            for (int s = 0; s < statements; s++) {
+                packed[3 * s] = mean[s];
+                packed[3 * s + 1] = v1[s];
+                packed[3 * s + 2] = v2[s];
+            }
+            parallel.forEach(rows.length, chunks, (c, from, to) -> {
+                double[] acc = partial[c];
+                Arrays.fill(acc, 0.0);
+                for (int i = from; i < to; i++) {
+                    int p = rows[i];
+                    double x1 = 0;
+                    double x2 = 0;
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int s3 = 3 * (cells[k] >>> 2);
+                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[s3];
+                        x1 += x * packed[s3 + 1];
+                        x2 += x * packed[s3 + 2];
+                    }
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int s = cells[k] >>> 2;
+                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[3 * s];
+                        acc[2 * s] += x * x1;
+                        acc[2 * s + 1] += x * x2;
+                    }
+                }
+            });
+            double[] w = Parallel.sumInOrder(partial);
+            double[] w1 = new double[statements];
+            double[] w2 = new double[statements];
+            for (int s = 0; s < statements; s++) {
+                w1[s] = w[2 * s];
+                w2[s] = w[2 * s + 1];
+            }
+            // Rayleigh–Ritz: rotate within span{v1, v2} so the first column tracks the top eigenvector.
+            double h11 = dot(v1, w1);
+            double h22 = dot(v2, w2);
+            double h12 = 0.5 * (dot(v1, w2) + dot(v2, w1));
+            double half = 0.5 * (h11 - h22);
+            double root = Math.sqrt(half * half + h12 * h12);
+            double top = 0.5 * (h11 + h22) + root;
+            double bottom = 0.5 * (h11 + h22) - root;
+            double qx;
+            double qy;
+            if (root == 0) {
+                qx = 1;
+                qy = 0;
+            } else if (half >= 0) {
+                qx = half + root;
+                qy = h12;
+            } else {
+                qx = h12;
+                qy = root - half;
+            }
+            double qn = Math.hypot(qx, qy);
+            qx /= qn;
+            qy /= qn;
+            double[] u1 = new double[statements];
+            double[] u2 = new double[statements];
+            for (int s = 0; s < statements; s++) {
+                u1[s] = qx * w1[s] + qy * w2[s];
+                u2[s] = -qy * w1[s] + qx * w2[s];
+            }
+            rankOne = !(bottom > 1e-12 * Math.max(top, Double.MIN_NORMAL));
+            if (!(top > 0)) {
+                return new PrincipalComponents(mean, new double[statements], new double[statements], iteration);
+            }
+            orthonormalise(u1, u2);
+            if (rankOne) {
+                Arrays.fill(u2, 0.0);
+            }
+            alignSign(u1, v1);
+            alignSign(u2, v2);
+            boolean converged = 1 - Math.abs(dot(u1, v1)) < TOLERANCE && (rankOne || 1 - Math.abs(dot(u2, v2)) < TOLERANCE);
+            v1 = u1;
+            v2 = u2;
+            if (converged) {
+                break;
+            }
+        }
+        if (warm) {
+            alignSign(v1, warmFirst);
+            if (warmSecond != null) {
+                alignSign(v2, warmSecond);
+            }
+        } else {
+            makeLargestPositive(v1);
+            makeLargestPositive(v2);
+        }
+        return new PrincipalComponents(mean, v1, v2, iteration);
+    }
+
+    /**
+     * Pol.is's sparsity-aware projection: the dot product over the participant's own votes, scaled
+     * by √(statements / votes) so that people who voted on few statements are not pulled to the centre.
+     */
+    void project(VoteMatrix m, int[] rows, double[] x, double[] y, Parallel parallel) {
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        double statements = m.statementCount();
+        parallel.forEach(rows.length, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int p = rows[i];
+                double x1 = 0;
+                double x2 = 0;
+                for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                    int s = cells[k] >>> 2;
+                    double v = VoteMatrix.VALUE[cells[k] & 3] - mean[s];
+                    x1 += v * first[s];
+                    x2 += v * second[s];
+                }
+                double scale = Math.sqrt(statements / Math.max(1, rowStart[p + 1] - rowStart[p]));
+                // + 0.0 turns −0.0 into 0.0, which reads better in JSON and compares equal in records.
+                x[i] = x1 * scale + 0.0;
+                y[i] = x2 * scale + 0.0;
+            }
+        });
+    }
+
+    /** Where a lone agree on the statement would land, as Pol.is places statements on its map. */
+    double[][] statementPositions() {
+        int n = mean.length;
+        double scale = Math.sqrt(n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int s = 0; s < n; s++) {
+            x[s] = (1 - mean[s]) * first[s] * scale + 0.0;
+            y[s] = (1 - mean[s]) * second[s] * scale + 0.0;
+        }
+        return new double[][] {x, y};
+    }
+
+    static double[] columnMeans(VoteMatrix m, int[] rows, Parallel parallel) {
+        int statements = m.statementCount();
+        int chunks = Parallel.chunks(rows.length);
+        double[][] partial = new double[chunks][2 * statements];
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        parallel.forEach(rows.length, chunks, (c, from, to) -> {
+            double[] acc = partial[c];
+            for (int i = from; i < to; i++) {
+                int p = rows[i];
+                for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                    int s = cells[k] >>> 2;
+                    acc[2 * s] += VoteMatrix.VALUE[cells[k] & 3];
+                    acc[2 * s + 1] += 1;
+                }
+            }
+        });
+        double[] sums = Parallel.sumInOrder(partial);
+        double[] mean = new double[statements];
+        for (int s = 0; s < statements; s++) {
+            mean[s] = sums[2 * s + 1] > 0 ? sums[2 * s] / sums[2 * s + 1] : 0.0;
+        }
+        return mean;
+    }
+
+    private static void orthonormalise(double[] a, double[] b) {
+        scale(a);
+        double d = dot(a, b);
+        for (int i = 0; i < b.length; i++) {
+            b[i] -= d * a[i];
+        }
+        scale(b);
+    }
+
+    private static void scale(double[] v) {
+        double n = norm(v);
+        if (n > 0 && Double.isFinite(n)) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= n;
+            }
+        } else {
+            Arrays.fill(v, 0.0);
+        }
+    }
+
+    private static void alignSign(double[] v, double[] reference) {
+        if (dot(v, reference) < 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+    }
+
+    private static void makeLargestPositive(double[] v) {
+        int largest = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[largest]) + 1e-12) {
+                largest = i;
+            }
+        }
+        if (v.length > 0 && v[largest] < 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+    }
+
+    static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    static double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+}

@@ -1,0 +1,58 @@
+package org.commonground.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class BridgingTest {
+    @Test
+    void plantedBridgingStatementsScoreHighest() {
+        var planted = Conversations.planted(21);
+
+        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
+
+        assertThat(result.bridging().subList(0, planted.bridging))
+                .extracting(AnalysisResult.BridgingScore::statement)
+                .containsExactlyInAnyOrder(500L, 501L, 502L, 503L);
+    }
+
+    @Test
+    void aStatementPopularOnlyWithTheLargestGroupDoesNotOutrankOneAgreedAcrossGroups() {
+        var builder = VoteMatrix.builder();
+        for (int p = 0; p < 90; p++) {
+            boolean majority = p < 60;
+            for (int s = 0; s < 12; s++) {
+                int value = s < 6 ? (majority ? 1 : -1) : (majority ? -1 : 1);
+                builder.vote(p, 100 + s, value, p);
+            }
+            builder.vote(p, 1, majority ? 1 : (p % 3 == 0 ? 1 : -1), p);   // partisan: 67 agree, 10 of 30 others
+            builder.vote(p, 2, p % 4 == 0 ? -1 : 1, p);                    // bridging: 3 in 4 of everyone
+        }
+
+        var result = Analysis.run(builder.build(), Cohorts.none(), AnalysisOptions.defaults());
+
+        assertThat(result.bridgingOf(2).orElseThrow().score()).isGreaterThan(result.bridgingOf(1).orElseThrow().score());
+    }
+
+    @Test
+    void passesAreNotRatings() {
+        var withPasses = VoteMatrix.builder();
+        var withoutPasses = VoteMatrix.builder();
+        for (int p = 0; p < 20; p++) {
+            for (int s = 0; s < 8; s++) {
+                int value = (p + s) % 3 == 0 ? -1 : 1;
+                withPasses.vote(p, s, value, 0);
+                withoutPasses.vote(p, s, value, 0);
+            }
+            withPasses.vote(p, 99, 0, 0);
+        }
+        withoutPasses.statement(99);
+
+        var a = Analysis.run(withPasses.build(), Cohorts.none(), AnalysisOptions.defaults());
+        var b = Analysis.run(withoutPasses.build(), Cohorts.none(), AnalysisOptions.defaults());
+
+        assertThat(a.bridgingOf(3).orElseThrow().score()).isCloseTo(b.bridgingOf(3).orElseThrow().score(), within(1e-3));
+        assertThat(a.bridgingOf(99).orElseThrow().score()).isZero();
+    }
+}

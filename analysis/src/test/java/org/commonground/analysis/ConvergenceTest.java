@@ -1,0 +1,69 @@
+package org.commonground.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ConvergenceTest {
+    @Test
+    void automaticWindowsSplitTheConversationsSpanIntoEightCumulativeSteps() {
+        var planted = Conversations.planted(31);
+
+        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
+
+        assertThat(result.convergence()).hasSize(8);
+        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::votes).isSorted();
+        assertThat(result.convergence().getLast().votes()).isEqualTo(result.voteCount());
+        assertThat(result.convergence().getLast().until()).isEqualTo(planted.votes.lastVote());
+    }
+
+    @Test
+    void aGivenWindowSetsTheSpacing() {
+        var votes = VoteMatrix.builder()
+                .vote(1, 1, 1, Conversations.T0)
+                .vote(2, 1, 1, Conversations.T0 + Duration.ofHours(5).toMillis())
+                .build();
+
+        var result = Analysis.run(votes, Cohorts.none(), AnalysisOptions.defaults().withConvergenceWindow(Duration.ofHours(2)));
+
+        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::until).containsExactly(
+                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(2)),
+                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(4)),
+                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(5)));
+        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::votes).containsExactly(1, 1, 2);
+    }
+
+    @Test
+    void cohortsThatComeToAgreeShowAShrinkingGap() {
+        var votes = VoteMatrix.builder();
+        var cohorts = Cohorts.builder();
+        for (int p = 0; p < 80; p++) {
+            boolean jp = p % 2 == 0;
+            boolean late = p >= 20;
+            cohorts.assign(p, "country", jp ? "JP" : "US");
+            for (int s = 0; s < 8; s++) {
+                int value = late || jp ? 1 : -1;
+                votes.vote(p, s, value, Conversations.T0 + p * Conversations.MINUTE);
+            }
+        }
+
+        var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
+
+        var first = result.convergence().getFirst();
+        var last = result.convergence().getLast();
+        assertThat(first.meanGap()).isEqualTo(1.0);
+        assertThat(last.meanGap()).isLessThan(0.6);
+        assertThat(last.centroidDistance()).isLessThan(first.centroidDistance());
+    }
+
+    @Test
+    void convergenceCanBeSwitchedOff() {
+        var planted = Conversations.planted(32);
+
+        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
+
+        assertThat(result.convergence()).isEmpty();
+    }
+}

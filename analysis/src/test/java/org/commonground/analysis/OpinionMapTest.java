@@ -1,0 +1,102 @@
+package org.commonground.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OpinionMapTest {
+    @Test
+    void participantsWithFewerThanSevenVotesAreLeftOutOfTheMap() {
+        var builder = VoteMatrix.builder();
+        for (int s = 0; s < 10; s++) {
+            builder.vote(1, s, s % 2 == 0 ? 1 : -1, s);
+            builder.vote(2, s, 1, s);
+            if (s < 6) {
+                builder.vote(3, s, -1, s);
+            }
+        }
+
+        var result = Analysis.run(builder.build(), Cohorts.none(), AnalysisOptions.defaults());
+
+        assertThat(result.participantCount()).isEqualTo(2);
+        assertThat(result.projection().of(3)).isEmpty();
+        assertThat(result.groupOf(3)).isEmpty();
+        assertThat(result.groupOf(1)).isPresent();
+    }
+
+    @Test
+    void withFewerThanSevenStatementsVotingOnAllOfThemIsEnough() {
+        var votes = Conversations.unanimous(4, 3, 1);
+
+        var result = Analysis.run(votes, Cohorts.none(), AnalysisOptions.defaults());
+
+        assertThat(result.participantCount()).isEqualTo(4);
+    }
+
+    @Test
+    void recoversPlantedOpinionGroups() {
+        var planted = Conversations.planted(3);
+
+        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(1));
+
+        assertThat(result.groups()).hasSize(planted.groups);
+        assertThat(purity(planted, result)).isGreaterThan(0.95);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResultWhateverTheNumberOfThreads() {
+        var planted = Conversations.planted(4);
+
+        var one = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(9).withThreads(1));
+        var two = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(9).withThreads(2));
+
+        assertThat(AnalysisJson.toJson(two, 0).replaceAll("\"analysis\":[^}]*", ""))
+                .isEqualTo(AnalysisJson.toJson(one, 0).replaceAll("\"analysis\":[^}]*", ""));
+    }
+
+    @Test
+    void aWarmStartedRunKeepsGroupIdsAndMembers() {
+        var planted = Conversations.planted(5);
+        var options = AnalysisOptions.defaults().withSeed(2);
+        var first = Analysis.run(planted.votes, planted.cohorts, options);
+
+        var again = Analysis.run(planted.votes, planted.cohorts, options, first);
+
+        for (var group : first.groups()) {
+            assertThat(again.group(group.id())).get().extracting(AnalysisResult.OpinionGroup::participants)
+                    .isEqualTo(group.participants());
+        }
+    }
+
+    @Test
+    void participantsWhoVoteAlikeSitTogetherOnTheMap() {
+        var planted = Conversations.planted(6);
+
+        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
+
+        var sameGroup = distance(result, 0, planted.groups);
+        var otherGroup = distance(result, 0, 1);
+        assertThat(sameGroup).isLessThan(otherGroup);
+    }
+
+    private static double distance(AnalysisResult result, int p, int q) {
+        var a = result.projection().of(Conversations.Planted.participantId(p)).orElseThrow();
+        var b = result.projection().of(Conversations.Planted.participantId(q)).orElseThrow();
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    /** Share of participants whose found group's majority planted group is their own. */
+    static double purity(Conversations.Planted planted, AnalysisResult result) {
+        Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
+        for (int p = 0; p < planted.participants; p++) {
+            var found = result.groupOf(Conversations.Planted.participantId(p));
+            if (found.isPresent()) {
+                counts.computeIfAbsent(found.getAsInt(), g -> new HashMap<>()).merge(planted.groupOf(p), 1, Integer::sum);
+            }
+        }
+        int majority = counts.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).max().orElse(0)).sum();
+        return (double) majority / result.participantCount();
+    }
+}

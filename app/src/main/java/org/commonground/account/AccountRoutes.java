@@ -1,0 +1,152 @@
+package org.commonground.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonground.problem.CommonGroundException.FieldError;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+import org.commonground.problem.Unauthorized;
+import org.commonground.web.Api;
+import org.commonground.web.InputText;
+import org.commonground.web.JsonBody;
+import org.commonground.web.PathIds;
+
+/** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
+public final class AccountRoutes {
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final ApiTokenStore tokens;
+    private final Authentication authentication;
+    private final Access access;
+    private final boolean secureCookies;
+
+    public AccountRoutes(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens,
+                         Authentication authentication, Access access, boolean secureCookies) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.authentication = authentication;
+        this.access = access;
+        this.secureCookies = secureCookies;
+    }
+
+    public record SignIn(String email, String password) {}
+
+    public record AccountView(long id, String email, Role role, Instant createdAt) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.email(), a.role(), a.createdAt());
+        }
+    }
+
+    /** The signed-in account; {@code csrfToken} is set for cookie sessions and must accompany their writes. */
+    public record SignedIn(AccountView account, String csrfToken) {}
+
+    public record NewToken(String name) {}
+
+    public record TokenView(long id, String name, Instant createdAt, Instant revokedAt) {
+        static TokenView of(ApiTokenStore.ApiToken t) {
+            return new TokenView(t.id(), t.name(), t.createdAt(), t.revokedAt());
+        }
+    }
+
+    /** A new API token; {@code secret} is shown this once and never again. */
+    public record IssuedToken(long id, String name, Instant createdAt, String secret) {}
+
+    /** An account to create; without a password one is generated and returned once. */
+    public record NewAccount(String email, Role role, String password) {}
+
+    public record CreatedAccount(AccountView account, String generatedPassword) {}
+
+    public void addTo(Api api) {
+        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie")
+                .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
+        api.delete("/api/v1/session").tag("accounts").summary("Sign out: end the session and clear its cookie")
+                .noContent().handle(this::signOut);
+        api.get("/api/v1/me").tag("accounts").summary("The signed-in account (and the session's CSRF token)")
+                .returns(SignedIn.class).handle(this::me);
+        api.post("/api/v1/me/tokens").tag("accounts").summary("Create an API token; its secret is shown once")
+                .body(NewToken.class).returns(IssuedToken.class, 201).handle(this::issueToken);
+        api.get("/api/v1/me/tokens").tag("accounts").summary("List the caller's API tokens (without secrets)")
+                .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
+                        tokens.of(access.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
+        api.delete("/api/v1/me/tokens/{tokenId}").tag("accounts").summary("Revoke one of the caller's API tokens")
+                .noContent().handle(this::revokeToken);
+        api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only)")
+                .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
+        api.get("/api/v1/accounts").tag("accounts").summary("List all accounts (admin only)")
+                .returns(Api.listOf(AccountView.class)).handle(ctx -> {
+                    access.requireRole(ctx, Role.ADMIN);
+                    ctx.json(accounts.all().stream().map(AccountView::of).toList());
+                });
+    }
+
+    private void signIn(Context ctx) {
+        SignIn in = JsonBody.read(ctx, SignIn.class);
+        List<FieldError> errors = new ArrayList<>();
+        if (in.email() == null || in.email().isBlank()) {
+            errors.add(new FieldError("email", "account.email.invalid"));
+        }
+        if (in.password() == null || in.password().isEmpty()) {
+            errors.add(new FieldError("password", "account.password.missing"));
+        }
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        Account account = accounts.authenticate(in.email(), in.password())
+                .orElseThrow(() -> new Unauthorized("invalid-credentials", "account.sign-in.failed"));
+        SessionStore.NewSession session = sessions.start(account.id());
+        int maxAge = (int) SessionStore.LIFETIME.toSeconds();
+        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, session.secret(), "/", maxAge, secureCookies, true,
+                null, SameSite.LAX));
+        ctx.json(new SignedIn(AccountView.of(account), session.csrfToken()));
+    }
+
+    private void signOut(Context ctx) {
+        sessions.end(ctx.cookie(Authentication.SESSION_COOKIE));
+        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        Account account = access.requireAccount(ctx);
+        String csrf = Authentication.bearer(ctx).isPresent() ? null
+                : authentication.session(ctx).map(SessionStore.Session::csrfToken).orElse(null);
+        ctx.json(new SignedIn(AccountView.of(account), csrf));
+    }
+
+    private void issueToken(Context ctx) {
+        Account account = access.requireAccount(ctx);
+        NewToken in = JsonBody.read(ctx, NewToken.class);
+        List<FieldError> errors = new ArrayList<>();
+        String name = InputText.clean(in.name(), "name", 1, 100, false, errors);
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        ApiTokenStore.IssuedToken issued = tokens.issue(account.id(), name);
+        ctx.status(201).json(new IssuedToken(issued.token().id(), issued.token().name(),
+                issued.token().createdAt(), issued.secret()));
+    }
+
+    private void revokeToken(Context ctx) {
+        Account account = access.requireAccount(ctx);
+        long id = PathIds.of(ctx, "tokenId");
+        // Someone else's token and no token at all look the same: the caller learns nothing.
+        if (!tokens.revoke(account.id(), id)) {
+            throw NotFound.of("token", id);
+        }
+        ctx.status(204);
+    }
+
+    private void createAccount(Context ctx) {
+        access.requireRole(ctx, Role.ADMIN);
+        NewAccount in = JsonBody.read(ctx, NewAccount.class);
+        boolean generate = in.password() == null;
+        String password = generate ? AccountStore.generatePassword() : in.password();
+        Account created = accounts.create(in.email(), password, in.role());
+        ctx.status(201).json(new CreatedAccount(AccountView.of(created), generate ? password : null));
+    }
+}

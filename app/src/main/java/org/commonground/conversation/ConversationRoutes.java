@@ -1,0 +1,227 @@
+package org.commonground.conversation;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.account.Authentication;
+import org.commonground.account.Role;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+import org.commonground.web.Api;
+import org.commonground.web.JsonBody;
+import org.commonground.web.Language;
+import org.commonground.web.PathIds;
+
+/** Organizers create and configure conversations, seed statements and manage staff; anyone reads what they may. */
+public final class ConversationRoutes {
+    private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
+
+    private final ConversationStore conversations;
+    private final SeedStore seeds;
+    private final Authentication authentication;
+    private final Access access;
+
+    public ConversationRoutes(ConversationStore conversations, SeedStore seeds, Authentication authentication, Access access) {
+        this.conversations = conversations;
+        this.seeds = seeds;
+        this.authentication = authentication;
+        this.access = access;
+    }
+
+    public record CohortView(String name, List<String> values, boolean fixedByInvite) {
+        static List<CohortView> of(Conversation c) {
+            return c.cohorts().stream().map(d -> new CohortView(d.name(), d.values(), d.fixedByInvite())).toList();
+        }
+    }
+
+    /** A conversation as a reader sees it, in their language when it exists (see {@code language}). */
+    public record ConversationView(long id, ConversationState state, Language language, List<Language> availableLanguages,
+                                   String title, String description, String background, ModerationMode moderationMode,
+                                   boolean participantsCanWrite, ResultsVisibility resultsVisibility,
+                                   List<CohortView> cohorts, Instant createdAt, Instant updatedAt) {
+        static ConversationView of(Conversation c, Language reader) {
+            Language lang = c.languageFor(reader);
+            Conversation.Text t = c.texts().get(lang);
+            return new ConversationView(c.id(), c.state(), lang, c.languages(), t.title(), t.description(), t.background(),
+                    c.moderationMode(), c.participantsCanWrite(), c.resultsVisibility(), CohortView.of(c),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    public record ConversationSummary(long id, ConversationState state, Language language, List<Language> availableLanguages,
+                                      String title, Instant createdAt) {
+        static ConversationSummary of(Conversation c, Language reader) {
+            Language lang = c.languageFor(reader);
+            return new ConversationSummary(c.id(), c.state(), lang, c.languages(),
+                    c.texts().isEmpty() ? "" : c.texts().get(lang).title(), c.createdAt());
+        }
+    }
+
+    public record MemberView(long accountId, String email, MemberRole role) {
+        static List<MemberView> of(List<ConversationStore.Member> members) {
+            return members.stream().map(m -> new MemberView(m.accountId(), m.email(), m.role())).toList();
+        }
+    }
+
+    /** Everything an organizer configures, with the texts in every language. */
+    public record ConversationSettings(long id, Long ownerId, ConversationState state, Map<String, Conversation.Text> texts,
+                                       ModerationMode moderationMode, boolean participantsCanWrite,
+                                       ResultsVisibility resultsVisibility, List<CohortView> cohorts,
+                                       List<MemberView> members, Instant createdAt, Instant updatedAt) {
+        static ConversationSettings of(Conversation c, List<ConversationStore.Member> members) {
+            Map<String, Conversation.Text> texts = new TreeMap<>();
+            c.texts().forEach((lang, t) -> texts.put(lang.code(), t));
+            return new ConversationSettings(c.id(), c.ownerId(), c.state(), texts, c.moderationMode(),
+                    c.participantsCanWrite(), c.resultsVisibility(), CohortView.of(c), MemberView.of(members),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    public record StateChange(ConversationState state) {}
+
+    public record CohortsChange(List<ConversationStore.CohortSpec> cohorts) {}
+
+    public record NewMember(Long accountId, MemberRole role) {}
+
+    /** A seed statement; {@code lang} is detected from the script when absent. */
+    public record NewSeed(String text, Language lang) {}
+
+    public record SeedView(long id, long conversationId, String text, Language lang, boolean seed,
+                           String moderationState, Instant createdAt) {
+        static SeedView of(SeedStore.Seed s) {
+            return new SeedView(s.id(), s.conversationId(), s.text(), s.lang(), true, "accepted", s.createdAt());
+        }
+    }
+
+    public void addTo(Api api) {
+        String one = "/api/v1/conversations/{conversationId}";
+        api.post("/api/v1/conversations").tag("conversations").summary("Create a conversation (organizers and admins)")
+                .body(ConversationStore.NewConversation.class).returns(ConversationSettings.class, 201).handle(this::create);
+        api.get("/api/v1/conversations").tag("conversations")
+                .summary("Conversations visible to the caller, newest first (?limit, ?before=id)")
+                .returns(Api.listOf(ConversationSummary.class)).handle(this::list);
+        api.get(one).tag("conversations").summary("One conversation in the reader's language (Accept-Language or ?lang)")
+                .returns(ConversationView.class).handle(this::read);
+        api.get(one + "/settings").tag("conversations").summary("All settings and texts of a conversation (organizers)")
+                .returns(ConversationSettings.class).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    ctx.json(ConversationSettings.of(conversations.get(id), conversations.members(id)));
+                });
+        api.patch(one).tag("conversations").summary("Change settings or texts (organizers); absent fields stay")
+                .body(ConversationStore.ConversationChanges.class).returns(ConversationSettings.class).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    var in = JsonBody.read(ctx, ConversationStore.ConversationChanges.class);
+                    ctx.json(ConversationSettings.of(conversations.update(id, in), conversations.members(id)));
+                });
+        api.put(one + "/state").tag("conversations")
+                .summary("Move through draft → open → closed → archived (closed → open reopens)")
+                .body(StateChange.class).returns(ConversationSettings.class).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    var in = JsonBody.read(ctx, StateChange.class);
+                    ctx.json(ConversationSettings.of(conversations.transition(id, in.state()), conversations.members(id)));
+                });
+        api.put(one + "/cohorts").tag("conversations")
+                .summary("Replace the cohort dimensions (drafts without invites only)")
+                .body(CohortsChange.class).returns(ConversationSettings.class).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    var in = JsonBody.read(ctx, CohortsChange.class);
+                    ctx.json(ConversationSettings.of(conversations.replaceCohorts(id, in.cohorts()), conversations.members(id)));
+                });
+        api.get(one + "/members").tag("conversations").summary("Co-organizers, moderators and translators")
+                .returns(Api.listOf(MemberView.class)).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    ctx.json(MemberView.of(conversations.members(id)));
+                });
+        api.post(one + "/members").tag("conversations").summary("Give an account a role on the conversation")
+                .body(NewMember.class).returns(Api.listOf(MemberView.class), 201).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    var in = JsonBody.read(ctx, NewMember.class);
+                    ctx.status(201).json(MemberView.of(conversations.addMember(id, in.accountId(), in.role())));
+                });
+        api.delete(one + "/members/{accountId}/{role}").tag("conversations").summary("Take a role away from a member")
+                .noContent().handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    long accountId = PathIds.of(ctx, "accountId");
+                    MemberRole role = MemberRole.parse(ctx.pathParam("role")).orElseThrow(() -> NotFound.of("member", accountId));
+                    if (!conversations.removeMember(id, accountId, role)) {
+                        throw NotFound.of("member", accountId);
+                    }
+                    ctx.status(204);
+                });
+        api.post(one + "/seeds").tag("conversations")
+                .summary("Seed a statement (organizers); accepted at once, near-duplicates refused with 409")
+                .body(NewSeed.class).returns(SeedView.class, 201).handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    Account organizer = access.requireOrganizer(ctx, id);
+                    var in = JsonBody.read(ctx, NewSeed.class);
+                    ctx.status(201).json(SeedView.of(seeds.seed(id, organizer.id(), in.text(), in.lang())));
+                });
+    }
+
+    private void create(Context ctx) {
+        Account organizer = access.requireRole(ctx, Role.ORGANIZER);
+        var in = JsonBody.read(ctx, ConversationStore.NewConversation.class);
+        Conversation created = conversations.create(organizer.id(), in);
+        ctx.status(201).json(ConversationSettings.of(created, List.of()));
+    }
+
+    private void list(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        long before = ctx.queryParam("before") == null ? Long.MAX_VALUE : intParam(ctx, "before", 0, 1, Integer.MAX_VALUE);
+        Language reader = Language.of(ctx);
+        ctx.json(conversations.visibleTo(authentication.account(ctx), before, limit).stream()
+                .map(c -> ConversationSummary.of(c, reader)).toList());
+    }
+
+    /**
+     * Drafts do not exist for anyone but the conversation's staff (404); archived conversations are
+     * gone (410) for everyone else, including their participants.
+     */
+    private void read(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Conversation c = conversations.get(id);
+        if (c.state() == ConversationState.DRAFT || c.state() == ConversationState.ARCHIVED) {
+            Optional<Account> caller = authentication.account(ctx);
+            boolean staff = caller.isPresent() && access.has(caller.get(), id, STAFF);
+            if (!staff && c.state() == ConversationState.DRAFT) {
+                throw NotFound.of("conversation", id);
+            }
+            if (!staff) {
+                throw new Conflict(410, "conversation-archived", "conversation.archived", id);
+            }
+        }
+        ctx.json(ConversationView.of(c, Language.of(ctx)));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Invalid.field(name, "input.number.range", min, max);
+    }
+}

@@ -1,0 +1,365 @@
+package org.commonground.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.account.Account;
+import org.commonground.account.Role;
+import org.commonground.problem.CommonGroundException.FieldError;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Conversations, their texts, cohort dimensions and members. Every command validates its whole
+ * input first and then writes in one transaction, so a refused command leaves nothing behind.
+ */
+public final class ConversationStore {
+    private final Jdbi jdbi;
+
+    public ConversationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A cohort dimension as an organizer declares it; {@code fixedByInvite} defaults to false. */
+    public record CohortSpec(String name, List<String> values, Boolean fixedByInvite) {}
+
+    /** A new conversation; absent settings take their defaults (post-moderation, participants write, public results, default cohorts). */
+    public record NewConversation(Map<String, Conversation.Text> texts, ModerationMode moderationMode,
+                                  Boolean participantsCanWrite, ResultsVisibility resultsVisibility,
+                                  List<CohortSpec> cohorts) {}
+
+    /** Changed settings; absent ones stay as they are. {@code texts}, when present, replaces all texts. */
+    public record ConversationChanges(Map<String, Conversation.Text> texts, ModerationMode moderationMode,
+                                      Boolean participantsCanWrite, ResultsVisibility resultsVisibility) {}
+
+    /** A member of a conversation's staff. */
+    public record Member(long accountId, String email, MemberRole role) {}
+
+    record Row(long id, Long ownerId, String state, String moderationMode, boolean participantsCanWrite,
+               String resultsVisibility, Instant createdAt, Instant updatedAt) {}
+
+    record TextRow(long conversationId, String lang, String title, String description, String background) {}
+
+    record DimensionRow(long id, String name, boolean required, String value) {}
+
+    record MemberRow(long accountId, String email, String role) {}
+
+    interface Sql {
+        @SqlUpdate("""
+            INSERT INTO conversation (owner_id, moderation_mode, participants_can_write, results_visibility)
+            VALUES (:owner, :moderation, :write, :visibility)""")
+        @GetGeneratedKeys("id")
+        long insert(@Bind("owner") long owner, @Bind("moderation") String moderation, @Bind("write") boolean write,
+                    @Bind("visibility") String visibility);
+
+        @SqlUpdate("""
+            INSERT INTO conversation_text (conversation_id, lang, title, description, background)
+            VALUES (:id, :lang, :title, :description, :background)""")
+        void insertText(@Bind("id") long id, @Bind("lang") String lang, @Bind("title") String title,
+                        @Bind("description") String description, @Bind("background") String background);
+
+        @SqlUpdate("DELETE FROM conversation_text WHERE conversation_id = :id")
+        void deleteTexts(@Bind("id") long id);
+
+        @SqlUpdate("""
+            INSERT INTO cohort_dimension (conversation_id, name, position, required)
+            VALUES (:id, :name, :position, :fixedByInvite)""")
+        @GetGeneratedKeys("id")
+        long insertDimension(@Bind("id") long id, @Bind("name") String name, @Bind("position") int position,
+                             @Bind("fixedByInvite") boolean fixedByInvite);
+
+        @SqlUpdate("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:dimension, :value, :position)")
+        void insertValue(@Bind("dimension") long dimension, @Bind("value") String value, @Bind("position") int position);
+
+        @SqlUpdate("DELETE FROM cohort_dimension WHERE conversation_id = :id")
+        void deleteDimensions(@Bind("id") long id);
+
+        @SqlQuery("""
+            SELECT id, owner_id, state, moderation_mode, participants_can_write, results_visibility, created_at, updated_at
+            FROM conversation WHERE id = :id""")
+        @RegisterConstructorMapper(Row.class)
+        Optional<Row> find(@Bind("id") long id);
+
+        @SqlQuery("""
+            SELECT id, owner_id, state, moderation_mode, participants_can_write, results_visibility, created_at, updated_at
+            FROM conversation WHERE id = :id FOR UPDATE""")
+        @RegisterConstructorMapper(Row.class)
+        Optional<Row> lock(@Bind("id") long id);
+
+        @SqlQuery("""
+            SELECT conversation_id, lang, title, description, background FROM conversation_text
+            WHERE conversation_id IN (<ids>)""")
+        @RegisterConstructorMapper(TextRow.class)
+        List<TextRow> texts(@BindList("ids") List<Long> ids);
+
+        @SqlQuery("""
+            SELECT d.id, d.name, d.required, v.value FROM cohort_dimension d
+            JOIN cohort_value v ON v.dimension_id = d.id
+            WHERE d.conversation_id = :id ORDER BY d.position, v.position""")
+        @RegisterConstructorMapper(DimensionRow.class)
+        List<DimensionRow> dimensions(@Bind("id") long id);
+
+        /** Open and closed conversations are public; drafts and archived ones only for their staff and admins. */
+        @SqlQuery("""
+            SELECT c.id, c.owner_id, c.state, c.moderation_mode, c.participants_can_write, c.results_visibility,
+                   c.created_at, c.updated_at
+            FROM conversation c
+            WHERE (c.state IN ('open', 'closed')
+                   OR :admin
+                   OR c.owner_id = :account
+                   OR EXISTS (SELECT 1 FROM conversation_member m WHERE m.conversation_id = c.id AND m.account_id = :account))
+              AND c.id < :before
+            ORDER BY c.id DESC LIMIT :limit""")
+        @RegisterConstructorMapper(Row.class)
+        List<Row> visible(@Bind("account") long account, @Bind("admin") boolean admin,
+                          @Bind("before") long before, @Bind("limit") int limit);
+
+        @SqlUpdate("""
+            UPDATE conversation SET moderation_mode = :moderation, participants_can_write = :write,
+                   results_visibility = :visibility, updated_at = now()
+            WHERE id = :id""")
+        void updateSettings(@Bind("id") long id, @Bind("moderation") String moderation, @Bind("write") boolean write,
+                            @Bind("visibility") String visibility);
+
+        @SqlUpdate("UPDATE conversation SET state = :state, updated_at = now() WHERE id = :id")
+        void updateState(@Bind("id") long id, @Bind("state") String state);
+
+        @SqlQuery("SELECT EXISTS (SELECT 1 FROM invite WHERE conversation_id = :id)")
+        boolean hasInvites(@Bind("id") long id);
+
+        @SqlQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :id)")
+        boolean hasParticipants(@Bind("id") long id);
+
+        @SqlQuery("""
+            SELECT m.account_id, a.email, m.role FROM conversation_member m JOIN account a ON a.id = m.account_id
+            WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
+        @RegisterConstructorMapper(MemberRow.class)
+        List<MemberRow> members(@Bind("id") long id);
+
+        @SqlQuery("SELECT role FROM account WHERE id = :id AND NOT disabled")
+        Optional<String> enabledAccountRole(@Bind("id") long id);
+
+        @SqlUpdate("""
+            INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (:id, :account, :role)
+            ON CONFLICT DO NOTHING""")
+        void addMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role);
+
+        @SqlUpdate("DELETE FROM conversation_member WHERE conversation_id = :id AND account_id = :account AND role = :role")
+        int removeMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role);
+    }
+
+    public Conversation create(long ownerId, NewConversation in) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<Language, Conversation.Text> texts = ConversationInput.texts(in.texts(), errors);
+        List<ConversationInput.Cohort> cohorts = ConversationInput.cohorts(in.cohorts(), errors);
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        ModerationMode moderation = in.moderationMode() == null ? ModerationMode.POST : in.moderationMode();
+        ResultsVisibility visibility = in.resultsVisibility() == null ? ResultsVisibility.PUBLIC : in.resultsVisibility();
+        boolean write = in.participantsCanWrite() == null || in.participantsCanWrite();
+        return jdbi.inTransaction(h -> {
+            Sql sql = h.attach(Sql.class);
+            long id = sql.insert(ownerId, moderation.code(), write, visibility.code());
+            insertTexts(sql, id, texts);
+            insertCohorts(sql, id, cohorts);
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    public Optional<Conversation> find(long id) {
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    /** The conversation or 404. */
+    public Conversation get(long id) {
+        return find(id).orElseThrow(() -> NotFound.of("conversation", id));
+    }
+
+    /** Conversations the caller may see, newest first; {@code before} is the id to page back from. */
+    public List<Conversation> visibleTo(Optional<Account> caller, long before, int limit) {
+        long account = caller.map(Account::id).orElse(0L);
+        boolean admin = caller.map(a -> a.role() == Role.ADMIN).orElse(false);
+        return jdbi.withHandle(h -> {
+            Sql sql = h.attach(Sql.class);
+            List<Row> rows = sql.visible(account, admin, before, limit);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, Map<Language, Conversation.Text>> texts = new LinkedHashMap<>();
+            for (TextRow t : sql.texts(rows.stream().map(Row::id).toList())) {
+                texts.computeIfAbsent(t.conversationId(), k -> new EnumMap<>(Language.class))
+                        .put(Language.parse(t.lang()).orElseThrow(), new Conversation.Text(t.title(), t.description(), t.background()));
+            }
+            // Lists show titles only, so the cohorts are left out rather than loaded per row.
+            return rows.stream().map(r -> toConversation(r, texts.getOrDefault(r.id(), Map.of()), List.of())).toList();
+        });
+    }
+
+    /** Changes settings and texts; refused (409) once the conversation is archived. */
+    public Conversation update(long id, ConversationChanges in) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<Language, Conversation.Text> texts = in.texts() == null ? null : ConversationInput.texts(in.texts(), errors);
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        return jdbi.inTransaction(h -> {
+            Sql sql = h.attach(Sql.class);
+            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            refuseIfArchived(row);
+            sql.updateSettings(id,
+                    in.moderationMode() == null ? row.moderationMode() : in.moderationMode().code(),
+                    in.participantsCanWrite() == null ? row.participantsCanWrite() : in.participantsCanWrite(),
+                    in.resultsVisibility() == null ? row.resultsVisibility() : in.resultsVisibility().code());
+            if (texts != null) {
+                sql.deleteTexts(id);
+                insertTexts(sql, id, texts);
+            }
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    /** Moves the conversation along its life; an illegal move is a 409 naming both states. */
+    public Conversation transition(long id, ConversationState to) {
+        if (to == null) {
+            throw Invalid.field("state", "problem.enum-value", "draft, open, closed, archived");
+        }
+        return jdbi.inTransaction(h -> {
+            Sql sql = h.attach(Sql.class);
+            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            ConversationState from = ConversationState.fromCode(row.state());
+            if (!from.next().contains(to)) {
+                throw new Conflict("illegal-transition", "conversation.transition.illegal", from.code(), to.code());
+            }
+            sql.updateState(id, to.code());
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Replaces the cohort dimensions. Only a draft without invites may change them: participants'
+     * and invites' cohort values point at the dimensions, and changing them later would silently
+     * re-label people.
+     */
+    public Conversation replaceCohorts(long id, List<CohortSpec> specs) {
+        List<FieldError> errors = new ArrayList<>();
+        List<ConversationInput.Cohort> cohorts = ConversationInput.cohorts(specs == null ? List.of() : specs, errors);
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        return jdbi.inTransaction(h -> {
+            Sql sql = h.attach(Sql.class);
+            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            if (!ConversationState.DRAFT.code().equals(row.state()) || sql.hasInvites(id) || sql.hasParticipants(id)) {
+                throw new Conflict("cohorts-locked", "conversation.cohorts.locked");
+            }
+            sql.deleteDimensions(id);
+            insertCohorts(sql, id, cohorts);
+            sql.updateState(id, row.state());
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    public List<Member> members(long id) {
+        return toMembers(jdbi.withExtension(Sql.class, sql -> sql.members(id)));
+    }
+
+    private static List<Member> toMembers(List<MemberRow> rows) {
+        return rows.stream().map(m -> new Member(m.accountId(), m.email(), MemberRole.parse(m.role()).orElseThrow())).toList();
+    }
+
+    /**
+     * Gives an account a role on the conversation. A co-organizer must be an organizer (or admin)
+     * account; moderators and translators may be any enabled account.
+     */
+    public List<Member> addMember(long id, Long accountId, MemberRole role) {
+        List<FieldError> errors = new ArrayList<>();
+        if (accountId == null) {
+            errors.add(new FieldError("accountId", "member.account.unknown", "null"));
+        }
+        if (role == null) {
+            errors.add(new FieldError("role", "problem.enum-value", "organizer, moderator, translator"));
+        }
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        return jdbi.inTransaction(h -> {
+            Sql sql = h.attach(Sql.class);
+            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            refuseIfArchived(row);
+            String accountRole = sql.enabledAccountRole(accountId)
+                    .orElseThrow(() -> Invalid.field("accountId", "member.account.unknown", accountId));
+            if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
+                throw Invalid.field("role", "member.organizer.account-role");
+            }
+            sql.addMember(id, accountId, role.code());
+            return toMembers(sql.members(id));
+        });
+    }
+
+    /** Removes a role from a member; false if the account did not hold it. */
+    public boolean removeMember(long id, long accountId, MemberRole role) {
+        return jdbi.withExtension(Sql.class, sql -> sql.removeMember(id, accountId, role.code())) == 1;
+    }
+
+    private static void refuseIfArchived(Row row) {
+        if (ConversationState.ARCHIVED.code().equals(row.state())) {
+            throw new Conflict("conversation-archived", "conversation.archived", row.id());
+        }
+    }
+
+    private static void insertTexts(Sql sql, long id, Map<Language, Conversation.Text> texts) {
+        texts.forEach((lang, t) -> sql.insertText(id, lang.code(), t.title(), t.description(), t.background()));
+    }
+
+    private static void insertCohorts(Sql sql, long id, List<ConversationInput.Cohort> cohorts) {
+        for (int i = 0; i < cohorts.size(); i++) {
+            ConversationInput.Cohort c = cohorts.get(i);
+            long dimension = sql.insertDimension(id, c.name(), i, c.fixedByInvite());
+            for (int j = 0; j < c.values().size(); j++) {
+                sql.insertValue(dimension, c.values().get(j), j);
+            }
+        }
+    }
+
+    static Optional<Conversation> load(Handle h, long id) {
+        Sql sql = h.attach(Sql.class);
+        return sql.find(id).map(row -> {
+            Map<Language, Conversation.Text> texts = new EnumMap<>(Language.class);
+            for (TextRow t : sql.texts(List.of(id))) {
+                texts.put(Language.parse(t.lang()).orElseThrow(), new Conversation.Text(t.title(), t.description(), t.background()));
+            }
+            Map<Long, Conversation.CohortDimension> dims = new LinkedHashMap<>();
+            for (DimensionRow d : sql.dimensions(id)) {
+                dims.computeIfAbsent(d.id(), k -> new Conversation.CohortDimension(d.id(), d.name(), new ArrayList<>(), d.required()))
+                        .values().add(d.value());
+            }
+            List<Conversation.CohortDimension> cohorts = dims.values().stream()
+                    .map(d -> new Conversation.CohortDimension(d.id(), d.name(), List.copyOf(d.values()), d.fixedByInvite()))
+                    .toList();
+            return toConversation(row, texts, cohorts);
+        });
+    }
+
+    private static Conversation toConversation(Row row, Map<Language, Conversation.Text> texts,
+                                               List<Conversation.CohortDimension> cohorts) {
+        return new Conversation(row.id(), row.ownerId(), ConversationState.fromCode(row.state()),
+                ModerationMode.fromCode(row.moderationMode()), row.participantsCanWrite(),
+                ResultsVisibility.fromCode(row.resultsVisibility()), Map.copyOf(texts), cohorts,
+                row.createdAt(), row.updatedAt());
+    }
+}

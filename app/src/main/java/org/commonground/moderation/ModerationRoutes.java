@@ -1,0 +1,52 @@
+package org.commonground.moderation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.problem.Invalid;
+import org.commonground.web.Api;
+import org.commonground.web.Requests;
+
+/** The moderation queue, for moderators, organizers and admins of the conversation. */
+public final class ModerationRoutes {
+    private final ModerationStore moderation;
+    private final Access access;
+
+    public ModerationRoutes(ModerationStore moderation, Access access) {
+        this.moderation = moderation;
+        this.access = access;
+    }
+
+    public void addTo(Api api) {
+        api.get("/api/v1/conversations/{id}/moderation/statements").tag("moderation")
+                .summary("The moderation queue: pending first; ?state=pending|accepted|rejected, ?limit=, ?offset=")
+                .returns(new TypeReference<List<ModerationStore.QueueItem>>() {}.getType()).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    access.requireModerator(ctx, conversationId);
+                    ctx.json(moderation.queue(conversationId, ctx.queryParam("state"),
+                            intParam(ctx.queryParam("limit"), 100, "limit"), intParam(ctx.queryParam("offset"), 0, "offset")));
+                });
+
+        api.post("/api/v1/conversations/{id}/statements/{statementId}/moderation").tag("moderation")
+                .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
+                .body(ModerationStore.Decision.class).returns(ModerationStore.QueueItem.class).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    Account moderator = access.requireModerator(ctx, conversationId);
+                    ModerationStore.Decision decision = Requests.body(ctx, ModerationStore.Decision.class);
+                    ctx.json(moderation.decide(conversationId, statementId, moderator.id(), decision));
+                });
+    }
+
+    private static int intParam(String raw, int fallback, String name) {
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw Invalid.field(name, "moderation." + name + ".invalid", ModerationStore.MAX_PAGE);
+        }
+    }
+}

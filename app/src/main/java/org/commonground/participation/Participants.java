@@ -1,0 +1,78 @@
+package org.commonground.participation;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.commonground.account.Authentication;
+import org.commonground.account.Secrets;
+import org.commonground.problem.Forbidden;
+import org.commonground.problem.Unauthorized;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Who is taking part, from a request. A participant proves who they are with the secret token
+ * issued at join ({@value #TOKEN_PREFIX}…), sent as {@code Authorization: Bearer} or in the
+ * per-conversation cookie {@link #cookieName}. Only the SHA-256 of a token is stored.
+ */
+public final class Participants {
+    public static final String TOKEN_PREFIX = "cgp_";
+
+    private final Jdbi jdbi;
+
+    public Participants(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The cookie carrying the participant token of one conversation (one person may join several). */
+    public static String cookieName(long conversationId) {
+        return "cg_participant_" + conversationId;
+    }
+
+    /** The participant secret the request carries for this conversation, if any. */
+    public static Optional<String> secret(Context ctx, long conversationId) {
+        Optional<String> bearer = Authentication.bearer(ctx).filter(t -> t.startsWith(TOKEN_PREFIX));
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        return Optional.ofNullable(ctx.cookie(cookieName(conversationId)))
+                .filter(t -> t.startsWith(TOKEN_PREFIX));
+    }
+
+    /** The participant of this conversation the request speaks for; 401 without a valid token, 403 for another conversation's. */
+    public Participant require(Context ctx, long conversationId) {
+        return jdbi.withHandle(h -> require(h, ctx, conversationId));
+    }
+
+    /** As {@link #require(Context, long)}, inside the caller's transaction. */
+    public Participant require(Handle h, Context ctx, long conversationId) {
+        Optional<Participant> p = secret(ctx, conversationId).flatMap(s -> byToken(h, s));
+        if (p.isPresent() && p.get().conversationId() == conversationId) {
+            return p.get();
+        }
+        // Only on refusal: an unknown conversation is a 404 whatever the token says.
+        ConversationRules.load(h, conversationId);
+        throw p.isPresent() ? otherConversation() : tokenRequired();
+    }
+
+    /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
+    public Optional<Participant> find(Context ctx, long conversationId) {
+        return secret(ctx, conversationId)
+                .flatMap(s -> jdbi.withHandle(h -> byToken(h, s)))
+                .filter(p -> p.conversationId() == conversationId);
+    }
+
+    static Optional<Participant> byToken(Handle h, String secret) {
+        return h.createQuery("SELECT id, conversation_id, language FROM participant WHERE token_hash = :hash")
+                .bind("hash", Secrets.hash(secret))
+                .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .findOne();
+    }
+
+    static Unauthorized tokenRequired() {
+        return new Unauthorized("participant-token-required", "problem.participant-token-required");
+    }
+
+    static Forbidden otherConversation() {
+        return new Forbidden("not-a-participant", "problem.not-a-participant");
+    }
+}

@@ -1,0 +1,115 @@
+package org.commonground.participation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonground.problem.CommonGroundException.FieldError;
+import org.commonground.problem.Invalid;
+import org.commonground.web.Api;
+import org.commonground.web.Language;
+import org.commonground.web.Requests;
+import org.jdbi.v3.core.Jdbi;
+
+/** Taking part: join, the next statement, votes, and the tallies the conversation lets one see. */
+public final class ParticipationRoutes {
+    private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+
+    private final Jdbi jdbi;
+    private final Join join;
+    private final Participants participants;
+    private final VoteStore votes;
+    private final NextStatement next;
+    private final Tallies tallies;
+    private final boolean secureCookies;
+
+    public ParticipationRoutes(Jdbi jdbi, Join join, Participants participants, VoteStore votes, NextStatement next,
+                               Tallies tallies, boolean secureCookies) {
+        this.jdbi = jdbi;
+        this.join = join;
+        this.participants = participants;
+        this.votes = votes;
+        this.next = next;
+        this.tallies = tallies;
+        this.secureCookies = secureCookies;
+    }
+
+    /** A vote as sent: the statement and agree, disagree or pass. */
+    public record CastVote(Long statementId, Vote value) {}
+
+    /** The calling participant as they see themselves. */
+    public record Me(long participantId, long conversationId, String language, Map<String, String> cohorts) {}
+
+    public void addTo(Api api) {
+        api.post("/api/v1/conversations/{id}/participants").tag("participation")
+                .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once")
+                .body(Join.JoinRequest.class).returns(Join.Joined.class, 201).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    Join.JoinRequest request = Requests.body(ctx, Join.JoinRequest.class);
+                    Join.Joined joined = join.join(conversationId, request, Language.of(ctx));
+                    Cookie cookie = new Cookie(Participants.cookieName(conversationId), joined.token(), "/",
+                            COOKIE_MAX_AGE_SECONDS, secureCookies, true, null, SameSite.LAX);
+                    ctx.cookie(cookie);
+                    ctx.status(201).json(joined);
+                });
+
+        api.get("/api/v1/conversations/{id}/participants/me").tag("participation")
+                .summary("The calling participant: id, preferred language, cohort values")
+                .returns(Me.class).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    Participant p = participants.require(ctx, conversationId);
+                    Map<String, String> cohorts = new LinkedHashMap<>();
+                    jdbi.useHandle(h -> h.createQuery("""
+                            SELECT d.name, pc.value FROM participant_cohort pc
+                            JOIN cohort_dimension d ON d.id = pc.dimension_id
+                            WHERE pc.participant_id = :p ORDER BY d.position, d.id""")
+                            .bind("p", p.id())
+                            .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                            .forEach(e -> cohorts.put(e.getKey(), e.getValue())));
+                    ctx.json(new Me(p.id(), p.conversationId(), p.language(), cohorts));
+                });
+
+        api.post("/api/v1/conversations/{id}/votes").tag("participation")
+                .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed")
+                .body(CastVote.class).returns(VoteStore.VoteView.class, 201).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);
+                    CastVote vote = Requests.body(ctx, CastVote.class);
+                    List<FieldError> errors = new java.util.ArrayList<>();
+                    if (vote.statementId() == null) {
+                        errors.add(new FieldError("statementId", "vote.statement.required"));
+                    }
+                    if (vote.value() == null) {
+                        errors.add(new FieldError("value", "vote.value.invalid"));
+                    }
+                    if (!errors.isEmpty()) {
+                        throw Invalid.fields(errors);
+                    }
+                    ctx.status(201).json(votes.cast(conversationId, secret, vote.statementId(), vote.value()));
+                });
+
+        api.get("/api/v1/conversations/{id}/next").tag("participation")
+                .summary("The next statement to vote on, in the participant's language (or ?lang=), with progress")
+                .returns(NextStatement.Next.class).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    Participant p = jdbi.withHandle(h -> {
+                        ConversationRules.load(h, conversationId).requireOpen();
+                        return participants.require(h, ctx, conversationId);
+                    });
+                    String lang = p.language();
+                    String asked = ctx.queryParam("lang");
+                    if (asked != null) {
+                        lang = Language.parse(asked).map(Language::code)
+                                .orElseThrow(() -> Invalid.field("lang", "participant.language.invalid"));
+                    }
+                    ctx.json(next.next(p, lang));
+                });
+
+        api.get("/api/v1/conversations/{id}/tallies").tag("results")
+                .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
+                .returns(new TypeReference<List<Tallies.Tally>>() {}.getType()).handle(ctx ->
+                        ctx.json(tallies.of(ctx, Requests.id(ctx, "id", "conversation"))));
+    }
+}

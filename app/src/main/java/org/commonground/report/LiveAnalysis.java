@@ -1,0 +1,296 @@
+package org.commonground.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.commonground.analysis.Analysis;
+import org.commonground.analysis.AnalysisOptions;
+import org.commonground.analysis.AnalysisResult;
+import org.commonground.analysis.Cohorts;
+import org.commonground.analysis.Projection;
+import org.commonground.analysis.VoteMatrix;
+import org.commonground.problem.Unavailable;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the analysis of every conversation in use up to date while votes arrive.
+ *
+ * <p>Each conversation's vote history is loaded from the database on first use and then kept in
+ * memory; committed votes are appended as they are reported ({@link #voteCast}). Recomputation
+ * runs on a bounded pool ({@code threads} workers, each analysis single-threaded, so the analysis
+ * never takes more than that many cores from the web server), warm-started from the previous
+ * result. A conversation has at most one computation queued or running: votes arriving meanwhile
+ * only mark it dirty, and the next computation takes them all (coalescing), so under any vote rate
+ * a result is at most about two computation times older than the latest vote.
+ *
+ * <p>Statements' moderation states and participants' cohort values are re-read from the database
+ * at each computation (they are small), so moderation and late joins are picked up without hooks.
+ */
+public final class LiveAnalysis implements Results, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LiveAnalysis.class);
+    /** A result older than this is refreshed when read, to pick up moderation without a vote. */
+    private static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
+    private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
+
+    private final AnalysisInputStore store;
+    private final AnalysisOptions options;
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService sweeper;
+    private final Clock clock;
+    private final Duration firstResultWait;
+    private final ConcurrentHashMap<Long, Live> conversations = new ConcurrentHashMap<>();
+    /** Conversations whose computation the saturated pool refused; retried as workers free up. */
+    private final ArrayDeque<Live> deferred = new ArrayDeque<>();
+
+    /**
+     * @param threads         workers of the pool, ≥ 1
+     * @param queued          computations that may wait for a worker before the pool counts as saturated, ≥ 0
+     * @param firstResultWait how long a reader waits for a conversation's first result before a 503
+     */
+    public LiveAnalysis(Jdbi jdbi, int threads, int queued, Duration firstResultWait, Clock clock) {
+        this.store = jdbi.onDemand(AnalysisInputStore.class);
+        this.options = AnalysisOptions.defaults().withThreads(1);
+        this.clock = clock;
+        this.firstResultWait = firstResultWait;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                queued == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queued),
+                r -> daemon(r, "analysis-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "analysis-sweeper"));
+        sweeper.scheduleWithFixedDelay(this::evictIdle, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** The server's instance: a pool of {@code threads} workers with as many queue places. */
+    public static LiveAnalysis forServer(Jdbi jdbi, int threads) {
+        return new LiveAnalysis(jdbi, threads, Math.max(4, 2 * threads), Duration.ofSeconds(10), Clock.systemUTC());
+    }
+
+    /** Reports a vote committed to the database; cheap, never blocks on the analysis. */
+    public void voteCast(long conversationId, long participantId, long statementId, int value, Instant castAt) {
+        Live c = live(conversationId);
+        synchronized (c) {
+            c.log.add(participantId, statementId, value, castAt.toEpochMilli());
+            schedule(c);
+        }
+    }
+
+    /** Asks for a recomputation after a change other than a vote (moderation, cohorts). */
+    public void changed(long conversationId) {
+        Live c = conversations.get(conversationId);
+        if (c != null) {
+            synchronized (c) {
+                schedule(c);
+            }
+        }
+    }
+
+    @Override
+    public Optional<LatestResult> latest(long conversationId) {
+        Live c = live(conversationId);
+        LatestResult latest = c.latest;
+        synchronized (c) {
+            if (latest == null || latest.computedAt().plus(REFRESH_AFTER).isBefore(clock.instant()) && !c.scheduled) {
+                schedule(c);
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /**
+     * The latest result, waiting a little for the first one.
+     *
+     * @throws Unavailable when there is no result yet and the pool is saturated, or the first
+     *                     result is not ready within the wait
+     */
+    public LatestResult latestOrWait(long conversationId) {
+        Live c = live(conversationId);
+        LatestResult latest = latest(conversationId).orElse(null);
+        if (latest != null) {
+            return latest;
+        }
+        long deadline = System.nanoTime() + firstResultWait.toNanos();
+        synchronized (c) {
+            while (c.latest == null) {
+                if (c.refused) {
+                    throw new Unavailable("analysis-busy", "problem.analysis-busy");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new Unavailable("results-pending", "problem.results-pending");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(c, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Unavailable("results-pending", "problem.results-pending");
+                }
+            }
+            return c.latest;
+        }
+    }
+
+    /**
+     * Pol.is's extremity E of a statement in the latest result: its distance from the centre of the
+     * opinion map, i.e. how strongly voting on it separates participants. Empty until the statement
+     * is in a result.
+     */
+    public OptionalDouble extremity(long conversationId, long statementId) {
+        Live c = conversations.get(conversationId);
+        LatestResult latest = c == null ? null : c.latest;
+        if (latest == null) {
+            return OptionalDouble.empty();
+        }
+        Projection statements = latest.result().statementProjection();
+        return statements.of(statementId).map(p -> OptionalDouble.of(Math.hypot(p.x(), p.y()))).orElse(OptionalDouble.empty());
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    private Live live(long conversationId) {
+        Live c = conversations.computeIfAbsent(conversationId, Live::new);
+        c.lastUsed = System.nanoTime();
+        return c;
+    }
+
+    /** Marks the conversation dirty and makes sure a computation will pick it up. Holds c's lock. */
+    private void schedule(Live c) {
+        c.dirty = true;
+        if (c.scheduled) {
+            return;
+        }
+        try {
+            pool.execute(() -> compute(c));
+            c.scheduled = true;
+            c.refused = false;
+        } catch (RejectedExecutionException e) {
+            if (!c.refused) {
+                c.refused = true;
+                synchronized (deferred) {
+                    deferred.add(c);
+                }
+            }
+        }
+    }
+
+    private void compute(Live c) {
+        try {
+            if (!c.loaded) {
+                load(c);
+            }
+            long[] inMath = AnalysisInput.statementsInMath(store, c.id);
+            Cohorts cohorts = AnalysisInput.cohorts(store, c.id);
+            VoteLog.Snapshot snapshot;
+            LatestResult previous;
+            synchronized (c) {
+                c.dirty = false;
+                snapshot = c.log.snapshot();
+                previous = c.latest;
+            }
+            long started = System.nanoTime();
+            VoteMatrix matrix = snapshot.matrix(inMath);
+            double buildSeconds = (System.nanoTime() - started) / 1e9;
+            AnalysisResult result = Analysis.run(matrix, cohorts, options, previous == null ? null : previous.result());
+            LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds);
+            synchronized (c) {
+                c.latest = latest;
+                c.notifyAll();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Analysis of conversation {} failed; it is retried on the next vote or read", c.id, e);
+            synchronized (c) {
+                c.dirty = false;
+            }
+        } finally {
+            synchronized (c) {
+                c.scheduled = false;
+                if (c.dirty) {
+                    schedule(c);
+                }
+            }
+            retryDeferred();
+        }
+    }
+
+    /** Loads the history from the database; votes reported meanwhile were kept and are merged. */
+    private void load(Live c) {
+        VoteLog history = AnalysisInput.history(store, c.id);
+        synchronized (c) {
+            c.log = history.followedBy(c.log);
+            c.loaded = true;
+        }
+    }
+
+    private void retryDeferred() {
+        while (true) {
+            Live c;
+            synchronized (deferred) {
+                c = deferred.poll();
+            }
+            if (c == null) {
+                return;
+            }
+            synchronized (c) {
+                c.refused = false;
+                schedule(c);
+                if (c.refused) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void evictIdle() {
+        long now = System.nanoTime();
+        List<Live> idle = conversations.values().stream()
+                .filter(c -> now - c.lastUsed > EVICT_AFTER.toNanos()).toList();
+        for (Live c : idle) {
+            synchronized (c) {
+                if (!c.scheduled && !c.dirty) {
+                    conversations.remove(c.id, c);
+                }
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** One conversation in memory. Fields other than the volatile ones are guarded by the instance. */
+    private static final class Live {
+        final long id;
+        VoteLog log = new VoteLog();
+        boolean loaded;
+        boolean scheduled;
+        boolean dirty;
+        /** The pool refused the last computation; the conversation waits in {@code deferred}. */
+        boolean refused;
+        volatile LatestResult latest;
+        volatile long lastUsed;
+
+        Live(long id) {
+            this.id = id;
+        }
+    }
+}

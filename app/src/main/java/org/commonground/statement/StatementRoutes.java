@@ -1,0 +1,28 @@
+package org.commonground.statement;
+
+import org.commonground.participation.Participant;
+import org.commonground.participation.Participants;
+import org.commonground.web.Api;
+import org.commonground.web.Requests;
+
+/** Participants writing statements. (Organizer seed statements belong to the conversation feature.) */
+public final class StatementRoutes {
+    private final StatementStore statements;
+    private final Participants participants;
+
+    public StatementRoutes(StatementStore statements, Participants participants) {
+        this.statements = statements;
+        this.participants = participants;
+    }
+
+    public void addTo(Api api) {
+        api.post("/api/v1/conversations/{id}/statements").tag("statements")
+                .summary("A participant writes a statement (pending under pre-moderation, shown at once under post-moderation)")
+                .body(StatementStore.WriteStatement.class).returns(StatementStore.StatementView.class, 201).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    Participant author = participants.require(ctx, conversationId);
+                    StatementStore.WriteStatement request = Requests.body(ctx, StatementStore.WriteStatement.class);
+                    ctx.status(201).json(statements.write(author, request));
+                });
+    }
+}

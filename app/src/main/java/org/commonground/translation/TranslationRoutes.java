@@ -1,0 +1,71 @@
+package org.commonground.translation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import java.util.Set;
+import org.commonground.account.Access;
+import org.commonground.account.Account;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Authentication;
+import org.commonground.participation.ConversationRules;
+import org.commonground.problem.Forbidden;
+import org.commonground.web.Api;
+import org.commonground.web.Requests;
+import org.jdbi.v3.core.Jdbi;
+
+/** Translators' work: what lacks a translation, submitting one, and approving someone else's. */
+public final class TranslationRoutes {
+    private final TranslationStore translations;
+    private final Access access;
+    private final Jdbi jdbi;
+
+    public TranslationRoutes(TranslationStore translations, Access access, Jdbi jdbi) {
+        this.translations = translations;
+        this.access = access;
+        this.jdbi = jdbi;
+    }
+
+    public void addTo(Api api) {
+        api.get("/api/v1/conversations/{id}/translations/missing").tag("translation")
+                .summary("Accepted statements lacking an approved human translation into ?lang=ja|ko|en")
+                .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    access.requireTranslator(ctx, conversationId);
+                    ctx.json(translations.missing(conversationId, ctx.queryParam("lang")));
+                });
+
+        api.get("/api/v1/conversations/{id}/statements/{statementId}/translations").tag("translation")
+                .summary("Every translation of a statement, newest first")
+                .returns(new TypeReference<List<TranslationStore.TranslationView>>() {}.getType()).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    access.requireTranslator(ctx, conversationId);
+                    ctx.json(translations.of(conversationId, statementId));
+                });
+
+        api.post("/api/v1/conversations/{id}/statements/{statementId}/translations").tag("translation")
+                .summary("Submit a translation: human ones are proposed for approval; machine ones (API token only) are used at once")
+                .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
+                .handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    Account translator = access.requireTranslator(ctx, conversationId);
+                    var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
+                    boolean viaApiToken = Authentication.bearer(ctx).filter(t -> t.startsWith(ApiTokenStore.PREFIX)).isPresent();
+                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), viaApiToken, request));
+                });
+
+        api.post("/api/v1/conversations/{id}/translations/{translationId}/approval").tag("translation")
+                .summary("Approve a proposed translation: a translator who did not write it, or a moderator")
+                .returns(TranslationStore.TranslationView.class).handle(ctx -> {
+                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long translationId = Requests.id(ctx, "translationId", "translation");
+                    Account approver = access.requireAccount(ctx);
+                    jdbi.useHandle(h -> ConversationRules.load(h, conversationId));
+                    if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
+                        throw Forbidden.role();
+                    }
+                    ctx.json(translations.approve(conversationId, translationId, approver.id()));
+                });
+    }
+}

@@ -1,0 +1,187 @@
+package org.commonground.translation;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.commonground.participation.ConversationRules;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.Forbidden;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * Translations of statements. A human translation starts as {@code proposed} and is approved by a
+ * second person (a translator who did not write it, or a moderator); a machine translation,
+ * submitted by automation with an API token, is usable at once and always labelled as machine.
+ * Participants read the approved human translation first, then the machine one.
+ */
+public final class TranslationStore {
+    public static final int MAX_LENGTH = 2000;
+
+    private final Jdbi jdbi;
+
+    public TranslationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A translation as sent. {@code kind} is {@code human} (the default) or {@code machine}. */
+    public record SubmitTranslation(String lang, String text, String kind) {}
+
+    /** A stored translation. {@code state}: proposed, approved or superseded. */
+    public record TranslationView(long id, long statementId, String lang, String text, String kind, String state,
+                                  Long translatorId, Long approvedBy, Instant createdAt, Instant approvedAt) {}
+
+    /**
+     * A statement without an approved human translation into the asked language; {@code machineText}
+     * is the approved machine translation if there is one, as a starting point.
+     */
+    public record Missing(long statementId, String text, String lang, String machineText) {}
+
+    private static final String QUALIFIED_COLUMNS =
+            "t.id, t.statement_id, t.lang, t.text, t.kind, t.state, t.translator_id, t.approved_by, t.created_at, t.approved_at";
+    private static final String COLUMNS = QUALIFIED_COLUMNS.replace("t.", "");
+
+    private static final RowMapper<TranslationView> VIEW = (rs, ctx) -> new TranslationView(
+            rs.getLong("id"), rs.getLong("statement_id"), rs.getString("lang"), rs.getString("text"),
+            rs.getString("kind"), rs.getString("state"), rs.getObject("translator_id", Long.class),
+            rs.getObject("approved_by", Long.class), instant(rs.getObject("created_at", OffsetDateTime.class)),
+            instant(rs.getObject("approved_at", OffsetDateTime.class)));
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Accepted statements of the conversation lacking an approved human translation into {@code lang}. */
+    public List<Missing> missing(long conversationId, String rawLang) {
+        String lang = language(rawLang, "lang");
+        return jdbi.withHandle(h -> {
+            ConversationRules.load(h, conversationId);
+            return h.createQuery("""
+                    SELECT s.id, s.text, s.lang,
+                           (SELECT t.text FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
+                                AND t.kind = 'machine' AND t.state = 'approved') AS machine_text
+                    FROM statement s
+                    WHERE s.conversation_id = :c AND s.moderation_state = 'accepted' AND s.lang <> :lang
+                      AND NOT EXISTS (SELECT 1 FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
+                                      AND t.kind = 'human' AND t.state = 'approved')
+                    ORDER BY s.id""")
+                    .bind("c", conversationId).bind("lang", lang)
+                    .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+        });
+    }
+
+    /** Every translation of one statement of the conversation, newest first. */
+    public List<TranslationView> of(long conversationId, long statementId) {
+        return jdbi.withHandle(h -> {
+            ConversationRules.load(h, conversationId);
+            statement(h, conversationId, statementId);
+            return h.createQuery("SELECT " + COLUMNS + " FROM translation WHERE statement_id = :s ORDER BY id DESC")
+                    .bind("s", statementId).map(VIEW).list();
+        });
+    }
+
+    /**
+     * Stores a translation by {@code translatorId}; {@code viaApiToken} says whether the request
+     * came from automation, which alone may submit machine translations.
+     */
+    public TranslationView submit(long conversationId, long statementId, long translatorId, boolean viaApiToken,
+                                  SubmitTranslation request) {
+        String lang = language(request.lang(), "lang");
+        String kind = request.kind() == null ? "human" : request.kind().strip().toLowerCase(Locale.ROOT);
+        if (!kind.equals("human") && !kind.equals("machine")) {
+            throw Invalid.field("kind", "translation.kind.invalid");
+        }
+        if (kind.equals("machine") && !viaApiToken) {
+            throw new Forbidden("machine-translation-needs-token", "problem.machine-translation-needs-token");
+        }
+        String text = text(request.text());
+        return jdbi.inTransaction(h -> {
+            ConversationRules.load(h, conversationId).requireNotArchived();
+            StatementRow s = statement(h, conversationId, statementId);
+            if (s.lang().equals(lang)) {
+                throw Invalid.field("lang", "translation.lang.same", lang);
+            }
+            if (s.state().equals("rejected")) {
+                throw new Conflict("statement-rejected", "problem.statement-rejected", statementId);
+            }
+            boolean machine = kind.equals("machine");
+            if (machine) {
+                supersede(h, statementId, lang, kind);
+            }
+            return h.createQuery("INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, "
+                            + "approved_by, approved_at) VALUES (:s, :lang, :text, :kind, :state, :translator, "
+                            + ":approvedBy, CASE WHEN :machine THEN now() END) RETURNING " + COLUMNS)
+                    .bind("s", statementId).bind("lang", lang).bind("text", text).bind("kind", kind)
+                    .bind("state", machine ? "approved" : "proposed").bind("translator", translatorId)
+                    .bind("approvedBy", machine ? translatorId : null).bind("machine", machine)
+                    .map(VIEW).one();
+        });
+    }
+
+    /** Approves a proposed translation; never by its own author. It replaces the approved one of its kind. */
+    public TranslationView approve(long conversationId, long translationId, long approverId) {
+        return jdbi.inTransaction(h -> {
+            ConversationRules.load(h, conversationId).requireNotArchived();
+            // Locked so two approvers cannot both approve and leave two approved translations.
+            TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS + " FROM translation t JOIN statement s ON s.id = t.statement_id"
+                            + " WHERE t.id = :t AND s.conversation_id = :c FOR UPDATE OF t")
+                    .bind("t", translationId).bind("c", conversationId).map(VIEW).findOne()
+                    .orElseThrow(() -> NotFound.of("translation", translationId));
+            if (!t.state().equals("proposed")) {
+                throw new Conflict("translation-not-proposed", "problem.translation-not-proposed", translationId);
+            }
+            if (t.translatorId() != null && t.translatorId() == approverId) {
+                throw new Forbidden("own-translation", "problem.own-translation");
+            }
+            supersede(h, t.statementId(), t.lang(), t.kind());
+            return h.createQuery("UPDATE translation SET state = 'approved', approved_by = :a, approved_at = now() "
+                            + "WHERE id = :t RETURNING " + COLUMNS)
+                    .bind("a", approverId).bind("t", translationId).map(VIEW).one();
+        });
+    }
+
+    private static void supersede(Handle h, long statementId, String lang, String kind) {
+        h.createUpdate("UPDATE translation SET state = 'superseded' "
+                        + "WHERE statement_id = :s AND lang = :lang AND kind = :kind AND state = 'approved'")
+                .bind("s", statementId).bind("lang", lang).bind("kind", kind).execute();
+    }
+
+    private record StatementRow(String lang, String state) {}
+
+    private static StatementRow statement(Handle h, long conversationId, long statementId) {
+        return h.createQuery("SELECT lang, moderation_state FROM statement WHERE id = :s AND conversation_id = :c")
+                .bind("s", statementId).bind("c", conversationId)
+                .map((rs, ctx) -> new StatementRow(rs.getString(1), rs.getString(2)))
+                .findOne()
+                .orElseThrow(() -> NotFound.of("statement", statementId));
+    }
+
+    private static String language(String raw, String field) {
+        return Optional.ofNullable(raw).map(r -> r.strip().toLowerCase(Locale.ROOT))
+                .flatMap(r -> Language.parse(r).map(Language::code).filter(r::equals))
+                .orElseThrow(() -> Invalid.field(field, "translation.lang.invalid"));
+    }
+
+    private static String text(String raw) {
+        if (raw == null) {
+            throw Invalid.field("text", "translation.text.empty");
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        int length = text.codePointCount(0, text.length());
+        if (length == 0) {
+            throw Invalid.field("text", "translation.text.empty");
+        }
+        if (length > MAX_LENGTH) {
+            throw Invalid.field("text", "translation.text.too-long", MAX_LENGTH, length);
+        }
+        return text;
+    }
+}

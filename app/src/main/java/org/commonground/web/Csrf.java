@@ -1,0 +1,81 @@
+package org.commonground.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.commonground.problem.Forbidden;
+
+/**
+ * Cross-site request forgery protection for the browser pages, by double submission: a random
+ * token lives in an HttpOnly, SameSite=Strict cookie and is repeated in every state-changing
+ * request, as the {@code _csrf} form field or (htmx, via app.js reading the page's meta tag) the
+ * {@code X-CSRF-Token} header. Another site can make the browser send the cookie but cannot read
+ * it, so it cannot repeat it.
+ *
+ * <p>The JSON API under {@code /api/} is left to its own authentication (bearer tokens are not
+ * sent by browsers on their own).
+ */
+public final class Csrf {
+    public static final String COOKIE = "cg_csrf";
+    public static final String FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+    private static final String ATTRIBUTE = "csrf";
+    private static final Set<HandlerType> UNSAFE =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final boolean secureCookies;
+
+    public Csrf(boolean secureCookies) {
+        this.secureCookies = secureCookies;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.before(this::check);
+    }
+
+    /** The token of this request's browser, created (and set as a cookie) on first need. */
+    public String token(Context ctx) {
+        String t = ctx.attribute(ATTRIBUTE);
+        if (t != null) {
+            return t;
+        }
+        t = ctx.cookie(COOKIE);
+        if (t == null || t.length() < 32) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            t = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            ctx.cookie(new Cookie(COOKIE, t, "/", -1, secureCookies, true, null, SameSite.STRICT));
+        }
+        ctx.attribute(ATTRIBUTE, t);
+        return t;
+    }
+
+    private void check(Context ctx) {
+        if (!UNSAFE.contains(ctx.method()) || ctx.path().startsWith("/api/")) {
+            return;
+        }
+        String expected = ctx.cookie(COOKIE);
+        String sent = ctx.header(HEADER);
+        if (sent == null && isForm(ctx)) {
+            sent = ctx.formParam(FIELD);
+        }
+        if (expected == null || sent == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+            throw new Forbidden("csrf-failed", "problem.csrf-failed");
+        }
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
+    }
+}

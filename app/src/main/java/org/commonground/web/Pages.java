@@ -1,0 +1,75 @@
+package org.commonground.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the precompiled JTE templates (app/src/main/jte) as HTML answers. Every template gets
+ * a {@link Page} as its {@code page} parameter, besides its own.
+ */
+public final class Pages {
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Messages messages;
+    private final Assets assets;
+    private final Csrf csrf;
+    private final boolean secureCookies;
+    private volatile Function<Context, String> signedIn = ctx -> null;
+
+    public Pages(Messages messages, Assets assets, Csrf csrf, boolean secureCookies) {
+        this.messages = messages;
+        this.assets = assets;
+        this.csrf = csrf;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Remembers a language chosen with {@code ?lang=} in the {@code lang} cookie. */
+    public void addTo(RoutesConfig routes) {
+        routes.before(ctx -> Language.parse(ctx.queryParam("lang")).ifPresent(l -> {
+            if (!l.code().equals(ctx.cookie("lang"))) {
+                ctx.cookie(new Cookie("lang", l.code(), "/", ONE_YEAR, secureCookies, false, null, SameSite.LAX));
+            }
+        }));
+    }
+
+    /** How the header learns who is signed in (the account feature provides it). */
+    public void identifySignedInWith(Function<Context, String> emailOfSignedIn) {
+        this.signedIn = emailOfSignedIn;
+    }
+
+    public Page page(Context ctx) {
+        String otherQuery = ctx.queryParamMap().entrySet().stream()
+                .filter(e -> !e.getKey().equals("lang"))
+                .flatMap(e -> e.getValue().stream().map(v -> Page.encode(e.getKey()) + "=" + Page.encode(v)))
+                .collect(Collectors.joining("&"));
+        return new Page(Language.of(ctx), messages, assets, csrf.token(ctx), ctx.path(), otherQuery,
+                signedIn.apply(ctx));
+    }
+
+    /** Renders {@code template} with the request's {@link Page} and answers with it as HTML. */
+    public void render(Context ctx, String template, Map<String, Object> params) {
+        Page page = page(ctx);
+        ctx.header("Content-Language", page.lang().code());
+        ctx.header("Cache-Control", "no-cache, private");
+        ctx.header("Vary", "Accept-Language, Cookie");
+        ctx.html(render(template, page, params));
+    }
+
+    public String render(String template, Page page, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("page", page);
+        StringOutput out = new StringOutput(8192);
+        engine.render(template, all, out);
+        return out.toString();
+    }
+}

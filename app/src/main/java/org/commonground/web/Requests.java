@@ -1,0 +1,60 @@
+package org.commonground.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
+
+/** Reading the parts of a request every feature needs, with the right problem when they are wrong. */
+public final class Requests {
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private Requests() {}
+
+    /**
+     * The JSON body as the given record; 400 when it is missing, not JSON, the literal {@code null},
+     * or of the wrong shape; 400 {@code invalid-encoding} when it is not UTF-8.
+     */
+    public static <T> T body(Context ctx, Class<T> type) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw Invalid.malformed("invalid-encoding", "problem.invalid-encoding");
+        }
+        T value;
+        try {
+            value = text.isBlank() ? null : MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw Invalid.malformed("malformed-json", "problem.malformed-json");
+        }
+        return value;
+    }
+
+    /**
+     * A numeric id from the path. A non-numeric id names nothing, so it is a 404 of that kind
+     * ({@code conversation-not-found} and so on) rather than a 400.
+     */
+    public static long id(Context ctx, String param, String kind) {
+        String raw = ctx.pathParam(param);
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the 404 below
+        }
+        throw NotFound.of(kind, raw);
+    }
+}

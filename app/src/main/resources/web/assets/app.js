@@ -1,0 +1,89 @@
+// Common Ground's only script of its own. Pages work without it; it adds the CSRF header to
+// htmx requests, keyboard shortcuts, the character counter and the map's colour toggle.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  document.addEventListener("htmx:configRequest", function (e) {
+    e.detail.headers["X-CSRF-Token"] = csrfToken();
+  });
+
+  // After htmx swaps in the next statement, move focus there so keyboard and screen-reader
+  // users continue from the new content.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var target = e.detail.target;
+    var focus = target && target.querySelector ? target.querySelector("[data-autofocus]") : null;
+    if (focus) {
+      focus.focus();
+    }
+    initCounters(target);
+  });
+
+  // Shortcuts: any visible element with data-key="a" is clicked when "a" is pressed outside a
+  // text field.
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) {
+      return;
+    }
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) {
+      return;
+    }
+    var key = (e.key || "").toLowerCase();
+    if (!/^[a-z0-9]$/.test(key)) {
+      return;
+    }
+    var el = document.querySelector('[data-key="' + key + '"]:not([disabled])');
+    if (el && el.offsetParent !== null) {
+      e.preventDefault();
+      el.click();
+    }
+  });
+
+  // Character counters: <textarea data-max="280" aria-describedby="x"> and <output id="x">.
+  function initCounters(root) {
+    var scope = root && root.querySelectorAll ? root : document;
+    scope.querySelectorAll("textarea[data-max]").forEach(function (area) {
+      var out = document.getElementById(area.getAttribute("data-counter"));
+      if (!out || area.dataset.counting) {
+        return;
+      }
+      area.dataset.counting = "1";
+      var max = parseInt(area.getAttribute("data-max"), 10);
+      var template = out.getAttribute("data-template") || "{n} / {max}";
+      var update = function () {
+        var n = Array.from(area.value.trim()).length;
+        out.textContent = template.replace("{n}", n).replace("{max}", max);
+        out.classList.toggle("over", n > max);
+      };
+      area.addEventListener("input", update);
+      update();
+    });
+  }
+
+  // Toggles: <button data-toggle="show-cohort" data-target="map-1" aria-pressed="false"> switches
+  // a class on the target (the opinion map coloured by group or by country).
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("[data-toggle]") : null;
+    if (!b) {
+      return;
+    }
+    var target = document.getElementById(b.getAttribute("data-target"));
+    if (!target) {
+      return;
+    }
+    var on = target.classList.toggle(b.getAttribute("data-toggle"));
+    b.setAttribute("aria-pressed", String(on));
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initCounters(document);
+    document.querySelectorAll("[data-js-only]").forEach(function (el) {
+      el.hidden = false;
+    });
+  });
+})();

@@ -1,0 +1,318 @@
+package org.commonground.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromedriver) driving the real app. Besides
+ * navigation it takes full-page screenshots at phone and desktop sizes into
+ * {@code commonground.screenshots} and runs axe-core (vendored under test resources) on each
+ * captured page, failing on serious or critical violations and on Content-Security-Policy
+ * violations in the console.
+ *
+ * <p>Without a local Chromium the test is skipped with a printed message; under CI
+ * ({@code CI=true}) it fails instead, because CI must run the browser scenarios.
+ */
+public final class Browser implements AutoCloseable {
+    /** The two window sizes every page is checked at. */
+    public enum Size {
+        PHONE(390, 844, true), DESKTOP(1280, 900, false);
+
+        final int width;
+        final int height;
+        final boolean mobile;
+
+        Size(int width, int height, boolean mobile) {
+            this.width = width;
+            this.height = height;
+            this.mobile = mobile;
+        }
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("commonground.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("commonground.chromedriver", "/usr/bin/chromedriver"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String axeSource;
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+    private Size size = Size.DESKTOP;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    /** Opens a fresh browser (its own profile: no cookies) on the given server. */
+    public static Browser open(TestServer server) {
+        requireChromium();
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("cg-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--lang=en-US",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Browser b = new Browser(driver, server.baseUrl(), profile);
+        b.resize(Size.DESKTOP);
+        return b;
+    }
+
+    private static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String why = "no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI requires the browser tests: " + why);
+        }
+        System.out.println("SKIPPED browser test: " + why);
+        Assumptions.abort(why);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public Browser type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** Waits (up to 10 s) until the page shows an element matching {@code css}. */
+    public WebElement await(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Waits until the element matching {@code css} contains {@code text}. */
+    public void awaitText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> es = d.findElements(By.cssSelector(css));
+            return !es.isEmpty() && es.get(0).getText().contains(text);
+        });
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Emulates a phone or a desktop window (viewport, device type) for the current tab. */
+    public Browser resize(Size s) {
+        this.size = s;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", s.width, "height", s.height, "deviceScaleFactor", 1, "mobile", s.mobile));
+        return this;
+    }
+
+    /**
+     * The current page at both sizes: a full-page screenshot each ({@code name-phone.png},
+     * {@code name-desktop.png}) and an axe-core check each, failing on serious or critical
+     * violations; the findings of every check are appended to {@code axe-report.txt}.
+     */
+    public void capture(String name) {
+        Size before = size;
+        for (Size s : Size.values()) {
+            resize(s);
+            script("return document.body.offsetHeight");
+            screenshot(name + "-" + s.label());
+            assertAccessible(name + "-" + s.label());
+        }
+        resize(before);
+        assertNoPolicyViolations(name);
+    }
+
+    /** A full-page PNG of the current page at the current size. */
+    @SuppressWarnings("unchecked")
+    public Path screenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = Math.max(size.width, ((Number) content.get("width")).doubleValue());
+        double height = Math.min(16000, Math.max(size.height, ((Number) content.get("height")).doubleValue()));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path file = screenshotDir().resolve(name + ".png");
+        try {
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** One axe-core finding. */
+    public record Violation(String id, String impact, String help, List<String> targets) {
+        boolean serious() {
+            return "serious".equals(impact) || "critical".equals(impact);
+        }
+    }
+
+    /** Runs axe-core on the current page and returns every violation. */
+    public List<Violation> axe() {
+        if (Boolean.FALSE.equals(script("return typeof axe !== 'undefined'"))) {
+            script(axeSource());
+        }
+        Object raw = driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(JSON.stringify(r.violations.map(function (v) {
+                    return {id: v.id, impact: v.impact, help: v.help,
+                            targets: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); })};
+                  })));
+                }).catch(function (e) { done('ERROR ' + e); });""");
+        String json = String.valueOf(raw);
+        if (json.startsWith("ERROR")) {
+            throw new IllegalStateException("axe-core failed: " + json);
+        }
+        try {
+            List<Violation> out = new ArrayList<>();
+            for (JsonNode v : JSON.readTree(json)) {
+                List<String> targets = new ArrayList<>();
+                v.get("targets").forEach(t -> targets.add(t.asText()));
+                out.add(new Violation(v.get("id").asText(), v.path("impact").asText("minor"), v.get("help").asText(), targets));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void assertAccessible(String pageName) {
+        List<Violation> violations = axe();
+        StringBuilder line = new StringBuilder(pageName).append(": ");
+        if (violations.isEmpty()) {
+            line.append("no violations");
+        }
+        for (Violation v : violations) {
+            line.append(v.impact()).append(' ').append(v.id()).append(" ").append(v.targets()).append("; ");
+        }
+        appendReport(line.toString());
+        assertThat(violations.stream().filter(Violation::serious).toList())
+                .as("serious or critical axe-core violations on " + pageName)
+                .isEmpty();
+    }
+
+    /** Fails when the console reports a blocked inline script/style or any other CSP violation. */
+    public void assertNoPolicyViolations(String pageName) {
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
+        assertThat(problems).as("CSP violations on " + pageName).isEmpty();
+    }
+
+    public static Path screenshotDir() {
+        Path dir = Path.of(System.getProperty("commonground.screenshots", "target/screenshots"));
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void appendReport(String line) {
+        try {
+            Files.writeString(screenshotDir().resolve("axe-report.txt"), line + System.lineSeparator(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized String axeSource() {
+        if (axeSource == null) {
+            try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.commonground.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.commonground.account.AccountStore;
+import org.commonground.account.CsrfGuard;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Role;
+import org.commonground.account.Secrets;
+import org.commonground.account.SessionStore;
+import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.ModerationMode;
+import org.commonground.conversation.ResultsVisibility;
+import org.commonground.participation.Join;
+import org.commonground.statement.StatementText;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Small factories for participation tests: conversations and invites made by the conversation
+ * feature's own stores, seed statements as plain rows in any moderation state, accounts with API
+ * tokens, and participants joined through the real {@link Join}.
+ */
+public final class ParticipationGiven {
+    public final Jdbi jdbi;
+    private final AccountStore accounts;
+    private final ApiTokenStore tokens;
+    private final SessionStore sessions;
+    private final ConversationStore conversations;
+    private final InviteStore invites;
+    private Person organizer;
+    private int seq;
+
+    public ParticipationGiven(TestDatabase db) {
+        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.accounts = new AccountStore(jdbi);
+        this.tokens = new ApiTokenStore(jdbi);
+        this.sessions = new SessionStore(jdbi);
+        this.conversations = new ConversationStore(jdbi);
+        this.invites = new InviteStore(jdbi);
+    }
+
+    /** A conversation row and what is needed to act on it. */
+    public record Conversation(long id, long countryDimension, long roleDimension) {}
+
+    /** An account and a bearer API token for it. */
+    public record Person(long id, String apiToken) {
+        /** The Authorization header, followed by any further header name, value pairs. */
+        public String[] bearer(String... more) {
+            return headers("Bearer " + apiToken, more);
+        }
+    }
+
+    /** A participant and its token. */
+    public record Taker(long id, long conversationId, String token) {
+        /** The Authorization header, followed by any further header name, value pairs. */
+        public String[] bearer(String... more) {
+            return headers("Bearer " + token, more);
+        }
+    }
+
+    private static String[] headers(String authorization, String[] more) {
+        String[] all = new String[more.length + 2];
+        all[0] = "Authorization";
+        all[1] = authorization;
+        System.arraycopy(more, 0, all, 2, more.length);
+        return all;
+    }
+
+    /** An open, post-moderated conversation where participants may write, with public results. */
+    public Conversation openConversation() {
+        return conversation("open", "post", true, "public");
+    }
+
+    /**
+     * A conversation made by the conversation feature itself, with its default dimensions
+     * ({@code country} and {@code role}, both self-declared), moved to {@code state} along the
+     * legal path draft → open → closed → archived.
+     */
+    public Conversation conversation(String state, String moderation, boolean participantsCanWrite, String visibility) {
+        return conversation(state, moderation, participantsCanWrite, visibility, null);
+    }
+
+    /** An open conversation whose {@code country} is fixed by invite links and cannot be self-declared. */
+    public Conversation inviteOnlyCountryConversation() {
+        return conversation("open", "post", true, "public", List.of(
+                new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
+                new ConversationStore.CohortSpec("role", List.of("student", "journalist", "other"), false)));
+    }
+
+    private Conversation conversation(String state, String moderation, boolean participantsCanWrite, String visibility,
+                                      List<ConversationStore.CohortSpec> cohorts) {
+        var created = conversations.create(organizer().id(), new ConversationStore.NewConversation(
+                Map.of("en", new org.commonground.conversation.Conversation.Text("Test conversation", "", "")),
+                ModerationMode.fromCode(moderation), participantsCanWrite, ResultsVisibility.fromCode(visibility), cohorts));
+        var c = new Conversation(created.id(), created.cohort("country").orElseThrow().id(),
+                created.cohort("role").orElseThrow().id());
+        setState(c, state);
+        return c;
+    }
+
+    /**
+     * Moves the conversation to {@code state} through the conversation feature's transitions.
+     * Only a rewind to draft, which the product never does, is written directly.
+     */
+    public void setState(Conversation c, String state) {
+        ConversationState target = ConversationState.fromCode(state);
+        ConversationState now = conversations.get(c.id()).state();
+        if (target == ConversationState.DRAFT) {
+            jdbi.useHandle(h -> h.execute("UPDATE conversation SET state = 'draft' WHERE id = ?", c.id()));
+            return;
+        }
+        List<ConversationState> path = List.of(ConversationState.OPEN, ConversationState.CLOSED, ConversationState.ARCHIVED);
+        for (ConversationState step : path) {
+            if (now == target) {
+                return;
+            }
+            if (now.next().contains(step)) {
+                now = conversations.transition(c.id(), step).state();
+            }
+        }
+    }
+
+    private Person organizer() {
+        if (organizer == null) {
+            organizer = person(Role.ORGANIZER, null, null);
+        }
+        return organizer;
+    }
+
+    /** An organizer seed statement, in the given moderation state. */
+    public long statement(Conversation c, String text, String lang, String state) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO statement (conversation_id, text, lang, folded, is_seed, moderation_state)
+                VALUES (:c, :text, :lang, :folded, true, :state) RETURNING id""")
+                .bind("c", c.id()).bind("text", text).bind("lang", lang).bind("folded", StatementText.fold(text))
+                .bind("state", state).mapTo(Long.class).one());
+    }
+
+    public long statement(Conversation c, String text) {
+        return statement(c, text, "en", "accepted");
+    }
+
+    /** An invite link (made by the conversation feature) fixing the country; {@code maxUses} may be null. */
+    public InviteStore.Invite invite(Conversation c, Integer maxUses, String country) {
+        return invites.create(c.id(), "test", maxUses, Map.of("country", country));
+    }
+
+    public void revokeInvite(InviteStore.Invite invite) {
+        invites.revoke(invite.conversationId(), invite.id());
+    }
+
+    /** A participant joined through the real join command, from Japan. */
+    public Taker participant(Conversation c) {
+        return participant(c, "en");
+    }
+
+    public Taker participant(Conversation c, String language) {
+        Join.Joined j = new Join(jdbi, invites).join(c.id(), new Join.JoinRequest(Map.of("country", "JP"), null, null, language), Language.EN);
+        return new Taker(j.participantId(), c.id(), j.token());
+    }
+
+    /** An account with the account role, member of the conversation with {@code memberRole} (if not null). */
+    public Person person(Role role, Conversation c, String memberRole) {
+        var account = accounts.create("p" + (++seq) + "-" + Secrets.random(6) + "@example.org", "long enough password", role);
+        if (c != null && memberRole != null) {
+            jdbi.useHandle(h -> h.execute(
+                    "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, ?)",
+                    c.id(), account.id(), memberRole));
+        }
+        return new Person(account.id(), tokens.issue(account.id(), "test").secret());
+    }
+
+    /** A browser session cookie and its CSRF header for the account (to act without an API token). */
+    public String[] sessionCookie(Person p) {
+        var session = sessions.start(p.id());
+        return new String[] {"Cookie", "cg_session=" + session.secret(), CsrfGuard.HEADER, session.csrfToken()};
+    }
+
+    public int count(String sql, Object... args) {
+        return jdbi.withHandle(h -> h.select(sql, args).mapTo(Integer.class).one());
+    }
+}

@@ -1,0 +1,77 @@
+package org.commonground.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
+import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Role;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Accounts with API tokens on a test database, for tests that need callers. Rows are inserted
+ * with a low-cost bcrypt hash of {@link #PASSWORD} (bcrypt keeps the cost in the hash, so signing
+ * in still goes through the real check) because cost 12 takes about a second per account here;
+ * {@code AccountStoreTest} covers creation at the real cost.
+ */
+public final class TestAccounts {
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final String CHEAP_HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final Jdbi jdbi;
+    private final AccountStore accounts;
+    private final ApiTokenStore tokens;
+
+    public TestAccounts(TestDatabase db) {
+        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        this.accounts = new AccountStore(jdbi);
+        this.tokens = new ApiTokenStore(jdbi);
+    }
+
+    /** An account and the bearer token that authenticates as it. */
+    public record Caller(Account account, String token) {
+        public long id() {
+            return account.id();
+        }
+
+        public String email() {
+            return account.email();
+        }
+
+        /** Header name/value pairs for {@link TestServer} calls, followed by {@code more}. */
+        public String[] auth(String... more) {
+            String[] all = new String[more.length + 2];
+            all[0] = "Authorization";
+            all[1] = "Bearer " + token;
+            System.arraycopy(more, 0, all, 2, more.length);
+            return all;
+        }
+    }
+
+    public Caller create(Role role) {
+        String email = role.code() + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
+                .bind("e", email).bind("h", CHEAP_HASH).bind("r", role.code())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        Account account = accounts.find(id).orElseThrow();
+        return new Caller(account, tokens.issue(account.id(), "test").secret());
+    }
+
+    public Caller admin() {
+        return create(Role.ADMIN);
+    }
+
+    public Caller organizer() {
+        return create(Role.ORGANIZER);
+    }
+
+    public Caller moderator() {
+        return create(Role.MODERATOR);
+    }
+
+    public Caller translator() {
+        return create(Role.TRANSLATOR);
+    }
+}

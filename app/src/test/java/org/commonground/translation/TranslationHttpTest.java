@@ -1,0 +1,143 @@
+package org.commonground.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.commonground.account.Role;
+import org.commonground.testing.ParticipationGiven;
+import org.commonground.testing.ParticipationServerTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TranslationHttpTest extends ParticipationServerTest {
+    static ParticipationGiven.Conversation c;
+    static ParticipationGiven.Person alice;
+    static ParticipationGiven.Person bob;
+    static ParticipationGiven.Person moderator;
+
+    @BeforeAll
+    static void people() {
+        c = given.openConversation();
+        alice = given.person(Role.TRANSLATOR, c, "translator");
+        bob = given.person(Role.TRANSLATOR, c, "translator");
+        moderator = given.person(Role.MODERATOR, c, "moderator");
+    }
+
+    static String submit(long statementId) {
+        return "/api/v1/conversations/" + c.id() + "/statements/" + statementId + "/translations";
+    }
+
+    static String approve(long translationId) {
+        return "/api/v1/conversations/" + c.id() + "/translations/" + translationId + "/approval";
+    }
+
+    @Test
+    void aSecondTranslatorApprovesAndParticipantsThenReadTheHumanTranslation() {
+        var conversation = given.openConversation();
+        var t1 = given.person(Role.TRANSLATOR, conversation, "translator");
+        var t2 = given.person(Role.TRANSLATOR, conversation, "translator");
+        long s = given.statement(conversation, "History education should include both perspectives.");
+        var reader = given.participant(conversation, "ko");
+        String base = "/api/v1/conversations/" + conversation.id();
+
+        var proposed = server.postJson(base + "/statements/" + s + "/translations",
+                Map.of("lang", "ko", "text", "역사 교육은 양쪽의 관점을 모두 담아야 한다."), t1.bearer());
+        var beforeApproval = server.get(base + "/next", reader.bearer()).json().get("statement");
+        var approved = server.send("POST", base + "/translations/" + proposed.json().get("id").asLong() + "/approval", null, t2.bearer());
+        var afterApproval = server.get(base + "/next", reader.bearer()).json().get("statement");
+
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.json().get("state").asText()).isEqualTo("proposed");
+        assertThat(proposed.json().get("kind").asText()).isEqualTo("human");
+        assertThat(beforeApproval.get("translation").asText()).isEqualTo("original");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get("approvedBy").asLong()).isEqualTo(t2.id());
+        assertThat(afterApproval.get("text").asText()).isEqualTo("역사 교육은 양쪽의 관점을 모두 담아야 한다.");
+        assertThat(afterApproval.get("translation").asText()).isEqualTo("human");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnTranslationButAModeratorMay() {
+        long s = given.statement(c, "Own work needs other eyes.");
+        long id = server.postJson(submit(s), Map.of("lang", "ja", "text", "自分の仕事は他人の目が必要だ。"), alice.bearer()).json().get("id").asLong();
+
+        var own = server.send("POST", approve(id), null, alice.bearer("Accept-Language", "ja"));
+        var byModerator = server.send("POST", approve(id), null, moderator.bearer());
+        var again = server.send("POST", approve(id), null, bob.bearer());
+
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.json().get("type").asText()).endsWith("/own-translation");
+        assertThat(own.json().get("detail").asText()).contains("翻訳者本人以外");
+        assertThat(byModerator.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aNewApprovalSupersedesTheOldOne() {
+        long s = given.statement(c, "Two drafts, one winner.");
+        long first = server.postJson(submit(s), Map.of("lang", "ja", "text", "第一稿"), alice.bearer()).json().get("id").asLong();
+        long second = server.postJson(submit(s), Map.of("lang", "ja", "text", "第二稿"), alice.bearer()).json().get("id").asLong();
+        server.send("POST", approve(first), null, bob.bearer());
+
+        var response = server.send("POST", approve(second), null, bob.bearer());
+
+        assertThat(response.status()).isEqualTo(200);
+        var all = server.get(submit(s), alice.bearer()).json();
+        assertThat(all.findValuesAsText("state")).containsExactly("approved", "superseded");
+    }
+
+    @Test
+    void listsStatementsLackingAnApprovedHumanTranslation() {
+        var conversation = given.openConversation();
+        var t = given.person(Role.TRANSLATOR, conversation, "translator");
+        long needsKo = given.statement(conversation, "Needs Korean.");
+        long korean = given.statement(conversation, "이미 한국어", "ko", "accepted");
+        given.statement(conversation, "Pending, not yet.", "en", "pending");
+        long done = given.statement(conversation, "Done in Korean.");
+        given.jdbi.useHandle(h -> h.execute(
+                "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '완료', 'human', 'approved')", done));
+
+        var missing = server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=ko", t.bearer());
+
+        assertThat(missing.status()).isEqualTo(200);
+        assertThat(missing.json().findValuesAsText("statementId")).containsExactly(String.valueOf(needsKo));
+        assertThat(korean).isPositive();
+        assertThat(server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=xx", t.bearer()).status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void machineTranslationsNeedAnApiTokenAndAreUsableAtOnce() {
+        long s = given.statement(c, "Machines may help.");
+
+        var viaSession = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械", "kind", "machine"), given.sessionCookie(alice));
+        var viaToken = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"), alice.bearer());
+
+        assertThat(viaSession.status()).isEqualTo(403);
+        assertThat(viaSession.json().get("type").asText()).endsWith("/machine-translation-needs-token");
+        assertThat(viaToken.status()).isEqualTo(201);
+        assertThat(viaToken.json().get("state").asText()).isEqualTo("approved");
+        assertThat(viaToken.json().get("kind").asText()).isEqualTo("machine");
+    }
+
+    @Test
+    void refusesBadInputWrongRolesAndForeignStatements() {
+        long s = given.statement(c, "Validate me.");
+        long foreign = given.statement(given.openConversation(), "Foreign.");
+        long rejected = given.statement(c, "Rejected one.", "en", "rejected");
+        var participant = given.participant(c);
+
+        assertThat(server.postJson(submit(s), Map.of("lang", "en", "text", "Same language"), alice.bearer()).status()).isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", " "), alice.bearer()).status()).isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "あ".repeat(2001)), alice.bearer()).status()).isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "x", "kind", "robot"), alice.bearer()).status()).isEqualTo(422);
+        assertThat(server.postJson(submit(s), "[1,2]", alice.bearer()).status()).isEqualTo(400);
+        assertThat(server.postJson(submit(foreign), Map.of("lang", "ja", "text", "外国"), alice.bearer()).status()).isEqualTo(404);
+        assertThat(server.postJson(submit(rejected), Map.of("lang", "ja", "text", "却下"), alice.bearer()).status()).isEqualTo(409);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "参加者"), participant.bearer()).status()).isEqualTo(401);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "部外者"),
+                given.person(Role.TRANSLATOR, null, null).bearer()).status()).isEqualTo(403);
+        assertThat(server.send("POST", approve(987654), null, bob.bearer()).status()).isEqualTo(404);
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id IN (?, ?, ?)", s, foreign, rejected)).isZero();
+    }
+}

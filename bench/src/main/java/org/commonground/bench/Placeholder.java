@@ -1,1 +1,0 @@
-package org.commonground.bench; final class Placeholder {}
