@@ -50,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
             return 0;
         } catch (NotFound e) {
             spec.commandLine().getErr().println("export: there is no conversation " + conversationId);
-            return 2;
+            return 1;
         }
     }
 }

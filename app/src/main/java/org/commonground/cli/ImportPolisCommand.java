@@ -48,7 +48,7 @@ public final class ImportPolisCommand implements Callable<Integer> {
         } catch (PolisFormatException e) {
             err.println("import-polis: " + e.getMessage());
             err.println("import-polis: nothing was imported.");
-            return 2;
+            return 1;
         }
         long read = System.nanoTime();
         try (Database db = database.open()) {
@@ -67,7 +67,7 @@ public final class ImportPolisCommand implements Callable<Integer> {
         } catch (PolisFormatException e) {
             err.println("import-polis: " + e.getMessage());
             err.println("import-polis: nothing was imported.");
-            return 2;
+            return 1;
         }
     }
 
