@@ -66,7 +66,9 @@ public final class ConversationExport {
         Map<Long, Integer> participantIds = polisIds(participantExternal);
 
         List<StatementRow> statements = handle.createQuery("""
-                        SELECT id, external_id, text, author_participant_id, is_seed, moderation_state, %s
+                        SELECT id, external_id, text, author_participant_id, is_seed,
+                               CASE WHEN moderation_state = 'accepted' AND moderated_at IS NULL THEN 'unmoderated'
+                                    ELSE moderation_state END, %s
                         FROM statement WHERE conversation_id = :c ORDER BY id""".formatted(EPOCH_MILLIS.formatted("created_at")))
                 .bind("c", conversationId)
                 .map((rs, ctx) -> new StatementRow(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -136,6 +138,7 @@ public final class ConversationExport {
         return Integer.valueOf(externalId);
     }
 
+    /** Our state as Pol.is's column; an accepted statement no moderator decided on is Pol.is's "unmoderated". */
     private static Moderation moderation(String state) {
         return switch (state) {
             case "accepted" -> Moderation.ACCEPTED;
