@@ -85,6 +85,7 @@ public final class Cohorts {
         }
     }
 
+    /** Collects assignments; participants never seen in the votes are simply ignored by the analysis. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Map<Long, String>> byDimension = new TreeMap<>();
 

@@ -153,7 +153,7 @@ final class OpinionMap {
             if (best.k() < 2) {
                 continue;
             }
-            double score = KMeans.silhouette(bx, by, bw, best.assignment(), best.k());
+            double score = KMeans.silhouette(bx, by, best.assignment(), best.k());
             if (score > chosenScore + 1e-12) {
                 chosen = best;
                 chosenScore = score;
