@@ -123,8 +123,8 @@ final class OpinionMap {
 
     /**
      * Weighted k-means over the base clusters for k = 2 … min(5, 2 + ⌊bases / 12⌋), keeping the k with
-     * the best silhouette over base clusters, as Pol.is does (it never computes a silhouette over
-     * participants, which would cost n² on large conversations).
+     * the best unweighted silhouette over base clusters, as Pol.is does (it never computes a silhouette
+     * over participants, which would cost n² on large conversations).
      */
     private static KMeans.Clustering chooseGroups(KMeans.Clustering base, MapState warm, SplittableRandom random, Parallel parallel) {
         int bases = base.k();
@@ -132,6 +132,10 @@ final class OpinionMap {
         double[] by = base.cy();
         double[] bw = base.weight();
         int maxK = Math.min(Math.min(MAX_GROUPS, 2 + bases / 12), bases);
+        // Pol.is's silhouette counts every base cluster once, whatever its size: weighting by size lets
+        // the dense centre of the map outvote its sparse wings and picks more groups than Pol.is does.
+        double[] each = new double[bases];
+        Arrays.fill(each, 1.0);
         KMeans.Clustering chosen = null;
         double chosenScore = Double.NEGATIVE_INFINITY;
         for (int k = 2; k <= maxK; k++) {
@@ -153,7 +157,7 @@ final class OpinionMap {
             if (best.k() < 2) {
                 continue;
             }
-            double score = KMeans.silhouette(bx, by, bw, best.assignment(), best.k());
+            double score = KMeans.silhouette(bx, by, each, best.assignment(), best.k());
             if (score > chosenScore + 1e-12) {
                 chosen = best;
                 chosenScore = score;
