@@ -123,8 +123,8 @@ final class OpinionMap {
 
     /**
      * Weighted k-means over the base clusters for k = 2 … min(5, 2 + ⌊bases / 12⌋), keeping the k with
-     * the best silhouette over base clusters, as Pol.is does (it never computes a silhouette over
-     * participants, which would cost n² on large conversations).
+     * the best unweighted silhouette over base clusters, as Pol.is does (it never computes a silhouette
+     * over participants, which would cost n² on large conversations).
      */
     private static KMeans.Clustering chooseGroups(KMeans.Clustering base, MapState warm, SplittableRandom random, Parallel parallel) {
         int bases = base.k();

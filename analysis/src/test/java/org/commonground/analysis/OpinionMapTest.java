@@ -2,6 +2,7 @@ package org.commonground.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,40 @@ class OpinionMapTest {
         var sameGroup = distance(result, 0, planted.groups);
         var otherGroup = distance(result, 0, 1);
         assertThat(sameGroup).isLessThan(otherGroup);
+    }
+
+    @Test
+    void denseCoresDoNotOutvoteTheShapeOfTheMapWhenChoosingTheNumberOfGroups() {
+        // Two camps of 200 participants spread evenly over a grid, far apart; inside the left camp,
+        // two dense cores of 1,500 participants each, 5 apart.
+        int spread = 200;
+        int core = 1_500;
+        int n = 2 * spread + 2 * core;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < spread; i++) {
+            x[i] = -14 + (i % 20) * 0.4;
+            y[i] = -4 + (i / 20) * 0.8;
+            x[spread + i] = 6 + (i % 20) * 0.4;
+            y[spread + i] = -4 + (i / 20) * 0.8;
+        }
+        for (int i = 0; i < core; i++) {
+            x[2 * spread + 2 * i] = -12.5 + (i % 30) * 0.01;
+            y[2 * spread + 2 * i] = (i / 30) * 0.01;
+            x[2 * spread + 2 * i + 1] = -7.5 + (i % 30) * 0.01;
+            y[2 * spread + 2 * i + 1] = (i / 30) * 0.01;
+        }
+        int[] rows = new int[n];
+        Arrays.setAll(rows, i -> i);
+
+        var map = OpinionMap.cluster(Conversations.unanimous(n, 1, 1), null, rows, x, y, null, 1,
+                OpinionMap.BASE_ITERATIONS, new Parallel(1));
+
+        // Pol.is counts every base cluster once in the silhouette; weighted by size, the two cores
+        // would make their own groups and split the left camp.
+        assertThat(map.groupCount).isEqualTo(2);
+        assertThat(map.groupOfRow[2 * spread]).isEqualTo(map.groupOfRow[2 * spread + 1])
+                .isEqualTo(map.groupOfRow[0]).isNotEqualTo(map.groupOfRow[spread]);
     }
 
     private static double distance(AnalysisResult result, int p, int q) {
