@@ -40,6 +40,10 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("synchronous_commit", "on")
+                    // The embedded launcher passes -F (fsync off): fine for throw-away test
+                    // databases, but then a committed vote survives a crash of this process and
+                    // not one of the machine. Our -c comes after -F on the command line and wins.
+                    .setServerConfig("fsync", "on")
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
@@ -82,7 +86,7 @@ public final class Database implements AutoCloseable {
     private static Database open(String jdbcUrl, EmbeddedPostgres embedded) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", 32));
+        config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", defaultPoolSize()));
         config.setPoolName("commonground");
         HikariDataSource pool = new HikariDataSource(config);
         try {
@@ -93,6 +97,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, embedded);
+    }
+
+    /**
+     * A few connections per core: PostgreSQL does the work of a vote on the same cores as the
+     * server, and more backends than that only queue inside the kernel instead of in the pool.
+     * Measured on 2 cores (docs/benchmarks.md): 8 connections carried many times the votes of 32.
+     */
+    static int defaultPoolSize() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     /** Brings the schema up to date; safe to run from several servers at once (Flyway locks). */
