@@ -33,7 +33,7 @@ class ResultsDocumentTest extends ParticipationServerTest {
                         "Authorization", "Bearer " + j.token());
             }
         }
-        JsonNode served = server.get("/api/v1/conversations/" + c.id() + "/results").json();
+        JsonNode served = resultReflecting(c, 24 * statements.size());
         JsonNode api = server.get("/api/v1/openapi.json").json();
         JsonNode schemas = api.at("/components/schemas");
         String ref = api.at("/paths/~1api~1v1~1conversations~1{id}~1results/get/responses/200/content/application~1json/schema/$ref").asText();
@@ -51,6 +51,23 @@ class ResultsDocumentTest extends ParticipationServerTest {
                 .containsExactlyInAnyOrderElementsOf(properties(schemas, "CohortTally"));
         assertThat(served.get("divides")).as("statement 1 splits JP from KR").isNotEmpty();
         assertThat(keys(served.at("/divides/0"))).containsExactlyInAnyOrderElementsOf(properties(schemas, "Divide"));
+    }
+
+    /** The served result once it reflects all the votes cast (results are recomputed in the background). */
+    private static JsonNode resultReflecting(Conversation c, int votes) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonNode served = server.get("/api/v1/conversations/" + c.id() + "/results").json();
+        while (served.path("votesReflected").asInt() < votes && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            served = server.get("/api/v1/conversations/" + c.id() + "/results").json();
+        }
+        assertThat(served.path("votesReflected").asInt()).isEqualTo(votes);
+        return served;
     }
 
     private static List<String> keys(JsonNode node) {
