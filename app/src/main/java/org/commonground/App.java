@@ -2,6 +2,7 @@ package org.commonground;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -14,7 +15,6 @@ import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.SessionStore;
 import org.commonground.account.SignInPages;
-import org.commonground.analysis.AnalysisOptions;
 import org.commonground.conversation.ConversationRoutes;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.InviteRoutes;
@@ -24,7 +24,6 @@ import org.commonground.conversation.SeedStore;
 import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
-import org.commonground.participation.Extremity;
 import org.commonground.participation.Join;
 import org.commonground.participation.NextStatement;
 import org.commonground.participation.Participant;
@@ -33,9 +32,9 @@ import org.commonground.participation.Participants;
 import org.commonground.participation.ParticipationRoutes;
 import org.commonground.participation.Tallies;
 import org.commonground.participation.VoteStore;
-import org.commonground.report.ComputedResults;
+import org.commonground.report.LiveAnalysis;
 import org.commonground.report.ReportPages;
-import org.commonground.report.Results;
+import org.commonground.report.ResultsRoutes;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.TranslationPages;
@@ -84,12 +83,15 @@ public final class App {
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
         InviteStore invites = new InviteStore(jdbi);
+        Tallies tallies = new Tallies(jdbi, participants, authentication, access);
+        LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.port = config.port();
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
+            cfg.events.serverStopped(analysis::close);
             problems.addTo(cfg.routes);
             new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
@@ -103,11 +105,10 @@ public final class App {
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
-            Results results = new ComputedResults(jdbi, AnalysisOptions.defaults().withThreads(config.analysisThreads()));
-            new ReportPages(pages, readable, results, jdbi,
+            new ReportPages(pages, readable, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
-            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, new VoteStore(jdbi),
-                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current), new StatementStore(jdbi), jdbi,
+            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
+                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), new StatementStore(jdbi), jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
             new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
@@ -120,13 +121,13 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi),
-                    new NextStatement(jdbi, Extremity.NONE, ThreadLocalRandom::current),
-                    new Tallies(jdbi, participants, authentication, access), config.secureCookies()).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
+                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), tallies, config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
+            new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 
             // Last: the document describes every endpoint registered above.
             api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")

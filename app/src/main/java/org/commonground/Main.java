@@ -3,13 +3,14 @@ package org.commonground;
 import org.commonground.cli.AnalyzeCommand;
 import org.commonground.cli.ServeCommand;
 import org.commonground.cli.UserCommand;
+import org.commonground.cli.ValidatePolisCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code commonground} command line: every way to run the product. */
 @Command(name = "commonground", mixinStandardHelpOptions = true, version = "Common Ground 0.1",
         description = "A multilingual platform for sustained civic dialogue across borders.",
-        subcommands = {ServeCommand.class, AnalyzeCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, AnalyzeCommand.class, UserCommand.class, ValidatePolisCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -30,16 +30,7 @@ public final class Tallies {
     public record Tally(long statementId, int agree, int disagree, int pass, int total) {}
 
     public List<Tally> of(Context ctx, long conversationId) {
-        ConversationRules rules = jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
-        switch (rules.resultsVisibility()) {
-            case "public" -> { }
-            case "participants" -> {
-                if (participants.find(ctx, conversationId).isEmpty()) {
-                    requireOrganizerOrParticipant(ctx, conversationId);
-                }
-            }
-            default -> access.requireOrganizer(ctx, conversationId);
-        }
+        requireVisible(ctx, conversationId);
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT s.id,
                        count(v.value) FILTER (WHERE v.value = 1) AS agree,
@@ -52,6 +43,23 @@ public final class Tallies {
                 .bind("c", conversationId)
                 .map((rs, c) -> new Tally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .list());
+    }
+
+    /**
+     * Refuses a reader the conversation's results visibility does not admit (401/403; 404 for an
+     * unknown conversation). The analysis results follow the same rule as the tallies.
+     */
+    public void requireVisible(Context ctx, long conversationId) {
+        ConversationRules rules = jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
+        switch (rules.resultsVisibility()) {
+            case "public" -> { }
+            case "participants" -> {
+                if (participants.find(ctx, conversationId).isEmpty()) {
+                    requireOrganizerOrParticipant(ctx, conversationId);
+                }
+            }
+            default -> access.requireOrganizer(ctx, conversationId);
+        }
     }
 
     private void requireOrganizerOrParticipant(Context ctx, long conversationId) {

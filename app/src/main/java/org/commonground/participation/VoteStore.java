@@ -16,9 +16,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public final class VoteStore {
     private final Jdbi jdbi;
+    private final VoteListener listener;
 
     public VoteStore(Jdbi jdbi) {
+        this(jdbi, VoteListener.NONE);
+    }
+
+    /** @param listener told of each vote once it is committed */
+    public VoteStore(Jdbi jdbi, VoteListener listener) {
         this.jdbi = jdbi;
+        this.listener = listener;
     }
 
     /** The command as the database sees it; the participant is named by the hash of its token. */
@@ -29,7 +36,7 @@ public final class VoteStore {
      * was recorded. On refusal nothing was written, so the facts can be turned into a problem after.
      */
     public record Outcome(String conversationState, Long participantConversationId, Long statementConversationId,
-                   String statementState, Instant castAt) {}
+                   String statementState, Long participantId, Instant castAt) {}
 
     interface Sql {
         // Each CTE reads one row by primary or unique key. The two INSERTs only run for a vote that
@@ -56,6 +63,7 @@ public final class VoteStore {
                    (SELECT conversation_id FROM p) AS participant_conversation_id,
                    (SELECT conversation_id FROM s) AS statement_conversation_id,
                    (SELECT moderation_state FROM s) AS statement_state,
+                   (SELECT participant_id FROM ev) AS participant_id,
                    (SELECT cast_at FROM ev) AS cast_at""")
         @RegisterConstructorMapper(Outcome.class)
         Outcome cast(@BindMethods Cast cast);
@@ -74,6 +82,7 @@ public final class VoteStore {
         Outcome o = jdbi.withExtension(Sql.class, sql -> sql.cast(
                 new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored())));
         if (o.castAt() != null) {
+            listener.committed(conversationId, o.participantId(), statementId, value.stored(), o.castAt());
             return new VoteView(statementId, value, o.castAt());
         }
         if (o.conversationState() == null) {

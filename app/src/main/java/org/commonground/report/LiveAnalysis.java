@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,6 +21,8 @@ import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.Projection;
 import org.commonground.analysis.VoteMatrix;
+import org.commonground.participation.Extremity;
+import org.commonground.participation.VoteListener;
 import org.commonground.problem.Unavailable;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the analysis of every conversation in use up to date while votes arrive.
  *
  * <p>Each conversation's vote history is loaded from the database on first use and then kept in
- * memory; committed votes are appended as they are reported ({@link #voteCast}). Recomputation
+ * memory; committed votes are appended as they are reported ({@link #committed}). Recomputation
  * runs on a bounded pool ({@code threads} workers, each analysis single-threaded, so the analysis
  * never takes more than that many cores from the web server), warm-started from the previous
  * result. A conversation has at most one computation queued or running: votes arriving meanwhile
@@ -38,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * a result is at most about two computation times older than the latest vote.
  *
  * <p>Statements' moderation states and participants' cohort values are re-read from the database
- * at each computation (they are small), so moderation and late joins are picked up without hooks.
+ * at each computation (they are small). A moderation decision is noticed by the next read of the
+ * results (see {@link #latest}); a change of an existing participant's cohort waits for the next vote.
  */
-public final class LiveAnalysis implements Results, AutoCloseable {
+public final class LiveAnalysis implements Results, VoteListener, Extremity, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalysis.class);
-    /** A result older than this is refreshed when read, to pick up moderation without a vote. */
-    private static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    /** How often a read may check whether moderation changed the statements in the math. */
+    private static final long MODERATION_CHECK_NANOS = Duration.ofSeconds(2).toNanos();
     /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
     private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
 
@@ -80,8 +83,9 @@ public final class LiveAnalysis implements Results, AutoCloseable {
         return new LiveAnalysis(jdbi, threads, Math.max(4, 2 * threads), Duration.ofSeconds(10), Clock.systemUTC());
     }
 
-    /** Reports a vote committed to the database; cheap, never blocks on the analysis. */
-    public void voteCast(long conversationId, long participantId, long statementId, int value, Instant castAt) {
+    /** Takes a vote committed to the database into the matrix; cheap, never blocks on the analysis. */
+    @Override
+    public void committed(long conversationId, long participantId, long statementId, int value, Instant castAt) {
         Live c = live(conversationId);
         synchronized (c) {
             c.log.add(participantId, statementId, value, castAt.toEpochMilli());
@@ -103,20 +107,32 @@ public final class LiveAnalysis implements Results, AutoCloseable {
     public Optional<LatestResult> latest(long conversationId) {
         Live c = live(conversationId);
         LatestResult latest = c.latest;
-        synchronized (c) {
-            if (latest == null || latest.computedAt().plus(REFRESH_AFTER).isBefore(clock.instant()) && !c.scheduled) {
-                schedule(c);
+        if (latest == null || moderated(c)) {
+            synchronized (c) {
+                if (!c.scheduled) {
+                    schedule(c);
+                }
             }
         }
         return Optional.ofNullable(latest);
     }
 
     /**
-     * The latest result, waiting a little for the first one.
-     *
-     * @throws Unavailable when there is no result yet and the pool is saturated, or the first
-     *                     result is not ready within the wait
+     * Whether moderation changed the statements in the math since the latest computation: no vote
+     * reports that, so readers check, at most every two seconds per conversation.
      */
+    private boolean moderated(Live c) {
+        long now = System.nanoTime();
+        synchronized (c) {
+            if (c.scheduled || now - c.moderationCheckedAt < MODERATION_CHECK_NANOS) {
+                return false;
+            }
+            c.moderationCheckedAt = now;
+        }
+        return !Arrays.equals(AnalysisInput.statementsInMath(store, c.id), c.inMath);
+    }
+
+    @Override
     public LatestResult latestOrWait(long conversationId) {
         Live c = live(conversationId);
         LatestResult latest = latest(conversationId).orElse(null);
@@ -146,17 +162,19 @@ public final class LiveAnalysis implements Results, AutoCloseable {
 
     /**
      * Pol.is's extremity E of a statement in the latest result: its distance from the centre of the
-     * opinion map, i.e. how strongly voting on it separates participants. Empty until the statement
-     * is in a result.
+     * opinion map (where a lone agree with it lands), i.e. how much voting on it tells apart. 1.0,
+     * the routing's neutral value, until the statement is in a result; the first request for a
+     * conversation not in memory starts its analysis.
      */
-    public OptionalDouble extremity(long conversationId, long statementId) {
+    @Override
+    public double of(long conversationId, long statementId) {
         Live c = conversations.get(conversationId);
-        LatestResult latest = c == null ? null : c.latest;
+        LatestResult latest = c == null ? latest(conversationId).orElse(null) : c.latest;
         if (latest == null) {
-            return OptionalDouble.empty();
+            return 1.0;
         }
         Projection statements = latest.result().statementProjection();
-        return statements.of(statementId).map(p -> OptionalDouble.of(Math.hypot(p.x(), p.y()))).orElse(OptionalDouble.empty());
+        return statements.of(statementId).map(p -> Math.hypot(p.x(), p.y())).orElse(1.0);
     }
 
     @Override
@@ -204,6 +222,7 @@ public final class LiveAnalysis implements Results, AutoCloseable {
                 c.dirty = false;
                 snapshot = c.log.snapshot();
                 previous = c.latest;
+                c.inMath = inMath;
             }
             long started = System.nanoTime();
             VoteMatrix matrix = snapshot.matrix(inMath);
@@ -286,6 +305,9 @@ public final class LiveAnalysis implements Results, AutoCloseable {
         boolean dirty;
         /** The pool refused the last computation; the conversation waits in {@code deferred}. */
         boolean refused;
+        /** The statements in the math of the latest computation, sorted. */
+        long[] inMath = new long[0];
+        long moderationCheckedAt = System.nanoTime();
         volatile LatestResult latest;
         volatile long lastUsed;
 

@@ -10,4 +10,12 @@ public interface Results {
      * (asking starts that computation if it is not under way). Never blocks on the analysis.
      */
     Optional<LatestResult> latest(long conversationId);
+
+    /**
+     * The latest result, waiting a few seconds for the conversation's first one if need be.
+     *
+     * @throws org.commonground.problem.Unavailable (503) when there is no result yet and the
+     *         analysis pool is saturated, or the first result takes longer than the wait
+     */
+    LatestResult latestOrWait(long conversationId);
 }

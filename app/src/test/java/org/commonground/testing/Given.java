@@ -58,7 +58,7 @@ public final class Given {
     }
 
     public Join.Joined participant(Conversation c, String country) {
-        return new Join(jdbi).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+        return new Join(jdbi, new org.commonground.conversation.InviteStore(jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
     }
 
     public void vote(Conversation c, Join.Joined who, long statementId, Vote value) {

@@ -1,0 +1,56 @@
+package org.commonground.report;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.commonground.participation.Tallies;
+import org.commonground.problem.Unavailable;
+import org.commonground.web.Api;
+import org.commonground.web.Requests;
+
+/** The conversation's latest analysis over HTTP, for whoever its results visibility admits. */
+public final class ResultsRoutes {
+    /** What a 503 suggests: about one recomputation on a busy server. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private final Results results;
+    private final Tallies tallies;
+    private final Clock clock;
+
+    public ResultsRoutes(Results results, Tallies tallies, Clock clock) {
+        this.results = results;
+        this.tallies = tallies;
+        this.clock = clock;
+    }
+
+    public void addTo(Api api) {
+        api.get("/api/v1/conversations/{id}/results").tag("results")
+                .summary("The latest analysis (groups, consensus, bridging, cohorts, convergence) with its age and the "
+                        + "votes it reflects; 503 with Retry-After while the first one is being computed under load")
+                .returns(ResultsDocument.class).handle(this::get);
+    }
+
+    private void get(Context ctx) {
+        long conversationId = Requests.id(ctx, "id", "conversation");
+        tallies.requireVisible(ctx, conversationId);
+        LatestResult latest;
+        try {
+            latest = results.latestOrWait(conversationId);
+        } catch (Unavailable busy) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            throw busy;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8").result(document(latest, clock.instant()));
+    }
+
+    /** The engine's JSON with the freshness fields appended to its top-level object. */
+    static String document(LatestResult latest, Instant now) {
+        String json = latest.analysisJson();
+        return json.substring(0, json.length() - 1)
+                + ",\"computedAt\":\"" + latest.computedAt() + "\""
+                + ",\"ageSeconds\":" + String.format(Locale.ROOT, "%.3f", latest.ageSeconds(now))
+                + ",\"votesReflected\":" + latest.votesReflected() + "}";
+    }
+}

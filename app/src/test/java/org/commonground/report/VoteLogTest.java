@@ -1,0 +1,47 @@
+package org.commonground.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.commonground.analysis.VoteMatrix;
+import org.junit.jupiter.api.Test;
+
+class VoteLogTest {
+
+    @Test
+    void aVoteBothLoadedAndReportedWhileLoadingCountsOnce() {
+        VoteLog loaded = new VoteLog();
+        loaded.add(1, 10, 1, 1_000);
+        loaded.add(2, 10, -1, 2_000);
+        VoteLog reported = new VoteLog();
+        reported.add(2, 10, -1, 2_000); // committed just before the load read the table
+        reported.add(3, 11, 0, 3_000);
+
+        VoteLog merged = loaded.followedBy(reported);
+
+        assertThat(merged.size()).isEqualTo(3);
+        VoteMatrix m = merged.snapshot().matrix(new long[] {10, 11});
+        assertThat(m.voteCount()).isEqualTo(3);
+        assertThat(m.vote(3, 11)).hasValue(0);
+    }
+
+    @Test
+    void theMatrixKeepsTheLatestVoteAndOnlyStatementsInTheMath() {
+        VoteLog log = new VoteLog();
+        log.add(1, 10, 1, 1_000);
+        log.add(1, 10, -1, 5_000);
+        log.add(1, 12, 1, 6_000); // a statement moderated out
+        for (int i = 0; i < 1_000; i++) {
+            log.add(100 + i, 10, 1, 7_000 + i); // past the initial capacity
+        }
+
+        VoteLog.Snapshot before = log.snapshot();
+        log.add(2, 10, 1, 9_999);
+        VoteMatrix m = before.matrix(new long[] {10, 11});
+
+        assertThat(before.size()).isEqualTo(1_003);
+        assertThat(m.vote(1, 10)).hasValue(-1);
+        assertThat(m.statementIndex(12)).isEqualTo(-1);
+        assertThat(m.statementCount()).isEqualTo(2);
+        assertThat(m.participantIndex(2)).as("appended after the snapshot").isEqualTo(-1);
+    }
+}
