@@ -1,6 +1,9 @@
 package org.commonground;
 
 import org.commonground.cli.AnalyzeCommand;
+import org.commonground.cli.DemoCommand;
+import org.commonground.cli.ExportCommand;
+import org.commonground.cli.ImportPolisCommand;
 import org.commonground.cli.ServeCommand;
 import org.commonground.cli.UserCommand;
 import org.commonground.cli.ValidatePolisCommand;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code commonground} command line: every way to run the product. */
 @Command(name = "commonground", mixinStandardHelpOptions = true, version = "Common Ground 0.1",
         description = "A multilingual platform for sustained civic dialogue across borders.",
-        subcommands = {ServeCommand.class, AnalyzeCommand.class, UserCommand.class, ValidatePolisCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportPolisCommand.class, ExportCommand.class,
+                AnalyzeCommand.class, UserCommand.class, ValidatePolisCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A Pol.is export folder in memory: the statements ("comments"), every vote event, and the cohort
@@ -62,22 +61,26 @@ public record PolisExport(
      * events with equal timestamps the last one in file order. Sorted by voter, then comment.
      */
     public List<Vote> latestVotes() {
-        Map<Long, Vote> latest = new HashMap<>(votes.size() * 2);
-        for (Vote v : votes) {
-            latest.merge(v.key(), v, (old, now) -> now.timestamp() >= old.timestamp() ? now : old);
+        // A stable sort keeps file order among equal times, so the last of each group is the latest.
+        List<Vote> sorted = new ArrayList<>(votes);
+        sorted.sort(Comparator.comparingInt(Vote::voterId).thenComparingInt(Vote::commentId)
+                .thenComparingLong(Vote::timestamp));
+        List<Vote> latest = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            Vote v = sorted.get(i);
+            if (i + 1 == sorted.size() || sorted.get(i + 1).key() != v.key()) {
+                latest.add(v);
+            }
         }
-        List<Vote> sorted = new ArrayList<>(latest.values());
-        sorted.sort(Comparator.comparingInt(Vote::voterId).thenComparingInt(Vote::commentId));
-        return sorted;
+        return latest;
     }
 
     /** Every participant the export mentions: voters, comment authors and participants.csv rows, sorted. */
     public int[] participantIds() {
-        TreeSet<Integer> ids = new TreeSet<>();
-        votes.forEach(v -> ids.add(v.voterId()));
-        comments.forEach(c -> c.authorId().ifPresent(ids::add));
-        participants.forEach(p -> ids.add(p.id()));
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        IntStream voters = votes.stream().mapToInt(Vote::voterId);
+        IntStream authors = comments.stream().filter(c -> c.authorId().isPresent()).mapToInt(c -> c.authorId().getAsInt());
+        IntStream listed = participants.stream().mapToInt(Participant::id);
+        return IntStream.concat(IntStream.concat(voters, authors), listed).sorted().distinct().toArray();
     }
 
     /** What a Pol.is summary.csv says about the conversation (blank strings when it does not). */

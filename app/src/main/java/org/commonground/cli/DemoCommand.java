@@ -1,0 +1,34 @@
+package org.commonground.cli;
+
+import org.commonground.account.AccountStore;
+import org.commonground.db.Database;
+import org.commonground.demo.DemoSeed;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import picocli.CommandLine.Command;
+
+/** {@code demo}: the server, with the demo conversation and accounts seeded into an empty database. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the server like 'serve', first seeding the demo conversation \"What should Japanese",
+                "and Korean citizens do together?\" and demo accounts if the database has no conversation yet."})
+public final class DemoCommand extends ServeCommand {
+
+    @Override
+    protected void beforeStart(Database db) {
+        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        DemoSeed.Outcome outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        if (!outcome.seeded()) {
+            System.out.println("The database already has conversations (the demo is conversation "
+                    + outcome.conversationId() + "); nothing was seeded.");
+            System.out.println("Demo accounts are <role>@demo.commonground.test; their passwords were shown when the"
+                    + " demo was first seeded.");
+            return;
+        }
+        System.out.println("Seeded the demo conversation " + outcome.conversationId() + ".");
+        System.out.println("Demo accounts (passwords are shown this once; write them down):");
+        for (DemoSeed.Credential c : outcome.accounts()) {
+            System.out.printf("  %-11s %-36s %s%n", c.role().code(), c.email(),
+                    c.password().orElse("(existed before; password unchanged)"));
+        }
+    }
+}

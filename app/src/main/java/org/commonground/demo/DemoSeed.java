@@ -1,0 +1,166 @@
+package org.commonground.demo;
+
+import static org.commonground.web.Language.EN;
+import static org.commonground.web.Language.JA;
+import static org.commonground.web.Language.KO;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
+import org.commonground.account.Role;
+import org.commonground.account.Secrets;
+import org.commonground.polis.NewConversation;
+import org.commonground.polis.NewConversation.Dimension;
+import org.commonground.polis.NewConversation.Texts;
+import org.commonground.polis.PolisExport;
+import org.commonground.polis.PolisImport;
+import org.commonground.polis.Progress;
+import org.commonground.problem.Conflict;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Seeds the demo — the conversation "What should Japanese and Korean citizens do together?" with its
+ * statements, human translations and simulated participants, and four demo accounts — into a
+ * database that has no conversation yet. A database that has one is left alone, so restarting the
+ * demo keeps its data; an advisory lock keeps two servers starting on one database from both seeding.
+ */
+public final class DemoSeed {
+    /** Advisory lock key for seeding ("CG demo"). */
+    private static final long LOCK = 0x4347_2064_656d_6fL;
+    private static final String EMAIL_DOMAIN = "demo.commonground.test";
+
+    private final Jdbi jdbi;
+    private final AccountStore accounts;
+
+    public DemoSeed(Jdbi jdbi, AccountStore accounts) {
+        this.jdbi = jdbi;
+        this.accounts = accounts;
+    }
+
+    /** A demo account; the password is known only when this start created the account. */
+    public record Credential(Role role, String email, Optional<String> password) {}
+
+    /** What the start found or did: the demo conversation's id, whether it was seeded now, the accounts. */
+    public record Outcome(long conversationId, boolean seeded, List<Credential> accounts) {}
+
+    public Outcome seedIfEmpty() {
+        try (Handle lock = jdbi.open()) {
+            lock.createQuery("SELECT pg_advisory_lock(:key)").bind("key", LOCK).mapTo(String.class).one();
+            try {
+                Optional<Long> existing = lock.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
+                        .mapTo(Long.class).findOne();
+                if (existing.isPresent()) {
+                    return new Outcome(existing.get(), false, List.of());
+                }
+                List<Credential> credentials = new ArrayList<>();
+                Map<Role, Long> ids = new EnumMap<>(Role.class);
+                for (Role role : Role.values()) {
+                    ids.put(role, account(role, credentials));
+                }
+                long id = jdbi.inTransaction(h -> seedConversation(h, ids));
+                return new Outcome(id, true, credentials);
+            } finally {
+                lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
+            }
+        }
+    }
+
+    /** Creates the demo account of a role with a fresh random password, or finds it from an earlier attempt. */
+    private long account(Role role, List<Credential> credentials) {
+        String email = role.code() + "@" + EMAIL_DOMAIN;
+        String password = Secrets.random(12);
+        try {
+            Account created = accounts.create(email, password, role);
+            credentials.add(new Credential(role, email, Optional.of(password)));
+            return created.id();
+        } catch (Conflict taken) {
+            credentials.add(new Credential(role, email, Optional.empty()));
+            return accounts.all().stream().filter(a -> a.email().equalsIgnoreCase(email)).findFirst().orElseThrow().id();
+        }
+    }
+
+    private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
+        List<DemoStatement> statements = DemoStatements.ALL;
+        PolisExport export = new DemoSimulation(statements).run();
+        long id = PolisImport.insert(handle, export, conversation(), Progress.NONE).conversationId();
+        long organizer = accounts.get(Role.ORGANIZER);
+        handle.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
+                .bind("owner", organizer).bind("c", id).execute();
+        handle.createUpdate("""
+                        INSERT INTO conversation_member (conversation_id, account_id, role)
+                        VALUES (:c, :moderator, 'moderator'), (:c, :translator, 'translator')""")
+                .bind("c", id).bind("moderator", accounts.get(Role.MODERATOR)).bind("translator", accounts.get(Role.TRANSLATOR))
+                .execute();
+        Map<Integer, Long> statementIds = new HashMap<>();
+        handle.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c").bind("c", id)
+                .map((rs, ctx) -> statementIds.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
+                .forEach(ignored -> { });
+        var language = handle.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
+        var translation = handle.prepareBatch("""
+                INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
+                VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
+        for (int i = 0; i < statements.size(); i++) {
+            DemoStatement s = statements.get(i);
+            long statementId = statementIds.get(i);
+            // The script tells Japanese from Korean from English, but the author's declared language is authoritative.
+            language.bind("lang", s.original().code()).bind("id", statementId).add();
+            Instant translated = Instant.ofEpochMilli(export.comments().get(i).timestamp()).plus(Duration.ofHours(6));
+            for (Language target : Language.values()) {
+                if (target != s.original()) {
+                    translation.bind("statement", statementId).bind("lang", target.code()).bind("text", s.texts().get(target))
+                            .bind("translator", accounts.get(Role.TRANSLATOR)).bind("approver", organizer)
+                            .bind("at", translated).add();
+                }
+            }
+        }
+        language.execute();
+        translation.execute();
+        handle.createUpdate("""
+                        UPDATE participant p SET language = CASE pc.value WHEN 'JP' THEN 'ja' WHEN 'KR' THEN 'ko' ELSE 'en' END
+                        FROM participant_cohort pc JOIN cohort_dimension d ON d.id = pc.dimension_id
+                        WHERE d.conversation_id = :c AND d.name = 'country' AND pc.participant_id = p.id""")
+                .bind("c", id).execute();
+        return id;
+    }
+
+    /** The demo conversation's texts in all three languages, open, with the default cohort dimensions. */
+    static NewConversation conversation() {
+        Map<Language, Texts> texts = new EnumMap<>(Language.class);
+        texts.put(EN, new Texts("What should Japanese and Korean citizens do together?",
+                "Share and vote on ideas for what citizens of Japan and Korea can do together — from history education"
+                        + " to technology, ageing societies and the news we read. Agree, disagree or pass on each"
+                        + " statement, and add your own.",
+                "Relations between Japan and Korea have swung between cooperation and conflict. The governments"
+                        + " disagree over the 2015 agreement on the \"comfort women\" issue and over compensation for"
+                        + " wartime labor, while young people in both countries share music, films and friendships."
+                        + " This conversation looks for the common ground citizens already have. Votes are anonymous;"
+                        + " participants tell us the country they live in and their role so that we can see where views"
+                        + " come together."));
+        texts.put(JA, new Texts("日本と韓国の市民は、共に何をすべきか？",
+                "歴史教育から技術、高齢化、私たちが日々目にするニュースまで、日韓の市民が共にできることについて意見を出し合い、"
+                        + "投票しましょう。それぞれの意見に「賛成」「反対」「パス」で答え、あなた自身の意見も加えてください。",
+                "日韓関係は、協力と対立の間を揺れ動いてきました。「慰安婦」問題をめぐる2015年の合意や、戦時中の労働者への補償について"
+                        + "両政府の立場は食い違う一方で、両国の若者は音楽や映画、友情を分かち合っています。この対話は、市民がすでに持っている"
+                        + "共通の基盤を探るものです。投票は匿名です。意見がどこで歩み寄っているかを知るため、参加者には住んでいる国と"
+                        + "立場をお尋ねします。"));
+        texts.put(KO, new Texts("한국과 일본의 시민은 함께 무엇을 해야 할까?",
+                "역사 교육부터 기술, 고령화, 우리가 매일 접하는 뉴스까지, 한일 시민이 함께할 수 있는 일에 대해 의견을 나누고"
+                        + " 투표해 주세요. 각 의견에 '동의', '반대', '패스'로 답하고, 여러분의 의견도 더해 주세요.",
+                "한일 관계는 협력과 갈등 사이를 오가 왔습니다. '위안부' 문제에 관한 2015년 합의와 강제징용 배상을 둘러싸고 양국"
+                        + " 정부의 입장은 엇갈리지만, 양국의 젊은이들은 음악과 영화, 우정을 함께 나누고 있습니다. 이 대화는 시민들이"
+                        + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
+                        + " 참여자에게 거주 국가와 역할을 묻습니다."));
+        return new NewConversation("open", texts, List.of(
+                new Dimension("country", List.of("JP", "KR", "US", "other")),
+                new Dimension("role", DemoSimulation.ROLES)));
+    }
+}
