@@ -103,12 +103,12 @@ public final class App {
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
-            new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, new SeedStore(jdbi), invites, access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
-                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), new StatementStore(jdbi), jdbi,
+                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), new StatementStore(jdbi), invites, jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
             new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
