@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Pages {
     private static final int ONE_YEAR = 365 * 24 * 3600;
+    private static final String STARTED = "commonground.started";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Messages messages;
@@ -33,8 +34,9 @@ public final class Pages {
         this.secureCookies = secureCookies;
     }
 
-    /** Remembers a language chosen with {@code ?lang=} in the {@code lang} cookie. */
+    /** Notes when a request started (for Server-Timing) and remembers a language chosen with {@code ?lang=}. */
     public void addTo(RoutesConfig routes) {
+        routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before(ctx -> Language.parse(ctx.queryParam("lang")).ifPresent(l -> {
             if (!l.code().equals(ctx.cookie("lang"))) {
                 ctx.cookie(new Cookie("lang", l.code(), "/", ONE_YEAR, secureCookies, false, null, SameSite.LAX));
@@ -62,7 +64,13 @@ public final class Pages {
         ctx.header("Content-Language", page.lang().code());
         ctx.header("Cache-Control", "no-cache, private");
         ctx.header("Vary", "Accept-Language, Cookie");
-        ctx.html(render(template, page, params));
+        String html = render(template, page, params);
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+            // The whole server time of the page (queries and rendering), for browsers' dev tools and the bench.
+            ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
+        }
+        ctx.html(html);
     }
 
     public String render(String template, Page page, Map<String, Object> params) {
