@@ -54,6 +54,7 @@ public final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/state", this::changeState);
         routes.post("/organize/c/{conversationId}/seeds", this::addSeed);
         routes.post("/organize/c/{conversationId}/invites", this::createInvite);
+        routes.get("/organize/c/{conversationId}/polis-export.zip", this::polisExport);
         routes.post("/organize/c/{conversationId}/invites/{inviteId}/revoke", this::revokeInvite);
     }
 
@@ -260,6 +261,30 @@ public final class OrganizerPages {
         } catch (CommonGroundException e) {
             ctx.status(e.status());
             manage(ctx, Map.of("invite", String.join(" ", errors(e, ctx).values())), null);
+        }
+    }
+
+    /** The conversation in the Pol.is export format (comments, votes, participants with cohorts), zipped. */
+    private void polisExport(Context ctx) throws java.io.IOException {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cg-export-");
+        try {
+            new org.commonground.polis.ConversationExport(jdbi).load(id).write(dir);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.sorted().toList()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry("conversation-" + id + "/" + f.getFileName()));
+                    java.nio.file.Files.copy(f, zip);
+                    zip.closeEntry();
+                }
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + id + "-polis.zip\"");
+            ctx.contentType("application/zip").result(bytes.toByteArray());
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
