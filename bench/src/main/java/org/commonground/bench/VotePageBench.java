@@ -54,6 +54,7 @@ public final class VotePageBench {
     private static final Pattern VOTE_FORM = Pattern.compile("hx-post=\"(/c/\\d+/vote/\\d+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final Pattern SERVER_TIME = Pattern.compile("app;dur=([0-9.]+)");
+    private static final Pattern RENDER_TIME = Pattern.compile("render;dur=([0-9.]+)");
 
     record Options(int statements, int participants, int concurrency, int seconds, int warmup) {
         static Options parse(String[] args) {
@@ -110,6 +111,8 @@ public final class VotePageBench {
         System.out.printf(Locale.ROOT, "  vote page GET: %d pages, %.0f pages/s%n", r.pageServer.length, r.pageServer.length / r.seconds);
         System.out.printf(Locale.ROOT, "    server time (Server-Timing) ms: p50=%.2f p90=%.2f p99=%.2f%n",
                 pct(r.pageServer, .5), pct(r.pageServer, .9), pct(r.pageServer, .99));
+        System.out.printf(Locale.ROOT, "    template render alone ms:       p50=%.3f p90=%.3f p99=%.3f%n",
+                pct(r.pageRender, .5), pct(r.pageRender, .9), pct(r.pageRender, .99));
         System.out.printf(Locale.ROOT, "    client latency ms:              p50=%.2f p90=%.2f p99=%.2f%n",
                 pct(r.pageClient, .5), pct(r.pageClient, .9), pct(r.pageClient, .99));
         System.out.printf(Locale.ROOT, "  vote POST (htmx, answered with the next card): %d votes, %.0f votes/s, errors %d%n",
@@ -139,13 +142,14 @@ public final class VotePageBench {
         System.out.printf(Locale.ROOT, "  %-34s %7d B  gzip %6d B (budget 100 KB = 102400 B)%n", "total", raw, gz);
     }
 
-    record Result(double[] pageServer, double[] pageClient, double[] voteServer, double[] voteClient, long errors,
+    record Result(double[] pageServer, double[] pageRender, double[] pageClient, double[] voteServer, double[] voteClient, long errors,
                   double seconds, int requestBytes, int responseBytes) {}
 
     private static Result drive(HttpClient http, String base, long conversation, List<Visitor> visitors, int concurrency,
                                 int seconds) throws InterruptedException {
         var pageServer = new ConcurrentLinkedQueue<Double>();
         var pageClient = new ConcurrentLinkedQueue<Double>();
+        var pageRender = new ConcurrentLinkedQueue<Double>();
         var voteServer = new ConcurrentLinkedQueue<Double>();
         var voteClient = new ConcurrentLinkedQueue<Double>();
         var sizes = new ConcurrentLinkedQueue<int[]>();
@@ -165,6 +169,8 @@ public final class VotePageBench {
                                     HttpResponse.BodyHandlers.ofString());
                             pageClient.add((System.nanoTime() - t) / 1e6);
                             serverTime(page).ifPresent(pageServer::add);
+                            page.headers().firstValue("Server-Timing").map(RENDER_TIME::matcher).filter(Matcher::find)
+                                    .ifPresent(m -> pageRender.add(Double.parseDouble(m.group(1))));
                             Matcher form = VOTE_FORM.matcher(page.body());
                             if (!form.find()) {
                                 continue; // this participant has voted on everything
@@ -195,7 +201,7 @@ public final class VotePageBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int[] req = sizes.stream().mapToInt(s -> s[0]).sorted().toArray();
         int[] resp = sizes.stream().mapToInt(s -> s[1]).sorted().toArray();
-        return new Result(sorted(pageServer), sorted(pageClient), sorted(voteServer), sorted(voteClient), errors.get(),
+        return new Result(sorted(pageServer), sorted(pageRender), sorted(pageClient), sorted(voteServer), sorted(voteClient), errors.get(),
                 elapsed, req.length == 0 ? 0 : req[req.length / 2], resp.length == 0 ? 0 : resp[resp.length / 2]);
     }
 
