@@ -33,8 +33,8 @@ import org.commonground.participation.ParticipationRoutes;
 import org.commonground.participation.Tallies;
 import org.commonground.participation.VoteStore;
 import org.commonground.report.LiveAnalysis;
-import org.commonground.report.ReportPages;
 import org.commonground.report.ResultsRoutes;
+import org.commonground.report.ReportPages;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.TranslationPages;
@@ -85,6 +85,8 @@ public final class App {
         InviteStore invites = new InviteStore(jdbi);
         Tallies tallies = new Tallies(jdbi, participants, authentication, access);
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
+        VoteStore votes = new VoteStore(jdbi, analysis);
+        NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -107,8 +109,8 @@ public final class App {
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
-            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
-                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), new StatementStore(jdbi), invites, jdbi,
+            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, votes,
+                    nextStatement, new StatementStore(jdbi), invites, jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
             new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
@@ -121,8 +123,8 @@ public final class App {
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, new VoteStore(jdbi, analysis),
-                    new NextStatement(jdbi, analysis, ThreadLocalRandom::current), tallies, config.secureCookies()).addTo(api);
+            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, votes,
+                    nextStatement, tallies, config.secureCookies()).addTo(api);
             new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
             new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
             new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "commonground", mixinStandardHelpOptions = true, version = "Common Ground 0.1",
         description = "A multilingual platform for sustained civic dialogue across borders.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportPolisCommand.class, ExportCommand.class,
-                AnalyzeCommand.class, UserCommand.class, ValidatePolisCommand.class})
+                AnalyzeCommand.class, ValidatePolisCommand.class, UserCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,7 +1,6 @@
 package org.commonground.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,10 +31,8 @@ public final class Analysis {
             List<List<AnalysisResult.RepresentativeStatement>> representative =
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);
             List<AnalysisResult.OpinionGroup> groups = groups(votes, map, representative);
-            long t1 = System.nanoTime();
             Bridging bridging = Bridging.fit(votes, map.components.first,
                     warm == null ? null : warm.bridgingFor(votes.statementIds()), options.seed(), parallel);
-            long t2 = System.nanoTime();
             List<Long> commonGround = CohortComparison.commonGround(full.tallies, full.commonGroundDimension, full.cohortMembers,
                     full.groupCounts, full.groupMembers, map.groupCount, options.minVotesPerCohort());
             List<AnalysisResult.Divide> divides = CohortComparison.divides(full.tallies, options.minVotesPerCohort(), options.maxDivides());
@@ -44,11 +41,6 @@ public final class Analysis {
             List<AnalysisResult.ConvergencePoint> convergence = options.convergence()
                     ? Convergence.compute(full, bound, options, state, parallel)
                     : List.of();
-            long t3 = System.nanoTime();
-            if (Boolean.getBoolean("cg.trace")) {
-                System.err.printf("map %.3fs (pca iterations %d), bridging %.3fs (%d sweeps), convergence %.3fs%n",
-                        (t1 - started) / 1e9, map.components.iterations, (t2 - t1) / 1e9, bridging.sweeps, (t3 - t2) / 1e9);
-            }
             double[][] statementPositions = map.components.statementPositions();
             double seconds = (System.nanoTime() - started) / 1e9;
             return new AnalysisResult(map.rows.length, votes.statementCount(), votes.voteCount(), groups,
@@ -84,18 +76,12 @@ public final class Analysis {
         return List.copyOf(out);
     }
 
+    /** Map rows are ascending dense indices, and dense indices follow id order: the ids come out sorted. */
     private static long[] participantIds(VoteMatrix votes, int[] rows) {
         long[] ids = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
             ids[i] = votes.participantId(rows[i]);
         }
-        assert isSorted(ids);
         return ids;
-    }
-
-    private static boolean isSorted(long[] ids) {
-        long[] copy = ids.clone();
-        Arrays.sort(copy);
-        return Arrays.equals(copy, ids);
     }
 }

@@ -192,9 +192,6 @@ final class Bridging {
             for (int st = 0; st < statements; st++) {
                 change = Math.max(change, Math.max(Math.abs(is[st] - before[2 * st]), Math.abs(fs[st] - before[2 * st + 1])));
             }
-            if (Boolean.getBoolean("cg.trace.sweeps")) {
-                System.err.printf("sweep %d change %.3g mu %.6f%n", sweep, change, mu);
-            }
             if (change < TOLERANCE) {
                 break;
             }
@@ -212,14 +209,6 @@ final class Bridging {
         }
         intercept[at] = (d * y - b * yf) / det;
         factor[at] = (a * yf - b * y) / det;
-    }
-
-    private static double sumSquares(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return s;
     }
 
     List<AnalysisResult.BridgingScore> scores(VoteMatrix m) {

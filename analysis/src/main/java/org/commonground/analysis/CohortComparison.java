@@ -22,7 +22,15 @@ final class CohortComparison {
         int[] cells = m.cells();
         for (int d = 0; d < dims; d++) {
             int[] valueOf = bound.valueOf()[d];
-            int size = bound.values()[d].length * statements * 3;
+            // A free-text dimension (thousands of values) times thousands of statements would overflow an
+            // int index long before it ran out of memory: refuse it with a message instead.
+            int size;
+            try {
+                size = Math.multiplyExact(Math.multiplyExact(bound.values()[d].length, statements), 3);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("cohort dimension '" + bound.dimensions()[d] + "' has too many values ("
+                        + bound.values()[d].length + ") for " + statements + " statements", e);
+            }
             int chunks = Math.min(Parallel.chunks(m.participantCount()), Math.max(1, parallel.threads()));
             int[][] partial = new int[chunks][size];
             parallel.forEach(m.participantCount(), chunks, (c, from, to) -> {
@@ -166,7 +174,7 @@ final class CohortComparison {
 
     static AnalysisResult.ParallelView parallelView(CohortTallies tallies, AnalysisResult.Divide divide) {
         int d = tallies.dimensions().indexOf(divide.dimension());
-        int s = java.util.Arrays.binarySearch(tallies.statements().stream().mapToLong(Long::longValue).toArray(), divide.statement());
+        int s = tallies.statementIndex(divide.statement());
         List<AnalysisResult.CohortSplit> splits = new ArrayList<>();
         for (int v = 0; v < tallies.valueCount(d); v++) {
             Tally t = tallies.tally(d, v, s);

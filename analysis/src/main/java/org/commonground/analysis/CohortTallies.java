@@ -81,6 +81,10 @@ public final class CohortTallies {
         return dimensions.length;
     }
 
+    int statementIndex(long statementId) {
+        return Arrays.binarySearch(statementIds, statementId);
+    }
+
     long statementId(int s) {
         return statementIds[s];
     }

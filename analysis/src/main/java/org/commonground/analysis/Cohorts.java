@@ -1,6 +1,5 @@
 package org.commonground.analysis;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +85,7 @@ public final class Cohorts {
         }
     }
 
+    /** Collects assignments; participants never seen in the votes are simply ignored by the analysis. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Map<Long, String>> byDimension = new TreeMap<>();
 
@@ -107,12 +107,5 @@ public final class Cohorts {
             }
             return new Cohorts(copy);
         }
-    }
-
-    static List<String> sorted(Iterable<String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach(out::add);
-        out.sort(null);
-        return out;
     }
 }

@@ -38,11 +38,6 @@ public final class MapState {
         this.bridgingMean = bridgingMean;
     }
 
-    static MapState empty() {
-        return new MapState(new long[0], new double[0], new double[0], new double[0], new double[0],
-                new double[0], new double[0], new long[0], new int[0], null, null, 0);
-    }
-
     /** Components re-indexed onto another statement set; statements new since then start at 0. */
     double[][] componentsFor(long[] statements) {
         double[] a = new double[statements.length];

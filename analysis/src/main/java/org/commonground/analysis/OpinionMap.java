@@ -74,11 +74,16 @@ final class OpinionMap {
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         pcs.project(m, rows, x, y, parallel);
+        return cluster(m, pcs, rows, x, y, warm, seed, window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, parallel);
+    }
 
+    /** Base clusters and groups of participants already placed on the map. */
+    static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
+                              long seed, int baseIterations, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
                 warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
-        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, parallel);
+        KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], baseIterations, parallel);
 
         int[] groupOfBase = new int[base.k()];
         double[] gx;
@@ -148,7 +153,7 @@ final class OpinionMap {
             if (best.k() < 2) {
                 continue;
             }
-            double score = KMeans.silhouette(bx, by, bw, best.assignment(), best.k());
+            double score = KMeans.silhouette(bx, by, best.assignment(), best.k());
             if (score > chosenScore + 1e-12) {
                 chosen = best;
                 chosenScore = score;

@@ -23,7 +23,7 @@ final class PrincipalComponents {
     final double[] second;
     final int iterations;
 
-    private PrincipalComponents(double[] mean, double[] first, double[] second, int iterations) {
+    PrincipalComponents(double[] mean, double[] first, double[] second, int iterations) {
         this.mean = mean;
         this.first = first;
         this.second = second;

@@ -6,8 +6,6 @@ package org.commonground.analysis;
  * 95% Wilson score interval, in [0, 1]; with no votes it is [0, 1].
  */
 public record Tally(int agree, int disagree, int pass, double agreeLow, double agreeHigh) {
-    static final Tally NONE = new Tally(0, 0, 0, 0.0, 1.0);
-
     static Tally of(int agree, int disagree, int pass) {
         double[] interval = Proportions.wilson(agree, agree + disagree + pass);
         return new Tally(agree, disagree, pass, interval[0], interval[1]);

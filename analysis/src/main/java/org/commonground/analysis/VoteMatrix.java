@@ -145,6 +145,10 @@ public final class VoteMatrix {
         return cells;
     }
 
+    int[] seconds() {
+        return seconds;
+    }
+
     long[] participantIds() {
         return participantIds;
     }
@@ -371,22 +375,5 @@ public final class VoteMatrix {
             Arrays.sort(ids);
             return ids;
         }
-    }
-
-    /** The dense index range of a participant's row, for tests and tools that walk the matrix. */
-    int rowEnd(int participantIndex) {
-        return rowStart[participantIndex + 1];
-    }
-
-    static boolean isAgree(int cell) {
-        return (cell & 3) == AGREE;
-    }
-
-    static String describe(int code) {
-        return switch (code) {
-            case AGREE -> "agree";
-            case DISAGREE -> "disagree";
-            default -> "pass";
-        };
     }
 }

@@ -66,4 +66,21 @@ class ConvergenceTest {
 
         assertThat(result.convergence()).isEmpty();
     }
+
+    @Test
+    void batchedWindowsGiveTheSameHistoryAsRecomputingEachWindowFromACopiedMatrix() {
+        var planted = Conversations.planted(33);
+        var options = AnalysisOptions.defaults().withMinVotesPerCohort(5).withConvergenceWindow(Duration.ofMinutes(7));
+        var bound = planted.cohorts.bind(planted.votes);
+        try (var parallel = new Parallel(2)) {
+            var full = Snapshot.compute(planted.votes, bound, options, null, null, parallel);
+            var state = full.map.state(planted.votes);
+
+            var batched = Convergence.compute(full, bound, options, state, parallel);
+            var copied = Convergence.computeBySnapshots(full, bound, options, state, parallel);
+
+            assertThat(batched).hasSizeGreaterThan(Convergence.BATCH);
+            assertThat(batched).isEqualTo(copied);
+        }
+    }
 }

@@ -62,10 +62,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        long started = System.nanoTime();
-        AnalysisInput input;
+        Loaded loaded;
         try {
-            input = source.polisExport != null ? AnalysisInput.of(PolisExport.read(source.polisExport)) : fromDatabase(source.conversation);
+            loaded = source.polisExport != null ? fromFolder(source.polisExport) : fromDatabase(source.conversation);
         } catch (PolisFormatException e) {
             err.println("analyze: " + e.getMessage());
             return 1;
@@ -73,7 +72,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("analyze: there is no conversation " + source.conversation);
             return 1;
         }
-        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        AnalysisInput input = loaded.input();
+        double loadSeconds = loaded.seconds();
         AnalysisResult result = Analysis.run(input.votes(), input.cohorts(), AnalysisOptions.defaults().withSeed(seed));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -88,10 +88,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private AnalysisInput fromDatabase(long conversationId) {
+    /** The input and the seconds spent reading it (starting a database server not included). */
+    private record Loaded(AnalysisInput input, double seconds) {}
+
+    private static Loaded fromFolder(Path folder) {
+        long started = System.nanoTime();
+        AnalysisInput input = AnalysisInput.of(PolisExport.read(folder));
+        return new Loaded(input, (System.nanoTime() - started) / 1e9);
+    }
+
+    private Loaded fromDatabase(long conversationId) {
         try (Database db = database.open()) {
             Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-            return AnalysisInput.load(jdbi.onDemand(AnalysisInputStore.class), conversationId);
+            long started = System.nanoTime();
+            AnalysisInput input = AnalysisInput.load(jdbi.onDemand(AnalysisInputStore.class), conversationId);
+            return new Loaded(input, (System.nanoTime() - started) / 1e9);
         }
     }
 }

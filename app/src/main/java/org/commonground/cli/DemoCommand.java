@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** {@code demo}: the server, with the demo conversation and accounts seeded into an empty database. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the server like 'serve', first seeding the demo conversation \"What should Japanese",
-                "and Korean citizens do together?\" and demo accounts if the database has no conversation yet."})
+        description = "Run the server like 'serve', first seeding the demo conversation \"What should Japanese "
+                + "and Korean citizens do together?\" and demo accounts if the database has no conversation "
+                + "yet.")
 public final class DemoCommand extends ServeCommand {
 
     @Override

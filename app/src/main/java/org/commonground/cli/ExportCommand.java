@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code export ID OUT_DIR}: writes a conversation as a Pol.is export folder. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a conversation in the Pol.is export format: comments.csv, votes.csv (every vote",
-                "event), participants.csv (cohort columns), participants-votes.csv (latest votes), summary.csv."})
+        description = "Write a conversation in the Pol.is export format: comments.csv, votes.csv (every vote "
+                + "event), participants.csv (cohort columns), participants-votes.csv (latest votes), "
+                + "summary.csv.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONVERSATION_ID")

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code import-polis DIR}: a Pol.is export folder becomes a new conversation; its id is the last line printed. */
 @Command(name = "import-polis", mixinStandardHelpOptions = true,
-        description = {"Import a Pol.is export folder (comments.csv, votes.csv or participants-votes.csv,",
-                "optional participants.csv with cohort columns, summary.csv) as a new conversation.",
-                "Prints the new conversation's id as the last line. A malformed folder is refused",
-                "with file:line and nothing is imported."})
+        description = "Import a Pol.is export folder (comments.csv, votes.csv or participants-votes.csv, "
+                + "optional participants.csv with cohort columns, summary.csv) as a new conversation. "
+                + "Prints the new conversation's id as the last line. A malformed folder is refused with "
+                + "file:line and nothing is imported.")
 public final class ImportPolisCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "The Pol.is export folder.")

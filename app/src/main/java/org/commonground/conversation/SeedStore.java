@@ -1,9 +1,12 @@
 package org.commonground.conversation;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.commonground.problem.Conflict;
+import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.NearDuplicates;
+import org.commonground.statement.StatementStore;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
@@ -35,8 +38,10 @@ public final class SeedStore {
     }
 
     interface Sql {
-        @SqlQuery("SELECT state FROM conversation WHERE id = :id FOR SHARE")
-        java.util.Optional<String> lockState(@Bind("id") long id);
+        // The same row lock participants' statement writes take: every writer of statements to one
+        // conversation (on any server) checks for a duplicate and inserts one after the other.
+        @SqlQuery("SELECT state FROM conversation WHERE id = :id FOR NO KEY UPDATE")
+        Optional<String> lockState(@Bind("id") long id);
 
         @SqlUpdate("""
             INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
@@ -50,12 +55,15 @@ public final class SeedStore {
 
     /**
      * Seeds a statement into a draft or open conversation; 409 when closed or archived, or when a
-     * near-identical statement exists (the answer carries {@code existingStatementId}).
+     * near-identical statement exists (the answer carries {@code existing}: its id and text).
      */
     public Seed seed(long conversationId, long authorAccountId, String rawText, Language declared) {
         String text = StatementText.normalize(rawText);
         Language lang = declared != null ? declared : StatementText.detectLanguage(text);
         String folded = StatementText.fold(text);
+        if (folded.isEmpty()) {
+            throw Invalid.field("text", "statement.text.no-words");
+        }
         return jdbi.inTransaction(h -> {
             Sql sql = h.attach(Sql.class);
             ConversationState state = sql.lockState(conversationId).map(ConversationState::fromCode)
@@ -63,9 +71,9 @@ public final class SeedStore {
             if (state == ConversationState.CLOSED || state == ConversationState.ARCHIVED) {
                 throw new Conflict("conversation-" + state.code(), "conversation." + state.code(), conversationId);
             }
-            NearDuplicates.lockAndFind(h, conversationId, folded).ifPresent(existing -> {
-                throw new Conflict("duplicate-statement", "statement.duplicate", existing)
-                        .with("existingStatementId", existing);
+            StatementStore.duplicateOf(h, conversationId, folded).ifPresent(existing -> {
+                throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
+                        .with("existing", Map.of("id", existing.id(), "text", existing.text()));
             });
             return sql.insert(conversationId, text, lang.code(), folded, authorAccountId).toSeed();
         });

@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -106,9 +105,9 @@ final class CsvFile implements AutoCloseable {
     }
 
     /** Refuses the file unless it has every required column and no column outside {@code known}. */
-    CsvFile expectColumns(Collection<String> required, Predicate<String> known) {
+    CsvFile expectColumns(Collection<String> required, Set<String> known) {
         for (String name : header) {
-            if (!known.test(name)) {
+            if (!known.contains(name)) {
                 throw error(1, "unknown column '" + name + "'");
             }
         }
@@ -118,10 +117,6 @@ final class CsvFile implements AutoCloseable {
             }
         }
         return this;
-    }
-
-    CsvFile expectColumns(Collection<String> required, Set<String> known) {
-        return expectColumns(required, known::contains);
     }
 
     List<String> header() {

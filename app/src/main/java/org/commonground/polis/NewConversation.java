@@ -1,7 +1,6 @@
 package org.commonground.polis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +22,7 @@ public record NewConversation(String state, Map<Language, Texts> texts, List<Dim
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("a conversation needs a title in at least one language");
         }
-        texts = Map.copyOf(new LinkedHashMap<>(texts));
+        texts = Map.copyOf(texts);
         dimensions = List.copyOf(dimensions);
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -102,7 +103,7 @@ final class PolisFolderReader {
     }
 
     private static boolean flag(CsvFile csv, String column) {
-        return switch (csv.text(column).strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (csv.text(column).strip().toLowerCase(Locale.ROOT)) {
             case "", "false", "f", "0" -> false;
             case "true", "t", "1" -> true;
             default -> throw csv.error(column + " must be true or false, not '" + csv.text(column) + "'");

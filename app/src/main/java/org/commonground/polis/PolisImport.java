@@ -213,7 +213,7 @@ public final class PolisImport {
                                                        List<String> texts, Map<Integer, Long> participants,
                                                        Progress progress) {
         CopyRows rows = CopyRows.into("statement (conversation_id, external_id, text, lang, folded, "
-                + "author_participant_id, is_seed, moderation_state, created_at)");
+                + "author_participant_id, is_seed, moderation_state, created_at, moderated_at)");
         for (int i = 0; i < export.comments().size(); i++) {
             Comment c = export.comments().get(i);
             String text = texts.get(i);
@@ -221,7 +221,8 @@ public final class PolisImport {
             Long author = c.authorId().isPresent() ? participants.get(c.authorId().getAsInt()) : null;
             rows.row(conversationId, Integer.toString(c.id()), text, lang.code(), StatementText.fold(text), author,
                     c.seed() || author == null, moderationState(c.moderation()),
-                    Instant.ofEpochMilli(c.timestamp()).toString());
+                    Instant.ofEpochMilli(c.timestamp()).toString(),
+                    c.moderation() == PolisExport.Moderation.UNMODERATED ? null : Instant.ofEpochMilli(c.timestamp()).toString());
         }
         rows.copy(handle);
         Map<Integer, Long> byExternal = new HashMap<>();
@@ -233,10 +234,16 @@ public final class PolisImport {
         return byExternal;
     }
 
+    /**
+     * Pol.is shows unmoderated comments and counts their votes unless a conversation moderates
+     * strictly, which the export does not record; the votes on them prove they were shown. So an
+     * unmoderated comment becomes an accepted statement that no moderator decided on (no
+     * moderated_at), just like a statement in our own post-moderated conversations, and exports
+     * back as unmoderated.
+     */
     static String moderationState(PolisExport.Moderation moderation) {
         return switch (moderation) {
-            case ACCEPTED -> "accepted";
-            case UNMODERATED -> "pending";
+            case ACCEPTED, UNMODERATED -> "accepted";
             case REJECTED -> "rejected";
         };
     }

@@ -16,7 +16,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
-import org.commonground.problem.Unavailable;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
@@ -129,10 +128,6 @@ public final class ReportPages {
                 "title", Readable.title(c, Language.of(ctx))));
     }
 
-    private LatestResult required(Conversation c) {
-        return results.latest(c.id()).orElseThrow(() -> new Unavailable("results-pending", "problem.results-pending"));
-    }
-
     ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
         List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
@@ -151,7 +146,7 @@ public final class ReportPages {
 
     private void json(Context ctx) {
         Conversation c = allowed(ctx);
-        LatestResult latest = required(c);
+        LatestResult latest = results.latestOrWait(c.id());
         ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + c.id() + "-results.json\"");
         ctx.contentType("application/json; charset=utf-8").result(latest.analysisJson());
     }
@@ -160,7 +155,7 @@ public final class ReportPages {
     private void csv(Context ctx) {
         Conversation c = allowed(ctx);
         Language reader = Language.of(ctx);
-        AnalysisResult r = required(c).result();
+        AnalysisResult r = results.latestOrWait(c.id()).result();
         var texts = shown.all(c.id(), reader);
         var totals = queries.totals(c.id());
         Map<Long, Double> consensus = new HashMap<>();

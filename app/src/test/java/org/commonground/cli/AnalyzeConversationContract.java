@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.commonground.conversation.InviteStore;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
 import org.commonground.participation.VoteStore;
@@ -61,7 +62,7 @@ abstract class AnalyzeConversationContract {
         List<Long> participants = new ArrayList<>();
         for (int p = 0; p < 6; p++) {
             String country = p < 3 ? "JP" : "KR";
-            Join.Joined j = new Join(given.jdbi, new org.commonground.conversation.InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
             participants.add(j.participantId());
             for (int s = 0; s < 4; s++) {
                 votes.cast(c.id(), j.token(), accepted.get(s), (s < 2) == (p < 3) ? Vote.AGREE : Vote.DISAGREE);

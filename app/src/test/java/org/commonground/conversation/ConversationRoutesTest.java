@@ -101,9 +101,10 @@ class ConversationRoutesTest extends ServerTest {
                 Map.of("text", "ＳＴＵＤＥＮＴ exchanges   should double!!"), organizer.auth("Accept-Language", "ko"));
 
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("type").asText()).endsWith("/duplicate-statement");
-        assertThat(r.json().get("existingStatementId").asLong()).isEqualTo(first);
-        assertThat(r.json().get("detail").asText()).contains("거의 같은 의견");
+        assertThat(r.json().get("type").asText()).endsWith("/statement-duplicate");
+        assertThat(r.json().at("/existing/id").asLong()).isEqualTo(first);
+        assertThat(r.json().at("/existing/text").asText()).isEqualTo("Student exchanges should double.");
+        assertThat(r.json().get("detail").asText()).contains("의견");
     }
 
     @Test
@@ -118,5 +119,73 @@ class ConversationRoutesTest extends ServerTest {
 
         assertThat(anonymous).contains(open).doesNotContain(draft);
         assertThat(mine).contains(open, draft);
+    }
+
+    @Test
+    void organizerChangesSettingsAndTextsAndAbsentFieldsStay() {
+        Caller organizer = given.organizer();
+        long id = create(organizer, conversation("Settings"));
+
+        Response r = server.send("PATCH", "/api/v1/conversations/" + id,
+                "{\"moderationMode\":\"pre\",\"texts\":{\"ko\":{\"title\":\"설정\"}}}",
+                organizer.auth("Content-Type", "application/json"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("moderationMode").asText()).isEqualTo("pre");
+        assertThat(r.json().get("resultsVisibility").asText()).isEqualTo("public");
+        assertThat(r.json().get("texts").properties()).extracting(Map.Entry::getKey).containsExactly("ko");
+    }
+
+    @Test
+    void organizerReplacesTheCohortsOfADraft() {
+        Caller organizer = given.organizer();
+        long id = create(organizer, conversation("Cohorts"));
+
+        Response r = server.putJson("/api/v1/conversations/" + id + "/cohorts", Map.of("cohorts", List.of(
+                Map.of("name", "country", "values", List.of("JP", "KR"), "fixedByInvite", true))), organizer.auth());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("cohorts")).hasSize(1);
+        assertThat(r.json().at("/cohorts/0/fixedByInvite").asBoolean()).isTrue();
+    }
+
+    @Test
+    void organizerAssignsAndRemovesStaffWhoThenActOnTheConversation() {
+        Caller organizer = given.organizer();
+        Caller coOrganizer = given.organizer();
+        Caller translator = given.translator();
+        long id = create(organizer, conversation("Staff"));
+
+        Response added = server.postJson("/api/v1/conversations/" + id + "/members",
+                Map.of("accountId", coOrganizer.id(), "role", "organizer"), organizer.auth());
+        server.postJson("/api/v1/conversations/" + id + "/members", Map.of("accountId", translator.id(), "role", "translator"),
+                organizer.auth());
+        Response seededByCoOrganizer = server.postJson("/api/v1/conversations/" + id + "/seeds", Map.of("text", "Co-organized"),
+                coOrganizer.auth());
+        Response removed = server.send("DELETE", "/api/v1/conversations/" + id + "/members/" + coOrganizer.id() + "/organizer",
+                null, organizer.auth());
+        Response afterRemoval = server.postJson("/api/v1/conversations/" + id + "/seeds", Map.of("text", "No longer"),
+                coOrganizer.auth());
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(seededByCoOrganizer.status()).isEqualTo(201);
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(afterRemoval.status()).isEqualTo(403);
+        assertThat(server.get("/api/v1/conversations/" + id + "/members", organizer.auth()).json().findValuesAsText("role"))
+                .containsExactly("translator");
+        assertThat(server.get("/api/v1/conversations/" + id + "/settings", organizer.auth()).json().at("/members/0/email").asText())
+                .isEqualTo(translator.email());
+    }
+
+    @Test
+    void archivedConversationIsGoneForReadersButNotForItsOrganizer() {
+        Caller organizer = given.organizer();
+        long id = create(organizer, conversation("Archive"));
+        move(organizer, id, "open");
+        move(organizer, id, "closed");
+        move(organizer, id, "archived");
+
+        assertThat(server.get("/api/v1/conversations/" + id).status()).isEqualTo(410);
+        assertThat(server.get("/api/v1/conversations/" + id, organizer.auth()).json().get("state").asText()).isEqualTo("archived");
     }
 }

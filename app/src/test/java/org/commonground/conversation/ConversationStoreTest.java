@@ -151,8 +151,8 @@ class ConversationStoreTest {
 
         assertThat(first.lang()).isEqualTo(Language.JA);
         assertThatThrownBy(() -> seeds.seed(id, owner.id(), " 歴史教育を共同で行うべきだ ", null))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.extensions())
-                        .containsEntry("existingStatementId", first.id()));
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.extensions().get("existing"))
+                        .isEqualTo(java.util.Map.of("id", first.id(), "text", first.text())));
         String state = jdbi.withHandle(h -> h.createQuery("SELECT moderation_state FROM statement WHERE id = :id")
                 .bind("id", first.id()).mapTo(String.class).one());
         assertThat(state).isEqualTo("accepted");

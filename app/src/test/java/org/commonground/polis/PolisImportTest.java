@@ -90,10 +90,12 @@ class PolisImportTest {
         long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl()).lastLine());
 
         assertThat(strings("""
-                        SELECT s.external_id || ':' || s.moderation_state || ':' || coalesce(p.external_id, '-')
+                        SELECT s.external_id || ':' || s.moderation_state || ':' || (s.moderated_at IS NOT NULL)
+                               || ':' || coalesce(p.external_id, '-')
                         FROM statement s LEFT JOIN participant p ON p.id = s.author_participant_id
                         WHERE s.conversation_id = :c ORDER BY s.external_id""", id))
-                .containsExactly("40:accepted:7", "41:rejected:8", "42:pending:7");
+                // unmoderated comments were shown by Pol.is: accepted, but with no moderator decision
+                .containsExactly("40:accepted:true:7", "41:rejected:true:8", "42:accepted:false:7");
         assertThat(strings("""
                         SELECT p.external_id || '/' || s.external_id || '=' || v.value FROM current_vote v
                         JOIN participant p ON p.id = v.participant_id JOIN statement s ON s.id = v.statement_id

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.commonground.AppConfig;
 import org.commonground.account.Role;
+import org.commonground.conversation.InviteStore;
 import org.commonground.participation.Join;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
@@ -48,7 +49,7 @@ class ResultsHttpTest extends ParticipationServerTest {
     }
 
     private static Taker joined(Conversation c, String country) {
-        Join.Joined j = new Join(given.jdbi, new org.commonground.conversation.InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+        Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
         return new Taker(j.participantId(), c.id(), j.token());
     }
 

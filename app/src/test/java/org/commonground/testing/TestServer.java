@@ -39,6 +39,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(app);
     }
 
+    /** A client for an app some test started itself (on its own database); closing it stops the app. */
+    public static TestServer wrap(Javalin started) {
+        return new TestServer(started);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }

@@ -18,7 +18,8 @@ import org.commonground.analysis.VoteMatrix;
  * the live server does, and the JSON export. Also reports the memory held per vote.
  *
  * <p>Usage: {@code java -Xmx12g -cp bench/target/commonground-bench.jar org.commonground.bench.EndToEnd
- * participants statements votesPerParticipant [runs=3] [threads=0]}
+ * participants statements votesPerParticipant [runs=3] [threads=0] [variants=true]}; variants adds a
+ * warm-started rerun, runs without convergence windows and the JSON export.
  */
 public final class EndToEnd {
     public static void main(String[] args) throws IOException {
@@ -27,6 +28,7 @@ public final class EndToEnd {
         int votes = Integer.parseInt(args[2]);
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        boolean variants = args.length <= 5 || Boolean.parseBoolean(args[5]);
         SyntheticConversation conversation = new SyntheticConversation(participants, statements, votes, 0.35, 1);
 
         long heapBefore = usedHeapAfterGc();
@@ -48,6 +50,9 @@ public final class EndToEnd {
             System.out.printf("run %d: analysis=%.3fs (process cpu %.3fs) groups=%d inMap=%d commonGround=%d windows=%d%n", run,
                     result.analysisSeconds(), (cpuNanos() - cpu) / 1e9, result.groups().size(),
                     result.participantCount(), result.commonGround().size(), result.convergence().size());
+        }
+        if (!variants) {
+            return;
         }
         long cpu = cpuNanos();
         AnalysisResult warm = Analysis.run(matrix, cohorts, options, result);

@@ -38,13 +38,21 @@ public final class SyntheticConversation {
     public final double noise;
     private final int votesPerParticipant;
     private final long seed;
+    private final double bridgingFloor;
 
     public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed) {
+        this(participants, statements, votesPerParticipant, noise, seed, 0.7);
+    }
+
+    /** @param bridgingFloor lowest agree probability of a bridging statement in every group (before noise) */
+    public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed,
+                                 double bridgingFloor) {
         this.participants = participants;
         this.statements = statements;
         this.votesPerParticipant = Math.min(votesPerParticipant, statements);
         this.noise = noise;
         this.seed = seed;
+        this.bridgingFloor = bridgingFloor;
         SplittableRandom random = new SplittableRandom(seed);
         groupOf = new int[participants];
         countryOf = new int[participants];
@@ -62,7 +70,7 @@ public final class SyntheticConversation {
             for (int g = 0; g < 3; g++) {
                 double a;
                 switch (kind[s]) {
-                    case BRIDGING -> a = 0.65 + 0.2 * random.nextDouble();
+                    case BRIDGING -> a = bridgingFloor + 0.2 * random.nextDouble();
                     case PARTISAN_POPULAR -> a = g == 0 ? 0.95 : 0.45;
                     case DIVISIVE -> a = ((s + g) % 3 == 0) ? 0.15 : ((s * 7 + g) % 2 == 0 ? 0.8 : 0.2);
                     case GROUP_SPECIFIC -> a = g == s % 3 ? 0.85 : 0.35;
