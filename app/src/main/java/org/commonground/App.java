@@ -105,12 +105,12 @@ public final class App {
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
-            new OrganizerPages(pages, conversations, new SeedStore(jdbi), access, jdbi).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, new SeedStore(jdbi), invites, access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, votes,
-                    nextStatement, new StatementStore(jdbi), jdbi,
+                    nextStatement, new StatementStore(jdbi), invites, jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
             new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);

@@ -28,13 +28,16 @@ public final class OrganizerPages {
     private final Pages pages;
     private final ConversationStore conversations;
     private final SeedStore seeds;
+    private final InviteStore invites;
     private final Access access;
     private final Jdbi jdbi;
 
-    public OrganizerPages(Pages pages, ConversationStore conversations, SeedStore seeds, Access access, Jdbi jdbi) {
+    public OrganizerPages(Pages pages, ConversationStore conversations, SeedStore seeds, InviteStore invites,
+                          Access access, Jdbi jdbi) {
         this.pages = pages;
         this.conversations = conversations;
         this.seeds = seeds;
+        this.invites = invites;
         this.access = access;
         this.jdbi = jdbi;
     }
@@ -50,6 +53,9 @@ public final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/settings", this::saveSettings);
         routes.post("/organize/c/{conversationId}/state", this::changeState);
         routes.post("/organize/c/{conversationId}/seeds", this::addSeed);
+        routes.post("/organize/c/{conversationId}/invites", this::createInvite);
+        routes.get("/organize/c/{conversationId}/polis-export.zip", this::polisExport);
+        routes.post("/organize/c/{conversationId}/invites/{inviteId}/revoke", this::revokeInvite);
     }
 
     /** A conversation row on the dashboard, with its participation counts. */
@@ -195,6 +201,8 @@ public final class OrganizerPages {
         model.put("pending", counts[2]);
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
+        model.put("invites", invites.of(id));
+        model.put("inviteBase", ctx.scheme() + "://" + ctx.host() + "/c/" + id + "?invite=");
         pages.render(ctx, "organize/conversation.jte", model);
     }
 
@@ -227,6 +235,64 @@ public final class OrganizerPages {
         }
         conversations.transition(id, to);
         ctx.redirect("/organize/c/" + id + "?saved=state");
+    }
+
+    private void createInvite(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        Conversation c = conversations.get(id);
+        Map<String, String> cohort = new LinkedHashMap<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            String v = ctx.formParam("cohort_" + d.name());
+            if (v != null && !v.isBlank()) {
+                cohort.put(d.name(), v);
+            }
+        }
+        String rawMax = Optional.ofNullable(ctx.formParam("max_uses")).orElse("").strip();
+        try {
+            Integer maxUses;
+            try {
+                maxUses = rawMax.isEmpty() ? null : Integer.valueOf(rawMax);
+            } catch (NumberFormatException e) {
+                throw Invalid.field("maxUses", "input.number.range", 1, InviteStore.MAX_USES_LIMIT);
+            }
+            invites.create(id, ctx.formParam("label"), maxUses, cohort);
+            ctx.redirect("/organize/c/" + id + "?saved=invite#invites-h");
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, Map.of("invite", String.join(" ", errors(e, ctx).values())), null);
+        }
+    }
+
+    /** The conversation in the Pol.is export format (comments, votes, participants with cohorts), zipped. */
+    private void polisExport(Context ctx) throws java.io.IOException {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cg-export-");
+        try {
+            new org.commonground.polis.ConversationExport(jdbi).load(id).write(dir);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.sorted().toList()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry("conversation-" + id + "/" + f.getFileName()));
+                    java.nio.file.Files.copy(f, zip);
+                    zip.closeEntry();
+                }
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + id + "-polis.zip\"");
+            ctx.contentType("application/zip").result(bytes.toByteArray());
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private void revokeInvite(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        invites.revoke(id, PathIds.of(ctx, "inviteId"));
+        ctx.redirect("/organize/c/" + id + "?saved=invite#invites-h");
     }
 
     private void addSeed(Context ctx) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
@@ -41,11 +42,14 @@ public final class ParticipantPages {
     private final NextStatement next;
     private final StatementStore statements;
     private final ShownStatements shown;
+    private final InviteStore invites;
     private final Jdbi jdbi;
     private final boolean secureCookies;
 
     public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
-                            NextStatement next, StatementStore statements, Jdbi jdbi, boolean secureCookies) {
+                            NextStatement next, StatementStore statements, InviteStore invites, Jdbi jdbi,
+                            boolean secureCookies) {
+        this.invites = invites;
         this.pages = pages;
         this.readable = readable;
         this.join = join;
@@ -88,17 +92,10 @@ public final class ParticipantPages {
         pages.render(ctx, "participate/landing.jte", model);
     }
 
-    /** The cohort values an invite code fixes, by dimension name (empty for an unknown code). */
+    /** The cohort values an invite code fixes, by dimension name (empty for an unknown code or another conversation's). */
     private Map<String, String> fixedBy(long conversationId, String code) {
-        Map<String, String> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                SELECT d.name, ic.value FROM invite i
-                JOIN invite_cohort ic ON ic.invite_id = i.id JOIN cohort_dimension d ON d.id = ic.dimension_id
-                WHERE i.conversation_id = :c AND i.code = :code ORDER BY d.position""")
-                .bind("c", conversationId).bind("code", code.strip())
-                .map((rs, x) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
-        return out;
+        return invites.byCode(code.strip()).filter(i -> i.conversationId() == conversationId)
+                .map(InviteStore.Invite::cohort).orElse(Map.of());
     }
 
     private void join(Context ctx) {

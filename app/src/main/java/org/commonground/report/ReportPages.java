@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.commonground.analysis.AnalysisJson;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
 import org.commonground.web.Language;
@@ -76,7 +75,12 @@ public final class ReportPages {
             return;
         }
         Page page = pages.page(ctx);
-        ReportView.Inputs in = inputs(c, page.lang(), you.get());
+        Optional<LatestResult> latest = results.latest(c.id());
+        if (latest.isEmpty()) {
+            pending(ctx, c);
+            return;
+        }
+        ReportView.Inputs in = inputs(c, page.lang(), you.get(), latest.get());
         ReportView view = ReportView.of(in, page);
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
@@ -109,14 +113,24 @@ public final class ReportPages {
         Conversation c = allowed(ctx);
         Page page = pages.page(ctx);
         Long you = participantOf.apply(ctx, c.id()).orElse(null);
-        ReportView view = ReportView.of(inputs(c, page.lang(), you), page);
+        Optional<LatestResult> latest = results.latest(c.id());
+        if (latest.isEmpty()) {
+            pending(ctx, c);
+            return;
+        }
+        ReportView view = ReportView.of(inputs(c, page.lang(), you, latest.get()), page);
         pages.render(ctx, "report/report.jte", Map.of("report", view));
     }
 
-    ReportView.Inputs inputs(Conversation c, Language reader, Long you) {
+    /** The first analysis of the conversation is still running: a page that reloads itself shortly. */
+    private void pending(Context ctx, Conversation c) {
+        pages.render(ctx, "report/pending.jte", Map.of("conversationId", c.id(),
+                "title", Readable.title(c, Language.of(ctx))));
+    }
+
+    ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
         List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
-        LatestResult snapshot = results.latestOrWait(c.id());
         return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
                 shown.all(c.id(), reader), queries.totals(c.id()), dimension, values,
                 dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension),
@@ -132,9 +146,9 @@ public final class ReportPages {
 
     private void json(Context ctx) {
         Conversation c = allowed(ctx);
-        LatestResult s = results.latestOrWait(c.id());
+        LatestResult latest = results.latestOrWait(c.id());
         ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + c.id() + "-results.json\"");
-        ctx.contentType("application/json; charset=utf-8").result(AnalysisJson.toJson(s.result(), 0));
+        ctx.contentType("application/json; charset=utf-8").result(latest.analysisJson());
     }
 
     /** One row per statement: text, totals, consensus and bridging scores, and each cohort's split. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Pages {
     private static final int ONE_YEAR = 365 * 24 * 3600;
+    private static final String STARTED = "commonground.started";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Messages messages;
@@ -33,8 +34,9 @@ public final class Pages {
         this.secureCookies = secureCookies;
     }
 
-    /** Remembers a language chosen with {@code ?lang=} in the {@code lang} cookie. */
+    /** Notes when a request started (for Server-Timing) and remembers a language chosen with {@code ?lang=}. */
     public void addTo(RoutesConfig routes) {
+        routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before(ctx -> Language.parse(ctx.queryParam("lang")).ifPresent(l -> {
             if (!l.code().equals(ctx.cookie("lang"))) {
                 ctx.cookie(new Cookie("lang", l.code(), "/", ONE_YEAR, secureCookies, false, null, SameSite.LAX));
@@ -62,7 +64,17 @@ public final class Pages {
         ctx.header("Content-Language", page.lang().code());
         ctx.header("Cache-Control", "no-cache, private");
         ctx.header("Vary", "Accept-Language, Cookie");
-        ctx.html(render(template, page, params));
+        long renderStart = System.nanoTime();
+        String html = render(template, page, params);
+        long end = System.nanoTime();
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+            // Server time of the page (app: queries and rendering; render: the template alone), for
+            // browsers' dev tools and the bench.
+            ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.2f, render;dur=%.3f",
+                    (end - started) / 1e6, (end - renderStart) / 1e6));
+        }
+        ctx.html(html);
     }
 
     public String render(String template, Page page, Map<String, Object> params) {

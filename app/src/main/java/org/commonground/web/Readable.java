@@ -20,6 +20,16 @@ import org.commonground.problem.NotFound;
  */
 public final class Readable {
     private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
+    /**
+     * Pages may show a conversation's settings up to this old. Every command (vote, write, join)
+     * checks the conversation's state itself in its own transaction, so the cache never lets a
+     * forbidden change through; it saves the three queries of loading a conversation on each page.
+     */
+    static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+    private record Cached(long loadedAt, Conversation conversation) {}
+
+    private final java.util.Map<Long, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ConversationStore conversations;
     private final Authentication authentication;
@@ -33,13 +43,27 @@ public final class Readable {
 
     /** The conversation if this browser may read it, else 404 or 410. */
     public Conversation conversation(Context ctx, long id) {
-        Conversation c = conversations.get(id);
+        Conversation c = recentlyLoaded(id);
         if ((c.state() == ConversationState.DRAFT || c.state() == ConversationState.ARCHIVED) && !isStaff(ctx, id)) {
             if (c.state() == ConversationState.DRAFT) {
                 throw NotFound.of("conversation", id);
             }
             throw new Conflict(410, "conversation-archived", "conversation.archived", id);
         }
+        return c;
+    }
+
+    private Conversation recentlyLoaded(long id) {
+        Cached cached = recent.get(id);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt() <= MAX_AGE_NANOS) {
+            return cached.conversation();
+        }
+        Conversation c = conversations.get(id);
+        if (recent.size() > 10_000) {
+            recent.clear(); // bounded: an unusual number of conversations read at once just reloads
+        }
+        recent.put(id, new Cached(now, c));
         return c;
     }
 

@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * Finds text a reader would see that a JTE template writes literally instead of looking it up:
  * text nodes and the human-readable attributes (alt, title, placeholder, aria-label). Java code
  * in the template (directives, expressions, template calls) is removed first; the HTML inside
- * content blocks is kept and scanned.
+ * content blocks is kept and scanned. Key names in {@code <kbd>} are not language and are skipped.
  */
 final class TemplateText {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern READABLE_ATTRIBUTE = Pattern.compile(
             "\\s(alt|title|placeholder|aria-label|aria-description|aria-roledescription)=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern NOT_TEXT = Pattern.compile("(?s)<(script|style)\\b.*?</\\1>");
+    private static final Pattern NOT_TEXT = Pattern.compile("(?s)<(script|style|kbd)\\b.*?</\\1>");
 
     private TemplateText() {}
 

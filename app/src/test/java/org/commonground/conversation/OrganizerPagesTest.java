@@ -1,0 +1,133 @@
+package org.commonground.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipInputStream;
+import org.commonground.account.Role;
+import org.commonground.testing.Given;
+import org.commonground.testing.RunningApp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OrganizerPagesTest {
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
+    static Conversation conversation;
+
+    @BeforeAll
+    static void arrange() {
+        var given = new Given(app.db());
+        var owner = given.account("pages-owner@example.org", Role.ORGANIZER);
+        given.account("someone-else@example.org", Role.ORGANIZER);
+        conversation = given.openConversation(owner, ModerationMode.POST, "Organizer pages", List.of("One.", "Two.", "Three."));
+    }
+
+    /** Signs in through the form and returns the cookies and CSRF token a browser would hold. */
+    private static String[] signedIn(String email) {
+        var first = app.server().get("/sign-in");
+        String csrfCookie = first.header("Set-Cookie").split(";")[0];
+        String token = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
+        var r = app.server().send("POST", "/sign-in", "email=" + email + "&password=" + Given.PASSWORD.replace(" ", "+")
+                + "&_csrf=" + token, "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
+        assertThat(r.status()).isEqualTo(302);
+        String session = r.header("Set-Cookie").split(";")[0];
+        return new String[] {csrfCookie + "; " + session, token};
+    }
+
+    @Test
+    void aVisitorIsAskedToSignInInTheirLanguage() {
+        var r = app.server().get("/organize", "Accept", "text/html", "Accept-Language", "ko");
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).contains("href=\"/sign-in?next=/organize\"", "로그인");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainWithAKindMessage() {
+        var first = app.server().get("/sign-in");
+        String csrfCookie = first.header("Set-Cookie").split(";")[0];
+        String token = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
+
+        var r = app.server().send("POST", "/sign-in?lang=ja", "email=pages-owner@example.org&password=wrong&_csrf=" + token,
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).contains("メールアドレスまたはパスワードが正しくありません", "value=\"pages-owner@example.org\"");
+    }
+
+    @Test
+    void aConversationWithoutAnyTitleIsRefusedWithTheFormKept() {
+        String[] me = signedIn("pages-owner@example.org");
+
+        var r = app.server().send("POST", "/organize/new", "_csrf=" + me[1] + "&description_en=Only+a+description"
+                + "&moderation=post&visibility=public&cohort_country=JP,KR", "Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", me[0], "Accept-Language", "en");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("role=\"alert\"", "Only a description");
+    }
+
+    @Test
+    void creatingAConversationLeadsToItsManagementPage() {
+        String[] me = signedIn("pages-owner@example.org");
+
+        var r = app.server().send("POST", "/organize/new", "_csrf=" + me[1] + "&title_ja=%E6%96%B0%E3%81%97%E3%81%84&title_en=New"
+                + "&moderation=pre&visibility=participants&can_write=on&cohort_country=JP,KR,US&seeds=First+seed%0ASecond+seed",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", me[0]);
+        var page = app.server().get(r.header("Location"), "Cookie", me[0], "Accept-Language", "en");
+
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(page.body()).contains("<h1>New</h1>", "Draft", "Open for participation", "value=\"pre\" checked",
+                "value=\"participants\" checked");
+    }
+
+    @Test
+    void anotherOrganizerCannotManageTheConversation() {
+        String[] other = signedIn("someone-else@example.org");
+
+        var r = app.server().get("/organize/c/" + conversation.id(), "Cookie", other[0], "Accept", "text/html");
+
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePolisExportDownloadsAsAZipOfTheExportFiles() throws Exception {
+        String[] me = signedIn("pages-owner@example.org");
+
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.server().baseUrl() + "/organize/c/" + conversation.id() + "/polis-export.zip"))
+                .header("Cookie", me[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(entries(r.body())).anyMatch(n -> n.endsWith("/comments.csv")).anyMatch(n -> n.endsWith("/votes.csv"));
+    }
+
+    @Test
+    void aStateChangeWithoutTheCsrfTokenIsRefused() {
+        String[] me = signedIn("pages-owner@example.org");
+
+        var r = app.server().send("POST", "/organize/c/" + conversation.id() + "/state", "state=closed",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", me[0], "Accept", "text/html");
+
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    private static List<String> entries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,95 @@
+package org.commonground.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.commonground.account.AccountStore;
+import org.commonground.demo.DemoSeed;
+import org.commonground.testing.Browser;
+import org.commonground.testing.Given;
+import org.commonground.testing.RunningApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The issue's third scenario: the report page of the demo conversation shows the opinion map with
+ * at least two groups, the common-ground list, a parallel view and the convergence chart; and the
+ * demo's pages look right in every language at phone and desktop sizes.
+ */
+class DemoReportBrowserTest {
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
+
+    @Test
+    void theDemoReportShowsGroupsCommonGroundDividesAndConvergenceInEveryLanguage() {
+        var given = new Given(app.db());
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+
+        try (Browser b = Browser.open(app.server())) {
+            for (Language lang : Language.values()) {
+                b.go("/c/" + demo + "/results?lang=" + lang.code());
+                new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
+
+                Set<String> groups = new HashSet<>();
+                for (WebElement dot : b.findAll(".map-svg .map-dots circle")) {
+                    String group = dot.getAttribute("class").split(" ")[0];
+                    groups.add(group);
+                }
+                assertThat(groups).as("groups on the map").hasSizeGreaterThanOrEqualTo(2);
+                assertThat(b.findAll("ol.common-ground > li")).as("common ground").isNotEmpty();
+                assertThat(b.findAll(".parallel-view .bar-row")).as("a parallel view").hasSizeGreaterThanOrEqualTo(2);
+                assertThat(b.findAll("#convergence-chart-title")).hasSize(1);
+                assertThat(b.findAll(".convergence polyline.line")).isNotEmpty();
+                b.capture("demo-results-" + lang.code());
+
+                b.click("label[for=by-cohort]");
+                assertThat(b.find(".legend.by-cohort").isDisplayed()).isTrue();
+                b.screenshot("demo-results-by-country-" + lang.code() + "-desktop");
+
+                b.go("/c/" + demo + "?lang=" + lang.code());
+                b.capture("demo-landing-" + lang.code());
+            }
+            b.go("/c/" + demo + "?lang=ko");
+            b.click("input[name=cohort_country][value=KR]");
+            b.click("form[action$='/join'] button[type=submit]");
+            b.await("#vote-card");
+            for (Language lang : Language.values()) {
+                b.go("/c/" + demo + "/vote?lang=" + lang.code());
+                b.capture("demo-vote-" + lang.code());
+            }
+        }
+    }
+
+    @Test
+    void theDemoReportDownloadsAsCsvAndJson() {
+        var given = new Given(app.db());
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+        var server = app.server();
+        for (int i = 0; i < 60 && server.get("/c/" + demo + "/results.json").status() == 503; i++) {
+            sleep();
+        }
+
+        var json = server.get("/c/" + demo + "/results.json");
+        var csv = server.get("/c/" + demo + "/results.csv");
+
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.json().has("groups")).isTrue();
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("statement_id,original_lang,original_text,agree");
+        assertThat(csv.body().lines().count()).isGreaterThan(40);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
