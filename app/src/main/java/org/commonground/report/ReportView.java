@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.CohortTallies;
 import org.commonground.analysis.Direction;
-import org.commonground.analysis.Tally;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
 import org.commonground.report.ShownStatements.Shown;
@@ -126,7 +125,7 @@ public record ReportView(long conversationId, String title, boolean open, String
     }
 
     private static int participantsOf(Inputs in) {
-        return (int) in.firstVotes().size();
+        return in.firstVotes().size();
     }
 
     private static List<String> summary(Inputs in, AnalysisResult r, Page page, int common, List<Item> divides, int uncertain) {
@@ -254,10 +253,5 @@ public record ReportView(long conversationId, String title, boolean open, String
             }
         }
         return 10 * magnitude;
-    }
-
-    /** Tally shorthand for templates that need a cohort's split on one statement. */
-    static StackedBar bar(String label, Tally t) {
-        return new StackedBar(label, t.agree(), t.disagree(), t.pass());
     }
 }

@@ -131,7 +131,11 @@ public final class VotePageBench {
         long gz = gzip(html);
         System.out.printf(Locale.ROOT, "Vote page weight%n  %-34s %7d B  gzip %6d B%n", "HTML", raw, gz);
         Matcher m = ASSET.matcher(page.body());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (m.find()) {
+            if (!seen.add(m.group(1))) {
+                continue; // the icon is linked twice (favicon and header) but fetched once
+            }
             HttpResponse<byte[]> a = http.send(HttpRequest.newBuilder(URI.create(base + m.group(1))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             long g = gzip(a.body());
