@@ -72,8 +72,9 @@ class ParticipantJourneyBrowserTest {
             mod.go("/moderate/c/" + c.id());
             mod.capture("moderate-ja");
             WebElement entry = entryWith(mod, NEW_STATEMENT);
+            String entryId = entry.getAttribute("id");  // read before the click: htmx swaps the entry out
             entry.findElement(By.cssSelector("button[value=accept]")).click();
-            mod.awaitText("#" + entry.getAttribute("id") + " .badge", "承認済み");
+            mod.awaitText("#" + entryId + " .badge", "承認済み");
         }
 
         try (Browser tr = Browser.open(app.server())) {
