@@ -1,5 +1,6 @@
 package org.commonground;
 
+import org.commonground.db.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -54,8 +55,6 @@ import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Wires the whole product with plain constructors. This is the one seam tests reuse: they call
@@ -69,7 +68,7 @@ public final class App {
 
     /** Builds the server (not started). The caller owns the database and closes it after stopping. */
     public static Javalin create(AppConfig config, DataSource db) {
-        Jdbi jdbi = Jdbi.create(db).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Database.jdbi(db);
         Messages messages = new Messages();
         Assets assets = new Assets();
         Csrf csrf = new Csrf(config.secureCookies());

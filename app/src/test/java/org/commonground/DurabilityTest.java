@@ -110,7 +110,7 @@ class DurabilityTest {
 
     /** An organizer with a token, made with SQL on a database that is not a {@link TestDatabase}. */
     private static Caller organizerOn(Database db) {
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource()).installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
         var account = new org.commonground.account.AccountStore(jdbi).create("restart@example.org", TestAccounts.PASSWORD,
                 org.commonground.account.Role.ORGANIZER);
         return new Caller(account, new org.commonground.account.ApiTokenStore(jdbi).issue(account.id(), "restart").secret());
@@ -158,7 +158,7 @@ class DurabilityTest {
             assertThat(statuses).as("only successes and conflicts, never a server error")
                     .allMatch(s -> Math.abs(s) == 200 || s == 201 || Math.abs(s) == 409);
             assertThat(statuses.stream().filter(s -> s == -200).count()).as("exactly one server closes it").isEqualTo(1);
-            Jdbi jdbi = Jdbi.create(db.dataSource());
+            Jdbi jdbi = Database.jdbi(db.dataSource());
             long sameSeed = jdbi.withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM statement WHERE conversation_id = :c AND text = 'The same seed from everyone'")
                     .bind("c", shared).mapTo(Long.class).one());

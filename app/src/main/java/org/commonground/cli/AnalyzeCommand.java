@@ -18,8 +18,6 @@ import org.commonground.problem.NotFound;
 import org.commonground.report.AnalysisInput;
 import org.commonground.report.AnalysisInputStore;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +97,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private Loaded fromDatabase(long conversationId) {
         try (Database db = database.open()) {
-            Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            Jdbi jdbi = Database.jdbi(db.dataSource());
             long started = System.nanoTime();
             AnalysisInput input = AnalysisInput.load(jdbi.onDemand(AnalysisInputStore.class), conversationId);
             return new Loaded(input, (System.nanoTime() - started) / 1e9);

@@ -4,7 +4,6 @@ import org.commonground.account.AccountStore;
 import org.commonground.db.Database;
 import org.commonground.demo.DemoSeed;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import picocli.CommandLine.Command;
 
 /** {@code demo}: the server, with the demo conversation and accounts seeded into an empty database. */
@@ -16,7 +15,7 @@ public final class DemoCommand extends ServeCommand {
 
     @Override
     protected void beforeStart(Database db) {
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource());
         DemoSeed.Outcome outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "

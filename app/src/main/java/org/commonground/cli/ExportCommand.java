@@ -8,7 +8,6 @@ import org.commonground.db.Database;
 import org.commonground.polis.ConversationExport;
 import org.commonground.polis.PolisExport;
 import org.commonground.problem.NotFound;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +38,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = database.open()) {
             long started = System.nanoTime();
-            PolisExport export = new ConversationExport(Jdbi.create(db.dataSource())).load(conversationId);
+            PolisExport export = new ConversationExport(Database.jdbi(db.dataSource())).load(conversationId);
             long loaded = System.nanoTime();
             export.write(outDir);
             long written = System.nanoTime();

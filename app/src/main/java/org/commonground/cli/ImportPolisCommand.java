@@ -9,7 +9,6 @@ import org.commonground.polis.NewConversation;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.polis.PolisImport;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +53,7 @@ public final class ImportPolisCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             long opened = System.nanoTime();
             Path name = dir.toAbsolutePath().normalize().getFileName();
-            PolisImport.Result result = new PolisImport(Jdbi.create(db.dataSource())).run(export,
+            PolisImport.Result result = new PolisImport(Database.jdbi(db.dataSource())).run(export,
                     NewConversation.imported(export, title, name == null ? "" : name.toString()),
                     ConsoleProgress.on(err));
             long done = System.nanoTime();

@@ -17,7 +17,6 @@ import org.commonground.problem.CommonGroundException;
 import org.commonground.web.Language;
 import org.commonground.web.Messages;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +77,7 @@ public final class UserCommand {
                 generated = true;
             }
             try (Database db = database.open()) {
-                Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+                Jdbi jdbi = Database.jdbi(db.dataSource());
                 Account account = new AccountStore(jdbi).create(email, password, parsed.get());
                 out.println("Created " + account.role().code() + " account " + account.id() + " <" + account.email() + ">.");
                 if (generated) {

@@ -1,5 +1,6 @@
 package org.commonground.web;
 
+import org.commonground.account.Secrets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -7,8 +8,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Set;
 import org.commonground.problem.Forbidden;
 
@@ -29,7 +28,6 @@ public final class Csrf {
     private static final String ATTRIBUTE = "csrf";
     private static final Set<HandlerType> UNSAFE =
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean secureCookies;
 
@@ -49,9 +47,7 @@ public final class Csrf {
         }
         t = ctx.cookie(COOKIE);
         if (t == null || t.length() < 32) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            t = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            t = Secrets.token();
             ctx.cookie(new Cookie(COOKIE, t, "/", -1, secureCookies, true, null, SameSite.STRICT));
         }
         ctx.attribute(ATTRIBUTE, t);

@@ -1,12 +1,8 @@
 package org.commonground.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 
@@ -18,21 +14,14 @@ public final class Requests {
 
     /**
      * The JSON body as the given record; 400 when it is missing, not JSON, the literal {@code null},
-     * or of the wrong shape; 400 {@code invalid-encoding} when it is not UTF-8.
+     * or of the wrong shape. Text that is not UTF-8 never gets here: {@link BodyEncoding} refuses it
+     * for every request, so the body is parsed from its bytes without decoding it a second time.
      */
     public static <T> T body(Context ctx, Class<T> type) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
-        } catch (CharacterCodingException e) {
-            throw Invalid.malformed("invalid-encoding", "problem.invalid-encoding");
-        }
         T value;
         try {
-            value = text.isBlank() ? null : MAPPER.readValue(text, type);
-        } catch (JsonProcessingException e) {
+            value = MAPPER.readValue(ctx.bodyAsBytes(), type);
+        } catch (IOException e) {
             value = null;
         }
         if (value == null) {

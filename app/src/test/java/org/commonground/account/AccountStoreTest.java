@@ -3,11 +3,11 @@ package org.commonground.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.commonground.db.Database;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -30,7 +30,7 @@ class AccountStoreTest {
     @BeforeParameterizedClassInvocation
     static void open(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource());
         accounts = new AccountStore(jdbi);
         sessions = new SessionStore(jdbi);
         tokens = new ApiTokenStore(jdbi);
@@ -54,7 +54,7 @@ class AccountStoreTest {
     void storesPasswordsAsBcryptAtCostTwelve() {
         Account created = accounts.create("hash@example.org", "correct horse battery", Role.TRANSLATOR);
 
-        String hash = Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
+        String hash = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
                 .bind("id", created.id()).mapTo(String.class).one());
 
         assertThat(hash).startsWith("$2a$12$").doesNotContain("correct horse");

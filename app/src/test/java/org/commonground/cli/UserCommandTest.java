@@ -2,6 +2,7 @@ package org.commonground.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,8 +12,6 @@ import org.commonground.Main;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.testing.TestDatabase;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class UserCommandTest {
     @BeforeAll
     static void open() {
         db = TestDatabase.embedded();
-        accounts = new AccountStore(Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()));
+        accounts = new AccountStore(Database.jdbi(db.dataSource()));
     }
 
     @AfterAll

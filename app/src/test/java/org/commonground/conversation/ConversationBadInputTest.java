@@ -2,6 +2,7 @@ package org.commonground.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ class ConversationBadInputTest extends ServerTest {
 
     @BeforeAll
     static void arrange() {
-        jdbi = Jdbi.create(db.dataSource());
+        jdbi = Database.jdbi(db.dataSource());
         organizer = given.organizer();
         draft = create(organizer);
     }

@@ -3,6 +3,7 @@ package org.commonground.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestDatabase;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -38,7 +37,7 @@ class ConversationStoreTest {
     @BeforeParameterizedClassInvocation
     static void open(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
-        jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        jdbi = Database.jdbi(db.dataSource());
         conversations = new ConversationStore(jdbi);
         seeds = new SeedStore(jdbi);
         given = new TestAccounts(db);

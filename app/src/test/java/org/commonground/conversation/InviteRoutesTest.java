@@ -2,12 +2,12 @@ package org.commonground.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.util.Map;
 import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestAccounts.Caller;
 import org.commonground.testing.TestServer.Response;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 
 class InviteRoutesTest extends ServerTest {
@@ -40,7 +40,7 @@ class InviteRoutesTest extends ServerTest {
         long id = conversation(organizer);
         Response limited = server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("maxUses", 1), organizer.auth());
         Response open = server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("label", "open"), organizer.auth());
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource());
         jdbi.useTransaction(h -> new InviteStore(jdbi).redeem(h, limited.json().get("code").asText()));
 
         Response revoke = server.send("DELETE", "/api/v1/conversations/" + id + "/invites/" + open.json().get("id").asLong(),

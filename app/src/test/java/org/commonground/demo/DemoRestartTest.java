@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.commonground.account.AccountStore;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,11 @@ class DemoRestartTest {
     }
 
     private static DemoSeed.Outcome seed(Database db) {
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource());
         return new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
     }
 
     private static long voteEvents(Database db) {
-        return Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery("SELECT count(*) FROM vote_event").mapTo(Long.class).one());
+        return Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT count(*) FROM vote_event").mapTo(Long.class).one());
     }
 }

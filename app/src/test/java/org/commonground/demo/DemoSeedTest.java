@@ -2,11 +2,11 @@ package org.commonground.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.util.List;
 import org.commonground.account.AccountStore;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class DemoSeedTest {
     @BeforeParameterizedClassInvocation
     static void seed(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
-        jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        jdbi = Database.jdbi(db.dataSource());
         first = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
     }
 

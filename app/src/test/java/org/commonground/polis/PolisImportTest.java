@@ -3,6 +3,7 @@ package org.commonground.polis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.commonground.db.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class PolisImportTest {
     static void open(TestDatabase.Kind kind) {
         System.setProperty("commonground.db.pool", "4");
         db = TestDatabase.fresh(kind);
-        jdbi = Jdbi.create(db.dataSource());
+        jdbi = Database.jdbi(db.dataSource());
     }
 
     @AfterParameterizedClassInvocation

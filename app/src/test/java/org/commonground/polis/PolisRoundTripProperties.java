@@ -2,6 +2,7 @@ package org.commonground.polis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class PolisRoundTripProperties {
     @BeforeContainer
     static void open() {
         db = TestDatabase.embedded();
-        jdbi = Jdbi.create(db.dataSource());
+        jdbi = Database.jdbi(db.dataSource());
     }
 
     @AfterContainer

@@ -2,6 +2,7 @@ package org.commonground.polis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.commonground.db.Database;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.commonground.testing.SharedData;
@@ -32,7 +33,7 @@ class PolisRoundTripTest {
     @BeforeParameterizedClassInvocation
     static void open(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
-        jdbi = Jdbi.create(db.dataSource());
+        jdbi = Database.jdbi(db.dataSource());
     }
 
     @AfterParameterizedClassInvocation

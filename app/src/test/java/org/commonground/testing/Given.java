@@ -1,5 +1,6 @@
 package org.commonground.testing;
 
+import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.Account;
@@ -17,8 +18,6 @@ import org.commonground.participation.Vote;
 import org.commonground.participation.VoteStore;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Small factories over the real stores, for arranging a test's world in a few lines. */
 public final class Given {
@@ -30,7 +29,7 @@ public final class Given {
     private final SeedStore seeds;
 
     public Given(TestDatabase db) {
-        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new AccountStore(jdbi);
         this.conversations = new ConversationStore(jdbi);
         this.seeds = new SeedStore(jdbi);

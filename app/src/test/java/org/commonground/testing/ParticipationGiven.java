@@ -1,5 +1,6 @@
 package org.commonground.testing;
 
+import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.AccountStore;
@@ -17,8 +18,6 @@ import org.commonground.participation.Join;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Small factories for participation tests: conversations and invites made by the conversation
@@ -36,7 +35,7 @@ public final class ParticipationGiven {
     private int seq;
 
     public ParticipationGiven(TestDatabase db) {
-        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new AccountStore(jdbi);
         this.tokens = new ApiTokenStore(jdbi);
         this.sessions = new SessionStore(jdbi);

@@ -1,12 +1,12 @@
 package org.commonground.testing;
 
+import org.commonground.db.Database;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Role;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -25,7 +25,7 @@ public final class TestAccounts {
     private final ApiTokenStore tokens;
 
     public TestAccounts(TestDatabase db) {
-        this.jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin());
+        this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new AccountStore(jdbi);
         this.tokens = new ApiTokenStore(jdbi);
     }

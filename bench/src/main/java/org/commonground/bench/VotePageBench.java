@@ -36,8 +36,6 @@ import org.commonground.conversation.ResultsVisibility;
 import org.commonground.conversation.SeedStore;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The participant's vote page under load, through the real app on the embedded PostgreSQL:
@@ -243,7 +241,7 @@ public final class VotePageBench {
 
     /** An open conversation with country cohorts and {@code n} seed statements in three languages. */
     private static long seed(Database db, int n) {
-        Jdbi jdbi = Jdbi.create(db.dataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Database.jdbi(db.dataSource());
         var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
         var conversations = new ConversationStore(jdbi);
         Conversation c = conversations.create(owner.id(), new ConversationStore.NewConversation(
