@@ -1,6 +1,5 @@
 package org.commonground;
 
-import org.commonground.db.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import org.commonground.conversation.InviteRoutes;
 import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.SeedStore;
+import org.commonground.db.Database;
 import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -86,6 +86,11 @@ public final class App {
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
         VoteStore votes = new VoteStore(jdbi, analysis);
         NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
+        Join join = new Join(jdbi, invites);
+        SeedStore seeds = new SeedStore(jdbi);
+        StatementStore statements = new StatementStore(jdbi);
+        ModerationStore moderation = new ModerationStore(jdbi);
+        TranslationStore translations = new TranslationStore(jdbi);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -104,15 +109,15 @@ public final class App {
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
-            new OrganizerPages(pages, conversations, new SeedStore(jdbi), invites, access, jdbi).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, seeds, invites, access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
-            new ParticipantPages(pages, readable, new Join(jdbi, invites), participants, votes,
-                    nextStatement, new StatementStore(jdbi), invites, jdbi,
+            new ParticipantPages(pages, readable, join, participants, votes,
+                    nextStatement, statements, invites, jdbi,
                     config.secureCookies()).addTo(cfg.routes);
-            new ModerationPages(pages, readable, new ModerationStore(jdbi), new TranslationStore(jdbi), access).addTo(cfg.routes);
-            new TranslationPages(pages, readable, new TranslationStore(jdbi), access, jdbi).addTo(cfg.routes);
+            new ModerationPages(pages, readable, moderation, translations, access).addTo(cfg.routes);
+            new TranslationPages(pages, readable, translations, access, jdbi).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
@@ -121,12 +126,12 @@ public final class App {
                     });
             // Feature routes register here, each through `api`.
             new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
-            new ConversationRoutes(conversations, new SeedStore(jdbi), authentication, access).addTo(api);
-            new ParticipationRoutes(jdbi, new Join(jdbi, invites), participants, votes,
+            new ConversationRoutes(conversations, seeds, authentication, access).addTo(api);
+            new ParticipationRoutes(jdbi, join, participants, votes,
                     nextStatement, tallies, config.secureCookies()).addTo(api);
-            new StatementRoutes(new StatementStore(jdbi), participants).addTo(api);
-            new ModerationRoutes(new ModerationStore(jdbi), access).addTo(api);
-            new TranslationRoutes(new TranslationStore(jdbi), access, jdbi).addTo(api);
+            new StatementRoutes(statements, participants).addTo(api);
+            new ModerationRoutes(moderation, access).addTo(api);
+            new TranslationRoutes(translations, access, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 

@@ -1,6 +1,5 @@
 package org.commonground.web;
 
-import org.commonground.account.Secrets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -9,6 +8,7 @@ import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import org.commonground.account.Secrets;
 import org.commonground.problem.Forbidden;
 
 /**

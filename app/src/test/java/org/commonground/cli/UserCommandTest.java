@@ -2,7 +2,6 @@ package org.commonground.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.db.Database;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.commonground.Main;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
+import org.commonground.db.Database;
 import org.commonground.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,13 +2,13 @@ package org.commonground.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.db.Database;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.commonground.db.Database;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
 import org.commonground.testing.ServerTest;

@@ -3,11 +3,11 @@ package org.commonground.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
+import org.commonground.db.Database;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.testing.TestAccounts;

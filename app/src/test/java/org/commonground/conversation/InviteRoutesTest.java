@@ -2,8 +2,8 @@ package org.commonground.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.db.Database;
 import java.util.Map;
+import org.commonground.db.Database;
 import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestAccounts.Caller;
 import org.commonground.testing.TestServer.Response;

@@ -2,9 +2,9 @@ package org.commonground.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.db.Database;
 import java.util.List;
 import org.commonground.account.AccountStore;
+import org.commonground.db.Database;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.MethodOrderer;

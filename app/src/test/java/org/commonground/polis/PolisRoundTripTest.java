@@ -2,9 +2,9 @@ package org.commonground.polis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.db.Database;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.commonground.db.Database;
 import org.commonground.testing.SharedData;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;

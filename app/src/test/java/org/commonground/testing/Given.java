@@ -1,6 +1,5 @@
 package org.commonground.testing;
 
-import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.Account;
@@ -13,6 +12,7 @@ import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.conversation.SeedStore;
+import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
 import org.commonground.participation.VoteStore;

@@ -1,6 +1,5 @@
 package org.commonground.testing;
 
-import org.commonground.db.Database;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.AccountStore;
@@ -14,6 +13,7 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
+import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;

@@ -1,11 +1,11 @@
 package org.commonground.testing;
 
-import org.commonground.db.Database;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Role;
+import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
