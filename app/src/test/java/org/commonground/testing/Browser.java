@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -164,9 +166,30 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (up to 10 s) until the page shows an element matching {@code css}. */
+    /**
+     * Clicks {@code css}, a control that loads a new page (a plain form submit or link), and waits
+     * until the old document is gone, so that a following {@link #await} cannot find an element of
+     * the page being left.
+     */
+    public Browser clickThrough(String css) {
+        return through(() -> find(css).click());
+    }
+
+    /** Runs {@code action}, which loads a new page, and waits until the old document is gone. */
+    public Browser through(Runnable action) {
+        WebElement old = find("html");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        return this;
+    }
+
+    /**
+     * Waits (up to 10 s) until the page shows an element matching {@code css}. An element that an
+     * htmx swap or a navigation replaces while it is being checked is looked up again.
+     */
     public WebElement await(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 

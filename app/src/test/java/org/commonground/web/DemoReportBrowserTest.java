@@ -56,7 +56,7 @@ class DemoReportBrowserTest {
             }
             b.go("/c/" + demo + "?lang=ko");
             b.click("input[name=cohort_country][value=KR]");
-            b.click("form[action$='/join'] button[type=submit]");
+            b.clickThrough("form[action$='/join'] button[type=submit]");
             b.await("#vote-card");
             for (Language lang : Language.values()) {
                 b.go("/c/" + demo + "/vote?lang=" + lang.code());

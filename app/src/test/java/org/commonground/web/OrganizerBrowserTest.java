@@ -25,7 +25,7 @@ class OrganizerBrowserTest {
         String manage;
         try (Browser org = Browser.open(app.server())) {
             ParticipantJourneyBrowserTest.signIn(org, "organizer@example.org", "en");
-            org.click("a[href='/organize/new']");
+            org.clickThrough("a[href='/organize/new']");
             org.type("#title_en", "Youth exchange between Busan and Fukuoka");
             org.type("#title_ja", "釜山と福岡の若者交流");
             org.type("#title_ko", "부산과 후쿠오카의 청년 교류");
@@ -33,17 +33,17 @@ class OrganizerBrowserTest {
             org.type("#seeds", "Students should spend a term in the other city.\n"
                     + "交流の費用は自治体が負担すべきだ。\n온라인 교류부터 시작해야 한다.");
             org.click("input[name=moderation][value=pre]");
-            org.find("form[action='/organize/new'] button[type=submit]").click();
+            org.clickThrough("form[action='/organize/new'] button[type=submit]");
             org.await("#invites-h");
             manage = org.path();
-            org.click("button[name=state][value=open]");
+            org.clickThrough("button[name=state][value=open]");
             org.await("#invites-h");
             assertThat(org.text(".badge.state-open")).isEqualTo("Open");
 
             org.type("#invite-label", "Busan high schools");
             new Select(org.find("#invite-country")).selectByValue("KR");
             org.type("#invite-max", "30");
-            org.find("form.invite-form button[type=submit]").click();
+            org.clickThrough("form.invite-form button[type=submit]");
             org.await("table.invites");
             link = org.find(".invite-link").getAttribute("value");
             assertThat(link).contains("?invite=");
@@ -56,7 +56,7 @@ class OrganizerBrowserTest {
             assertThat(student.findAll("input[name=cohort_country]")).isEmpty();
             student.capture("landing-invite-ko");
             student.click("input[name=cohort_role][value=student]");
-            student.click("form[action$='/join'] button[type=submit]");
+            student.clickThrough("form[action$='/join'] button[type=submit]");
             student.await("#vote-card");
             String id = manage.replaceAll("\\D+", "");
             Object me = student.driver().executeAsyncScript("""

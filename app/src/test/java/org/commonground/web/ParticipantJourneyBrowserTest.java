@@ -47,7 +47,7 @@ class ParticipantJourneyBrowserTest {
             jp.go("/c/" + c.id() + "?lang=ja");
             jp.capture("landing-ja");
             jp.click("input[name=cohort_country][value=JP]").click("input[name=cohort_role][value=student]");
-            jp.click("form[action$='/join'] button[type=submit]");
+            jp.clickThrough("form[action$='/join'] button[type=submit]");
             jp.await("#vote-card");
             jp.capture("vote-ja");
             for (int i = 0; i < 10; i++) {
@@ -84,7 +84,7 @@ class ParticipantJourneyBrowserTest {
             WebElement form = tr.driver().findElements(By.cssSelector("form.missing")).stream()
                     .filter(f -> f.getText().contains(NEW_STATEMENT)).findFirst().orElseThrow();
             form.findElement(By.cssSelector("textarea")).sendKeys(KOREAN);
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            tr.through(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
             tr.awaitText("#proposed-h", "승인");
             assertThat(tr.text("section[aria-labelledby=proposed-h]")).contains(KOREAN);
         }
@@ -92,7 +92,7 @@ class ParticipantJourneyBrowserTest {
         try (Browser mod = Browser.open(app.server())) {
             signIn(mod, "moderator@example.org", "en");
             mod.go("/translate/c/" + c.id() + "?into=ko");
-            mod.find(".proposed form button").click();
+            mod.clickThrough(".proposed form button");
             mod.await("#missing-h");
             assertThat(mod.findAll(".proposed")).isEmpty();
         }
@@ -100,7 +100,7 @@ class ParticipantJourneyBrowserTest {
         try (Browser kr = Browser.open(app.server())) {
             kr.go("/c/" + c.id() + "?lang=ko");
             kr.click("input[name=cohort_country][value=KR]");
-            kr.click("form[action$='/join'] button[type=submit]");
+            kr.clickThrough("form[action$='/join'] button[type=submit]");
             kr.await("#vote-card");
             for (int i = 0; i < 13 && !kr.text("#vote-card").contains(KOREAN); i++) {
                 String before = kr.text("#progress-text");
@@ -125,7 +125,7 @@ class ParticipantJourneyBrowserTest {
         try (Browser b = Browser.open(app.server())) {
             b.go("/c/" + c.id());
             b.click("input[name=cohort_country][value=US]");
-            b.click("form[action$='/join'] button[type=submit]");
+            b.clickThrough("form[action$='/join'] button[type=submit]");
             b.await("#vote-card");
             for (int i = 0; i < 8; i++) {
                 String before = b.text("#progress-text");
@@ -156,7 +156,7 @@ class ParticipantJourneyBrowserTest {
     static void signIn(Browser b, String email, String lang) {
         b.go("/sign-in?lang=" + lang);
         b.type("#email", email).type("#password", Given.PASSWORD);
-        b.find("#password").sendKeys(Keys.ENTER);
+        b.through(() -> b.find("#password").sendKeys(Keys.ENTER));
         b.await("h1");
         assertThat(b.path()).startsWith("/organize");
     }
