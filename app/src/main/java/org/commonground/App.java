@@ -84,7 +84,8 @@ public final class App {
         InviteStore invites = new InviteStore(jdbi);
         Tallies tallies = new Tallies(jdbi, participants, authentication, access);
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
-        VoteStore votes = new VoteStore(jdbi, analysis);
+        // Two batches in flight: one fills while the other waits for its WAL flush (docs/benchmarks.md).
+        VoteStore votes = new VoteStore(jdbi, analysis, Integer.getInteger("commonground.vote.writers", 2));
         NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         Join join = new Join(jdbi, invites);
         SeedStore seeds = new SeedStore(jdbi);

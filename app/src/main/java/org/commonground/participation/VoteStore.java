@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.commonground.account.Secrets;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
@@ -12,22 +14,29 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Casting and changing votes: the hot path of the product. One vote is one SQL statement, one round
- * trip and one transaction: the checks, the event, and the current vote together. When it
- * returns, the vote is committed (synchronous_commit stays on), which is what a 2xx promises.
+ * Casting and changing votes: the hot path of the product. Concurrent votes are committed together
+ * ({@link BallotBox}): one statement checks every vote of a batch and records the event and the
+ * current vote of each that passed, in one transaction. When {@link #cast} returns, the vote is
+ * committed (synchronous_commit stays on), which is what a 2xx promises.
  */
 public final class VoteStore {
     private final Jdbi jdbi;
     private final VoteListener listener;
+    private final BallotBox box;
 
     public VoteStore(Jdbi jdbi) {
-        this(jdbi, VoteListener.NONE);
+        this(jdbi, VoteListener.NONE, 1);
     }
 
-    /** @param listener told of each vote once it is committed */
-    public VoteStore(Jdbi jdbi, VoteListener listener) {
+    /**
+     * @param listener told of each vote once it is committed
+     * @param writers  how many batches of votes may be written at once; more than one lets a batch
+     *                 fill while another waits for its WAL flush
+     */
+    public VoteStore(Jdbi jdbi, VoteListener listener, int writers) {
         this.jdbi = jdbi;
         this.listener = listener;
+        this.box = new BallotBox(this::write, writers);
     }
 
     /** The command as the database sees it; the participant is named by the hash of its token. */
@@ -41,33 +50,38 @@ public final class VoteStore {
                    String statementState, Long participantId, Instant castAt) {}
 
     /**
-     * Each CTE reads one row by primary or unique key. The two INSERTs only run for a vote that
-     * passed every check (ok has one row or none); data-modifying CTEs always run to completion
-     * even when not referenced. Latest wins: a concurrent older transaction (smaller now())
-     * committing after a newer one does not overwrite the newer current vote.
+     * One row per cast, in input order. {@code f} reads each row's facts by primary or unique key;
+     * the two INSERTs run for the casts that passed every check (data-modifying CTEs always run to
+     * completion even when not referenced). Within a batch the last cast of a participant on a
+     * statement wins the current vote; across transactions, latest now() wins: a concurrent older
+     * transaction committing after a newer one does not overwrite the newer current vote. Current
+     * votes are written in key order, so two batches lock shared rows in the same order.
      */
     static final String CAST = """
-            WITH c AS (SELECT id, state FROM conversation WHERE id = ?),
-                 p AS (SELECT id, conversation_id FROM participant WHERE token_hash = ?),
-                 s AS (SELECT id, conversation_id, moderation_state FROM statement WHERE id = ?),
-                 ok AS (SELECT p.id AS participant_id FROM c, p, s
-                        WHERE c.state = 'open' AND p.conversation_id = c.id
-                          AND s.conversation_id = c.id AND s.moderation_state = 'accepted'),
+            WITH i AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::smallint[])
+                                WITH ORDINALITY AS t(conversation_id, token_hash, statement_id, value, ord)),
+                 f AS (SELECT i.ord, i.conversation_id, i.statement_id, i.value,
+                              c.state AS conversation_state, p.id AS participant_id,
+                              p.conversation_id AS participant_conversation_id,
+                              s.conversation_id AS statement_conversation_id, s.moderation_state AS statement_state,
+                              coalesce(c.state = 'open' AND p.conversation_id = c.id AND s.conversation_id = c.id
+                                       AND s.moderation_state = 'accepted', false) AS ok
+                       FROM i LEFT JOIN conversation c ON c.id = i.conversation_id
+                              LEFT JOIN participant p ON p.token_hash = i.token_hash
+                              LEFT JOIN statement s ON s.id = i.statement_id),
                  ev AS (INSERT INTO vote_event (conversation_id, participant_id, statement_id, value)
-                        SELECT c.id, participant_id, s.id, ?::smallint FROM ok, c, s
-                        RETURNING participant_id, statement_id, value, cast_at),
+                        SELECT conversation_id, participant_id, statement_id, value FROM f WHERE ok ORDER BY ord),
                  cur AS (INSERT INTO current_vote (participant_id, statement_id, conversation_id, value, cast_at)
-                         SELECT participant_id, statement_id, (SELECT id FROM c), value, cast_at FROM ev
+                         SELECT DISTINCT ON (participant_id, statement_id)
+                                participant_id, statement_id, conversation_id, value, now()
+                         FROM f WHERE ok ORDER BY participant_id, statement_id, ord DESC
                          ON CONFLICT (participant_id, statement_id) DO UPDATE
                              SET value = EXCLUDED.value, cast_at = EXCLUDED.cast_at
-                             WHERE current_vote.cast_at <= EXCLUDED.cast_at
-                         RETURNING 1)
-            SELECT (SELECT state FROM c) AS conversation_state,
-                   (SELECT conversation_id FROM p) AS participant_conversation_id,
-                   (SELECT conversation_id FROM s) AS statement_conversation_id,
-                   (SELECT moderation_state FROM s) AS statement_state,
-                   (SELECT participant_id FROM ev) AS participant_id,
-                   (SELECT (extract(epoch FROM cast_at) * 1000000)::bigint FROM ev) AS cast_at_micros""";
+                             WHERE current_vote.cast_at <= EXCLUDED.cast_at)
+            SELECT conversation_state, participant_conversation_id, statement_conversation_id, statement_state,
+                   CASE WHEN ok THEN participant_id END,
+                   CASE WHEN ok THEN (extract(epoch FROM now()) * 1000000)::bigint END
+            FROM f ORDER BY ord""";
 
     /**
      * Runs {@link #CAST} with plain JDBC on the handle's connection. Measured on the vote benchmark,
@@ -76,25 +90,47 @@ public final class VoteStore {
      * here the statement is one pgjdbc prepared statement, server-side prepared after a few uses
      * on each pooled connection (pgjdbc caches it per connection by its text).
      */
-    private Outcome execute(Cast cast) {
+    List<Outcome> write(List<Cast> casts) {
+        int n = casts.size();
+        long[] conversations = new long[n];
+        String[] tokens = new String[n];
+        long[] statements = new long[n];
+        short[] values = new short[n];
+        for (int k = 0; k < n; k++) {
+            Cast c = casts.get(k);
+            conversations[k] = c.conversationId();
+            tokens[k] = c.tokenHash();
+            statements[k] = c.statementId();
+            values[k] = c.value();
+        }
         return jdbi.withHandle(h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(CAST)) {
-                ps.setLong(1, cast.conversationId());
-                ps.setString(2, cast.tokenHash());
-                ps.setLong(3, cast.statementId());
-                ps.setShort(4, cast.value());
+                ps.setObject(1, conversations);
+                ps.setObject(2, tokens);
+                ps.setObject(3, statements);
+                ps.setObject(4, values);
+                List<Outcome> outcomes = new ArrayList<>(n);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    // Epoch microseconds: parsing a timestamptz's text costs more than the rest of the row.
-                    long micros = rs.getLong(6);
-                    Instant castAt = rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-                    return new Outcome(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                            rs.getString(4), rs.getObject(5, Long.class), castAt);
+                    while (rs.next()) {
+                        outcomes.add(outcome(rs));
+                    }
                 }
+                if (outcomes.size() != n) {
+                    throw new IllegalStateException(n + " votes cast but " + outcomes.size() + " outcomes");
+                }
+                return outcomes;
             } catch (SQLException e) {
-                throw new UnableToExecuteStatementException("casting a vote failed", e, null);
+                throw new UnableToExecuteStatementException("casting " + n + " votes failed", e, null);
             }
         });
+    }
+
+    private static Outcome outcome(ResultSet rs) throws SQLException {
+        // Epoch microseconds: parsing a timestamptz's text costs more than the rest of the row.
+        long micros = rs.getLong(6);
+        Instant castAt = rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return new Outcome(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+                rs.getString(4), rs.getObject(5, Long.class), castAt);
     }
 
     /** A recorded vote. */
@@ -107,7 +143,7 @@ public final class VoteStore {
      * accepted.
      */
     public VoteView cast(long conversationId, String participantSecret, long statementId, Vote value) {
-        Outcome o = execute(new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored()));
+        Outcome o = box.submit(new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored()));
         if (o.castAt() != null) {
             listener.committed(conversationId, o.participantId(), statementId, value.stored(), o.castAt());
             return new VoteView(statementId, value, o.castAt());

@@ -114,6 +114,72 @@ abstract class ParticipationStoreContract {
     }
 
     @Test
+    void aBatchRecordsItsAcceptedVotesAndRefusesEachOtherOneForItsOwnReason() {
+        var c = given.openConversation();
+        var other = given.openConversation();
+        long s = given.statement(c, "Joint research on ageing societies.");
+        long rejected = given.statement(c, "Refused in a batch.", "en", "rejected");
+        long foreign = given.statement(other, "Another conversation's statement.");
+        var p = given.participant(c);
+        var q = given.participant(c);
+        var stranger = given.participant(other);
+
+        List<VoteStore.Outcome> outcomes = votes.write(List.of(
+                cast(c.id(), p.token(), s, Vote.AGREE),
+                cast(c.id(), p.token(), rejected, Vote.AGREE),
+                cast(c.id(), stranger.token(), s, Vote.AGREE),
+                cast(c.id(), q.token(), foreign, Vote.AGREE),
+                cast(c.id(), q.token(), s, Vote.DISAGREE),
+                cast(c.id(), p.token(), s, Vote.PASS)));
+
+        assertThat(outcomes).extracting(o -> o.castAt() != null).containsExactly(true, false, false, false, true, true);
+        assertThat(outcomes.get(1).statementState()).isEqualTo("rejected");
+        assertThat(outcomes.get(2).participantConversationId()).isEqualTo(other.id());
+        assertThat(outcomes.get(3).statementConversationId()).isEqualTo(other.id());
+        assertThat(outcomes.get(0).participantId()).isEqualTo(p.id());
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id = ?", s)).isEqualTo(3);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id IN (?, ?)", rejected, foreign)).isZero();
+        assertThat(given.count("""
+                SELECT value FROM vote_event WHERE participant_id = ? ORDER BY id DESC LIMIT 1""", p.id())).isEqualTo(0);
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s))
+                .as("the later of two votes in one batch is current").isEqualTo(0);
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", q.id(), s)).isEqualTo(-1);
+    }
+
+    @Test
+    void manyConcurrentVotersAreEachCommittedOnce() throws Exception {
+        var c = given.openConversation();
+        long rejected = given.statement(c, "Nobody may vote on this.", "en", "rejected");
+        List<Long> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(given.statement(c, "Open statement number " + i + "."));
+        }
+        List<ParticipationGiven.Taker> voters = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            voters.add(given.participant(c));
+        }
+        VoteStore twoWriters = new VoteStore(given.jdbi, VoteListener.NONE, 2);
+        List<Callable<Object>> casts = new ArrayList<>();
+        for (var voter : voters) {
+            for (long s : open) {
+                casts.add(() -> twoWriters.cast(c.id(), voter.token(), s, Vote.AGREE));
+            }
+            casts.add(() -> twoWriters.cast(c.id(), voter.token(), rejected, Vote.AGREE));
+        }
+
+        List<Object> outcomes = runAll(casts);
+
+        assertThat(outcomes).filteredOn(o -> o instanceof VoteStore.VoteView).hasSize(100);
+        assertThat(outcomes).filteredOn(o -> o instanceof Conflict conflict && conflict.type().equals("statement-rejected")).hasSize(20);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE conversation_id = ?", c.id())).isEqualTo(100);
+        assertThat(given.count("SELECT count(*) FROM current_vote WHERE conversation_id = ? AND value = 1", c.id())).isEqualTo(100);
+    }
+
+    private static VoteStore.Cast cast(long conversation, String token, long statement, Vote value) {
+        return new VoteStore.Cast(conversation, org.commonground.account.Secrets.hash(token), statement, value.stored());
+    }
+
+    @Test
     void concurrentJoinsNeverUseAnInviteMoreThanItsLimit() throws Exception {
         var c = given.openConversation();
         long invite = given.invite(c, 5, "KR").id();
@@ -155,7 +221,7 @@ abstract class ParticipationStoreContract {
     /** Runs the tasks at once; each outcome is its result or the problem it was refused with. */
     private static List<Object> runAll(List<Callable<Object>> tasks) throws InterruptedException {
         List<Object> outcomes = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(8)) {
+        try (var pool = Executors.newFixedThreadPool(32)) {
             for (Future<Object> f : pool.invokeAll(tasks)) {
                 try {
                     outcomes.add(f.get());

@@ -60,7 +60,7 @@ class LiveAnalysisTest {
         Conversation c = given.openConversation();
         List<Long> statements = splitConversation(c, new VoteStore(given.jdbi)); // before the server knew it
         try (LiveAnalysis live = live()) {
-            VoteStore reporting = new VoteStore(given.jdbi, live);
+            VoteStore reporting = new VoteStore(given.jdbi, live, 1);
             Taker late = given.participant(c);
 
             reporting.cast(c.id(), late.token(), statements.getFirst(), org.commonground.participation.Vote.PASS);
@@ -76,7 +76,7 @@ class LiveAnalysisTest {
     void extremityIsTheStatementsDistanceFromTheCentreOfTheMap() {
         Conversation c = given.openConversation();
         try (LiveAnalysis live = live()) {
-            List<Long> statements = splitConversation(c, new VoteStore(given.jdbi, live));
+            List<Long> statements = splitConversation(c, new VoteStore(given.jdbi, live, 1));
 
             LatestResult result = awaitVotes(live, c, 24);
             long unvoted = given.statement(c, "Written after the latest result");
