@@ -249,6 +249,42 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Prints the current page as Chromium does for "Save as PDF" (A4, print stylesheet, background
+     * graphics off) into {@code name.pdf} beside the screenshots, and also a full-page PNG of the
+     * page under print media ({@code name.png}) to look at. Returns the PDF's bytes.
+     */
+    @SuppressWarnings("unchecked")
+    public byte[] printToPdf(String name) {
+        Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of(
+                "paperWidth", 8.27, "paperHeight", 11.69, "printBackground", false));
+        byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+        try {
+            Files.write(screenshotDir().resolve(name + ".pdf"), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            screenshot(name);
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        return bytes;
+    }
+
+    /** True when the first element matching {@code css} is rendered under print media. */
+    public boolean shownInPrint(String css) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            return Boolean.TRUE.equals(script("""
+                    var e = document.querySelector(arguments[0]);
+                    return !!e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;""", css));
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
     /** One axe-core finding. */
     public record Violation(String id, String impact, String help, List<String> targets) {
         boolean serious() {

@@ -66,6 +66,33 @@ class DemoReportBrowserTest {
     }
 
     @Test
+    void theReportPrintsToPdfWithTheMapAndWithoutControls() {
+        var given = new Given(app.db());
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+
+        try (Browser b = Browser.open(app.server())) {
+            b.go("/c/" + demo + "/results?lang=ja");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
+
+            byte[] pdf = b.printToPdf("demo-results-print-ja");
+
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            assertThat(pages(pdf)).as("pages of the printed report").isBetween(2, 30);
+            assertThat(b.shownInPrint(".map-svg")).as("the map prints").isTrue();
+            assertThat(b.shownInPrint("ol.common-ground")).as("common ground prints").isTrue();
+            assertThat(b.shownInPrint(".site-header .langs")).as("the language switch does not print").isFalse();
+            assertThat(b.shownInPrint("label[for=by-cohort]")).as("the map toggle does not print").isFalse();
+            assertThat(b.shownInPrint(".site-footer")).as("the footer does not print").isFalse();
+        }
+    }
+
+    /** Page objects in a PDF as Chromium writes it (one "/Type /Page" dictionary each). */
+    private static int pages(byte[] pdf) {
+        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?!s)").matcher(text).results().count();
+    }
+
+    @Test
     void theDemoReportDownloadsAsCsvAndJson() {
         var given = new Given(app.db());
         long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
