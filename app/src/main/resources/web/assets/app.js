@@ -23,8 +23,9 @@
     initCounters(target);
   });
 
-  // Shortcuts: any visible element with data-key="a" is clicked when "a" is pressed outside a
-  // text field.
+  // Shortcuts: a visible element with data-key="a" is clicked when "a" is pressed outside a text
+  // field. On pages with several items (the moderation queue), each item is a data-key-scope:
+  // J and K move between items, and a key acts on the item that holds the focus, else the first.
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) {
       return;
@@ -37,13 +38,45 @@
     if (!/^[a-z0-9]$/.test(key)) {
       return;
     }
-    var el = document.querySelector('[data-key="' + key + '"]:not([disabled])');
+    var scope = t && t.closest ? t.closest("[data-key-scope]") : null;
+    if ((key === "j" || key === "k") && moveBetweenScopes(scope, key === "j" ? 1 : -1)) {
+      e.preventDefault();
+      return;
+    }
+    var selector = '[data-key="' + key + '"]:not([disabled])';
+    var el = (scope && scope.querySelector(selector)) || document.querySelector(selector);
     if (el && el.offsetParent !== null) {
       e.preventDefault();
       if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
         el.focus();
       } else {
         el.click();
+      }
+    }
+  });
+
+  function moveBetweenScopes(current, step) {
+    var scopes = Array.from(document.querySelectorAll("[data-key-scope]"));
+    if (scopes.length === 0) {
+      return false;
+    }
+    var next = scopes[Math.max(0, Math.min(scopes.length - 1, scopes.indexOf(current) + step))];
+    if (current === null) {
+      next = scopes[0];
+    }
+    next.focus();
+    next.scrollIntoView({block: "nearest"});
+    return true;
+  }
+
+  // After htmx replaces a decided item, keep the keyboard user in the queue: focus the same
+  // item again (it now shows its new state), so J moves on from there.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var target = e.detail.target;
+    if (target && target.id) {
+      var again = document.getElementById(target.id);
+      if (again && again.hasAttribute("data-key-scope")) {
+        again.focus();
       }
     }
   });
