@@ -10,11 +10,19 @@ import java.util.Set;
 import org.commonground.problem.Forbidden;
 
 /**
- * The one CSRF check of the JSON API. A browser attaches the session cookie to any request,
- * including one forged by another site, so a state-changing {@code /api/} request that is
- * authenticated by the cookie must repeat the session's CSRF token in {@value #HEADER}; another
- * site cannot read it. Requests with an {@code Authorization} header (API or participant tokens)
- * need none: a browser never adds that header by itself.
+ * The one CSRF check of the JSON API. A browser attaches cookies to requests another site makes
+ * it send, so a state-changing {@code /api/} request without an {@code Authorization} header (which
+ * a browser never adds by itself) is checked twice:
+ * <ul>
+ * <li>a browser that says the request comes from another site ({@code Sec-Fetch-Site} other than
+ *     same-origin or none, or an {@code Origin} whose host is not this one) is refused whatever
+ *     cookie it carries: this covers the participant cookie, which has no token to repeat, also
+ *     against a sibling subdomain that SameSite=Lax counts as the same site;</li>
+ * <li>a request authenticated by the staff session cookie must repeat the session's CSRF token in
+ *     {@value #HEADER}; another site cannot read it.</li>
+ * </ul>
+ * Clients other than browsers send neither header and are not in danger: nobody can make them send
+ * a request with the user's cookies.
  */
 public final class CsrfGuard {
     public static final String HEADER = "X-CSRF-Token";
@@ -36,6 +44,9 @@ public final class CsrfGuard {
         if (!UNSAFE.contains(ctx.method()) || ctx.header("Authorization") != null) {
             return;
         }
+        if (fromAnotherSite(ctx)) {
+            throw new Forbidden("csrf-failed", "account.csrf.cross-site");
+        }
         // Signing in is authenticated by the password in the body, not by a cookie it may carry.
         if (ctx.method() == HandlerType.POST && SIGN_IN_PATH.equals(ctx.path())) {
             return;
@@ -48,6 +59,26 @@ public final class CsrfGuard {
         if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
             throw new Forbidden("csrf-failed", "account.csrf.failed");
+        }
+    }
+
+    /** What the browser says of the request's origin; behind a proxy the Host header must be kept. */
+    static boolean fromAnotherSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = ctx.header("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return originHost == null || host == null || !originHost.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException notAUri) {
+            return true;  // "null" (a sandboxed frame or a file) or garbage: not this site
         }
     }
 }

@@ -46,6 +46,41 @@ class VoteHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void refusesACookieVoteThatAnotherSiteMadeTheBrowserSend() {
+        var c = given.openConversation();
+        long s = given.statement(c, "Forged votes are refused.");
+        var p = given.participant(c);
+        String cookie = Participants.cookieName(c.id()) + "=" + p.token();
+
+        var crossSite = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Accept-Language", "ko");
+        var siblingSubdomain = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "same-site");
+        var foreignOrigin = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Origin", "https://evil.example");
+        var sameOrigin = server.postJson(votes(c), vote(s, "disagree"), "Cookie", cookie, "Sec-Fetch-Site", "same-origin",
+                "Origin", server.baseUrl());
+
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.contentType()).startsWith("application/problem+json");
+        assertThat(crossSite.json().get("type").asText()).endsWith("/csrf-failed");
+        assertThat(crossSite.json().get("detail").asText()).contains("다른 웹사이트");
+        assertThat(siblingSubdomain.status()).isEqualTo(403);
+        assertThat(foreignOrigin.status()).isEqualTo(403);
+        assertThat(sameOrigin.status()).isEqualTo(201);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isEqualTo(1);
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id())).isEqualTo(-1);
+    }
+
+    @Test
+    void aBearerTokenVoteNeedsNoSiteCheck() {
+        var c = given.openConversation();
+        long s = given.statement(c, "Apps send bearer tokens.");
+        var p = given.participant(c);
+
+        var response = server.postJson(votes(c), vote(s, "agree"), p.bearer("Sec-Fetch-Site", "cross-site"));
+
+        assertThat(response.status()).isEqualTo(201);
+    }
+
+    @Test
     void refusesABadVoteValueWith422AndWritesNothing() {
         var c = given.openConversation();
         long s = given.statement(c, "Bad values are refused.");
