@@ -20,6 +20,7 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.InviteRoutes;
 import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.OrganizerPages;
+import org.commonground.conversation.ResultsReaders;
 import org.commonground.conversation.SeedStore;
 import org.commonground.db.Database;
 import org.commonground.moderation.ModerationPages;
@@ -82,7 +83,9 @@ public final class App {
         ConversationStore conversations = new ConversationStore(jdbi);
         Participants participants = new Participants(jdbi);
         InviteStore invites = new InviteStore(jdbi);
-        Tallies tallies = new Tallies(jdbi, participants, authentication, access);
+        ResultsReaders resultsReaders = new ResultsReaders(authentication, access,
+                (ctx, conversationId) -> participants.find(ctx, conversationId).isPresent());
+        Tallies tallies = new Tallies(jdbi, resultsReaders);
         LiveAnalysis analysis = LiveAnalysis.forServer(jdbi, config.analysisThreads());
         // Two batches in flight: one fills while the other waits for its WAL flush (docs/benchmarks.md).
         VoteStore votes = new VoteStore(jdbi, analysis, Integer.getInteger("commonground.vote.writers", 2));
@@ -112,7 +115,7 @@ public final class App {
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
-            new ReportPages(pages, readable, analysis, jdbi,
+            new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,
                     nextStatement, statements, invites, jdbi,

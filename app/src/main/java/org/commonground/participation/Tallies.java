@@ -2,28 +2,21 @@ package org.commonground.participation;
 
 import io.javalin.http.Context;
 import java.util.List;
-import org.commonground.account.Access;
-import org.commonground.account.Authentication;
-import org.commonground.problem.Forbidden;
-import org.commonground.problem.Unauthorized;
+import org.commonground.conversation.ResultsReaders;
+import org.commonground.conversation.ResultsVisibility;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Agree/disagree/pass counts per statement, for whoever the conversation's results visibility
- * lets see them: everyone ({@code public}), its participants and organizers ({@code participants}),
- * or only its organizers ({@code organizers}).
+ * admits (see {@link ResultsReaders}).
  */
 public final class Tallies {
     private final Jdbi jdbi;
-    private final Participants participants;
-    private final Authentication authentication;
-    private final Access access;
+    private final ResultsReaders readers;
 
-    public Tallies(Jdbi jdbi, Participants participants, Authentication authentication, Access access) {
+    public Tallies(Jdbi jdbi, ResultsReaders readers) {
         this.jdbi = jdbi;
-        this.participants = participants;
-        this.authentication = authentication;
-        this.access = access;
+        this.readers = readers;
     }
 
     /** Current votes on one accepted statement. */
@@ -51,26 +44,6 @@ public final class Tallies {
      */
     public void requireVisible(Context ctx, long conversationId) {
         ConversationRules rules = jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
-        switch (rules.resultsVisibility()) {
-            case "public" -> { }
-            case "participants" -> {
-                if (participants.find(ctx, conversationId).isEmpty()) {
-                    requireOrganizerOrParticipant(ctx, conversationId);
-                }
-            }
-            default -> access.requireOrganizer(ctx, conversationId);
-        }
-    }
-
-    private void requireOrganizerOrParticipant(Context ctx, long conversationId) {
-        if (authentication.account(ctx).isEmpty()) {
-            // Neither a participant of this conversation nor signed in.
-            throw new Unauthorized("results-for-participants", "problem.results-for-participants");
-        }
-        try {
-            access.requireOrganizer(ctx, conversationId);
-        } catch (Forbidden notOrganizer) {
-            throw new Forbidden("results-for-participants", "problem.results-for-participants");
-        }
+        readers.require(ctx, conversationId, ResultsVisibility.fromCode(rules.resultsVisibility()));
     }
 }

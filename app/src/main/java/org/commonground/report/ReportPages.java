@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ResultsReaders;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
@@ -33,19 +34,21 @@ public final class ReportPages {
 
     private final Pages pages;
     private final Readable readable;
+    private final ResultsReaders readers;
     private final Results results;
     private final ReportQueries queries;
     private final ShownStatements shown;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
 
     /**
-     * @param participantOf the id of the request's participant in a conversation, if it is one (for
-     *                      results visible to participants, and their own dot on the map)
+     * @param participantOf the id of the request's participant in a conversation, if it is one (their
+     *                      own dot on the map)
      */
-    public ReportPages(Pages pages, Readable readable, Results results, Jdbi jdbi,
+    public ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, Jdbi jdbi,
                        BiFunction<Context, Long, Optional<Long>> participantOf) {
         this.pages = pages;
         this.readable = readable;
+        this.readers = readers;
         this.results = results;
         this.queries = new ReportQueries(jdbi);
         this.shown = new ShownStatements(jdbi);
@@ -74,6 +77,8 @@ public final class ReportPages {
             ctx.redirect("/c/" + id);
             return;
         }
+        // The map and the cohorts' splits are results: organizers-only conversations keep them from participants.
+        readers.require(ctx, id, c.resultsVisibility());
         Page page = pages.page(ctx);
         Optional<LatestResult> latest = results.latest(c.id());
         if (latest.isEmpty()) {
@@ -105,7 +110,7 @@ public final class ReportPages {
     private Conversation allowed(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
-        readable.requireResults(ctx, c, participantOf.apply(ctx, id).isPresent());
+        readers.require(ctx, id, c.resultsVisibility());
         return c;
     }
 

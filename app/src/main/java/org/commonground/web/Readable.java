@@ -10,13 +10,12 @@ import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.problem.Conflict;
-import org.commonground.problem.Forbidden;
 import org.commonground.problem.NotFound;
 
 /**
- * Which conversations and results a browser may see, by the same rules as the API: a draft does
- * not exist for anyone but its staff (404), an archived conversation is gone (410) for everyone
- * else, and results follow the conversation's visibility (public, participants, organizers).
+ * Which conversations a browser may see, by the same rules as the API: a draft does not exist for
+ * anyone but its staff (404), and an archived conversation is gone (410) for everyone else. Who may
+ * read the results is {@link org.commonground.conversation.ResultsReaders}'s to say, for pages and API alike.
  */
 public final class Readable {
     private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
@@ -71,24 +70,6 @@ public final class Readable {
     public boolean isStaff(Context ctx, long id) {
         Optional<Account> caller = authentication.account(ctx);
         return caller.isPresent() && access.has(caller.get(), id, STAFF);
-    }
-
-    /** Whether the signed-in account may organize the conversation. */
-    public boolean isOrganizer(Context ctx, long id) {
-        Optional<Account> caller = authentication.account(ctx);
-        return caller.isPresent() && access.has(caller.get(), id, Set.of("organizer"));
-    }
-
-    /** Refuses (403) a reader the conversation's results visibility does not include. */
-    public void requireResults(Context ctx, Conversation c, boolean isParticipant) {
-        boolean allowed = switch (c.resultsVisibility()) {
-            case PUBLIC -> true;
-            case PARTICIPANTS -> isParticipant || isStaff(ctx, c.id());
-            case ORGANIZERS -> isOrganizer(ctx, c.id());
-        };
-        if (!allowed) {
-            throw new Forbidden("results-hidden", "results.hidden." + c.resultsVisibility().code());
-        }
     }
 
     /** The conversation's title in the reader's language (or the nearest one written). */

@@ -44,16 +44,20 @@ class TalliesHttpTest extends ParticipationServerTest {
     }
 
     @Test
-    void participantVisibilityNeedsAParticipantTokenOrOrganizerRights() {
+    void participantVisibilityAdmitsItsParticipantsAndItsStaff() {
         var c = given.conversation("open", "post", true, "participants");
         var p = given.participant(c);
         var organizer = given.person(Role.ORGANIZER, c, "organizer");
+        var moderator = given.person(Role.MODERATOR, c, "moderator");
         var stranger = given.participant(given.openConversation());
+        var otherModerator = given.person(Role.MODERATOR, given.openConversation(), "moderator");
 
         assertThat(server.get(tallies(c)).status()).isEqualTo(401);
         assertThat(server.get(tallies(c), stranger.bearer()).status()).isEqualTo(401);
+        assertThat(server.get(tallies(c), otherModerator.bearer()).status()).isEqualTo(403);
         assertThat(server.get(tallies(c), p.bearer()).status()).isEqualTo(200);
         assertThat(server.get(tallies(c), organizer.bearer()).status()).isEqualTo(200);
+        assertThat(server.get(tallies(c), moderator.bearer()).status()).isEqualTo(200);
     }
 
     @Test
@@ -63,6 +67,7 @@ class TalliesHttpTest extends ParticipationServerTest {
         var moderator = given.person(Role.MODERATOR, c, "moderator");
         var organizer = given.person(Role.ORGANIZER, c, "organizer");
 
+        assertThat(server.get(tallies(c)).status()).isEqualTo(401);
         assertThat(server.get(tallies(c), p.bearer()).status()).isEqualTo(401);
         assertThat(server.get(tallies(c), moderator.bearer()).status()).isEqualTo(403);
         assertThat(server.get(tallies(c), organizer.bearer()).status()).isEqualTo(200);

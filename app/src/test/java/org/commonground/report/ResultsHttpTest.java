@@ -155,29 +155,53 @@ class ResultsHttpTest extends ParticipationServerTest {
     }
 
     @Test
-    void participantsOnlyResultsNeedAParticipantOfThisConversationOrAnOrganizer() {
+    void participantsOnlyResultsAdmitItsParticipantsAndItsStaff() {
         Conversation c = given.conversation("open", "post", true, "participants");
         List<Long> statements = statements(c, 2);
         Taker member = twoCamps(c, statements, 2).getFirst();
-        Taker outsider = joined(given.openConversation(), "US");
         var organizer = given.person(Role.ORGANIZER, c, "organizer");
+        var moderator = given.person(Role.MODERATOR, c, "moderator");
+        var translator = given.person(Role.TRANSLATOR, c, "translator");
 
-        assertThat(server.get(results(c)).status()).isEqualTo(401);
-        assertThat(server.get(results(c), outsider.bearer()).status()).as("another conversation's participant").isEqualTo(401);
         assertThat(server.get(results(c), member.bearer()).status()).isEqualTo(200);
         assertThat(server.get(results(c), organizer.bearer()).status()).isEqualTo(200);
+        assertThat(server.get(results(c), moderator.bearer()).status()).as("its moderator").isEqualTo(200);
+        assertThat(server.get(results(c), translator.bearer()).status()).as("its translator").isEqualTo(200);
     }
 
     @Test
-    void organizersOnlyResultsRefuseParticipants() {
+    void participantsOnlyResultsRefuseAnonymousReadersWith401AndOtherAccountsWith403() {
+        Conversation c = given.conversation("open", "post", true, "participants");
+        Taker outsider = joined(given.openConversation(), "US");
+        var otherModerator = given.person(Role.MODERATOR, given.openConversation(), "moderator");
+
+        TestServer.Response anonymous = server.get(results(c));
+        TestServer.Response otherParticipant = server.get(results(c), outsider.bearer());
+        TestServer.Response otherStaff = server.get(results(c), otherModerator.bearer());
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("type").asText()).endsWith("/results-for-participants");
+        assertThat(otherParticipant.status()).as("another conversation's participant").isEqualTo(401);
+        assertThat(otherStaff.status()).as("another conversation's moderator").isEqualTo(403);
+        assertThat(otherStaff.json().get("type").asText()).endsWith("/results-for-participants");
+    }
+
+    @Test
+    void organizersOnlyResultsRefuseParticipantsAndModerators() {
         Conversation c = given.conversation("open", "post", true, "organizers");
         Taker member = twoCamps(c, statements(c, 2), 2).getFirst();
         var organizer = given.person(Role.ORGANIZER, c, "organizer");
+        var moderator = given.person(Role.MODERATOR, c, "moderator");
         var otherOrganizer = given.person(Role.ORGANIZER, given.openConversation(), "organizer");
 
-        assertThat(server.get(results(c), member.bearer()).status()).as("a participant is no organizer").isEqualTo(401);
-        assertThat(server.get(results(c), otherOrganizer.bearer()).status()).isEqualTo(403);
+        TestServer.Response ownModerator = server.get(results(c), moderator.bearer());
         TestServer.Response allowed = server.get(results(c), organizer.bearer());
+
+        assertThat(server.get(results(c)).status()).isEqualTo(401);
+        assertThat(server.get(results(c), member.bearer()).status()).as("a participant is no organizer").isEqualTo(401);
+        assertThat(ownModerator.status()).as("its moderator is no organizer").isEqualTo(403);
+        assertThat(ownModerator.json().get("type").asText()).endsWith("/results-for-organizers");
+        assertThat(server.get(results(c), otherOrganizer.bearer()).status()).isEqualTo(403);
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.json().get("votesReflected").asLong()).isBetween(0L, 4L);
     }
