@@ -37,6 +37,21 @@ class MessageBundlesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() {
+        for (String lang : List.of("en", "ja", "ko")) {
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    Object before = super.put(key, value);
+                    assertThat(before).as("messages_%s.properties defines %s twice", lang, key).isNull();
+                    return before;
+                }
+            };
+            read(lang, counting);
+        }
+    }
+
+    @Test
     void noMessageIsEmpty() {
         for (String lang : List.of("en", "ja", "ko")) {
             Properties p = load(lang);
@@ -122,7 +137,10 @@ class MessageBundlesTest {
     }
 
     private static Properties load(String lang) {
-        Properties p = new Properties();
+        return read(lang, new Properties());
+    }
+
+    private static Properties read(String lang, Properties p) {
         try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/messages_" + lang + ".properties")) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
