@@ -39,6 +39,7 @@ import org.commonground.report.ResultsRoutes;
 import org.commonground.report.ReportPages;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
+import org.commonground.translation.IntoLanguages;
 import org.commonground.translation.TranslationPages;
 import org.commonground.translation.TranslationRoutes;
 import org.commonground.translation.TranslationStore;
@@ -95,6 +96,7 @@ public final class App {
         StatementStore statements = new StatementStore(jdbi);
         ModerationStore moderation = new ModerationStore(jdbi);
         TranslationStore translations = new TranslationStore(jdbi);
+        IntoLanguages intoLanguages = new IntoLanguages(access, conversations);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -121,7 +123,7 @@ public final class App {
                     nextStatement, statements, invites, jdbi,
                     config.secureCookies()).addTo(cfg.routes);
             new ModerationPages(pages, readable, moderation, translations, access).addTo(cfg.routes);
-            new TranslationPages(pages, readable, translations, access, jdbi).addTo(cfg.routes);
+            new TranslationPages(pages, readable, translations, access, intoLanguages, jdbi).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
@@ -135,7 +137,7 @@ public final class App {
                     nextStatement, tallies, config.secureCookies()).addTo(api);
             new StatementRoutes(statements, participants).addTo(api);
             new ModerationRoutes(moderation, access).addTo(api);
-            new TranslationRoutes(translations, access, jdbi).addTo(api);
+            new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 

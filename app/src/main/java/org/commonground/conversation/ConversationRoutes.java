@@ -66,9 +66,10 @@ public final class ConversationRoutes {
         }
     }
 
-    public record MemberView(long accountId, String email, MemberRole role) {
+    /** A member; {@code languages} are what a translator translates into, first the one their desk opens on. */
+    public record MemberView(long accountId, String email, MemberRole role, List<Language> languages) {
         static List<MemberView> of(List<ConversationStore.Member> members) {
-            return members.stream().map(m -> new MemberView(m.accountId(), m.email(), m.role())).toList();
+            return members.stream().map(m -> new MemberView(m.accountId(), m.email(), m.role(), m.languages())).toList();
         }
     }
 
@@ -90,7 +91,11 @@ public final class ConversationRoutes {
 
     public record CohortsChange(List<ConversationStore.CohortSpec> cohorts) {}
 
-    public record NewMember(Long accountId, MemberRole role) {}
+    /**
+     * A role for an account. {@code languages} (ja, ko, en; translators only) are what a translator
+     * translates into; left out, a new translator gets all three.
+     */
+    public record NewMember(Long accountId, MemberRole role, List<String> languages) {}
 
     /** A seed statement; {@code lang} is detected from the script when absent. */
     public record NewSeed(String text, Language lang) {}
@@ -146,12 +151,15 @@ public final class ConversationRoutes {
                     access.requireOrganizer(ctx, id);
                     ctx.json(MemberView.of(conversations.members(id)));
                 });
-        api.post(one + "/members").tag("conversations").summary("Give an account a role on the conversation")
+        api.post(one + "/members").tag("conversations")
+                .summary("Give an account a role on the conversation; a translator's languages (ja, ko, en; default all) "
+                        + "are set again by posting the same account and role")
                 .body(NewMember.class).returns(Api.listOf(MemberView.class), 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = JsonBody.read(ctx, NewMember.class);
-                    ctx.status(201).json(MemberView.of(conversations.addMember(id, in.accountId(), in.role())));
+                    TranslatorLanguages languages = TranslatorLanguages.fromCodes(in.languages());
+                    ctx.status(201).json(MemberView.of(conversations.addMember(id, in.accountId(), in.role(), languages)));
                 });
         api.delete(one + "/members/{accountId}/{role}").tag("conversations").summary("Take a role away from a member")
                 .noContent().handle(ctx -> {

@@ -46,8 +46,8 @@ public final class ConversationStore {
     public record ConversationChanges(Map<String, Conversation.Text> texts, ModerationMode moderationMode,
                                       Boolean participantsCanWrite, ResultsVisibility resultsVisibility) {}
 
-    /** A member of a conversation's staff. */
-    public record Member(long accountId, String email, MemberRole role) {}
+    /** A member of a conversation's staff; {@code languages} are a translator's, empty for other roles. */
+    public record Member(long accountId, String email, MemberRole role, List<Language> languages) {}
 
     record Row(long id, Long ownerId, String state, String moderationMode, boolean participantsCanWrite,
                String resultsVisibility, Instant createdAt, Instant updatedAt) {}
@@ -56,7 +56,7 @@ public final class ConversationStore {
 
     record DimensionRow(long id, String name, boolean required, String value) {}
 
-    record MemberRow(long accountId, String email, String role) {}
+    record MemberRow(long accountId, String email, String role, String[] languages) {}
 
     interface Sql {
         @SqlUpdate("""
@@ -145,18 +145,27 @@ public final class ConversationStore {
         boolean hasParticipants(@Bind("id") long id);
 
         @SqlQuery("""
-            SELECT m.account_id, a.email, m.role FROM conversation_member m JOIN account a ON a.id = m.account_id
+            SELECT m.account_id, a.email, m.role, m.languages FROM conversation_member m JOIN account a ON a.id = m.account_id
             WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
         @RegisterConstructorMapper(MemberRow.class)
         List<MemberRow> members(@Bind("id") long id);
 
+        @SqlQuery("""
+            SELECT languages FROM conversation_member
+            WHERE conversation_id = :id AND account_id = :account AND role = 'translator'""")
+        Optional<String[]> translatorLanguages(@Bind("id") long id, @Bind("account") long account);
+
         @SqlQuery("SELECT role FROM account WHERE id = :id AND NOT disabled")
         Optional<String> enabledAccountRole(@Bind("id") long id);
 
+        /** Adding a member again changes nothing but the languages, and those only when {@code given}. */
         @SqlUpdate("""
-            INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (:id, :account, :role)
-            ON CONFLICT DO NOTHING""")
-        void addMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role);
+            INSERT INTO conversation_member (conversation_id, account_id, role, languages)
+            VALUES (:id, :account, :role, :languages)
+            ON CONFLICT (conversation_id, account_id, role) DO UPDATE
+                SET languages = CASE WHEN :given THEN EXCLUDED.languages ELSE conversation_member.languages END""")
+        void addMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role,
+                       @Bind("languages") String[] languages, @Bind("given") boolean given);
 
         @SqlUpdate("DELETE FROM conversation_member WHERE conversation_id = :id AND account_id = :account AND role = :role")
         int removeMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role);
@@ -279,20 +288,39 @@ public final class ConversationStore {
     }
 
     private static List<Member> toMembers(List<MemberRow> rows) {
-        return rows.stream().map(m -> new Member(m.accountId(), m.email(), MemberRole.parse(m.role()).orElseThrow())).toList();
+        return rows.stream().map(m -> {
+            MemberRole role = MemberRole.parse(m.role()).orElseThrow();
+            List<Language> languages = role == MemberRole.TRANSLATOR
+                    ? TranslatorLanguages.fromStored(m.languages()).languages() : List.of();
+            return new Member(m.accountId(), m.email(), role, languages);
+        }).toList();
+    }
+
+    /** The languages the account translates into as a translator member of the conversation, if it is one. */
+    public Optional<TranslatorLanguages> translatorLanguages(long id, long accountId) {
+        return jdbi.withExtension(Sql.class, sql -> sql.translatorLanguages(id, accountId)).map(TranslatorLanguages::fromStored);
+    }
+
+    /** Gives an account a role on the conversation, a translator all languages (see below). */
+    public List<Member> addMember(long id, Long accountId, MemberRole role) {
+        return addMember(id, accountId, role, null);
     }
 
     /**
      * Gives an account a role on the conversation. A co-organizer must be an organizer (or admin)
-     * account; moderators and translators may be any enabled account.
+     * account; moderators and translators may be any enabled account. A translator translates into
+     * {@code languages}; {@code null} means all of them for a new translator, and no change for one
+     * already added.
      */
-    public List<Member> addMember(long id, Long accountId, MemberRole role) {
+    public List<Member> addMember(long id, Long accountId, MemberRole role, TranslatorLanguages languages) {
         List<FieldError> errors = new ArrayList<>();
         if (accountId == null) {
             errors.add(new FieldError("accountId", "member.account.unknown", "null"));
         }
         if (role == null) {
             errors.add(new FieldError("role", "problem.enum-value", "organizer, moderator, translator"));
+        } else if (role != MemberRole.TRANSLATOR && languages != null) {
+            errors.add(new FieldError("languages", "member.languages.translators-only"));
         }
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
@@ -306,7 +334,8 @@ public final class ConversationStore {
             if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
                 throw Invalid.field("role", "member.organizer.account-role");
             }
-            sql.addMember(id, accountId, role.code());
+            sql.addMember(id, accountId, role.code(), (languages == null ? TranslatorLanguages.ALL : languages).codes(),
+                    languages != null);
             return toMembers(sql.members(id));
         });
     }

@@ -29,13 +29,16 @@ public final class TranslationPages {
     private final Readable readable;
     private final TranslationStore translations;
     private final Access access;
+    private final IntoLanguages intoLanguages;
     private final Jdbi jdbi;
 
-    public TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access, Jdbi jdbi) {
+    public TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
+                            IntoLanguages intoLanguages, Jdbi jdbi) {
         this.pages = pages;
         this.readable = readable;
         this.translations = translations;
         this.access = access;
+        this.intoLanguages = intoLanguages;
         this.jdbi = jdbi;
     }
 
@@ -65,11 +68,13 @@ public final class TranslationPages {
 
     private void render(Context ctx, long id, Account me, Map<Long, String> errors, String notice) {
         Conversation c = readable.conversation(ctx, id);
-        Language into = Language.parse(ctx.queryParam("into")).orElse(Language.of(ctx));
+        Language into = Language.parse(ctx.queryParam("into")).orElseGet(() -> intoLanguages.opening(me, id, Language.of(ctx)));
+        intoLanguages.require(me, id, into);
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", Readable.title(c, Language.of(ctx)));
         model.put("into", into);
+        model.put("languages", intoLanguages.of(me, id));
         model.put("missing", translations.missing(id, into.code()));
         model.put("proposed", proposed(id, into, me.id()));
         model.put("errors", errors);
@@ -95,6 +100,8 @@ public final class TranslationPages {
         long statementId = PathIds.of(ctx, "statementId");
         Account me = access.requireTranslator(ctx, id);
         String into = ctx.formParam("into");
+        // Outside the try: the refusal is a 403 page, not a note beside a statement the desk may not even show.
+        intoLanguages.require(me, id, into);
         try {
             translations.submit(id, statementId, me.id(), false,
                     new TranslationStore.SubmitTranslation(into, ctx.formParam("text"), "human"));

@@ -17,20 +17,24 @@ import org.jdbi.v3.core.Jdbi;
 public final class TranslationRoutes {
     private final TranslationStore translations;
     private final Access access;
+    private final IntoLanguages intoLanguages;
     private final Jdbi jdbi;
 
-    public TranslationRoutes(TranslationStore translations, Access access, Jdbi jdbi) {
+    public TranslationRoutes(TranslationStore translations, Access access, IntoLanguages intoLanguages, Jdbi jdbi) {
         this.translations = translations;
         this.access = access;
+        this.intoLanguages = intoLanguages;
         this.jdbi = jdbi;
     }
 
     public void addTo(Api api) {
         api.get("/api/v1/conversations/{id}/translations/missing").tag("translation")
-                .summary("Accepted statements lacking an approved human translation into ?lang=ja|ko|en")
+                .summary("Accepted statements lacking an approved human translation into ?lang=ja|ko|en "
+                        + "(a translator only into their languages)")
                 .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
                     long conversationId = Requests.id(ctx, "id", "conversation");
-                    access.requireTranslator(ctx, conversationId);
+                    Account translator = access.requireTranslator(ctx, conversationId);
+                    intoLanguages.require(translator, conversationId, ctx.queryParam("lang"));
                     ctx.json(translations.missing(conversationId, ctx.queryParam("lang")));
                 });
 
@@ -44,13 +48,15 @@ public final class TranslationRoutes {
                 });
 
         api.post("/api/v1/conversations/{id}/statements/{statementId}/translations").tag("translation")
-                .summary("Submit a translation: human ones are proposed for approval; machine ones (API token only) are used at once")
+                .summary("Submit a translation (a translator only into their languages): human ones are proposed for "
+                        + "approval; machine ones (API token only) are used at once")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
                     long conversationId = Requests.id(ctx, "id", "conversation");
                     long statementId = Requests.id(ctx, "statementId", "statement");
                     Account translator = access.requireTranslator(ctx, conversationId);
                     var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
+                    intoLanguages.require(translator, conversationId, request.lang());
                     boolean viaApiToken = Authentication.bearer(ctx).filter(t -> t.startsWith(ApiTokenStore.PREFIX)).isPresent();
                     ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), viaApiToken, request));
                 });

@@ -2,6 +2,7 @@ package org.commonground.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonground.testing.TestAccounts;
@@ -175,6 +176,67 @@ class ConversationRoutesTest extends ServerTest {
                 .containsExactly("translator");
         assertThat(server.get("/api/v1/conversations/" + id + "/settings", organizer.auth()).json().at("/members/0/email").asText())
                 .isEqualTo(translator.email());
+    }
+
+    /** The organizer gives the account a role, with {@code languages} unless null; {@code headers} go along. */
+    static Response addMember(Caller organizer, long id, Caller account, String role, List<String> languages,
+                              String... headers) {
+        Map<String, Object> body = new HashMap<>(Map.of("accountId", account.id(), "role", role));
+        if (languages != null) {
+            body.put("languages", languages);
+        }
+        return server.postJson("/api/v1/conversations/" + id + "/members", body, organizer.auth(headers));
+    }
+
+    @Test
+    void organizerGivesATranslatorTheirLanguagesAndChangesThemLater() {
+        Caller organizer = given.organizer();
+        Caller translator = given.translator();
+        long id = create(organizer, conversation("Languages"));
+
+        Response added = addMember(organizer, id, translator, "translator", List.of("ko", "en"));
+        Response changed = addMember(organizer, id, translator, "translator", List.of("ja"));
+        Response addedAgainWithoutLanguages = addMember(organizer, id, translator, "translator", null);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().at("/0/languages").toString()).isEqualTo("[\"ko\",\"en\"]");
+        assertThat(changed.json().at("/0/languages").toString()).isEqualTo("[\"ja\"]");
+        assertThat(addedAgainWithoutLanguages.json().at("/0/languages").toString()).isEqualTo("[\"ja\"]");
+    }
+
+    @Test
+    void aTranslatorAddedWithoutLanguagesTranslatesIntoAllThree() {
+        Caller organizer = given.organizer();
+        long id = create(organizer, conversation("Default languages"));
+        addMember(organizer, id, given.moderator(), "moderator", null);
+
+        Response added = addMember(organizer, id, given.translator(), "translator", null);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().findValuesAsText("role")).containsExactly("moderator", "translator");
+        assertThat(added.json().at("/0/languages")).isEmpty();
+        assertThat(added.json().at("/1/languages").toString()).isEqualTo("[\"ja\",\"ko\",\"en\"]");
+    }
+
+    @Test
+    void refusesLanguagesThatAreUnknownEmptyOrGivenToAnotherRole() {
+        Caller organizer = given.organizer();
+        Caller translator = given.translator();
+        long id = create(organizer, conversation("Bad languages"));
+
+        Response unknown = addMember(organizer, id, translator, "translator", List.of("ko", "fr"), "Accept-Language", "ja");
+        Response empty = addMember(organizer, id, translator, "translator", List.of());
+        Response forModerator = addMember(organizer, id, given.moderator(), "moderator", List.of("ko"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("type").asText()).endsWith("/unknown-language");
+        assertThat(unknown.json().get("detail").asText()).contains("「fr」", "ja、ko、en");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().at("/errors/0/code").asText()).isEqualTo("member.languages.empty");
+        assertThat(forModerator.status()).isEqualTo(422);
+        assertThat(forModerator.json().at("/errors/0/code").asText()).isEqualTo("member.languages.translators-only");
+        assertThat(server.get("/api/v1/conversations/" + id + "/members", organizer.auth()).json()).isEmpty();
     }
 
     @Test

@@ -197,4 +197,26 @@ class ConversationStoreTest {
         assertThat(conversations.removeMember(id, moderator.id(), MemberRole.MODERATOR)).isTrue();
         assertThat(conversations.members(id)).isEmpty();
     }
+
+    @Test
+    void aTranslatorKeepsTheLanguagesTheyWereGivenInTheirOrderAndAllThreeByDefault() {
+        Account owner = organizer();
+        long id = conversations.create(owner.id(), titled("Languages")).id();
+        Account chosen = given.translator().account();
+        Account defaulted = given.translator().account();
+
+        conversations.addMember(id, chosen.id(), MemberRole.TRANSLATOR,
+                new TranslatorLanguages(List.of(Language.KO, Language.JA, Language.KO)));
+        conversations.addMember(id, defaulted.id(), MemberRole.TRANSLATOR);
+
+        assertThat(conversations.translatorLanguages(id, chosen.id()).orElseThrow().languages())
+                .containsExactly(Language.KO, Language.JA);
+        assertThat(conversations.translatorLanguages(id, defaulted.id())).contains(TranslatorLanguages.ALL);
+        assertThat(conversations.translatorLanguages(id, owner.id())).isEmpty();
+        for (String stored : List.of("{}", "{fr}", "{ja,ko,en,ja}")) {
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                    "UPDATE conversation_member SET languages = ?::text[] WHERE account_id = ?", stored, chosen.id())))
+                    .as(stored).hasMessageContaining("conversation_member_languages_check");
+        }
+    }
 }

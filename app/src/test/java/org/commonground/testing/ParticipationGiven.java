@@ -11,8 +11,10 @@ import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
+import org.commonground.conversation.TranslatorLanguages;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.statement.StatementText;
@@ -172,6 +174,13 @@ public final class ParticipationGiven {
                     c.id(), account.id(), memberRole));
         }
         return new Person(account.id(), tokens.issue(account.id(), "test").secret());
+    }
+
+    /** A translator account added to the conversation by its organizer, translating into {@code languages}. */
+    public Person translator(Conversation c, String... languages) {
+        Person p = person(Role.TRANSLATOR, null, null);
+        conversations.addMember(c.id(), p.id(), MemberRole.TRANSLATOR, TranslatorLanguages.fromCodes(List.of(languages)));
+        return p;
     }
 
     /** A browser session cookie and its CSRF header for the account (to act without an API token). */

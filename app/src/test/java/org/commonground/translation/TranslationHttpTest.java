@@ -107,6 +107,90 @@ class TranslationHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void aTranslatorListsWhatLacksTheirLanguagesAndIsRefusedOthers() {
+        var conversation = given.openConversation();
+        var koreanOnly = given.translator(conversation, "ko");
+        var admin = given.person(Role.ADMIN, null, null);
+        long s = given.statement(conversation, "Only Korean, please.");
+        String missing = "/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=";
+
+        var korean = server.get(missing + "ko", koreanOnly.bearer());
+        var japanese = server.get(missing + "ja", koreanOnly.bearer("Accept-Language", "ja"));
+        var japaneseForAdmin = server.get(missing + "ja", admin.bearer());
+
+        assertThat(korean.status()).isEqualTo(200);
+        assertThat(korean.json().findValuesAsText("statementId")).containsExactly(String.valueOf(s));
+        assertThat(japanese.status()).isEqualTo(403);
+        assertThat(japanese.contentType()).startsWith("application/problem+json");
+        assertThat(japanese.json().get("type").asText()).endsWith("/language-not-yours");
+        assertThat(japanese.json().get("detail").asText()).contains("翻訳する言語に ja");
+        assertThat(japaneseForAdmin.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTranslatorCannotSubmitATranslationIntoALanguageNotTheirs() {
+        var conversation = given.openConversation();
+        var koreanOnly = given.translator(conversation, "ko");
+        long s = given.statement(conversation, "Stay in your lane.");
+        String submit = "/api/v1/conversations/" + conversation.id() + "/statements/" + s + "/translations";
+
+        var japanese = server.postJson(submit, Map.of("lang", "ja", "text", "自分の言語で。"), koreanOnly.bearer());
+        var korean = server.postJson(submit, Map.of("lang", "ko", "text", "자기 언어로."), koreanOnly.bearer());
+
+        assertThat(japanese.status()).isEqualTo(403);
+        assertThat(japanese.json().get("type").asText()).endsWith("/language-not-yours");
+        assertThat(korean.status()).isEqualTo(201);
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND lang = 'ja'", s)).isZero();
+    }
+
+    @Test
+    void theDeskOpensOnTheTranslatorsFirstLanguageAndOffersOnlyTheirs() {
+        var conversation = given.openConversation();
+        var translator = given.translator(conversation, "ko", "en");
+        long s = given.statement(conversation, "日本語の意見。", "ja", "accepted");
+        String desk = "/translate/c/" + conversation.id();
+
+        var opened = server.get(desk, translator.bearer("Accept", "text/html", "Accept-Language", "ja"));
+        var notTheirs = server.get(desk + "?into=ja", translator.bearer("Accept", "text/html"));
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains(
+                "href=\"" + desk + "?into=ko\" aria-current=\"true\"",
+                "href=\"" + desk + "?into=en\"",
+                "id=\"missing-" + s + "\"",
+                "name=\"into\" value=\"ko\"");
+        assertThat(opened.body()).doesNotContain("?into=ja");
+        assertThat(notTheirs.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aModeratorsDeskOpensOnTheirReadingLanguageAndOffersAllThree() {
+        var conversation = given.openConversation();
+        var moderator = given.person(Role.MODERATOR, conversation, "moderator");
+        String desk = "/translate/c/" + conversation.id();
+
+        var opened = server.get(desk, moderator.bearer("Accept", "text/html", "Accept-Language", "ja"));
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("href=\"" + desk + "?into=ja\" aria-current=\"true\"",
+                "href=\"" + desk + "?into=ko\"", "href=\"" + desk + "?into=en\"");
+    }
+
+    @Test
+    void theDeskRefusesATranslationIntoALanguageNotTheTranslators() {
+        var conversation = given.openConversation();
+        var koreanOnly = given.translator(conversation, "ko");
+        long s = given.statement(conversation, "Form posts are checked too.");
+        String csrf = "c".repeat(43);
+
+        var r = server.send("POST", "/translate/c/" + conversation.id() + "/s/" + s, "into=ja&text=%E3%81%82&_csrf=" + csrf,
+                koreanOnly.bearer("Content-Type", "application/x-www-form-urlencoded", "Cookie", "cg_csrf=" + csrf));
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s)).isZero();
+    }
+
+    @Test
     void machineTranslationsNeedAnApiTokenAndAreUsableAtOnce() {
         long s = given.statement(c, "Machines may help.");
 
