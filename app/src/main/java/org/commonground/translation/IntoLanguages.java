@@ -32,13 +32,13 @@ public final class IntoLanguages {
                 .map(TranslatorLanguages::languages).orElse(List.of());
     }
 
-    /** The language the translator desk opens on: a translator's first; for anyone else the reader's own. */
+    /**
+     * The language the translator desk opens on: the reader's own when they may translate into it
+     * (the page speaks it), else a translator's first.
+     */
     public Language opening(Account account, long conversationId, Language reader) {
-        if (anyLanguage(account, conversationId)) {
-            return reader;
-        }
-        return conversations.translatorLanguages(conversationId, account.id())
-                .map(TranslatorLanguages::first).orElse(reader);
+        List<Language> mine = of(account, conversationId);
+        return mine.contains(reader) || mine.isEmpty() ? reader : mine.getFirst();
     }
 
     private boolean anyLanguage(Account account, long conversationId) {

@@ -120,7 +120,7 @@ public final class TranslationPages {
         long id = PathIds.of(ctx, "conversationId");
         long translationId = PathIds.of(ctx, "translationId");
         Account me = requireTranslatorOrModerator(ctx, id);
-        TranslationStore.TranslationView t = translations.approve(id, translationId, me.id());
+        TranslationStore.TranslationView t = translations.approve(id, translationId, me.id(), intoLanguages.of(me, id));
         ctx.redirect("/translate/c/" + id + "?into=" + t.lang() + "&approved=" + translationId, HttpStatus.SEE_OTHER);
     }
 }

@@ -71,7 +71,8 @@ public final class TranslationRoutes {
                     if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
                         throw Forbidden.role();
                     }
-                    ctx.json(translations.approve(conversationId, translationId, approver.id()));
+                    ctx.json(translations.approve(conversationId, translationId, approver.id(),
+                            intoLanguages.of(approver, conversationId)));
                 });
     }
 }

@@ -127,7 +127,12 @@ public final class TranslationStore {
     }
 
     /** Approves a proposed translation; never by its own author. It replaces the approved one of its kind. */
-    public TranslationView approve(long conversationId, long translationId, long approverId) {
+    /**
+     * Approves a proposed translation; {@code approverLanguages} are those the approver works in
+     * (a translator approves only into their own languages, 403 otherwise).
+     */
+    public TranslationView approve(long conversationId, long translationId, long approverId,
+                                   List<Language> approverLanguages) {
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             // Locked so two approvers cannot both approve and leave two approved translations.
@@ -140,6 +145,9 @@ public final class TranslationStore {
             }
             if (t.translatorId() != null && t.translatorId() == approverId) {
                 throw new Forbidden("own-translation", "problem.own-translation");
+            }
+            if (Language.parse(t.lang()).filter(approverLanguages::contains).isEmpty()) {
+                throw new Forbidden("language-not-yours", "translation.lang.not-yours", t.lang());
             }
             supersede(h, t.statementId(), t.lang(), t.kind());
             return h.createQuery("UPDATE translation SET state = 'approved', approved_by = :a, approved_at = now() "

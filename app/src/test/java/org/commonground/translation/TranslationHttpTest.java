@@ -164,6 +164,39 @@ class TranslationHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void theDeskOpensOnTheReadersLanguageWhenItIsOneOfTheTranslators() {
+        var conversation = given.openConversation();
+        var translator = given.translator(conversation, "ko", "en");
+        String desk = "/translate/c/" + conversation.id();
+
+        var opened = server.get(desk, translator.bearer("Accept", "text/html", "Accept-Language", "en"));
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("href=\"" + desk + "?into=en\" aria-current=\"true\"");
+    }
+
+    @Test
+    void aTranslatorApprovesOnlyIntoTheirOwnLanguages() {
+        var conversation = given.openConversation();
+        var japanese = given.translator(conversation, "ja");
+        var korean = given.translator(conversation, "ko");
+        var koreanOnly = given.translator(conversation, "ko");
+        long s = given.statement(conversation, "Approvals stay within one's languages.");
+        String submit = "/api/v1/conversations/" + conversation.id() + "/statements/" + s + "/translations";
+        long ja = server.postJson(submit, Map.of("lang", "ja", "text", "承認は自分の言語で。"), japanese.bearer()).json().get("id").asLong();
+        long ko = server.postJson(submit, Map.of("lang", "ko", "text", "승인은 자기 언어로."), korean.bearer()).json().get("id").asLong();
+        String approval = "/api/v1/conversations/" + conversation.id() + "/translations/%d/approval";
+
+        var intoJapanese = server.postJson(approval.formatted(ja), Map.of(), koreanOnly.bearer());
+        var intoKorean = server.postJson(approval.formatted(ko), Map.of(), koreanOnly.bearer());
+
+        assertThat(intoJapanese.status()).isEqualTo(403);
+        assertThat(intoJapanese.json().get("type").asText()).endsWith("/language-not-yours");
+        assertThat(intoKorean.status()).isEqualTo(200);
+        assertThat(given.count("SELECT count(*) FROM translation WHERE id = ? AND state = 'proposed'", ja)).isEqualTo(1);
+    }
+
+    @Test
     void aModeratorsDeskOpensOnTheirReadingLanguageAndOffersAllThree() {
         var conversation = given.openConversation();
         var moderator = given.person(Role.MODERATOR, conversation, "moderator");
