@@ -14,6 +14,7 @@ import java.util.zip.ZipInputStream;
 import org.commonground.account.Role;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
+import org.commonground.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +37,7 @@ class OrganizerPagesTest {
         var first = app.server().get("/sign-in");
         String csrfCookie = first.header("Set-Cookie").split(";")[0];
         String token = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
-        var r = app.server().send("POST", "/sign-in", "email=" + email + "&password=" + Given.PASSWORD.replace(" ", "+")
+        var r = app.server().send("POST", "/sign-in", "email=" + email + "&password=" + TestAccounts.PASSWORD.replace(" ", "+")
                 + "&_csrf=" + token, "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
         assertThat(r.status()).isEqualTo(302);
         String session = r.header("Set-Cookie").split(";")[0];

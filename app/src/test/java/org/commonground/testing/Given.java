@@ -3,7 +3,6 @@ package org.commonground.testing;
 import java.util.List;
 import java.util.Map;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
@@ -16,27 +15,29 @@ import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
 import org.commonground.participation.VoteStore;
-import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
 
-/** Small factories over the real stores, for arranging a test's world in a few lines. */
+/**
+ * Small factories over the real stores, for arranging a test's world in a few lines, in the
+ * domain's own types (the web and report tests). Accounts come from {@link TestAccounts} and
+ * participants join through {@link ParticipationGiven#join}, so each is made one way everywhere.
+ */
 public final class Given {
-    public static final String PASSWORD = "correct horse battery";
 
     private final Jdbi jdbi;
-    private final AccountStore accounts;
+    private final TestAccounts accounts;
     private final ConversationStore conversations;
     private final SeedStore seeds;
 
     public Given(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
-        this.accounts = new AccountStore(jdbi);
+        this.accounts = new TestAccounts(db);
         this.conversations = new ConversationStore(jdbi);
         this.seeds = new SeedStore(jdbi);
     }
 
     public Account account(String email, Role role) {
-        return accounts.create(email, PASSWORD, role);
+        return accounts.account(email, role);
     }
 
     /** An open conversation with country and role cohorts and the given seed statements. */
@@ -57,7 +58,7 @@ public final class Given {
     }
 
     public Join.Joined participant(Conversation c, String country) {
-        return new Join(jdbi, new org.commonground.conversation.InviteStore(jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+        return ParticipationGiven.join(jdbi, c.id(), country, "en");
     }
 
     public void vote(Conversation c, Join.Joined who, long statementId, Vote value) {

@@ -2,7 +2,6 @@ package org.commonground.testing;
 
 import java.util.List;
 import java.util.Map;
-import org.commonground.account.AccountStore;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Role;
@@ -28,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ParticipationGiven {
     public final Jdbi jdbi;
-    private final AccountStore accounts;
+    private final TestAccounts accounts;
     private final ApiTokenStore tokens;
     private final SessionStore sessions;
     private final ConversationStore conversations;
@@ -38,7 +37,7 @@ public final class ParticipationGiven {
 
     public ParticipationGiven(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
-        this.accounts = new AccountStore(jdbi);
+        this.accounts = new TestAccounts(db);
         this.tokens = new ApiTokenStore(jdbi);
         this.sessions = new SessionStore(jdbi);
         this.conversations = new ConversationStore(jdbi);
@@ -161,13 +160,19 @@ public final class ParticipationGiven {
     }
 
     public Taker participant(Conversation c, String language) {
-        Join.Joined j = new Join(jdbi, invites).join(c.id(), new Join.JoinRequest(Map.of("country", "JP"), null, null, language), Language.EN);
+        Join.Joined j = join(jdbi, c.id(), "JP", language);
         return new Taker(j.participantId(), c.id(), j.token());
+    }
+
+    /** A participant joined through the real join command with a self-declared country. */
+    public static Join.Joined join(Jdbi jdbi, long conversationId, String country, String language) {
+        return new Join(jdbi, new InviteStore(jdbi)).join(conversationId,
+                new Join.JoinRequest(Map.of("country", country), null, null, language), Language.EN);
     }
 
     /** An account with the account role, member of the conversation with {@code memberRole} (if not null). */
     public Person person(Role role, Conversation c, String memberRole) {
-        var account = accounts.create("p" + (++seq) + "-" + Secrets.random(6) + "@example.org", "long enough password", role);
+        var account = accounts.account("p" + (++seq) + "-" + Secrets.random(6) + "@example.org", role);
         if (c != null && memberRole != null) {
             jdbi.useHandle(h -> h.execute(
                     "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, ?)",

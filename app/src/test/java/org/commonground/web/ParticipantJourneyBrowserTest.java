@@ -12,6 +12,7 @@ import org.commonground.participation.Vote;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
+import org.commonground.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -155,7 +156,7 @@ class ParticipantJourneyBrowserTest {
 
     static void signIn(Browser b, String email, String lang) {
         b.go("/sign-in?lang=" + lang);
-        b.type("#email", email).type("#password", Given.PASSWORD);
+        b.type("#email", email).type("#password", TestAccounts.PASSWORD);
         b.through(() -> b.find("#password").sendKeys(Keys.ENTER));
         b.await("h1");
         assertThat(b.path()).startsWith("/organize");
