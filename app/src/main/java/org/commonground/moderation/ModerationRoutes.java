@@ -5,6 +5,7 @@ import java.util.List;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
 import org.commonground.problem.Invalid;
+import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Requests;
 
@@ -19,20 +20,20 @@ public final class ModerationRoutes {
     }
 
     public void addTo(Api api) {
-        api.get("/api/v1/conversations/{id}/moderation/statements").tag("moderation")
+        api.get("/api/v1/conversations/{conversationId}/moderation/statements").tag("moderation")
                 .summary("The moderation queue: pending first; ?state=pending|accepted|rejected, ?limit=, ?offset=")
                 .returns(new TypeReference<List<ModerationStore.QueueItem>>() {}.getType()).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     access.requireModerator(ctx, conversationId);
                     ctx.json(moderation.queue(conversationId, ctx.queryParam("state"),
                             intParam(ctx.queryParam("limit"), 100, "limit"), intParam(ctx.queryParam("offset"), 0, "offset")));
                 });
 
-        api.post("/api/v1/conversations/{id}/statements/{statementId}/moderation").tag("moderation")
+        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation").tag("moderation")
                 .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
                 .body(ModerationStore.Decision.class).returns(ModerationStore.QueueItem.class).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
-                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long statementId = PathIds.of(ctx, "statementId");
                     Account moderator = access.requireModerator(ctx, conversationId);
                     ModerationStore.Decision decision = Requests.body(ctx, ModerationStore.Decision.class);
                     ctx.json(moderation.decide(conversationId, statementId, moderator.id(), decision));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
+import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Language;
 import org.commonground.web.Requests;
@@ -43,10 +44,10 @@ public final class ParticipationRoutes {
     public record Me(long participantId, long conversationId, String language, Map<String, String> cohorts) {}
 
     public void addTo(Api api) {
-        api.post("/api/v1/conversations/{id}/participants").tag("participation")
+        api.post("/api/v1/conversations/{conversationId}/participants").tag("participation")
                 .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once")
                 .body(Join.JoinRequest.class).returns(Join.Joined.class, 201).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     Join.JoinRequest request = Requests.body(ctx, Join.JoinRequest.class);
                     Join.Joined joined = join.join(conversationId, request, Language.of(ctx));
                     Cookie cookie = new Cookie(Participants.cookieName(conversationId), joined.token(), "/",
@@ -55,10 +56,10 @@ public final class ParticipationRoutes {
                     ctx.status(201).json(joined);
                 });
 
-        api.get("/api/v1/conversations/{id}/participants/me").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/participants/me").tag("participation")
                 .summary("The calling participant: id, preferred language, cohort values")
                 .returns(Me.class).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     Participant p = participants.require(ctx, conversationId);
                     Map<String, String> cohorts = new LinkedHashMap<>();
                     jdbi.useHandle(h -> h.createQuery("""
@@ -71,10 +72,10 @@ public final class ParticipationRoutes {
                     ctx.json(new Me(p.id(), p.conversationId(), p.language(), cohorts));
                 });
 
-        api.post("/api/v1/conversations/{id}/votes").tag("participation")
+        api.post("/api/v1/conversations/{conversationId}/votes").tag("participation")
                 .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed")
                 .body(CastVote.class).returns(VoteStore.VoteView.class, 201).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);
                     CastVote vote = Requests.body(ctx, CastVote.class);
                     List<FieldError> errors = new java.util.ArrayList<>();
@@ -90,10 +91,10 @@ public final class ParticipationRoutes {
                     ctx.status(201).json(votes.cast(conversationId, secret, vote.statementId(), vote.value()));
                 });
 
-        api.get("/api/v1/conversations/{id}/next").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/next").tag("participation")
                 .summary("The next statement to vote on, in the participant's language (or ?lang=), with progress")
                 .returns(NextStatement.Next.class).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     Participant p = jdbi.withHandle(h -> {
                         ConversationRules.load(h, conversationId).requireOpen();
                         return participants.require(h, ctx, conversationId);
@@ -107,9 +108,9 @@ public final class ParticipationRoutes {
                     ctx.json(next.next(p, lang));
                 });
 
-        api.get("/api/v1/conversations/{id}/tallies").tag("results")
+        api.get("/api/v1/conversations/{conversationId}/tallies").tag("results")
                 .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
                 .returns(new TypeReference<List<Tallies.Tally>>() {}.getType()).handle(ctx ->
-                        ctx.json(tallies.of(ctx, Requests.id(ctx, "id", "conversation"))));
+                        ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.commonground.analysis.Direction;
 
 /**
- * The shape of {@code GET /api/v1/conversations/{id}/results}, for the OpenAPI document: the
+ * The shape of {@code GET /api/v1/conversations/{conversationId}/results}, for the OpenAPI document: the
  * engine's JSON contract (the one {@code analyze} writes, issue 3 §6) plus the result's freshness.
  * The body itself is written by the engine's own writer ({@link org.commonground.analysis.AnalysisJson}),
  * once per result, so the CLI and the API cannot disagree; ResultsDocumentTest checks that the

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 import org.commonground.participation.Tallies;
 import org.commonground.problem.Unavailable;
+import org.commonground.web.PathIds;
 import org.commonground.web.Api;
-import org.commonground.web.Requests;
 
 /** The conversation's latest analysis over HTTP, for whoever its results visibility admits. */
 public final class ResultsRoutes {
@@ -25,14 +25,14 @@ public final class ResultsRoutes {
     }
 
     public void addTo(Api api) {
-        api.get("/api/v1/conversations/{id}/results").tag("results")
+        api.get("/api/v1/conversations/{conversationId}/results").tag("results")
                 .summary("The latest analysis (groups, consensus, bridging, cohorts, convergence) with its age and the "
                         + "votes it reflects; 503 with Retry-After while the first one is being computed under load")
                 .returns(ResultsDocument.class).handle(this::get);
     }
 
     private void get(Context ctx) {
-        long conversationId = Requests.id(ctx, "id", "conversation");
+        long conversationId = PathIds.of(ctx, "conversationId");
         tallies.requireVisible(ctx, conversationId);
         LatestResult latest;
         try {

@@ -2,6 +2,7 @@ package org.commonground.statement;
 
 import org.commonground.participation.Participant;
 import org.commonground.participation.Participants;
+import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Requests;
 
@@ -16,10 +17,10 @@ public final class StatementRoutes {
     }
 
     public void addTo(Api api) {
-        api.post("/api/v1/conversations/{id}/statements").tag("statements")
+        api.post("/api/v1/conversations/{conversationId}/statements").tag("statements")
                 .summary("A participant writes a statement (pending under pre-moderation, shown at once under post-moderation)")
                 .body(StatementStore.WriteStatement.class).returns(StatementStore.StatementView.class, 201).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     Participant author = participants.require(ctx, conversationId);
                     StatementStore.WriteStatement request = Requests.body(ctx, StatementStore.WriteStatement.class);
                     ctx.status(201).json(statements.write(author, request));

@@ -9,6 +9,7 @@ import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Authentication;
 import org.commonground.participation.ConversationRules;
 import org.commonground.problem.Forbidden;
+import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Requests;
 import org.jdbi.v3.core.Jdbi;
@@ -28,32 +29,32 @@ public final class TranslationRoutes {
     }
 
     public void addTo(Api api) {
-        api.get("/api/v1/conversations/{id}/translations/missing").tag("translation")
+        api.get("/api/v1/conversations/{conversationId}/translations/missing").tag("translation")
                 .summary("Accepted statements lacking an approved human translation into ?lang=ja|ko|en "
                         + "(a translator only into their languages)")
                 .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
                     Account translator = access.requireTranslator(ctx, conversationId);
                     intoLanguages.require(translator, conversationId, ctx.queryParam("lang"));
                     ctx.json(translations.missing(conversationId, ctx.queryParam("lang")));
                 });
 
-        api.get("/api/v1/conversations/{id}/statements/{statementId}/translations").tag("translation")
+        api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
                 .summary("Every translation of a statement, newest first")
                 .returns(new TypeReference<List<TranslationStore.TranslationView>>() {}.getType()).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
-                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long statementId = PathIds.of(ctx, "statementId");
                     access.requireTranslator(ctx, conversationId);
                     ctx.json(translations.of(conversationId, statementId));
                 });
 
-        api.post("/api/v1/conversations/{id}/statements/{statementId}/translations").tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
                 .summary("Submit a translation (a translator only into their languages): human ones are proposed for "
                         + "approval; machine ones (API token only) are used at once")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
-                    long statementId = Requests.id(ctx, "statementId", "statement");
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long statementId = PathIds.of(ctx, "statementId");
                     Account translator = access.requireTranslator(ctx, conversationId);
                     var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
                     intoLanguages.require(translator, conversationId, request.lang());
@@ -61,11 +62,11 @@ public final class TranslationRoutes {
                     ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), viaApiToken, request));
                 });
 
-        api.post("/api/v1/conversations/{id}/translations/{translationId}/approval").tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").tag("translation")
                 .summary("Approve a proposed translation: a translator who did not write it, or a moderator")
                 .returns(TranslationStore.TranslationView.class).handle(ctx -> {
-                    long conversationId = Requests.id(ctx, "id", "conversation");
-                    long translationId = Requests.id(ctx, "translationId", "translation");
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long translationId = PathIds.of(ctx, "translationId");
                     Account approver = access.requireAccount(ctx);
                     jdbi.useHandle(h -> ConversationRules.load(h, conversationId));
                     if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {

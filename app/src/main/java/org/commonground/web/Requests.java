@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.commonground.problem.Invalid;
-import org.commonground.problem.NotFound;
 
 /** Reading the parts of a request every feature needs, with the right problem when they are wrong. */
 public final class Requests {
@@ -30,20 +29,4 @@ public final class Requests {
         return value;
     }
 
-    /**
-     * A numeric id from the path. A non-numeric id names nothing, so it is a 404 of that kind
-     * ({@code conversation-not-found} and so on) rather than a 400.
-     */
-    public static long id(Context ctx, String param, String kind) {
-        String raw = ctx.pathParam(param);
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException notANumber) {
-            // falls through to the 404 below
-        }
-        throw NotFound.of(kind, raw);
-    }
 }

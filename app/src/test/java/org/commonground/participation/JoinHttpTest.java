@@ -174,7 +174,7 @@ class JoinHttpTest extends ParticipationServerTest {
     void unknownOrMalformedConversationIdsAre404() {
         assertThat(server.postJson("/api/v1/conversations/999999/participants", Map.of()).status()).isEqualTo(404);
         assertThat(server.postJson("/api/v1/conversations/abc/participants", Map.of()).json().get("type").asText())
-                .endsWith("/conversation-not-found");
+                .endsWith("/route-not-found");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ResultsDocumentTest extends ParticipationServerTest {
         JsonNode served = resultReflecting(c, 24 * statements.size());
         JsonNode api = server.get("/api/v1/openapi.json").json();
         JsonNode schemas = api.at("/components/schemas");
-        String ref = api.at("/paths/~1api~1v1~1conversations~1{id}~1results/get/responses/200/content/application~1json/schema/$ref").asText();
+        String ref = api.at("/paths/~1api~1v1~1conversations~1{conversationId}~1results/get/responses/200/content/application~1json/schema/$ref").asText();
 
         assertThat(ref).endsWith("/ResultsDocument");
         assertThat(keys(served)).containsExactlyInAnyOrderElementsOf(properties(schemas, "ResultsDocument"));

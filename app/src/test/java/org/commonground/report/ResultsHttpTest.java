@@ -25,7 +25,7 @@ import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/v1/conversations/{id}/results: the live analysis of votes cast through the API. */
+/** GET /api/v1/conversations/{conversationId}/results: the live analysis of votes cast through the API. */
 class ResultsHttpTest extends ParticipationServerTest {
     /** Generous: the recomputation takes milliseconds here, but CI machines are shared. */
     private static final Duration DEADLINE = Duration.ofSeconds(30);
