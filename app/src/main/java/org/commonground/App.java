@@ -115,7 +115,7 @@ public final class App {
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
             new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
-            new OrganizerPages(pages, conversations, seeds, invites, access, jdbi).addTo(cfg.routes);
+            new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);

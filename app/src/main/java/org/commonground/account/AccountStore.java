@@ -48,6 +48,10 @@ public final class AccountStore {
         @RegisterConstructorMapper(RowWithHash.class)
         Optional<RowWithHash> findWithHash(@Bind("email") String email);
 
+        @SqlQuery("SELECT id, email, role, disabled, created_at FROM account WHERE lower(email) = lower(:email)")
+        @RegisterConstructorMapper(Row.class)
+        Optional<Row> findByEmail(@Bind("email") String email);
+
         @SqlQuery("SELECT id, email, role, disabled, created_at FROM account ORDER BY id")
         @RegisterConstructorMapper(Row.class)
         List<Row> all();
@@ -93,6 +97,11 @@ public final class AccountStore {
 
     public Optional<Account> find(long id) {
         return jdbi.withExtension(Sql.class, sql -> sql.find(id)).map(Row::toAccount);
+    }
+
+    /** The account signing in with {@code email} (compared without case), disabled or not. */
+    public Optional<Account> findByEmail(String email) {
+        return jdbi.withExtension(Sql.class, sql -> sql.findByEmail(email.strip())).map(Row::toAccount);
     }
 
     public List<Account> all() {

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
+import org.commonground.problem.NotFound;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
@@ -22,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The organizer's pages: a dashboard of their conversations, creating one (texts in each
  * language, cohorts, moderation, visibility, seed statements), and managing one (texts and
- * settings, state, seeds, participation by cohort).
+ * settings, state, seeds, invite links, its team of co-organizers, moderators and translators,
+ * participation by cohort).
  */
 public final class OrganizerPages {
     private final Pages pages;
@@ -30,15 +33,17 @@ public final class OrganizerPages {
     private final SeedStore seeds;
     private final InviteStore invites;
     private final Access access;
+    private final AccountStore accounts;
     private final Jdbi jdbi;
 
     public OrganizerPages(Pages pages, ConversationStore conversations, SeedStore seeds, InviteStore invites,
-                          Access access, Jdbi jdbi) {
+                          Access access, AccountStore accounts, Jdbi jdbi) {
         this.pages = pages;
         this.conversations = conversations;
         this.seeds = seeds;
         this.invites = invites;
         this.access = access;
+        this.accounts = accounts;
         this.jdbi = jdbi;
     }
 
@@ -56,6 +61,8 @@ public final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/invites", this::createInvite);
         routes.get("/organize/c/{conversationId}/polis-export.zip", this::polisExport);
         routes.post("/organize/c/{conversationId}/invites/{inviteId}/revoke", this::revokeInvite);
+        routes.post("/organize/c/{conversationId}/members", this::addMember);
+        routes.post("/organize/c/{conversationId}/members/{accountId}/{role}/remove", this::removeMember);
     }
 
     /** A conversation row on the dashboard, with its participation counts. */
@@ -203,6 +210,7 @@ public final class OrganizerPages {
         model.put("notice", notice == null ? "" : notice);
         model.put("invites", invites.of(id));
         model.put("inviteBase", ctx.scheme() + "://" + ctx.host() + "/c/" + id + "?invite=");
+        model.put("members", conversations.members(id));
         pages.render(ctx, "organize/conversation.jte", model);
     }
 
@@ -293,6 +301,42 @@ public final class OrganizerPages {
         access.requireOrganizer(ctx, id);
         invites.revoke(id, PathIds.of(ctx, "inviteId"));
         ctx.redirect("/organize/c/" + id + "?saved=invite#invites-h");
+    }
+
+    /**
+     * Gives the account with the e-mail entered a role; a translator's languages are the boxes
+     * ticked (none ticked is refused: a translator needs one).
+     */
+    private void addMember(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip();
+        try {
+            MemberRole role = MemberRole.parse(Optional.ofNullable(ctx.formParam("role")).orElse(""))
+                    .orElseThrow(() -> Invalid.field("role", "problem.enum-value", "organizer, moderator, translator"));
+            Account account = accounts.findByEmail(email).filter(a -> !a.disabled())
+                    .orElseThrow(() -> Invalid.field("email", "member.email.unknown", email));
+            TranslatorLanguages languages = role == MemberRole.TRANSLATOR
+                    ? new TranslatorLanguages(ctx.formParams("languages").stream().map(Language::parse)
+                            .flatMap(Optional::stream).toList())
+                    : null;
+            conversations.addMember(id, account.id(), role, languages);
+            ctx.redirect("/organize/c/" + id + "?saved=member#team-h");
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, Map.of("member", String.join(" ", errors(e, ctx).values())), null);
+        }
+    }
+
+    private void removeMember(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        long accountId = PathIds.of(ctx, "accountId");
+        MemberRole role = MemberRole.parse(ctx.pathParam("role")).orElseThrow(() -> NotFound.of("member", accountId));
+        if (!conversations.removeMember(id, accountId, role)) {
+            throw NotFound.of("member", accountId);
+        }
+        ctx.redirect("/organize/c/" + id + "?saved=member#team-h");
     }
 
     private void addSeed(Context ctx) {

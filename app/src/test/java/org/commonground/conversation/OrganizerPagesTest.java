@@ -15,6 +15,7 @@ import org.commonground.account.Role;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
+import org.commonground.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +30,8 @@ class OrganizerPagesTest {
         var given = new Given(app.db());
         var owner = given.account("pages-owner@example.org", Role.ORGANIZER);
         given.account("someone-else@example.org", Role.ORGANIZER);
+        given.account("team-translator@example.org", Role.TRANSLATOR);
+        given.account("team-moderator@example.org", Role.MODERATOR);
         conversation = given.openConversation(owner, ModerationMode.POST, "Organizer pages", List.of("One.", "Two.", "Three."));
     }
 
@@ -120,6 +123,63 @@ class OrganizerPagesTest {
                 "Content-Type", "application/x-www-form-urlencoded", "Cookie", me[0], "Accept", "text/html");
 
         assertThat(r.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anOrganizerAddsATranslatorWithTheirLanguagesByEMailAndRemovesThem() {
+        String[] me = signedIn("pages-owner@example.org");
+        String team = "/organize/c/" + conversation.id() + "/members";
+
+        var added = form(me, team, "email=Team-Translator%40example.org&role=translator&languages=ko&languages=en");
+        var page = app.server().get("/organize/c/" + conversation.id(), "Cookie", me[0], "Accept-Language", "en");
+
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(conversations().translatorLanguages(conversation.id(), accountId("team-translator@example.org")))
+                .hasValueSatisfying(l -> assertThat(l.languages()).extracting(org.commonground.web.Language::code).containsExactly("ko", "en"));
+        assertThat(page.body()).contains("team-translator@example.org", "Translator", "한국어", "English");
+
+        var removed = form(me, team + "/" + accountId("team-translator@example.org") + "/translator/remove", "");
+
+        assertThat(removed.status()).isEqualTo(302);
+        assertThat(conversations().members(conversation.id())).noneMatch(m -> m.email().equals("team-translator@example.org"));
+    }
+
+    @Test
+    void anUnknownEMailOrATranslatorWithoutLanguagesIsRefusedOnThePageAndNothingIsAdded() {
+        String[] me = signedIn("pages-owner@example.org");
+        String team = "/organize/c/" + conversation.id() + "/members";
+
+        var unknown = form(me, team, "email=nobody%40example.org&role=moderator", "Accept-Language", "ja");
+        var noLanguages = form(me, team, "email=team-moderator%40example.org&role=translator");
+        var moderator = form(me, team, "email=team-moderator%40example.org&role=moderator&languages=ja");
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("role=\"alert\"", "nobody@example.org の有効なアカウントはありません");
+        assertThat(noLanguages.status()).isEqualTo(422);
+        assertThat(moderator.status()).as("a moderator's ticked languages are ignored").isEqualTo(302);
+        assertThat(conversations().members(conversation.id()))
+                .filteredOn(m -> m.email().equals("team-moderator@example.org"))
+                .extracting(ConversationStore.Member::role).containsExactly(MemberRole.MODERATOR);
+    }
+
+    private static TestServer.Response form(String[] me, String path, String body, String... headers) {
+        String[] all = new String[headers.length + 6];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        all[2] = "Cookie";
+        all[3] = me[0];
+        all[4] = "Accept";
+        all[5] = "text/html";
+        System.arraycopy(headers, 0, all, 6, headers.length);
+        return app.server().send("POST", path, (body.isEmpty() ? "" : body + "&") + "_csrf=" + me[1], all);
+    }
+
+    private static ConversationStore conversations() {
+        return new ConversationStore(new Given(app.db()).jdbi());
+    }
+
+    private static long accountId(String email) {
+        return new org.commonground.account.AccountStore(new Given(app.db()).jdbi()).findByEmail(email).orElseThrow().id();
     }
 
     private static List<String> entries(byte[] zip) throws IOException {
