@@ -165,11 +165,7 @@ public final class ConversationRoutes {
                 .noContent().handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    long accountId = PathIds.of(ctx, "accountId");
-                    MemberRole role = MemberRole.parse(ctx.pathParam("role")).orElseThrow(() -> NotFound.of("member", accountId));
-                    if (!conversations.removeMember(id, accountId, role)) {
-                        throw NotFound.of("member", accountId);
-                    }
+                    conversations.removeMember(id, PathIds.of(ctx, "accountId"), ctx.pathParam("role"));
                     ctx.status(204);
                 });
         api.post(one + "/seeds").tag("conversations")

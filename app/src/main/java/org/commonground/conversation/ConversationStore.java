@@ -341,6 +341,17 @@ public final class ConversationStore {
     }
 
     /** Removes a role from a member; false if the account did not hold it. */
+    /**
+     * Removes the role named by {@code roleCode} (as a path gives it) from a member: 404 when the
+     * code names no role or the account does not hold it.
+     */
+    public void removeMember(long id, long accountId, String roleCode) {
+        MemberRole role = MemberRole.parse(roleCode).orElseThrow(() -> NotFound.of("member", accountId));
+        if (!removeMember(id, accountId, role)) {
+            throw NotFound.of("member", accountId);
+        }
+    }
+
     public boolean removeMember(long id, long accountId, MemberRole role) {
         return jdbi.withExtension(Sql.class, sql -> sql.removeMember(id, accountId, role.code())) == 1;
     }

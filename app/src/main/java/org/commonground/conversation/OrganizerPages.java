@@ -15,7 +15,6 @@ import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
-import org.commonground.problem.NotFound;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
@@ -331,11 +330,7 @@ public final class OrganizerPages {
     private void removeMember(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         access.requireOrganizer(ctx, id);
-        long accountId = PathIds.of(ctx, "accountId");
-        MemberRole role = MemberRole.parse(ctx.pathParam("role")).orElseThrow(() -> NotFound.of("member", accountId));
-        if (!conversations.removeMember(id, accountId, role)) {
-            throw NotFound.of("member", accountId);
-        }
+        conversations.removeMember(id, PathIds.of(ctx, "accountId"), ctx.pathParam("role"));
         ctx.redirect("/organize/c/" + id + "?saved=member#team-h");
     }
 
