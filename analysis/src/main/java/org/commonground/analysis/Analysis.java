@@ -32,7 +32,7 @@ public final class Analysis {
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);
             List<AnalysisResult.OpinionGroup> groups = groups(votes, map, representative);
             Bridging bridging = Bridging.fit(votes, map.components.first,
-                    warm == null ? null : warm.bridgingFor(votes.statementIds()), options.seed(), parallel);
+                    warm == null ? null : warm.bridgingFor(votes.statementIds()), options.seed(), parallel, options.bridgingSweeps());
             List<Long> commonGround = CohortComparison.commonGround(full.tallies, full.commonGroundDimension, full.cohortMembers,
                     full.groupCounts, full.groupMembers, map.groupCount, options.minVotesPerCohort());
             List<AnalysisResult.Divide> divides = CohortComparison.divides(full.tallies, options.minVotesPerCohort(), options.maxDivides());
@@ -49,7 +49,7 @@ public final class Analysis {
                     Representativeness.consensus(votes, full.groupCounts, map.groupCount),
                     Representativeness.groupInformedConsensus(votes, full.groupCounts, map.groupCount),
                     bridging.scores(votes), full.tallies, commonGround, divides, views, convergence, seconds,
-                    state.withBridging(bridging.intercept, bridging.factor, bridging.globalIntercept));
+                    state.withBridging(bridging.intercept, bridging.factor, bridging.globalIntercept, bridging.converged));
         }
     }
 

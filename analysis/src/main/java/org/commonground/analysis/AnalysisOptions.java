@@ -13,14 +13,19 @@ import java.time.Duration;
  * @param convergence           whether to compute convergence windows at all
  * @param threads               worker threads; 0 means all available processors
  * @param maxDivides            most divides to report
+ * @param bridgingSweeps        most alternating-least-squares sweeps of the bridging fit in one run, ≥ 1; the fit
+ *                              stops earlier once converged. A live server gives each recomputation a small budget
+ *                              and continues from the previous result's fit, so the fit converges over successive
+ *                              runs instead of delaying one (see {@link MapState#bridgingConverged()})
  */
 public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGroundDimension, int minVotesPerCohort,
-                              Duration convergenceWindow, boolean convergence, int threads, int maxDivides) {
+                              Duration convergenceWindow, boolean convergence, int threads, int maxDivides,
+                              int bridgingSweeps) {
     public static final int DEFAULT_MIN_VOTES_PER_COHORT = 10;
 
     public AnalysisOptions {
-        if (minVotesToBeInMap < 0 || minVotesPerCohort < 1 || threads < 0 || maxDivides < 0) {
-            throw new IllegalArgumentException("counts must not be negative and minVotesPerCohort must be at least 1");
+        if (minVotesToBeInMap < 0 || minVotesPerCohort < 1 || threads < 0 || maxDivides < 0 || bridgingSweeps < 1) {
+            throw new IllegalArgumentException("counts must not be negative; minVotesPerCohort and bridgingSweeps must be at least 1");
         }
         if (commonGroundDimension == null || commonGroundDimension.isBlank()) {
             throw new IllegalArgumentException("commonGroundDimension must not be blank");
@@ -31,43 +36,48 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
     }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50);
+        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50, Bridging.MAX_SWEEPS);
     }
 
     public AnalysisOptions withSeed(long seed) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withMinVotesToBeInMap(int votes) {
-        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withCommonGroundDimension(String dimension) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withMinVotesPerCohort(int votes) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withConvergenceWindow(Duration window) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withConvergence(boolean enabled) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withThreads(int threads) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
     }
 
     public AnalysisOptions withMaxDivides(int divides) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides, bridgingSweeps);
     }
 
     /** The map threshold for a conversation with this many statements. */
     int minVotesFor(int statements) {
         return minVotesToBeInMap > 0 ? minVotesToBeInMap : Math.max(1, Math.min(7, statements));
+    }
+
+    public AnalysisOptions withBridgingSweeps(int sweeps) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
+                threads, maxDivides, sweeps);
     }
 }

@@ -45,6 +45,16 @@ public record AnalysisResult(
         MapState mapState) {
 
     /**
+     * This result with {@code points} as its convergence over time: for a caller that refreshes the
+     * windows less often than the rest (they change slowly) and carries the last ones forward.
+     */
+    public AnalysisResult withConvergence(List<ConvergencePoint> points) {
+        return new AnalysisResult(participantCount, statementCount, voteCount, groups, projection, statementProjection,
+                consensus, groupInformedConsensus, bridging, cohorts, commonGround, divides, parallelViews,
+                List.copyOf(points), analysisSeconds, mapState);
+    }
+
+    /**
      * An opinion group: participants clustered together on the map.
      *
      * @param id             0 … groups−1; stable across warm-started runs where membership mostly stays

@@ -29,20 +29,28 @@ final class Bridging {
     final double[] factor;
     final double globalIntercept;
     final int sweeps;
+    /** The last sweep changed no parameter by {@link #TOLERANCE} or more (false: the sweep budget ran out first). */
+    final boolean converged;
 
-    private Bridging(double[] intercept, double[] factor, double globalIntercept, int sweeps) {
+    private Bridging(double[] intercept, double[] factor, double globalIntercept, int sweeps, boolean converged) {
         this.intercept = intercept;
         this.factor = factor;
         this.globalIntercept = globalIntercept;
         this.sweeps = sweeps;
+        this.converged = converged;
+    }
+
+    static Bridging fit(VoteMatrix m, double[] startFactor, double[][] warm, long seed, Parallel parallel) {
+        return fit(m, startFactor, warm, seed, parallel, MAX_SWEEPS);
     }
 
     /**
      * @param startFactor statement factors to start from when there is no warm start (the first
      *                    principal component: already the main axis of disagreement)
      * @param warm        {intercepts, factors} per statement from a previous run, or null
+     * @param maxSweeps   most sweeps in this call, ≥ 1
      */
-    static Bridging fit(VoteMatrix m, double[] startFactor, double[][] warm, long seed, Parallel parallel) {
+    static Bridging fit(VoteMatrix m, double[] startFactor, double[][] warm, long seed, Parallel parallel, int maxSweeps) {
         int participants = m.participantCount();
         int statements = m.statementCount();
         int[] rowStart = m.rowStart();
@@ -73,7 +81,7 @@ final class Bridging {
         double[] ip = new double[participants];
         double[] fp = new double[participants];
         if (ratings == 0) {
-            return new Bridging(is, fs, 0, 0);
+            return new Bridging(is, fs, 0, 0, true);
         }
         int ratedStatements = 0;
         for (int c : ratingsOfStatement) {
@@ -101,7 +109,8 @@ final class Bridging {
         int chunks = Parallel.chunks(participants);
         double[][] partial = new double[chunks][5 * statements];
         int sweep = 0;
-        while (sweep < MAX_SWEEPS) {
+        boolean converged = false;
+        while (sweep < maxSweeps) {
             sweep++;
             double muNow = mu;
             parallel.forEach(participants, chunks, (c, from, to) -> {
@@ -193,10 +202,11 @@ final class Bridging {
                 change = Math.max(change, Math.max(Math.abs(is[st] - before[2 * st]), Math.abs(fs[st] - before[2 * st + 1])));
             }
             if (change < TOLERANCE) {
+                converged = true;
                 break;
             }
         }
-        return new Bridging(is, fs, mu, sweep);
+        return new Bridging(is, fs, mu, sweep, converged);
     }
 
     /** Ridge solution of the 2×2 normal equations [a b; b d]·(i, f) = (y, yf). */

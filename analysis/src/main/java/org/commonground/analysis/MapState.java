@@ -20,10 +20,11 @@ public final class MapState {
     final double[] bridgingIntercept;
     final double[] bridgingFactor;
     final double bridgingMean;
+    final boolean bridgingConverged;
 
     MapState(long[] statementIds, double[] first, double[] second, double[] baseX, double[] baseY,
              double[] groupX, double[] groupY, long[] participantIds, int[] groupOfParticipant,
-             double[] bridgingIntercept, double[] bridgingFactor, double bridgingMean) {
+             double[] bridgingIntercept, double[] bridgingFactor, double bridgingMean, boolean bridgingConverged) {
         this.statementIds = statementIds;
         this.first = first;
         this.second = second;
@@ -36,6 +37,16 @@ public final class MapState {
         this.bridgingIntercept = bridgingIntercept;
         this.bridgingFactor = bridgingFactor;
         this.bridgingMean = bridgingMean;
+        this.bridgingConverged = bridgingConverged;
+    }
+
+    /**
+     * Whether this run's bridging fit converged. False only when {@link AnalysisOptions#bridgingSweeps()}
+     * ran out first: the scores are then an interim fit, and a rerun warm-started from this result
+     * continues it.
+     */
+    public boolean bridgingConverged() {
+        return bridgingConverged;
     }
 
     /** Components re-indexed onto another statement set; statements new since then start at 0. */
@@ -69,9 +80,9 @@ public final class MapState {
         return new double[][] {intercept, factor, {bridgingMean}};
     }
 
-    MapState withBridging(double[] intercept, double[] factor, double mean) {
+    MapState withBridging(double[] intercept, double[] factor, double mean, boolean converged) {
         return new MapState(statementIds, first, second, baseX, baseY, groupX, groupY, participantIds, groupOfParticipant,
-                intercept, factor, mean);
+                intercept, factor, mean, converged);
     }
 
     int groupOf(long participantId) {

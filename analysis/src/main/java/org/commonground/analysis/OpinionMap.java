@@ -241,6 +241,6 @@ final class OpinionMap {
             ids[i] = m.participantId(rows[i]);
         }
         return new MapState(m.statementIds(), components.first, components.second, base.cx(), base.cy(),
-                groupX, groupY, ids, groupOfRow, null, null, 0);
+                groupX, groupY, ids, groupOfRow, null, null, 0, true);
     }
 }

@@ -55,4 +55,34 @@ class BridgingTest {
         assertThat(a.bridgingOf(3).orElseThrow().score()).isCloseTo(b.bridgingOf(3).orElseThrow().score(), within(1e-3));
         assertThat(a.bridgingOf(99).orElseThrow().score()).isZero();
     }
+
+    @Test
+    void aSweepBudgetGivesAnInterimFitThatWarmStartedRerunsCarryToTheFullOne() {
+        var planted = Conversations.planted(21);
+        var full = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
+        var budget = AnalysisOptions.defaults().withConvergence(false).withBridgingSweeps(3);
+
+        var interim = Analysis.run(planted.votes, planted.cohorts, budget);
+        var continued = interim;
+        int reruns = 0;
+        while (!continued.mapState().bridgingConverged() && reruns < 1000) {
+            continued = Analysis.run(planted.votes, planted.cohorts, budget, continued);
+            reruns++;
+        }
+
+        assertThat(full.mapState().bridgingConverged()).isTrue();
+        assertThat(interim.mapState().bridgingConverged()).isFalse();
+        assertThat(continued.mapState().bridgingConverged()).isTrue();
+        assertThat(reruns).isPositive();
+        for (var score : full.bridging()) {
+            assertThat(continued.bridgingOf(score.statement()).orElseThrow().score())
+                    .as("statement %d", score.statement()).isCloseTo(score.score(), within(1e-3));
+        }
+    }
+
+    @Test
+    void refusesAnEmptySweepBudget() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalysisOptions.defaults().withBridgingSweeps(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

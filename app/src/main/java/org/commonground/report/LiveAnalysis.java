@@ -56,6 +56,19 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
      */
     private static final long MIN_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int PACE_FACTOR = 3;
+    /**
+     * How long the convergence windows of one computation are carried into the next. They are most
+     * of a warm-started computation's cost (measured: 0.21 s with, 0.06 s without, at 1.78 M votes)
+     * and describe months, so refreshing them twice a minute keeps every other figure fresher.
+     */
+    private static final long CONVERGENCE_REFRESH_NANOS = Duration.ofSeconds(30).toNanos();
+    /**
+     * Bridging sweeps per computation. The fit continues from the previous result's, so it reaches
+     * the same convergence over a few paced computations; one computation no longer waits for all of
+     * it. Measured on 3,000 × 200 random votes: a cold fit takes 555 sweeps (2.2 s), 92 % of the
+     * computation; with this budget a computation under 10,000 votes/s stays well under a second.
+     */
+    static final int BRIDGING_SWEEPS_PER_RUN = 50;
     /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
     private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
 
@@ -75,8 +88,13 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
      * @param firstResultWait how long a reader waits for a conversation's first result before a 503
      */
     public LiveAnalysis(Jdbi jdbi, int threads, int queued, Duration firstResultWait, Clock clock) {
+        this(jdbi, threads, queued, firstResultWait, clock, BRIDGING_SWEEPS_PER_RUN);
+    }
+
+    /** @param bridgingSweeps bridging sweeps per computation (tests make interim fits with a small one) */
+    LiveAnalysis(Jdbi jdbi, int threads, int queued, Duration firstResultWait, Clock clock, int bridgingSweeps) {
         this.store = jdbi.onDemand(AnalysisInputStore.class);
-        this.options = AnalysisOptions.defaults().withThreads(1);
+        this.options = AnalysisOptions.defaults().withThreads(1).withBridgingSweeps(bridgingSweeps);
         this.clock = clock;
         this.firstResultWait = firstResultWait;
         AtomicInteger n = new AtomicInteger();
@@ -237,10 +255,19 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
             long started = System.nanoTime();
             VoteMatrix matrix = snapshot.matrix(inMath);
             double buildSeconds = (System.nanoTime() - started) / 1e9;
-            AnalysisResult result = Analysis.run(matrix, cohorts, options, previous == null ? null : previous.result());
+            boolean windows = previous == null || started - c.convergenceAt >= CONVERGENCE_REFRESH_NANOS;
+            AnalysisResult result = Analysis.run(matrix, cohorts, windows ? options : options.withConvergence(false),
+                    previous == null ? null : previous.result());
+            if (windows) {
+                c.convergenceAt = started;
+            } else {
+                result = result.withConvergence(previous.result().convergence());
+            }
             LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds);
             synchronized (c) {
                 c.latest = latest;
+                // An interim bridging fit: compute again (paced, like a new vote) to continue it.
+                c.dirty |= !result.mapState().bridgingConverged();
                 c.notifyAll();
             }
         } catch (RuntimeException e) {
@@ -331,6 +358,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         /** The statements in the math of the latest computation, sorted. */
         long[] inMath = new long[0];
         long moderationCheckedAt = System.nanoTime();
+        /** When the convergence windows were last computed (System.nanoTime); only the computing worker touches it. */
+        long convergenceAt;
         volatile LatestResult latest;
         volatile long lastUsed;
 

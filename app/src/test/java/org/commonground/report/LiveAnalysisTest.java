@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonground.analysis.Projection;
 import org.commonground.participation.VoteStore;
+import org.commonground.testing.Pause;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
@@ -103,6 +104,28 @@ class LiveAnalysisTest {
         }
     }
 
+    @Test
+    void anInterimBridgingFitIsCarriedOnWithoutNewVotesUntilItConverges() {
+        Conversation c = given.openConversation();
+        try (LiveAnalysis live = new LiveAnalysis(given.jdbi, 1, 4, Duration.ofSeconds(30), Clock.systemUTC(), 10)) {
+            splitConversation(c, new VoteStore(given.jdbi, live, 1));
+            LatestResult first = awaitVotes(live, c, 24);
+
+            Instant deadline = Instant.now().plusSeconds(60);
+            LatestResult latest = first;
+            while (!latest.result().mapState().bridgingConverged() && Instant.now().isBefore(deadline)) {
+                Pause.millis(50);
+                latest = live.latest(c.id()).orElseThrow();
+            }
+
+            assertThat(first.result().mapState().bridgingConverged()).as("10 sweeps are too few for this fit").isFalse();
+            assertThat(latest.result().mapState().bridgingConverged()).as("converged within 60 s").isTrue();
+            assertThat(latest.votesReflected()).isEqualTo(24);
+            assertThat(latest.computedAt()).isAfter(first.computedAt());
+        }
+    }
+
+
     private static LatestResult awaitVotes(LiveAnalysis live, Conversation c, long votes) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
@@ -110,12 +133,7 @@ class LiveAnalysisTest {
             if (r != null && r.votesReflected() == votes) {
                 return r;
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            Pause.millis(20);
         }
         throw new AssertionError("no result with " + votes + " votes within 30 s: " + live.latest(c.id()).map(LatestResult::votesReflected));
     }

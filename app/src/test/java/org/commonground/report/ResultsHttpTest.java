@@ -16,6 +16,7 @@ import org.commonground.AppConfig;
 import org.commonground.account.Role;
 import org.commonground.conversation.InviteStore;
 import org.commonground.participation.Join;
+import org.commonground.testing.Pause;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
@@ -75,18 +76,10 @@ class ResultsHttpTest extends ParticipationServerTest {
                 assertThat(r.status()).as(r.body()).isEqualTo(200);
                 return r.json();
             }
-            sleep(50);
+            Pause.millis(50);
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     @Test
     void servesVotesCastThroughTheApiWithTheirAgeAndCount() {
@@ -246,7 +239,7 @@ class ResultsHttpTest extends ParticipationServerTest {
                     .map(c -> CompletableFuture.supplyAsync(() -> oneWorker.get(results(c)), clients)).toList();
             Instant deadline = Instant.now().plus(DEADLINE);
             while (answers.stream().filter(CompletableFuture::isDone).count() < 3 && Instant.now().isBefore(deadline)) {
-                sleep(20);
+                Pause.millis(20);
             }
             List<TestServer.Response> refused = answers.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
             lock.rollback();
@@ -263,7 +256,7 @@ class ResultsHttpTest extends ParticipationServerTest {
                 Instant until = Instant.now().plus(DEADLINE);
                 TestServer.Response r = oneWorker.get(results(c));
                 while (r.status() != 200 && Instant.now().isBefore(until)) {
-                    sleep(50);
+                    Pause.millis(50);
                     r = oneWorker.get(results(c));
                 }
                 assertThat(r.status()).as("refused computations run once workers free up").isEqualTo(200);

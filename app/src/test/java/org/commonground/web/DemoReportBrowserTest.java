@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.commonground.account.AccountStore;
 import org.commonground.demo.DemoSeed;
+import org.commonground.testing.Pause;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -98,7 +99,7 @@ class DemoReportBrowserTest {
         long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
         var server = app.server();
         for (int i = 0; i < 60 && server.get("/c/" + demo + "/results.json").status() == 503; i++) {
-            sleep();
+            Pause.millis(500);
         }
 
         var json = server.get("/c/" + demo + "/results.json");
@@ -112,11 +113,4 @@ class DemoReportBrowserTest {
         assertThat(csv.body().lines().count()).isGreaterThan(40);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

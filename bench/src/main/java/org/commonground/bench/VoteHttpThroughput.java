@@ -151,7 +151,9 @@ public final class VoteHttpThroughput {
             Map<String, Long> threads0 = serverThreadCpuNanos();
             long pgCpu0 = postgresCpuNanos(pgPid);
             toLoad.println("go");
+            ResultAges ages = ResultAges.watch(port, conversation);
             expect(fromLoad, "done");
+            ages.stop();
             long serverCpu = processCpuNanos() - serverCpu0;
             Map<String, Long> threads = serverThreadCpuNanos();
             long pgCpu = postgresCpuNanos(pgPid) - pgCpu0;
@@ -183,12 +185,85 @@ public final class VoteHttpThroughput {
                 split.append(String.format(Locale.ROOT, " %s %.0f", kind, d / perVote));
             }
             System.out.printf(Locale.ROOT, "  server JVM by thread kind, µs per vote:%s%n", split);
+            System.out.println("  " + ages.summary());
             boolean durable = after - before >= ok && after - before <= ok + errors;
             System.out.printf(Locale.ROOT, "  durability check: %d vote events written during the run, %d acknowledged, %d errors (%s)%n",
                     after - before, ok, errors, durable ? "ok" : "MISMATCH");
             if (!durable) {
                 System.exit(1);
             }
+        }
+    }
+
+    /**
+     * How old the live analysis result is while votes pour in: GET /results once a second during
+     * the measured phase, reading its {@code ageSeconds} (the API's own staleness figure). A 503
+     * (no result yet, or the pool saturated) counts as "none".
+     */
+    static final class ResultAges {
+        private static final Pattern AGE = Pattern.compile("\"ageSeconds\":([0-9.]+)");
+        private static final Pattern COST = Pattern.compile("\"seconds\":\\{\"load\":([0-9.eE-]+),\"analysis\":([0-9.eE-]+)");
+        private final List<Double> ages = new ArrayList<>();
+        private final List<Double> builds = new ArrayList<>();
+        private final List<Double> analyses = new ArrayList<>();
+        private int none;
+        private volatile boolean running = true;
+        private Thread poller;
+
+        static ResultAges watch(int port, long conversation) {
+            ResultAges r = new ResultAges();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/api/v1/conversations/" + conversation + "/results")).build();
+            r.poller = Thread.ofVirtual().start(() -> {
+                while (r.running) {
+                    try {
+                        Thread.sleep(1000);
+                        HttpResponse<String> res = http.send(get, HttpResponse.BodyHandlers.ofString());
+                        Matcher m = AGE.matcher(res.body());
+                        synchronized (r) {
+                            if (res.statusCode() == 200 && m.find()) {
+                                r.ages.add(Double.parseDouble(m.group(1)));
+                                Matcher cost = COST.matcher(res.body());
+                                if (cost.find()) {
+                                    r.builds.add(Double.parseDouble(cost.group(1)));
+                                    r.analyses.add(Double.parseDouble(cost.group(2)));
+                                }
+                            } else {
+                                r.none++;
+                            }
+                        }
+                    } catch (IOException e) {
+                        synchronized (r) {
+                            r.none++;
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return r;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            poller.interrupt();
+            poller.join();
+        }
+
+        synchronized String summary() {
+            double[] a = ages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (a.length == 0) {
+                return "live result age: no result during the run (" + none + " polls without one)";
+            }
+            return String.format(Locale.ROOT, "live result age (GET /results once a second, %d polls): p50 %.2f s, max %.2f s;"
+                    + " %d polls without a result; per computation: matrix build p50 %.3f s, analysis p50 %.3f s",
+                    a.length, a[a.length / 2], a[a.length - 1], none, median(builds), median(analyses));
+        }
+
+        private static double median(List<Double> values) {
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return v.length == 0 ? Double.NaN : v[v.length / 2];
         }
     }
 
