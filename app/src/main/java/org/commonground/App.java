@@ -10,6 +10,7 @@ import org.commonground.account.Access;
 import org.commonground.account.Account;
 import org.commonground.account.AccountRoutes;
 import org.commonground.account.AccountStore;
+import org.commonground.account.SignInAttempts;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
@@ -77,6 +78,7 @@ public final class App {
         Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
         Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
         AccountStore accounts = new AccountStore(jdbi);
+        SignInAttempts signInAttempts = new SignInAttempts(accounts, Clock.systemUTC());
         SessionStore sessions = new SessionStore(jdbi);
         ApiTokenStore tokens = new ApiTokenStore(jdbi);
         Authentication authentication = new Authentication(accounts, sessions, tokens);
@@ -114,7 +116,7 @@ public final class App {
             assets.addTo(cfg.routes);
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
-            new SignInPages(pages, accounts, sessions, config.secureCookies()).addTo(cfg.routes);
+            new SignInPages(pages, signInAttempts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, authentication, access);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
@@ -131,7 +133,7 @@ public final class App {
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
-            new AccountRoutes(accounts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
+            new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
             new ConversationRoutes(conversations, seeds, authentication, access).addTo(api);
             new ParticipationRoutes(jdbi, join, participants, votes,
                     nextStatement, tallies, config.secureCookies()).addTo(api);

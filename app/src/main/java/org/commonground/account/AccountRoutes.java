@@ -18,15 +18,17 @@ import org.commonground.web.PathIds;
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
 public final class AccountRoutes {
     private final AccountStore accounts;
+    private final SignInAttempts attempts;
     private final SessionStore sessions;
     private final ApiTokenStore tokens;
     private final Authentication authentication;
     private final Access access;
     private final boolean secureCookies;
 
-    public AccountRoutes(AccountStore accounts, SessionStore sessions, ApiTokenStore tokens,
+    public AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
                          Authentication authentication, Access access, boolean secureCookies) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.authentication = authentication;
@@ -62,7 +64,7 @@ public final class AccountRoutes {
     public record CreatedAccount(AccountView account, String generatedPassword) {}
 
     public void addTo(Api api) {
-        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie")
+        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. After 5 failures for one e-mail from one address within 15 minutes: 429 with Retry-After")
                 .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
         api.delete("/api/v1/session").tag("accounts").summary("Sign out: end the session and clear its cookie")
                 .noContent().handle(this::signOut);
@@ -96,7 +98,7 @@ public final class AccountRoutes {
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        Account account = accounts.authenticate(in.email(), in.password())
+        Account account = attempts.signIn(in.email(), in.password(), ctx.ip())
                 .orElseThrow(() -> new Unauthorized("invalid-credentials", "account.sign-in.failed"));
         SessionStore.NewSession session = sessions.start(account.id());
         int maxAge = (int) SessionStore.LIFETIME.toSeconds();

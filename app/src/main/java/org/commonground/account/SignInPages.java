@@ -6,38 +6,47 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.Map;
 import java.util.Optional;
+import org.commonground.problem.TooManyRequests;
 import org.commonground.web.Pages;
 
 /** Signing in and out in the browser, for organizers, moderators, translators and admins. */
 public final class SignInPages {
     private final Pages pages;
-    private final AccountStore accounts;
+    private final SignInAttempts attempts;
     private final SessionStore sessions;
     private final boolean secureCookies;
 
-    public SignInPages(Pages pages, AccountStore accounts, SessionStore sessions, boolean secureCookies) {
+    public SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, boolean secureCookies) {
         this.pages = pages;
-        this.accounts = accounts;
+        this.attempts = attempts;
         this.sessions = sessions;
         this.secureCookies = secureCookies;
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/sign-in", ctx -> form(ctx, "", false));
+        routes.get("/sign-in", ctx -> form(ctx, "", ""));
         routes.post("/sign-in", this::signIn);
         routes.post("/sign-out", this::signOut);
     }
 
-    private void form(Context ctx, String email, boolean failed) {
-        pages.render(ctx, "account/sign-in.jte", Map.of("email", email, "failed", failed, "next", next(ctx)));
+    /** @param error the message shown above the form, or empty */
+    private void form(Context ctx, String email, String error) {
+        pages.render(ctx, "account/sign-in.jte", Map.of("email", email, "error", error, "next", next(ctx)));
     }
 
     private void signIn(Context ctx) {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
-        Optional<Account> account = accounts.authenticate(email, ctx.formParam("password"));
+        Optional<Account> account;
+        try {
+            account = attempts.signIn(email, ctx.formParam("password"), ctx.ip());
+        } catch (TooManyRequests e) {
+            ctx.status(e.status()).header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            form(ctx, email, pages.page(ctx).t(e.messageKey(), e.args()));
+            return;
+        }
         if (account.isEmpty()) {
             ctx.status(401);
-            form(ctx, email, true);
+            form(ctx, email, pages.page(ctx).t("sign-in.failed"));
             return;
         }
         SessionStore.NewSession session = sessions.start(account.get().id());

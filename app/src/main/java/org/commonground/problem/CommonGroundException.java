@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code detail} is written in the reader's language.
  */
 public abstract sealed class CommonGroundException extends RuntimeException
-        permits NotFound, Conflict, Invalid, Forbidden, Unauthorized, Unavailable {
+        permits NotFound, Conflict, Invalid, Forbidden, Unauthorized, Unavailable, TooManyRequests {
 
     private final String type;
     private final String messageKey;

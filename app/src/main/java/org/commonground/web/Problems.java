@@ -101,6 +101,9 @@ public final class Problems {
     }
 
     public void write(CommonGroundException e, Context ctx) {
+        if (e instanceof org.commonground.problem.TooManyRequests t) {
+            ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+        }
         write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), e.extensions(), ctx);
     }
 
