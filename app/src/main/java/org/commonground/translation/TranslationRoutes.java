@@ -30,13 +30,14 @@ public final class TranslationRoutes {
 
     public void addTo(Api api) {
         api.get("/api/v1/conversations/{conversationId}/translations/missing").tag("translation")
-                .summary("Accepted statements lacking an approved human translation into ?lang=ja|ko|en "
-                        + "(a translator only into their languages)")
+                .summary("Accepted statements lacking an approved human translation into ?into=ja|ko|en "
+                        + "(a translator only into their languages; ?lang= stays the language of the answer's messages)")
                 .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Account translator = access.requireTranslator(ctx, conversationId);
-                    intoLanguages.require(translator, conversationId, ctx.queryParam("lang"));
-                    ctx.json(translations.missing(conversationId, ctx.queryParam("lang")));
+                    String into = ctx.queryParam("into");
+                    intoLanguages.require(translator, conversationId, into);
+                    ctx.json(translations.missing(conversationId, into));
                 });
 
         api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")

@@ -58,9 +58,9 @@ public final class TranslationStore {
         return t == null ? null : t.toInstant();
     }
 
-    /** Accepted statements of the conversation lacking an approved human translation into {@code lang}. */
-    public List<Missing> missing(long conversationId, String rawLang) {
-        String lang = language(rawLang, "lang");
+    /** Accepted statements of the conversation lacking an approved human translation into {@code rawInto}. */
+    public List<Missing> missing(long conversationId, String rawInto) {
+        String lang = language(rawInto, "into");
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
             return h.createQuery("""

@@ -97,12 +97,12 @@ class TranslationHttpTest extends ParticipationServerTest {
         given.jdbi.useHandle(h -> h.execute(
                 "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '완료', 'human', 'approved')", done));
 
-        var missing = server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=ko", t.bearer());
+        var missing = server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?into=ko", t.bearer());
 
         assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.json().findValuesAsText("statementId")).containsExactly(String.valueOf(needsKo));
         assertThat(korean).isPositive();
-        assertThat(server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=xx", t.bearer()).status())
+        assertThat(server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?into=xx", t.bearer()).status())
                 .isEqualTo(422);
     }
 
@@ -112,10 +112,11 @@ class TranslationHttpTest extends ParticipationServerTest {
         var koreanOnly = given.translator(conversation, "ko");
         var admin = given.person(Role.ADMIN, null, null);
         long s = given.statement(conversation, "Only Korean, please.");
-        String missing = "/api/v1/conversations/" + conversation.id() + "/translations/missing?lang=";
+        String missing = "/api/v1/conversations/" + conversation.id() + "/translations/missing?into=";
 
         var korean = server.get(missing + "ko", koreanOnly.bearer());
         var japanese = server.get(missing + "ja", koreanOnly.bearer("Accept-Language", "ja"));
+        var japaneseAskedInKorean = server.get(missing + "ja", koreanOnly.bearer("Accept-Language", "ko"));
         var japaneseForAdmin = server.get(missing + "ja", admin.bearer());
 
         assertThat(korean.status()).isEqualTo(200);
@@ -124,6 +125,8 @@ class TranslationHttpTest extends ParticipationServerTest {
         assertThat(japanese.contentType()).startsWith("application/problem+json");
         assertThat(japanese.json().get("type").asText()).endsWith("/language-not-yours");
         assertThat(japanese.json().get("detail").asText()).contains("翻訳する言語に ja");
+        assertThat(japaneseAskedInKorean.json().get("detail").asText()).as("the target language is not the reply's")
+                .doesNotContain("翻訳する言語").contains("ja");
         assertThat(japaneseForAdmin.status()).isEqualTo(200);
     }
 
