@@ -20,6 +20,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * committed (synchronous_commit stays on), which is what a 2xx promises.
  */
 public final class VoteStore {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VoteStore.class);
     private final Jdbi jdbi;
     private final VoteListener listener;
     private final BallotBox box;
@@ -29,7 +30,7 @@ public final class VoteStore {
     }
 
     /**
-     * @param listener told of each vote once it is committed
+     * @param listener told of each vote once it is committed, in the order the database recorded them
      * @param writers  how many batches of votes may be written at once; more than one lets a batch
      *                 fill while another waits for its WAL flush
      */
@@ -103,7 +104,7 @@ public final class VoteStore {
             statements[k] = c.statementId();
             values[k] = c.value();
         }
-        return jdbi.withHandle(h -> {
+        List<Outcome> written = jdbi.withHandle(h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(CAST)) {
                 ps.setObject(1, conversations);
                 ps.setObject(2, tokens);
@@ -123,6 +124,28 @@ public final class VoteStore {
                 throw new UnableToExecuteStatementException("casting " + n + " votes failed", e, null);
             }
         });
+        tell(casts, written);
+        return written;
+    }
+
+    /**
+     * Reports the batch's recorded votes in input order, the order the database stored them in: two
+     * votes of one participant on one statement in one batch share a timestamp, and the later one is
+     * the current vote in the database and must be the later one for the listener too.
+     */
+    private void tell(List<Cast> casts, List<Outcome> outcomes) {
+        for (int k = 0; k < casts.size(); k++) {
+            Outcome o = outcomes.get(k);
+            if (o.castAt() != null) {
+                Cast c = casts.get(k);
+                try {
+                    listener.committed(c.conversationId(), o.participantId(), c.statementId(), c.value(), o.castAt());
+                } catch (RuntimeException e) {
+                    // Committed already: a failing listener must not make the batch look failed (and be written again).
+                    log.error("vote listener failed for conversation {}", c.conversationId(), e);
+                }
+            }
+        }
     }
 
     private static Outcome outcome(ResultSet rs) throws SQLException {
@@ -145,7 +168,6 @@ public final class VoteStore {
     public VoteView cast(long conversationId, String participantSecret, long statementId, Vote value) {
         Outcome o = box.submit(new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored()));
         if (o.castAt() != null) {
-            listener.committed(conversationId, o.participantId(), statementId, value.stored(), o.castAt());
             return new VoteView(statementId, value, o.castAt());
         }
         if (o.conversationState() == null) {

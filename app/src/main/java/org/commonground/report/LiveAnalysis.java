@@ -115,8 +115,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     public void committed(long conversationId, long participantId, long statementId, int value, Instant castAt) {
         Live c = live(conversationId);
         synchronized (c) {
-            c.log.add(participantId, statementId, value, castAt.toEpochMilli());
-            schedule(c);
+            if (c.log.addReported(participantId, statementId, value, castAt.toEpochMilli())) {
+                schedule(c);
+            }
         }
     }
 

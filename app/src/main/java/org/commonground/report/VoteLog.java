@@ -17,6 +17,15 @@ final class VoteLog {
     private long[] castAtMillis = new long[256];
     private byte[] values = new byte[256];
     private int size;
+    /**
+     * Recent entries of a loaded history whose report may still arrive after the load was merged
+     * (committed before the load read the database, reported just after); each is skipped once.
+     */
+    private Set<Key> loadedUnreported = Set.of();
+    private long loadedUnreportedUntilNanos;
+
+    /** How far back from a history's latest vote a late report can reach, and how long one is awaited. */
+    static final long LATE_REPORT_MILLIS = 60_000;
 
     /** An immutable view of the first {@code size} entries. */
     record Snapshot(long[] participants, long[] statements, long[] castAtMillis, byte[] values, int size) {
@@ -68,9 +77,19 @@ final class VoteLog {
         for (int i = 0; i < arrived.size; i++) {
             pending.add(arrived.key(i));
         }
-        for (int i = 0; i < size && !pending.isEmpty(); i++) {
-            pending.remove(key(i));
+        Set<Key> recent = new HashSet<>();
+        long latest = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            latest = Math.max(latest, castAtMillis[i]);
         }
+        for (int i = 0; i < size; i++) {
+            Key k = key(i);
+            if (!pending.remove(k) && castAtMillis[i] >= latest - LATE_REPORT_MILLIS) {
+                recent.add(k);
+            }
+        }
+        loadedUnreported = recent;
+        loadedUnreportedUntilNanos = System.nanoTime() + LATE_REPORT_MILLIS * 1_000_000;
         for (int i = 0; i < arrived.size; i++) {
             Key k = arrived.key(i);
             if (pending.remove(k)) {
@@ -78,6 +97,22 @@ final class VoteLog {
             }
         }
         return this;
+    }
+
+    /**
+     * Appends a vote reported after it was committed, unless it is a loaded history's entry whose
+     * report came late (then it is already here). Returns whether it was appended.
+     */
+    boolean addReported(long participant, long statement, int value, long millis) {
+        if (!loadedUnreported.isEmpty()) {
+            if (System.nanoTime() - loadedUnreportedUntilNanos > 0) {
+                loadedUnreported = Set.of();
+            } else if (loadedUnreported.remove(new Key(participant, statement, value, millis))) {
+                return false;
+            }
+        }
+        add(participant, statement, value, millis);
+        return true;
     }
 
     private Key key(int i) {

@@ -25,6 +25,23 @@ class VoteLogTest {
     }
 
     @Test
+    void aLoadedVoteReportedOnlyAfterTheMergeCountsOnce() {
+        VoteLog loaded = new VoteLog();
+        loaded.add(1, 10, 1, 100_000);
+        loaded.add(2, 10, -1, 200_000); // committed before the load read the table, reported after the merge
+        VoteLog merged = loaded.followedBy(new VoteLog());
+
+        boolean late = merged.addReported(2, 10, -1, 200_000);
+        boolean fresh = merged.addReported(3, 10, 1, 200_000);
+        boolean again = merged.addReported(2, 10, -1, 200_000); // the same participant really voting again
+
+        assertThat(late).isFalse();
+        assertThat(fresh).isTrue();
+        assertThat(again).as("a late report is skipped only once").isTrue();
+        assertThat(merged.size()).isEqualTo(4);
+    }
+
+    @Test
     void theMatrixKeepsTheLatestVoteAndOnlyStatementsInTheMath() {
         VoteLog log = new VoteLog();
         log.add(1, 10, 1, 1_000);
