@@ -118,7 +118,7 @@ public final class App {
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
             new SignInPages(pages, signInAttempts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
-            Readable readable = new Readable(conversations, authentication, access);
+            Readable readable = new Readable(conversations, access);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,

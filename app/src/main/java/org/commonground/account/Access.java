@@ -49,6 +49,14 @@ public final class Access {
         return requireOn(ctx, conversationId, Set.of("organizer", "translator"));
     }
 
+    /** The member roles that make an account part of a conversation's staff. */
+    public static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
+
+    /** Whether the request is signed in as an admin or as one of the conversation's staff. */
+    public boolean isStaff(Context ctx, long conversationId) {
+        return authentication.account(ctx).map(a -> has(a, conversationId, STAFF)).orElse(false);
+    }
+
     /** Whether the account has any of the member roles on the conversation (owners count as organizers). */
     public boolean has(Account account, long conversationId, Set<String> memberRoles) {
         if (account.isAdmin()) {

@@ -4,14 +4,11 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.account.Role;
-import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.web.Api;
@@ -21,7 +18,6 @@ import org.commonground.web.PathIds;
 
 /** Organizers create and configure conversations, seed statements and manage staff; anyone reads what they may. */
 public final class ConversationRoutes {
-    private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
@@ -200,16 +196,7 @@ public final class ConversationRoutes {
     private void read(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = conversations.get(id);
-        if (c.state() == ConversationState.DRAFT || c.state() == ConversationState.ARCHIVED) {
-            Optional<Account> caller = authentication.account(ctx);
-            boolean staff = caller.isPresent() && access.has(caller.get(), id, STAFF);
-            if (!staff && c.state() == ConversationState.DRAFT) {
-                throw NotFound.of("conversation", id);
-            }
-            if (!staff) {
-                throw new Conflict(410, "conversation-archived", "conversation.archived", id);
-            }
-        }
+        c.state().requireReadable(id, () -> access.isStaff(ctx, id));
         ctx.json(ConversationView.of(c, Language.of(ctx)));
     }
 

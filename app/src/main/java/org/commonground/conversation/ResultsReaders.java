@@ -24,7 +24,7 @@ import org.commonground.problem.Unauthorized;
  * {@code results-for-organizers}).
  */
 public final class ResultsReaders {
-    private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
+    private static final Set<String> STAFF = Access.STAFF;
     private static final Set<String> ORGANIZERS = Set.of("organizer");
 
     private final Authentication authentication;
@@ -39,6 +39,15 @@ public final class ResultsReaders {
         this.authentication = authentication;
         this.access = access;
         this.isParticipant = isParticipant;
+    }
+
+    /**
+     * Refuses a reader the conversation does not exist for (a draft: 404, archived: 410; its staff
+     * excepted) or whom its results visibility does not admit (401/403).
+     */
+    public void require(Context ctx, long conversationId, ConversationState state, ResultsVisibility visibility) {
+        state.requireReadable(conversationId, () -> access.isStaff(ctx, conversationId));
+        require(ctx, conversationId, visibility);
     }
 
     /** Refuses (401/403) a reader the conversation's results visibility does not admit. */

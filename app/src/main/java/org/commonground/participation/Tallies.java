@@ -3,6 +3,7 @@ package org.commonground.participation;
 import io.javalin.http.Context;
 import java.util.List;
 import org.commonground.conversation.ResultsReaders;
+import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ResultsVisibility;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,6 +45,7 @@ public final class Tallies {
      */
     public void requireVisible(Context ctx, long conversationId) {
         ConversationRules rules = jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
-        readers.require(ctx, conversationId, ResultsVisibility.fromCode(rules.resultsVisibility()));
+        readers.require(ctx, conversationId, ConversationState.fromCode(rules.state()),
+                ResultsVisibility.fromCode(rules.resultsVisibility()));
     }
 }

@@ -1,16 +1,9 @@
 package org.commonground.web;
 
 import io.javalin.http.Context;
-import java.util.Optional;
-import java.util.Set;
 import org.commonground.account.Access;
-import org.commonground.account.Account;
-import org.commonground.account.Authentication;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
-import org.commonground.problem.Conflict;
-import org.commonground.problem.NotFound;
 
 /**
  * Which conversations a browser may see, by the same rules as the API: a draft does not exist for
@@ -18,7 +11,6 @@ import org.commonground.problem.NotFound;
  * read the results is {@link org.commonground.conversation.ResultsReaders}'s to say, for pages and API alike.
  */
 public final class Readable {
-    private static final Set<String> STAFF = Set.of("organizer", "moderator", "translator");
     /**
      * Pages may show a conversation's settings up to this old. Every command (vote, write, join)
      * checks the conversation's state itself in its own transaction, so the cache never lets a
@@ -31,24 +23,17 @@ public final class Readable {
     private final java.util.Map<Long, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ConversationStore conversations;
-    private final Authentication authentication;
     private final Access access;
 
-    public Readable(ConversationStore conversations, Authentication authentication, Access access) {
+    public Readable(ConversationStore conversations, Access access) {
         this.conversations = conversations;
-        this.authentication = authentication;
         this.access = access;
     }
 
     /** The conversation if this browser may read it, else 404 or 410. */
     public Conversation conversation(Context ctx, long id) {
         Conversation c = recentlyLoaded(id);
-        if ((c.state() == ConversationState.DRAFT || c.state() == ConversationState.ARCHIVED) && !isStaff(ctx, id)) {
-            if (c.state() == ConversationState.DRAFT) {
-                throw NotFound.of("conversation", id);
-            }
-            throw new Conflict(410, "conversation-archived", "conversation.archived", id);
-        }
+        c.state().requireReadable(id, () -> isStaff(ctx, id));
         return c;
     }
 
@@ -68,8 +53,7 @@ public final class Readable {
 
     /** Whether the signed-in account is an admin or on the conversation's staff. */
     public boolean isStaff(Context ctx, long id) {
-        Optional<Account> caller = authentication.account(ctx);
-        return caller.isPresent() && access.has(caller.get(), id, STAFF);
+        return access.isStaff(ctx, id);
     }
 
     /** The conversation's title in the reader's language (or the nearest one written). */

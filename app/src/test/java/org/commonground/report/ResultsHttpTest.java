@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.commonground.AppConfig;
 import org.commonground.account.Role;
-import org.commonground.conversation.InviteStore;
 import org.commonground.participation.Join;
 import org.commonground.testing.Pause;
 import org.commonground.testing.ParticipationGiven;
@@ -22,7 +21,6 @@ import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
 import org.commonground.testing.ParticipationServerTest;
 import org.commonground.testing.TestServer;
-import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +48,7 @@ class ResultsHttpTest extends ParticipationServerTest {
     }
 
     private static Taker joined(Conversation c, String country) {
-        Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+        Join.Joined j = ParticipationGiven.join(given.jdbi, c.id(), country, "en");
         return new Taker(j.participantId(), c.id(), j.token());
     }
 
@@ -205,6 +203,25 @@ class ResultsHttpTest extends ParticipationServerTest {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("type").asText()).endsWith("/conversation-not-found");
+    }
+
+    @Test
+    void aDraftsResultsDoNotExistAndAnArchivedOnesAreGoneExceptForItsStaff() {
+        Conversation draft = given.conversation("draft", "post", true, "public");
+        Conversation archived = given.conversation("archived", "post", true, "public");
+        var organizer = given.person(Role.ORGANIZER, archived, "organizer");
+
+        var draftForAnyone = server.get(results(draft));
+        var draftTallies = server.get("/api/v1/conversations/" + draft.id() + "/tallies");
+        var archivedForAnyone = server.get(results(archived));
+        var archivedForItsOrganizer = server.get(results(archived), organizer.bearer());
+
+        assertThat(draftForAnyone.status()).isEqualTo(404);
+        assertThat(draftForAnyone.json().get("type").asText()).endsWith("/conversation-not-found");
+        assertThat(draftTallies.status()).isEqualTo(404);
+        assertThat(archivedForAnyone.status()).isEqualTo(410);
+        assertThat(archivedForAnyone.json().get("type").asText()).endsWith("/conversation-archived");
+        assertThat(archivedForItsOrganizer.status()).isEqualTo(200);
     }
 
     @Test
