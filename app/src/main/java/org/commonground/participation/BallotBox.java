@@ -107,6 +107,10 @@ final class BallotBox {
             }
             batch.forEach(b -> commit(List.of(b)));
             return;
+        } catch (Error e) {
+            // Nobody may wait forever: the callers fail, and the writer goes on with the next batch.
+            batch.forEach(b -> b.outcome().completeExceptionally(new IllegalStateException("the vote writer failed", e)));
+            return;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(outcomes.get(i));

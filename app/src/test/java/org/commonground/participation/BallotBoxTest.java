@@ -119,6 +119,19 @@ class BallotBoxTest {
     }
 
     @Test
+    void anErrorInTheWriterFailsItsCallersInsteadOfLeavingThemWaitingAndTheBoxGoesOn() {
+        BallotBox box = new BallotBox(recording(casts -> {
+            if (casts.getFirst().statementId() == 7) {
+                throw new StackOverflowError("deep trouble");
+            }
+        }), 1);
+
+        assertThatThrownBy(() -> box.submit(cast(7))).isInstanceOf(IllegalStateException.class)
+                .hasRootCauseInstanceOf(StackOverflowError.class);
+        assertThat(box.submit(cast(8)).castAt()).isNotNull();
+    }
+
+    @Test
     void refusesAnEmptyWriterPool() {
         assertThatThrownBy(() -> new BallotBox(casts -> List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
