@@ -57,6 +57,7 @@ import org.commonground.web.Problems;
 import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
 import org.commonground.web.WebRoutes;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -103,6 +104,9 @@ public final class App {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.port = config.port();
+            if (config.behindProxy()) {
+                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+            }
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             cfg.events.serverStopped(analysis::close);

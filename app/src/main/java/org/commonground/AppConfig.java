@@ -5,16 +5,24 @@ package org.commonground;
  *
  * @param port              TCP port to listen on; 0 picks a free one (tests)
  * @param analysisThreads   size of the bounded pool for CPU-heavy work (analysis), ≥ 1
- * @param secureCookies     mark cookies Secure (behind TLS)
+ * @param secureCookies     mark cookies Secure (served over HTTPS, directly or through a proxy)
  * @param maxBodyBytes      largest request body accepted, in bytes; larger ones get 413
+ * @param behindProxy       trust the Forwarded / X-Forwarded-* headers of a reverse proxy for the
+ *                          client's address, scheme and host (invite links, sign-in throttling);
+ *                          only safe when every request comes through that proxy
  */
-public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes) {
+public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
 
     public static AppConfig defaults() {
-        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024);
+        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false);
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes);
+        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy);
+    }
+
+    /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
+    public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
+        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy);
     }
 }

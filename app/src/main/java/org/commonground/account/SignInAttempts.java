@@ -19,7 +19,7 @@ import org.commonground.problem.TooManyRequests;
  * dropped once stale.
  */
 public final class SignInAttempts {
-    static final int MAX_FAILURES = 5;
+    public static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     /** Above this many keys, a failure first drops every key whose failures are all stale. */
     private static final int PRUNE_ABOVE = 10_000;

@@ -17,6 +17,15 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--secure-cookies", defaultValue = "${env:COMMONGROUND_SECURE_COOKIES:-false}",
+            description = "Mark cookies Secure: use when people reach the server over HTTPS (env COMMONGROUND_SECURE_COOKIES).")
+    boolean secureCookies;
+
+    @Option(names = "--behind-proxy", defaultValue = "${env:COMMONGROUND_BEHIND_PROXY:-false}",
+            description = "Trust a reverse proxy's Forwarded / X-Forwarded-* headers for the client's address, scheme and "
+                    + "host; only when every request comes through it (env COMMONGROUND_BEHIND_PROXY).")
+    boolean behindProxy;
+
     @Mixin
     DatabaseOptions database;
 
@@ -24,7 +33,7 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Database db = database.open();
         beforeStart(db);
-        Javalin app = App.create(AppConfig.defaults().withPort(port), db.dataSource());
+        Javalin app = App.create(AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy), db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

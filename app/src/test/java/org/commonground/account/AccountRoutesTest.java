@@ -41,7 +41,7 @@ class AccountRoutesTest extends ServerTest {
     @Test
     void sessionCookieIsSecureWhenTheServerRunsBehindTls() {
         Caller organizer = given.organizer();
-        try (TestServer tls = TestServer.start(db, new AppConfig(0, 1, true, 64 * 1024))) {
+        try (TestServer tls = TestServer.start(db, new AppConfig(0, 1, true, 64 * 1024, false))) {
             Response r = tls.postJson("/api/v1/session", Map.of("email", organizer.email(), "password", TestAccounts.PASSWORD));
 
             assertThat(r.header("Set-Cookie")).containsIgnoringCase("Secure");

@@ -247,7 +247,7 @@ class ResultsHttpTest extends ParticipationServerTest {
             given.statement(c, "Saturation " + i);
             conversations.add(c);
         }
-        try (TestServer oneWorker = TestServer.start(db, new AppConfig(0, 1, false, 64 * 1024));
+        try (TestServer oneWorker = TestServer.start(db, new AppConfig(0, 1, false, 64 * 1024, false));
              Handle lock = given.jdbi.open();
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             lock.begin();
