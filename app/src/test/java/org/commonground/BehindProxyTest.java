@@ -5,28 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.commonground.account.Role;
 import org.commonground.account.SignInAttempts;
+import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestDatabase;
 import org.commonground.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A server deployed behind a reverse proxy sees the client's address, scheme and host; one not behind a proxy ignores such headers. */
 class BehindProxyTest {
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
     static TestDatabase db;
     static ParticipationGiven given;
 
     @BeforeAll
-    static void open() {
-        db = TestDatabase.embedded();
+    static void arrange() {
+        db = database.get();
         given = new ParticipationGiven(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     private static final String[] FORWARDED = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "cg.example.org"};

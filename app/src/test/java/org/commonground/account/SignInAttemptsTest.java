@@ -10,27 +10,25 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.commonground.db.Database;
 import org.commonground.problem.TooManyRequests;
+import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestDatabase;
 import org.commonground.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password guessing is slowed per e-mail and client address, on the real account store. */
 class SignInAttemptsTest {
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
     static TestDatabase db;
     static TestAccounts accounts;
 
     @BeforeAll
-    static void open() {
-        db = TestDatabase.embedded();
+    static void arrange() {
+        db = database.get();
         accounts = new TestAccounts(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     /** A clock the test moves by hand. */

@@ -11,28 +11,23 @@ import java.util.List;
 import org.commonground.analysis.Projection;
 import org.commonground.participation.VoteStore;
 import org.commonground.testing.Pause;
+import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
-import org.commonground.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The live analysis as the vote path and the routing use it, over a real database. */
 class LiveAnalysisTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
     static ParticipationGiven given;
 
     @BeforeAll
-    static void open() {
-        db = TestDatabase.embedded();
-        given = new ParticipationGiven(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    static void arrange() {
+        given = new ParticipationGiven(database.get());
     }
 
     private static LiveAnalysis live() {
