@@ -69,6 +69,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
      * computation; with this budget a computation under 10,000 votes/s stays well under a second.
      */
     static final int BRIDGING_SWEEPS_PER_RUN = 50;
+    /** Computations in a row without a new vote that may continue a fit: 2,000 sweeps in all, the CLI's limit. */
+    private static final int MAX_CONTINUATIONS = 2_000 / BRIDGING_SWEEPS_PER_RUN;
     /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
     private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
 
@@ -116,6 +118,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         Live c = live(conversationId);
         synchronized (c) {
             if (c.log.addReported(participantId, statementId, value, castAt.toEpochMilli())) {
+                c.continuations = 0;
                 schedule(c);
             }
         }
@@ -267,8 +270,12 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
             LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds);
             synchronized (c) {
                 c.latest = latest;
-                // An interim bridging fit: compute again (paced, like a new vote) to continue it.
-                c.dirty |= !result.mapState().bridgingConverged();
+                // An interim bridging fit: compute again (paced, like a new vote) to continue it, but
+                // without new votes no longer than the CLI's sweep limit allows one fit.
+                if (!result.mapState().bridgingConverged() && c.continuations < MAX_CONTINUATIONS) {
+                    c.continuations++;
+                    c.dirty = true;
+                }
                 c.notifyAll();
             }
         } catch (RuntimeException e) {
@@ -356,6 +363,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         boolean dirty;
         /** The pool refused the last computation; the conversation waits in {@code deferred}. */
         boolean refused;
+        /** Computations since the last vote that only continued an interim bridging fit. */
+        int continuations;
         /** The statements in the math of the latest computation, sorted. */
         long[] inMath = new long[0];
         long moderationCheckedAt = System.nanoTime();
