@@ -12,6 +12,8 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Casting and changing votes: the hot path of the product. Concurrent votes are committed together
@@ -20,7 +22,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * committed (synchronous_commit stays on), which is what a 2xx promises.
  */
 public final class VoteStore {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VoteStore.class);
+    private static final Logger log = LoggerFactory.getLogger(VoteStore.class);
     private final Jdbi jdbi;
     private final VoteListener listener;
     private final BallotBox box;
