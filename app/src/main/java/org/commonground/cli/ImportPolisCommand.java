@@ -45,9 +45,7 @@ public final class ImportPolisCommand implements Callable<Integer> {
         try {
             export = PolisExport.read(dir);
         } catch (PolisFormatException e) {
-            err.println("import-polis: " + e.getMessage());
-            err.println("import-polis: nothing was imported.");
-            return 1;
+            return refused(err, e);
         }
         long read = System.nanoTime();
         try (Database db = database.open()) {
@@ -64,10 +62,15 @@ public final class ImportPolisCommand implements Callable<Integer> {
             out.println(result.conversationId());
             return 0;
         } catch (PolisFormatException e) {
-            err.println("import-polis: " + e.getMessage());
-            err.println("import-polis: nothing was imported.");
-            return 1;
+            return refused(err, e);
         }
+    }
+
+    /** A malformed folder: says where and why, and that the database was left as it was. */
+    private static int refused(PrintWriter err, PolisFormatException e) {
+        err.println("import-polis: " + e.getMessage());
+        err.println("import-polis: nothing was imported.");
+        return 1;
     }
 
     static double seconds(long nanos) {

@@ -228,8 +228,7 @@ public final class ConversationStore {
         }
         return jdbi.inTransaction(h -> {
             Sql sql = h.attach(Sql.class);
-            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
-            refuseIfArchived(row);
+            Row row = lockedForChange(sql, id);
             sql.updateSettings(id,
                     in.moderationMode() == null ? row.moderationMode() : in.moderationMode().code(),
                     in.participantsCanWrite() == null ? row.participantsCanWrite() : in.participantsCanWrite(),
@@ -249,7 +248,7 @@ public final class ConversationStore {
         }
         return jdbi.inTransaction(h -> {
             Sql sql = h.attach(Sql.class);
-            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            Row row = locked(sql, id);
             ConversationState from = ConversationState.fromCode(row.state());
             if (!from.next().contains(to)) {
                 throw new Conflict("illegal-transition", "conversation.transition.illegal", from.code(), to.code());
@@ -272,7 +271,7 @@ public final class ConversationStore {
         }
         return jdbi.inTransaction(h -> {
             Sql sql = h.attach(Sql.class);
-            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+            Row row = locked(sql, id);
             if (!ConversationState.DRAFT.code().equals(row.state()) || sql.hasInvites(id) || sql.hasParticipants(id)) {
                 throw new Conflict("cohorts-locked", "conversation.cohorts.locked");
             }
@@ -327,8 +326,7 @@ public final class ConversationStore {
         }
         return jdbi.inTransaction(h -> {
             Sql sql = h.attach(Sql.class);
-            Row row = sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
-            refuseIfArchived(row);
+            lockedForChange(sql, id);
             String accountRole = sql.enabledAccountRole(accountId)
                     .orElseThrow(() -> Invalid.field("accountId", "member.account.unknown", accountId));
             if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
@@ -356,10 +354,18 @@ public final class ConversationStore {
         return jdbi.withExtension(Sql.class, sql -> sql.removeMember(id, accountId, role.code())) == 1;
     }
 
-    private static void refuseIfArchived(Row row) {
+    /** The conversation's row, locked for this transaction; 404 if there is none. */
+    private static Row locked(Sql sql, long id) {
+        return sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
+    }
+
+    /** {@link #locked}, and refused (409) once the conversation is archived: it no longer changes. */
+    private static Row lockedForChange(Sql sql, long id) {
+        Row row = locked(sql, id);
         if (ConversationState.ARCHIVED.code().equals(row.state())) {
             throw new Conflict("conversation-archived", "conversation.archived", row.id());
         }
+        return row;
     }
 
     private static void insertTexts(Sql sql, long id, Map<Language, Conversation.Text> texts) {
