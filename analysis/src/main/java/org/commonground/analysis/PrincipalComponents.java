@@ -163,9 +163,18 @@ final class PrincipalComponents {
      * by √(statements / votes) so that people who voted on few statements are not pulled to the centre.
      */
     void project(VoteMatrix m, int[] rows, double[] x, double[] y, Parallel parallel) {
+        project(m, rows, 0, x, y, parallel);
+    }
+
+    /**
+     * @param zeroed columns every participant has a 0 in besides their votes: Pol.is zeroes
+     *               moderated-out statements instead of removing them, so they count both in the
+     *               statements and in each participant's votes of the scale, √((S + z) / (votes + z))
+     */
+    void project(VoteMatrix m, int[] rows, int zeroed, double[] x, double[] y, Parallel parallel) {
         int[] rowStart = m.rowStart();
         int[] cells = m.cells();
-        double statements = m.statementCount();
+        double statements = m.statementCount() + zeroed;
         parallel.forEach(rows.length, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
@@ -177,7 +186,7 @@ final class PrincipalComponents {
                     x1 += v * first[s];
                     x2 += v * second[s];
                 }
-                double scale = Math.sqrt(statements / Math.max(1, rowStart[p + 1] - rowStart[p]));
+                double scale = Math.sqrt(statements / (Math.max(1, rowStart[p + 1] - rowStart[p]) + zeroed));
                 // + 0.0 turns −0.0 into 0.0, which reads better in JSON and compares equal in records.
                 x[i] = x1 * scale + 0.0;
                 y[i] = x2 * scale + 0.0;
