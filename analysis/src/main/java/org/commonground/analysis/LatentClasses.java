@@ -29,7 +29,7 @@ final class LatentClasses {
      * @param logLikelihood of the votes under the fitted model, nats (≤ 0)
      * @param bic           Bayesian information criterion, −2·logLikelihood + parameters·ln(rows); lower is better
      */
-    record Fit(int k, int[] label, double logLikelihood, double bic, double heldOut, int iterations) {
+    record Fit(int k, int[] label, double logLikelihood, double bic, double heldOut, int heldOutVotes, int iterations) {
     }
 
     private LatentClasses() {
@@ -173,10 +173,11 @@ final class LatentClasses {
         double[] logChance = new double[counts.length];
         double[] logShare = new double[k];
         int chunks = Parallel.chunks(n);
-        double[][] partial = new double[chunks][counts.length + k + 2];
+        double[][] partial = new double[chunks][counts.length + k + 3];
         int[] label = new int[n];
         double logLikelihood = Double.NEGATIVE_INFINITY;
         double heldOutLikelihood = 0;
+        double heldOutVotes = 0;
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
@@ -224,6 +225,7 @@ final class LatentClasses {
                                 chance += r[g] * Math.exp(logChance[at + g]);
                             }
                             acc[counts.length + k + 1] += Math.log(chance);
+                            acc[counts.length + k + 2]++;
                             continue;
                         }
                         for (int g = 0; g < k; g++) {
@@ -238,6 +240,7 @@ final class LatentClasses {
             System.arraycopy(sums, counts.length, weight, 0, k);
             double next = sums[counts.length + k];
             heldOutLikelihood = sums[counts.length + k + 1];
+            heldOutVotes = sums[counts.length + k + 2];
             boolean converged = next - logLikelihood < TOLERANCE * Math.max(1, n);
             logLikelihood = next;
             if (converged) {
@@ -246,7 +249,7 @@ final class LatentClasses {
         }
         double parameters = (double) k * statements * (CODES - 1) + (k - 1);
         double bic = -2 * logLikelihood + parameters * Math.log(Math.max(2, n));
-        return new Fit(k, label, logLikelihood, bic, heldOutLikelihood, iteration);
+        return new Fit(k, label, logLikelihood, bic, heldOutLikelihood, (int) heldOutVotes, iteration);
     }
 
     /** Chances of each vote code per group and statement, shrunk towards the statement's overall split. */

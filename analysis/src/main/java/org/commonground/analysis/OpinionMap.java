@@ -77,8 +77,8 @@ final class OpinionMap {
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         pcs.project(m, rows, zeroed, x, y, parallel);
-        return cluster(m, pcs, rows, x, y, warm, options.seed(), window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS,
-                !window && !polis, parallel);
+        Grouping grouping = window ? Grouping.BASE_CLUSTERS : polis ? Grouping.PARTICIPANTS : Grouping.VOTE_MODEL;
+        return cluster(m, pcs, rows, x, y, warm, options.seed(), window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, grouping, parallel);
     }
 
     /**
@@ -102,27 +102,49 @@ final class OpinionMap {
     /** Base clusters and Pol.is's groups (k-means over them) of participants already placed on the map. */
     static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
                               long seed, int baseIterations, Parallel parallel) {
-        return cluster(m, pcs, rows, x, y, warm, seed, baseIterations, false, parallel);
+        return cluster(m, pcs, rows, x, y, warm, seed, baseIterations, Grouping.BASE_CLUSTERS, parallel);
     }
 
-    /**
-     * Base clusters and groups of participants already placed on the map.
-     *
-     * @param voteModel whether groups come from the latent-class model of the votes ({@link LatentClasses})
-     *                  rather than from k-means over the base clusters alone
-     */
+    /** What the groups are clustered from. */
+    enum Grouping {
+        /** Weighted k-means over the 100 base clusters, k by silhouette over them: Pol.is's clojure code. */
+        BASE_CLUSTERS,
+        /**
+         * k-means over the participants themselves, k by silhouette over participants, as red-dwarf (Pol.is's
+         * math in Python) does; maps larger than {@link #PARTICIPANT_LIMIT} fall back to base clusters,
+         * where a silhouette over participants (n²) would cost seconds.
+         */
+        PARTICIPANTS,
+        /** The latent-class model of the votes ({@link LatentClasses}), with the base-cluster groups as floor and start. */
+        VOTE_MODEL
+    }
+
+    static final int PARTICIPANT_LIMIT = 5_000;
+
+    /** Base clusters and groups of participants already placed on the map. */
     static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
-                              long seed, int baseIterations, boolean voteModel, Parallel parallel) {
+                              long seed, int baseIterations, Grouping grouping, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
                 warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
         KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], baseIterations, parallel);
+        // The points the groups are clustered from: base clusters, or each participant as a cluster of one.
+        KMeans.Clustering points = base;
+        if (grouping == Grouping.PARTICIPANTS && rows.length > 1 && rows.length <= PARTICIPANT_LIMIT) {
+            int[] own = new int[rows.length];
+            double[] one = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                own[i] = i;
+                one[i] = 1;
+            }
+            points = new KMeans.Clustering(x.clone(), y.clone(), one, own, 0);
+        }
 
-        int[] groupOfBase = new int[base.k()];
+        int[] groupOfBase = new int[points.k()];
         double[] gx;
         double[] gy;
         int groups;
-        if (base.k() == 0) {
+        if (points.k() == 0) {
             groups = 0;
             gx = new double[0];
             gy = new double[0];
@@ -130,8 +152,9 @@ final class OpinionMap {
             groups = 1;
             gx = base.cx().clone();
             gy = base.cy().clone();
+            groupOfBase = new int[points.k()];
         } else {
-            KMeans.Clustering best = chooseGroups(base, warm, random.split(), parallel);
+            KMeans.Clustering best = chooseGroups(points, warm, random.split(), parallel);
             groups = best.k();
             groupOfBase = best.assignment();
             gx = best.cx();
@@ -139,9 +162,9 @@ final class OpinionMap {
         }
         int[] groupOfRow = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            groupOfRow[i] = groupOfBase[base.assignment()[i]];
+            groupOfRow[i] = groupOfBase[points.assignment()[i]];
         }
-        if (voteModel && groups > 1) {
+        if (grouping == Grouping.VOTE_MODEL && groups > 1) {
             int maxK = Math.min(Math.min(MAX_GROUPS, 2 + base.k() / 12), base.k());
             LatentClasses.Fit fit = LatentClasses.choose(m, rows, base, groupOfRow, groups, maxK, warm, random.split(), parallel);
             return grouped(m, pcs, rows, x, y, base, fit.k(), fit.label(), warm);
