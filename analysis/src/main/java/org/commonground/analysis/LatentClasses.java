@@ -275,20 +275,7 @@ final class LatentClasses {
     /** Each statement's split of pass / agree / disagree over the rows, with one pseudo-vote spread evenly. */
     private static double[] overallSplit(VoteMatrix m, int[] rows, Parallel parallel) {
         int statements = m.statementCount();
-        int chunks = Parallel.chunks(rows.length);
-        double[][] partial = new double[chunks][statements * CODES];
-        int[] rowStart = m.rowStart();
-        int[] cells = m.cells();
-        parallel.forEach(rows.length, chunks, (c, from, to) -> {
-            double[] acc = partial[c];
-            for (int i = from; i < to; i++) {
-                int p = rows[i];
-                for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
-                    acc[VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])]++;
-                }
-            }
-        });
-        double[] sums = Parallel.sumInOrder(partial);
+        double[] sums = PrincipalComponents.codeCounts(m, rows, parallel);
         double[] split = new double[sums.length];
         for (int s = 0; s < statements; s++) {
             double total = 1;

@@ -209,8 +209,22 @@ final class PrincipalComponents {
 
     static double[] columnMeans(VoteMatrix m, int[] rows, Parallel parallel) {
         int statements = m.statementCount();
+        double[] counts = codeCounts(m, rows, parallel);
+        double[] mean = new double[statements];
+        for (int s = 0; s < statements; s++) {
+            double agree = counts[3 * s + VoteMatrix.AGREE];
+            double disagree = counts[3 * s + VoteMatrix.DISAGREE];
+            double votes = counts[3 * s + VoteMatrix.PASS] + agree + disagree;
+            // Sums of ±1 and counts are exact integers in a double: the same mean as summing the votes.
+            mean[s] = votes > 0 ? (agree - disagree) / votes : 0.0;
+        }
+        return mean;
+    }
+
+    /** Votes of the rows per statement and vote code: [3 · statement + code], code pass 0, agree 1, disagree 2. */
+    static double[] codeCounts(VoteMatrix m, int[] rows, Parallel parallel) {
         int chunks = Parallel.chunks(rows.length);
-        double[][] partial = new double[chunks][2 * statements];
+        double[][] partial = new double[chunks][3 * m.statementCount()];
         int[] rowStart = m.rowStart();
         int[] cells = m.cells();
         parallel.forEach(rows.length, chunks, (c, from, to) -> {
@@ -218,18 +232,11 @@ final class PrincipalComponents {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int s = cells[k] >>> 2;
-                    acc[2 * s] += VoteMatrix.VALUE[cells[k] & 3];
-                    acc[2 * s + 1] += 1;
+                    acc[3 * VoteMatrix.statementOf(cells[k]) + VoteMatrix.codeOf(cells[k])]++;
                 }
             }
         });
-        double[] sums = Parallel.sumInOrder(partial);
-        double[] mean = new double[statements];
-        for (int s = 0; s < statements; s++) {
-            mean[s] = sums[2 * s + 1] > 0 ? sums[2 * s] / sums[2 * s + 1] : 0.0;
-        }
-        return mean;
+        return Parallel.sumInOrder(partial);
     }
 
     private static void orthonormalise(double[] a, double[] b) {
