@@ -122,7 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PolisExport export = PolisExport.read(folder);
         AnalysisInput input = AnalysisInput.of(export);
-        ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS ? AnalysisInput.moderatedVotes(export) : ModeratedVotes.NONE;
+        ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS ? export.moderatedVotes() : ModeratedVotes.NONE;
         return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.commonground.analysis.ModeratedVotes;
 
 /**
  * A Pol.is export folder in memory: the statements ("comments"), every vote event, and the cohort
@@ -156,5 +157,22 @@ public record PolisExport(
         HISTORY,
         /** participants-votes.csv: only the latest vote per participant and comment, without times. */
         LATEST_ONLY
+    }
+
+    /** Votes on comments moderated out (rejected), for Pol.is's rules ({@code AnalysisOptions.withPolisRules}). */
+    public ModeratedVotes moderatedVotes() {
+        java.util.Set<Integer> rejected = new java.util.HashSet<>();
+        for (Comment c : comments()) {
+            if (c.moderation() == Moderation.REJECTED) {
+                rejected.add(c.id());
+            }
+        }
+        ModeratedVotes.Builder moderated = ModeratedVotes.builder();
+        for (Vote v : votes()) {
+            if (rejected.contains(v.commentId())) {
+                moderated.vote(v.voterId(), v.commentId());
+            }
+        }
+        return moderated.build();
     }
 }

@@ -35,23 +35,6 @@ public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
         return new AnalysisInput(votes.build(), cohorts.build());
     }
 
-    /** Votes on comments moderated out (rejected), for Pol.is's rules ({@code AnalysisOptions.withPolisRules}). */
-    public static ModeratedVotes moderatedVotes(PolisExport export) {
-        java.util.Set<Integer> rejected = new java.util.HashSet<>();
-        for (PolisExport.Comment c : export.comments()) {
-            if (c.moderation() == PolisExport.Moderation.REJECTED) {
-                rejected.add(c.id());
-            }
-        }
-        ModeratedVotes.Builder moderated = ModeratedVotes.builder();
-        for (PolisExport.Vote v : export.votes()) {
-            if (rejected.contains(v.commentId())) {
-                moderated.vote(v.voterId(), v.commentId());
-            }
-        }
-        return moderated.build();
-    }
-
     /** Votes on a stored conversation's statements that are not in the math (rejected or pending). */
     public static ModeratedVotes moderatedVotes(AnalysisInputStore store, long conversationId) {
         return history(store, conversationId).snapshot().outside(statementsInMath(store, conversationId));

@@ -80,7 +80,7 @@ public final class PolisValidation {
         Comparison everyone = compare(Analysis.run(input.votes(), input.cohorts(), options.withMinVotesToBeInMap(1).withConvergence(false)), polis);
         Comparison ours = compare(result, polis);
         Comparison polisRules = compare(Analysis.run(input.votes(), input.cohorts(),
-                options.withPolisRules(AnalysisInput.moderatedVotes(export)).withConvergence(false)), polis);
+                options.withPolisRules(export.moderatedVotes()).withConvergence(false)), polis);
         return new Row(dir.getFileName().toString(), input.votes().participantCount(), result.statementCount(),
                 result.voteCount(), result.participantCount(), polis.size(), admittedByPolisRule(export),
                 ours.inBoth, result.groups().size(), (int) polis.values().stream().distinct().count(),
