@@ -68,28 +68,33 @@ final class LatentClasses {
             sampleRows[i] = rows[sample[i]];
             start[i] = (previous == null ? mapGroups : previous)[sample[i]];
         }
-        Fit chosen = fit(m, sampleRows, start, floor, true, CROSS_VALIDATION_ITERATIONS, parallel);
-        for (int k = floor + 1; k <= maxK; k++) {
-            KMeans.Clustering best = null;
-            java.util.SplittableRandom forK = random.split();
-            for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
-                double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
-                KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
-                if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
-                    best = candidate;
+        // The sample's fits are small: on the calling thread they skip a fork-join barrier per EM step,
+        // which on a busy machine costs more than the step (same chunks, so the same sums).
+        Fit chosen;
+        try (Parallel inline = new Parallel(1)) {
+            chosen = fit(m, sampleRows, start, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
+            for (int k = floor + 1; k <= maxK; k++) {
+                KMeans.Clustering best = null;
+                java.util.SplittableRandom forK = random.split();
+                for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
+                    double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
+                    KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
+                    if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
+                        best = candidate;
+                    }
                 }
+                if (best.k() < k) {
+                    break;
+                }
+                for (int i = 0; i < sample.length; i++) {
+                    start[i] = best.assignment()[base.assignment()[sample[i]]];
+                }
+                Fit larger = fit(m, sampleRows, start, k, true, CROSS_VALIDATION_ITERATIONS, inline);
+                if (!(larger.heldOut > chosen.heldOut)) {
+                    break;
+                }
+                chosen = larger;
             }
-            if (best.k() < k) {
-                break;
-            }
-            for (int i = 0; i < sample.length; i++) {
-                start[i] = best.assignment()[base.assignment()[sample[i]]];
-            }
-            Fit larger = fit(m, sampleRows, start, k, true, CROSS_VALIDATION_ITERATIONS, parallel);
-            if (!(larger.heldOut > chosen.heldOut)) {
-                break;
-            }
-            chosen = larger;
         }
         int[] full = new int[rows.length];
         java.util.Arrays.fill(full, -1);
