@@ -10,19 +10,31 @@ package org.commonground;
  * @param behindProxy       trust the Forwarded / X-Forwarded-* headers of a reverse proxy for the
  *                          client's address, scheme and host (invite links, sign-in throttling);
  *                          only safe when every request comes through that proxy
+ * @param voteWriters       batches of votes written at once, ≥ 1; two let one batch fill while the
+ *                          other waits for its WAL flush (docs/benchmarks.md)
  */
-public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
+public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
+                        int voteWriters) {
+    /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
+    static final int DEFAULT_VOTE_WRITERS = 2;
 
+    /** The settings before vote writers were one: {@value #DEFAULT_VOTE_WRITERS} of them. */
+    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
+        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, DEFAULT_VOTE_WRITERS);
+    }
+
+    /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
     public static AppConfig defaults() {
-        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false);
+        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false,
+                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy);
+        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
-        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy);
+        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters);
     }
 }

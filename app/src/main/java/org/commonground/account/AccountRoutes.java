@@ -22,17 +22,15 @@ public final class AccountRoutes {
     private final SessionStore sessions;
     private final ApiTokenStore tokens;
     private final Authentication authentication;
-    private final Access access;
     private final boolean secureCookies;
 
     public AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
-                         Authentication authentication, Access access, boolean secureCookies) {
+                         Authentication authentication, boolean secureCookies) {
         this.accounts = accounts;
         this.attempts = attempts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.authentication = authentication;
-        this.access = access;
         this.secureCookies = secureCookies;
     }
 
@@ -74,14 +72,14 @@ public final class AccountRoutes {
                 .body(NewToken.class).returns(IssuedToken.class, 201).handle(this::issueToken);
         api.get("/api/v1/me/tokens").tag("accounts").summary("List the caller's API tokens (without secrets)")
                 .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
-                        tokens.of(access.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
+                        tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
         api.delete("/api/v1/me/tokens/{tokenId}").tag("accounts").summary("Revoke one of the caller's API tokens")
                 .noContent().handle(this::revokeToken);
         api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only)")
                 .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
         api.get("/api/v1/accounts").tag("accounts").summary("List all accounts (admin only)")
                 .returns(Api.listOf(AccountView.class)).handle(ctx -> {
-                    access.requireRole(ctx, Role.ADMIN);
+                    authentication.requireRole(ctx, Role.ADMIN);
                     ctx.json(accounts.all().stream().map(AccountView::of).toList());
                 });
     }
@@ -114,14 +112,14 @@ public final class AccountRoutes {
     }
 
     private void me(Context ctx) {
-        Account account = access.requireAccount(ctx);
+        Account account = authentication.requireAccount(ctx);
         String csrf = Authentication.bearer(ctx).isPresent() ? null
                 : authentication.session(ctx).map(SessionStore.Session::csrfToken).orElse(null);
         ctx.json(new SignedIn(AccountView.of(account), csrf));
     }
 
     private void issueToken(Context ctx) {
-        Account account = access.requireAccount(ctx);
+        Account account = authentication.requireAccount(ctx);
         NewToken in = JsonBody.read(ctx, NewToken.class);
         List<FieldError> errors = new ArrayList<>();
         String name = InputText.clean(in.name(), "name", 1, 100, false, errors);
@@ -134,7 +132,7 @@ public final class AccountRoutes {
     }
 
     private void revokeToken(Context ctx) {
-        Account account = access.requireAccount(ctx);
+        Account account = authentication.requireAccount(ctx);
         long id = PathIds.of(ctx, "tokenId");
         // Someone else's token and no token at all look the same: the caller learns nothing.
         if (!tokens.revoke(account.id(), id)) {
@@ -144,7 +142,7 @@ public final class AccountRoutes {
     }
 
     private void createAccount(Context ctx) {
-        access.requireRole(ctx, Role.ADMIN);
+        authentication.requireRole(ctx, Role.ADMIN);
         NewAccount in = JsonBody.read(ctx, NewAccount.class);
         boolean generate = in.password() == null;
         String password = generate ? AccountStore.generatePassword() : in.password();

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.account.Role;
@@ -17,16 +17,16 @@ import org.commonground.web.Language;
 import org.commonground.web.PathIds;
 
 /** Organizers create and configure conversations, seed statements and manage staff; anyone reads what they may. */
-public final class ConversationRoutes {
+final class ConversationRoutes {
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
     private final ConversationStore conversations;
-    private final SeedStore seeds;
+    private final Seeding seeds;
     private final Authentication authentication;
     private final Access access;
 
-    public ConversationRoutes(ConversationStore conversations, SeedStore seeds, Authentication authentication, Access access) {
+    ConversationRoutes(ConversationStore conversations, Seeding seeds, Authentication authentication, Access access) {
         this.conversations = conversations;
         this.seeds = seeds;
         this.authentication = authentication;
@@ -98,7 +98,7 @@ public final class ConversationRoutes {
 
     public record SeedView(long id, long conversationId, String text, Language lang, boolean seed,
                            String moderationState, Instant createdAt) {
-        static SeedView of(SeedStore.Seed s) {
+        static SeedView of(Seeding.Seed s) {
             return new SeedView(s.id(), s.conversationId(), s.text(), s.lang(), true, "accepted", s.createdAt());
         }
     }

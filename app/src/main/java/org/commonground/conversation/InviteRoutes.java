@@ -3,20 +3,20 @@ package org.commonground.conversation;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.web.Api;
 import org.commonground.web.JsonBody;
 import org.commonground.web.PathIds;
 
 /** Organizers create, list and revoke invite links per cohort. Joining with one belongs to participation. */
-public final class InviteRoutes {
+final class InviteRoutes {
     /** Where a browser opens an invite; the join page lives under this path. */
     public static final String JOIN_PATH = "/join/";
 
     private final InviteStore invites;
     private final Access access;
 
-    public InviteRoutes(InviteStore invites, Access access) {
+    InviteRoutes(InviteStore invites, Access access) {
         this.invites = invites;
         this.access = access;
     }

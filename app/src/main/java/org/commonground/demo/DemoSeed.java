@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.polis.NewConversation;
 import org.commonground.polis.NewConversation.Dimension;
 import org.commonground.polis.NewConversation.Texts;

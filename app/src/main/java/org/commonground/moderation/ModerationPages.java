@@ -6,7 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
 import org.commonground.problem.Invalid;
@@ -14,7 +14,7 @@ import org.commonground.translation.TranslationStore;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
+import org.commonground.conversation.Readable;
 
 /**
  * The moderation queue: pending statements first, each with its translations, accepted or

@@ -2,7 +2,7 @@ package org.commonground.moderation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.problem.Invalid;
 import org.commonground.web.PathIds;
@@ -10,11 +10,11 @@ import org.commonground.web.Api;
 import org.commonground.web.Requests;
 
 /** The moderation queue, for moderators, organizers and admins of the conversation. */
-public final class ModerationRoutes {
+final class ModerationRoutes {
     private final ModerationStore moderation;
     private final Access access;
 
-    public ModerationRoutes(ModerationStore moderation, Access access) {
+    ModerationRoutes(ModerationStore moderation, Access access) {
         this.moderation = moderation;
         this.access = access;
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.commonground.participation.ConversationRules;
+import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Jdbi;
@@ -21,7 +21,7 @@ public final class ModerationStore {
 
     private final Jdbi jdbi;
 
-    public ModerationStore(Jdbi jdbi) {
+    ModerationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -1,11 +1,12 @@
 package org.commonground.participation;
 
+import org.commonground.conversation.ConversationRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.conversation.InviteStore;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;

@@ -17,14 +17,13 @@ import org.commonground.conversation.ModerationMode;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
-import org.commonground.report.ShownStatements;
+import org.commonground.translation.ShownStatements;
 import org.commonground.statement.StatementStore;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.conversation.Readable;
 
 /**
  * What a participant sees: the conversation's landing page with the join step, voting one
@@ -43,11 +42,10 @@ public final class ParticipantPages {
     private final StatementStore statements;
     private final ShownStatements shown;
     private final InviteStore invites;
-    private final Jdbi jdbi;
     private final boolean secureCookies;
 
-    public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
-                            NextStatement next, StatementStore statements, InviteStore invites, Jdbi jdbi,
+    ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
+                            NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
                             boolean secureCookies) {
         this.invites = invites;
         this.pages = pages;
@@ -57,8 +55,7 @@ public final class ParticipantPages {
         this.votes = votes;
         this.next = next;
         this.statements = statements;
-        this.shown = new ShownStatements(jdbi);
-        this.jdbi = jdbi;
+        this.shown = shown;
         this.secureCookies = secureCookies;
     }
 
@@ -198,7 +195,7 @@ public final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
-            StatementStore.StatementView written = statements.write(p, new StatementStore.WriteStatement(text, null));
+            StatementStore.StatementView written = statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
             if (!"statement-duplicate".equals(e.type())) {
@@ -233,15 +230,11 @@ public final class ParticipantPages {
         }
         Map<Long, ShownStatements.Shown> texts = shown.all(id, Language.of(ctx));
         List<Earlier> earlier = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC""")
-                .bind("p", p.get().id())
-                .map((rs, x) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(e -> {
-                    if (texts.containsKey(e.getKey())) {
-                        earlier.add(new Earlier(texts.get(e.getKey()), Vote.ofStored(e.getValue())));
-                    }
-                }));
+        for (VoteStore.CurrentVote vote : votes.currentVotes(p.get().id())) {
+            if (texts.containsKey(vote.statementId())) {
+                earlier.add(new Earlier(texts.get(vote.statementId()), vote.vote()));
+            }
+        }
         pages.render(ctx, "participate/my-votes.jte", Map.of("c", c, "title", Readable.title(c, Language.of(ctx)),
                 "earlier", earlier, "open", c.state() == ConversationState.OPEN));
     }

@@ -1,5 +1,8 @@
 package org.commonground.polis;
 
+import org.commonground.analysis.Cohorts;
+import org.commonground.analysis.VoteMatrix;
+import org.commonground.results.AnalysisInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -156,5 +159,28 @@ public record PolisExport(
         HISTORY,
         /** participants-votes.csv: only the latest vote per participant and comment, without times. */
         LATEST_ONLY
+    }
+
+    /**
+     * A Pol.is export: every comment not moderated out is in the math (Pol.is also counts
+     * unmoderated comments unless the conversation used strict moderation), with the full history.
+     */
+    public AnalysisInput analysisInput() {
+        VoteMatrix.Builder votes = VoteMatrix.builder();
+        for (Comment c : comments()) {
+            if (c.moderation() == Moderation.REJECTED) {
+                votes.reject(c.id());
+            } else {
+                votes.statement(c.id());
+            }
+        }
+        for (Vote v : votes()) {
+            votes.vote(v.voterId(), v.commentId(), v.value(), v.timestamp());
+        }
+        Cohorts.Builder cohorts = Cohorts.builder();
+        for (Participant p : participants()) {
+            p.cohorts().forEach((dimension, value) -> cohorts.assign(p.id(), dimension, value));
+        }
+        return new AnalysisInput(votes.build(), cohorts.build());
     }
 }

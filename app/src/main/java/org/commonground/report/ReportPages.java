@@ -1,5 +1,10 @@
 package org.commonground.report;
 
+import org.commonground.participation.VoteStore;
+import org.commonground.translation.ShownStatements;
+
+import org.commonground.results.LatestResult;
+import org.commonground.results.Results;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,13 +21,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ResultsReaders;
+import org.commonground.results.ResultsReaders;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.conversation.Readable;
 
 /**
  * The results page of a conversation, with the map, groups, common ground, divides and charts, and
@@ -38,20 +42,22 @@ public final class ReportPages {
     private final Results results;
     private final ReportQueries queries;
     private final ShownStatements shown;
+    private final VoteStore votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
 
     /**
      * @param participantOf the id of the request's participant in a conversation, if it is one (their
      *                      own dot on the map)
      */
-    public ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, Jdbi jdbi,
-                       BiFunction<Context, Long, Optional<Long>> participantOf) {
+    ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, ReportQueries queries,
+                ShownStatements shown, VoteStore votes, BiFunction<Context, Long, Optional<Long>> participantOf) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
         this.results = results;
-        this.queries = new ReportQueries(jdbi);
-        this.shown = new ShownStatements(jdbi);
+        this.queries = queries;
+        this.shown = shown;
+        this.votes = votes;
         this.participantOf = participantOf;
     }
 
@@ -78,7 +84,7 @@ public final class ReportPages {
             return;
         }
         // The map and the cohorts' splits are results: organizers-only conversations keep them from participants.
-        readers.require(ctx, id, c.resultsVisibility());
+        readers.require(ctx, id);
         Page page = pages.page(ctx);
         Optional<LatestResult> latest = results.latest(c.id());
         if (latest.isEmpty()) {
@@ -90,7 +96,7 @@ public final class ReportPages {
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
         List<Mine> mine = new ArrayList<>();
-        for (var vote : queries.votesOf(you.get())) {
+        for (VoteStore.CurrentVote vote : votes.currentVotes(you.get())) {
             var shownStatement = in.texts().get(vote.statementId());
             if (shownStatement == null) {
                 continue;
@@ -101,7 +107,7 @@ public final class ReportPages {
                         .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
                                 t.disagree(), t.pass())));
             }
-            mine.add(new Mine(shownStatement, vote.value() > 0 ? "agree" : vote.value() < 0 ? "disagree" : "pass", bars));
+            mine.add(new Mine(shownStatement, vote.vote().code(), bars));
         }
         pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
                 "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));
@@ -110,7 +116,7 @@ public final class ReportPages {
     private Conversation allowed(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
-        readers.require(ctx, id, c.resultsVisibility());
+        readers.require(ctx, id);
         return c;
     }
 

@@ -23,8 +23,6 @@ final class ReportQueries {
 
     record Membership(long participantId, String value) {}
 
-    record OwnVote(long statementId, int value) {}
-
     interface Sql {
         @SqlQuery("""
             SELECT statement_id, count(*) FILTER (WHERE value = 1) AS agree,
@@ -49,10 +47,6 @@ final class ReportQueries {
             GROUP BY v.participant_id, pc.value ORDER BY at""")
         @RegisterConstructorMapper(FirstVote.class)
         List<FirstVote> firstVotes(@Bind("c") long conversationId, @Bind("dimension") String dimension);
-
-        @SqlQuery("SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC")
-        @RegisterConstructorMapper(OwnVote.class)
-        List<OwnVote> votesOf(@Bind("p") long participantId);
     }
 
     private final Jdbi jdbi;
@@ -71,10 +65,6 @@ final class ReportQueries {
         Map<Long, String> out = new HashMap<>();
         jdbi.withExtension(Sql.class, s -> s.members(conversationId, dimension)).forEach(m -> out.put(m.participantId(), m.value()));
         return out;
-    }
-
-    List<OwnVote> votesOf(long participantId) {
-        return jdbi.withExtension(Sql.class, s -> s.votesOf(participantId));
     }
 
     List<FirstVote> firstVotes(long conversationId, String dimension) {
