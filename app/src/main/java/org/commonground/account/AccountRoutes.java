@@ -1,5 +1,6 @@
 package org.commonground.account;
 
+import org.commonground.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -12,11 +13,10 @@ import org.commonground.problem.NotFound;
 import org.commonground.problem.Unauthorized;
 import org.commonground.web.Api;
 import org.commonground.web.InputText;
-import org.commonground.web.JsonBody;
 import org.commonground.web.PathIds;
 
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
-public final class AccountRoutes {
+final class AccountRoutes {
     private final AccountStore accounts;
     private final SignInAttempts attempts;
     private final SessionStore sessions;
@@ -24,7 +24,7 @@ public final class AccountRoutes {
     private final Authentication authentication;
     private final boolean secureCookies;
 
-    public AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
+    AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
                          Authentication authentication, boolean secureCookies) {
         this.accounts = accounts;
         this.attempts = attempts;
@@ -85,7 +85,7 @@ public final class AccountRoutes {
     }
 
     private void signIn(Context ctx) {
-        SignIn in = JsonBody.read(ctx, SignIn.class);
+        SignIn in = Requests.body(ctx, SignIn.class);
         List<FieldError> errors = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
             errors.add(new FieldError("email", "account.email.invalid"));
@@ -120,7 +120,7 @@ public final class AccountRoutes {
 
     private void issueToken(Context ctx) {
         Account account = authentication.requireAccount(ctx);
-        NewToken in = JsonBody.read(ctx, NewToken.class);
+        NewToken in = Requests.body(ctx, NewToken.class);
         List<FieldError> errors = new ArrayList<>();
         String name = InputText.clean(in.name(), "name", 1, 100, false, errors);
         if (!errors.isEmpty()) {
@@ -143,7 +143,7 @@ public final class AccountRoutes {
 
     private void createAccount(Context ctx) {
         authentication.requireRole(ctx, Role.ADMIN);
-        NewAccount in = JsonBody.read(ctx, NewAccount.class);
+        NewAccount in = Requests.body(ctx, NewAccount.class);
         boolean generate = in.password() == null;
         String password = generate ? AccountStore.generatePassword() : in.password();
         Account created = accounts.create(in.email(), password, in.role());

@@ -25,7 +25,7 @@ import org.commonground.web.PathIds;
  * settings, state, seeds, invite links, its team of co-organizers, moderators and translators,
  * participation by cohort).
  */
-public final class OrganizerPages {
+final class OrganizerPages {
     private final Pages pages;
     private final ConversationStore conversations;
     private final Seeding seeds;
@@ -49,7 +49,7 @@ public final class OrganizerPages {
         routes.get("/organize", this::dashboard);
         routes.get("/organize/new", ctx -> {
             access.requireRole(ctx, Role.ORGANIZER);
-            renderForm(ctx, Form.empty(), Map.of());
+            renderForm(ctx, ConversationForm.empty(), Map.of());
         });
         routes.post("/organize/new", this::create);
         routes.get("/organize/c/{conversationId}", ctx -> manage(ctx, Map.of(), null));
@@ -62,14 +62,10 @@ public final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/members/{accountId}/{role}/remove", this::removeMember);
     }
 
-    /** A conversation row on the dashboard, with its participation counts. */
-    public record Listed(Conversation conversation, String title, int participants, int votes, int pending,
-                         boolean organizer, boolean moderator, boolean translator) {}
-
     private void dashboard(Context ctx) {
         Account me = access.requireAccount(ctx);
         Language reader = Language.of(ctx);
-        List<Listed> rows = new ArrayList<>();
+        List<ListedConversation> rows = new ArrayList<>();
         for (Conversation c : conversations.visibleTo(Optional.of(me), Long.MAX_VALUE, 100)) {
             boolean organizer = access.has(me, c.id(), java.util.Set.of("organizer"));
             boolean moderator = organizer || access.has(me, c.id(), java.util.Set.of("moderator"));
@@ -78,7 +74,7 @@ public final class OrganizerPages {
                 continue;
             }
             ConversationActivity.Counts counts = activity.counts(c.id());
-            rows.add(new Listed(c, titleOf(c, reader), counts.participants(), counts.votes(), counts.pending(),
+            rows.add(new ListedConversation(c, titleOf(c, reader), counts.participants(), counts.votes(), counts.pending(),
                     organizer, moderator, translator));
         }
         pages.render(ctx, "organize/dashboard.jte", Map.of("rows", rows,
@@ -90,28 +86,7 @@ public final class OrganizerPages {
         return t == null ? "#" + c.id() : t.title();
     }
 
-    /** What the create form holds, for showing it again with errors. */
-    public record Form(Map<String, String> values, List<String> cohortNames) {
-        static Form empty() {
-            Map<String, String> v = new HashMap<>();
-            v.put("moderation", "post");
-            v.put("visibility", "public");
-            v.put("can_write", "on");
-            v.put("cohort_country", "JP, KR, US, other");
-            v.put("cohort_role", "academic, educator, student, journalist, business, civil-society, other");
-            return new Form(v, List.of("country", "role"));
-        }
-
-        public String get(String name) {
-            return values.getOrDefault(name, "");
-        }
-
-        public boolean on(String name) {
-            return "on".equals(values.get(name));
-        }
-    }
-
-    private void renderForm(Context ctx, Form form, Map<String, String> errors) {
+    private void renderForm(Context ctx, ConversationForm form, Map<String, String> errors) {
         pages.render(ctx, "organize/new.jte", Map.of("form", form, "errors", errors));
     }
 
@@ -119,7 +94,7 @@ public final class OrganizerPages {
         Account me = access.requireRole(ctx, Role.ORGANIZER);
         Map<String, String> values = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
-        Form form = new Form(values, List.of("country", "role"));
+        ConversationForm form = new ConversationForm(values, List.of("country", "role"));
         try {
             List<ConversationStore.CohortSpec> cohorts = new ArrayList<>();
             for (String name : form.cohortNames()) {

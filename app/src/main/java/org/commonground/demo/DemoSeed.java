@@ -16,12 +16,12 @@ import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.web.Secrets;
-import org.commonground.polis.NewConversation;
-import org.commonground.polis.NewConversation.Dimension;
-import org.commonground.polis.NewConversation.Texts;
+import org.commonground.polis.ImportedConversation;
+import org.commonground.polis.ImportedConversation.Dimension;
+import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
-import org.commonground.polis.Progress;
+import org.commonground.polis.ImportProgress;
 import org.commonground.problem.Conflict;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
@@ -91,7 +91,7 @@ public final class DemoSeed {
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
         List<DemoStatement> statements = DemoStatements.ALL;
         PolisExport export = new DemoSimulation(statements).run();
-        long id = PolisImport.insert(handle, export, conversation(), Progress.NONE).conversationId();
+        long id = PolisImport.insert(handle, export, conversation(), ImportProgress.NONE).conversationId();
         long organizer = accounts.get(Role.ORGANIZER);
         handle.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
                 .bind("owner", organizer).bind("c", id).execute();
@@ -133,7 +133,7 @@ public final class DemoSeed {
     }
 
     /** The demo conversation's texts in all three languages, open, with the default cohort dimensions. */
-    static NewConversation conversation() {
+    static ImportedConversation conversation() {
         Map<Language, Texts> texts = new EnumMap<>(Language.class);
         texts.put(EN, new Texts("What should Japanese and Korean citizens do together?",
                 "Share and vote on ideas for what citizens of Japan and Korea can do together — from history education"
@@ -159,7 +159,7 @@ public final class DemoSeed {
                         + " 정부의 입장은 엇갈리지만, 양국의 젊은이들은 음악과 영화, 우정을 함께 나누고 있습니다. 이 대화는 시민들이"
                         + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
                         + " 참여자에게 거주 국가와 역할을 묻습니다."));
-        return new NewConversation("open", texts, List.of(
+        return new ImportedConversation("open", texts, List.of(
                 new Dimension("country", List.of("JP", "KR", "US", "other")),
                 new Dimension("role", DemoSimulation.ROLES)));
     }

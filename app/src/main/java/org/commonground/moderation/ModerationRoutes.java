@@ -22,7 +22,7 @@ final class ModerationRoutes {
     public void addTo(Api api) {
         api.get("/api/v1/conversations/{conversationId}/moderation/statements").tag("moderation")
                 .summary("The moderation queue: pending first; ?state=pending|accepted|rejected, ?limit=, ?offset=")
-                .returns(new TypeReference<List<ModerationStore.QueueItem>>() {}.getType()).handle(ctx -> {
+                .returns(new TypeReference<List<QueueItem>>() {}.getType()).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     access.requireModerator(ctx, conversationId);
                     ctx.json(moderation.queue(conversationId, ctx.queryParam("state"),
@@ -31,7 +31,7 @@ final class ModerationRoutes {
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation").tag("moderation")
                 .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
-                .body(ModerationStore.Decision.class).returns(ModerationStore.QueueItem.class).handle(ctx -> {
+                .body(ModerationStore.Decision.class).returns(QueueItem.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
                     Account moderator = access.requireModerator(ctx, conversationId);

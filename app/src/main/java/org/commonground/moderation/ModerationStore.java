@@ -15,7 +15,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * moderator, time and (for a rejection) reason on the statement; a rejected statement leaves
  * routing at once, whether it was pre- or post-moderated.
  */
-public final class ModerationStore {
+final class ModerationStore {
     public static final int MAX_REASON_LENGTH = 500;
     public static final int MAX_PAGE = 500;
 
@@ -24,10 +24,6 @@ public final class ModerationStore {
     ModerationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
-
-    /** A statement as a moderator sees it. */
-    public record QueueItem(long id, String text, String lang, String state, String reason, Long moderatedBy,
-                            Instant moderatedAt, Long authorParticipantId, boolean seed, Instant createdAt) {}
 
     /** A moderator's decision: {@code accept} or {@code reject} (which needs a reason). */
     public record Decision(String decision, String reason) {}

@@ -56,10 +56,10 @@ public final class NextStatement {
         for (int i = 0; i < priorities.length; i++) {
             long id = open.get(i);
             VoteCounts.Count n = VoteCounts.count(seen, id);
-            priorities[i] = Routing.priority(n.agree(), n.pass(), n.seen(),
+            priorities[i] = StatementChoice.priority(n.agree(), n.pass(), n.seen(),
                     extremity.of(participant.conversationId(), id));
         }
-        long chosen = open.get(Routing.draw(priorities, random.get()));
+        long chosen = open.get(StatementChoice.draw(priorities, random.get()));
         return new Next(shown.one(chosen, Language.parse(lang).orElseThrow()), progress);
     }
 

@@ -30,7 +30,7 @@ import org.commonground.conversation.Readable;
  * statement at a time (each vote one small htmx request, or a plain form post without
  * JavaScript), writing a statement, and their earlier votes, which they may change.
  */
-public final class ParticipantPages {
+final class ParticipantPages {
     private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
     private final Pages pages;
@@ -68,16 +68,13 @@ public final class ParticipantPages {
         routes.get("/c/{conversationId}/my-votes", this::myVotes);
     }
 
-    /** A cohort question of the join step; {@code fixed} is the value an invite sets, else null. */
-    public record Question(String dimension, List<String> values, String fixed, boolean required) {}
-
     private void landing(Context ctx, Map<String, String> chosen, Map<String, String> errors) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
         String invite = Optional.ofNullable(ctx.queryParam("invite")).orElse(ctx.formParam("invite"));
         Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
-        List<Question> questions = c.cohorts().stream()
-                .map(d -> new Question(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
+        List<CohortQuestion> questions = c.cohorts().stream()
+                .map(d -> new CohortQuestion(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("text", Readable.text(c, Language.of(ctx)));
@@ -218,9 +215,6 @@ public final class ParticipantPages {
         pages.render(ctx, "true".equals(ctx.header("HX-Request")) ? "participate/write.jte" : "participate/vote.jte", model);
     }
 
-    /** One earlier vote, with the statement as the participant reads it. */
-    public record Earlier(ShownStatements.Shown statement, Vote vote) {}
-
     private void myVotes(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
@@ -229,10 +223,10 @@ public final class ParticipantPages {
             return;
         }
         Map<Long, ShownStatements.Shown> texts = shown.all(id, Language.of(ctx));
-        List<Earlier> earlier = new ArrayList<>();
+        List<EarlierVote> earlier = new ArrayList<>();
         for (VoteStore.CurrentVote vote : votes.currentVotes(p.get().id())) {
             if (texts.containsKey(vote.statementId())) {
-                earlier.add(new Earlier(texts.get(vote.statementId()), vote.vote()));
+                earlier.add(new EarlierVote(texts.get(vote.statementId()), vote.vote()));
             }
         }
         pages.render(ctx, "participate/my-votes.jte", Map.of("c", c, "title", Readable.title(c, Language.of(ctx)),

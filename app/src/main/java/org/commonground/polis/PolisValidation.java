@@ -101,7 +101,7 @@ public final class PolisValidation {
 
     private static FewVotes fewVotes(PolisExport export, AnalysisInput input, Map<Integer, Integer> polis) {
         Map<Integer, Long> firstVote = new HashMap<>();
-        for (PolisExport.Vote v : export.votes()) {
+        for (PolisExport.VoteEvent v : export.votes()) {
             firstVote.merge(v.voterId(), v.timestamp(), Math::min);
         }
         VoteMatrix m = input.votes();
@@ -181,11 +181,11 @@ public final class PolisValidation {
             }
         }
         long[] createdAt = created.stream().mapToLong(Long::longValue).sorted().toArray();
-        List<PolisExport.Vote> votes = new ArrayList<>(export.votes());
-        votes.sort(Comparator.comparingLong(PolisExport.Vote::timestamp));
+        List<PolisExport.VoteEvent> votes = new ArrayList<>(export.votes());
+        votes.sort(Comparator.comparingLong(PolisExport.VoteEvent::timestamp));
         Map<Integer, Set<Integer>> votedBy = new HashMap<>();
         Set<Integer> admitted = new HashSet<>();
-        for (PolisExport.Vote v : votes) {
+        for (PolisExport.VoteEvent v : votes) {
             if (admitted.contains(v.voterId()) || !inMath.contains(v.commentId())) {
                 continue;
             }

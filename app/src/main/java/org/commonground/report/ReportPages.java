@@ -32,7 +32,7 @@ import org.commonground.conversation.Readable;
  * The results page of a conversation, with the map, groups, common ground, divides and charts, and
  * its CSV and JSON downloads. Everything comes from {@link Results}.
  */
-public final class ReportPages {
+final class ReportPages {
     /** The dimension the report compares: country when the conversation has it, else its first one. */
     static final String PREFERRED_DIMENSION = "country";
 
@@ -68,9 +68,6 @@ public final class ReportPages {
         routes.get("/c/{conversationId}/you", this::standing);
     }
 
-    /** A statement the participant voted on: their vote and each cohort's split. */
-    public record Mine(ShownStatements.Shown statement, String vote, List<StackedBar> cohorts) {}
-
     /**
      * "Where you stand": the map with the participant's own dot and group, and how each cohort voted
      * on the statements they voted on.
@@ -95,7 +92,7 @@ public final class ReportPages {
         ReportView view = ReportView.of(in, page);
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
-        List<Mine> mine = new ArrayList<>();
+        List<MyVote> mine = new ArrayList<>();
         for (VoteStore.CurrentVote vote : votes.currentVotes(you.get())) {
             var shownStatement = in.texts().get(vote.statementId());
             if (shownStatement == null) {
@@ -107,7 +104,7 @@ public final class ReportPages {
                         .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
                                 t.disagree(), t.pass())));
             }
-            mine.add(new Mine(shownStatement, vote.vote().code(), bars));
+            mine.add(new MyVote(shownStatement, vote.vote().code(), bars));
         }
         pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
                 "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));

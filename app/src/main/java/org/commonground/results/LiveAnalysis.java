@@ -153,7 +153,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
      * reports that, so readers check, at most every two seconds per conversation.
      */
     private boolean moderated(Live c) {
-        long now = System.nanoTime();
+        long now = nanos();
         synchronized (c) {
             if (c.scheduled || now - c.moderationCheckedAt < MODERATION_CHECK_NANOS) {
                 return false;
@@ -170,13 +170,13 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         if (latest != null) {
             return latest;
         }
-        long deadline = System.nanoTime() + firstResultWait.toNanos();
+        long deadline = nanos() + firstResultWait.toNanos();
         synchronized (c) {
             while (c.latest == null) {
                 if (c.refused) {
                     throw new Unavailable("analysis-busy", "problem.analysis-busy");
                 }
-                long left = deadline - System.nanoTime();
+                long left = deadline - nanos();
                 if (left <= 0) {
                     throw new Unavailable("results-pending", "problem.results-pending");
                 }
@@ -214,9 +214,18 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         pool.shutdownNow();
     }
 
+    /**
+     * Now in nanoseconds, from the one time source this class has: its clock (a test's clock
+     * moves when the test says). Paces recomputations, waits and evictions; differences only.
+     */
+    private long nanos() {
+        Instant now = clock.instant();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+
     private Live live(long conversationId) {
-        Live c = conversations.computeIfAbsent(conversationId, Live::new);
-        c.lastUsed = System.nanoTime();
+        Live c = conversations.computeIfAbsent(conversationId, id -> new Live(id, nanos()));
+        c.lastUsed = nanos();
         return c;
     }
 
@@ -241,14 +250,14 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     }
 
     private void compute(Live c) {
-        long startedAt = System.nanoTime();
+        long startedAt = nanos();
         try {
             if (!c.loaded) {
                 load(c);
             }
             long[] inMath = AnalysisInput.statementsInMath(store, c.id);
             Cohorts cohorts = AnalysisInput.cohorts(store, c.id);
-            VoteLog.Snapshot snapshot;
+            VoteLog.Entries snapshot;
             LatestResult previous;
             synchronized (c) {
                 c.dirty = false;
@@ -256,9 +265,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 previous = c.latest;
                 c.inMath = inMath;
             }
-            long started = System.nanoTime();
+            long started = nanos();
             VoteMatrix matrix = snapshot.matrix(inMath);
-            double buildSeconds = (System.nanoTime() - started) / 1e9;
+            double buildSeconds = (nanos() - started) / 1e9;
             boolean windows = previous == null || started - c.convergenceAt >= CONVERGENCE_REFRESH_NANOS;
             AnalysisResult result = Analysis.run(matrix, cohorts, windows ? options : options.withConvergence(false),
                     previous == null ? null : previous.result());
@@ -284,7 +293,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 c.dirty = false;
             }
         } finally {
-            long took = System.nanoTime() - startedAt;
+            long took = nanos() - startedAt;
             long pause = Math.max(MIN_INTERVAL_NANOS, PACE_FACTOR * took) - took;
             synchronized (c) {
                 if (c.dirty && pause > 0) {
@@ -336,7 +345,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     }
 
     private void evictIdle() {
-        long now = System.nanoTime();
+        long now = nanos();
         List<Live> idle = conversations.values().stream()
                 .filter(c -> now - c.lastUsed > EVICT_AFTER.toNanos()).toList();
         for (Live c : idle) {
@@ -367,14 +376,15 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         int continuations;
         /** The statements in the math of the latest computation, sorted. */
         long[] inMath = new long[0];
-        long moderationCheckedAt = System.nanoTime();
-        /** When the convergence windows were last computed (System.nanoTime); only the computing worker touches it. */
+        long moderationCheckedAt;
+        /** When the convergence windows were last computed ({@link #nanos}); only the computing worker touches it. */
         long convergenceAt;
         volatile LatestResult latest;
         volatile long lastUsed;
 
-        Live(long id) {
+        Live(long id, long now) {
             this.id = id;
+            this.moderationCheckedAt = now;
         }
     }
 }

@@ -28,7 +28,7 @@ final class VoteLog {
     static final long LATE_REPORT_MILLIS = 60_000;
 
     /** An immutable view of the first {@code size} entries. */
-    record Snapshot(long[] participants, long[] statements, long[] castAtMillis, byte[] values, int size) {
+    record Entries(long[] participants, long[] statements, long[] castAtMillis, byte[] values, int size) {
         /** Builds the current-vote matrix: latest vote wins, only statements in {@code inMath} count. */
         VoteMatrix matrix(long[] inMathSorted) {
             VoteMatrix.Builder b = VoteMatrix.builder();
@@ -63,8 +63,8 @@ final class VoteLog {
         return size;
     }
 
-    Snapshot snapshot() {
-        return new Snapshot(participants, statements, castAtMillis, values, size);
+    Entries snapshot() {
+        return new Entries(participants, statements, castAtMillis, values, size);
     }
 
     /**

@@ -62,4 +62,13 @@ final class ArchitectureRules {
                 .and().resideOutsideOfPackage(root + ".db..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..");
     }
+
+    /** A feature's routes and pages are its own: reached through its entry, never imported. */
+    static ArchRule pagesAndRoutesArePackagePrivate(String root) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".db..")
+                .and().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Routes")
+                .and().resideOutsideOfPackage(root + ".db..").and().resideOutsideOfPackage(root + ".web..")
+                .should().notBePublic();
+    }
 }

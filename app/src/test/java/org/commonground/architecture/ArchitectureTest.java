@@ -61,4 +61,9 @@ class ArchitectureTest {
     void pagesAndRoutesHoldNoDatabase() {
         ArchitectureRules.noDatabaseInPagesOrRoutes(ROOT).check(app);
     }
+
+    @Test
+    void featurePagesAndRoutesArePackagePrivate() {
+        ArchitectureRules.pagesAndRoutesArePackagePrivate(ROOT).check(app);
+    }
 }

@@ -44,9 +44,9 @@ class PolisValidationTest {
             comments.add(comment(c, c < 2 ? 100 : 1_000));
         }
         comments.add(new PolisExport.Comment(9, 100, OptionalInt.empty(), PolisExport.Moderation.REJECTED, false, "out"));
-        List<PolisExport.Vote> votes = List.of(
-                new PolisExport.Vote(200, 0, 1, 1), new PolisExport.Vote(201, 1, 1, -1),
-                new PolisExport.Vote(2_000, 0, 2, 1), new PolisExport.Vote(2_001, 1, 2, 1), new PolisExport.Vote(2_002, 9, 2, 1));
+        List<PolisExport.VoteEvent> votes = List.of(
+                new PolisExport.VoteEvent(200, 0, 1, 1), new PolisExport.VoteEvent(201, 1, 1, -1),
+                new PolisExport.VoteEvent(2_000, 0, 2, 1), new PolisExport.VoteEvent(2_001, 1, 2, 1), new PolisExport.VoteEvent(2_002, 9, 2, 1));
         PolisExport export = new PolisExport(PolisExport.Summary.EMPTY, comments, votes, PolisExport.VoteSource.HISTORY, List.of(), List.of());
 
         assertThat(PolisValidation.admittedByPolisRule(export)).isEqualTo(1);

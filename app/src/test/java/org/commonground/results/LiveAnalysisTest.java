@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonground.analysis.Projection;
 import org.commonground.participation.VoteStore;
-import org.commonground.testing.Pause;
+import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
@@ -106,12 +106,8 @@ class LiveAnalysisTest {
         try (LiveAnalysis live = new LiveAnalysis(given.jdbi, 1, 4, Duration.ofSeconds(30), Clock.systemUTC(), 10)) {
             LatestResult first = live.latestOrWait(c.id());
 
-            Instant deadline = Instant.now().plusSeconds(60);
-            LatestResult latest = first;
-            while (!latest.result().mapState().bridgingConverged() && Instant.now().isBefore(deadline)) {
-                Pause.millis(50);
-                latest = live.latest(c.id()).orElseThrow();
-            }
+            LatestResult latest = eventually(Duration.ofSeconds(60), () -> live.latest(c.id()).orElseThrow(),
+                    r -> r.result().mapState().bridgingConverged());
 
             assertThat(first.result().mapState().bridgingConverged()).as("a cold fit of this split takes 4 runs of 10 sweeps")
                     .isFalse();
@@ -122,13 +118,10 @@ class LiveAnalysisTest {
     }
 
     private static LatestResult awaitVotes(LiveAnalysis live, Conversation c, long votes) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            LatestResult r = live.latest(c.id()).orElse(null);
-            if (r != null && r.votesReflected() == votes) {
-                return r;
-            }
-            Pause.millis(20);
+        LatestResult r = eventually(Duration.ofSeconds(30), () -> live.latest(c.id()).orElse(null),
+                latest -> latest != null && latest.votesReflected() == votes);
+        if (r != null && r.votesReflected() == votes) {
+            return r;
         }
         throw new AssertionError("no result with " + votes + " votes within 30 s: " + live.latest(c.id()).map(LatestResult::votesReflected));
     }

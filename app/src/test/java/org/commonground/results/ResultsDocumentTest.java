@@ -1,6 +1,7 @@
 package org.commonground.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -55,17 +56,9 @@ class ResultsDocumentTest extends ParticipationServerTest {
 
     /** The served result once it reflects all the votes cast (results are recomputed in the background). */
     private static JsonNode resultReflecting(Conversation c, int votes) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        JsonNode served = server.get("/api/v1/conversations/" + c.id() + "/results").json();
-        while (served.path("votesReflected").asInt() < votes && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            served = server.get("/api/v1/conversations/" + c.id() + "/results").json();
-        }
+        JsonNode served = eventually(java.time.Duration.ofSeconds(30),
+                () -> server.get("/api/v1/conversations/" + c.id() + "/results").json(),
+                answer -> answer.path("votesReflected").asInt() >= votes);
         assertThat(served.path("votesReflected").asInt()).isEqualTo(votes);
         return served;
     }

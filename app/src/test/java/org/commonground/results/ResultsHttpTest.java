@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import org.commonground.AppConfig;
 import org.commonground.account.Role;
 import org.commonground.participation.Join;
-import org.commonground.testing.Pause;
+import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
@@ -67,15 +67,10 @@ class ResultsHttpTest extends ParticipationServerTest {
 
     /** Polls the results until they satisfy the condition or the deadline passes; returns the last answer. */
     private static JsonNode awaitResults(Conversation c, Predicate<JsonNode> done, String... headers) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (true) {
-            TestServer.Response r = server.get(results(c), headers);
-            if (r.status() == 200 && done.test(r.json()) || Instant.now().isAfter(deadline)) {
-                assertThat(r.status()).as(r.body()).isEqualTo(200);
-                return r.json();
-            }
-            Pause.millis(50);
-        }
+        TestServer.Response r = eventually(DEADLINE, () -> server.get(results(c), headers),
+                answer -> answer.status() == 200 && done.test(answer.json()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
     }
 
 
@@ -254,10 +249,7 @@ class ResultsHttpTest extends ParticipationServerTest {
             lock.execute("LOCK TABLE vote_event IN ACCESS EXCLUSIVE MODE");
             List<CompletableFuture<TestServer.Response>> answers = conversations.stream()
                     .map(c -> CompletableFuture.supplyAsync(() -> oneWorker.get(results(c)), clients)).toList();
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (answers.stream().filter(CompletableFuture::isDone).count() < 3 && Instant.now().isBefore(deadline)) {
-                Pause.millis(20);
-            }
+            eventually(DEADLINE, () -> answers.stream().filter(CompletableFuture::isDone).count(), done -> done >= 3);
             List<TestServer.Response> refused = answers.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
             lock.rollback();
 
@@ -270,12 +262,7 @@ class ResultsHttpTest extends ParticipationServerTest {
             List<TestServer.Response> all = answers.stream().map(CompletableFuture::join).toList();
             assertThat(all.stream().filter(r -> r.status() == 200)).as("the five computations the pool took").hasSize(5);
             for (Conversation c : conversations) {
-                Instant until = Instant.now().plus(DEADLINE);
-                TestServer.Response r = oneWorker.get(results(c));
-                while (r.status() != 200 && Instant.now().isBefore(until)) {
-                    Pause.millis(50);
-                    r = oneWorker.get(results(c));
-                }
+                TestServer.Response r = eventually(DEADLINE, () -> oneWorker.get(results(c)), answer -> answer.status() == 200);
                 assertThat(r.status()).as("refused computations run once workers free up").isEqualTo(200);
             }
         }

@@ -51,7 +51,7 @@ class VoteLogTest {
             log.add(100 + i, 10, 1, 7_000 + i); // past the initial capacity
         }
 
-        VoteLog.Snapshot before = log.snapshot();
+        VoteLog.Entries before = log.snapshot();
         log.add(2, 10, 1, 9_999);
         VoteMatrix m = before.matrix(new long[] {10, 11});
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class RoutingTest {
+class StatementChoiceTest {
 
     @Test
     void priorityFollowsThePolisFormula() {
@@ -14,21 +14,21 @@ class RoutingTest {
         // boost = 1 + 8 * 2^(-6/5).
         double expected = Math.pow(0.75 * (1 + 8 * Math.pow(2, -1.2)), 2);
 
-        assertThat(Routing.priority(3, 1, 6, 1.0)).isCloseTo(expected, within(1e-12));
+        assertThat(StatementChoice.priority(3, 1, 6, 1.0)).isCloseTo(expected, within(1e-12));
     }
 
     @Test
     void newStatementsOutweighWellVotedOnesWithTheSameShares() {
-        double fresh = Routing.priority(0, 0, 0, 1.0);
-        double seasoned = Routing.priority(50, 0, 100, 1.0);
+        double fresh = StatementChoice.priority(0, 0, 0, 1.0);
+        double seasoned = StatementChoice.priority(50, 0, 100, 1.0);
 
         assertThat(fresh).isGreaterThan(seasoned * 10);
     }
 
     @Test
     void passedStatementsSinkAndExtremeOnesRise() {
-        assertThat(Routing.priority(1, 8, 10, 1.0)).isLessThan(Routing.priority(8, 1, 10, 1.0));
-        assertThat(Routing.priority(5, 1, 10, 3.0)).isGreaterThan(Routing.priority(5, 1, 10, 0.0));
+        assertThat(StatementChoice.priority(1, 8, 10, 1.0)).isLessThan(StatementChoice.priority(8, 1, 10, 1.0));
+        assertThat(StatementChoice.priority(5, 1, 10, 3.0)).isGreaterThan(StatementChoice.priority(5, 1, 10, 0.0));
     }
 
     @Test
@@ -38,7 +38,7 @@ class RoutingTest {
         var random = new SplittableRandom(42);
 
         for (int i = 0; i < 100_000; i++) {
-            hits[Routing.draw(priorities, random)]++;
+            hits[StatementChoice.draw(priorities, random)]++;
         }
 
         assertThat(hits[0] / 100_000.0).isCloseTo(0.1, within(0.01));
@@ -49,6 +49,6 @@ class RoutingTest {
 
     @Test
     void drawsNothingFromNothing() {
-        assertThat(Routing.draw(new double[0], new SplittableRandom(1))).isEqualTo(-1);
+        assertThat(StatementChoice.draw(new double[0], new SplittableRandom(1))).isEqualTo(-1);
     }
 }

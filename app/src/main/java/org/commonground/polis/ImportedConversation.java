@@ -15,9 +15,9 @@ import org.commonground.web.Language;
  * @param texts      title, description and background per language (at least one)
  * @param dimensions cohort dimensions in order; values the data uses are added to them
  */
-public record NewConversation(String state, Map<Language, Texts> texts, List<Dimension> dimensions) {
+public record ImportedConversation(String state, Map<Language, Texts> texts, List<Dimension> dimensions) {
 
-    public NewConversation {
+    public ImportedConversation {
         Objects.requireNonNull(state);
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("a conversation needs a title in at least one language");
@@ -39,12 +39,12 @@ public record NewConversation(String state, Map<Language, Texts> texts, List<Dim
      * come back to vote; titled by {@code --title}, else summary.csv's topic, else the folder name.
      * The language of the texts is guessed from their script.
      */
-    public static NewConversation imported(PolisExport export, String title, String folderName) {
+    public static ImportedConversation imported(PolisExport export, String title, String folderName) {
         String chosen = firstNonBlank(title, export.summary().topic(), folderName);
         Language language = StatementText.detectLanguage(chosen + " " + export.summary().description());
         List<Dimension> dimensions = new ArrayList<>();
         export.cohortDimensions().forEach(d -> dimensions.add(new Dimension(d, List.of())));
-        return new NewConversation("closed",
+        return new ImportedConversation("closed",
                 Map.of(language, new Texts(chosen, export.summary().description(), "")), dimensions);
     }
 

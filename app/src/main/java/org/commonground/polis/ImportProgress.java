@@ -5,8 +5,8 @@ package org.commonground.polis;
  * The command line shows it as a bar on a terminal and as plain lines otherwise.
  */
 @FunctionalInterface
-public interface Progress {
-    Progress NONE = (phase, done, total) -> { };
+public interface ImportProgress {
+    ImportProgress NONE = (phase, done, total) -> { };
 
     /** {@code done} of {@code total} units of {@code phase} are finished; called with done == total at its end. */
     void advance(String phase, long done, long total);

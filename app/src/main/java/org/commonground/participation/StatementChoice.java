@@ -21,8 +21,8 @@ import java.util.random.RandomGenerator;
  * order and nothing starves: every candidate keeps a positive chance (the smoothing keeps
  * p_agree and 1 − p_pass above zero).
  */
-final class Routing {
-    private Routing() {}
+final class StatementChoice {
+    private StatementChoice() {}
 
     static double priority(int agree, int pass, int seen, double extremity) {
         double pAgree = (agree + 1.0) / (seen + 2.0);
