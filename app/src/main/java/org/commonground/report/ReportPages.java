@@ -139,10 +139,10 @@ final class ReportPages {
     ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
         List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
+        Map<Long, String> cohortOf = dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension);
         return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
-                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values,
-                dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension),
-                queries.firstVotes(c.id(), dimension == null ? "" : dimension), you, Instant.now());
+                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values, cohortOf,
+                ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf), you, Instant.now());
     }
 
     static String dimension(Conversation c) {

@@ -15,9 +15,17 @@ public final class LatestResult {
     private final Instant computedAt;
     private final long votesReflected;
     private final double loadSeconds;
+    private final FirstVotes firstVotes;
     private volatile String json;
 
     public LatestResult(long conversationId, AnalysisResult result, Instant computedAt, long votesReflected, double loadSeconds) {
+        this(conversationId, result, computedAt, votesReflected, loadSeconds, FirstVotes.NONE);
+    }
+
+    /** @param firstVotes when each participant of the votes reflected first voted */
+    public LatestResult(long conversationId, AnalysisResult result, Instant computedAt, long votesReflected, double loadSeconds,
+                        FirstVotes firstVotes) {
+        this.firstVotes = firstVotes;
         this.conversationId = conversationId;
         this.result = result;
         this.computedAt = computedAt;
@@ -41,6 +49,11 @@ public final class LatestResult {
     /** Vote events (every vote cast, changes of vote included) the result is computed from. */
     public long votesReflected() {
         return votesReflected;
+    }
+
+    /** When each participant whose votes the result reflects first voted. */
+    public FirstVotes firstVotes() {
+        return firstVotes;
     }
 
     /** Seconds since the result was computed, never negative. */

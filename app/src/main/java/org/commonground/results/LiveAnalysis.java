@@ -276,7 +276,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
             } else {
                 result = result.withConvergence(previous.result().convergence());
             }
-            LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds);
+            LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds,
+                    snapshot.firstVotes());
             synchronized (c) {
                 c.latest = latest;
                 // An interim bridging fit: compute again (paced, like a new vote) to continue it, but

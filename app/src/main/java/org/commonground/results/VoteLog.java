@@ -42,6 +42,38 @@ final class VoteLog {
             }
             return b.build();
         }
+
+        /**
+         * Each participant's first vote of the log (any statement, changes included), in no order:
+         * one pass over the entries with an open-addressing table, so the report need not
+         * aggregate all vote events of the conversation on every view.
+         */
+        FirstVotes firstVotes() {
+            int capacity = 2;
+            while (capacity < 2 * size + 2) {
+                capacity <<= 1;
+            }
+            int mask = capacity - 1;
+            int[] slots = new int[capacity]; // 0: empty, else 1 + index into who/at
+            long[] who = new long[size];
+            long[] at = new long[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                long p = participants[i];
+                int h = (int) ((p * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                while (slots[h] != 0 && who[slots[h] - 1] != p) {
+                    h = (h + 1) & mask;
+                }
+                if (slots[h] == 0) {
+                    who[n] = p;
+                    at[n] = castAtMillis[i];
+                    slots[h] = ++n;
+                } else if (castAtMillis[i] < at[slots[h] - 1]) {
+                    at[slots[h] - 1] = castAtMillis[i];
+                }
+            }
+            return new FirstVotes(Arrays.copyOf(who, n), Arrays.copyOf(at, n));
+        }
     }
 
     void add(long participant, long statement, int value, long millis) {

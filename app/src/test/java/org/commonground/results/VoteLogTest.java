@@ -8,6 +8,27 @@ import org.junit.jupiter.api.Test;
 class VoteLogTest {
 
     @Test
+    void firstVotesAreEachParticipantsEarliestVoteOnAnyStatement() {
+        VoteLog log = new VoteLog();
+        log.add(7, 10, 1, 5_000);
+        log.add(8, 10, -1, 2_000);
+        log.add(7, 11, 0, 1_000); // reported late: earlier than the vote before it in the log
+        log.add(8, 10, 1, 9_000); // a changed vote is not a first one
+        for (long p = 100; p < 400; p++) { // enough participants to make the table probe and wrap
+            log.add(p, 12, 1, 10_000 + p);
+        }
+
+        FirstVotes first = log.snapshot().firstVotes();
+
+        java.util.Map<Long, Long> at = new java.util.HashMap<>();
+        for (int i = 0; i < first.size(); i++) {
+            at.put(first.participants()[i], first.atMillis()[i]);
+        }
+        assertThat(first.size()).isEqualTo(302);
+        assertThat(at).containsEntry(7L, 1_000L).containsEntry(8L, 2_000L).containsEntry(399L, 10_399L);
+    }
+
+    @Test
     void aVoteBothLoadedAndReportedWhileLoadingCountsOnce() {
         VoteLog loaded = new VoteLog();
         loaded.add(1, 10, 1, 1_000);
