@@ -54,7 +54,7 @@ final class AccountRoutes {
     }
 
     /** A new API token; {@code secret} is shown this once and never again. */
-    public record IssuedToken(long id, String name, Instant createdAt, String secret) {}
+    public record CreatedToken(long id, String name, Instant createdAt, String secret) {}
 
     /** An account to create; without a password one is generated and returned once. */
     public record NewAccount(String email, Role role, String password) {}
@@ -69,7 +69,7 @@ final class AccountRoutes {
         api.get("/api/v1/me").tag("accounts").summary("The signed-in account (and the session's CSRF token)")
                 .returns(SignedIn.class).handle(this::me);
         api.post("/api/v1/me/tokens").tag("accounts").summary("Create an API token; its secret is shown once")
-                .body(NewToken.class).returns(IssuedToken.class, 201).handle(this::issueToken);
+                .body(NewToken.class).returns(CreatedToken.class, 201).handle(this::issueToken);
         api.get("/api/v1/me/tokens").tag("accounts").summary("List the caller's API tokens (without secrets)")
                 .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
                         tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
@@ -127,7 +127,7 @@ final class AccountRoutes {
             throw Invalid.fields(errors);
         }
         ApiTokenStore.IssuedToken issued = tokens.issue(account.id(), name);
-        ctx.status(201).json(new IssuedToken(issued.token().id(), issued.token().name(),
+        ctx.status(201).json(new CreatedToken(issued.token().id(), issued.token().name(),
                 issued.token().createdAt(), issued.secret()));
     }
 

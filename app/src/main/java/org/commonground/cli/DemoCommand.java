@@ -16,7 +16,7 @@ public final class DemoCommand extends ServeCommand {
     @Override
     protected void beforeStart(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        DemoSeed.Outcome outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoSeed.Seeded outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "
                     + outcome.conversationId() + "); nothing was seeded.");

@@ -17,7 +17,7 @@ import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.web.Secrets;
 import org.commonground.polis.ImportedConversation;
-import org.commonground.polis.ImportedConversation.Dimension;
+import org.commonground.polis.ImportedConversation.ImportedDimension;
 import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
@@ -50,16 +50,16 @@ public final class DemoSeed {
     public record Credential(Role role, String email, Optional<String> password) {}
 
     /** What the start found or did: the demo conversation's id, whether it was seeded now, the accounts. */
-    public record Outcome(long conversationId, boolean seeded, List<Credential> accounts) {}
+    public record Seeded(long conversationId, boolean seeded, List<Credential> accounts) {}
 
-    public Outcome seedIfEmpty() {
+    public Seeded seedIfEmpty() {
         try (Handle lock = jdbi.open()) {
             lock.createQuery("SELECT pg_advisory_lock(:key)").bind("key", LOCK).mapTo(String.class).one();
             try {
                 Optional<Long> existing = lock.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
                         .mapTo(Long.class).findOne();
                 if (existing.isPresent()) {
-                    return new Outcome(existing.get(), false, List.of());
+                    return new Seeded(existing.get(), false, List.of());
                 }
                 List<Credential> credentials = new ArrayList<>();
                 Map<Role, Long> ids = new EnumMap<>(Role.class);
@@ -67,7 +67,7 @@ public final class DemoSeed {
                     ids.put(role, account(role, credentials));
                 }
                 long id = jdbi.inTransaction(h -> seedConversation(h, ids));
-                return new Outcome(id, true, credentials);
+                return new Seeded(id, true, credentials);
             } finally {
                 lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
             }
@@ -160,7 +160,7 @@ public final class DemoSeed {
                         + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
                         + " 참여자에게 거주 국가와 역할을 묻습니다."));
         return new ImportedConversation("open", texts, List.of(
-                new Dimension("country", List.of("JP", "KR", "US", "other")),
-                new Dimension("role", DemoSimulation.ROLES)));
+                new ImportedDimension("country", List.of("JP", "KR", "US", "other")),
+                new ImportedDimension("role", DemoSimulation.ROLES)));
     }
 }

@@ -206,10 +206,10 @@ public final class VoteStore {
     }
 
     /** Current votes on one accepted statement. */
-    public record Tally(long statementId, int agree, int disagree, int pass, int total) {}
+    public record StatementTally(long statementId, int agree, int disagree, int pass, int total) {}
 
     /** Agree/disagree/pass counts per accepted statement of the conversation, by statement id. */
-    public List<Tally> tallies(long conversationId) {
+    public List<StatementTally> tallies(long conversationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT s.id,
                        count(v.value) FILTER (WHERE v.value = 1) AS agree,
@@ -220,7 +220,7 @@ public final class VoteStore {
                 WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'
                 GROUP BY s.id ORDER BY s.id""")
                 .bind("c", conversationId)
-                .map((rs, c) -> new Tally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .map((rs, c) -> new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .list());
     }
 }

@@ -15,7 +15,7 @@ import org.commonground.web.Language;
  * @param texts      title, description and background per language (at least one)
  * @param dimensions cohort dimensions in order; values the data uses are added to them
  */
-public record ImportedConversation(String state, Map<Language, Texts> texts, List<Dimension> dimensions) {
+public record ImportedConversation(String state, Map<Language, Texts> texts, List<ImportedDimension> dimensions) {
 
     public ImportedConversation {
         Objects.requireNonNull(state);
@@ -28,8 +28,8 @@ public record ImportedConversation(String state, Map<Language, Texts> texts, Lis
 
     public record Texts(String title, String description, String background) {}
 
-    public record Dimension(String name, List<String> values) {
-        public Dimension {
+    public record ImportedDimension(String name, List<String> values) {
+        public ImportedDimension {
             values = List.copyOf(values);
         }
     }
@@ -42,8 +42,8 @@ public record ImportedConversation(String state, Map<Language, Texts> texts, Lis
     public static ImportedConversation imported(PolisExport export, String title, String folderName) {
         String chosen = firstNonBlank(title, export.summary().topic(), folderName);
         Language language = StatementText.detectLanguage(chosen + " " + export.summary().description());
-        List<Dimension> dimensions = new ArrayList<>();
-        export.cohortDimensions().forEach(d -> dimensions.add(new Dimension(d, List.of())));
+        List<ImportedDimension> dimensions = new ArrayList<>();
+        export.cohortDimensions().forEach(d -> dimensions.add(new ImportedDimension(d, List.of())));
         return new ImportedConversation("closed",
                 Map.of(language, new Texts(chosen, export.summary().description(), "")), dimensions);
     }

@@ -35,7 +35,7 @@ final class ResultsRoutes {
                 .returns(ResultsDocument.class).handle(this::get);
         api.get("/api/v1/conversations/{conversationId}/tallies").tag("results")
                 .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
-                .returns(new TypeReference<List<VoteStore.Tally>>() {}.getType()).handle(ctx ->
+                .returns(new TypeReference<List<VoteStore.StatementTally>>() {}.getType()).handle(ctx ->
                         ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
     }
 

@@ -17,7 +17,7 @@ final class Tallies {
         this.readers = readers;
     }
 
-    List<VoteStore.Tally> of(Context ctx, long conversationId) {
+    List<VoteStore.StatementTally> of(Context ctx, long conversationId) {
         readers.require(ctx, conversationId);
         return votes.tallies(conversationId);
     }

@@ -108,7 +108,7 @@ public final class TranslationStore implements ShownStatements {
         String text = text(request.text());
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
-            StatementRow s = statement(h, conversationId, statementId);
+            OriginalRow s = statement(h, conversationId, statementId);
             if (s.lang().equals(lang)) {
                 throw Invalid.field("lang", "translation.lang.same", lang);
             }
@@ -165,12 +165,12 @@ public final class TranslationStore implements ShownStatements {
                 .bind("s", statementId).bind("lang", lang).bind("kind", kind).execute();
     }
 
-    private record StatementRow(String lang, String state) {}
+    private record OriginalRow(String lang, String state) {}
 
-    private static StatementRow statement(Handle h, long conversationId, long statementId) {
+    private static OriginalRow statement(Handle h, long conversationId, long statementId) {
         return h.createQuery("SELECT lang, moderation_state FROM statement WHERE id = :s AND conversation_id = :c")
                 .bind("s", statementId).bind("c", conversationId)
-                .map((rs, ctx) -> new StatementRow(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new OriginalRow(rs.getString(1), rs.getString(2)))
                 .findOne()
                 .orElseThrow(() -> NotFound.of("statement", statementId));
     }

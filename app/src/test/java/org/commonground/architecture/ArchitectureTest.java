@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The app's structure, enforced (docs/architecture.md): packages free of cycles, layered one way
  * with the plumbing ({@code problem}, {@code web}, {@code db}) importing no feature, and SQL only
- * in stores. Run alone with {@code mvn -q -pl app -am test -Dtest=ArchitectureTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * in stores. Run alone with {@code mvn -q -pl app test -Dtest=ArchitectureTest}.
  */
 class ArchitectureTest {
     static final String ROOT = "org.commonground";
