@@ -3,6 +3,7 @@ package org.commonground;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.ResultsReaders;
 import org.commonground.conversation.SeedStore;
 import org.commonground.db.Database;
+import org.commonground.db.Outages;
 import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -35,6 +37,7 @@ import org.commonground.participation.Participants;
 import org.commonground.participation.ParticipationRoutes;
 import org.commonground.participation.Tallies;
 import org.commonground.participation.VoteStore;
+import org.commonground.problem.Unavailable;
 import org.commonground.report.LiveAnalysis;
 import org.commonground.report.ResultsRoutes;
 import org.commonground.report.ReportPages;
@@ -133,7 +136,10 @@ public final class App {
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
-                        jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+                        // Bounded even when the database hangs: load balancers must hear "down" quickly.
+                        if (!Outages.answers(db, Duration.ofMillis(1500))) {
+                            throw new Unavailable("database-unavailable", "problem.database-unavailable");
+                        }
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
