@@ -55,12 +55,14 @@ import org.commonground.web.Json;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
+import org.commonground.web.ForwardedClient;
 import org.commonground.web.Metrics;
+import org.commonground.web.MetricsGate;
 import org.commonground.web.Problems;
 import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
+import org.commonground.web.TrustedProxies;
 import org.commonground.web.WebRoutes;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -107,14 +109,18 @@ public final class App {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.port = config.port();
-            if (config.behindProxy()) {
-                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+            if (config.network().host() != null) {
+                cfg.jetty.host = config.network().host();
+            }
+            if (!(config.trustedProxies() instanceof TrustedProxies.None)) {
+                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedClient(config.trustedProxies())));
             }
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             cfg.events.serverStopped(analysis::close);
             problems.addTo(cfg.routes);
             new Metrics(db).addTo(cfg);
+            cfg.routes.before(Metrics.PATH, new MetricsGate(config.network().metricsToken())::check);
             BodyEncoding.addTo(cfg.routes);
             new CsrfGuard(authentication).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
