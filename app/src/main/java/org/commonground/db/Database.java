@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
         Outages.failFast(config);
         config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", defaultPoolSize()));
         config.setPoolName("commonground");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = new BusyOrDownPool(config);
         try {
             migrate(pool);
         } catch (RuntimeException e) {

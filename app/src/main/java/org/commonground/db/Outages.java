@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
- * A database that is down must cost a request about a second, not the pool's default 30 s: the
+ * A database that is down must cost a request about a second, not the pool's default 30 s (a pool
+ * that is only busy still queues, {@link BusyOrDownPool}): the
  * server then answers 503 (web/Problems) and keeps trying, so it recovers by itself when the
  * database is back. The same settings hold for the embedded and an external server.
  */
