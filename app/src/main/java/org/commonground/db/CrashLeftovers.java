@@ -41,7 +41,9 @@ final class CrashLeftovers {
         if (postmaster.isPresent()) {
             log.warn("PostgreSQL (PID {}) still runs on {} after its server ended without stopping it; stopping it",
                     postmaster.get().pid(), pgData);
+            long start = System.nanoTime();
             stop(postmaster.get());
+            log.info("Stopped the orphaned PostgreSQL (PID {}) in {} ms", postmaster.get().pid(), (System.nanoTime() - start) / 1_000_000);
         }
         if (postmaster.isEmpty()) {
             log.warn("Removing the stale {} of {} (no PostgreSQL runs on it)", PID_FILE, pgData);

@@ -72,7 +72,11 @@ public final class CrashUnderLoad {
     record Cast(long participant, long statement, int value) {}
 
     record Run(long acknowledged, long errors, long inFlightAtKill, double restartSeconds, List<Cast> acked, long[] participants,
-               ChildServer restarted) {}
+               ChildServer restarted) {
+        double orphanStopSeconds() {
+            return restarted.orphanStopMillis() / 1000.0;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -91,15 +95,18 @@ public final class CrashUnderLoad {
 
             long t0 = System.nanoTime();
             ChildServer server = ChildServer.start(data, dir);
-            System.out.printf(Locale.ROOT, "cold start on the seeded directory: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "cold start on the seeded directory: %.2f s (server JVM CPU %.2f s)%n",
+                    (System.nanoTime() - t0) / 1e9, server.cpuSecondsWhenHealthy());
             List<Run> runs = new ArrayList<>();
             try {
                 for (int r = 1; r <= o.runs(); r++) {
                     Run run = runOnce(server, data, dir, conversation, statements, o);
                     runs.add(run);
                     server = run.restarted();
-                    System.out.printf(Locale.ROOT, "run %d: %d votes acknowledged, %d errors, %d in flight at the kill; restart %.2f s%n",
-                            r, run.acknowledged(), run.errors(), run.inFlightAtKill(), run.restartSeconds());
+                    System.out.printf(Locale.ROOT, "run %d: %d votes acknowledged, %d errors, %d cut off by the kill; restart %.2f s"
+                                    + " (of which stopping the orphaned PostgreSQL %.2f s; server JVM CPU %.2f s)%n",
+                            r, run.acknowledged(), run.errors(), run.inFlightAtKill(), run.restartSeconds(), run.orphanStopSeconds(),
+                            run.restarted().cpuSecondsWhenHealthy());
                 }
             } finally {
                 if (server != null) {
@@ -179,8 +186,9 @@ public final class CrashUnderLoad {
     /** Compares every run's acknowledged votes with vote_event; true when none was lost. */
     private static boolean report(Path data, List<Run> runs) throws Exception {
         boolean durable = true;
-        System.out.printf(Locale.ROOT, "%n| run | acknowledged | stored | lost | stored, not acknowledged | in flight at kill | restart s |%n");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "%n| run | acknowledged | stored | lost | stored, not acknowledged | cut off by the kill | restart s"
+                + " | of which orphan stop s | server JVM CPU s |%n");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         double[] restarts = new double[runs.size()];
         try (Database db = Database.embedded(data)) {
             for (int r = 0; r < runs.size(); r++) {
@@ -195,8 +203,9 @@ public final class CrashUnderLoad {
                 long storedTotal = stored.values().stream().mapToLong(Long::longValue).sum();
                 durable &= lost == 0;
                 restarts[r] = run.restartSeconds();
-                System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.2f |%n", r + 1, run.acknowledged(), storedTotal, lost,
-                        storedTotal - (run.acknowledged() - lost), run.inFlightAtKill(), run.restartSeconds());
+                System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f |%n", r + 1, run.acknowledged(),
+                        storedTotal, lost, storedTotal - (run.acknowledged() - lost), run.inFlightAtKill(), run.restartSeconds(),
+                        run.orphanStopSeconds(), run.restarted().cpuSecondsWhenHealthy());
             }
         }
         Arrays.sort(restarts);
@@ -223,12 +232,42 @@ public final class CrashUnderLoad {
 
     /** {@code commonground serve} in a child JVM, started and awaited until its health check answers 200. */
     static final class ChildServer {
+        private static final Pattern ORPHAN_STOPPED = Pattern.compile("Stopped the orphaned PostgreSQL \\(PID \\d+\\) in (\\d+) ms");
+        private static final long CLOCK_TICK_NANOS = 10_000_000L;  // USER_HZ is 100 on Linux
         private final Process process;
         private final int port;
+        private final Path log;
+        private double cpuSecondsWhenHealthy;
 
-        private ChildServer(Process process, int port) {
+        private ChildServer(Process process, int port, Path log) {
             this.process = process;
             this.port = port;
+            this.log = log;
+        }
+
+        /** CPU time (user + system) the server JVM had used when its health check first answered 200. */
+        double cpuSecondsWhenHealthy() {
+            return cpuSecondsWhenHealthy;
+        }
+
+        /** How long the server took to stop the PostgreSQL its killed predecessor left, from its log; 0 if none. */
+        long orphanStopMillis() {
+            try {
+                Matcher m = ORPHAN_STOPPED.matcher(Files.readString(log));
+                return m.find() ? Long.parseLong(m.group(1)) : 0;
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        private double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * CLOCK_TICK_NANOS / 1e9;
+            } catch (IOException e) {
+                return Double.NaN;
+            }
         }
 
         static ChildServer start(Path data, Path dir) throws Exception {
@@ -259,8 +298,9 @@ public final class CrashUnderLoad {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("the server did not start; its log:\n" + Files.readString(log), e);
             }
-            ChildServer server = new ChildServer(process, port);
+            ChildServer server = new ChildServer(process, port, log);
             server.awaitHealthy();
+            server.cpuSecondsWhenHealthy = server.cpuSeconds();
             return server;
         }
 
