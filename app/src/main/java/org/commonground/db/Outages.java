@@ -31,7 +31,8 @@ public final class Outages {
         config.addDataSourceProperty("loginTimeout", "2");       // s, connect + authentication
         // s, one read from the server: only a server that stopped answering (a host that vanished
         // without closing the connection) waits this long; a stopped PostgreSQL closes at once.
-        config.addDataSourceProperty("socketTimeout", "120");
+        // Generous, since a big sort (live analysis of 100 M votes, an import) sends nothing for long.
+        config.addDataSourceProperty("socketTimeout", "600");
         config.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
