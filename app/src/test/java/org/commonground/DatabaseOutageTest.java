@@ -67,6 +67,32 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void aKilledEmbeddedPostgresIsStartedAgainAndTheServerRecoversWithItsData() throws Exception {
+        try (Database db = Database.embedded(dir.resolve("data"))) {
+            Database.jdbi(db.dataSource()).useHandle(h -> h.execute("CREATE TABLE kept AS SELECT generate_series(1, 100) AS n"));
+            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource()).start("127.0.0.1", 0);
+            try (TestServer server = TestServer.wrap(app)) {
+                assertThat(server.get("/api/v1/health").status()).isEqualTo(200);
+                long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(
+                        dir.resolve("data/postgres/postmaster.pid")).getFirst().strip());
+
+                ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+                Timed api = timed(() -> server.get("/api/v1/conversations/424242"));
+
+                assertThat(api.response().status()).isIn(503, 404);  // 404 only if it was already back
+                assertThat(api.millis()).isLessThan(ANSWER_WITHIN_MS);
+                assertThat(awaitHealthy(server, 120_000)).as("PostgreSQL started again by the server").isTrue();
+                long kept = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT count(*) FROM kept")
+                        .mapTo(Long.class).one());
+                assertThat(kept).isEqualTo(100);
+                assertThat(Long.parseLong(java.nio.file.Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"))
+                        .getFirst().strip())).isNotEqualTo(postmaster);
+            }
+        }
+        assertThat(dir.resolve("data/postgres/postmaster.pid")).as("stopped with the server").doesNotExist();
+    }
+
     record Timed(Response response, long millis) {}
 
     private static Timed timed(java.util.function.Supplier<Response> request) {

