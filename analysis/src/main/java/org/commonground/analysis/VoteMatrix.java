@@ -93,13 +93,13 @@ public final class VoteMatrix {
         int to = rowStart[p + 1] - 1;
         while (from <= to) {
             int mid = (from + to) >>> 1;
-            int midStatement = cells[mid] >>> 2;
+            int midStatement = statementOf(cells[mid]);
             if (midStatement < s) {
                 from = mid + 1;
             } else if (midStatement > s) {
                 to = mid - 1;
             } else {
-                return OptionalInt.of((int) VALUE[cells[mid] & 3]);
+                return OptionalInt.of(signOf(cells[mid]));
             }
         }
         return OptionalInt.empty();
@@ -186,12 +186,38 @@ public final class VoteMatrix {
         return new VoteMatrix(participantIds, statementIds, start, newCells, newSeconds, originMillis);
     }
 
+    // A cell packs a vote as statement index << 2 | vote code. These small static methods are the only
+    // place that knows the layout; the JIT inlines them into the hot loops.
+
+    /** The cell of a vote: statement index (dense, ≥ 0, < 2³⁰) and vote code ({@link #PASS}, {@link #AGREE}, {@link #DISAGREE}). */
+    static int cell(int statement, int code) {
+        return statement << 2 | code;
+    }
+
+    /** Dense statement index of a cell. */
     static int statementOf(int cell) {
         return cell >>> 2;
     }
 
+    /** Vote code of a cell: {@link #PASS}, {@link #AGREE} or {@link #DISAGREE}. */
     static int codeOf(int cell) {
         return cell & 3;
+    }
+
+    /** Vote value of a cell in Pol.is units: agree +1, disagree −1, pass 0. */
+    static double valueOf(int cell) {
+        return VALUE[cell & 3];
+    }
+
+    /** Vote value of a cell as an integer (+1, −1, 0), for exact integer sums. */
+    static int signOf(int cell) {
+        int code = cell & 3;
+        return code == AGREE ? 1 : code == DISAGREE ? -1 : 0;
+    }
+
+    /** Whether a cell is an agree or a disagree (a rating, as bridging counts them), not a pass. */
+    static boolean isRating(int cell) {
+        return (cell & 3) != PASS;
     }
 
     /**
@@ -308,7 +334,7 @@ public final class VoteMatrix {
                 for (int j = 0; j < latestCount[p]; j++) {
                     int k = order[start[p] + j];
                     int code = value[k] == 1 ? AGREE : value[k] == -1 ? DISAGREE : PASS;
-                    cells[rowStart[p] + j] = statementIndex[statement[k]] << 2 | code;
+                    cells[rowStart[p] + j] = cell(statementIndex[statement[k]], code);
                     seconds[rowStart[p] + j] = (int) Math.min(Integer.MAX_VALUE, (at[k] - origin) / 1000L);
                 }
             }
