@@ -48,7 +48,7 @@ final class Bridging {
      * @param maxSweeps   most sweeps in this call, ≥ 1
      */
     static Bridging fit(VoteMatrix m, double[] startFactor, BridgingState warm, long seed, Parallel parallel, int maxSweeps) {
-        Ratings ratings = Ratings.count(m);
+        Ratings ratings = Ratings.of(m, parallel);
         int statements = m.statementCount();
         if (ratings.count == 0) {
             return new Bridging(new BridgingState(new double[statements], new double[statements], 0), 0, true);
@@ -59,7 +59,7 @@ final class Bridging {
         boolean converged = false;
         while (sweep < maxSweeps) {
             sweep++;
-            if (fit.sweep(m, ratings, partial, parallel) < TOLERANCE) {
+            if (fit.sweep(ratings, partial, parallel) < TOLERANCE) {
                 converged = true;
                 break;
             }
@@ -67,33 +67,66 @@ final class Bridging {
         return new Bridging(new BridgingState(fit.is, fit.fs, fit.mu), sweep, converged);
     }
 
-    /** Sufficient statistics per statement gathered by the participant step: n, Σf_p, Σf_p², Σy, Σy·f_p. */
-    private static final int STATS = 5;
+    /**
+     * Sufficient statistics per statement gathered by the participant step: Σf_p, Σf_p², Σy, Σy·f_p
+     * (the fifth, the number of ratings, does not change between sweeps and is counted once).
+     */
+    private static final int STATS = 4;
 
-    /** Who rated what (agree or disagree): the counts that set the per-row penalties and the intercept centring. */
-    private record Ratings(long count, double agrees, int[] ofStatement, boolean[] ratedBy, int raters, int ratedStatements) {
-        static Ratings count(VoteMatrix m) {
+    /**
+     * Who rated what: each participant's agrees and disagrees (passes left out) as {@code statement << 1 | agree},
+     * in row order, and the counts that set the per-row penalties and the intercept centring. Built
+     * once per fit, so that the sweeps neither skip passes nor decode vote codes.
+     */
+    private record Ratings(int participants, int statements, int[] start, int[] rated, long count, double agrees,
+                           int[] ofStatement, int raters, int ratedStatements) {
+        static Ratings of(VoteMatrix m, Parallel parallel) {
             int participants = m.participantCount();
+            int statements = m.statementCount();
             int[] rowStart = m.rowStart();
             int[] cells = m.cells();
-            long count = 0;
-            double agrees = 0;
-            int[] ofStatement = new int[m.statementCount()];
-            boolean[] ratedBy = new boolean[participants];
+            int chunks = Parallel.chunks(participants);
+            int[] start = new int[participants + 1];
+            int[][] ofStatementIn = new int[chunks][statements];
+            long[] agreesIn = new long[chunks];
+            parallel.forEach(participants, chunks, (c, from, to) -> {
+                int[] of = ofStatementIn[c];
+                long agrees = 0;
+                for (int p = from; p < to; p++) {
+                    int n = 0;
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int cell = cells[k];
+                        if (VoteMatrix.isRating(cell)) {
+                            n++;
+                            agrees += rating(cell);
+                            of[VoteMatrix.statementOf(cell)]++;
+                        }
+                    }
+                    start[p + 1] = n;
+                }
+                agreesIn[c] = agrees;
+            });
             int raters = 0;
             for (int p = 0; p < participants; p++) {
-                for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int cell = cells[k];
-                    if (VoteMatrix.isRating(cell)) {
-                        count++;
-                        agrees += rating(cell);
-                        ofStatement[VoteMatrix.statementOf(cell)]++;
-                        ratedBy[p] = true;
+                raters += start[p + 1] > 0 ? 1 : 0;
+                start[p + 1] += start[p];
+            }
+            int[] rated = new int[start[participants]];
+            parallel.forEach(participants, chunks, (c, from, to) -> {
+                int j = start[from];
+                for (int p = from; p < to; p++) {
+                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                        int cell = cells[k];
+                        if (VoteMatrix.isRating(cell)) {
+                            rated[j++] = VoteMatrix.statementOf(cell) << 1 | rating(cell);
+                        }
                     }
                 }
-                if (ratedBy[p]) {
-                    raters++;
-                }
+            });
+            int[] ofStatement = Parallel.sumInOrder(ofStatementIn);
+            long agrees = 0;
+            for (long a : agreesIn) {
+                agrees += a;
             }
             int ratedStatements = 0;
             for (int c : ofStatement) {
@@ -101,7 +134,12 @@ final class Bridging {
                     ratedStatements++;
                 }
             }
-            return new Ratings(count, agrees, ofStatement, ratedBy, raters, ratedStatements);
+            // Sums of whole numbers are exact in any order: the same doubles as counting one vote at a time.
+            return new Ratings(participants, statements, start, rated, rated.length, agrees, ofStatement, raters, ratedStatements);
+        }
+
+        boolean ratedBy(int p) {
+            return start[p + 1] > start[p];
         }
 
         /** Per-participant penalty weight: ratings per rater (Community Notes' mean over rows, written as a sum over ratings). */
@@ -154,12 +192,12 @@ final class Bridging {
         }
 
         /** One ALS sweep: participants, statements, μ, then the intercept means into μ. Returns the largest change of μ or a statement parameter. */
-        double sweep(VoteMatrix m, Ratings ratings, double[][] partial, Parallel parallel) {
+        double sweep(Ratings ratings, double[][] partial, Parallel parallel) {
             double muBefore = mu;
             double[] isBefore = is.clone();
             double[] fsBefore = fs.clone();
-            double[] stats = solveParticipants(m, ratings.participantWeight(), partial, parallel);
-            double residualSum = solveStatements(stats, ratings.statementWeight());
+            double[] stats = solveParticipants(ratings, partial, parallel);
+            double residualSum = solveStatements(stats, ratings);
             // Closed-form μ given everything else. μ is not penalised: the mean agree rate belongs to μ,
             // so that i_s reads as agreement above the conversation's average.
             mu = muBefore + residualSum / ratings.count;
@@ -174,52 +212,65 @@ final class Bridging {
         /**
          * Solves every participant's (i_p, f_p) given the statements, and gathers the statements'
          * sufficient statistics ({@link #STATS} per statement) with the new participant values.
+         *
+         * <p>The hot loop of the engine. Per statement it reads one block of a table built per
+         * sweep, the residual y = r − μ − i_s for r = 0 and r = 1 and f_s; per participant it
+         * scatters y and y·f_p taken from two precomputed pairs. Each value is the same double the
+         * textbook expression gives (the same operations in the same order), only computed once.
          */
-        private double[] solveParticipants(VoteMatrix m, double participantWeight, double[][] partial, Parallel parallel) {
-            int[] rowStart = m.rowStart();
-            int[] cells = m.cells();
+        private double[] solveParticipants(Ratings ratings, double[][] partial, Parallel parallel) {
+            int[] start = ratings.start;
+            int[] rated = ratings.rated;
             double muNow = mu;
-            double[] is = this.is;
-            double[] fs = this.fs;
+            double disagreeBase = 0.0 - muNow;
+            double agreeBase = 1.0 - muNow;
+            double[] table = new double[4 * is.length];
+            for (int s = 0; s < is.length; s++) {
+                table[4 * s] = disagreeBase - is[s];
+                table[4 * s + 1] = agreeBase - is[s];
+                table[4 * s + 2] = fs[s];
+            }
+            double participantWeight = ratings.participantWeight();
             double[] ip = this.ip;
             double[] fp = this.fp;
-            parallel.forEach(m.participantCount(), partial.length, (c, from, to) -> {
+            parallel.forEach(ratings.participants, partial.length, (c, from, to) -> {
                 double[] acc = partial[c];
                 Arrays.fill(acc, 0.0);
+                double[] residual = new double[4];
                 for (int p = from; p < to; p++) {
+                    int end = start[p + 1];
                     double n = 0;
                     double sf = 0;
                     double sff = 0;
                     double sy = 0;
                     double syf = 0;
-                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int cell = cells[k];
-                        if (!VoteMatrix.isRating(cell)) {
-                            continue;
-                        }
-                        int s = VoteMatrix.statementOf(cell);
-                        double y = rating(cell) - muNow - is[s];
+                    for (int k = start[p]; k < end; k++) {
+                        int r = rated[k];
+                        int t = (r >>> 1) << 2;
+                        double y = table[t + (r & 1)];
+                        double f = table[t + 2];
                         n++;
-                        sf += fs[s];
-                        sff += fs[s] * fs[s];
+                        sf += f;
+                        sff += f * f;
                         sy += y;
-                        syf += y * fs[s];
+                        syf += y * f;
                     }
                     solve(n + participantWeight * INTERCEPT_L2, sf, sff + participantWeight * FACTOR_L2, sy, syf, ip, fp, p);
                     double i = ip[p];
                     double f = fp[p];
-                    for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int cell = cells[k];
-                        if (!VoteMatrix.isRating(cell)) {
-                            continue;
-                        }
-                        int b = STATS * VoteMatrix.statementOf(cell);
-                        double y = rating(cell) - muNow - i;
-                        acc[b] += 1;
-                        acc[b + 1] += f;
-                        acc[b + 2] += f * f;
-                        acc[b + 3] += y;
-                        acc[b + 4] += y * f;
+                    double ff = f * f;
+                    residual[0] = disagreeBase - i;
+                    residual[1] = agreeBase - i;
+                    residual[2] = residual[0] * f;
+                    residual[3] = residual[1] * f;
+                    for (int k = start[p]; k < end; k++) {
+                        int r = rated[k];
+                        int b = STATS * (r >>> 1);
+                        int agree = r & 1;
+                        acc[b] += f;
+                        acc[b + 1] += ff;
+                        acc[b + 2] += residual[agree];
+                        acc[b + 3] += residual[2 + agree];
                     }
                 }
             });
@@ -227,13 +278,15 @@ final class Bridging {
         }
 
         /** Solves every statement's (i_s, f_s); returns Σ over all ratings of r − μ − i_p − i_s − f_p·f_s. */
-        private double solveStatements(double[] stats, double statementWeight) {
+        private double solveStatements(double[] stats, Ratings ratings) {
+            double statementWeight = ratings.statementWeight();
             double residualSum = 0;
             for (int s = 0; s < is.length; s++) {
                 int b = STATS * s;
-                solve(stats[b] + statementWeight * INTERCEPT_L2, stats[b + 1], stats[b + 2] + statementWeight * FACTOR_L2,
-                        stats[b + 3], stats[b + 4], is, fs, s);
-                residualSum += stats[b + 3] - stats[b] * is[s] - fs[s] * stats[b + 1];
+                double n = ratings.ofStatement[s];
+                solve(n + statementWeight * INTERCEPT_L2, stats[b], stats[b + 1] + statementWeight * FACTOR_L2,
+                        stats[b + 2], stats[b + 3], is, fs, s);
+                residualSum += stats[b + 2] - n * is[s] - fs[s] * stats[b];
             }
             return residualSum;
         }
@@ -245,7 +298,7 @@ final class Bridging {
         private void centreIntercepts(Ratings ratings) {
             double participantShift = 0;
             for (int p = 0; p < ip.length; p++) {
-                if (ratings.ratedBy[p]) {
+                if (ratings.ratedBy(p)) {
                     participantShift += ip[p];
                 }
             }
@@ -258,7 +311,7 @@ final class Bridging {
             }
             statementShift /= ratings.ratedStatements;
             for (int p = 0; p < ip.length; p++) {
-                if (ratings.ratedBy[p]) {
+                if (ratings.ratedBy(p)) {
                     ip[p] -= participantShift;
                 }
             }
