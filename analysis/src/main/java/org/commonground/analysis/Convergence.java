@@ -87,7 +87,7 @@ final class Convergence {
      * The windows of one batch over one matrix: their ends (seconds since the first vote, ascending),
      * the common-ground dimension's cohort of each participant, and how many chunks the integer passes use.
      */
-    private static final class Batch {
+    static final class Batch {
         final VoteMatrix m;
         final int[] ends;
         final int windows;
@@ -101,6 +101,8 @@ final class Convergence {
         final int minVotes;
         /** Integer sums are exact in any order, so the integer passes need only one chunk per thread. */
         final int intChunks;
+        /** The first window of the batch holding each vote (by vote index; {@link #windows}: none; at most {@link #BATCH}). */
+        final byte[] windowOf;
 
         Batch(VoteMatrix m, int[] ends, int dimension, Cohorts.Bound bound, int minVotes, Parallel parallel) {
             this.m = m;
@@ -113,11 +115,13 @@ final class Convergence {
             this.valueOf = dimension >= 0 ? bound.valueOf()[dimension] : null;
             this.minVotes = minVotes;
             this.intChunks = Math.min(Parallel.chunks(participants), Math.max(1, parallel.threads()));
-        }
-
-        /** The first window of the batch that holds the vote cast at this second (windows: none). */
-        int firstWindow(int second) {
-            return Convergence.firstWindow(ends, second);
+            this.windowOf = new byte[m.voteCount()];
+            int[] seconds = m.seconds();
+            parallel.forEach(m.voteCount(), (c, from, to) -> {
+                for (int k = from; k < to; k++) {
+                    windowOf[k] = (byte) Convergence.firstWindow(ends, seconds[k]);
+                }
+            });
         }
 
         Instant until(int b) {
@@ -175,10 +179,15 @@ final class Convergence {
         }
     }
 
+    /**
+     * Each vote is counted once, in the first window that holds it (for the column sums: the first
+     * that holds it with its voter in the map); a running sum over the windows then gives every
+     * window its cumulative counts. Whole numbers, so the order of the sums does not matter.
+     */
     private static WindowCounts countVotes(Batch w, Parallel parallel) {
         int[] rowStart = w.m.rowStart();
         int[] cells = w.m.cells();
-        int[] seconds = w.m.seconds();
+        byte[] windowOf = w.windowOf;
         int windows = w.windows;
         int statements = w.statements;
         int[] valueOf = w.valueOf;
@@ -189,46 +198,62 @@ final class Convergence {
         int[][] partial = new int[w.intChunks][windows * stride];
         parallel.forEach(w.participants, w.intChunks, (c, lo, hi) -> {
             int[] acc = partial[c];
-            int[] votesBy = new int[windows];
+            int[] votesBy = new int[windows + 1];
             for (int p = lo; p < hi; p++) {
                 int v = valueOf == null ? -1 : valueOf[p];
                 Arrays.fill(votesBy, 0);
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int first = w.firstWindow(seconds[k]);
-                    if (first < windows) {
-                        votesBy[first]++;
-                    }
+                    votesBy[windowOf[k]]++;
                 }
-                for (int b = 1; b < windows; b++) {
-                    votesBy[b] += votesBy[b - 1];
+                // The participant's first window with a vote, and the first in whose map they are.
+                int voted = windows;
+                int inMap = windows;
+                for (int b = 0, total = 0; b < windows; b++) {
+                    total += votesBy[b];
+                    if (total > 0 && voted == windows) {
+                        voted = b;
+                    }
+                    if (total >= minVotes && inMap == windows) {
+                        inMap = b;
+                    }
                 }
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int first = w.firstWindow(seconds[k]);
-                    int s = VoteMatrix.statementOf(cells[k]);
-                    int code = VoteMatrix.codeOf(cells[k]);
-                    int value = VoteMatrix.signOf(cells[k]);
-                    for (int b = first; b < windows; b++) {
-                        int base = b * stride;
-                        if (votesBy[b] >= minVotes) {
-                            acc[base + 2 * s] += value;
-                            acc[base + 2 * s + 1]++;
-                        }
-                        if (v >= 0) {
-                            acc[base + columnSize + (v * statements + s) * 3 + code]++;
-                        }
-                        acc[base + stride - 1]++;
+                    int first = windowOf[k];
+                    if (first == windows) {
+                        continue;
+                    }
+                    int cell = cells[k];
+                    int s = VoteMatrix.statementOf(cell);
+                    int base = first * stride;
+                    if (v >= 0) {
+                        acc[base + columnSize + (v * statements + s) * 3 + VoteMatrix.codeOf(cell)]++;
+                    }
+                    acc[base + stride - 1]++;
+                    int entered = Math.max(first, inMap);
+                    if (entered < windows) {
+                        acc[entered * stride + 2 * s] += VoteMatrix.signOf(cell);
+                        acc[entered * stride + 2 * s + 1]++;
                     }
                 }
-                if (v >= 0) {
-                    for (int b = 0; b < windows; b++) {
-                        if (votesBy[b] > 0) {
-                            acc[b * stride + columnSize + tallySize + v]++;
-                        }
-                    }
+                if (v >= 0 && voted < windows) {
+                    acc[voted * stride + columnSize + tallySize + v]++;
                 }
             }
         });
-        return new WindowCounts(Parallel.sumInOrder(partial), statements, w.values);
+        int[] counts = Parallel.sumInOrder(partial);
+        cumulate(counts, windows, stride);
+        return new WindowCounts(counts, statements, w.values);
+    }
+
+    /** Running sums over windows of blocks of {@code stride} ints: block b becomes the sum of blocks 0 … b. */
+    private static void cumulate(int[] blocks, int windows, int stride) {
+        for (int b = 1; b < windows; b++) {
+            int at = b * stride;
+            int before = at - stride;
+            for (int i = 0; i < stride; i++) {
+                blocks[at + i] += blocks[before + i];
+            }
+        }
     }
 
     /**
@@ -242,13 +267,22 @@ final class Convergence {
     private static Positions project(Batch w, WindowCounts counts, PrincipalComponents axes, Parallel parallel) {
         int[] rowStart = w.m.rowStart();
         int[] cells = w.m.cells();
-        int[] seconds = w.m.seconds();
+        byte[] windowOf = w.windowOf;
         int windows = w.windows;
         int minVotes = w.minVotes;
         double[][] mean = new double[windows][];
         for (int b = 0; b < windows; b++) {
             mean[b] = counts.columnMeans(b);
         }
+        // The windows' means of one statement side by side: one cache line per vote instead of one per window.
+        double[] meanBy = new double[w.statements * windows];
+        for (int b = 0; b < windows; b++) {
+            for (int s = 0; s < w.statements; s++) {
+                meanBy[s * windows + b] = mean[b][s];
+            }
+        }
+        double[] first = axes.first;
+        double[] second = axes.second;
         double scaleBase = w.statements;
         double[][] px = new double[windows][w.participants];
         double[][] py = new double[windows][w.participants];
@@ -262,14 +296,16 @@ final class Convergence {
                 Arrays.fill(sx, 0.0);
                 Arrays.fill(sy, 0.0);
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int first = w.firstWindow(seconds[k]);
                     int s = VoteMatrix.statementOf(cells[k]);
                     double value = VoteMatrix.valueOf(cells[k]);
-                    for (int b = first; b < windows; b++) {
-                        double x = value - mean[b][s];
+                    double a1 = first[s];
+                    double a2 = second[s];
+                    int at = s * windows;
+                    for (int b = windowOf[k]; b < windows; b++) {
+                        double x = value - meanBy[at + b];
                         votes[b]++;
-                        sx[b] += x * axes.first[s];
-                        sy[b] += x * axes.second[s];
+                        sx[b] += x * a1;
+                        sy[b] += x * a2;
                     }
                 }
                 for (int b = 0; b < windows; b++) {
@@ -285,49 +321,66 @@ final class Convergence {
         return new Positions(px, py, inMap, mean);
     }
 
-    /** Base clusters (warm, half the steps) and groups of each window's map. */
+    /**
+     * Base clusters (warm, half the steps) and groups of each window's map, the windows side by side
+     * on the pool: each window's clustering is seeded alike and reads only its own positions, so the
+     * order in which they run changes nothing.
+     */
     private static OpinionMap[] cluster(Batch w, Positions positions, PrincipalComponents axes, MapState warm,
                                         AnalysisOptions options, Parallel parallel) {
         OpinionMap[] maps = new OpinionMap[w.windows];
-        for (int b = 0; b < w.windows; b++) {
-            boolean[] inMap = positions.inMap[b];
-            int n = 0;
-            for (boolean in : inMap) {
-                if (in) {
-                    n++;
-                }
+        parallel.forEach(w.windows, w.windows, (c, from, to) -> {
+            for (int b = from; b < to; b++) {
+                maps[b] = cluster(w, positions, b, axes, warm, options, parallel);
             }
-            int[] rows = new int[n];
-            double[] x = new double[n];
-            double[] y = new double[n];
-            int i = 0;
-            for (int p = 0; p < w.participants; p++) {
-                if (inMap[p]) {
-                    rows[i] = p;
-                    x[i] = positions.x[b][p];
-                    y[i] = positions.y[b][p];
-                    i++;
-                }
-            }
-            positions.x[b] = null;
-            positions.y[b] = null;
-            PrincipalComponents windowAxes = new PrincipalComponents(positions.mean[b], axes.first, axes.second, 0);
-            maps[b] = OpinionMap.cluster(w.m, windowAxes, rows, x, y, warm, options.seed(), OpinionMap.BASE_ITERATIONS / 2, parallel);
-        }
+        });
         return maps;
     }
 
+    private static OpinionMap cluster(Batch w, Positions positions, int b, PrincipalComponents axes, MapState warm,
+                                      AnalysisOptions options, Parallel parallel) {
+        boolean[] inMap = positions.inMap[b];
+        int n = 0;
+        for (boolean in : inMap) {
+            if (in) {
+                n++;
+            }
+        }
+        int[] rows = new int[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int i = 0;
+        for (int p = 0; p < w.participants; p++) {
+            if (inMap[p]) {
+                rows[i] = p;
+                x[i] = positions.x[b][p];
+                y[i] = positions.y[b][p];
+                i++;
+            }
+        }
+        positions.x[b] = null;
+        positions.y[b] = null;
+        PrincipalComponents windowAxes = new PrincipalComponents(positions.mean[b], axes.first, axes.second, 0);
+        return OpinionMap.cluster(w.m, windowAxes, rows, x, y, warm, options.seed(), OpinionMap.BASE_ITERATIONS / 2, parallel);
+    }
+
     /** Pass 3: agree, disagree, pass counts of each window's groups on each statement, one block of {@link #stride} ints per window. */
-    private record GroupTallies(int[] counts, int stride, int statements) {
+    record GroupTallies(int[] counts, int stride, int statements) {
         int[] of(int b, int groups) {
             return Arrays.copyOfRange(counts, b * stride, b * stride + groups * statements * 3);
         }
     }
 
-    private static GroupTallies tallyGroups(Batch w, OpinionMap[] maps, Parallel parallel) {
+    /**
+     * Each vote is counted in its voter's group of the first window that holds it, and moved when
+     * the voter's group changes in a later window (−1 from the old group, +1 to the new); a running
+     * sum over windows then gives each window's tallies. Voters mostly keep their group, so a vote
+     * costs one or two updates instead of one per window.
+     */
+    static GroupTallies tallyGroups(Batch w, OpinionMap[] maps, Parallel parallel) {
         int[] rowStart = w.m.rowStart();
         int[] cells = w.m.cells();
-        int[] seconds = w.m.seconds();
+        byte[] windowOf = w.windowOf;
         int windows = w.windows;
         int statements = w.statements;
         int[][] groupOf = new int[windows][];
@@ -345,21 +398,44 @@ final class Convergence {
         int[][] partial = new int[w.intChunks][windows * stride];
         parallel.forEach(w.participants, w.intChunks, (c, lo, hi) -> {
             int[] acc = partial[c];
+            int[] group = new int[windows];
+            int[] nextChange = new int[windows];
             for (int p = lo; p < hi; p++) {
+                for (int b = 0; b < windows; b++) {
+                    group[b] = groupOf[b][p];
+                }
+                int change = windows;
+                for (int b = windows - 1; b >= 0; b--) {
+                    nextChange[b] = change;
+                    if (b > 0 && group[b] != group[b - 1]) {
+                        change = b;
+                    }
+                }
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int first = w.firstWindow(seconds[k]);
-                    int s = VoteMatrix.statementOf(cells[k]);
-                    int code = VoteMatrix.codeOf(cells[k]);
-                    for (int b = first; b < windows; b++) {
-                        int g = groupOf[b][p];
+                    int b = windowOf[k];
+                    if (b == windows) {
+                        continue;
+                    }
+                    int cell = VoteMatrix.statementOf(cells[k]) * 3 + VoteMatrix.codeOf(cells[k]);
+                    int g = group[b];
+                    if (g >= 0) {
+                        acc[b * stride + g * statements * 3 + cell]++;
+                    }
+                    for (int next = nextChange[b]; next < windows; next = nextChange[next]) {
                         if (g >= 0) {
-                            acc[b * stride + (g * statements + s) * 3 + code]++;
+                            acc[next * stride + g * statements * 3 + cell]--;
+                        }
+                        g = group[next];
+                        if (g >= 0) {
+                            acc[next * stride + g * statements * 3 + cell]++;
                         }
                     }
                 }
             }
         });
-        return new GroupTallies(Parallel.sumInOrder(partial), stride, statements);
+        int[] counts = Parallel.sumInOrder(partial);
+        cumulate(counts, windows, stride);
+        return new GroupTallies(counts, stride, statements);
     }
 
     /** One window's point: votes, common-ground count, mean gap and centroid distance of the common-ground dimension. */

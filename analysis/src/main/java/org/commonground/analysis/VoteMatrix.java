@@ -28,6 +28,7 @@ public final class VoteMatrix {
     private final int[] cells;
     private final int[] seconds;
     private final long originMillis;
+    private int lastSecond = -1;
 
     VoteMatrix(long[] participantIds, long[] statementIds, int[] rowStart, int[] cells, int[] seconds, long originMillis) {
         this.participantIds = participantIds;
@@ -125,10 +126,15 @@ public final class VoteMatrix {
         return 8L * (participantIds.length + statementIds.length) + 4L * (rowStart.length + cells.length + seconds.length);
     }
 
+    /** Seconds from the first to the latest current vote; computed once (a benign race: every thread computes the same int). */
     int lastSecond() {
-        int last = 0;
-        for (int s : seconds) {
-            last = Math.max(last, s);
+        int last = lastSecond;
+        if (last < 0) {
+            last = 0;
+            for (int s : seconds) {
+                last = Math.max(last, s);
+            }
+            lastSecond = last;
         }
         return last;
     }
