@@ -120,7 +120,7 @@ final class PolisFolderReader {
                     throw csv.error("comment-id " + commentId + " is not in " + COMMENTS);
                 }
                 int voterId = csv.integer("voter-id");
-                int value = csv.vote("vote", csv.text("vote"));
+                int value = csv.vote("vote");
                 votes.add(new Vote(timestamp, commentId, voterId, value));
             }
             return votes;
