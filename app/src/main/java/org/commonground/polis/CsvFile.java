@@ -1,6 +1,9 @@
 package org.commonground.polis;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -31,6 +34,8 @@ import java.util.Set;
  * a string per cell.
  */
 final class CsvFile implements AutoCloseable {
+    /** Eight bytes at a time for the ASCII check. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final Path file;
     private final byte[] bytes;
     private int position;
@@ -95,11 +100,15 @@ final class CsvFile implements AutoCloseable {
      * Export files are a few megabytes to a hundred; most are plain ASCII, which needs one pass.
      */
     private static void checkUtf8(Path file, byte[] bytes) {
-        int high = 0;
-        for (byte b : bytes) {
-            high |= b;
+        long high = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            high |= (long) LONGS.get(bytes, i);
         }
-        if (high >= 0) {
+        for (; i < bytes.length; i++) {
+            high |= bytes[i];
+        }
+        if ((high & 0x8080_8080_8080_8080L) == 0) {
             return;
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -111,8 +120,8 @@ final class CsvFile implements AutoCloseable {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
                 long line = 1;
-                for (int i = 0; i < in.position(); i++) {
-                    line += bytes[i] == '\n' ? 1 : 0;
+                for (int k = 0; k < in.position(); k++) {
+                    line += bytes[k] == '\n' ? 1 : 0;
                 }
                 throw new PolisFormatException(file, line, "not valid UTF-8");
             }
