@@ -16,13 +16,9 @@ final class IdIndex {
     private int size;
 
     int add(long id) {
-        int mask = table.length / 2 - 1;
-        int j = mix(id) & mask;
-        while (table[2 * j + 1] != EMPTY) {
-            if (table[2 * j] == id) {
-                return (int) table[2 * j + 1];
-            }
-            j = (j + 1) & mask;
+        int j = slot(id);
+        if (table[2 * j + 1] != EMPTY) {
+            return (int) table[2 * j + 1];
         }
         table[2 * j] = id;
         table[2 * j + 1] = size;
@@ -38,15 +34,17 @@ final class IdIndex {
     }
 
     int indexOf(long id) {
+        return (int) table[2 * slot(id) + 1];
+    }
+
+    /** The slot holding the id, or the free slot where it would go. */
+    private int slot(long id) {
         int mask = table.length / 2 - 1;
         int j = mix(id) & mask;
-        while (table[2 * j + 1] != EMPTY) {
-            if (table[2 * j] == id) {
-                return (int) table[2 * j + 1];
-            }
+        while (table[2 * j + 1] != EMPTY && table[2 * j] != id) {
             j = (j + 1) & mask;
         }
-        return -1;
+        return j;
     }
 
     boolean contains(long id) {
