@@ -16,8 +16,8 @@ import org.commonground.db.Database;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
-import org.commonground.report.AnalysisInput;
-import org.commonground.report.AnalysisInputStore;
+import org.commonground.results.AnalysisInput;
+import org.commonground.results.AnalysisInputStore;
 import org.jdbi.v3.core.Jdbi;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
@@ -121,7 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private Loaded fromFolder(Path folder) {
         long started = System.nanoTime();
         PolisExport export = PolisExport.read(folder);
-        AnalysisInput input = AnalysisInput.of(export);
+        AnalysisInput input = export.analysisInput();
         ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS ? export.moderatedVotes() : ModeratedVotes.NONE;
         return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
     }
