@@ -232,13 +232,7 @@ final class PrincipalComponents {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-<<<<<<< HEAD
                     acc[3 * VoteMatrix.statementOf(cells[k]) + VoteMatrix.codeOf(cells[k])]++;
-=======
-                    int s = VoteMatrix.statementOf(cells[k]);
-                    acc[2 * s] += VoteMatrix.valueOf(cells[k]);
-                    acc[2 * s + 1] += 1;
->>>>>>> main
                 }
             }
         });
