@@ -88,7 +88,7 @@ public record ReportView(long conversationId, String title, boolean open, String
                     && x.dimension().equals(v.dimension())).findFirst().orElseThrow();
             List<StackedBar> bars = v.cohorts().stream()
                     .map(c -> new StackedBar(page.cohort(v.dimension(), c.value()), c.agree(), c.disagree(), c.pass())).toList();
-            String note = page.t("report.divide.note", page.percent(d.gap()), page.cohort(d.dimension(), d.mostAgreeing()),
+            String note = page.t("report.divide.note", page.points(d.gap()), page.cohort(d.dimension(), d.mostAgreeing()),
                     page.cohort(d.dimension(), d.leastAgreeing()), page.percent(d.low()), page.percent(d.high()));
             return new Item(in.texts().get(v.statement()), total(in, v.statement()), bars, note);
         }).limit(6).toList();

@@ -32,7 +32,19 @@ public final class Messages {
         if (args.length == 0) {
             return pattern;
         }
+        if (language == Language.KO) {
+            pattern = KoreanParticles.resolve(pattern, shown(args, language));
+        }
         return new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** Each argument as MessageFormat prints it, so a particle can follow its last sound. */
+    private static String[] shown(Object[] args, Language language) {
+        String[] out = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = new MessageFormat("{0}", language.locale()).format(new Object[] {args[i]});
+        }
+        return out;
     }
 
     /** Whether the key exists in the given language's bundle. */

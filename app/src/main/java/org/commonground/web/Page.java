@@ -59,6 +59,11 @@ public record Page(Language lang, Messages messages, Assets assets, String csrf,
         return NumberFormat.getPercentInstance(lang.locale()).format(share);
     }
 
+    /** A difference of two shares 0..1 in percentage points: 12 points, 12ポイント, 12%p. */
+    public String points(double gap) {
+        return t("number.points", Math.round(gap * 100));
+    }
+
     public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

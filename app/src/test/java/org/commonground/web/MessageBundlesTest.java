@@ -124,6 +124,80 @@ class MessageBundlesTest {
                 "placeholder=Type here");
     }
 
+    @Test
+    void koreanParticlesAfterAPlaceholderAreWrittenAsPairs() {
+        Properties ko = load("ko");
+        List<String> bare = ko.stringPropertyNames().stream().sorted()
+                .filter(k -> BARE_AFTER_PLACEHOLDER.matcher(ko.getProperty(k)).find())
+                .map(k -> k + "=" + ko.getProperty(k)).toList();
+        assertThat(bare).as("write 이(가), 을(를), 은(는), 과(와), (으)로 after {n}, so KoreanParticles picks the form")
+                .isEmpty();
+    }
+
+    @Test
+    void koreanParticlesAfterKnownNounsFitTheirFinalConsonant() {
+        Properties ko = load("ko");
+        List<String> wrong = ko.stringPropertyNames().stream().sorted()
+                .flatMap(k -> wrongParticles(ko.getProperty(k)).stream().map(w -> k + ": " + w)).toList();
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theParticleCheckCatchesAWrongParticleAfterAKnownNoun() {
+        assertThat(wrongParticles("일본와 한국의 차이")).containsExactly("일본와");
+        assertThat(wrongParticles("미국와 한국을 비교")).containsExactly("미국와");
+        assertThat(wrongParticles("의견를 쓰고 국가으로 나눕니다")).containsExactlyInAnyOrder("의견를", "국가으로");
+        assertThat(wrongParticles("일본과 한국의 의견을 국가로 나눕니다")).isEmpty();
+        assertThat(BARE_AFTER_PLACEHOLDER.matcher("{1}와 {2}의 차이").find()).isTrue();
+        assertThat(BARE_AFTER_PLACEHOLDER.matcher("{1}과(와) {2}의 차이, {0}(으)로").find()).isFalse();
+    }
+
+    /** A particle that changes with the final consonant, directly after a placeholder, not as a pair. */
+    private static final Pattern BARE_AFTER_PLACEHOLDER =
+            Pattern.compile("\\{\\d+}[”’\"'」』]?(으로|[이가을를은는과와로])(?!\\()");
+
+    /** Nouns the messages use before particles; each is checked against its final consonant. */
+    private static final List<String> KNOWN_NOUNS = List.of("일본", "한국", "미국", "중국", "국가", "나라", "그룹",
+            "의견", "대화", "투표", "번역", "결과", "지도", "집단", "역할", "시민", "사람", "참여자", "이메일", "계정",
+            "링크", "초대", "언어", "모더레이터", "번역자", "주최자", "속성", "차원", "값");
+
+    private static final List<KoreanParticles.Particle> BY_LENGTH = List.of(KoreanParticles.Particle.NAMED,
+            KoreanParticles.Particle.TOWARD, KoreanParticles.Particle.SUBJECT, KoreanParticles.Particle.OBJECT,
+            KoreanParticles.Particle.TOPIC, KoreanParticles.Particle.AND);
+
+    /** Each known noun followed by a particle that does not fit it, as written ("일본와"). */
+    static List<String> wrongParticles(String text) {
+        List<String> wrong = new ArrayList<>();
+        for (String noun : KNOWN_NOUNS) {
+            for (int at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + 1)) {
+                String rest = text.substring(at + noun.length());
+                for (KoreanParticles.Particle p : BY_LENGTH) {
+                    String written = formAtStart(rest, p);
+                    if (written != null) {
+                        if (!written.equals(KoreanParticles.after(noun, p)) && !written.equals(p.pair())) {
+                            wrong.add(noun + written);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /** The form of {@code p} that {@code rest} starts with as a whole particle (followed by a space, mark or end). */
+    private static String formAtStart(String rest, KoreanParticles.Particle p) {
+        String vowel = KoreanParticles.after("가", p);
+        String consonant = KoreanParticles.after("각", p);
+        for (String form : List.of(p.pair(), consonant, vowel)) {
+            if (rest.startsWith(form) && (rest.length() == form.length()
+                    || !Character.isLetter(rest.charAt(form.length())))) {
+                return form;
+            }
+        }
+        return null;
+    }
+
     private static List<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(p -> p.toString().endsWith(".jte")).sorted().toList();
