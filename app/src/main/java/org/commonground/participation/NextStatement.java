@@ -37,7 +37,8 @@ public final class NextStatement {
                 SELECT s.id, EXISTS (SELECT 1 FROM current_vote v
                                      WHERE v.participant_id = :p AND v.statement_id = s.id) AS voted
                 FROM statement s
-                WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'""")
+                WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'
+                  AND s.author_participant_id IS DISTINCT FROM :p""")
                 .bind("p", participant.id()).bind("c", participant.conversationId())
                 .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getBoolean(2)))
                 .list());

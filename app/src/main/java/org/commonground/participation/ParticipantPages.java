@@ -39,7 +39,7 @@ final class ParticipantPages {
     private final Participants participants;
     private final VoteStore votes;
     private final NextStatement next;
-    private final StatementStore statements;
+    private final Authorship authorship;
     private final ShownStatements shown;
     private final InviteStore invites;
     private final boolean secureCookies;
@@ -54,7 +54,7 @@ final class ParticipantPages {
         this.participants = participants;
         this.votes = votes;
         this.next = next;
-        this.statements = statements;
+        this.authorship = new Authorship(statements, votes, participants);
         this.shown = shown;
         this.secureCookies = secureCookies;
     }
@@ -192,7 +192,7 @@ final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
-            StatementStore.StatementView written = statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text, null));
+            StatementStore.StatementView written = authorship.write(ctx, id, new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
             if (!"statement-duplicate".equals(e.type())) {

@@ -79,7 +79,7 @@ public final class ParticipationFeature {
         new ParticipantPages(pages, conversation.readable(), join, participants, votes, next, statement.statements(),
                 conversation.invites(), translation.shown(), secureCookies).addTo(api.routes());
         new ParticipationRoutes(join, participants, votes, next, secureCookies).addTo(api);
-        new StatementRoutes(statement.statements(), participants).addTo(api);
+        new StatementRoutes(new Authorship(statement.statements(), votes, participants)).addTo(api);
     }
 
     /** Forwards to the registered listener; a plain field read on the vote path, set once at wiring. */

@@ -7,12 +7,10 @@ import org.commonground.web.Requests;
 
 /** Participants writing statements. (Organizer seed statements belong to the conversation feature.) */
 final class StatementRoutes {
-    private final StatementStore statements;
-    private final Participants participants;
+    private final Authorship authorship;
 
-    StatementRoutes(StatementStore statements, Participants participants) {
-        this.statements = statements;
-        this.participants = participants;
+    StatementRoutes(Authorship authorship) {
+        this.authorship = authorship;
     }
 
     public void addTo(Api api) {
@@ -20,9 +18,8 @@ final class StatementRoutes {
                 .summary("A participant writes a statement (pending under pre-moderation, shown at once under post-moderation)")
                 .body(StatementStore.WriteStatement.class).returns(StatementStore.StatementView.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
-                    Participant author = participants.require(ctx, conversationId);
                     StatementStore.WriteStatement request = Requests.body(ctx, StatementStore.WriteStatement.class);
-                    ctx.status(201).json(statements.write(conversationId, author.id(), request));
+                    ctx.status(201).json(authorship.write(ctx, conversationId, request));
                 });
     }
 }

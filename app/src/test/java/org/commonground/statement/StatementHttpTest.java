@@ -2,6 +2,9 @@ package org.commonground.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.commonground.testing.Eventually.eventually;
+
+import java.time.Duration;
 import java.util.Map;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationServerTest;
@@ -24,8 +27,43 @@ class StatementHttpTest extends ParticipationServerTest {
         assertThat(response.json().get("text").asText()).isEqualTo("日韓の学生交流をもっと増やすべきだ。");
         assertThat(response.json().get("lang").asText()).isEqualTo("ja");
         assertThat(response.json().get("moderationState").asText()).isEqualTo("accepted");
-        var next = server.get("/api/v1/conversations/" + c.id() + "/next", p.bearer()).json();
+        var other = given.participant(c);
+        var next = server.get("/api/v1/conversations/" + c.id() + "/next", other.bearer()).json();
         assertThat(next.at("/statement/id").asLong()).isEqualTo(response.json().get("id").asLong());
+    }
+
+    @Test
+    void theAuthorAgreesWithTheirOwnStatementAsPolisRecordsItAndIsNotAskedToVoteOnIt() {
+        var c = given.openConversation();
+        long seed = given.statement(c, "Exchange programmes for students should double.");
+        var author = given.participant(c);
+
+        long written = server.postJson(statements(c), Map.of("text", "Joint history textbooks would help.", "lang", "en"),
+                author.bearer()).json().get("id").asLong();
+
+        assertThat(given.count("SELECT count(*) FROM current_vote WHERE participant_id = ? AND statement_id = ? AND value = 1",
+                author.id(), written)).isEqualTo(1);
+        var next = server.get("/api/v1/conversations/" + c.id() + "/next", author.bearer()).json();
+        assertThat(next.at("/statement/id").asLong()).isEqualTo(seed);
+        String myVotes = server.get("/c/" + c.id() + "/my-votes?lang=en", author.bearer()).body();
+        assertThat(myVotes).contains("Joint history textbooks would help.");
+        // The live analysis heard of the vote: it reflects one vote event without anyone voting.
+        var results = eventually(Duration.ofSeconds(30), () -> server.get("/api/v1/conversations/" + c.id() + "/results"),
+                r -> r.status() == 200 && r.json().path("votesReflected").asLong() >= 1);
+        assertThat(results.json().get("votesReflected").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void underPreModerationTheAuthorIsNotAskedToVoteOnTheirStatementOnceAccepted() {
+        var c = given.conversation("open", "pre", true, "public");
+        var author = given.participant(c);
+        server.postJson(statements(c), Map.of("text", "Hold me for review, then do not ask me.", "lang", "en"), author.bearer());
+        given.jdbi.useHandle(h -> h.execute("UPDATE statement SET moderation_state = 'accepted' WHERE conversation_id = ?", c.id()));
+
+        var next = server.get("/api/v1/conversations/" + c.id() + "/next", author.bearer()).json();
+
+        assertThat(next.get("statement").isNull()).isTrue();
+        assertThat(given.count("SELECT count(*) FROM current_vote WHERE participant_id = ?", author.id())).isZero();
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.commonground.participation;
+
+import io.javalin.http.Context;
+import org.commonground.statement.StatementStore;
+
+/**
+ * A participant writing a statement. As Pol.is does, the author agrees with what they wrote: the
+ * agree vote is cast through the ordinary vote path when the statement is shown at once, so the
+ * live analysis hears of it, "my votes" lists it, and the author is never asked to vote on it.
+ * Under pre-moderation no vote can be cast on a pending statement; routing still leaves the
+ * author's own statements out ({@link NextStatement}).
+ */
+final class Authorship {
+    private final StatementStore statements;
+    private final VoteStore votes;
+    private final Participants participants;
+
+    Authorship(StatementStore statements, VoteStore votes, Participants participants) {
+        this.statements = statements;
+        this.votes = votes;
+        this.participants = participants;
+    }
+
+    /** Writes the statement of the request's participant (401 without one) and records their agreement. */
+    StatementStore.StatementView write(Context ctx, long conversationId, StatementStore.WriteStatement request) {
+        Participant author = participants.require(ctx, conversationId);
+        StatementStore.StatementView written = statements.write(conversationId, author.id(), request);
+        if ("accepted".equals(written.moderationState())) {
+            String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);
+            votes.cast(conversationId, secret, written.id(), Vote.AGREE);
+        }
+        return written;
+    }
+}
