@@ -1,5 +1,6 @@
 package org.commonground.cli;
 
+import java.util.List;
 import org.commonground.account.AccountStore;
 import org.commonground.db.Database;
 import org.commonground.demo.DemoSeed;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
                 + "and Korean citizens do together?\" and demo accounts if the database has no conversation "
                 + "yet.")
 public final class DemoCommand extends ServeCommand {
+    private long conversationId;
 
     /** The demo prints its accounts' passwords: this machine only, unless --host says otherwise. */
     @Override
@@ -23,6 +25,7 @@ public final class DemoCommand extends ServeCommand {
     protected void beforeStart(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         DemoSeed.Seeded outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        conversationId = outcome.conversationId();
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "
                     + outcome.conversationId() + "); nothing was seeded.");
@@ -36,5 +39,17 @@ public final class DemoCommand extends ServeCommand {
             System.out.printf("  %-11s %-36s %s%n", c.role().code(), c.email(),
                     c.password().orElse("(existed before; password unchanged)"));
         }
+    }
+
+    @Override
+    protected void afterStart(String base) {
+        addresses(base, conversationId).forEach(System.out::println);
+    }
+
+    /** The lines that tell a newcomer where to go: the demo conversation and its results. */
+    static List<String> addresses(String base, long conversationId) {
+        return List.of(
+                "The demo conversation: " + base + "/c/" + conversationId,
+                "Its results:           " + base + "/c/" + conversationId + "/results");
     }
 }

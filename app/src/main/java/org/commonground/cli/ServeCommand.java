@@ -69,6 +69,7 @@ public class ServeCommand implements Callable<Integer> {
         String shown = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
         System.out.println("Common Ground is listening on http://" + shown + ":" + app.port() + "/"
                 + (shown.equals("localhost") ? " (every interface)" : ""));
+        afterStart("http://" + shown + ":" + app.port());
         stopped.await();
         return 0;
     }
@@ -95,4 +96,7 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Work to do on the open database before the server starts (the demo seeds its conversation). */
     protected void beforeStart(Database db) {}
+
+    /** What to say once the server listens at {@code base} (no trailing slash): the demo names its pages. */
+    protected void afterStart(String base) {}
 }

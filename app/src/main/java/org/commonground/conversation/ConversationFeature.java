@@ -53,6 +53,7 @@ public final class ConversationFeature {
     public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
         new OrganizerPages(pages, conversations, seeding, invites, access, account.accounts(), activity)
                 .addTo(api.routes());
+        new FrontPage(pages, conversations, activity).addTo(api.routes());
         new ConversationRoutes(conversations, seeding, account.authentication(), access).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }

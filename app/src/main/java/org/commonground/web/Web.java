@@ -66,7 +66,6 @@ public final class Web {
         csrf.addTo(cfg.routes);
         pages.addTo(cfg.routes);
         assets.addTo(cfg.routes);
-        new WebRoutes(pages).addTo(cfg.routes);
         return new Api(cfg.routes);
     }
 
