@@ -13,14 +13,34 @@
   });
 
   // After htmx swaps in the next statement, move focus there so keyboard and screen-reader
-  // users continue from the new content.
+  // users continue from the new content, and say it in the polite live region. An outerHTML
+  // swap leaves e.detail.target detached, so the new element is looked up by its id.
   document.addEventListener("htmx:afterSettle", function (e) {
     var target = e.detail.target;
-    var focus = target && target.querySelector ? target.querySelector("[data-autofocus]") : null;
+    var swapped = (target && target.id && document.getElementById(target.id)) || target;
+    var focus = swapped && swapped.querySelector ? swapped.querySelector("[data-autofocus]") : null;
     if (focus) {
       focus.focus();
     }
-    initCounters(target);
+    var announce = document.getElementById("vote-announce");
+    if (announce && swapped && swapped.getAttribute && swapped.hasAttribute("data-announce")) {
+      announce.textContent = swapped.getAttribute("data-announce");
+    }
+    initCounters(document);
+  });
+
+  // A refused statement (409 near-duplicate, 422 empty or too long, 400 unreadable text) answers
+  // with the writing section explaining why; htmx drops 4xx answers unless told to swap them.
+  // Only an answer that is that section again is swapped in (not, say, a problem page).
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    var status = xhr ? xhr.status : 0;
+    var target = e.detail.target;
+    if (status >= 400 && status < 500 && target && target.hasAttribute("data-swap-errors")
+        && xhr.responseText.indexOf('id="' + target.id + '"') >= 0) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
   });
 
   // Shortcuts: a visible element with data-key="a" is clicked when "a" is pressed outside a text
@@ -119,6 +139,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     initCounters(document);
+    var first = document.querySelector("#vote-card [data-autofocus]");
+    if (first) {
+      first.focus();
+    }
     document.querySelectorAll("[data-js-only]").forEach(function (el) {
       el.hidden = false;
     });
