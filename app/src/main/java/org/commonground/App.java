@@ -24,6 +24,7 @@ import org.commonground.conversation.OrganizerPages;
 import org.commonground.conversation.ResultsReaders;
 import org.commonground.conversation.SeedStore;
 import org.commonground.db.Database;
+import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationPages;
 import org.commonground.moderation.ModerationRoutes;
 import org.commonground.moderation.ModerationStore;
@@ -146,6 +147,7 @@ public final class App {
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
+            ForumFeature.wire(jdbi, access, pages, Clock.systemUTC()).addTo(api, cfg.routes);
 
             // Last: the document describes every endpoint registered above.
             api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
