@@ -82,7 +82,7 @@ public final class ForumSolverGap {
             ScheduleProblem day = SyntheticForum.day((int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3], 500 + d);
             Schedule ours = MeetingScheduler.schedule(day);
             double[] exact = exactSchedule(day, limit);
-            long weight = weight(day, ours);
+            long weight = MeetingScheduler.weight(day, ours);
             weightGaps.add((exact[0] - weight) / exact[0]);
             countGaps.add((exact[2] - ours.scheduled()) / exact[2]);
             if (exact[1] == exact[0]) {
@@ -221,16 +221,6 @@ public final class ForumSolverGap {
         solver.solve(model);
         long meetings = everything.stream().filter(solver::booleanValue).count();
         return new double[] {solver.objectiveValue(), solver.bestObjectiveBound(), meetings};
-    }
-
-    private static long weight(ScheduleProblem day, Schedule schedule) {
-        long w = 0;
-        for (int m = 0; m < day.meetings().size(); m++) {
-            if (schedule.placed(m)) {
-                w += day.meetings().get(m).weight();
-            }
-        }
-        return w;
     }
 
     private static double mean(List<Double> values) {

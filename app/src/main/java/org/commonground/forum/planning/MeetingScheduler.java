@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +17,8 @@ import java.util.stream.IntStream;
  * flexibility (fewest possible slots first), each into its least-loaded feasible slot. A meeting
  * left over then tries each of its slots once more: a single meeting blocking it is moved to
  * another feasible slot, or, failing that, given up if it weighs less. Since every table is alike,
- * tables are dealt out per slot after the fact, keeping published ones. Deterministic.
+ * tables are dealt out per slot after the fact, keeping published ones. {@link #schedule} keeps the
+ * best of this run and of restarts that break ties at random with fixed seeds: deterministic.
  */
 public final class MeetingScheduler {
     private final ScheduleProblem problem;
@@ -31,9 +33,12 @@ public final class MeetingScheduler {
     /** Slots whose every table is taken. */
     private long full;
     private final int[] slot;
+    /** Null for the plain greedy order; otherwise breaks ties at random, for a restart. */
+    private final SplittableRandom random;
 
-    private MeetingScheduler(ScheduleProblem problem) {
+    private MeetingScheduler(ScheduleProblem problem, SplittableRandom random) {
         this.problem = problem;
+        this.random = random;
         this.n = problem.meetings().size();
         this.common = new long[n];
         for (int m = 0; m < n; m++) {
@@ -48,8 +53,36 @@ public final class MeetingScheduler {
         Arrays.fill(slot, -1);
     }
 
+    /**
+     * The best of the plain greedy-and-repair run and a few restarts that break ties at random
+     * (fixed seeds, so the result is deterministic); the number of restarts shrinks with the size
+     * of the day so that a large one stays within seconds.
+     */
     public static Schedule schedule(ScheduleProblem problem) {
-        return new MeetingScheduler(problem).run();
+        long work = (long) problem.meetings().size() * problem.slots() + 1;
+        int restarts = (int) Math.min(64, Math.max(8, 4_000_000L / work));
+        Schedule best = new MeetingScheduler(problem, null).run();
+        long bestWeight = weight(problem, best);
+        for (int r = 1; r <= restarts; r++) {
+            Schedule candidate = new MeetingScheduler(problem, new SplittableRandom(r)).run();
+            long w = weight(problem, candidate);
+            if (w > bestWeight) {
+                best = candidate;
+                bestWeight = w;
+            }
+        }
+        return new Schedule(best.slot(), best.table(), upperBound(problem));
+    }
+
+    /** Total priority weight of the placed meetings. */
+    public static long weight(ScheduleProblem problem, Schedule schedule) {
+        long w = 0;
+        for (int m = 0; m < problem.meetings().size(); m++) {
+            if (schedule.placed(m)) {
+                w += problem.meetings().get(m).weight();
+            }
+        }
+        return w;
     }
 
     private Schedule run() {
@@ -63,9 +96,16 @@ public final class MeetingScheduler {
             }
         }
         Integer[] order = IntStream.range(0, n).filter(m -> !meetings.get(m).published()).boxed().toArray(Integer[]::new);
+        int[] noise = new int[n];
+        if (random != null) {
+            for (int m = 0; m < n; m++) {
+                noise[m] = random.nextInt(1 << 20);
+            }
+        }
+        // A restart loosens "fewest possible slots first" by up to two slots and breaks ties at random.
         Arrays.sort(order, Comparator.<Integer>comparingInt(m -> -meetings.get(m).priority())
-                .thenComparingInt(m -> Long.bitCount(common[m]))
-                .thenComparingInt(m -> m));
+                .thenComparingInt(m -> Long.bitCount(common[m]) + (random == null ? 0 : noise[m] % 3))
+                .thenComparingInt(m -> random == null ? m : noise[m]));
         for (int m : order) {
             long free = freeSlots(m);
             if (free != 0) {
@@ -83,7 +123,7 @@ public final class MeetingScheduler {
                 break;
             }
         }
-        return new Schedule(slot.clone(), tables(keptPublished), upperBound(problem));
+        return new Schedule(slot.clone(), tables(keptPublished), -1);
     }
 
     /** Slots of {@code m}'s common availability where none of its delegates is busy and a table is free. */
@@ -103,7 +143,7 @@ public final class MeetingScheduler {
         int best = -1;
         for (long rest = slots; rest != 0; rest &= rest - 1) {
             int s = Long.numberOfTrailingZeros(rest);
-            if (best < 0 || load[s] < load[best]) {
+            if (best < 0 || load[s] < load[best] || (load[s] == load[best] && random != null && random.nextInt(3) == 0)) {
                 best = s;
             }
         }
