@@ -39,6 +39,7 @@ import org.commonground.participation.VoteStore;
 import org.commonground.report.LiveAnalysis;
 import org.commonground.report.ResultsRoutes;
 import org.commonground.report.ReportPages;
+import org.commonground.report.ShownStatements;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.IntoLanguages;
@@ -147,7 +148,19 @@ public final class App {
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
-            ForumFeature.wire(jdbi, access, pages, Clock.systemUTC()).addTo(api, cfg.routes);
+            ShownStatements shown = new ShownStatements(jdbi);
+            ForumFeature.wire(jdbi, access, pages, Clock.systemUTC(), (ctx, id, reader) -> conversations.find(id)
+                    .filter(c -> {
+                        try { // the forum shows a conversation's common ground only to whoever may read its results
+                            resultsReaders.require(ctx, id, c.state(), c.resultsVisibility());
+                            return true;
+                        } catch (org.commonground.problem.CommonGroundException hidden) {
+                            return false;
+                        }
+                    })
+                    .flatMap(c -> analysis.latest(id)).map(r -> r.result().commonGround().stream()
+                            .map(shown.all(id, reader)::get).filter(java.util.Objects::nonNull).map(ShownStatements.Shown::text).toList())
+                    .orElse(java.util.List.of())).addTo(api, cfg.routes);
 
             // Last: the document describes every endpoint registered above.
             api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")

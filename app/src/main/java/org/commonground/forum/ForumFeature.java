@@ -1,9 +1,12 @@
 package org.commonground.forum;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import org.commonground.account.Access;
 import org.commonground.web.Api;
+import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,7 +25,17 @@ public final class ForumFeature {
         this.pages = pages;
     }
 
-    public static ForumFeature wire(Jdbi jdbi, Access access, Pages pages, Clock clock) {
+    /**
+     * How the forum learns the common ground of the conversation it links to (the statements a
+     * majority of every country cohort agrees with, in the reader's language, best first); empty
+     * when the reader may not see that conversation's results. The results feature provides it.
+     */
+    @FunctionalInterface
+    public interface CommonGround {
+        List<String> statements(Context ctx, long conversationId, Language reader);
+    }
+
+    public static ForumFeature wire(Jdbi jdbi, Access access, Pages pages, Clock clock, CommonGround commonGround) {
         ForumStore forums = new ForumStore(jdbi);
         OrganizationStore organizations = new OrganizationStore(jdbi);
         ProjectStore projects = new ProjectStore(jdbi);
@@ -32,8 +45,9 @@ public final class ForumFeature {
         ForumAccess forumAccess = new ForumAccess(access, forums, organizations);
         ForumCsv csv = new ForumCsv(proposals, meetings);
         return new ForumFeature(
-                new ForumRoutes(forums, organizations, projects, proposals, meetings, planning, forumAccess, csv),
-                new ForumPages(pages, forums, organizations, projects, proposals, meetings, planning, forumAccess, clock));
+                new ForumRoutes(forums, organizations, projects, proposals, meetings, planning, forumAccess, csv, access),
+                new ForumPages(pages, forums, organizations, projects, proposals, meetings, planning, forumAccess, clock,
+                        commonGround));
     }
 
     /** Registers the JSON API on {@code api} and the HTML pages (and the agenda feed) on {@code pageRoutes}. */

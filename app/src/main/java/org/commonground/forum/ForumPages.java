@@ -45,9 +45,12 @@ final class ForumPages {
     private final ForumPlanning planning;
     private final ForumAccess access;
     private final Clock clock;
+    private final ForumFeature.CommonGround commonGround;
 
     ForumPages(Pages pages, ForumStore forums, OrganizationStore organizations, ProjectStore projects, ProposalStore proposals,
-               MeetingStore meetings, ForumPlanning planning, ForumAccess access, Clock clock) {
+               MeetingStore meetings, ForumPlanning planning, ForumAccess access, Clock clock,
+               ForumFeature.CommonGround commonGround) {
+        this.commonGround = commonGround;
         this.pages = pages;
         this.forums = forums;
         this.organizations = organizations;
@@ -182,6 +185,9 @@ final class ForumPages {
         model.put("pendingDelegates", m.organizer() ? organizations.delegates(f, true).stream().filter(d -> !d.approved())
                 .map(d -> new PendingDelegate(d.accountId(), d.name(), d.organizationName())).toList() : List.of());
         model.put("organizationCount", orgs.stream().filter(OrganizationStore.Organization::approved).count());
+        Long conversation = m.forum().conversationId();
+        model.put("conversationId", conversation == null ? 0L : conversation);
+        model.put("commonGround", conversation == null ? List.of() : commonGround.statements(ctx, conversation, page.lang()));
         pages.render(ctx, "forum/home.jte", model);
     }
 

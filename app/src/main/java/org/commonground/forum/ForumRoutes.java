@@ -24,9 +24,12 @@ final class ForumRoutes {
     private final ForumPlanning planning;
     private final ForumAccess access;
     private final ForumCsv csv;
+    private final org.commonground.account.Access conversations;
 
     ForumRoutes(ForumStore forums, OrganizationStore organizations, ProjectStore projects, ProposalStore proposals,
-                MeetingStore meetings, ForumPlanning planning, ForumAccess access, ForumCsv csv) {
+                MeetingStore meetings, ForumPlanning planning, ForumAccess access, ForumCsv csv,
+                org.commonground.account.Access conversations) {
+        this.conversations = conversations;
         this.forums = forums;
         this.organizations = organizations;
         this.projects = projects;
@@ -52,6 +55,9 @@ final class ForumRoutes {
     record Notes(String notes) {}
 
     record ScheduleRequest(boolean publish) {}
+
+    /** The conversation among the delegates on the forum's agenda; null unlinks it. */
+    record LinkedConversation(Long conversationId) {}
 
     /** A scheduled meeting of the caller's day, with its times (ISO-8601 UTC). */
     record AgendaItem(long meetingId, int slot, Instant start, Instant end, int table, List<MeetingStore.Party> parties,
@@ -95,6 +101,17 @@ final class ForumRoutes {
                     ctx.json(forums.replaceTaxonomy(f, Requests.body(ctx, ForumStore.Taxonomy.class)));
                 });
 
+        api.put(BASE + "/conversation").tag("forum")
+                .summary("Link the Common Ground conversation of the forum's delegates (organizers of both the forum and the conversation)")
+                .body(LinkedConversation.class).returns(ForumStore.Forum.class).handle(ctx -> {
+                    long f = access.organizer(ctx, PathIds.of(ctx, "forumId")).forum().id();
+                    Long c = Requests.body(ctx, LinkedConversation.class).conversationId();
+                    if (c != null) {
+                        conversations.requireOrganizer(ctx, c);
+                    }
+                    forums.linkConversation(f, c);
+                    ctx.json(forums.require(f));
+                });
         api.get(BASE + "/organizations").tag("forum")
                 .summary("Approved organizations' public profiles (organizers also see those awaiting approval)")
                 .returns(Api.listOf(OrganizationStore.Organization.class)).handle(ctx -> {

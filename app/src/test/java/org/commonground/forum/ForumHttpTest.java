@@ -264,6 +264,29 @@ class ForumHttpTest extends ServerTest {
         assertThat(server.get(base() + "/taxonomy", usDelegate.auth()).json().get("capabilities").size()).isEqualTo(4);
     }
 
+    @Test
+    void theForumLinksOnlyAConversationItsOrganizerRunsAndShowsItOnTheForumPage() {
+        var given2 = new org.commonground.testing.Given(db);
+        var conversation = given2.openConversation(forum.organizer.account(), org.commonground.conversation.ModerationMode.POST,
+                "Which markets first?", List.of("Vietnam's LNG build-out should come first."));
+        Caller otherOrganizer = given.organizer();
+        var others = given2.openConversation(otherOrganizer.account(), org.commonground.conversation.ModerationMode.POST,
+                "Someone else's", List.of("Not ours."));
+
+        var foreign = server.putJson(base() + "/conversation", Map.of("conversationId", others.id()), forum.organizer.auth());
+        var missing = server.putJson(base() + "/conversation", Map.of("conversationId", 999999), forum.organizer.auth());
+        var byDelegate = server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), usDelegate.auth());
+        var linked = server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), forum.organizer.auth());
+        var page = server.get("/forums/" + forum.forumId + "?lang=ko", usDelegate.auth());
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(byDelegate.status()).isEqualTo(403);
+        assertThat(linked.json().get("conversationId").asLong()).isEqualTo(conversation.id());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("세 나라의 공통 기반", "href=\"/c/" + conversation.id() + "\"");
+    }
+
     private static JsonNode first(JsonNode proposals, long project) {
         for (JsonNode p : proposals) {
             if (p.get("projectId").asLong() == project && p.get("rank").asInt() == 1) {
