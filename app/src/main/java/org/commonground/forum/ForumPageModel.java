@@ -40,6 +40,9 @@ public final class ForumPageModel {
     public record MeetingRow(long id, String when, String table, String state, String priority, List<String> with, String note,
                              boolean awaitingMe, boolean published) {}
 
+    /** A slot of the day in the delegate's availability form. */
+    public record SlotChoice(int slot, String time, boolean free) {}
+
     public record PendingOrganization(long id, String name, String country) {}
 
     public record PendingDelegate(long accountId, String name, String organization) {}

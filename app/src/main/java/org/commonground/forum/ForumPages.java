@@ -112,6 +112,12 @@ final class ForumPages {
                     (int) id(Optional.ofNullable(ctx.formParam("priority")).orElse("2")), ctx.formParam("note"), null), approved);
             back(ctx, m.forum().id(), "#meetings");
         });
+        routes.post("/forums/{forumId}/availability", ctx -> {
+            ForumAccess.Member m = access.delegate(ctx, PathIds.of(ctx, "forumId"));
+            organizations.setAvailability(m.forum().id(), m.account().id(),
+                    ctx.formParams("slot").stream().map(s -> (int) id(s)).toList(), m.forum().slots());
+            ctx.redirect("/forums/" + m.forum().id() + "/agenda#availability", HttpStatus.SEE_OTHER);
+        });
         routes.post("/forums/{forumId}/projects/{projectId}/interest", ctx -> {
             ForumAccess.Member m = access.delegate(ctx, PathIds.of(ctx, "forumId"));
             projects.setInterest(m.forum().id(), PathIds.of(ctx, "projectId"), m.organizationId(),
@@ -255,6 +261,14 @@ final class ForumPages {
         Map<String, Object> model = new HashMap<>();
         model.put("header", header(m, page));
         model.put("rows", rows);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of(m.forum().timeZone()));
+        long free = m.delegate().orElseThrow().availability();
+        List<ForumPageModel.SlotChoice> slots = new ArrayList<>();
+        for (int s = 0; s < m.forum().slots(); s++) {
+            slots.add(new ForumPageModel.SlotChoice(s, time.format(m.forum().slotStart(s)) + "–" + time.format(m.forum().slotStart(s + 1)),
+                    (free >>> s & 1L) != 0));
+        }
+        model.put("slots", slots);
         model.put("calendar", "/forums/" + m.forum().id() + "/calendar/" + organizations.calendarToken(m.forum().id(), m.account().id())
                 + "?lang=" + page.lang().code());
         pages.render(ctx, print ? "forum/sheet.jte" : "forum/agenda.jte", model);

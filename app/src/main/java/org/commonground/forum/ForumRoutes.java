@@ -169,7 +169,8 @@ final class ForumRoutes {
         api.get(BASE + "/delegates").tag("forum").summary("Approved delegates (organizers also see those awaiting approval)")
                 .returns(Api.listOf(OrganizationStore.Delegate.class)).handle(ctx -> {
                     ForumAccess.Member m = access.member(ctx, PathIds.of(ctx, "forumId"));
-                    ctx.json(organizations.delegates(m.forum().id(), m.organizer()));
+                    ctx.json(organizations.delegates(m.forum().id(), m.organizer()).stream()
+                            .map(d -> m.organizer() || d.organizationId() == m.scope() ? d : d.withoutAvailability()).toList());
                 });
         api.post(BASE + "/delegates/{accountId}/approval").tag("forum").summary("Approve a delegate (organizers)")
                 .returns(OrganizationStore.Delegate.class).handle(ctx -> {

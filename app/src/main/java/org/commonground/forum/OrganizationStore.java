@@ -218,9 +218,16 @@ final class OrganizationStore {
     record NewOrganization(Map<String, String> names, String country, List<String> sectors, List<String> capabilities,
                            List<String> markets, int size) {}
 
-    /** A delegate; {@code availability} has bit s set when they are free in slot s. */
+    /**
+     * A delegate; {@code availability} has bit s set when they are free in slot s (null where the
+     * reader is another organization's delegate: when someone is free is theirs to tell).
+     */
     record Delegate(long accountId, long organizationId, String name, String organizationName, String country,
-                    boolean approved, long availability) {
+                    boolean approved, Long availability) {
+        Delegate withoutAvailability() {
+            return new Delegate(accountId, organizationId, name, organizationName, country, approved, null);
+        }
+
         List<Integer> availableSlots(int slots) {
             List<Integer> out = new ArrayList<>();
             for (int s = 0; s < slots; s++) {

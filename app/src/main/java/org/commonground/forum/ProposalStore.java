@@ -176,9 +176,10 @@ final class ProposalStore {
             throw Invalid.field("answer", "forum.answer.invalid");
         }
         return jdbi.inTransaction(h -> {
+            // Lock first: two members accepting at once must not both turn the proposal into a consortium.
+            h.createQuery("SELECT id FROM forum_proposal WHERE id = :id FOR UPDATE").bind("id", proposalId).mapTo(Long.class).findOne();
             Proposal p = proposals(h, forumId, organizationId, proposalId).stream().findFirst()
                     .orElseThrow(() -> NotFound.of("proposal", proposalId));
-            h.createQuery("SELECT id FROM forum_proposal WHERE id = :id FOR UPDATE").bind("id", proposalId).mapTo(Long.class).one();
             if (!p.state().equals("proposed")) {
                 throw new Conflict("proposal-answered", "forum.proposal.closed");
             }

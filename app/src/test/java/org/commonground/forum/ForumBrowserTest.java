@@ -122,6 +122,12 @@ class ForumBrowserTest {
             ja.await("table.agenda");
             assertThat(ja.text("table.agenda")).contains("Kim Minji", "テーブル1", "確定", "09:00");
             ja.capture("forum-agenda-ja");
+            assertThat(ja.text("#availability")).contains("面談できる時間帯", "09:00–09:30");
+            ja.click("#availability input[name=slot][value='3']");
+            ja.click("#availability button[type=submit]");
+            new WebDriverWait(ja.driver(), Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(ja.script(
+                    "var c = document.querySelector(\"#availability input[value='3']\"); return c ? c.defaultChecked : true;")));
+            assertThat(app.server().get(forum.base() + "/agenda", jpDelegate.auth()).status()).isEqualTo(200);
             String feed = ja.find("a[href*='/calendar/']").getAttribute("href");
             ja.go(home + "/agenda/print");
             ja.await("table.agenda");

@@ -173,6 +173,10 @@ class ForumHttpTest extends ServerTest {
         long meeting = request.json().get("id").asLong();
         var availability = server.putJson(base() + "/availability", Map.of("slots", List.of(2, 3)), jpDelegate.auth());
         assertThat(availability.status()).as(availability.body()).isEqualTo(200);
+        assertThat(availability.json().get("availability").asLong()).isEqualTo(0b1100);
+        JsonNode seenByRival = server.get(base() + "/delegates", rivalDelegate.auth()).json().findParents("accountId").stream()
+                .filter(d -> d.get("accountId").asLong() == jpDelegate.id()).findFirst().orElseThrow();
+        assertThat(seenByRival.get("availability").isNull()).as("another organization's availability is private").isTrue();
         assertThat(server.postJson(base() + "/meetings/" + meeting + "/answer", Map.of("answer", "accept"), rivalDelegate.auth())
                 .status()).isEqualTo(404);
         assertThat(server.postJson(base() + "/meetings/" + meeting + "/answer", Map.of("answer", "accept"), jpDelegate.auth())
