@@ -2,7 +2,7 @@ package org.commonground.forum;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.problem.Forbidden;
 

@@ -45,11 +45,11 @@ final class ForumPages {
     private final ForumPlanning planning;
     private final ForumAccess access;
     private final Clock clock;
-    private final ForumFeature.CommonGround commonGround;
+    private final ConversationCommonGround commonGround;
 
     ForumPages(Pages pages, ForumStore forums, OrganizationStore organizations, ProjectStore projects, ProposalStore proposals,
                MeetingStore meetings, ForumPlanning planning, ForumAccess access, Clock clock,
-               ForumFeature.CommonGround commonGround) {
+               ConversationCommonGround commonGround) {
         this.commonGround = commonGround;
         this.pages = pages;
         this.forums = forums;

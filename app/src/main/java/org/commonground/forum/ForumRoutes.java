@@ -24,11 +24,11 @@ final class ForumRoutes {
     private final ForumPlanning planning;
     private final ForumAccess access;
     private final ForumCsv csv;
-    private final org.commonground.account.Access conversations;
+    private final org.commonground.conversation.Access conversations;
 
     ForumRoutes(ForumStore forums, OrganizationStore organizations, ProjectStore projects, ProposalStore proposals,
                 MeetingStore meetings, ForumPlanning planning, ForumAccess access, ForumCsv csv,
-                org.commonground.account.Access conversations) {
+                org.commonground.conversation.Access conversations) {
         this.conversations = conversations;
         this.forums = forums;
         this.organizations = organizations;

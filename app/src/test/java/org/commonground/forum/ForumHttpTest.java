@@ -1,6 +1,7 @@
 package org.commonground.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -289,6 +290,35 @@ class ForumHttpTest extends ServerTest {
         assertThat(linked.json().get("conversationId").asLong()).isEqualTo(conversation.id());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("세 나라의 공통 기반", "href=\"/c/" + conversation.id() + "\"");
+    }
+
+    @Test
+    void theForumPageShowsTheLinkedConversationsCommonGroundOnlyToReadersItsResultsAdmit() {
+        var given2 = new org.commonground.testing.Given(db);
+        String agreed = "Power plants in Vietnam should come before ports.";
+        var conversation = given2.openConversation(forum.organizer.account(), org.commonground.conversation.ModerationMode.POST,
+                "Where first?", List.of(agreed));
+        long statement = given2.statementIds(conversation).getFirst();
+        for (String country : List.of("JP", "KR", "US")) {
+            for (int i = 0; i < 10; i++) { // ten votes per country cohort: the engine's minimum for common ground
+                given2.vote(conversation, given2.participant(conversation, country), statement, org.commonground.participation.Vote.AGREE);
+            }
+        }
+        server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), forum.organizer.auth());
+        String page = "/forums/" + forum.forumId + "?lang=en";
+
+        var whilePublic = eventually(java.time.Duration.ofSeconds(60), () -> server.get(page, usDelegate.auth()),
+                r -> r.body().contains(agreed));
+        new org.commonground.conversation.ConversationStore(given2.jdbi()).update(conversation.id(),
+                new org.commonground.conversation.ConversationStore.ConversationChanges(null, null, null,
+                        org.commonground.conversation.ResultsVisibility.ORGANIZERS));
+        var forOrganizersOnly = server.get(page, usDelegate.auth());
+        var toItsOrganizer = server.get(page, forum.organizer.auth());
+
+        assertThat(whilePublic.body()).contains(agreed);
+        assertThat(forOrganizersOnly.status()).isEqualTo(200);
+        assertThat(forOrganizersOnly.body()).doesNotContain(agreed).contains("href=\"/c/" + conversation.id() + "\"");
+        assertThat(toItsOrganizer.body()).contains(agreed);
     }
 
     private static JsonNode first(JsonNode proposals, long project) {
