@@ -41,6 +41,7 @@ import org.commonground.report.ReportPages;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.IntoLanguages;
+import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationPages;
 import org.commonground.translation.TranslationRoutes;
 import org.commonground.translation.TranslationStore;
@@ -49,6 +50,7 @@ import org.commonground.web.Assets;
 import org.commonground.web.BodyEncoding;
 import org.commonground.web.Csrf;
 import org.commonground.web.Json;
+import org.commonground.web.Language;
 import org.commonground.web.OpenApiDocument;
 import org.commonground.web.Messages;
 import org.commonground.web.Pages;
@@ -100,6 +102,8 @@ public final class App {
         ModerationStore moderation = new ModerationStore(jdbi);
         TranslationStore translations = new TranslationStore(jdbi);
         IntoLanguages intoLanguages = new IntoLanguages(access, conversations);
+        MachineTranslationFeature machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(),
+                Clock.systemUTC(), (dimension, value) -> messages.has(Language.EN, "cohort." + dimension + "." + value));
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -110,6 +114,8 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             cfg.events.serverStopped(analysis::close);
+            cfg.events.serverStarted(machineTranslation::start);
+            cfg.events.serverStopped(machineTranslation::close);
             problems.addTo(cfg.routes);
             new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
@@ -127,9 +133,9 @@ public final class App {
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,
                     nextStatement, statements, invites, jdbi,
-                    config.secureCookies()).addTo(cfg.routes);
+                    config.secureCookies(), machineTranslation).addTo(cfg.routes);
             new ModerationPages(pages, readable, moderation, translations, access).addTo(cfg.routes);
-            new TranslationPages(pages, readable, translations, access, intoLanguages, jdbi).addTo(cfg.routes);
+            new TranslationPages(pages, readable, translations, access, intoLanguages, jdbi, machineTranslation::glossary).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
             api.get("/api/v1/health").tag("operations").summary("Liveness and database check for load balancers")
                     .returns(Health.class).handle(ctx -> {
@@ -144,6 +150,7 @@ public final class App {
             new StatementRoutes(statements, participants).addTo(api);
             new ModerationRoutes(moderation, access).addTo(api);
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
+            machineTranslation.addTo(api, cfg.routes, pages, readable, access);
             new InviteRoutes(invites, access).addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 

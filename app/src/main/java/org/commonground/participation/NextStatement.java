@@ -27,9 +27,10 @@ public final class NextStatement {
      * @param text         what to show: the translation into {@code lang}, or the original
      * @param translation  {@code human} (an approved human translation), {@code machine} (an
      *                     approved machine translation) or {@code original} (no translation used)
+     * @param service      the machine translation service's name, null for other translations
      */
     public record StatementView(long id, String text, String lang, String originalText, String originalLang,
-                                String translation) {}
+                                String translation, String service) {}
 
     /** Statements voted on out of those there are to vote on (accepted ones). */
     public record Progress(int voted, int total) {}
@@ -72,9 +73,9 @@ public final class NextStatement {
     /** The statement in {@code lang}: an approved human translation first, then a machine one, else the original. */
     StatementView view(long statementId, String lang) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind
+                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind, t.service
                 FROM statement s
-                LEFT JOIN LATERAL (SELECT t.text, t.kind FROM translation t
+                LEFT JOIN LATERAL (SELECT t.text, t.kind, t.service FROM translation t
                                    WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
                                    ORDER BY t.kind = 'human' DESC LIMIT 1) t ON s.lang <> :lang
                 WHERE s.id = :id""")
@@ -84,8 +85,9 @@ public final class NextStatement {
                     String original = rs.getString("text");
                     String originalLang = rs.getString("lang");
                     return translated == null
-                            ? new StatementView(statementId, original, originalLang, original, originalLang, "original")
-                            : new StatementView(statementId, translated, lang, original, originalLang, rs.getString("kind"));
+                            ? new StatementView(statementId, original, originalLang, original, originalLang, "original", null)
+                            : new StatementView(statementId, translated, lang, original, originalLang, rs.getString("kind"),
+                                    rs.getString("service"));
                 })
                 .one());
     }

@@ -19,6 +19,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.report.ShownStatements;
 import org.commonground.statement.StatementStore;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
@@ -45,11 +46,13 @@ public final class ParticipantPages {
     private final InviteStore invites;
     private final Jdbi jdbi;
     private final boolean secureCookies;
+    private final MachineTranslations machineTranslations;
 
     public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
                             NextStatement next, StatementStore statements, InviteStore invites, Jdbi jdbi,
-                            boolean secureCookies) {
+                            boolean secureCookies, MachineTranslations machineTranslations) {
         this.invites = invites;
+        this.machineTranslations = machineTranslations;
         this.pages = pages;
         this.readable = readable;
         this.join = join;
@@ -83,7 +86,10 @@ public final class ParticipantPages {
                 .map(d -> new Question(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
-        model.put("text", Readable.text(c, Language.of(ctx)));
+        Optional<Conversation.Text> byMachine = machineTranslations.text(c, Language.of(ctx));
+        model.put("text", byMachine.orElseGet(() -> Readable.text(c, Language.of(ctx))));
+        model.put("textByMachine", byMachine.isPresent());
+        model.put("machineTranslation", machineTranslations.service(id).orElse(null));
         model.put("questions", questions);
         model.put("invite", invite == null ? "" : invite);
         model.put("joined", participants.find(ctx, id).isPresent());

@@ -19,9 +19,11 @@ public final class ShownStatements {
 
     /**
      * A statement as shown. {@code translation} is {@code human}, {@code machine} or
-     * {@code original}; the original text and language are kept for "show original".
+     * {@code original}; the original text and language are kept for "show original";
+     * {@code service} names the machine translation service, null otherwise.
      */
-    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation) {
+    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation,
+                        String service) {
         public boolean translated() {
             return !"original".equals(translation);
         }
@@ -30,9 +32,9 @@ public final class ShownStatements {
     public Map<Long, Shown> all(long conversationId, Language reader) {
         Map<Long, Shown> out = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
-                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind
+                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind, t.service
                 FROM statement s
-                LEFT JOIN LATERAL (SELECT t.text, t.kind FROM translation t
+                LEFT JOIN LATERAL (SELECT t.text, t.kind, t.service FROM translation t
                                    WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
                                    ORDER BY t.kind = 'human' DESC, t.id DESC LIMIT 1) t ON s.lang <> :lang
                 WHERE s.conversation_id = :c""")
@@ -42,8 +44,9 @@ public final class ShownStatements {
                     String text = rs.getString("text");
                     String lang = rs.getString("lang");
                     return translated == null
-                            ? new Shown(rs.getLong("id"), text, lang, text, lang, "original")
-                            : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"));
+                            ? new Shown(rs.getLong("id"), text, lang, text, lang, "original", null)
+                            : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"),
+                                    rs.getString("service"));
                 })
                 .forEach(s -> out.put(s.id(), s)));
         return out;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
@@ -31,9 +32,11 @@ public final class TranslationPages {
     private final Access access;
     private final IntoLanguages intoLanguages;
     private final Jdbi jdbi;
+    private final LongFunction<Glossary> glossaries;
 
     public TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
-                            IntoLanguages intoLanguages, Jdbi jdbi) {
+                            IntoLanguages intoLanguages, Jdbi jdbi, LongFunction<Glossary> glossaries) {
+        this.glossaries = glossaries;
         this.pages = pages;
         this.readable = readable;
         this.translations = translations;
@@ -79,6 +82,7 @@ public final class TranslationPages {
         model.put("proposed", proposed(id, into, me.id()));
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
+        model.put("marks", new GlossaryMarks(glossaries.apply(id)));
         pages.render(ctx, "translate/desk.jte", model);
     }
 
@@ -103,7 +107,7 @@ public final class TranslationPages {
         // Outside the try: the refusal is a 403 page, not a note beside a statement the desk may not even show.
         intoLanguages.require(me, id, into);
         try {
-            translations.submit(id, statementId, me.id(), false,
+            translations.submit(id, statementId, me.id(),
                     new TranslationStore.SubmitTranslation(into, ctx.formParam("text"), "human"));
             ctx.redirect("/translate/c/" + id + "?into=" + Language.parse(into).map(Language::code).orElse("en")
                     + "&saved=" + statementId, HttpStatus.SEE_OTHER);

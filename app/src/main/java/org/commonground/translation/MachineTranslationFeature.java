@@ -1,0 +1,122 @@
+package org.commonground.translation;
+
+import io.javalin.config.RoutesConfig;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import org.commonground.account.Access;
+import org.commonground.conversation.Conversation;
+import org.commonground.web.Api;
+import org.commonground.web.Language;
+import org.commonground.web.Pages;
+import org.commonground.web.Readable;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Machine translation with a glossary of contested names: the adapters, the durable queue that
+ * feeds them, the per-conversation opt-in, and the organizer's API and page. The one public
+ * entry of this part of the translation feature.
+ */
+public final class MachineTranslationFeature implements MachineTranslations, AutoCloseable {
+    private final MachineTranslationSettings settings;
+    private final TranslationJobStore jobs;
+    private final GlossaryStore glossaries;
+    private final MachineTextStore machineTexts;
+    private final TranslationQueue queue;
+
+    private MachineTranslationFeature(MachineTranslationSettings settings, TranslationJobStore jobs,
+                                      GlossaryStore glossaries, MachineTextStore machineTexts, TranslationQueue queue) {
+        this.settings = settings;
+        this.jobs = jobs;
+        this.glossaries = glossaries;
+        this.machineTexts = machineTexts;
+        this.queue = queue;
+    }
+
+    /**
+     * Wires the feature; nothing runs until {@link #start}. {@code namedCohortValue} answers
+     * whether the product already names a dimension's value in every language (country JP is
+     * "日本" without a machine), so that only the organizer's own values are translated.
+     */
+    public static MachineTranslationFeature wire(Jdbi jdbi, MachineTranslationSettings settings, Clock clock,
+                                                 BiPredicate<String, String> namedCohortValue) {
+        TranslationJobStore jobs = new TranslationJobStore(jdbi);
+        GlossaryStore glossaries = new GlossaryStore(jdbi);
+        TranslationQueue queue = null;
+        if (settings.on()) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            queue = new TranslationQueue(jobs, glossaries, MachineTranslator.of(settings, http, clock), settings, clock,
+                    namedCohortValue);
+        }
+        return new MachineTranslationFeature(settings, jobs, glossaries, new MachineTextStore(jdbi), queue);
+    }
+
+    /** The organizer's API (opt-in, glossary) and page. */
+    public void addTo(Api api, RoutesConfig routes, Pages pages, Readable readable, Access access) {
+        new MachineTranslationRoutes(settings, jobs, glossaries, access, this::wake).addTo(api);
+        new MachineTranslationPages(pages, readable, settings, jobs, glossaries, access, this::wake).addTo(routes);
+    }
+
+    /** Starts translating, when this deployment has a service. */
+    public void start() {
+        if (queue != null) {
+            queue.start();
+        }
+    }
+
+    private void wake() {
+        if (queue != null) {
+            queue.wake();
+        }
+    }
+
+    /** Turns machine translation on for a conversation (the demo does, when given a service). */
+    public void turnOn(long conversationId) {
+        jobs.setEnabled(conversationId, true);
+        wake();
+    }
+
+    /** Replaces a conversation's glossary (the demo seeds one); invalid terms are refused (422). */
+    public Glossary replaceGlossary(long conversationId, Glossary glossary) {
+        return glossaries.replace(conversationId, glossary.terms());
+    }
+
+    public Glossary glossary(long conversationId) {
+        return glossaries.of(conversationId);
+    }
+
+    @Override
+    public Optional<Service> service(long conversationId) {
+        if (!settings.on() || !jobs.enabled(conversationId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Service(settings.serviceName(), settings.where(), settings.local()));
+    }
+
+    @Override
+    public Optional<Conversation.Text> text(Conversation c, Language reader) {
+        if (c.texts().containsKey(reader) || c.texts().isEmpty()) {
+            return Optional.empty();
+        }
+        Conversation.Text source = c.texts().get(c.languages().getFirst());
+        Map<String, String> sources = Map.of("conversation:title", source.title(),
+                "conversation:description", source.description(), "conversation:background", source.background());
+        Map<String, String> t = machineTexts.of(c.id(), reader.code(), sources);
+        if (!t.containsKey("conversation:title")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Conversation.Text(t.get("conversation:title"),
+                t.getOrDefault("conversation:description", source.description()),
+                t.getOrDefault("conversation:background", source.background())));
+    }
+
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+}
