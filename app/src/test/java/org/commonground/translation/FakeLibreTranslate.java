@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * parameter or an unsupported language, 403 for a wrong {@code api_key} when keys are required.
  * In {@code html} format, elements with {@code translate="no"} are left as they are.
  */
-final class FakeLibreTranslate extends FakeService {
+public final class FakeLibreTranslate extends FakeService {
     private static final Set<String> LANGUAGES = Set.of("en", "ja", "ko");
     private static final Pattern KEEP = Pattern.compile("<span translate=\"no\">.*?</span>", Pattern.DOTALL);
 
@@ -25,7 +25,7 @@ final class FakeLibreTranslate extends FakeService {
         this.requiredKey = requiredKey;
     }
 
-    FakeLibreTranslate() {
+    public FakeLibreTranslate() {
         this(null);
     }
 

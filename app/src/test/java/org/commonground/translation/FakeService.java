@@ -25,11 +25,11 @@ import java.util.concurrent.Executors;
  * target language, so a test can tell exactly what was translated, into which language, and
  * whether an agreed term was left alone.
  */
-abstract class FakeService implements AutoCloseable {
+public abstract class FakeService implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A request as received. */
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -38,7 +38,7 @@ abstract class FakeService implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -72,16 +72,16 @@ abstract class FakeService implements AutoCloseable {
     }
 
     /** The base URL, as an operator would configure it. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** Requests to {@code path} so far. */
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
