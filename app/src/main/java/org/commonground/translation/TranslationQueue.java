@@ -206,16 +206,19 @@ final class TranslationQueue implements AutoCloseable {
         synchronized (signal) {
             signal.notifyAll();
         }
-        for (Thread t : threads) {
-            t.interrupt();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        // Let a worker finish the request in hand (its results are stored, or its batch put back);
+        // only one stuck beyond that is interrupted, and its lease expires for the next start.
+        try {
+            for (Thread t : threads) {
+                if (!t.join(Duration.ofSeconds(5))) {
+                    t.interrupt();
+                }
             }
+            for (Thread t : threads) {
+                t.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         threads.clear();
     }
