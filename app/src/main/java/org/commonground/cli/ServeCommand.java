@@ -39,6 +39,9 @@ public class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = config();
@@ -63,7 +66,7 @@ public class ServeCommand implements Callable<Integer> {
         try {
             mt = MachineTranslationSettings.parse(machineTranslation, System.getenv("COMMONGROUND_MACHINE_TRANSLATION_KEY"));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withMachineTranslation(mt);
     }
