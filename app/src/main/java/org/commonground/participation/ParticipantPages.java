@@ -90,6 +90,7 @@ public final class ParticipantPages {
         model.put("text", byMachine.orElseGet(() -> Readable.text(c, Language.of(ctx))));
         model.put("textByMachine", byMachine.isPresent());
         model.put("machineTranslation", machineTranslations.service(id).orElse(null));
+        model.put("cohortByMachine", machineTranslations.cohortValues(c, Language.of(ctx)));
         model.put("questions", questions);
         model.put("invite", invite == null ? "" : invite);
         model.put("joined", participants.find(ctx, id).isPresent());

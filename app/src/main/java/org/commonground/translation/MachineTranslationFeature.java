@@ -114,6 +114,19 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
     }
 
     @Override
+    public Map<String, String> cohortValues(Conversation c, Language reader) {
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            for (String v : d.values()) {
+                sources.put("cohort:" + d.name() + ":" + v, v);
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        machineTexts.of(c.id(), reader.code(), sources).forEach((key, text) -> out.put(key.substring("cohort:".length()), text));
+        return out;
+    }
+
+    @Override
     public void close() {
         if (queue != null) {
             queue.close();

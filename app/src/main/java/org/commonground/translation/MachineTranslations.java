@@ -1,5 +1,6 @@
 package org.commonground.translation;
 
+import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
 import org.commonground.web.Language;
@@ -18,4 +19,10 @@ public interface MachineTranslations {
      * language, when the organizer did not write that language and the translation is done.
      */
     Optional<Conversation.Text> text(Conversation c, Language reader);
+
+    /**
+     * The organizer's own cohort values machine-translated into the reader's language, keyed
+     * {@code dimension:value}; values the product names itself, or not yet translated, are absent.
+     */
+    Map<String, String> cohortValues(Conversation c, Language reader);
 }

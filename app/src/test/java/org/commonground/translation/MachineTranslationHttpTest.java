@@ -59,8 +59,13 @@ class MachineTranslationHttpTest extends ParticipationServerTest {
             assertThat(landingBefore).contains("자원봉사 번역자가 번역합니다").doesNotContain("LibreTranslate");
             assertThat(landingAfter).contains("기계 번역: LibreTranslate(이 서버 " + fake.url().substring(7) + "에서 실행)");
             long s = given.statement(c, "Exchange first.");
-            Eventually.until(java.time.Duration.ofSeconds(15), "the statement machine-translated",
-                    () -> given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND kind = 'machine'", s) == 2);
+            given.jdbi.useHandle(h -> h.execute("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, 'industry', 99)",
+                    c.roleDimension()));
+            Eventually.until(java.time.Duration.ofSeconds(15), "the statement and the organizer's own cohort value translated",
+                    () -> given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND kind = 'machine'", s) == 2
+                            && given.count("SELECT count(*) FROM machine_text WHERE conversation_id = ? AND lang = 'ko' "
+                                    + "AND source_key = 'cohort:role:industry'", c.id()) == 1);
+            assertThat(withService.get("/c/" + c.id() + "?lang=ko").body()).contains("〔en→ko〕industry");
         }
     }
 

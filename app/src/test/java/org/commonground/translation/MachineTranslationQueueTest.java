@@ -104,6 +104,8 @@ class MachineTranslationQueueTest {
             int industry = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM machine_text WHERE conversation_id = ? "
                     + "AND source_key = 'cohort:role:industry'").bind(0, c.id()).mapTo(Integer.class).one());
             assertThat(industry).isEqualTo(2);
+            Conversation reloaded = new ConversationStore(jdbi).get(c.id());
+            assertThat(mt.cohortValues(reloaded, Language.KO)).containsExactly(Map.entry("role:industry", "〔en→ko〕industry"));
         }
     }
 
