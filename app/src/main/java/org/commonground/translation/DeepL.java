@@ -66,7 +66,8 @@ final class DeepL implements MachineTranslator {
         return out;
     }
 
-    private String glossaryId(List<Glossary.Pair> pairs, Language from, Language into) throws ServiceRefused {
+    /** Synchronized: two workers meeting a new glossary at once must not create it twice. */
+    private synchronized String glossaryId(List<Glossary.Pair> pairs, Language from, Language into) throws ServiceRefused {
         StringBuilder tsv = new StringBuilder();
         for (Glossary.Pair p : pairs) {
             if (tsv.length() > 0) {

@@ -56,12 +56,12 @@ final class TranslationJobStore {
 
     /**
      * Enqueues what lacks a machine translation, in conversations that turned it on: statements
-     * accepted or written since {@code since} (database time; null for all), and every
-     * conversation text and cohort value the product has no name for ({@code named} answers
+     * accepted or written since {@code since} (database time; null for all), and, when
+     * {@code texts}, every conversation text and cohort value the product has no name for ({@code named} answers
      * whether a dimension's value has one). Answers the database time the sweep
      * started, for the next one.
      */
-    OffsetDateTime sweep(OffsetDateTime since, Instant now, BiPredicate<String, String> named) {
+    OffsetDateTime sweep(OffsetDateTime since, boolean texts, Instant now, BiPredicate<String, String> named) {
         return jdbi.inTransaction(h -> {
             OffsetDateTime started = h.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one();
             h.createUpdate("""
@@ -78,6 +78,9 @@ final class TranslationJobStore {
                                       WHERE t.statement_id = s.id AND t.lang = l.lang AND t.state = 'approved')
                     ON CONFLICT DO NOTHING""")
                     .bind("since", since).bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+            if (!texts) {
+                return started;
+            }
             // Each text field from the conversation's first written language, into each language it lacks.
             h.createUpdate("""
                     INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,

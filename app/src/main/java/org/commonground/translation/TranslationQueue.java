@@ -31,6 +31,7 @@ final class TranslationQueue implements AutoCloseable {
     /** How often the sweeper looks for new statements; the full sweep catches what a partial one missed. */
     static final Duration SWEEP_EVERY = Duration.ofMillis(500);
     static final int FULL_SWEEP_EVERY = 600;
+    static final int TEXT_SWEEP_EVERY = 10;
     /** A partial sweep looks back this far, for transactions that committed after an earlier sweep began. */
     static final Duration SWEEP_OVERLAP = Duration.ofMinutes(1);
 
@@ -85,7 +86,9 @@ final class TranslationQueue implements AutoCloseable {
                 boolean full = fullSweepWanted || watermark == null || sweeps % FULL_SWEEP_EVERY == 0;
                 fullSweepWanted = false;
                 OffsetDateTime since = full ? null : watermark.minus(SWEEP_OVERLAP);
-                watermark = jobs.sweep(since, clock.instant(), namedCohortValue);
+                // Conversation texts and cohort values change rarely: looked at every few seconds.
+                boolean texts = full || sweeps % TEXT_SWEEP_EVERY == 0;
+                watermark = jobs.sweep(since, texts, clock.instant(), namedCohortValue);
                 sweeps++;
                 synchronized (signal) {
                     signal.notifyAll();
@@ -164,10 +167,19 @@ final class TranslationQueue implements AutoCloseable {
             }
             List<String> out = translator.translate(batch.stream().map(TranslationJobStore.Job::sourceText).toList(),
                     from, into, glossary);
+            if (out.stream().anyMatch(String::isBlank)) {
+                throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "the service answered an empty translation");
+            }
             jobs.complete(batch, out, translator.service(), clock.instant());
         } catch (ServiceRefused e) {
             jobs.refund(conversation, now, characters);
             retry(batch, e);
+        } catch (RuntimeException e) {
+            // Storing failed (or an adapter broke): put the batch back rather than leave it leased, and
+            // give it up after MAX_ATTEMPTS so that one poisonous text cannot cycle for ever.
+            LOG.warn("Machine translation batch failed", e);
+            jobs.refund(conversation, now, characters);
+            retry(batch, new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, e.toString()));
         }
     }
 

@@ -180,6 +180,27 @@ class MachineTranslationQueueTest {
     }
 
     @Test
+    void anEmptyTranslationIsNotStoredButTriedAgain() {
+        var clock = new MovableClock();
+        try (var fake = new FakeLibreTranslate(); var mt = feature(fake, clock, "?workers=1")) {
+            Conversation c = everywhere("Empty", List.of("평화"), List.of("student"));
+            fake.answerNext(new FakeService.Scripted(200, "{\"translatedText\":[\" \"]}"));
+
+            mt.turnOn(c.id());
+            mt.start();
+            Eventually.until(WAIT, "the empty answer put back", () -> failedAttempts(c) == 1);
+
+            assertThat(notBefore(c, "%empty translation%")).isNotNull();
+            clock.advance(TranslationQueue.backoff(1).plusSeconds(1));
+            Eventually.until(WAIT, "both done", () -> counts(c).done() == 2);
+            long blank = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM translation t JOIN statement s "
+                    + "ON s.id = t.statement_id WHERE s.conversation_id = ? AND btrim(t.text) = ''")
+                    .bind(0, c.id()).mapTo(Long.class).one());
+            assertThat(blank).isZero();
+        }
+    }
+
+    @Test
     void theMonthlyCharacterBudgetHoldsJobsUntilNextMonth() {
         var clock = new MovableClock();
         try (var fake = new FakeLibreTranslate(); var mt = feature(fake, clock, "?budget=15&workers=1")) {
