@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
-import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
 
 /** A conversation's glossary of contested names, replaced as a whole by its organizers. */
@@ -86,16 +85,5 @@ final class GlossaryStore {
             return null;
         }
         return s;
-    }
-
-    /** The language names a term's form is in, for messages. */
-    static List<Language> languagesOf(Glossary.Term t) {
-        List<Language> out = new ArrayList<>();
-        for (Language l : Language.values()) {
-            if (t.form(l) != null) {
-                out.add(l);
-            }
-        }
-        return out;
     }
 }
