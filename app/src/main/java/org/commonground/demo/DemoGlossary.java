@@ -27,7 +27,7 @@ public final class DemoGlossary {
             new Glossary.Term("植民地支配", "식민지배", "colonial rule", null)));
 
     /** Seeds the glossary into a newly seeded demo, and turns machine translation on when it is configured. */
-    public static void setUp(Jdbi jdbi, DemoSeed.Outcome outcome, MachineTranslationSettings settings) {
+    public static void setUp(Jdbi jdbi, DemoSeed.Seeded outcome, MachineTranslationSettings settings) {
         MachineTranslationFeature feature = MachineTranslationFeature.wire(jdbi, MachineTranslationSettings.off(),
                 Clock.systemUTC(), (dimension, value) -> true);
         if (outcome.seeded()) {

@@ -1,18 +1,17 @@
 package org.commonground.translation;
 
-import io.javalin.config.RoutesConfig;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import org.commonground.account.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Language;
+import org.commonground.web.Messages;
 import org.commonground.web.Pages;
-import org.commonground.web.Readable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,6 +36,16 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
     }
 
     /**
+     * Wires the feature for the server: the cohort values it leaves alone are those the product's
+     * messages name (country JP is "日本" without a machine).
+     */
+    public static MachineTranslationFeature wire(Jdbi jdbi, MachineTranslationSettings settings, Clock clock,
+                                                 Messages messages) {
+        return wire(jdbi, settings, clock,
+                (dimension, value) -> messages.has(Language.EN, "cohort." + dimension + "." + value));
+    }
+
+    /**
      * Wires the feature; nothing runs until {@link #start}. {@code namedCohortValue} answers
      * whether the product already names a dimension's value in every language (country JP is
      * "日本" without a machine), so that only the organizer's own values are translated.
@@ -55,9 +64,10 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
     }
 
     /** The organizer's API (opt-in, glossary) and page. */
-    public void addTo(Api api, RoutesConfig routes, Pages pages, Readable readable, Access access) {
-        new MachineTranslationRoutes(settings, jobs, glossaries, access, this::wake).addTo(api);
-        new MachineTranslationPages(pages, readable, settings, jobs, glossaries, access, this::wake).addTo(routes);
+    public void addTo(Api api, Pages pages, ConversationFeature conversation) {
+        new MachineTranslationRoutes(settings, jobs, glossaries, conversation.access(), this::wake).addTo(api);
+        new MachineTranslationPages(pages, conversation.readable(), settings, jobs, glossaries, conversation.access(),
+                this::wake).addTo(api.routes());
     }
 
     /** Starts translating, when this deployment has a service. */

@@ -1,14 +1,14 @@
 package org.commonground.translation;
 
 import java.util.Set;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
-import org.commonground.web.JsonBody;
 import org.commonground.web.PathIds;
+import org.commonground.web.Requests;
 
 /** The organizer's API: turning machine translation on for a conversation, and its glossary. */
 final class MachineTranslationRoutes {
@@ -59,7 +59,7 @@ final class MachineTranslationRoutes {
                 .body(MachineTranslationChange.class).returns(MachineTranslationView.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, MachineTranslationChange.class);
+                    var in = Requests.body(ctx, MachineTranslationChange.class);
                     if (in.machineTranslation() == null) {
                         throw Invalid.field("machineTranslation", "machine-translation.flag.missing");
                     }
@@ -81,7 +81,7 @@ final class MachineTranslationRoutes {
                 .body(Glossary.class).returns(Glossary.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, Glossary.class);
+                    var in = Requests.body(ctx, Glossary.class);
                     ctx.json(glossaries.replace(id, in.terms()));
                 });
     }

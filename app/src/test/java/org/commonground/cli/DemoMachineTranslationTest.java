@@ -1,6 +1,7 @@
 package org.commonground.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -12,7 +13,6 @@ import org.commonground.AppConfig;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Participants;
-import org.commonground.testing.Eventually;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.TestDatabase;
 import org.commonground.testing.TestServer;
@@ -52,8 +52,9 @@ class DemoMachineTranslationTest {
                 long statement = written.json().get("id").asLong();
                 passOnAllBut(given, server, base, reader, id, statement);
                 JsonNode shown;
-                Eventually.until(Duration.ofSeconds(10), "a machine translation reaches the Japanese reader",
-                        () -> "machine".equals(nextFor(server, base, reader, statement).get("translation").asText()));
+                assertThat(eventually(Duration.ofSeconds(10),
+                        () -> nextFor(server, base, reader, statement).get("translation").asText(), "machine"::equals))
+                        .as("a machine translation reaches the Japanese reader").isEqualTo("machine");
                 long seconds = Duration.ofNanos(System.nanoTime() - writtenAt).toSeconds();
                 shown = nextFor(server, base, reader, statement);
 

@@ -3,6 +3,7 @@ package org.commonground.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.commonground.testing.Cli;
+import org.commonground.web.TrustedProxies;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -19,6 +20,19 @@ class MachineTranslationOptionTest {
         assertThat(serve.config().machineTranslation().serviceName()).isEqualTo("DeepL");
         assertThat(demo.config().machineTranslation().model()).isEqualTo("qwen2.5");
         assertThat(demo.config().machineTranslation().requestsPerSecond()).isEqualTo(2);
+    }
+
+    @Test
+    void theServiceTravelsWithTheNetworkSettings() {
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs("--machine-translation", "libretranslate:http://127.0.0.1:5000",
+                "--trusted-proxies", "1", "--host", "127.0.0.2");
+
+        var config = demo.config();
+
+        assertThat(config.machineTranslation().serviceName()).isEqualTo("LibreTranslate");
+        assertThat(config.network().host()).isEqualTo("127.0.0.2");
+        assertThat(config.trustedProxies()).isEqualTo(new TrustedProxies.Hops(1));
     }
 
     @Test

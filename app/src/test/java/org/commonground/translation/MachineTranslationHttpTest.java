@@ -1,12 +1,12 @@
 package org.commonground.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import java.util.List;
 import java.util.Map;
 import org.commonground.AppConfig;
 import org.commonground.account.Role;
-import org.commonground.testing.Eventually;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationServerTest;
 import org.commonground.testing.TestServer;
@@ -61,13 +61,15 @@ class MachineTranslationHttpTest extends ParticipationServerTest {
             long s = given.statement(c, "Exchange first.");
             given.jdbi.useHandle(h -> h.execute("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, 'industry', 99)",
                     c.roleDimension()));
-            Eventually.until(java.time.Duration.ofSeconds(15), "the statement and the organizer's own cohort value translated",
+            assertThat(eventually(java.time.Duration.ofSeconds(15),
                     () -> given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND kind = 'machine'", s) == 2
                             && given.count("SELECT count(*) FROM machine_text WHERE conversation_id = ? AND lang = 'ko' "
-                                    + "AND source_key = 'cohort:role:industry'", c.id()) == 1);
+                                    + "AND source_key = 'cohort:role:industry'", c.id()) == 1,
+                    done -> done)).as("the statement and the organizer's own cohort value translated").isTrue();
             // Pages may show a conversation's cohorts up to a second old (Readable's cache).
-            Eventually.until(java.time.Duration.ofSeconds(5), "the join step offers the translated value",
-                    () -> withService.get("/c/" + c.id() + "?lang=ko").body().contains("〔en→ko〕industry"));
+            assertThat(eventually(java.time.Duration.ofSeconds(5), () -> withService.get("/c/" + c.id() + "?lang=ko").body(),
+                    body -> body.contains("〔en→ko〕industry"))).as("the join step offers the translated value")
+                    .contains("〔en→ko〕industry");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.commonground.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,7 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.conversation.SeedStore;
-import org.commonground.testing.Eventually;
+import org.commonground.statement.SeedStore;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.Given;
 import org.commonground.web.Language;
@@ -92,7 +92,7 @@ class MachineTranslationQueueTest {
             mt.turnOn(c.id());
             mt.start();
             // 2 statements × 2 languages, title, description, background × ja, ko, and "industry" × ja, ko.
-            Eventually.until(WAIT, "all 12 jobs done", () -> counts(c).done() == 12);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 12)).as("all 12 jobs done").isEqualTo(12);
 
             assertThat(machine(s.get(0), "ja")).isEqualTo("〔ko→ja〕平和 交流가 필요하다 @LibreTranslate");
             assertThat(machine(s.get(0), "en")).isEqualTo("〔ko→en〕peace exchange가 필요하다 @LibreTranslate");
@@ -118,7 +118,8 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(on.id());
             mt.start();
-            Eventually.until(WAIT, "the conversation that opted in is translated", () -> counts(on).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(on).done(), n -> n == 2))
+                    .as("the conversation that opted in is translated").isEqualTo(2);
 
             assertThat(counts(off)).isEqualTo(new TranslationJobStore.Counts(0, 0, 0));
             assertThat(fake.received()).isNotEmpty().noneSatisfy(r -> assertThat(r.body()).contains("서버 밖으로"));
@@ -135,14 +136,16 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(c.id());
             mt.start();
-            Eventually.until(WAIT, "the rate-limited job put back", () -> failedAttempts(c) == 1);
+            assertThat(eventually(WAIT, () -> failedAttempts(c), n -> n == 1))
+                    .as("the rate-limited job put back").isEqualTo(1);
 
             assertThat(notBefore(c, "%RATE_LIMITED%").toInstant()).isAfterOrEqualTo(before.plusSeconds(120));
             assertThat(counts(c).done()).isZero();
             assertThat(fake.received("/translate")).hasSize(1);
 
             clock.advance(Duration.ofSeconds(121));
-            Eventually.until(WAIT, "both languages done after the wait", () -> counts(c).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2))
+                    .as("both languages done after the wait").isEqualTo(2);
             assertThat(fake.received("/translate")).hasSize(3);
         }
     }
@@ -157,11 +160,13 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(c.id());
             mt.start();
-            Eventually.until(WAIT, "both jobs put back after a server error", () -> failedAttempts(c) == 2);
+            assertThat(eventually(WAIT, () -> failedAttempts(c), n -> n == 2))
+                    .as("both jobs put back after a server error").isEqualTo(2);
             assertThat(notBefore(c, "%502%").toInstant()).isAfter(clock.instant().minusSeconds(1));
 
             clock.advance(TranslationQueue.backoff(1).plusSeconds(1));
-            Eventually.until(WAIT, "both done on the second attempt", () -> counts(c).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2))
+                    .as("both done on the second attempt").isEqualTo(2);
             int attempts = jdbi.withHandle(h -> h.createQuery("SELECT max(attempts) FROM translation_job WHERE conversation_id = ?")
                     .bind(0, c.id()).mapTo(Integer.class).one());
             assertThat(attempts).isEqualTo(2);
@@ -188,11 +193,12 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(c.id());
             mt.start();
-            Eventually.until(WAIT, "the empty answer put back", () -> failedAttempts(c) == 1);
+            assertThat(eventually(WAIT, () -> failedAttempts(c), n -> n == 1))
+                    .as("the empty answer put back").isEqualTo(1);
 
             assertThat(notBefore(c, "%empty translation%")).isNotNull();
             clock.advance(TranslationQueue.backoff(1).plusSeconds(1));
-            Eventually.until(WAIT, "both done", () -> counts(c).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2)).as("both done").isEqualTo(2);
             long blank = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM translation t JOIN statement s "
                     + "ON s.id = t.statement_id WHERE s.conversation_id = ? AND btrim(t.text) = ''")
                     .bind(0, c.id()).mapTo(Long.class).one());
@@ -208,8 +214,8 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(c.id());
             mt.start();
-            Eventually.until(WAIT, "one language done, the other waiting",
-                    () -> counts(c).done() == 1 && failedAttempts(c) == 0 && budgetWaits(c) == 1);
+            assertThat(eventually(WAIT, () -> counts(c).done() == 1 && failedAttempts(c) == 0 && budgetWaits(c) == 1,
+                    done -> done)).as("one language done, the other waiting").isTrue();
 
             Instant now = clock.instant();
             assertThat(jobs.used(c.id(), now)).isEqualTo(12);
@@ -217,7 +223,8 @@ class MachineTranslationQueueTest {
             assertThat(notBefore(c, "%budget%").toInstant()).isEqualTo(TranslationQueue.nextMonth(now));
 
             clock.advance(Duration.between(now, TranslationQueue.nextMonth(now)).plusMinutes(1));
-            Eventually.until(WAIT, "the second language done next month", () -> counts(c).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2))
+                    .as("the second language done next month").isEqualTo(2);
             assertThat(jobs.used(c.id(), clock.instant())).isEqualTo(12);
         }
     }
@@ -237,14 +244,16 @@ class MachineTranslationQueueTest {
             }
             first.turnOn(c.id());
             first.start();
-            Eventually.until(WAIT, "every job tried against the service that is down", () -> failedAttempts(c) == 10);
+            assertThat(eventually(WAIT, () -> failedAttempts(c), n -> n == 10))
+                    .as("every job tried against the service that is down").isEqualTo(10);
         }
         assertThat(counts(c)).isEqualTo(new TranslationJobStore.Counts(10, 0, 0));
 
         clock.advance(Duration.ofMinutes(1));
         try (var up = new FakeLibreTranslate(); var second = feature(up, clock, "")) {
             second.start();
-            Eventually.until(WAIT, "every job done after the restart", () -> counts(c).done() == 10);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 10))
+                    .as("every job done after the restart").isEqualTo(10);
             assertThat(up.received("/translate")).isNotEmpty();
         }
     }
@@ -259,7 +268,7 @@ class MachineTranslationQueueTest {
 
             mt.turnOn(c.id());
             mt.start();
-            Eventually.until(WAIT, "both languages done", () -> counts(c).done() == 2);
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2)).as("both languages done").isEqualTo(2);
 
             assertThat(machine(s, "ja")).isEqualTo("〔ko→ja〕竹島 문제는 平和롭게 @LibreTranslate").doesNotContain("獨島");
             assertThat(machine(s, "en")).startsWith("〔ko→en〕Dokdo/Takeshima 문제는");
