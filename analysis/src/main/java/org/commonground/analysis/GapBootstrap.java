@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * The paired bootstrap of the change of an absolute gap: people are resampled with replacement within
  * each cohort (so cohort sizes stay as observed), each keeping both of their votes, and the 95%
  * percentile interval of |gap after| − |gap before| is read off. A person is one of four patterns
- * ({@link PairedTallies}), so a resample is drawn from the pattern counts without touching the votes.
+ * ({@link PairedTallies}), so a resample is a multinomial draw of the four pattern counts ({@link Binomial}),
+ * the same distribution as drawing people one by one, at a cost growing with √n instead of n.
  *
  * <p>Swapping the two rounds swaps the patterns "agreed before only" and "agreed after only". The
  * resampling always runs on the one of the two orientations that compares lower (and negates the
@@ -64,28 +65,21 @@ final class GapBootstrap {
         return Math.abs(after) - Math.abs(before);
     }
 
-    /** One resample of a cohort: agrees before in the high half, agrees after in the low half. */
+    /**
+     * One resample of a cohort, drawn as multinomial pattern counts by successive binomials:
+     * agrees before in the high half of the result, agrees after in the low half.
+     */
     private static long drawn(int[] counts, SplittableRandom random) {
         int n = total(counts);
-        int neither = counts[PairedTallies.NEITHER];
-        int afterOnly = neither + counts[PairedTallies.AFTER_ONLY];
-        int beforeOnly = afterOnly + counts[PairedTallies.BEFORE_ONLY];
-        long before = 0;
-        long after = 0;
-        for (int i = 0; i < n; i++) {
-            int u = random.nextInt(n);
-            if (u >= neither) {
-                if (u < afterOnly) {
-                    after++;
-                } else if (u < beforeOnly) {
-                    before++;
-                } else {
-                    before++;
-                    after++;
-                }
-            }
-        }
-        return before << 32 | after;
+        int neither = Binomial.draw(n, (double) counts[PairedTallies.NEITHER] / n, random);
+        int rest = n - neither;
+        int restCount = n - counts[PairedTallies.NEITHER];
+        int afterOnly = restCount == 0 ? 0 : Binomial.draw(rest, (double) counts[PairedTallies.AFTER_ONLY] / restCount, random);
+        rest -= afterOnly;
+        restCount -= counts[PairedTallies.AFTER_ONLY];
+        int beforeOnly = restCount == 0 ? 0 : Binomial.draw(rest, (double) counts[PairedTallies.BEFORE_ONLY] / restCount, random);
+        int both = rest - beforeOnly;
+        return (long) (beforeOnly + both) << 32 | (afterOnly + both);
     }
 
     private static int compare(int[] first, int[] second, int[] swappedFirst, int[] swappedSecond) {
