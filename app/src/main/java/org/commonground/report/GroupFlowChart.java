@@ -198,7 +198,7 @@ final class GroupFlowChart {
         return c < transitions.size() ? transitions.get(c).fromRound() : transitions.get(c - 1).toRound();
     }
 
-    static String escape(String text) {
+    private static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
