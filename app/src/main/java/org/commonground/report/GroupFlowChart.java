@@ -14,8 +14,9 @@ import org.commonground.analysis.GroupTransitions;
  */
 final class GroupFlowChart {
     static final int WIDTH = 640;
-    static final int HEIGHT = 300;
+    static final int HEIGHT = 320;
     private static final int MARGIN = 24;
+    private static final int LEGEND_SPACE = 24;
     private static final int BAR = 14;
     private static final int GAP = 4;
     private static final int LABEL_SPACE = 18;
@@ -56,7 +57,7 @@ final class GroupFlowChart {
             mostNodes = Math.max(mostNodes, heights[c].length);
         }
         // One scale for every column, so that a band's thickness means the same number of people everywhere.
-        double usable = HEIGHT - 2 * MARGIN - LABEL_SPACE - GAP * (mostNodes - 1);
+        double usable = HEIGHT - 2 * MARGIN - LABEL_SPACE - LEGEND_SPACE - GAP * (mostNodes - 1);
         double scale = usable / tallest;
         double[][] top = new double[columns][];
         for (int c = 0; c < columns; c++) {
@@ -87,7 +88,30 @@ final class GroupFlowChart {
                         .append(fill(n, groups)).append("\"><title>").append(escape(name + ": " + heights[c][n])).append("</title></rect>");
             }
         }
+        legend(out, transitions, labels);
         return out.append("</svg>").toString();
+    }
+
+    /** A row of swatches under the chart: every group of any round, then not on the map, then left and joined. */
+    private static void legend(StringBuilder out, List<GroupTransitions> transitions, Labels labels) {
+        int groups = 0;
+        for (GroupTransitions t : transitions) {
+            groups = Math.max(groups, Math.max(t.fromGroups(), t.toGroups()));
+        }
+        double x = MARGIN;
+        int y = HEIGHT - 12;
+        for (int n = 0; n < groups + 3; n++) {
+            String name = nodeName(n, groups, labels);
+            out.append("<rect x=\"").append(MapView.fmt(x)).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(fill(n, groups)).append("\"/><text x=\"").append(MapView.fmt(x + 14)).append("\" y=\"").append(y)
+                    .append("\" font-size=\"11\">").append(escape(name)).append("</text>");
+            x += 14 + textWidth(name) + 14;
+        }
+    }
+
+    /** An estimate of the text's width at 11 px (CJK characters are about square): it only keeps legend entries apart. */
+    private static double textWidth(String text) {
+        return text.codePoints().mapToDouble(c -> c >= 0x2E80 ? 11 : 6.5).sum();
     }
 
     /**

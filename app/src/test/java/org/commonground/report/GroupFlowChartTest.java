@@ -108,6 +108,9 @@ class GroupFlowChartTest {
         int inFirstRound = 0;
         for (int i = 0; i < bars.getLength(); i++) {
             Element bar = (Element) bars.item(i);
+            if (bar.getElementsByTagName("title").getLength() == 0) {
+                continue; // a legend swatch
+            }
             String name = bar.getElementsByTagName("title").item(0).getTextContent();
             if (bar.getAttribute("x").equals(String.valueOf(24.0)) && !name.startsWith("Joins")) {
                 inFirstRound += countIn(bar);
@@ -115,6 +118,12 @@ class GroupFlowChartTest {
         }
         assertThat(inFirstRound).isEqualTo(60);
         assertThat(svg.getDocumentElement().getTextContent()).contains("Round 1", "Round 2");
+        NodeList texts = svg.getElementsByTagName("text");
+        List<String> legend = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            legend.add(texts.item(i).getTextContent());
+        }
+        assertThat(legend).contains("Group A", "Group B", "Not on the map", "Left", "Joins next round");
     }
 
     @Test
