@@ -34,8 +34,8 @@ public final class CrossRoundAnalysis {
             }
             String[] values = present.toArray(String[]::new);
             List<CohortPair> pairs = pairs(values, options.leadingPair());
-            int[][] statementIndex = statementIndices(series);
-            int[][] personIndex = personIndices(series);
+            int[][] statementIndex = denseIndices(series.statementIds, (r, id) -> series.votes[r].statementIndex(id));
+            int[][] personIndex = denseIndices(series.participantIds, (r, id) -> series.votes[r].participantIndex(id));
             int[][] personValue = personValues(series, bound, dimension, personIndex, values);
             TreeMap<Integer, int[]> paired = pairedCounts(series, statementIndex, personIndex, personValue, values.length, parallel);
             List<StatementTrend> trends = trends(series, options, tallies, dimension, values, pairs, statementIndex, paired, parallel);
@@ -63,24 +63,21 @@ public final class CrossRoundAnalysis {
         return List.copyOf(out);
     }
 
-    /** statementIndex[r][k]: carried statement k's index in round r's matrix, −1 when absent or not in the math. */
-    private static int[][] statementIndices(RoundSeries series) {
-        int[][] out = new int[series.roundCount()][series.carriedCount()];
-        for (int r = 0; r < out.length; r++) {
-            for (int k = 0; k < out[r].length; k++) {
-                long id = series.statementIds[r][k];
-                out[r][k] = id < 0 ? -1 : series.votes[r].statementIndex(id);
-            }
-        }
-        return out;
+    /** Looks an id up in one round's matrix: a dense index, or −1. */
+    private interface IndexOf {
+        int in(int round, long id);
     }
 
-    private static int[][] personIndices(RoundSeries series) {
-        int[][] out = new int[series.roundCount()][series.personCount()];
-        for (int r = 0; r < out.length; r++) {
-            for (int j = 0; j < out[r].length; j++) {
-                long id = series.participantIds[r][j];
-                out[r][j] = id < 0 ? -1 : series.votes[r].participantIndex(id);
+    /**
+     * Dense matrix indices of a table of ids (−1 where the id is −1 or not in that round's matrix):
+     * statementIndex[r][k] for carried statements, personIndex[r][j] for people.
+     */
+    private static int[][] denseIndices(long[][] ids, IndexOf indexOf) {
+        int[][] out = new int[ids.length][];
+        for (int r = 0; r < ids.length; r++) {
+            out[r] = new int[ids[r].length];
+            for (int i = 0; i < ids[r].length; i++) {
+                out[r][i] = ids[r][i] < 0 ? -1 : indexOf.in(r, ids[r][i]);
             }
         }
         return out;
