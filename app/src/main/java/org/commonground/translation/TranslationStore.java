@@ -11,6 +11,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -182,7 +183,7 @@ public final class TranslationStore {
         if (raw == null) {
             throw Invalid.field("text", "translation.text.empty");
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        String text = StatementText.withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC)).strip();
         int length = text.codePointCount(0, text.length());
         if (length == 0) {
             throw Invalid.field("text", "translation.text.empty");
