@@ -40,6 +40,7 @@ import org.commonground.report.ResultsRoutes;
 import org.commonground.report.ReportPages;
 import org.commonground.statement.StatementRoutes;
 import org.commonground.statement.StatementStore;
+import org.commonground.text.TextFeature;
 import org.commonground.translation.IntoLanguages;
 import org.commonground.translation.TranslationPages;
 import org.commonground.translation.TranslationRoutes;
@@ -96,9 +97,10 @@ public final class App {
         NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         Join join = new Join(jdbi, invites);
         SeedStore seeds = new SeedStore(jdbi);
-        StatementStore statements = new StatementStore(jdbi);
-        ModerationStore moderation = new ModerationStore(jdbi);
-        TranslationStore translations = new TranslationStore(jdbi);
+        TextFeature text = TextFeature.wire(jdbi, access, authentication, participants);
+        StatementStore statements = new StatementStore(jdbi, text.events());
+        ModerationStore moderation = new ModerationStore(jdbi, text.events());
+        TranslationStore translations = new TranslationStore(jdbi, text.events());
         IntoLanguages intoLanguages = new IntoLanguages(access, conversations);
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -145,6 +147,7 @@ public final class App {
             new ModerationRoutes(moderation, access).addTo(api);
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
+            text.addTo(api);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 
             // Last: the document describes every endpoint registered above.

@@ -18,9 +18,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class StatementStore {
     private final Jdbi jdbi;
+    private final StatementEvents events;
 
     public StatementStore(Jdbi jdbi) {
+        this(jdbi, StatementEvents.NONE);
+    }
+
+    public StatementStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** A statement as written. {@code lang} is optional: without it the language is detected from the script. */
@@ -48,7 +54,7 @@ public final class StatementStore {
         if (folded.isEmpty()) {
             throw Invalid.field("text", "statement.text.no-words");
         }
-        return jdbi.inTransaction(h -> {
+        StatementView written = jdbi.inTransaction(h -> {
             ConversationRules rules = ConversationRules.lock(h, author.conversationId()).requireOpen();
             if (!rules.participantsCanWrite()) {
                 throw new Forbidden("statements-closed", "problem.statements-closed");
@@ -69,6 +75,8 @@ public final class StatementStore {
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                     .one();
         });
+        events.changed(written.conversationId(), written.id());
+        return written;
     }
 
     /** The statement of the conversation with the same folded text, if any (in any moderation state). */

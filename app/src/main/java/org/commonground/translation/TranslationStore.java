@@ -11,6 +11,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.statement.StatementEvents;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
@@ -27,9 +28,15 @@ public final class TranslationStore {
     public static final int MAX_LENGTH = 2000;
 
     private final Jdbi jdbi;
+    private final StatementEvents events;
 
     public TranslationStore(Jdbi jdbi) {
+        this(jdbi, StatementEvents.NONE);
+    }
+
+    public TranslationStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** A translation as sent. {@code kind} is {@code human} (the default) or {@code machine}. */
@@ -104,7 +111,7 @@ public final class TranslationStore {
             throw new Forbidden("machine-translation-needs-token", "problem.machine-translation-needs-token");
         }
         String text = text(request.text());
-        return jdbi.inTransaction(h -> {
+        TranslationView submitted = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             StatementRow s = statement(h, conversationId, statementId);
             if (s.lang().equals(lang)) {
@@ -125,6 +132,8 @@ public final class TranslationStore {
                     .bind("approvedBy", machine ? translatorId : null).bind("machine", machine)
                     .map(VIEW).one();
         });
+        events.changed(conversationId, statementId);
+        return submitted;
     }
 
     /** Approves a proposed translation; never by its own author. It replaces the approved one of its kind. */
@@ -134,7 +143,7 @@ public final class TranslationStore {
      */
     public TranslationView approve(long conversationId, long translationId, long approverId,
                                    List<Language> approverLanguages) {
-        return jdbi.inTransaction(h -> {
+        TranslationView approved = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             // Locked so two approvers cannot both approve and leave two approved translations.
             TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS + " FROM translation t JOIN statement s ON s.id = t.statement_id"
@@ -155,6 +164,8 @@ public final class TranslationStore {
                             + "WHERE id = :t RETURNING " + COLUMNS)
                     .bind("a", approverId).bind("t", translationId).map(VIEW).one();
         });
+        events.changed(conversationId, approved.statementId());
+        return approved;
     }
 
     private static void supersede(Handle h, long statementId, String lang, String kind) {
