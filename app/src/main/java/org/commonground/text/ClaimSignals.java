@@ -86,14 +86,13 @@ record ClaimSignals(boolean negated, int[] stances, long names, Set<String> numb
 
     static ClaimSignals of(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String withoutIdioms = NOT_NEGATIONS.matcher(t).replaceAll(" ");
-        int negations = count(NEGATIONS, withoutIdioms);
+        int negations = count(NEGATIONS, without(NOT_NEGATIONS, t));
         int[] stances = new int[STANCES.size()];
         for (int i = 0; i < stances.length; i++) {
             Pattern[] pair = STANCES.get(i);
             // The opposite pole first: 不十分 contains 十分, 충분하지 contains 충분.
-            String rest = pair[1].matcher(t).replaceAll(" ");
-            boolean opposite = !rest.equals(t);
+            String rest = without(pair[1], t);
+            boolean opposite = rest != t;
             stances[i] = (pair[0].matcher(rest).find() ? 1 : 0) | (opposite ? 2 : 0);
         }
         long names = 0;
@@ -115,6 +114,12 @@ record ClaimSignals(boolean negated, int[] stances, long names, Set<String> numb
             }
         }
         return new ClaimSignals(negations % 2 == 1, stances, names, numbers, List.copyOf(byPosition.values()));
+    }
+
+    /** The text with the pattern's matches blanked out; the same instance when there is none. */
+    private static String without(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.replaceAll(" ") : text;
     }
 
     private static int count(Pattern pattern, String text) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.commonground.statement.StatementEvents;
 import org.commonground.text.TextStore.StatementTexts;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class IndexedStatements implements StatementEvents {
     private static final Logger log = LoggerFactory.getLogger(IndexedStatements.class);
     private static final int BATCH = 2000;
+    private static final long EVENT_WAIT_MILLIS = 50;
+    private static final long QUERY_WAIT_MILLIS = 200;
 
     private final TextStore store;
     private final StatementIndex index;
@@ -43,22 +46,44 @@ final class IndexedStatements implements StatementEvents {
 
     @Override
     public void changed(long conversationId, long statementId) {
+        // Never fail or hold up the write that told us: while the index is being read at start,
+        // or on any error, the statement waits for the next query's catch-up.
+        retry.add(statementId);
         try {
-            reindex(List.of(statementId));
+            if (writing.tryLock(EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                try {
+                    retry.remove(statementId);
+                    apply(List.of(statementId));
+                } finally {
+                    writing.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            // Never fail the write that told us; the next query retries.
-            log.warn("statement {} not reindexed yet: {}", statementId, e.toString());
             retry.add(statementId);
+            log.warn("statement {} not reindexed yet: {}", statementId, e.toString());
         }
     }
 
-    /** Reads whatever was written since the last call; cheap when nothing was. */
+    /**
+     * Reads whatever was written since the last call; cheap when nothing was. While another
+     * thread reads (the first read at start can take seconds for large databases) a query waits
+     * a little and then answers from the index as it is.
+     */
     void catchUp() {
         Watermark now = store.watermark();
         if (now.equals(read) && retry.isEmpty()) {
             return;
         }
-        writing.lock();
+        try {
+            if (!writing.tryLock(QUERY_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             Watermark from = read;
             long after = from.statement();
@@ -80,15 +105,6 @@ final class IndexedStatements implements StatementEvents {
                 read = new Watermark(Math.max(now.statement(), read.statement()),
                         Math.max(now.translation(), read.translation()));
             }
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private void reindex(Collection<Long> ids) {
-        writing.lock();
-        try {
-            apply(ids);
         } finally {
             writing.unlock();
         }

@@ -32,12 +32,16 @@ final class Likeness {
 
     private Likeness() {}
 
-    /** A text prepared for comparison in its language. */
-    record Features(String folded, Set<String> grams, Set<String> terms, ClaimSignals signals) {}
+    /**
+     * A text prepared for comparison in its language: {@code analyzed} are the analyzer's terms,
+     * {@code terms} those and the concept terms.
+     */
+    record Features(String folded, Set<String> grams, Set<String> analyzed, Set<String> terms, ClaimSignals signals) {}
 
     static Features of(TextLanguages languages, Language lang, String text) {
         ClaimSignals signals = ClaimSignals.of(text);
-        Set<String> terms = new HashSet<>(languages.terms(lang, text));
+        Set<String> analyzed = languages.terms(lang, text);
+        Set<String> terms = new HashSet<>(analyzed);
         int[] stances = signals.stances();
         for (int i = 0; i < stances.length; i++) {
             if (stances[i] == 1 || stances[i] == 2) {
@@ -49,7 +53,7 @@ final class Likeness {
                 terms.add("\u0000name" + i);
             }
         }
-        return new Features(StatementText.fold(text), TextLanguages.charGrams(lang, text), Set.copyOf(terms), signals);
+        return new Features(StatementText.fold(text), TextLanguages.charGrams(lang, text), analyzed, Set.copyOf(terms), signals);
     }
 
     static double score(Features a, Features b) {

@@ -3,6 +3,7 @@ package org.commonground.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,11 +13,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -40,7 +45,16 @@ import org.commonground.web.Language;
 final class StatementIndex {
     /** Terms and grams taken from a query per language: keeps a 1,000-character query under Lucene's clause limit. */
     private static final int MAX_TERMS = 150;
+    private static final Set<String> ALL_STATES = Set.of("accepted", "pending", "rejected");
     private static final int MAX_GRAMS = 150;
+    /**
+     * The check asks Lucene for candidates with the rarest grams and terms of the text only: a
+     * frequent one (べき, 해야, should) is in thousands of statements and would make Lucene score
+     * them all, while the rare ones already find every statement that can reach the threshold;
+     * {@link Likeness} then compares whole texts.
+     */
+    private static final int SIMILAR_GRAMS = 12;
+    private static final int SIMILAR_TERMS = 6;
 
     /** A statement as indexed, with its texts prepared for comparison. */
     record Entry(long id, long conversationId, Language original, String state, Map<Language, String> texts,
@@ -57,7 +71,7 @@ final class StatementIndex {
     StatementIndex(TextLanguages languages) {
         this.languages = languages;
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(languages.perField()));
+            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(languages.indexAnalyzer()));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
@@ -75,13 +89,14 @@ final class StatementIndex {
                 Map<Language, Likeness.Features> features = new EnumMap<>(Language.class);
                 Document doc = new Document();
                 doc.add(new StringField("id", Long.toString(s.id()), Field.Store.NO));
-                doc.add(new StoredField("sid", s.id()));
+                doc.add(new NumericDocValuesField("sid", s.id()));
                 doc.add(new StringField("conversation", Long.toString(s.conversationId()), Field.Store.NO));
                 doc.add(new StringField("state", s.state(), Field.Store.NO));
                 s.texts().forEach((lang, text) -> {
                     Likeness.Features f = Likeness.of(languages, lang, text);
                     features.put(lang, f);
-                    doc.add(new TextField(TextLanguages.words(lang), text, Field.Store.NO));
+                    // The terms were cut once for the likeness features; the index takes them as they are.
+                    doc.add(new TextField(TextLanguages.words(lang), String.join(" ", f.analyzed()), Field.Store.NO));
                     doc.add(new TextField(TextLanguages.grams(lang), String.join(" ", f.grams()), Field.Store.NO));
                 });
                 writer.updateDocument(new Term("id", Long.toString(s.id())), doc);
@@ -125,19 +140,61 @@ final class StatementIndex {
             any.add(new BoostQuery(grams.build(), 0.3f), Occur.SHOULD);
             perLanguage.add(any.build());
         }
-        return top(conversationId, states, new DisjunctionMaxQuery(perLanguage, 0.1f), limit);
+        return withSearcher(searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0.1f), limit));
+    }
+
+    /** Up to {@code n} of the terms that occur in the field, rarest first. */
+    private static List<Term> rarest(IndexSearcher searcher, String field, Collection<String> terms, int n) throws IOException {
+        List<Term> present = new ArrayList<>();
+        List<Integer> frequencies = new ArrayList<>();
+        for (String t : terms) {
+            Term term = new Term(field, t);
+            int df = searcher.getIndexReader().docFreq(term);
+            if (df > 0) {
+                present.add(term);
+                frequencies.add(df);
+            }
+        }
+        Integer[] order = new Integer[present.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(frequencies::get));
+        List<Term> chosen = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, order.length); i++) {
+            chosen.add(present.get(order[i]));
+        }
+        return chosen;
+    }
+
+    private interface SearcherWork<T> {
+        T with(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.with(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
+        }
     }
 
     /** Statements of the conversation in one of {@code states} alike the text in {@code lang}, best first. */
     List<Hit> similar(long conversationId, Set<String> states, Language lang, Likeness.Features text,
                       int candidates, double minimum, int limit) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        text.grams().stream().limit(MAX_GRAMS * 2)
-                .forEach(g -> any.add(new TermQuery(new Term(TextLanguages.grams(lang), g)), Occur.SHOULD));
-        text.terms().stream().filter(t -> t.charAt(0) != '\u0000').limit(MAX_TERMS * 2)
-                .forEach(t -> any.add(new TermQuery(new Term(TextLanguages.words(lang), t)), Occur.SHOULD));
+        List<Hit> found = withSearcher(searcher -> {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            rarest(searcher, TextLanguages.grams(lang), text.grams(), SIMILAR_GRAMS).forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+            rarest(searcher, TextLanguages.words(lang), text.analyzed(), SIMILAR_TERMS).forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+            return top(searcher, conversationId, states, any.build(), candidates);
+        });
         List<Hit> ranked = new ArrayList<>();
-        for (Hit hit : top(conversationId, states, any.build(), candidates)) {
+        for (Hit hit : found) {
             Likeness.Features other = hit.entry().features().get(lang);
             if (other != null) {
                 double score = Likeness.score(text, other);
@@ -150,31 +207,41 @@ final class StatementIndex {
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
     }
 
-    private List<Hit> top(long conversationId, Set<String> states, Query query, int limit) {
-        BooleanQuery.Builder inStates = new BooleanQuery.Builder();
-        states.forEach(s -> inStates.add(new TermQuery(new Term("state", s)), Occur.SHOULD));
-        Query filtered = new BooleanQuery.Builder()
+    private List<Hit> top(IndexSearcher searcher, long conversationId, Set<String> states, Query query, int limit)
+            throws IOException {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
                 .add(query, Occur.MUST)
-                .add(new TermQuery(new Term("conversation", Long.toString(conversationId))), Occur.FILTER)
-                .add(inStates.build(), Occur.FILTER)
-                .build();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc doc : searcher.search(filtered, limit).scoreDocs) {
-                    long id = searcher.storedFields().document(doc.doc).getField("sid").numericValue().longValue();
-                    Entry entry = entries.get(id);
-                    if (entry != null) {
-                        hits.add(new Hit(entry, doc.score));
-                    }
-                }
-                return hits;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
+                .add(new TermQuery(new Term("conversation", Long.toString(conversationId))), Occur.FILTER);
+        if (!states.containsAll(ALL_STATES)) {
+            BooleanQuery.Builder inStates = new BooleanQuery.Builder();
+            states.forEach(s -> inStates.add(new TermQuery(new Term("state", s)), Occur.SHOULD));
+            filtered.add(inStates.build(), Occur.FILTER);
         }
+        List<Hit> hits = new ArrayList<>();
+        ScoreDoc[] docs = searcher.search(filtered.build(), limit).scoreDocs;
+        // In doc id order, as doc values are read forwards, segment by segment.
+        ScoreDoc[] byDoc = docs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+        Map<Integer, Long> ids = new java.util.HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        NumericDocValues values = null;
+        int leaf = -1;
+        for (ScoreDoc d : byDoc) {
+            int at = ReaderUtil.subIndex(d.doc, leaves);
+            if (at != leaf) {
+                leaf = at;
+                values = DocValues.getNumeric(leaves.get(at).reader(), "sid");
+            }
+            if (values.advanceExact(d.doc - leaves.get(at).docBase)) {
+                ids.put(d.doc, values.longValue());
+            }
+        }
+        for (ScoreDoc d : docs) {
+            Entry entry = ids.containsKey(d.doc) ? entries.get(ids.get(d.doc)) : null;
+            if (entry != null) {
+                hits.add(new Hit(entry, d.score));
+            }
+        }
+        return hits;
     }
 }

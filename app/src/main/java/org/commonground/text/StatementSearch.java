@@ -16,7 +16,7 @@ import org.commonground.web.Language;
  */
 final class StatementSearch {
     /** Lucene candidates re-scored by {@link Likeness} per check. */
-    static final int CANDIDATES = 40;
+    static final int CANDIDATES = 30;
 
     private final IndexedStatements indexed;
     private final TextStore store;

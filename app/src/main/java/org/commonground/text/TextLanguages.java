@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -43,24 +42,18 @@ final class TextLanguages {
     }
 
     private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
-    private final Analyzer perField;
+    // Every field is indexed from terms or grams cut beforehand (StatementIndex#put), space-separated.
+    private final Analyzer preCut = new WhitespaceAnalyzer();
 
     TextLanguages() {
         analyzers.put(Language.JA, new JapaneseAnalyzer());
         analyzers.put(Language.KO, new KoreanAnalyzer());
         analyzers.put(Language.EN, new EnglishAnalyzer());
-        Map<String, Analyzer> fields = new java.util.HashMap<>();
-        Analyzer pregrammed = new WhitespaceAnalyzer();
-        for (Language l : Language.values()) {
-            fields.put(words(l), analyzers.get(l));
-            fields.put(grams(l), pregrammed);
-        }
-        perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), fields);
     }
 
-    /** The analyzer of the index writer (one per field). */
-    Analyzer perField() {
-        return perField;
+    /** The analyzer of the index writer: the fields hold terms already cut, separated by spaces. */
+    Analyzer indexAnalyzer() {
+        return preCut;
     }
 
     /** The distinct terms of the text in its language, in order of first appearance (compound parts only). */
