@@ -125,6 +125,7 @@ public final class App {
             new SignInPages(pages, signInAttempts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, access);
+            text.addPagesTo(cfg.routes, pages, readable);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.commonground.text.StatementIndex.Entry;
 import org.commonground.text.StatementIndex.Hit;
 import org.commonground.text.TextRoutes.FoundStatement;
-import org.commonground.text.TextRoutes.SimilarStatement;
 import org.commonground.web.Language;
 
 /**

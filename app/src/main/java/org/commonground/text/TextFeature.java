@@ -1,10 +1,13 @@
 package org.commonground.text;
 
+import io.javalin.config.RoutesConfig;
 import org.commonground.account.Access;
 import org.commonground.account.Authentication;
 import org.commonground.participation.Participants;
 import org.commonground.statement.StatementEvents;
 import org.commonground.web.Api;
+import org.commonground.web.Pages;
+import org.commonground.web.Readable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -14,11 +17,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TextFeature {
     private final IndexedStatements indexed;
+    private final StatementSearch search;
     private final TextRoutes routes;
+    private final Participants participants;
 
-    private TextFeature(IndexedStatements indexed, TextRoutes routes) {
+    private TextFeature(IndexedStatements indexed, StatementSearch search, TextRoutes routes, Participants participants) {
         this.indexed = indexed;
+        this.search = search;
         this.routes = routes;
+        this.participants = participants;
     }
 
     /** Wires the feature and starts reading every statement into the index in the background. */
@@ -27,7 +34,8 @@ public final class TextFeature {
         TextStore store = new TextStore(jdbi);
         IndexedStatements indexed = new IndexedStatements(store, new StatementIndex(languages));
         StatementSearch search = new StatementSearch(indexed, store, languages);
-        TextFeature feature = new TextFeature(indexed, new TextRoutes(search, access, authentication, participants));
+        TextFeature feature = new TextFeature(indexed, search, new TextRoutes(search, access, authentication, participants),
+                participants);
         // Queries wait for this first read (they take the same lock), the server need not.
         Thread.ofVirtual().name("text-index-rebuild").start(indexed::catchUp);
         return feature;
@@ -40,5 +48,10 @@ public final class TextFeature {
 
     public void addTo(Api api) {
         routes.addTo(api);
+    }
+
+    /** The "similar statements already exist" fragment of the writing page. */
+    public void addPagesTo(RoutesConfig pageRoutes, Pages pages, Readable readable) {
+        new TextPages(pages, readable, participants, search).addTo(pageRoutes);
     }
 }

@@ -37,17 +37,6 @@ final class TextRoutes {
         this.participants = participants;
     }
 
-    /**
-     * A statement alike the asked text.
-     *
-     * @param text            the statement in the asked language (its original or a translation)
-     * @param lang            the language of {@code text}: the asked one
-     * @param score           likeness in [0, 1]; 1 for the same folded text, at or above
-     *                        {@code duplicateThreshold} it is shown as "already said"
-     * @param moderationState accepted, pending or rejected (the last two for staff only)
-     */
-    record SimilarStatement(long statementId, String text, String lang, double score, String moderationState) {}
-
     /** The answer of the similar-statements check; {@code duplicateThreshold} in [0, 1]. */
     record SimilarStatements(double duplicateThreshold, List<SimilarStatement> statements) {}
 

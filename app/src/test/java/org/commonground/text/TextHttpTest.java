@@ -147,6 +147,28 @@ class TextHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void theWritingPageOffersSimilarStatementsToVoteOnInTheAuthorsLanguage() {
+        var c = given.openConversation();
+        long existing = write(c, "석탄 화력 발전은 빨리 줄여야 한다.");
+        var author = given.participant(c, "ko");
+        String[] cookie = {"Cookie", org.commonground.participation.Participants.cookieName(c.id()) + "=" + author.token(),
+                "Accept-Language", "ko"};
+
+        var similarDraft = server.get("/c/" + c.id() + "/similar?text="
+                + URLEncoder.encode("석탄 화력은 서둘러 줄여 나가야 한다.", StandardCharsets.UTF_8), cookie);
+        var otherDraft = server.get("/c/" + c.id() + "/similar?text="
+                + URLEncoder.encode("지방 빈집은 청년 세대에게 저렴하게 빌려줘야 한다.", StandardCharsets.UTF_8), cookie);
+        var stranger = server.get("/c/" + c.id() + "/similar?text=x");
+
+        assertThat(similarDraft.status()).isEqualTo(200);
+        assertThat(similarDraft.body()).contains("비슷한 의견이 이미 있습니다", "석탄 화력 발전은 빨리 줄여야 한다.",
+                "/c/" + c.id() + "/vote/" + existing);
+        assertThat(otherDraft.status()).isEqualTo(200);
+        assertThat(otherDraft.body()).doesNotContain("비슷한 의견", "vote/");
+        assertThat(stranger.status()).isEqualTo(401);
+    }
+
+    @Test
     void refusesStrangersAndBadInputInTheCallersLanguage() {
         var c = given.openConversation();
         var reader = given.participant(c);
