@@ -57,16 +57,16 @@ final class StatementIndex {
     private static final int SIMILAR_TERMS = 6;
 
     /** A statement as indexed, with its texts prepared for comparison. */
-    record Entry(long id, long conversationId, Language original, String state, Map<Language, String> texts,
+    record IndexedStatement(long id, long conversationId, Language original, String state, Map<Language, String> texts,
                  Map<Language, Likeness.Features> features) {}
 
     /** A found statement; {@code score}: Lucene's BM25 for search, {@link Likeness} in [0, 1] for similar. */
-    record Hit(Entry entry, double score) {}
+    record Hit(IndexedStatement entry, double score) {}
 
     private final TextLanguages languages;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Long, IndexedStatement> entries = new ConcurrentHashMap<>();
 
     StatementIndex(TextLanguages languages) {
         this.languages = languages;
@@ -100,7 +100,7 @@ final class StatementIndex {
                     doc.add(new TextField(TextLanguages.grams(lang), String.join(" ", f.grams()), Field.Store.NO));
                 });
                 writer.updateDocument(new Term("id", Long.toString(s.id())), doc);
-                entries.put(s.id(), new Entry(s.id(), s.conversationId(), s.original(), s.state(),
+                entries.put(s.id(), new IndexedStatement(s.id(), s.conversationId(), s.original(), s.state(),
                         Map.copyOf(s.texts()), Map.copyOf(features)));
             }
             searchers.maybeRefreshBlocking();
@@ -237,7 +237,7 @@ final class StatementIndex {
             }
         }
         for (ScoreDoc d : docs) {
-            Entry entry = ids.containsKey(d.doc) ? entries.get(ids.get(d.doc)) : null;
+            IndexedStatement entry = ids.containsKey(d.doc) ? entries.get(ids.get(d.doc)) : null;
             if (entry != null) {
                 hits.add(new Hit(entry, d.score));
             }

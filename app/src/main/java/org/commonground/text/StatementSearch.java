@@ -3,7 +3,7 @@ package org.commonground.text;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.commonground.text.StatementIndex.Entry;
+import org.commonground.text.StatementIndex.IndexedStatement;
 import org.commonground.text.StatementIndex.Hit;
 import org.commonground.text.TextRoutes.FoundStatement;
 import org.commonground.web.Language;
@@ -43,7 +43,7 @@ final class StatementSearch {
         return hits.stream().map(h -> found(h.entry(), reader)).toList();
     }
 
-    private static FoundStatement found(Entry e, Language reader) {
+    private static FoundStatement found(IndexedStatement e, Language reader) {
         Language shown = e.texts().containsKey(reader) ? reader : e.original();
         return new FoundStatement(e.id(), e.texts().get(shown), shown.code(), e.original().code(), e.state());
     }

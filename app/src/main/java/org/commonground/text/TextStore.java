@@ -80,15 +80,15 @@ final class TextStore {
                 .bind("ids", ids.toArray(Long[]::new)).mapTo(Long.class).list()));
     }
 
-    private record Row(long id, long conversationId, String lang, String state, String text,
+    private record TextRow(long id, long conversationId, String lang, String state, String text,
                        String translationLang, String translationText) {}
 
     private static List<StatementTexts> read(Query query) {
-        List<Row> rows = query.map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("conversation_id"),
+        List<TextRow> rows = query.map((rs, ctx) -> new TextRow(rs.getLong("id"), rs.getLong("conversation_id"),
                 rs.getString("lang"), rs.getString("moderation_state"), rs.getString("text"),
                 rs.getString("t_lang"), rs.getString("t_text"))).list();
         Map<Long, StatementTexts> byId = new LinkedHashMap<>();
-        for (Row row : rows) {
+        for (TextRow row : rows) {
             StatementTexts s = byId.computeIfAbsent(row.id(), id -> {
                 Language original = Language.parse(row.lang()).orElseThrow();
                 Map<Language, String> texts = new EnumMap<>(Language.class);

@@ -86,8 +86,8 @@ public final class TextLatency {
             {"次の選挙の前に", "다음 선거 전에", "before the next election"},
             {"国際的な基準に沿って", "국제 기준에 맞춰", "in line with international standards"}};
 
-    record Options(int statements, int requests, int warmup, int concurrency) {
-        static Options parse(String[] args) {
+    record LatencyOptions(int statements, int requests, int warmup, int concurrency) {
+        static LatencyOptions parse(String[] args) {
             int statements = 10_000, requests = 3000, warmup = 500, concurrency = 2;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int v = Integer.parseInt(args[i + 1]);
@@ -103,7 +103,7 @@ public final class TextLatency {
                 throw new IllegalArgumentException("at most " + ACTORS.length * TOPICS.length * CLAIMS.length * TIMES.length
                         + " distinct statements");
             }
-            return new Options(statements, requests, warmup, concurrency);
+            return new LatencyOptions(statements, requests, warmup, concurrency);
         }
     }
 
@@ -111,7 +111,7 @@ public final class TextLatency {
     record Combo(int actor, int topic, int claim, int time, int lang) {}
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        LatencyOptions o = LatencyOptions.parse(args);
         Path dir = Files.createTempDirectory("cg-text-latency");
         try (Database db = Database.embedded(dir)) {
             List<Combo> combos = combos(o.statements());
@@ -203,7 +203,7 @@ public final class TextLatency {
         return c.id();
     }
 
-    private static void run(String base, long conversation, List<Combo> combos, Options o, long created) throws Exception {
+    private static void run(String base, long conversation, List<Combo> combos, LatencyOptions o, long created) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
         String token = join(http, base, conversation);
@@ -232,9 +232,9 @@ public final class TextLatency {
         };
         String load = loadAverage();
         drive(http, token, check, o.warmup(), o.concurrency(), 1);
-        Result checks = drive(http, token, check, o.requests(), o.concurrency(), 2);
+        Latencies checks = drive(http, token, check, o.requests(), o.concurrency(), 2);
         drive(http, token, search, o.warmup(), o.concurrency(), 3);
-        Result searches = drive(http, token, search, o.requests(), o.concurrency(), 4);
+        Latencies searches = drive(http, token, search, o.requests(), o.concurrency(), 4);
         System.out.printf(Locale.ROOT, "%nText search and near-duplicate check (%d statements × 3 languages in one conversation, "
                         + "concurrency %d, %d cores, load average before %s, after %s)%n",
                 combos.size(), o.concurrency(), Runtime.getRuntime().availableProcessors(), load, loadAverage());
@@ -247,9 +247,9 @@ public final class TextLatency {
         String next(SplittableRandom random);
     }
 
-    record Result(double[] millis, double seconds, double cpuMillisPerRequest, int errors) {}
+    record Latencies(double[] millis, double seconds, double cpuMillisPerRequest, int errors) {}
 
-    private static Result drive(HttpClient http, String token, Sampler sampler, int requests, int concurrency, long seed)
+    private static Latencies drive(HttpClient http, String token, Sampler sampler, int requests, int concurrency, long seed)
             throws Exception {
         double[] millis = new double[requests];
         int[] errors = new int[1];
@@ -283,7 +283,7 @@ public final class TextLatency {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e6 / requests;
         Arrays.sort(millis);
-        return new Result(millis, seconds, cpu, errors[0]);
+        return new Latencies(millis, seconds, cpu, errors[0]);
     }
 
     private static int send(HttpClient http, String uri, String token) throws Exception {
@@ -312,7 +312,7 @@ public final class TextLatency {
         return token.group(1);
     }
 
-    private static void report(String name, Result r) {
+    private static void report(String name, Latencies r) {
         System.out.printf(Locale.ROOT, "  %s %d requests, %.0f/s, errors %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms;"
                         + " process CPU %.2f ms per request%n",
                 name, r.millis().length, r.millis().length / r.seconds(), r.errors(), pct(r.millis(), .5), pct(r.millis(), .9),
