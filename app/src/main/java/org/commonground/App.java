@@ -97,7 +97,7 @@ public final class App {
         NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         Join join = new Join(jdbi, invites);
         SeedStore seeds = new SeedStore(jdbi);
-        TextFeature text = TextFeature.wire(jdbi, access, authentication, participants);
+        TextFeature text = TextFeature.wire(jdbi, access, authentication, participants::require);
         StatementStore statements = new StatementStore(jdbi, text.events());
         ModerationStore moderation = new ModerationStore(jdbi, text.events());
         TranslationStore translations = new TranslationStore(jdbi, text.events());

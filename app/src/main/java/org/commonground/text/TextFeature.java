@@ -3,7 +3,6 @@ package org.commonground.text;
 import io.javalin.config.RoutesConfig;
 import org.commonground.account.Access;
 import org.commonground.account.Authentication;
-import org.commonground.participation.Participants;
 import org.commonground.statement.StatementEvents;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
@@ -19,9 +18,9 @@ public final class TextFeature {
     private final IndexedStatements indexed;
     private final StatementSearch search;
     private final TextRoutes routes;
-    private final Participants participants;
+    private final ParticipantCheck participants;
 
-    private TextFeature(IndexedStatements indexed, StatementSearch search, TextRoutes routes, Participants participants) {
+    private TextFeature(IndexedStatements indexed, StatementSearch search, TextRoutes routes, ParticipantCheck participants) {
         this.indexed = indexed;
         this.search = search;
         this.routes = routes;
@@ -29,7 +28,7 @@ public final class TextFeature {
     }
 
     /** Wires the feature and starts reading every statement into the index in the background. */
-    public static TextFeature wire(Jdbi jdbi, Access access, Authentication authentication, Participants participants) {
+    public static TextFeature wire(Jdbi jdbi, Access access, Authentication authentication, ParticipantCheck participants) {
         TextLanguages languages = new TextLanguages();
         TextStore store = new TextStore(jdbi);
         IndexedStatements indexed = new IndexedStatements(store, new StatementIndex(languages));

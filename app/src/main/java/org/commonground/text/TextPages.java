@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
-import org.commonground.participation.Participants;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Pages;
@@ -26,10 +25,10 @@ final class TextPages {
 
     private final Pages pages;
     private final Readable readable;
-    private final Participants participants;
+    private final ParticipantCheck participants;
     private final StatementSearch search;
 
-    TextPages(Pages pages, Readable readable, Participants participants, StatementSearch search) {
+    TextPages(Pages pages, Readable readable, ParticipantCheck participants, StatementSearch search) {
         this.pages = pages;
         this.readable = readable;
         this.participants = participants;

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
-import org.commonground.participation.Participants;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Api;
@@ -28,9 +27,9 @@ final class TextRoutes {
     private final StatementSearch search;
     private final Access access;
     private final Authentication authentication;
-    private final Participants participants;
+    private final ParticipantCheck participants;
 
-    TextRoutes(StatementSearch search, Access access, Authentication authentication, Participants participants) {
+    TextRoutes(StatementSearch search, Access access, Authentication authentication, ParticipantCheck participants) {
         this.search = search;
         this.access = access;
         this.authentication = authentication;
