@@ -97,7 +97,7 @@ public final class App {
         NextStatement nextStatement = new NextStatement(jdbi, analysis, ThreadLocalRandom::current);
         Join join = new Join(jdbi, invites);
         SeedStore seeds = new SeedStore(jdbi);
-        TextFeature text = TextFeature.wire(jdbi, access, authentication, participants::require);
+        TextFeature text = TextFeature.wire(jdbi, access, authentication);
         StatementStore statements = new StatementStore(jdbi, text.events());
         ModerationStore moderation = new ModerationStore(jdbi, text.events());
         TranslationStore translations = new TranslationStore(jdbi, text.events());
@@ -125,7 +125,7 @@ public final class App {
             new SignInPages(pages, signInAttempts, sessions, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, access);
-            text.addPagesTo(cfg.routes, pages, readable);
+            text.addPagesTo(cfg.routes, pages, readable, participants::require);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,
@@ -148,7 +148,7 @@ public final class App {
             new ModerationRoutes(moderation, access).addTo(api);
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);
-            text.addTo(api);
+            text.addTo(api, participants::require);
             new ResultsRoutes(analysis, tallies, Clock.systemUTC()).addTo(api);
 
             // Last: the document describes every endpoint registered above.

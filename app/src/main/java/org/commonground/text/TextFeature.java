@@ -17,25 +17,26 @@ import org.jdbi.v3.core.Jdbi;
 public final class TextFeature {
     private final IndexedStatements indexed;
     private final StatementSearch search;
-    private final TextRoutes routes;
-    private final ParticipantCheck participants;
+    private final Access access;
+    private final Authentication authentication;
 
-    private TextFeature(IndexedStatements indexed, StatementSearch search, TextRoutes routes, ParticipantCheck participants) {
+    private TextFeature(IndexedStatements indexed, StatementSearch search, Access access, Authentication authentication) {
         this.indexed = indexed;
         this.search = search;
-        this.routes = routes;
-        this.participants = participants;
+        this.access = access;
+        this.authentication = authentication;
     }
 
-    /** Wires the feature and starts reading every statement into the index in the background. */
-    public static TextFeature wire(Jdbi jdbi, Access access, Authentication authentication, ParticipantCheck participants) {
+    /**
+     * Wires the feature and starts reading every statement into the index in the background
+     * (queries wait at most briefly for it, writes not at all). Wire it before the statement,
+     * moderation and translation stores, which tell it of their changes through {@link #events()}.
+     */
+    public static TextFeature wire(Jdbi jdbi, Access access, Authentication authentication) {
         TextLanguages languages = new TextLanguages();
         TextStore store = new TextStore(jdbi);
         IndexedStatements indexed = new IndexedStatements(store, new StatementIndex(languages));
-        StatementSearch search = new StatementSearch(indexed, store, languages);
-        TextFeature feature = new TextFeature(indexed, search, new TextRoutes(search, access, authentication, participants),
-                participants);
-        // Queries wait for this first read (they take the same lock), the server need not.
+        TextFeature feature = new TextFeature(indexed, new StatementSearch(indexed, store, languages), access, authentication);
         Thread.ofVirtual().name("text-index-rebuild").start(indexed::catchUp);
         return feature;
     }
@@ -45,12 +46,13 @@ public final class TextFeature {
         return indexed;
     }
 
-    public void addTo(Api api) {
-        routes.addTo(api);
+    /** The search and similar-statements API; {@code participants} tells a participant of the conversation. */
+    public void addTo(Api api, ParticipantCheck participants) {
+        new TextRoutes(search, access, authentication, participants).addTo(api);
     }
 
     /** The "similar statements already exist" fragment of the writing page. */
-    public void addPagesTo(RoutesConfig pageRoutes, Pages pages, Readable readable) {
+    public void addPagesTo(RoutesConfig pageRoutes, Pages pages, Readable readable, ParticipantCheck participants) {
         new TextPages(pages, readable, participants, search).addTo(pageRoutes);
     }
 }
