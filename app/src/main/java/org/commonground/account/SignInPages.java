@@ -10,13 +10,13 @@ import org.commonground.problem.TooManyRequests;
 import org.commonground.web.Pages;
 
 /** Signing in and out in the browser, for organizers, moderators, translators and admins. */
-public final class SignInPages {
+final class SignInPages {
     private final Pages pages;
     private final SignInAttempts attempts;
     private final SessionStore sessions;
     private final boolean secureCookies;
 
-    public SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, boolean secureCookies) {
+    SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, boolean secureCookies) {
         this.pages = pages;
         this.attempts = attempts;
         this.sessions = sessions;

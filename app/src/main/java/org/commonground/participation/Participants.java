@@ -1,9 +1,11 @@
 package org.commonground.participation;
 
+import org.commonground.conversation.ConversationRules;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Authentication;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
 import org.jdbi.v3.core.Handle;
@@ -52,6 +54,27 @@ public final class Participants {
         // Only on refusal: an unknown conversation is a 404 whatever the token says.
         ConversationRules.load(h, conversationId);
         throw p.isPresent() ? otherConversation() : tokenRequired();
+    }
+
+    /** As {@link #require(Context, long)}, in an open conversation only (409 draft or closed, 410 archived). */
+    public Participant requireInOpen(Context ctx, long conversationId) {
+        return jdbi.withHandle(h -> {
+            ConversationRules.load(h, conversationId).requireOpen();
+            return require(h, ctx, conversationId);
+        });
+    }
+
+    /** The participant's cohort value per dimension, in the order the organizer declared the dimensions. */
+    public Map<String, String> cohortsOf(Participant p) {
+        Map<String, String> cohorts = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT d.name, pc.value FROM participant_cohort pc
+                JOIN cohort_dimension d ON d.id = pc.dimension_id
+                WHERE pc.participant_id = :p ORDER BY d.position, d.id""")
+                .bind("p", p.id())
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> cohorts.put(e.getKey(), e.getValue())));
+        return cohorts;
     }
 
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */

@@ -1,12 +1,11 @@
 package org.commonground.text;
 
-import io.javalin.config.RoutesConfig;
-import org.commonground.account.Access;
 import org.commonground.account.Authentication;
+import org.commonground.conversation.Access;
+import org.commonground.conversation.Readable;
 import org.commonground.statement.StatementEvents;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
-import org.commonground.web.Readable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,8 +28,9 @@ public final class TextFeature {
 
     /**
      * Wires the feature and starts reading every statement into the index in the background
-     * (queries wait at most briefly for it, writes not at all). Wire it before the statement,
-     * moderation and translation stores, which tell it of their changes through {@link #events()}.
+     * (queries wait at most briefly for it, writes not at all). Hand {@link #events()} to the
+     * statement feature, through which the statement, moderation and translation stores tell it of
+     * their changes.
      */
     public static TextFeature wire(Jdbi jdbi, Access access, Authentication authentication) {
         TextLanguages languages = new TextLanguages();
@@ -46,13 +46,12 @@ public final class TextFeature {
         return indexed;
     }
 
-    /** The search and similar-statements API; {@code participants} tells a participant of the conversation. */
-    public void addTo(Api api, ParticipantCheck participants) {
+    /**
+     * The search and similar-statements API and the "similar statements already exist" fragment of
+     * the writing page; {@code participants} tells a participant of the conversation.
+     */
+    public void addTo(Api api, Pages pages, Readable readable, ParticipantCheck participants) {
         new TextRoutes(search, access, authentication, participants).addTo(api);
-    }
-
-    /** The "similar statements already exist" fragment of the writing page. */
-    public void addPagesTo(RoutesConfig pageRoutes, Pages pages, Readable readable, ParticipantCheck participants) {
-        new TextPages(pages, readable, participants, search).addTo(pageRoutes);
+        new TextPages(pages, readable, participants, search).addTo(api.routes());
     }
 }

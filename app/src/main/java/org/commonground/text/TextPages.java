@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
+import org.commonground.conversation.Readable;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
 
 /**
  * The "similar statements already exist — vote on one of them?" fragment under the writing box:

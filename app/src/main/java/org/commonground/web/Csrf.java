@@ -8,7 +8,7 @@ import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.problem.Forbidden;
 
 /**
