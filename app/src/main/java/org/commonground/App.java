@@ -36,8 +36,7 @@ public final class App {
         var statement = StatementFeature.wire(jdbi);
         var translation = TranslationFeature.wire(jdbi, conversation, statement);
         var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
-        var text = TextFeature.wire(jdbi, conversation.access(), account.authentication());
-        statement.tell(text.events());
+        var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
         var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(),
                 conversation, statement, translation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);

@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Jdbi;
  * through {@link #statements()} (the participation feature's routes), organizers seed through
  * {@link #seeding()} (the conversation feature's pages and routes). Every change to a statement's
  * text or standing is told to {@link #events()}, which forwards to the listener a higher feature
- * registers with {@link #tell} (the text feature's index).
+ * registers with {@link #tell} (the text feature's index, which sits above statement, translation
+ * and moderation).
  */
 public final class StatementFeature {
     private final Relay relay = new Relay();

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * told of each write, decision and translation ({@link StatementEvents}), and before answering a
  * query it picks up rows written by paths that tell nobody (organizer seeds, the demo, Pol.is
  * imports, machine translation jobs): statements and translations with ids beyond the newest it
- * has read, a two-row primary-key lookup when nothing is new. Writes to the index happen under one
+ * has read, two max-id lookups on primary keys when nothing is new. Writes to the index happen under one
  * lock, each reading its rows from the database inside it, so a slower, older read never
  * overwrites a newer one.
  */

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
@@ -253,5 +257,39 @@ public final class TranslationStore implements ShownStatements {
         return translated == null
                 ? new Shown(rs.getLong("id"), text, lang, text, lang, "original")
                 : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"));
+    }
+
+    /** The newest translation's id, 0 when there is none: what has been written up to now. */
+    public long newestId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation").mapTo(Long.class).one());
+    }
+
+    /** The statements that got a translation with an id in (after, upTo]. */
+    public Set<Long> translatedBetween(long after, long upTo) {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery(
+                        "SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
+                .bind("after", after).bind("upTo", upTo).mapTo(Long.class).list()));
+    }
+
+    /**
+     * Per statement, the approved translation each language's readers see (human first, then
+     * machine, the newest of a kind: the rule of {@link ShownStatements}), by statement id; a
+     * statement without one is absent. May include a translation into the statement's own language.
+     */
+    public Map<Long, Map<Language, String>> shownTranslations(Collection<Long> statementIds) {
+        Map<Long, Map<Language, String>> out = new HashMap<>();
+        if (statementIds.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT DISTINCT ON (statement_id, lang) statement_id, lang, text FROM translation
+                        WHERE statement_id = ANY(:ids) AND state = 'approved'
+                        ORDER BY statement_id, lang, kind = 'human' DESC, id DESC""")
+                .bind("ids", statementIds.toArray(Long[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
+                .forEach(row -> Language.parse(row.getValue().getKey()).ifPresent(lang -> out
+                        .computeIfAbsent(row.getKey(), id -> new EnumMap<>(Language.class))
+                        .put(lang, row.getValue().getValue()))));
+        return out;
     }
 }
