@@ -1,6 +1,7 @@
 package org.commonground.translation;
 
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.statement.StatementFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
@@ -14,15 +15,17 @@ public final class TranslationFeature {
     private final ConversationFeature conversation;
     private final TranslationStore translations;
     private final IntoLanguages intoLanguages;
+    private final GlossaryStore glossaries;
 
-    private TranslationFeature(Jdbi jdbi, ConversationFeature conversation) {
+    private TranslationFeature(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
         this.conversation = conversation;
-        this.translations = new TranslationStore(jdbi);
+        this.translations = new TranslationStore(jdbi, statement.events());
         this.intoLanguages = new IntoLanguages(conversation.access(), conversation.conversations());
+        this.glossaries = new GlossaryStore(jdbi);
     }
 
-    public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation) {
-        return new TranslationFeature(jdbi, conversation);
+    public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
+        return new TranslationFeature(jdbi, conversation, statement);
     }
 
     public ShownStatements shown() {
@@ -34,8 +37,8 @@ public final class TranslationFeature {
     }
 
     public void addTo(Api api, Pages pages) {
-        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages)
-                .addTo(api.routes());
+        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages,
+                glossaries::of).addTo(api.routes());
         new TranslationRoutes(translations, conversation.access(), intoLanguages).addTo(api);
     }
 }
