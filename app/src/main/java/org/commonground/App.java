@@ -14,6 +14,7 @@ import org.commonground.account.SignInAttempts;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Authentication;
 import org.commonground.account.CsrfGuard;
+import org.commonground.account.PasswordHashing;
 import org.commonground.account.SessionStore;
 import org.commonground.account.SignInPages;
 import org.commonground.conversation.ConversationRoutes;
@@ -56,6 +57,7 @@ import org.commonground.web.Metrics;
 import org.commonground.web.Problems;
 import org.commonground.web.Readable;
 import org.commonground.web.SecurityHeaders;
+import org.commonground.web.Throttles;
 import org.commonground.web.WebRoutes;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.jdbi.v3.core.Jdbi;
@@ -72,14 +74,21 @@ public final class App {
 
     /** Builds the server (not started). The caller owns the database and closes it after stopping. */
     public static Javalin create(AppConfig config, DataSource db) {
+        return create(config, db, Clock.systemUTC());
+    }
+
+    /** As {@link #create(AppConfig, DataSource)}, with the clock of rate windows and sign-in throttling (tests move it). */
+    public static Javalin create(AppConfig config, DataSource db, Clock clock) {
         Jdbi jdbi = Database.jdbi(db);
+        Throttles throttles = new Throttles(config.abuseLimits(), clock);
+        PasswordHashing hashing = PasswordHashing.pooled(config.abuseLimits().hashingThreads(), config.abuseLimits().hashingQueue());
         Messages messages = new Messages();
         Assets assets = new Assets();
         Csrf csrf = new Csrf(config.secureCookies());
         Pages pages = new Pages(messages, assets, csrf, config.secureCookies());
         Problems problems = new Problems(messages, config.maxBodyBytes(), pages);
-        AccountStore accounts = new AccountStore(jdbi);
-        SignInAttempts signInAttempts = new SignInAttempts(accounts, Clock.systemUTC());
+        AccountStore accounts = new AccountStore(jdbi, hashing);
+        SignInAttempts signInAttempts = new SignInAttempts(accounts, clock);
         SessionStore sessions = new SessionStore(jdbi);
         ApiTokenStore tokens = new ApiTokenStore(jdbi);
         Authentication authentication = new Authentication(accounts, sessions, tokens);
@@ -110,24 +119,26 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.startup.showJavalinBanner = false;
             cfg.events.serverStopped(analysis::close);
+            cfg.events.serverStopped(hashing::close);
             problems.addTo(cfg.routes);
             new Metrics(db).addTo(cfg);
             BodyEncoding.addTo(cfg.routes);
-            new CsrfGuard(authentication).addTo(cfg.routes);
+            new CsrfGuard(authentication, participants::known).addTo(cfg.routes);
             SecurityHeaders.addTo(cfg.routes);
             csrf.addTo(cfg.routes);
             pages.addTo(cfg.routes);
             assets.addTo(cfg.routes);
             new WebRoutes(pages).addTo(cfg.routes);
             pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
-            new SignInPages(pages, signInAttempts, sessions, config.secureCookies()).addTo(cfg.routes);
+            csrf.bindToSessionsWith(ctx -> authentication.session(ctx).map(SessionStore.Session::csrfToken));
+            new SignInPages(pages, signInAttempts, sessions, throttles, csrf, config.secureCookies()).addTo(cfg.routes);
             new OrganizerPages(pages, conversations, seeds, invites, access, accounts, jdbi).addTo(cfg.routes);
             Readable readable = new Readable(conversations, access);
             new ReportPages(pages, readable, resultsReaders, analysis, jdbi,
                     (ctx, conversationId) -> participants.find(ctx, conversationId).map(Participant::id)).addTo(cfg.routes);
             new ParticipantPages(pages, readable, join, participants, votes,
                     nextStatement, statements, invites, jdbi,
-                    config.secureCookies()).addTo(cfg.routes);
+                    config.secureCookies(), throttles).addTo(cfg.routes);
             new ModerationPages(pages, readable, moderation, translations, access).addTo(cfg.routes);
             new TranslationPages(pages, readable, translations, access, intoLanguages, jdbi).addTo(cfg.routes);
             Api api = new Api(cfg.routes);
@@ -137,11 +148,11 @@ public final class App {
                         ctx.json(new Health("ok"));
                     });
             // Feature routes register here, each through `api`.
-            new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, access, config.secureCookies()).addTo(api);
+            new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, access, config.secureCookies(), throttles).addTo(api);
             new ConversationRoutes(conversations, seeds, authentication, access).addTo(api);
             new ParticipationRoutes(jdbi, join, participants, votes,
-                    nextStatement, tallies, config.secureCookies()).addTo(api);
-            new StatementRoutes(statements, participants).addTo(api);
+                    nextStatement, tallies, config.secureCookies(), throttles).addTo(api);
+            new StatementRoutes(statements, participants, throttles).addTo(api);
             new ModerationRoutes(moderation, access).addTo(api);
             new TranslationRoutes(translations, access, intoLanguages, jdbi).addTo(api);
             new InviteRoutes(invites, access).addTo(api);

@@ -26,6 +26,12 @@ public class ServeCommand implements Callable<Integer> {
                     + "host; only when every request comes through it (env COMMONGROUND_BEHIND_PROXY).")
     boolean behindProxy;
 
+    @Option(names = "--limits", defaultValue = "${env:COMMONGROUND_LIMITS:-}", paramLabel = "NAME=VALUE,…",
+            description = "Change rate limits and the password-hashing pool, e.g. joins=60/1m,invite-joins=300/1m,"
+                    + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-threads=1,hashing-queue=16 "
+                    + "(these are the defaults; a quota is N/time or off; env COMMONGROUND_LIMITS).")
+    String limits;
+
     @Mixin
     DatabaseOptions database;
 
@@ -33,7 +39,8 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Database db = database.open();
         beforeStart(db);
-        Javalin app = App.create(AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy), db.dataSource());
+        AppConfig config = AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy);
+        Javalin app = App.create(config.withAbuseLimits(config.abuseLimits().with(limits == null ? "" : limits)), db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

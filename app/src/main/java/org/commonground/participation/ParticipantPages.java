@@ -17,6 +17,7 @@ import org.commonground.conversation.ModerationMode;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
+import org.commonground.problem.TooManyRequests;
 import org.commonground.report.ShownStatements;
 import org.commonground.statement.StatementStore;
 import org.commonground.web.Language;
@@ -24,6 +25,7 @@ import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
 import org.commonground.web.Readable;
+import org.commonground.web.Throttles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,10 +47,12 @@ public final class ParticipantPages {
     private final InviteStore invites;
     private final Jdbi jdbi;
     private final boolean secureCookies;
+    private final Throttles throttles;
 
     public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
                             NextStatement next, StatementStore statements, InviteStore invites, Jdbi jdbi,
-                            boolean secureCookies) {
+                            boolean secureCookies, Throttles throttles) {
+        this.throttles = throttles;
         this.invites = invites;
         this.pages = pages;
         this.readable = readable;
@@ -113,6 +117,7 @@ public final class ParticipantPages {
         Map<String, String> declared = new LinkedHashMap<>(chosen);
         fixed.keySet().forEach(declared::remove);
         try {
+            throttles.join(ctx, invite);
             Join.Joined joined = join.join(id, new Join.JoinRequest(declared, invite, null, Language.of(ctx).code()),
                     Language.of(ctx));
             ctx.cookie(new Cookie(Participants.cookieName(id), joined.token(), "/", COOKIE_MAX_AGE_SECONDS,
@@ -120,6 +125,9 @@ public final class ParticipantPages {
             ctx.redirect("/c/" + id + "/vote");
         } catch (Invalid e) {
             ctx.status(e.status());
+            landing(ctx, chosen, fieldErrors(e, pages.page(ctx)));
+        } catch (TooManyRequests e) {
+            Throttles.refused(ctx, e);
             landing(ctx, chosen, fieldErrors(e, pages.page(ctx)));
         }
     }
@@ -164,6 +172,7 @@ public final class ParticipantPages {
         model.put("open", c.state() == ConversationState.OPEN);
         model.put("canWrite", c.participantsCanWrite() && c.state() == ConversationState.OPEN);
         model.put("preModerated", c.moderationMode() == ModerationMode.PRE);
+        model.put("notice", "");
         return model;
     }
 
@@ -175,8 +184,23 @@ public final class ParticipantPages {
             throw Invalid.field("value", "vote.value.invalid");
         }
         String secret = Participants.secret(ctx, id).orElseThrow(Participants::tokenRequired);
-        votes.cast(id, secret, statementId, value);
         boolean htmx = "true".equals(ctx.header("HX-Request"));
+        try {
+            throttles.vote(secret);
+        } catch (TooManyRequests e) {
+            // Shown on the card the participant is looking at, the same statement still to vote on.
+            Throttles.refused(ctx, e);
+            Conversation c = readable.conversation(ctx, id);
+            Map<String, Object> model = cardModel(c, participants.require(ctx, id), Language.of(ctx));
+            model.put("notice", pages.page(ctx).t(e.messageKey(), e.args()));
+            if (!htmx) {
+                model.put("title", Readable.title(c, Language.of(ctx)));
+                model.put("write", Map.of());
+            }
+            pages.render(ctx, htmx ? "participate/card.jte" : "participate/vote.jte", model);
+            return;
+        }
+        votes.cast(id, secret, statementId, value);
         String back = "my-votes".equals(ctx.formParam("back")) ? "/c/" + id + "/my-votes" : "/c/" + id + "/vote";
         if (!htmx || back.endsWith("my-votes")) {
             ctx.redirect(back, io.javalin.http.HttpStatus.SEE_OTHER);
@@ -198,6 +222,7 @@ public final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
+            throttles.statement(p.id());
             StatementStore.StatementView written = statements.write(p, new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
@@ -208,6 +233,11 @@ public final class ParticipantPages {
             Object existing = e.extensions().get("existing");
             result.put("outcome", "duplicate");
             result.put("existing", existing instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "");
+            result.put("text", text);
+        } catch (TooManyRequests e) {
+            Throttles.refused(ctx, e);
+            result.put("outcome", "invalid");
+            result.put("error", pages.page(ctx).t(e.messageKey(), e.args()));
             result.put("text", text);
         } catch (Invalid e) {
             ctx.status(e.status());

@@ -61,6 +61,11 @@ public final class Participants {
                 .filter(p -> p.conversationId() == conversationId);
     }
 
+    /** Whether {@code secret} is the token of a participant of any conversation. */
+    public boolean known(String secret) {
+        return secret.startsWith(TOKEN_PREFIX) && jdbi.withHandle(h -> byToken(h, secret)).isPresent();
+    }
+
     static Optional<Participant> byToken(Handle h, String secret) {
         return h.createQuery("SELECT id, conversation_id, language FROM participant WHERE token_hash = :hash")
                 .bind("hash", Secrets.hash(secret))

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.commonground.account.Access;
 import org.commonground.account.Account;
-import org.commonground.account.ApiTokenStore;
-import org.commonground.account.Authentication;
 import org.commonground.participation.ConversationRules;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.PathIds;
@@ -50,8 +48,9 @@ public final class TranslationRoutes {
                 });
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
-                .summary("Submit a translation (a translator only into their languages): human ones are proposed for "
-                        + "approval; machine ones (API token only) are used at once")
+                .summary("Submit a translation (a translator only into their languages), proposed for approval by "
+                        + "a second person; kind machine is refused (403): machine translations come from the server's "
+                        + "machine translation, never from people")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -59,8 +58,9 @@ public final class TranslationRoutes {
                     Account translator = access.requireTranslator(ctx, conversationId);
                     var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
                     intoLanguages.require(translator, conversationId, request.lang());
-                    boolean viaApiToken = Authentication.bearer(ctx).filter(t -> t.startsWith(ApiTokenStore.PREFIX)).isPresent();
-                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), viaApiToken, request));
+                    // A person (session or API token alike) may not label their text as machine output:
+                    // it would be shown at once, unreviewed.
+                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), false, request));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").tag("translation")

@@ -19,7 +19,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * Translations of statements. A human translation starts as {@code proposed} and is approved by a
  * second person (a translator who did not write it, or a moderator); a machine translation,
- * submitted by automation with an API token, is usable at once and always labelled as machine.
+ * submitted by the server's machine translation (never by a person), is usable at once and always
+ * labelled as machine.
  * Participants read the approved human translation first, then the machine one.
  */
 public final class TranslationStore {
@@ -89,18 +90,19 @@ public final class TranslationStore {
     }
 
     /**
-     * Stores a translation by {@code translatorId}; {@code viaApiToken} says whether the request
-     * came from automation, which alone may submit machine translations.
+     * Stores a translation by {@code translatorId}; {@code machineAllowed} says whether the caller
+     * is the server's machine translation, which alone may submit machine translations (people
+     * may not: 403).
      */
-    public TranslationView submit(long conversationId, long statementId, long translatorId, boolean viaApiToken,
+    public TranslationView submit(long conversationId, long statementId, long translatorId, boolean machineAllowed,
                                   SubmitTranslation request) {
         String lang = language(request.lang(), "lang");
         String kind = request.kind() == null ? "human" : request.kind().strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("human") && !kind.equals("machine")) {
             throw Invalid.field("kind", "translation.kind.invalid");
         }
-        if (kind.equals("machine") && !viaApiToken) {
-            throw new Forbidden("machine-translation-needs-token", "problem.machine-translation-needs-token");
+        if (kind.equals("machine") && !machineAllowed) {
+            throw new Forbidden("machine-translation-by-person", "problem.machine-translation-by-person");
         }
         String text = text(request.text());
         return jdbi.inTransaction(h -> {
