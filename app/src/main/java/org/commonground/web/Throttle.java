@@ -74,7 +74,9 @@ final class Throttle {
                 b.at = Math.max(b.at, now);
             }
             if (b.tokens < 1) {
-                long waitSeconds = (long) Math.ceil((1 - b.tokens) / rate / 1000.0);
+                // Whole milliseconds first (less a rounding hair), so 1 per 30 minutes waits 1800 s, not 1801.
+                long waitMillis = (long) Math.ceil((1 - b.tokens) / rate - 1e-6);
+                long waitSeconds = (waitMillis + 999) / 1000;
                 throw new TooManyRequests(problemType, messageKey, waitSeconds, Math.max(1, waitSeconds));
             }
             b.tokens -= 1;
