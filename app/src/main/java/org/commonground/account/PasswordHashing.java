@@ -101,6 +101,11 @@ public final class PasswordHashing implements AutoCloseable {
         }
     }
 
+    /** Checks running or waiting now (for tests that fill the pool). */
+    int inFlight() {
+        return pool == null ? 0 : pool.getActiveCount() + pool.getQueue().size();
+    }
+
     @Override
     public void close() {
         if (pool != null) {
