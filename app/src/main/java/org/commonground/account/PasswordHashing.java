@@ -39,8 +39,11 @@ public final class PasswordHashing implements AutoCloseable {
         return new PasswordHashing(null);
     }
 
-    /** Hashing on {@code threads} threads of its own with up to {@code queue} checks waiting. */
+    /** Hashing on {@code threads} threads of its own with up to {@code queue} checks waiting; 0 threads: on the caller's. */
     public static PasswordHashing pooled(int threads, int queue) {
+        if (threads == 0) {
+            return onCallerThread();
+        }
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue), r -> {

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  * @param trackedKeys              most keys (addresses, participants, invites) one quota remembers;
  *                                 past it the least recently seen is forgotten, so memory stays
  *                                 bounded (about 150 bytes a key) whatever an attacker sends
- * @param hashingThreads           threads that hash and check passwords (bcrypt), ≥ 1; the rest of
- *                                 the cores stay free for votes and pages during a sign-in flood
+ * @param hashingThreads           threads that hash and check passwords (bcrypt); the rest of the
+ *                                 cores stay free for votes and pages during a sign-in flood; 0
+ *                                 hashes on the request's own thread (as before issue 8: only for
+ *                                 measuring the difference)
  * @param hashingQueue             password checks that may wait for a thread, ≥ 0; beyond it a
  *                                 sign-in is refused at once (503)
  */
@@ -52,7 +54,7 @@ public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota vot
             return events / (double) per.toMillis();
         }
 
-        boolean unlimited() {
+        public boolean unlimited() {
             return events == Integer.MAX_VALUE;
         }
 
@@ -77,8 +79,8 @@ public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota vot
     }
 
     public AbuseLimits {
-        if (trackedKeys < 16 || hashingThreads < 1 || hashingQueue < 0) {
-            throw new IllegalArgumentException("trackedKeys ≥ 16, hashingThreads ≥ 1, hashingQueue ≥ 0");
+        if (trackedKeys < 16 || hashingThreads < 0 || hashingQueue < 0) {
+            throw new IllegalArgumentException("trackedKeys ≥ 16, hashingThreads ≥ 0, hashingQueue ≥ 0");
         }
     }
 

@@ -242,7 +242,7 @@ public final class VotePageBench {
     }
 
     /** An open conversation with country cohorts and {@code n} seed statements in three languages. */
-    private static long seed(Database db, int n) {
+    static long seed(Database db, int n) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
         var conversations = new ConversationStore(jdbi);
@@ -267,13 +267,13 @@ public final class VotePageBench {
         return out.size();
     }
 
-    private static double[] sorted(ConcurrentLinkedQueue<Double> q) {
+    static double[] sorted(ConcurrentLinkedQueue<Double> q) {
         double[] a = q.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
         return a;
     }
 
-    private static double pct(double[] sorted, double p) {
+    static double pct(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 }
