@@ -28,8 +28,8 @@ public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--limits", defaultValue = "${env:COMMONGROUND_LIMITS:-}", paramLabel = "NAME=VALUE,…",
             description = "Change rate limits and the password-hashing pool, e.g. joins=60/1m,invite-joins=300/1m,"
-                    + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-threads=1,hashing-queue=16 "
-                    + "(these are the defaults; a quota is N/time or off; env COMMONGROUND_LIMITS).")
+                    + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-queue=16 (the defaults; "
+                    + "hashing-threads defaults to half the cores; a quota is N/time or off; env COMMONGROUND_LIMITS).")
     String limits;
 
     @Mixin
