@@ -1,8 +1,6 @@
 package org.commonground.account;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -72,12 +70,7 @@ public final class PasswordHashing implements AutoCloseable {
 
     /** Base64 of SHA-256: 44 ASCII characters, no NUL bytes, well inside bcrypt's 72. */
     private static String digest(String password) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Base64.getEncoder().encodeToString(Secrets.sha256(password));
     }
 
     private <T> T run(Callable<T> work) {

@@ -14,14 +14,14 @@ import org.commonground.db.Database;
 import org.commonground.testing.HandClock;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
-import org.commonground.testing.TestDatabase;
+import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestServer;
 import org.commonground.testing.TestServer.Response;
 import org.commonground.web.AbuseLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8 on the account side, over real HTTP: sign-in floods across e-mails, account creation,
@@ -32,23 +32,17 @@ import org.junit.jupiter.api.Test;
 class AccountAbuseHttpTest {
     static final String FORM = "application/x-www-form-urlencoded";
     static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
-    static TestDatabase db;
+    static final HandClock clock = new HandClock();
+    @RegisterExtension
+    static final RunningApp app = new RunningApp(
+            AppConfig.defaults().withAbuseLimits(AbuseLimits.defaults().with("sign-ins=4/10m,accounts=2/1h")), clock);
     static TestServer server;
     static TestAccounts given;
-    static final HandClock clock = new HandClock();
 
     @BeforeAll
-    static void startServer() {
-        db = TestDatabase.embedded();
-        AbuseLimits limits = AbuseLimits.defaults().with("sign-ins=4/10m,accounts=2/1h");
-        server = TestServer.start(db, AppConfig.defaults().withAbuseLimits(limits), clock);
-        given = new TestAccounts(db);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-        db.close();
+    static void arrange() {
+        server = app.server();
+        given = new TestAccounts(app.db());
     }
 
     @BeforeEach
@@ -139,7 +133,7 @@ class AccountAbuseHttpTest {
     @Test
     void aJunkAuthorizationHeaderDoesNotSwitchOffTheApiCsrfCheck() {
         Caller organizer = given.organizer();
-        String session = new SessionStore(Database.jdbi(db.dataSource())).start(organizer.id()).secret();
+        String session = new SessionStore(Database.jdbi(app.db().dataSource())).start(organizer.id()).secret();
 
         Response junk = server.postJson("/api/v1/me/tokens", Map.of("name", "forged"),
                 "Cookie", Authentication.SESSION_COOKIE + "=" + session, "Authorization", "Bearer junk");

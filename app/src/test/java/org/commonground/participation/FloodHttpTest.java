@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.commonground.AppConfig;
 import org.commonground.testing.HandClock;
 import org.commonground.testing.ParticipationGiven;
-import org.commonground.testing.TestDatabase;
+import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestServer;
 import org.commonground.testing.TestServer.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The floods of issue 8 against the default limits, over real HTTP from one address (127.0.0.1):
@@ -23,22 +24,33 @@ import org.junit.jupiter.api.Test;
  */
 class FloodHttpTest {
     static final String CSRF = "f".repeat(43);
-    static TestDatabase db;
+    static final HandClock clock = new HandClock();
+    @RegisterExtension
+    static final RunningApp app = new RunningApp(AppConfig.defaults(), clock);
     static TestServer server;
     static ParticipationGiven given;
-    static final HandClock clock = new HandClock();
 
     @BeforeAll
-    static void startServer() {
-        db = TestDatabase.embedded();
-        server = TestServer.start(db, AppConfig.defaults(), clock);
-        given = new ParticipationGiven(db);
+    static void arrange() {
+        server = app.server();
+        given = new ParticipationGiven(app.db());
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-        db.close();
+    /** What a loop of requests got: how many were 201 and the last refusal. */
+    record Flood(int created, Response refused) {
+        static Flood of(int times, IntFunction<Response> send) {
+            int created = 0;
+            Response refused = null;
+            for (int i = 0; i < times; i++) {
+                Response r = send.apply(i);
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    refused = r;
+                }
+            }
+            return new Flood(created, refused);
+        }
     }
 
     /** Every test starts with full quotas: the windows of the test before have long passed. */
@@ -60,18 +72,10 @@ class FloodHttpTest {
         }
         clock.advance(Duration.ofMinutes(5));
 
-        int created = 0;
-        Response refused = null;
-        for (int i = 0; i < 500; i++) {
-            Response r = server.postJson(joins(c), Map.of(), "Accept-Language", "ko");
-            if (r.status() == 201) {
-                created++;
-            } else {
-                refused = r;
-            }
-        }
+        Flood flood = Flood.of(500, i -> server.postJson(joins(c), Map.of(), "Accept-Language", "ko"));
+        Response refused = flood.refused();
 
-        assertThat(created).isEqualTo(60);
+        assertThat(flood.created()).isEqualTo(60);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -107,18 +111,10 @@ class FloodHttpTest {
         var flooder = given.participant(c);
         var other = given.participant(c);
 
-        int accepted = 0;
-        Response refused = null;
-        for (int i = 0; i < 1000; i++) {
-            Response r = vote(flooder, statements[i % 2], i % 3 == 0 ? "agree" : "disagree", "Accept-Language", "ja");
-            if (r.status() == 201) {
-                accepted++;
-            } else {
-                refused = r;
-            }
-        }
+        Flood flood = Flood.of(1000, i -> vote(flooder, statements[i % 2], i % 3 == 0 ? "agree" : "disagree", "Accept-Language", "ja"));
+        Response refused = flood.refused();
 
-        assertThat(accepted).isEqualTo(60);
+        assertThat(flood.created()).isEqualTo(60);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.json().get("type").asText()).endsWith("/too-many-votes");
@@ -138,19 +134,11 @@ class FloodHttpTest {
                 "Music festivals welcome visitors.", "Scientists collaborate on ocean research.",
                 "Translators deserve credit.", "Children learn both alphabets quickly.", "Libraries should stock more comics.");
 
-        int accepted = 0;
-        Response refused = null;
-        for (String text : texts) {
-            Response r = server.postJson("/api/v1/conversations/" + c.id() + "/statements", Map.of("text", text),
-                    writer.bearer("Accept-Language", "en"));
-            if (r.status() == 201) {
-                accepted++;
-            } else {
-                refused = r;
-            }
-        }
+        Flood flood = Flood.of(texts.size(), i -> server.postJson("/api/v1/conversations/" + c.id() + "/statements",
+                Map.of("text", texts.get(i)), writer.bearer("Accept-Language", "en")));
+        Response refused = flood.refused();
 
-        assertThat(accepted).isEqualTo(10);
+        assertThat(flood.created()).isEqualTo(10);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isEqualTo("60");
         assertThat(refused.json().get("type").asText()).endsWith("/too-many-statements");
