@@ -90,16 +90,12 @@ class FloodHttpTest {
     void anInviteLinkHasItsOwnQuotaSoAHallBehindOneAddressStillJoins() {
         var c = given.openConversation();
         var invite = given.invite(c, null, "KR");
-        while (server.postJson(joins(c), Map.of()).status() == 201) {
-            // the address's own quota runs out
-        }
+        Flood withoutInvite = Flood.of(100, i -> server.postJson(joins(c), Map.of()));
 
-        int throughInvite = 0;
-        while (server.postJson(joins(c), Map.of("invite", invite.code())).status() == 201) {
-            throughInvite++;
-        }
+        Flood throughInvite = Flood.of(400, i -> server.postJson(joins(c), Map.of("invite", invite.code())));
 
-        assertThat(throughInvite).isEqualTo(300);
+        assertThat(withoutInvite.created()).isEqualTo(60);
+        assertThat(throughInvite.created()).isEqualTo(300);
         assertThat(server.postJson(joins(c), Map.of("invite", invite.code())).json().get("type").asText())
                 .endsWith("/too-many-joins");
     }
@@ -151,9 +147,8 @@ class FloodHttpTest {
         long s = given.statement(c, "Border towns should run joint festivals.");
         given.statement(c, "Ferries should be cheaper for students.");
         var person = given.participant(c, "ja");
-        while (vote(person, s, "agree").status() == 201) {
-            // the quota runs out through the API; the page counts the same person
-        }
+        // The quota runs out through the API; the page counts the same person.
+        assertThat(Flood.of(100, i -> vote(person, s, "agree")).created()).isEqualTo(60);
 
         Response htmx = pageVote(person, s, "HX-Request", "true", "Accept-Language", "ja");
         Response plain = pageVote(person, s, "Accept-Language", "ko");
@@ -169,9 +164,7 @@ class FloodHttpTest {
     @Test
     void theJoinAndWriteFormsShowTheRefusalInTheReadersLanguage() {
         var c = given.openConversation();
-        while (server.postJson(joins(c), Map.of()).status() == 201) {
-            // the address's quota runs out
-        }
+        assertThat(Flood.of(100, i -> server.postJson(joins(c), Map.of())).created()).isEqualTo(60);
         var writer = given.participant(c, "ko");
         for (int i = 0; i < 10; i++) {
             server.postJson("/api/v1/conversations/" + c.id() + "/statements",
