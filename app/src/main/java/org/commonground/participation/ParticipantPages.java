@@ -188,16 +188,7 @@ public final class ParticipantPages {
         try {
             throttles.vote(secret);
         } catch (TooManyRequests e) {
-            // Shown on the card the participant is looking at, the same statement still to vote on.
-            Throttles.refused(ctx, e);
-            Conversation c = readable.conversation(ctx, id);
-            Map<String, Object> model = cardModel(c, participants.require(ctx, id), Language.of(ctx));
-            model.put("notice", pages.page(ctx).t(e.messageKey(), e.args()));
-            if (!htmx) {
-                model.put("title", Readable.title(c, Language.of(ctx)));
-                model.put("write", Map.of());
-            }
-            pages.render(ctx, htmx ? "participate/card.jte" : "participate/vote.jte", model);
+            refusedVote(ctx, id, htmx, e);
             return;
         }
         votes.cast(id, secret, statementId, value);
@@ -209,6 +200,19 @@ public final class ParticipantPages {
         Conversation c = readable.conversation(ctx, id);
         Participant p = participants.require(ctx, id);
         pages.render(ctx, "participate/card.jte", cardModel(c, p, Language.of(ctx)));
+    }
+
+    /** A vote over the quota: the card again, the same statement still to vote on, with the reason above it. */
+    private void refusedVote(Context ctx, long id, boolean htmx, TooManyRequests e) {
+        Throttles.refused(ctx, e);
+        Conversation c = readable.conversation(ctx, id);
+        Map<String, Object> model = cardModel(c, participants.require(ctx, id), Language.of(ctx));
+        model.put("notice", pages.page(ctx).t(e.messageKey(), e.args()));
+        if (!htmx) {
+            model.put("title", Readable.title(c, Language.of(ctx)));
+            model.put("write", Map.of());
+        }
+        pages.render(ctx, htmx ? "participate/card.jte" : "participate/vote.jte", model);
     }
 
     /**
