@@ -1,5 +1,6 @@
 package org.commonground.account;
 
+import org.commonground.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -12,30 +13,27 @@ import org.commonground.problem.NotFound;
 import org.commonground.problem.Unauthorized;
 import org.commonground.web.Api;
 import org.commonground.web.InputText;
-import org.commonground.web.JsonBody;
 import org.commonground.web.PathIds;
 import org.commonground.web.Throttles;
 
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
-public final class AccountRoutes {
+final class AccountRoutes {
     private final AccountStore accounts;
     private final SignInAttempts attempts;
     private final SessionStore sessions;
     private final ApiTokenStore tokens;
     private final Authentication authentication;
-    private final Access access;
     private final boolean secureCookies;
     private final Throttles throttles;
 
-    public AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
-                         Authentication authentication, Access access, boolean secureCookies, Throttles throttles) {
+    AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
+                         Authentication authentication, boolean secureCookies, Throttles throttles) {
         this.throttles = throttles;
         this.accounts = accounts;
         this.attempts = attempts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.authentication = authentication;
-        this.access = access;
         this.secureCookies = secureCookies;
     }
 
@@ -59,7 +57,7 @@ public final class AccountRoutes {
     }
 
     /** A new API token; {@code secret} is shown this once and never again. */
-    public record IssuedToken(long id, String name, Instant createdAt, String secret) {}
+    public record CreatedToken(long id, String name, Instant createdAt, String secret) {}
 
     /** An account to create; without a password one is generated and returned once. */
     public record NewAccount(String email, Role role, String password) {}
@@ -74,23 +72,23 @@ public final class AccountRoutes {
         api.get("/api/v1/me").tag("accounts").summary("The signed-in account (and the session's CSRF token)")
                 .returns(SignedIn.class).handle(this::me);
         api.post("/api/v1/me/tokens").tag("accounts").summary("Create an API token; its secret is shown once")
-                .body(NewToken.class).returns(IssuedToken.class, 201).handle(this::issueToken);
+                .body(NewToken.class).returns(CreatedToken.class, 201).handle(this::issueToken);
         api.get("/api/v1/me/tokens").tag("accounts").summary("List the caller's API tokens (without secrets)")
                 .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
-                        tokens.of(access.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
+                        tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
         api.delete("/api/v1/me/tokens/{tokenId}").tag("accounts").summary("Revoke one of the caller's API tokens")
                 .noContent().handle(this::revokeToken);
         api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
                 .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
         api.get("/api/v1/accounts").tag("accounts").summary("List all accounts (admin only)")
                 .returns(Api.listOf(AccountView.class)).handle(ctx -> {
-                    access.requireRole(ctx, Role.ADMIN);
+                    authentication.requireRole(ctx, Role.ADMIN);
                     ctx.json(accounts.all().stream().map(AccountView::of).toList());
                 });
     }
 
     private void signIn(Context ctx) {
-        SignIn in = JsonBody.read(ctx, SignIn.class);
+        SignIn in = Requests.body(ctx, SignIn.class);
         List<FieldError> errors = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
             errors.add(new FieldError("email", "account.email.invalid"));
@@ -118,27 +116,27 @@ public final class AccountRoutes {
     }
 
     private void me(Context ctx) {
-        Account account = access.requireAccount(ctx);
+        Account account = authentication.requireAccount(ctx);
         String csrf = Authentication.bearer(ctx).isPresent() ? null
                 : authentication.session(ctx).map(SessionStore.Session::csrfToken).orElse(null);
         ctx.json(new SignedIn(AccountView.of(account), csrf));
     }
 
     private void issueToken(Context ctx) {
-        Account account = access.requireAccount(ctx);
-        NewToken in = JsonBody.read(ctx, NewToken.class);
+        Account account = authentication.requireAccount(ctx);
+        NewToken in = Requests.body(ctx, NewToken.class);
         List<FieldError> errors = new ArrayList<>();
         String name = InputText.clean(in.name(), "name", 1, 100, false, errors);
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
         ApiTokenStore.IssuedToken issued = tokens.issue(account.id(), name);
-        ctx.status(201).json(new IssuedToken(issued.token().id(), issued.token().name(),
+        ctx.status(201).json(new CreatedToken(issued.token().id(), issued.token().name(),
                 issued.token().createdAt(), issued.secret()));
     }
 
     private void revokeToken(Context ctx) {
-        Account account = access.requireAccount(ctx);
+        Account account = authentication.requireAccount(ctx);
         long id = PathIds.of(ctx, "tokenId");
         // Someone else's token and no token at all look the same: the caller learns nothing.
         if (!tokens.revoke(account.id(), id)) {
@@ -148,9 +146,9 @@ public final class AccountRoutes {
     }
 
     private void createAccount(Context ctx) {
-        access.requireRole(ctx, Role.ADMIN);
+        authentication.requireRole(ctx, Role.ADMIN);
         throttles.accountCreation(ctx);
-        NewAccount in = JsonBody.read(ctx, NewAccount.class);
+        NewAccount in = Requests.body(ctx, NewAccount.class);
         boolean generate = in.password() == null;
         String password = generate ? AccountStore.generatePassword() : in.password();
         Account created = accounts.create(in.email(), password, in.role());

@@ -1,5 +1,6 @@
 package org.commonground.account;
 
+import org.commonground.web.Secrets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package org.commonground.account;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.Set;
+import org.commonground.problem.Forbidden;
+import org.commonground.problem.Unauthorized;
 
 /**
  * Who is calling, from a request: an API token in {@code Authorization: Bearer cga_…}, or a
@@ -34,6 +37,20 @@ public final class Authentication {
                 .filter(a -> !a.disabled());
         ctx.attribute("commonground.account", account);
         return account;
+    }
+
+    /** The signed-in account, or 401. */
+    public Account requireAccount(Context ctx) {
+        return account(ctx).orElseThrow(Unauthorized::signInRequired);
+    }
+
+    /** The signed-in account if it has one of the account roles, else 401/403. */
+    public Account requireRole(Context ctx, Role... roles) {
+        Account account = requireAccount(ctx);
+        if (account.isAdmin() || Set.of(roles).contains(account.role())) {
+            return account;
+        }
+        throw Forbidden.role();
     }
 
     /** The browser session behind the request's cookie, if any (for its CSRF token). */

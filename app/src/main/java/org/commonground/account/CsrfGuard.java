@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.commonground.problem.Forbidden;
 
 /**
@@ -33,12 +32,12 @@ public final class CsrfGuard {
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Authentication authentication;
-    private final Predicate<String> knownParticipantToken;
+    private final ParticipantTokens participantTokens;
 
-    /** @param knownParticipantToken whether a {@code cgp_} token is a participant's (the participation feature knows) */
-    public CsrfGuard(Authentication authentication, Predicate<String> knownParticipantToken) {
+    /** @param participantTokens whether a bearer token is a participant's (the participation feature knows) */
+    CsrfGuard(Authentication authentication, ParticipantTokens participantTokens) {
         this.authentication = authentication;
-        this.knownParticipantToken = knownParticipantToken;
+        this.participantTokens = participantTokens;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -80,7 +79,7 @@ public final class CsrfGuard {
         if (ctx.header("Cookie") == null) {
             return true;
         }
-        return authentication.hasValidApiToken(ctx) || knownParticipantToken.test(bearer.get());
+        return authentication.hasValidApiToken(ctx) || participantTokens.known(bearer.get());
     }
 
     /** What the browser says of the request's origin; behind a proxy the Host header must be kept. */

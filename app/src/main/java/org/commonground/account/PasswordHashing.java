@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commonground.problem.Unavailable;
+import org.commonground.web.Secrets;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**

@@ -1,5 +1,6 @@
 package org.commonground.account;
 
+import org.commonground.web.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import org.commonground.web.Throttles;
 import org.commonground.web.Pages;
 
 /** Signing in and out in the browser, for organizers, moderators, translators and admins. */
-public final class SignInPages {
+final class SignInPages {
     private final Pages pages;
     private final SignInAttempts attempts;
     private final SessionStore sessions;
@@ -21,8 +21,8 @@ public final class SignInPages {
     private final Csrf csrf;
     private final boolean secureCookies;
 
-    public SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, Throttles throttles, Csrf csrf,
-                       boolean secureCookies) {
+    SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, Throttles throttles, Csrf csrf,
+                boolean secureCookies) {
         this.pages = pages;
         this.attempts = attempts;
         this.sessions = sessions;

@@ -15,8 +15,8 @@ import org.commonground.db.Database;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
-import org.commonground.report.AnalysisInput;
-import org.commonground.report.AnalysisInputStore;
+import org.commonground.results.AnalysisInput;
+import org.commonground.results.AnalysisInputStore;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private static Loaded fromFolder(Path folder) {
         long started = System.nanoTime();
-        AnalysisInput input = AnalysisInput.of(PolisExport.read(folder));
+        AnalysisInput input = PolisExport.read(folder).analysisInput();
         return new Loaded(input, (System.nanoTime() - started) / 1e9);
     }
 

@@ -4,14 +4,14 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Locale;
-import org.commonground.polis.Progress;
+import org.commonground.polis.ImportProgress;
 
 /**
- * Progress of a long command: a bar redrawn in place on a terminal, plain lines otherwise (a log
+ * ImportProgress of a long command: a bar redrawn in place on a terminal, plain lines otherwise (a log
  * file or a CI run must not fill up with carriage returns). Written to the error stream so the
  * standard output stays for results a script reads.
  */
-final class ConsoleProgress implements Progress {
+final class ConsoleProgress implements ImportProgress {
     private static final int WIDTH = 30;
 
     private final PrintWriter out;
@@ -24,7 +24,7 @@ final class ConsoleProgress implements Progress {
         this.terminal = terminal;
     }
 
-    /** Progress on the given stream, as a bar when the process runs on a terminal. */
+    /** ImportProgress on the given stream, as a bar when the process runs on a terminal. */
     static ConsoleProgress on(PrintWriter err) {
         return new ConsoleProgress(err, isTerminal());
     }

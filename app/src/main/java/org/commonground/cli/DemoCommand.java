@@ -13,10 +13,16 @@ import picocli.CommandLine.Command;
                 + "yet.")
 public final class DemoCommand extends ServeCommand {
 
+    /** The demo prints its accounts' passwords: this machine only, unless --host says otherwise. */
+    @Override
+    protected String defaultHost() {
+        return "127.0.0.1";
+    }
+
     @Override
     protected void beforeStart(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        DemoSeed.Outcome outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoSeed.Seeded outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "
                     + outcome.conversationId() + "); nothing was seeded.");

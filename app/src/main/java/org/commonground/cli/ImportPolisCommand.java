@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.commonground.db.Database;
-import org.commonground.polis.NewConversation;
+import org.commonground.polis.ImportedConversation;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.polis.PolisImport;
@@ -52,7 +52,7 @@ public final class ImportPolisCommand implements Callable<Integer> {
             long opened = System.nanoTime();
             Path name = dir.toAbsolutePath().normalize().getFileName();
             PolisImport.Result result = new PolisImport(Database.jdbi(db.dataSource())).run(export,
-                    NewConversation.imported(export, title, name == null ? "" : name.toString()),
+                    ImportedConversation.imported(export, title, name == null ? "" : name.toString()),
                     ConsoleProgress.on(err));
             long done = System.nanoTime();
             out.printf(Locale.ROOT, "Imported %,d statements, %,d participants, %,d vote events (%,d current votes)"

@@ -1,32 +1,32 @@
 package org.commonground.conversation;
 
+import org.commonground.web.Requests;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.account.Role;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.web.Api;
-import org.commonground.web.JsonBody;
 import org.commonground.web.Language;
 import org.commonground.web.PathIds;
 
 /** Organizers create and configure conversations, seed statements and manage staff; anyone reads what they may. */
-public final class ConversationRoutes {
+final class ConversationRoutes {
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
     private final ConversationStore conversations;
-    private final SeedStore seeds;
+    private final Seeding seeds;
     private final Authentication authentication;
     private final Access access;
 
-    public ConversationRoutes(ConversationStore conversations, SeedStore seeds, Authentication authentication, Access access) {
+    ConversationRoutes(ConversationStore conversations, Seeding seeds, Authentication authentication, Access access) {
         this.conversations = conversations;
         this.seeds = seeds;
         this.authentication = authentication;
@@ -98,7 +98,7 @@ public final class ConversationRoutes {
 
     public record SeedView(long id, long conversationId, String text, Language lang, boolean seed,
                            String moderationState, Instant createdAt) {
-        static SeedView of(SeedStore.Seed s) {
+        static SeedView of(Seeding.Seed s) {
             return new SeedView(s.id(), s.conversationId(), s.text(), s.lang(), true, "accepted", s.createdAt());
         }
     }
@@ -122,7 +122,7 @@ public final class ConversationRoutes {
                 .body(ConversationStore.ConversationChanges.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, ConversationStore.ConversationChanges.class);
+                    var in = Requests.body(ctx, ConversationStore.ConversationChanges.class);
                     ctx.json(ConversationSettings.of(conversations.update(id, in), conversations.members(id)));
                 });
         api.put(one + "/state").tag("conversations")
@@ -130,7 +130,7 @@ public final class ConversationRoutes {
                 .body(StateChange.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, StateChange.class);
+                    var in = Requests.body(ctx, StateChange.class);
                     ctx.json(ConversationSettings.of(conversations.transition(id, in.state()), conversations.members(id)));
                 });
         api.put(one + "/cohorts").tag("conversations")
@@ -138,7 +138,7 @@ public final class ConversationRoutes {
                 .body(CohortsChange.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, CohortsChange.class);
+                    var in = Requests.body(ctx, CohortsChange.class);
                     ctx.json(ConversationSettings.of(conversations.replaceCohorts(id, in.cohorts()), conversations.members(id)));
                 });
         api.get(one + "/members").tag("conversations").summary("Co-organizers, moderators and translators")
@@ -153,7 +153,7 @@ public final class ConversationRoutes {
                 .body(NewMember.class).returns(Api.listOf(MemberView.class), 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, NewMember.class);
+                    var in = Requests.body(ctx, NewMember.class);
                     TranslatorLanguages languages = TranslatorLanguages.fromCodes(in.languages());
                     ctx.status(201).json(MemberView.of(conversations.addMember(id, in.accountId(), in.role(), languages)));
                 });
@@ -169,14 +169,14 @@ public final class ConversationRoutes {
                 .body(NewSeed.class).returns(SeedView.class, 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     Account organizer = access.requireOrganizer(ctx, id);
-                    var in = JsonBody.read(ctx, NewSeed.class);
+                    var in = Requests.body(ctx, NewSeed.class);
                     ctx.status(201).json(SeedView.of(seeds.seed(id, organizer.id(), in.text(), in.lang())));
                 });
     }
 
     private void create(Context ctx) {
         Account organizer = access.requireRole(ctx, Role.ORGANIZER);
-        var in = JsonBody.read(ctx, ConversationStore.NewConversation.class);
+        var in = Requests.body(ctx, ConversationStore.NewConversation.class);
         Conversation created = conversations.create(organizer.id(), in);
         ctx.status(201).json(ConversationSettings.of(created, List.of()));
     }

@@ -34,6 +34,38 @@ public enum ConversationState {
         }
     }
 
+    /**
+     * Refuses a change to a conversation in this state: an archived conversation no longer changes
+     * (410, the same answer as reading it). The one place that says so.
+     */
+    public void requireNotArchived(long conversationId) {
+        if (this == ARCHIVED) {
+            throw archived(conversationId);
+        }
+    }
+
+    /** Refuses taking part (voting, writing, joining) unless open: 409 for a draft or a closed one, 410 once archived. */
+    public void requireOpen(long conversationId) {
+        switch (this) {
+            case OPEN -> { }
+            case DRAFT -> throw new Conflict("conversation-not-open", "problem.conversation-not-open", conversationId);
+            case CLOSED -> throw new Conflict("conversation-closed", "problem.conversation-closed", conversationId);
+            case ARCHIVED -> throw archived(conversationId);
+        }
+    }
+
+    /** Refuses seeding statements once closed (409) or archived (410). */
+    public void requireSeedable(long conversationId) {
+        requireNotArchived(conversationId);
+        if (this == CLOSED) {
+            throw new Conflict("conversation-closed", "conversation.closed", conversationId);
+        }
+    }
+
+    private static Conflict archived(long conversationId) {
+        return new Conflict(410, "conversation-archived", "problem.conversation-archived", conversationId);
+    }
+
     /** The states this one may move to; anything else is refused with 409. */
     public Set<ConversationState> next() {
         return switch (this) {

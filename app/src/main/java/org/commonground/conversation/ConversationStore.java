@@ -219,7 +219,7 @@ public final class ConversationStore {
         });
     }
 
-    /** Changes settings and texts; refused (409) once the conversation is archived. */
+    /** Changes settings and texts; refused (410) once the conversation is archived. */
     public Conversation update(long id, ConversationChanges in) {
         List<FieldError> errors = new ArrayList<>();
         Map<Language, Conversation.Text> texts = in.texts() == null ? null : ConversationInput.texts(in.texts(), errors);
@@ -359,12 +359,10 @@ public final class ConversationStore {
         return sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
     }
 
-    /** {@link #locked}, and refused (409) once the conversation is archived: it no longer changes. */
+    /** {@link #locked}, and refused (410) once the conversation is archived: it no longer changes. */
     private static Row lockedForChange(Sql sql, long id) {
         Row row = locked(sql, id);
-        if (ConversationState.ARCHIVED.code().equals(row.state())) {
-            throw new Conflict("conversation-archived", "conversation.archived", row.id());
-        }
+        ConversationState.fromCode(row.state()).requireNotArchived(row.id());
         return row;
     }
 
@@ -407,5 +405,26 @@ public final class ConversationStore {
                 ModerationMode.fromCode(row.moderationMode()), row.participantsCanWrite(),
                 ResultsVisibility.fromCode(row.resultsVisibility()), Map.copyOf(texts), cohorts,
                 row.createdAt(), row.updatedAt());
+    }
+
+    /** The conversation's state and participation settings, or 404. */
+    public ConversationRules rules(long id) {
+        return jdbi.withHandle(h -> ConversationRules.load(h, id));
+    }
+
+    /** Whether the conversation exists (in any state). */
+    boolean exists(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM conversation WHERE id = :c)")
+                .bind("c", id).mapTo(Boolean.class).one());
+    }
+
+    /** Whether the account owns the conversation or is its member in one of {@code memberRoles}. */
+    boolean isOwnerOrMember(long id, long accountId, java.util.Set<String> memberRoles) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM conversation c WHERE c.id = :c AND c.owner_id = :a)
+                    OR EXISTS (SELECT 1 FROM conversation_member m
+                               WHERE m.conversation_id = :c AND m.account_id = :a AND m.role IN (<roles>))""")
+                .bind("c", id).bind("a", accountId).bindList("roles", memberRoles.stream().toList())
+                .mapTo(Boolean.class).one());
     }
 }

@@ -1,22 +1,22 @@
 package org.commonground.conversation;
 
+import org.commonground.web.Requests;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.web.Api;
-import org.commonground.web.JsonBody;
 import org.commonground.web.PathIds;
 
 /** Organizers create, list and revoke invite links per cohort. Joining with one belongs to participation. */
-public final class InviteRoutes {
+final class InviteRoutes {
     /** Where a browser opens an invite; the join page lives under this path. */
     public static final String JOIN_PATH = "/join/";
 
     private final InviteStore invites;
     private final Access access;
 
-    public InviteRoutes(InviteStore invites, Access access) {
+    InviteRoutes(InviteStore invites, Access access) {
         this.invites = invites;
         this.access = access;
     }
@@ -38,7 +38,7 @@ public final class InviteRoutes {
                 .body(NewInvite.class).returns(InviteView.class, 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    NewInvite in = JsonBody.read(ctx, NewInvite.class);
+                    NewInvite in = Requests.body(ctx, NewInvite.class);
                     ctx.status(201).json(InviteView.of(invites.create(id, in.label(), in.maxUses(), in.cohort()), ctx));
                 });
         api.get(invitesPath).tag("invites").summary("The conversation's invite links with their use counts")

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
@@ -115,9 +115,7 @@ public final class InviteStore {
             if (!errors.isEmpty()) {
                 throw Invalid.fields(errors);
             }
-            if (state == ConversationState.ARCHIVED) {
-                throw new Conflict("conversation-archived", "conversation.archived", conversationId);
-            }
+            state.requireNotArchived(conversationId);
             long id = sql.insert(conversationId, Secrets.random(12), label, maxUses);
             byDimension.forEach((dimension, value) -> sql.insertCohort(id, dimension, value));
             return invitesOf(h, conversationId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
@@ -18,7 +18,6 @@ import org.commonground.problem.Invalid;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The organizer's pages: a dashboard of their conversations, creating one (texts in each
@@ -26,31 +25,31 @@ import org.jdbi.v3.core.Jdbi;
  * settings, state, seeds, invite links, its team of co-organizers, moderators and translators,
  * participation by cohort).
  */
-public final class OrganizerPages {
+final class OrganizerPages {
     private final Pages pages;
     private final ConversationStore conversations;
-    private final SeedStore seeds;
+    private final Seeding seeds;
+    private final ConversationActivity activity;
     private final InviteStore invites;
     private final Access access;
     private final AccountStore accounts;
-    private final Jdbi jdbi;
 
-    public OrganizerPages(Pages pages, ConversationStore conversations, SeedStore seeds, InviteStore invites,
-                          Access access, AccountStore accounts, Jdbi jdbi) {
+    OrganizerPages(Pages pages, ConversationStore conversations, Seeding seeds, InviteStore invites,
+                   Access access, AccountStore accounts, ConversationActivity activity) {
         this.pages = pages;
         this.conversations = conversations;
         this.seeds = seeds;
         this.invites = invites;
         this.access = access;
         this.accounts = accounts;
-        this.jdbi = jdbi;
+        this.activity = activity;
     }
 
     public void addTo(RoutesConfig routes) {
         routes.get("/organize", this::dashboard);
         routes.get("/organize/new", ctx -> {
             access.requireRole(ctx, Role.ORGANIZER);
-            renderForm(ctx, Form.empty(), Map.of());
+            renderForm(ctx, ConversationForm.empty(), Map.of());
         });
         routes.post("/organize/new", this::create);
         routes.get("/organize/c/{conversationId}", ctx -> manage(ctx, Map.of(), null));
@@ -58,20 +57,15 @@ public final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/state", this::changeState);
         routes.post("/organize/c/{conversationId}/seeds", this::addSeed);
         routes.post("/organize/c/{conversationId}/invites", this::createInvite);
-        routes.get("/organize/c/{conversationId}/polis-export.zip", this::polisExport);
         routes.post("/organize/c/{conversationId}/invites/{inviteId}/revoke", this::revokeInvite);
         routes.post("/organize/c/{conversationId}/members", this::addMember);
         routes.post("/organize/c/{conversationId}/members/{accountId}/{role}/remove", this::removeMember);
     }
 
-    /** A conversation row on the dashboard, with its participation counts. */
-    public record Listed(Conversation conversation, String title, int participants, int votes, int pending,
-                         boolean organizer, boolean moderator, boolean translator) {}
-
     private void dashboard(Context ctx) {
         Account me = access.requireAccount(ctx);
         Language reader = Language.of(ctx);
-        List<Listed> rows = new ArrayList<>();
+        List<ListedConversation> rows = new ArrayList<>();
         for (Conversation c : conversations.visibleTo(Optional.of(me), Long.MAX_VALUE, 100)) {
             boolean organizer = access.has(me, c.id(), java.util.Set.of("organizer"));
             boolean moderator = organizer || access.has(me, c.id(), java.util.Set.of("moderator"));
@@ -79,19 +73,12 @@ public final class OrganizerPages {
             if (!moderator && !translator) {
                 continue;
             }
-            int[] counts = counts(c.id());
-            rows.add(new Listed(c, titleOf(c, reader), counts[0], counts[1], counts[2], organizer, moderator, translator));
+            ConversationActivity.Counts counts = activity.counts(c.id());
+            rows.add(new ListedConversation(c, titleOf(c, reader), counts.participants(), counts.votes(), counts.pending(),
+                    organizer, moderator, translator));
         }
         pages.render(ctx, "organize/dashboard.jte", Map.of("rows", rows,
                 "canCreate", me.isAdmin() || me.role() == Role.ORGANIZER));
-    }
-
-    private int[] counts(long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT (SELECT count(*) FROM participant WHERE conversation_id = :c),
-                       (SELECT count(*) FROM current_vote WHERE conversation_id = :c),
-                       (SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending')""")
-                .bind("c", id).map((rs, x) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).one());
     }
 
     static String titleOf(Conversation c, Language reader) {
@@ -99,28 +86,7 @@ public final class OrganizerPages {
         return t == null ? "#" + c.id() : t.title();
     }
 
-    /** What the create form holds, for showing it again with errors. */
-    public record Form(Map<String, String> values, List<String> cohortNames) {
-        static Form empty() {
-            Map<String, String> v = new HashMap<>();
-            v.put("moderation", "post");
-            v.put("visibility", "public");
-            v.put("can_write", "on");
-            v.put("cohort_country", "JP, KR, US, other");
-            v.put("cohort_role", "academic, educator, student, journalist, business, civil-society, other");
-            return new Form(v, List.of("country", "role"));
-        }
-
-        public String get(String name) {
-            return values.getOrDefault(name, "");
-        }
-
-        public boolean on(String name) {
-            return "on".equals(values.get(name));
-        }
-    }
-
-    private void renderForm(Context ctx, Form form, Map<String, String> errors) {
+    private void renderForm(Context ctx, ConversationForm form, Map<String, String> errors) {
         pages.render(ctx, "organize/new.jte", Map.of("form", form, "errors", errors));
     }
 
@@ -128,7 +94,7 @@ public final class OrganizerPages {
         Account me = access.requireRole(ctx, Role.ORGANIZER);
         Map<String, String> values = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
-        Form form = new Form(values, List.of("country", "role"));
+        ConversationForm form = new ConversationForm(values, List.of("country", "role"));
         try {
             List<ConversationStore.CohortSpec> cohorts = new ArrayList<>();
             for (String name : form.cohortNames()) {
@@ -183,28 +149,19 @@ public final class OrganizerPages {
         return out;
     }
 
-    /** A cohort's participant count on the management page. */
-    public record CohortCount(String dimension, String value, int participants) {}
-
     private void manage(Context ctx, Map<String, String> errors, String notice) {
         long id = PathIds.of(ctx, "conversationId");
         access.requireOrganizer(ctx, id);
         Conversation c = conversations.get(id);
-        List<CohortCount> cohorts = jdbi.withHandle(h -> h.createQuery("""
-                SELECT d.name, v.value, count(pc.participant_id) AS n
-                FROM cohort_dimension d JOIN cohort_value v ON v.dimension_id = d.id
-                LEFT JOIN participant_cohort pc ON pc.dimension_id = d.id AND pc.value = v.value
-                WHERE d.conversation_id = :c GROUP BY d.name, d.position, v.value, v.position
-                ORDER BY d.position, v.position""")
-                .bind("c", id).map((rs, x) -> new CohortCount(rs.getString(1), rs.getString(2), rs.getInt(3))).list());
-        int[] counts = counts(id);
+        List<ConversationActivity.CohortCount> cohorts = activity.cohorts(id);
+        ConversationActivity.Counts counts = activity.counts(id);
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", titleOf(c, Language.of(ctx)));
         model.put("cohorts", cohorts);
-        model.put("participants", counts[0]);
-        model.put("votes", counts[1]);
-        model.put("pending", counts[2]);
+        model.put("participants", counts.participants());
+        model.put("votes", counts.votes());
+        model.put("pending", counts.pending());
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
         model.put("invites", invites.of(id));
@@ -268,30 +225,6 @@ public final class OrganizerPages {
         } catch (CommonGroundException e) {
             ctx.status(e.status());
             manage(ctx, Map.of("invite", String.join(" ", errors(e, ctx).values())), null);
-        }
-    }
-
-    /** The conversation in the Pol.is export format (comments, votes, participants with cohorts), zipped. */
-    private void polisExport(Context ctx) throws java.io.IOException {
-        long id = PathIds.of(ctx, "conversationId");
-        access.requireOrganizer(ctx, id);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cg-export-");
-        try {
-            new org.commonground.polis.ConversationExport(jdbi).load(id).write(dir);
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.list(dir)) {
-                for (java.nio.file.Path f : files.sorted().toList()) {
-                    zip.putNextEntry(new java.util.zip.ZipEntry("conversation-" + id + "/" + f.getFileName()));
-                    java.nio.file.Files.copy(f, zip);
-                    zip.closeEntry();
-                }
-            }
-            ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + id + "-polis.zip\"");
-            ctx.contentType("application/zip").result(bytes.toByteArray());
-        } finally {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
         }
     }
 

@@ -15,13 +15,13 @@ import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
-import org.commonground.account.Secrets;
-import org.commonground.polis.NewConversation;
-import org.commonground.polis.NewConversation.Dimension;
-import org.commonground.polis.NewConversation.Texts;
+import org.commonground.web.Secrets;
+import org.commonground.polis.ImportedConversation;
+import org.commonground.polis.ImportedConversation.ImportedDimension;
+import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
-import org.commonground.polis.Progress;
+import org.commonground.polis.ImportProgress;
 import org.commonground.problem.Conflict;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
@@ -50,16 +50,16 @@ public final class DemoSeed {
     public record Credential(Role role, String email, Optional<String> password) {}
 
     /** What the start found or did: the demo conversation's id, whether it was seeded now, the accounts. */
-    public record Outcome(long conversationId, boolean seeded, List<Credential> accounts) {}
+    public record Seeded(long conversationId, boolean seeded, List<Credential> accounts) {}
 
-    public Outcome seedIfEmpty() {
+    public Seeded seedIfEmpty() {
         try (Handle lock = jdbi.open()) {
             lock.createQuery("SELECT pg_advisory_lock(:key)").bind("key", LOCK).mapTo(String.class).one();
             try {
                 Optional<Long> existing = lock.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
                         .mapTo(Long.class).findOne();
                 if (existing.isPresent()) {
-                    return new Outcome(existing.get(), false, List.of());
+                    return new Seeded(existing.get(), false, List.of());
                 }
                 List<Credential> credentials = new ArrayList<>();
                 Map<Role, Long> ids = new EnumMap<>(Role.class);
@@ -67,7 +67,7 @@ public final class DemoSeed {
                     ids.put(role, account(role, credentials));
                 }
                 long id = jdbi.inTransaction(h -> seedConversation(h, ids));
-                return new Outcome(id, true, credentials);
+                return new Seeded(id, true, credentials);
             } finally {
                 lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
             }
@@ -91,7 +91,7 @@ public final class DemoSeed {
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
         List<DemoStatement> statements = DemoStatements.ALL;
         PolisExport export = new DemoSimulation(statements).run();
-        long id = PolisImport.insert(handle, export, conversation(), Progress.NONE).conversationId();
+        long id = PolisImport.insert(handle, export, conversation(), ImportProgress.NONE).conversationId();
         long organizer = accounts.get(Role.ORGANIZER);
         handle.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
                 .bind("owner", organizer).bind("c", id).execute();
@@ -133,7 +133,7 @@ public final class DemoSeed {
     }
 
     /** The demo conversation's texts in all three languages, open, with the default cohort dimensions. */
-    static NewConversation conversation() {
+    static ImportedConversation conversation() {
         Map<Language, Texts> texts = new EnumMap<>(Language.class);
         texts.put(EN, new Texts("What should Japanese and Korean citizens do together?",
                 "Share and vote on ideas for what citizens of Japan and Korea can do together — from history education"
@@ -159,8 +159,8 @@ public final class DemoSeed {
                         + " 정부의 입장은 엇갈리지만, 양국의 젊은이들은 음악과 영화, 우정을 함께 나누고 있습니다. 이 대화는 시민들이"
                         + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
                         + " 참여자에게 거주 국가와 역할을 묻습니다."));
-        return new NewConversation("open", texts, List.of(
-                new Dimension("country", List.of("JP", "KR", "US", "other")),
-                new Dimension("role", DemoSimulation.ROLES)));
+        return new ImportedConversation("open", texts, List.of(
+                new ImportedDimension("country", List.of("JP", "KR", "US", "other")),
+                new ImportedDimension("role", DemoSimulation.ROLES)));
     }
 }

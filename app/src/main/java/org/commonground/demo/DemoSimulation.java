@@ -13,9 +13,9 @@ import org.commonground.demo.DemoStatement.Opinion;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Participant;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
 import org.commonground.web.Language;
 
@@ -86,7 +86,7 @@ final class DemoSimulation {
         List<Person> people = people();
         double[] writtenAt = new double[statements.size()];
         List<Comment> comments = new ArrayList<>();
-        List<Vote> votes = new ArrayList<>();
+        List<VoteEvent> votes = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DemoStatement s = statements.get(i);
             OptionalInt author = OptionalInt.empty();
@@ -117,8 +117,8 @@ final class DemoSimulation {
             revisit(p, voted, votes);
         }
         votes.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-        List<Participant> cohorts = people.stream()
-                .map(p -> new Participant(p.id(), cohortsOf(p)))
+        List<Voter> cohorts = people.stream()
+                .map(p -> new Voter(p.id(), cohortsOf(p)))
                 .toList();
         return new PolisExport(Summary.EMPTY, comments, votes, VoteSource.HISTORY, List.of("country", "role"), cohorts);
     }
@@ -128,7 +128,7 @@ final class DemoSimulation {
      * they answered, now with the narrower divide of that time: the history convergence shows in both
      * newcomers and revised votes.
      */
-    private void revisit(Person p, List<Integer> voted, List<Vote> votes) {
+    private void revisit(Person p, List<Integer> voted, List<VoteEvent> votes) {
         if (p.joinedAt() > 0.5 || random.nextDouble() > 0.25) {
             return;
         }
@@ -219,8 +219,8 @@ final class DemoSimulation {
         return Language.EN;
     }
 
-    private static Vote vote(double at, int statement, int participant, int value) {
-        return new Vote(millis(at), statement, participant, value);
+    private static VoteEvent vote(double at, int statement, int participant, int value) {
+        return new VoteEvent(millis(at), statement, participant, value);
     }
 
     /** A point in the four months, as a fraction of them, in epoch milliseconds. */

@@ -6,7 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
 import org.commonground.problem.Invalid;
@@ -14,14 +14,14 @@ import org.commonground.translation.TranslationStore;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
+import org.commonground.conversation.Readable;
 
 /**
  * The moderation queue: pending statements first, each with its translations, accepted or
  * rejected with a reason. With htmx a decision replaces just that statement's entry; without it
  * the form posts and the queue is shown again.
  */
-public final class ModerationPages {
+final class ModerationPages {
     static final List<String> FILTERS = List.of("pending", "accepted", "rejected", "all");
 
     private final Pages pages;
@@ -30,7 +30,7 @@ public final class ModerationPages {
     private final TranslationStore translations;
     private final Access access;
 
-    public ModerationPages(Pages pages, Readable readable, ModerationStore moderation, TranslationStore translations,
+    ModerationPages(Pages pages, Readable readable, ModerationStore moderation, TranslationStore translations,
                            Access access) {
         this.pages = pages;
         this.readable = readable;
@@ -44,17 +44,14 @@ public final class ModerationPages {
         routes.post("/moderate/c/{conversationId}/s/{statementId}", this::decide);
     }
 
-    /** A queue entry with the statement's translations. */
-    public record Entry(ModerationStore.QueueItem item, List<TranslationStore.TranslationView> translations) {}
-
     private void queue(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         access.requireModerator(ctx, id);
         Conversation c = readable.conversation(ctx, id);
         String asked = ctx.queryParam("state");
         String filter = asked != null && FILTERS.contains(asked) ? asked : "pending";
-        List<Entry> entries = moderation.queue(id, filter.equals("all") ? null : filter, 200, 0).stream()
-                .map(i -> new Entry(i, translations.of(id, i.id()))).toList();
+        List<QueueEntry> entries = moderation.queue(id, filter.equals("all") ? null : filter, 200, 0).stream()
+                .map(i -> new QueueEntry(i, translations.of(id, i.id()))).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", Readable.title(c, Language.of(ctx)));
@@ -69,7 +66,7 @@ public final class ModerationPages {
         long statementId = PathIds.of(ctx, "statementId");
         Account moderator = access.requireModerator(ctx, id);
         String decision = ctx.formParam("decision");
-        ModerationStore.QueueItem item;
+        QueueItem item;
         try {
             item = moderation.decide(id, statementId, moderator.id(), new ModerationStore.Decision(decision, ctx.formParam("reason")));
         } catch (Invalid e) {
@@ -81,13 +78,13 @@ public final class ModerationPages {
             String message = e.fieldErrors().isEmpty() ? page.t(e.messageKey(), e.args())
                     : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
             pages.render(ctx, "moderate/entry.jte", Map.of("c", readable.conversation(ctx, id),
-                    "e", new Entry(moderation.queue(id, null, 500, 0).stream().filter(i -> i.id() == statementId)
+                    "e", new QueueEntry(moderation.queue(id, null, 500, 0).stream().filter(i -> i.id() == statementId)
                             .findFirst().orElseThrow(), translations.of(id, statementId)), "error", message));
             return;
         }
         if ("true".equals(ctx.header("HX-Request"))) {
             pages.render(ctx, "moderate/entry.jte", Map.of("c", readable.conversation(ctx, id),
-                    "e", new Entry(item, translations.of(id, statementId)), "error", ""));
+                    "e", new QueueEntry(item, translations.of(id, statementId)), "error", ""));
         } else {
             ctx.redirect("/moderate/c/" + id + "?state=" + ctx.queryParamMap().getOrDefault("state", List.of("pending")).getFirst(),
                     HttpStatus.SEE_OTHER);

@@ -2,7 +2,7 @@ package org.commonground.moderation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.problem.Invalid;
 import org.commonground.web.PathIds;
@@ -10,11 +10,11 @@ import org.commonground.web.Api;
 import org.commonground.web.Requests;
 
 /** The moderation queue, for moderators, organizers and admins of the conversation. */
-public final class ModerationRoutes {
+final class ModerationRoutes {
     private final ModerationStore moderation;
     private final Access access;
 
-    public ModerationRoutes(ModerationStore moderation, Access access) {
+    ModerationRoutes(ModerationStore moderation, Access access) {
         this.moderation = moderation;
         this.access = access;
     }
@@ -22,7 +22,7 @@ public final class ModerationRoutes {
     public void addTo(Api api) {
         api.get("/api/v1/conversations/{conversationId}/moderation/statements").tag("moderation")
                 .summary("The moderation queue: pending first; ?state=pending|accepted|rejected, ?limit=, ?offset=")
-                .returns(new TypeReference<List<ModerationStore.QueueItem>>() {}.getType()).handle(ctx -> {
+                .returns(new TypeReference<List<QueueItem>>() {}.getType()).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     access.requireModerator(ctx, conversationId);
                     ctx.json(moderation.queue(conversationId, ctx.queryParam("state"),
@@ -31,7 +31,7 @@ public final class ModerationRoutes {
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation").tag("moderation")
                 .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
-                .body(ModerationStore.Decision.class).returns(ModerationStore.QueueItem.class).handle(ctx -> {
+                .body(ModerationStore.Decision.class).returns(QueueItem.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
                     Account moderator = access.requireModerator(ctx, conversationId);

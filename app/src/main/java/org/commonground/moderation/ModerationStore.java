@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.commonground.participation.ConversationRules;
+import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Jdbi;
@@ -15,19 +15,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * moderator, time and (for a rejection) reason on the statement; a rejected statement leaves
  * routing at once, whether it was pre- or post-moderated.
  */
-public final class ModerationStore {
+final class ModerationStore {
     public static final int MAX_REASON_LENGTH = 500;
     public static final int MAX_PAGE = 500;
 
     private final Jdbi jdbi;
 
-    public ModerationStore(Jdbi jdbi) {
+    ModerationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
-
-    /** A statement as a moderator sees it. */
-    public record QueueItem(long id, String text, String lang, String state, String reason, Long moderatedBy,
-                            Instant moderatedAt, Long authorParticipantId, boolean seed, Instant createdAt) {}
 
     /** A moderator's decision: {@code accept} or {@code reject} (which needs a reason). */
     public record Decision(String decision, String reason) {}

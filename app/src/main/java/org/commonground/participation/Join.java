@@ -1,11 +1,12 @@
 package org.commonground.participation;
 
+import org.commonground.conversation.ConversationRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.conversation.InviteStore;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
@@ -47,7 +48,7 @@ public final class Join {
                          Map<String, String> cohorts) {}
 
     /** A dimension; {@code byInvite}: its value only ever comes from an invite link (stored as {@code required}). */
-    private record Dimension(long id, String name, boolean byInvite, List<String> values) {}
+    private record AskedDimension(long id, String name, boolean byInvite, List<String> values) {}
 
     /** Adds a participant to an open conversation, all or nothing. */
     public Joined join(long conversationId, JoinRequest request, Language requestLanguage) {
@@ -56,7 +57,7 @@ public final class Join {
         Map<String, String> declared = request.cohorts() == null ? Map.of() : request.cohorts();
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireOpen();
-            List<Dimension> dimensions = dimensions(h, conversationId);
+            List<AskedDimension> dimensions = dimensions(h, conversationId);
             // The use is counted first, atomically (two joins racing for the last use cannot both
             // get it); any refusal below rolls the count back with everything else.
             Optional<InviteStore.Redemption> invite = Optional.ofNullable(request.invite())
@@ -83,7 +84,7 @@ public final class Join {
                 insert.execute();
             }
             Map<String, String> byName = new LinkedHashMap<>();
-            for (Dimension d : dimensions) {
+            for (AskedDimension d : dimensions) {
                 if (values.containsKey(d.id())) {
                     byName.put(d.name(), values.get(d.id()));
                 }
@@ -112,7 +113,7 @@ public final class Join {
         return id;
     }
 
-    private static List<Dimension> dimensions(Handle h, long conversationId) {
+    private static List<AskedDimension> dimensions(Handle h, long conversationId) {
         return h.createQuery("""
                 SELECT d.id, d.name, d.required,
                        coalesce(array_agg(v.value ORDER BY v.position) FILTER (WHERE v.value IS NOT NULL), '{}') AS vals
@@ -120,7 +121,7 @@ public final class Join {
                 WHERE d.conversation_id = :c
                 GROUP BY d.id ORDER BY d.position, d.id""")
                 .bind("c", conversationId)
-                .map((rs, ctx) -> new Dimension(rs.getLong("id"), rs.getString("name"), rs.getBoolean("required"),
+                .map((rs, ctx) -> new AskedDimension(rs.getLong("id"), rs.getString("name"), rs.getBoolean("required"),
                         List.of((String[]) rs.getArray("vals").getArray())))
                 .list();
     }
@@ -132,7 +133,7 @@ public final class Join {
      * dropped, so a participant is never told they are in a cohort they did not end up in.
      * Self-declared dimensions are optional.
      */
-    private static Map<Long, String> cohortValues(List<Dimension> dimensions, Map<String, String> declared,
+    private static Map<Long, String> cohortValues(List<AskedDimension> dimensions, Map<String, String> declared,
                                                   Map<Long, String> fixed) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, String> values = new LinkedHashMap<>(fixed);
@@ -141,7 +142,7 @@ public final class Join {
                 errors.add(new FieldError("cohorts." + name, "cohort.dimension.unknown", name));
             }
         }
-        for (Dimension d : dimensions) {
+        for (AskedDimension d : dimensions) {
             String value = declared.get(d.name());
             String fixedValue = fixed.get(d.id());
             String field = "cohorts." + d.name();

@@ -18,22 +18,21 @@ import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.TooManyRequests;
-import org.commonground.report.ShownStatements;
+import org.commonground.translation.ShownStatements;
 import org.commonground.statement.StatementStore;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
 import org.commonground.web.Throttles;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.conversation.Readable;
 
 /**
  * What a participant sees: the conversation's landing page with the join step, voting one
  * statement at a time (each vote one small htmx request, or a plain form post without
  * JavaScript), writing a statement, and their earlier votes, which they may change.
  */
-public final class ParticipantPages {
+final class ParticipantPages {
     private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
     private final Pages pages;
@@ -45,12 +44,11 @@ public final class ParticipantPages {
     private final StatementStore statements;
     private final ShownStatements shown;
     private final InviteStore invites;
-    private final Jdbi jdbi;
     private final boolean secureCookies;
     private final Throttles throttles;
 
-    public ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
-                            NextStatement next, StatementStore statements, InviteStore invites, Jdbi jdbi,
+    ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
+                            NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
                             boolean secureCookies, Throttles throttles) {
         this.throttles = throttles;
         this.invites = invites;
@@ -61,8 +59,7 @@ public final class ParticipantPages {
         this.votes = votes;
         this.next = next;
         this.statements = statements;
-        this.shown = new ShownStatements(jdbi);
-        this.jdbi = jdbi;
+        this.shown = shown;
         this.secureCookies = secureCookies;
     }
 
@@ -75,16 +72,13 @@ public final class ParticipantPages {
         routes.get("/c/{conversationId}/my-votes", this::myVotes);
     }
 
-    /** A cohort question of the join step; {@code fixed} is the value an invite sets, else null. */
-    public record Question(String dimension, List<String> values, String fixed, boolean required) {}
-
     private void landing(Context ctx, Map<String, String> chosen, Map<String, String> errors) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
         String invite = Optional.ofNullable(ctx.queryParam("invite")).orElse(ctx.formParam("invite"));
         Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
-        List<Question> questions = c.cohorts().stream()
-                .map(d -> new Question(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
+        List<CohortQuestion> questions = c.cohorts().stream()
+                .map(d -> new CohortQuestion(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("text", Readable.text(c, Language.of(ctx)));
@@ -227,7 +221,7 @@ public final class ParticipantPages {
         Map<String, Object> result = new HashMap<>();
         try {
             throttles.statement(p.id());
-            StatementStore.StatementView written = statements.write(p, new StatementStore.WriteStatement(text, null));
+            StatementStore.StatementView written = statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
             if (!"statement-duplicate".equals(e.type())) {
@@ -255,9 +249,6 @@ public final class ParticipantPages {
         pages.render(ctx, "true".equals(ctx.header("HX-Request")) ? "participate/write.jte" : "participate/vote.jte", model);
     }
 
-    /** One earlier vote, with the statement as the participant reads it. */
-    public record Earlier(ShownStatements.Shown statement, Vote vote) {}
-
     private void myVotes(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
@@ -266,16 +257,12 @@ public final class ParticipantPages {
             return;
         }
         Map<Long, ShownStatements.Shown> texts = shown.all(id, Language.of(ctx));
-        List<Earlier> earlier = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC""")
-                .bind("p", p.get().id())
-                .map((rs, x) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(e -> {
-                    if (texts.containsKey(e.getKey())) {
-                        earlier.add(new Earlier(texts.get(e.getKey()), Vote.ofStored(e.getValue())));
-                    }
-                }));
+        List<EarlierVote> earlier = new ArrayList<>();
+        for (VoteStore.CurrentVote vote : votes.currentVotes(p.get().id())) {
+            if (texts.containsKey(vote.statementId())) {
+                earlier.add(new EarlierVote(texts.get(vote.statementId()), vote.vote()));
+            }
+        }
         pages.render(ctx, "participate/my-votes.jte", Map.of("c", c, "title", Readable.title(c, Language.of(ctx)),
                 "earlier", earlier, "open", c.state() == ConversationState.OPEN));
     }

@@ -1,9 +1,12 @@
 package org.commonground.participation;
 
+import org.commonground.conversation.ConversationRules;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Authentication;
-import org.commonground.account.Secrets;
+import org.commonground.account.ParticipantTokens;
+import org.commonground.web.Secrets;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
 import org.jdbi.v3.core.Handle;
@@ -14,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * issued at join ({@value #TOKEN_PREFIX}…), sent as {@code Authorization: Bearer} or in the
  * per-conversation cookie {@link #cookieName}. Only the SHA-256 of a token is stored.
  */
-public final class Participants {
+public final class Participants implements ParticipantTokens {
     public static final String TOKEN_PREFIX = "cgp_";
 
     private final Jdbi jdbi;
@@ -54,6 +57,27 @@ public final class Participants {
         throw p.isPresent() ? otherConversation() : tokenRequired();
     }
 
+    /** As {@link #require(Context, long)}, in an open conversation only (409 draft or closed, 410 archived). */
+    public Participant requireInOpen(Context ctx, long conversationId) {
+        return jdbi.withHandle(h -> {
+            ConversationRules.load(h, conversationId).requireOpen();
+            return require(h, ctx, conversationId);
+        });
+    }
+
+    /** The participant's cohort value per dimension, in the order the organizer declared the dimensions. */
+    public Map<String, String> cohortsOf(Participant p) {
+        Map<String, String> cohorts = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT d.name, pc.value FROM participant_cohort pc
+                JOIN cohort_dimension d ON d.id = pc.dimension_id
+                WHERE pc.participant_id = :p ORDER BY d.position, d.id""")
+                .bind("p", p.id())
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> cohorts.put(e.getKey(), e.getValue())));
+        return cohorts;
+    }
+
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
         return secret(ctx, conversationId)
@@ -62,6 +86,7 @@ public final class Participants {
     }
 
     /** Whether {@code secret} is the token of a participant of any conversation. */
+    @Override
     public boolean known(String secret) {
         return secret.startsWith(TOKEN_PREFIX) && jdbi.withHandle(h -> byToken(h, secret)).isPresent();
     }

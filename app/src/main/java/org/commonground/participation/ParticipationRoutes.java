@@ -13,30 +13,25 @@ import org.commonground.web.Api;
 import org.commonground.web.Language;
 import org.commonground.web.Requests;
 import org.commonground.web.Throttles;
-import org.jdbi.v3.core.Jdbi;
 
-/** Taking part: join, the next statement, votes, and the tallies the conversation lets one see. */
-public final class ParticipationRoutes {
+/** Taking part: join, the next statement and votes. */
+final class ParticipationRoutes {
     private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
-    private final Jdbi jdbi;
     private final Join join;
     private final Participants participants;
     private final VoteStore votes;
     private final NextStatement next;
-    private final Tallies tallies;
     private final boolean secureCookies;
     private final Throttles throttles;
 
-    public ParticipationRoutes(Jdbi jdbi, Join join, Participants participants, VoteStore votes, NextStatement next,
-                               Tallies tallies, boolean secureCookies, Throttles throttles) {
+    ParticipationRoutes(Join join, Participants participants, VoteStore votes, NextStatement next,
+                        boolean secureCookies, Throttles throttles) {
         this.throttles = throttles;
-        this.jdbi = jdbi;
         this.join = join;
         this.participants = participants;
         this.votes = votes;
         this.next = next;
-        this.tallies = tallies;
         this.secureCookies = secureCookies;
     }
 
@@ -65,15 +60,7 @@ public final class ParticipationRoutes {
                 .returns(Me.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Participant p = participants.require(ctx, conversationId);
-                    Map<String, String> cohorts = new LinkedHashMap<>();
-                    jdbi.useHandle(h -> h.createQuery("""
-                            SELECT d.name, pc.value FROM participant_cohort pc
-                            JOIN cohort_dimension d ON d.id = pc.dimension_id
-                            WHERE pc.participant_id = :p ORDER BY d.position, d.id""")
-                            .bind("p", p.id())
-                            .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                            .forEach(e -> cohorts.put(e.getKey(), e.getValue())));
-                    ctx.json(new Me(p.id(), p.conversationId(), p.language(), cohorts));
+                    ctx.json(new Me(p.id(), p.conversationId(), p.language(), participants.cohortsOf(p)));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/votes").tag("participation")
@@ -100,10 +87,7 @@ public final class ParticipationRoutes {
                 .summary("The next statement to vote on, in the participant's language (or ?lang=), with progress")
                 .returns(NextStatement.Next.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
-                    Participant p = jdbi.withHandle(h -> {
-                        ConversationRules.load(h, conversationId).requireOpen();
-                        return participants.require(h, ctx, conversationId);
-                    });
+                    Participant p = participants.requireInOpen(ctx, conversationId);
                     String lang = p.language();
                     String asked = ctx.queryParam("lang");
                     if (asked != null) {
@@ -113,9 +97,5 @@ public final class ParticipationRoutes {
                     ctx.json(next.next(p, lang));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/tallies").tag("results")
-                .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
-                .returns(new TypeReference<List<Tallies.Tally>>() {}.getType()).handle(ctx ->
-                        ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
     }
 }

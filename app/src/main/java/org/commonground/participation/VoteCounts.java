@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
  * Per-statement vote counts of a conversation, for routing. Counting every current vote of a
  * conversation on each "next statement" request would cost more than the vote itself at thousands
  * of participants, so the counts (one grouped query) are shared for up to {@link #MAX_AGE_NANOS}.
- * Routing only weighs statements by them; a second-old count changes a weight, never a rule
+ * StatementChoice only weighs statements by them; a second-old count changes a weight, never a rule
  * (what was voted on and what is accepted are always read fresh).
  */
 final class VoteCounts {
@@ -22,12 +22,12 @@ final class VoteCounts {
         }
     }
 
-    private record Snapshot(long takenAt, Map<Long, Count> counts) {}
+    private record CachedCounts(long takenAt, Map<Long, Count> counts) {}
 
     private static final Count NONE = new Count(0, 0, 0);
 
     private final Jdbi jdbi;
-    private final Map<Long, Snapshot> cache = new ConcurrentHashMap<>();
+    private final Map<Long, CachedCounts> cache = new ConcurrentHashMap<>();
 
     VoteCounts(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -35,7 +35,7 @@ final class VoteCounts {
 
     /** Counts of one conversation, by statement id; statements without votes are absent. */
     Map<Long, Count> of(long conversationId) {
-        Snapshot s = cache.get(conversationId);
+        CachedCounts s = cache.get(conversationId);
         if (s == null || System.nanoTime() - s.takenAt() > MAX_AGE_NANOS) {
             // compute() lets one request refresh while the others for this conversation wait for it.
             s = cache.compute(conversationId, (id, old) ->
@@ -48,7 +48,7 @@ final class VoteCounts {
         return counts.getOrDefault(statementId, NONE);
     }
 
-    private Snapshot load(long conversationId) {
+    private CachedCounts load(long conversationId) {
         long at = System.nanoTime();
         Map<Long, Count> counts = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
@@ -60,6 +60,6 @@ final class VoteCounts {
                 .bind("c", conversationId)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), new Count(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
-        return new Snapshot(at, Map.copyOf(counts));
+        return new CachedCounts(at, Map.copyOf(counts));
     }
 }

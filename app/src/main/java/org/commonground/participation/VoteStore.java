@@ -1,5 +1,6 @@
 package org.commonground.participation;
 
+import org.commonground.conversation.ConversationState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Jdbi;
@@ -181,7 +182,7 @@ public final class VoteStore {
         if (o.participantConversationId() != conversationId) {
             throw Participants.otherConversation();
         }
-        ConversationRules.requireOpen(conversationId, o.conversationState());
+        ConversationState.fromCode(o.conversationState()).requireOpen(conversationId);
         if (o.statementConversationId() == null || o.statementConversationId() != conversationId) {
             throw NotFound.of("statement", statementId);
         }
@@ -190,5 +191,36 @@ public final class VoteStore {
             case "rejected" -> new Conflict("statement-rejected", "problem.statement-rejected", statementId);
             default -> new IllegalStateException("vote refused for no known reason: " + o);
         };
+    }
+
+    /** A participant's current vote on a statement. */
+    public record CurrentVote(long statementId, Vote vote) {}
+
+    /** The participant's current votes, the latest first: the one query for "my votes" pages. */
+    public List<CurrentVote> currentVotes(long participantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC""")
+                .bind("p", participantId)
+                .map((rs, x) -> new CurrentVote(rs.getLong(1), Vote.ofStored(rs.getInt(2))))
+                .list());
+    }
+
+    /** Current votes on one accepted statement. */
+    public record StatementTally(long statementId, int agree, int disagree, int pass, int total) {}
+
+    /** Agree/disagree/pass counts per accepted statement of the conversation, by statement id. */
+    public List<StatementTally> tallies(long conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT s.id,
+                       count(v.value) FILTER (WHERE v.value = 1) AS agree,
+                       count(v.value) FILTER (WHERE v.value = -1) AS disagree,
+                       count(v.value) FILTER (WHERE v.value = 0) AS pass,
+                       count(v.value) AS total
+                FROM statement s LEFT JOIN current_vote v ON v.statement_id = s.id
+                WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'
+                GROUP BY s.id ORDER BY s.id""")
+                .bind("c", conversationId)
+                .map((rs, c) -> new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .list());
     }
 }

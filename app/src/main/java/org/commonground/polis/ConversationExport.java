@@ -10,9 +10,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Participant;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Handle;
@@ -85,12 +85,12 @@ public final class ConversationExport {
         }
 
         // Ordered as current_vote is derived: by time, and among equal times by the order of recording.
-        List<Vote> votes = handle.createQuery("""
+        List<VoteEvent> votes = handle.createQuery("""
                         SELECT participant_id, statement_id, value, %s FROM vote_event
                         WHERE conversation_id = :c ORDER BY cast_at, id""".formatted(EPOCH_MILLIS.formatted("cast_at")))
                 .bind("c", conversationId)
                 .setFetchSize(10_000)
-                .map((rs, ctx) -> new Vote(rs.getLong(4),
+                .map((rs, ctx) -> new VoteEvent(rs.getLong(4),
                         statementIds.get(rs.getLong(2)), participantIds.get(rs.getLong(1)), rs.getShort(3)))
                 .list();
 
@@ -106,8 +106,8 @@ public final class ConversationExport {
                 .map((rs, ctx) -> cohorts.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                         .put(rs.getString(2), rs.getString(3)))
                 .forEach(ignored -> { });
-        List<Participant> participants = new ArrayList<>(participantIds.size());
-        participantIds.forEach((id, polisId) -> participants.add(new Participant(polisId, cohorts.getOrDefault(id, Map.of()))));
+        List<Voter> participants = new ArrayList<>(participantIds.size());
+        participantIds.forEach((id, polisId) -> participants.add(new Voter(polisId, cohorts.getOrDefault(id, Map.of()))));
 
         return new PolisExport(summary, comments, votes, VoteSource.HISTORY, dimensions, participants);
     }

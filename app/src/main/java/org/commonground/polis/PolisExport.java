@@ -1,5 +1,8 @@
 package org.commonground.polis;
 
+import org.commonground.analysis.Cohorts;
+import org.commonground.analysis.VoteMatrix;
+import org.commonground.results.AnalysisInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +28,10 @@ import java.util.stream.IntStream;
 public record PolisExport(
         Summary summary,
         List<Comment> comments,
-        List<Vote> votes,
+        List<VoteEvent> votes,
         VoteSource voteSource,
         List<String> cohortDimensions,
-        List<Participant> participants) {
+        List<Voter> participants) {
 
     public PolisExport {
         comments = List.copyOf(comments);
@@ -60,14 +63,14 @@ public record PolisExport(
      * Each participant's current vote on each statement: the event with the latest timestamp, and of
      * events with equal timestamps the last one in file order. Sorted by voter, then comment.
      */
-    public List<Vote> latestVotes() {
+    public List<VoteEvent> latestVotes() {
         // A stable sort keeps file order among equal times, so the last of each group is the latest.
-        List<Vote> sorted = new ArrayList<>(votes);
-        sorted.sort(Comparator.comparingInt(Vote::voterId).thenComparingInt(Vote::commentId)
-                .thenComparingLong(Vote::timestamp));
-        List<Vote> latest = new ArrayList<>(sorted.size());
+        List<VoteEvent> sorted = new ArrayList<>(votes);
+        sorted.sort(Comparator.comparingInt(VoteEvent::voterId).thenComparingInt(VoteEvent::commentId)
+                .thenComparingLong(VoteEvent::timestamp));
+        List<VoteEvent> latest = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            Vote v = sorted.get(i);
+            VoteEvent v = sorted.get(i);
             if (i + 1 == sorted.size() || sorted.get(i + 1).key() != v.key()) {
                 latest.add(v);
             }
@@ -77,9 +80,9 @@ public record PolisExport(
 
     /** Every participant the export mentions: voters, comment authors and participants.csv rows, sorted. */
     public int[] participantIds() {
-        IntStream voters = votes.stream().mapToInt(Vote::voterId);
+        IntStream voters = votes.stream().mapToInt(VoteEvent::voterId);
         IntStream authors = comments.stream().filter(c -> c.authorId().isPresent()).mapToInt(c -> c.authorId().getAsInt());
-        IntStream listed = participants.stream().mapToInt(Participant::id);
+        IntStream listed = participants.stream().mapToInt(Voter::id);
         return IntStream.concat(IntStream.concat(voters, authors), listed).sorted().distinct().toArray();
     }
 
@@ -107,8 +110,8 @@ public record PolisExport(
      *                  has no times, the comment's creation time
      * @param value     1 agree, -1 disagree, 0 pass
      */
-    public record Vote(long timestamp, int commentId, int voterId, int value) {
-        public Vote {
+    public record VoteEvent(long timestamp, int commentId, int voterId, int value) {
+        public VoteEvent {
             if (value < -1 || value > 1) {
                 throw new IllegalArgumentException("a vote is -1, 0 or 1, not " + value);
             }
@@ -120,8 +123,8 @@ public record PolisExport(
     }
 
     /** One row of participants.csv: a participant and their value in each cohort dimension they have one for. */
-    public record Participant(int id, Map<String, String> cohorts) {
-        public Participant {
+    public record Voter(int id, Map<String, String> cohorts) {
+        public Voter {
             cohorts = Collections.unmodifiableMap(new LinkedHashMap<>(cohorts));
         }
     }
@@ -156,5 +159,28 @@ public record PolisExport(
         HISTORY,
         /** participants-votes.csv: only the latest vote per participant and comment, without times. */
         LATEST_ONLY
+    }
+
+    /**
+     * A Pol.is export: every comment not moderated out is in the math (Pol.is also counts
+     * unmoderated comments unless the conversation used strict moderation), with the full history.
+     */
+    public AnalysisInput analysisInput() {
+        VoteMatrix.Builder votes = VoteMatrix.builder();
+        for (Comment c : comments()) {
+            if (c.moderation() == Moderation.REJECTED) {
+                votes.reject(c.id());
+            } else {
+                votes.statement(c.id());
+            }
+        }
+        for (VoteEvent v : votes()) {
+            votes.vote(v.voterId(), v.commentId(), v.value(), v.timestamp());
+        }
+        Cohorts.Builder cohorts = Cohorts.builder();
+        for (Voter p : participants()) {
+            p.cohorts().forEach((dimension, value) -> cohorts.assign(p.id(), dimension, value));
+        }
+        return new AnalysisInput(votes.build(), cohorts.build());
     }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Participant;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
 
 /** Parses a Pol.is export folder, failing on the first fault with its file and line. */
@@ -50,7 +50,7 @@ final class PolisFolderReader {
         List<Comment> comments = readComments(dir.resolve(COMMENTS));
         Map<Integer, Comment> byId = new HashMap<>(comments.size() * 2);
         comments.forEach(c -> byId.put(c.id(), c));
-        List<Vote> votes;
+        List<VoteEvent> votes;
         VoteSource source;
         Path history = dir.resolve(VOTES);
         if (Files.exists(history) || !Files.exists(dir.resolve(PARTICIPANT_VOTES))) {
@@ -62,7 +62,7 @@ final class PolisFolderReader {
         }
         Path participantsFile = dir.resolve(PARTICIPANTS);
         List<String> dimensions = new ArrayList<>();
-        List<Participant> participants = Files.exists(participantsFile)
+        List<Voter> participants = Files.exists(participantsFile)
                 ? readParticipants(participantsFile, dimensions)
                 : List.of();
         Path summaryFile = dir.resolve(SUMMARY);
@@ -110,9 +110,9 @@ final class PolisFolderReader {
         };
     }
 
-    private static List<Vote> readVotes(Path file, Map<Integer, Comment> comments) {
+    private static List<VoteEvent> readVotes(Path file, Map<Integer, Comment> comments) {
         try (CsvFile csv = CsvFile.withHeader(file).expectColumns(VOTE_REQUIRED, VOTE_COLUMNS)) {
-            List<Vote> votes = new ArrayList<>();
+            List<VoteEvent> votes = new ArrayList<>();
             while (csv.next()) {
                 long timestamp = csv.number("timestamp");
                 int commentId = csv.integer("comment-id");
@@ -121,7 +121,7 @@ final class PolisFolderReader {
                 }
                 int voterId = csv.integer("voter-id");
                 int value = csv.vote("vote", csv.text("vote"));
-                votes.add(new Vote(timestamp, commentId, voterId, value));
+                votes.add(new VoteEvent(timestamp, commentId, voterId, value));
             }
             return votes;
         } catch (PolisFormatException e) {
@@ -134,7 +134,7 @@ final class PolisFolderReader {
     }
 
     /** Pol.is's result matrix: one row per participant, one column per comment id, latest votes in the cells. */
-    private static List<Vote> readParticipantVotes(Path file, Map<Integer, Comment> comments) {
+    private static List<VoteEvent> readParticipantVotes(Path file, Map<Integer, Comment> comments) {
         try (CsvFile csv = CsvFile.withHeader(file)) {
             List<String> header = csv.header();
             if (!csv.has("participant")) {
@@ -159,7 +159,7 @@ final class PolisFolderReader {
                 commentAt[i] = id;
                 isComment[i] = true;
             }
-            List<Vote> votes = new ArrayList<>();
+            List<VoteEvent> votes = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             while (csv.next()) {
                 int voterId = csv.integer("participant");
@@ -170,7 +170,7 @@ final class PolisFolderReader {
                     String cell = csv.cell(i);
                     if (isComment[i] && !cell.isBlank()) {
                         Comment c = comments.get(commentAt[i]);
-                        votes.add(new Vote(c.timestamp(), c.id(), voterId, csv.vote("vote on comment " + c.id(), cell)));
+                        votes.add(new VoteEvent(c.timestamp(), c.id(), voterId, csv.vote("vote on comment " + c.id(), cell)));
                     }
                 }
             }
@@ -179,7 +179,7 @@ final class PolisFolderReader {
     }
 
     /** Common Ground's addition: a participant column and one column per cohort dimension. */
-    private static List<Participant> readParticipants(Path file, List<String> dimensions) {
+    private static List<Voter> readParticipants(Path file, List<String> dimensions) {
         try (CsvFile csv = CsvFile.withHeader(file)) {
             if (!csv.has("participant")) {
                 throw csv.error(1, "missing column 'participant'");
@@ -195,7 +195,7 @@ final class PolisFolderReader {
                 }
                 dimensions.add(name);
             }
-            List<Participant> participants = new ArrayList<>();
+            List<Voter> participants = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             while (csv.next()) {
                 int id = csv.integer("participant");
@@ -214,7 +214,7 @@ final class PolisFolderReader {
                     }
                     cohorts.put(dimension, value);
                 }
-                participants.add(new Participant(id, cohorts));
+                participants.add(new Voter(id, cohorts));
             }
             return participants;
         }

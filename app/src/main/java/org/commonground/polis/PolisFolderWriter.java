@@ -24,8 +24,8 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Participant;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.Voter;
+import org.commonground.polis.PolisExport.VoteEvent;
 
 /** Writes the files of a Pol.is export folder, in the layout Pol.is's classic exporter used. */
 final class PolisFolderWriter {
@@ -36,7 +36,7 @@ final class PolisFolderWriter {
     static void write(PolisExport export, Path dir) {
         try {
             Files.createDirectories(dir);
-            List<Vote> latest = export.latestVotes();
+            List<VoteEvent> latest = export.latestVotes();
             writeComments(export, latest, dir.resolve(COMMENTS));
             writeVotes(export, dir.resolve(VOTES));
             writeParticipants(export, dir.resolve(PARTICIPANTS));
@@ -52,9 +52,9 @@ final class PolisFolderWriter {
         return new CSVPrinter(out, FORMAT);
     }
 
-    private static void writeComments(PolisExport export, List<Vote> latest, Path file) throws IOException {
+    private static void writeComments(PolisExport export, List<VoteEvent> latest, Path file) throws IOException {
         Map<Integer, int[]> tally = new HashMap<>();
-        for (Vote v : latest) {
+        for (VoteEvent v : latest) {
             int[] t = tally.computeIfAbsent(v.commentId(), k -> new int[2]);
             if (v.value() == 1) {
                 t[0]++;
@@ -79,7 +79,7 @@ final class PolisFolderWriter {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(96);
             out.write("timestamp,datetime,comment-id,voter-id,vote\n");
-            for (Vote v : export.votes()) {
+            for (VoteEvent v : export.votes()) {
                 line.setLength(0);
                 line.append(v.timestamp()).append(',');
                 appendDatetime(line, v.timestamp());
@@ -90,7 +90,7 @@ final class PolisFolderWriter {
     }
 
     private static void writeParticipants(PolisExport export, Path file) throws IOException {
-        Map<Integer, Participant> rows = new HashMap<>();
+        Map<Integer, Voter> rows = new HashMap<>();
         export.participants().forEach(p -> rows.put(p.id(), p));
         try (CSVPrinter csv = printer(file)) {
             List<String> header = new ArrayList<>();
@@ -99,7 +99,7 @@ final class PolisFolderWriter {
             csv.printRecord(header);
             List<String> cells = new ArrayList<>(header.size());
             for (int id : export.participantIds()) {
-                Participant p = rows.get(id);
+                Voter p = rows.get(id);
                 cells.clear();
                 cells.add(Integer.toString(id));
                 for (String dimension : export.cohortDimensions()) {
@@ -111,7 +111,7 @@ final class PolisFolderWriter {
     }
 
     /** Pol.is's matrix of latest votes; group-id is left empty (the opinion groups are computed elsewhere). */
-    private static void writeParticipantVotes(PolisExport export, List<Vote> latest, Path file) throws IOException {
+    private static void writeParticipantVotes(PolisExport export, List<VoteEvent> latest, Path file) throws IOException {
         TreeSet<Integer> commentIds = new TreeSet<>();
         export.comments().forEach(c -> commentIds.add(c.id()));
         Map<Integer, Integer> column = new HashMap<>();
@@ -121,7 +121,7 @@ final class PolisFolderWriter {
         Map<Integer, Integer> authored = new HashMap<>();
         export.comments().forEach(c -> c.authorId().ifPresent(a -> authored.merge(a, 1, Integer::sum)));
         Map<Integer, String[]> cells = new HashMap<>();
-        for (Vote v : latest) {
+        for (VoteEvent v : latest) {
             cells.computeIfAbsent(v.voterId(), k -> new String[commentIds.size()])[column.get(v.commentId())] =
                     Integer.toString(v.value());
         }
@@ -156,7 +156,7 @@ final class PolisFolderWriter {
         }
     }
 
-    private static void writeSummary(PolisExport export, List<Vote> latest, Path file) throws IOException {
+    private static void writeSummary(PolisExport export, List<VoteEvent> latest, Path file) throws IOException {
         Set<Integer> voters = new HashSet<>();
         latest.forEach(v -> voters.add(v.voterId()));
         Set<Integer> commenters = new HashSet<>();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Participant;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.Voter;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
@@ -43,12 +43,12 @@ public final class PolisImport {
     public record Result(long conversationId, int statements, int participants, int voteEvents, int currentVotes) {}
 
     /** Imports in a transaction of its own. */
-    public Result run(PolisExport export, NewConversation conversation, Progress progress) {
+    public Result run(PolisExport export, ImportedConversation conversation, ImportProgress progress) {
         return jdbi.inTransaction(handle -> insert(handle, export, conversation, progress));
     }
 
     /** Imports inside the caller's transaction (the demo adds translations in the same one). */
-    public static Result insert(Handle handle, PolisExport export, NewConversation conversation, Progress progress) {
+    public static Result insert(Handle handle, PolisExport export, ImportedConversation conversation, ImportProgress progress) {
         List<String> texts = export.comments().stream().map(PolisImport::importedText).toList();
         boolean skipTriggers = bypassRowTriggers(handle);
         long conversationId = insertConversation(handle, export, conversation);
@@ -60,7 +60,7 @@ public final class PolisImport {
 
         Map<Integer, Long> statements = insertStatements(handle, conversationId, export, texts, participants, progress);
 
-        List<Vote> latest = export.latestVotes();
+        List<VoteEvent> latest = export.latestVotes();
         insertVotes(handle, conversationId, export.votes(), latest, participants, statements, progress);
         if (skipTriggers) {
             verifyReferences(handle, conversationId);
@@ -119,7 +119,7 @@ public final class PolisImport {
         return text;
     }
 
-    private static long insertConversation(Handle handle, PolisExport export, NewConversation conversation) {
+    private static long insertConversation(Handle handle, PolisExport export, ImportedConversation conversation) {
         Instant createdAt = earliestActivity(export);
         long id = handle.createUpdate("""
                         INSERT INTO conversation (state, created_at, updated_at) VALUES (:state, :at, :at)""")
@@ -140,7 +140,7 @@ public final class PolisImport {
         for (Comment c : export.comments()) {
             earliest = Math.min(earliest, c.timestamp());
         }
-        for (Vote v : export.votes()) {
+        for (VoteEvent v : export.votes()) {
             earliest = Math.min(earliest, v.timestamp());
         }
         return earliest == Long.MAX_VALUE ? Instant.now() : Instant.ofEpochMilli(earliest);
@@ -148,11 +148,11 @@ public final class PolisImport {
 
     /** The conversation's dimensions, each with the declared values followed by any others the data uses. */
     private static Map<String, Long> insertDimensions(Handle handle, long conversationId, PolisExport export,
-                                                      NewConversation conversation) {
+                                                      ImportedConversation conversation) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         conversation.dimensions().forEach(d -> values.computeIfAbsent(d.name(), k -> new LinkedHashSet<>()).addAll(d.values()));
         export.cohortDimensions().forEach(d -> values.computeIfAbsent(d, k -> new LinkedHashSet<>()));
-        for (Participant p : export.participants()) {
+        for (Voter p : export.participants()) {
             p.cohorts().forEach((d, v) -> values.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(v));
         }
         Map<String, Long> ids = new HashMap<>();
@@ -176,9 +176,9 @@ public final class PolisImport {
     }
 
     private static Map<Integer, Long> insertParticipants(Handle handle, long conversationId, PolisExport export,
-                                                         int[] ids, Progress progress) {
+                                                         int[] ids, ImportProgress progress) {
         Map<Integer, Long> firstSeen = new HashMap<>(ids.length * 2);
-        for (Vote v : export.votes()) {
+        for (VoteEvent v : export.votes()) {
             firstSeen.merge(v.voterId(), v.timestamp(), Math::min);
         }
         for (Comment c : export.comments()) {
@@ -203,7 +203,7 @@ public final class PolisImport {
     private static void insertCohorts(Handle handle, PolisExport export, Map<Integer, Long> participants,
                                       Map<String, Long> dimensions) {
         CopyRows rows = CopyRows.into("participant_cohort (participant_id, dimension_id, value)");
-        for (Participant p : export.participants()) {
+        for (Voter p : export.participants()) {
             p.cohorts().forEach((d, v) -> rows.row(participants.get(p.id()), dimensions.get(d), v));
         }
         rows.copy(handle);
@@ -211,7 +211,7 @@ public final class PolisImport {
 
     private static Map<Integer, Long> insertStatements(Handle handle, long conversationId, PolisExport export,
                                                        List<String> texts, Map<Integer, Long> participants,
-                                                       Progress progress) {
+                                                       ImportProgress progress) {
         CopyRows rows = CopyRows.into("statement (conversation_id, external_id, text, lang, folded, "
                 + "author_participant_id, is_seed, moderation_state, created_at, moderated_at)");
         for (int i = 0; i < export.comments().size(); i++) {
@@ -248,13 +248,13 @@ public final class PolisImport {
         };
     }
 
-    private static void insertVotes(Handle handle, long conversationId, List<Vote> events, List<Vote> latest,
+    private static void insertVotes(Handle handle, long conversationId, List<VoteEvent> events, List<VoteEvent> latest,
                                     Map<Integer, Long> participants, Map<Integer, Long> statements,
-                                    Progress progress) {
+                                    ImportProgress progress) {
         long total = events.size() + (long) latest.size();
         long done = 0;
         CopyRows history = CopyRows.into("vote_event (conversation_id, participant_id, statement_id, value, cast_at)");
-        for (Vote v : events) {
+        for (VoteEvent v : events) {
             history.row(conversationId, participants.get(v.voterId()), statement(statements, v),
                     v.value(), Instant.ofEpochMilli(v.timestamp()).toString());
             if (history.size() == VOTE_CHUNK) {
@@ -264,7 +264,7 @@ public final class PolisImport {
         }
         done += history.copy(handle);
         CopyRows current = CopyRows.into("current_vote (participant_id, statement_id, conversation_id, value, cast_at)");
-        for (Vote v : latest) {
+        for (VoteEvent v : latest) {
             current.row(participants.get(v.voterId()), statement(statements, v), conversationId, v.value(),
                     Instant.ofEpochMilli(v.timestamp()).toString());
         }
@@ -272,7 +272,7 @@ public final class PolisImport {
         progress.advance("votes", done, total);
     }
 
-    private static long statement(Map<Integer, Long> statements, Vote v) {
+    private static long statement(Map<Integer, Long> statements, VoteEvent v) {
         Long id = statements.get(v.commentId());
         if (id == null) {
             // PolisExport.read refuses such votes with file:line; this guards exports built in code

@@ -1,5 +1,10 @@
 package org.commonground.report;
 
+import org.commonground.participation.VoteStore;
+import org.commonground.translation.ShownStatements;
+
+import org.commonground.results.LatestResult;
+import org.commonground.results.Results;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,19 +21,18 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ResultsReaders;
+import org.commonground.results.ResultsReaders;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.conversation.Readable;
 
 /**
  * The results page of a conversation, with the map, groups, common ground, divides and charts, and
  * its CSV and JSON downloads. Everything comes from {@link Results}.
  */
-public final class ReportPages {
+final class ReportPages {
     /** The dimension the report compares: country when the conversation has it, else its first one. */
     static final String PREFERRED_DIMENSION = "country";
 
@@ -38,20 +42,22 @@ public final class ReportPages {
     private final Results results;
     private final ReportQueries queries;
     private final ShownStatements shown;
+    private final VoteStore votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
 
     /**
      * @param participantOf the id of the request's participant in a conversation, if it is one (their
      *                      own dot on the map)
      */
-    public ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, Jdbi jdbi,
-                       BiFunction<Context, Long, Optional<Long>> participantOf) {
+    ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, ReportQueries queries,
+                ShownStatements shown, VoteStore votes, BiFunction<Context, Long, Optional<Long>> participantOf) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
         this.results = results;
-        this.queries = new ReportQueries(jdbi);
-        this.shown = new ShownStatements(jdbi);
+        this.queries = queries;
+        this.shown = shown;
+        this.votes = votes;
         this.participantOf = participantOf;
     }
 
@@ -61,9 +67,6 @@ public final class ReportPages {
         routes.get("/c/{conversationId}/results.csv", this::csv);
         routes.get("/c/{conversationId}/you", this::standing);
     }
-
-    /** A statement the participant voted on: their vote and each cohort's split. */
-    public record Mine(ShownStatements.Shown statement, String vote, List<StackedBar> cohorts) {}
 
     /**
      * "Where you stand": the map with the participant's own dot and group, and how each cohort voted
@@ -78,7 +81,7 @@ public final class ReportPages {
             return;
         }
         // The map and the cohorts' splits are results: organizers-only conversations keep them from participants.
-        readers.require(ctx, id, c.resultsVisibility());
+        readers.require(ctx, id);
         Page page = pages.page(ctx);
         Optional<LatestResult> latest = results.latest(c.id());
         if (latest.isEmpty()) {
@@ -89,8 +92,8 @@ public final class ReportPages {
         ReportView view = ReportView.of(in, page);
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
-        List<Mine> mine = new ArrayList<>();
-        for (var vote : queries.votesOf(you.get())) {
+        List<MyVote> mine = new ArrayList<>();
+        for (VoteStore.CurrentVote vote : votes.currentVotes(you.get())) {
             var shownStatement = in.texts().get(vote.statementId());
             if (shownStatement == null) {
                 continue;
@@ -101,7 +104,7 @@ public final class ReportPages {
                         .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
                                 t.disagree(), t.pass())));
             }
-            mine.add(new Mine(shownStatement, vote.value() > 0 ? "agree" : vote.value() < 0 ? "disagree" : "pass", bars));
+            mine.add(new MyVote(shownStatement, vote.vote().code(), bars));
         }
         pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
                 "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));
@@ -110,7 +113,7 @@ public final class ReportPages {
     private Conversation allowed(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
-        readers.require(ctx, id, c.resultsVisibility());
+        readers.require(ctx, id);
         return c;
     }
 
@@ -136,10 +139,10 @@ public final class ReportPages {
     ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
         List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
+        Map<Long, String> cohortOf = dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension);
         return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
-                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values,
-                dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension),
-                queries.firstVotes(c.id(), dimension == null ? "" : dimension), you, Instant.now());
+                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values, cohortOf,
+                ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf), you, Instant.now());
     }
 
     static String dimension(Conversation c) {

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.commonground.results.FirstVotes;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The report's own reads besides the engine's result: totals, cohort membership, first votes. */
+/** The report's own reads besides the engine's result: totals and cohort membership. */
 final class ReportQueries {
     /** All votes on a statement, with or without a cohort. */
     record StatementTotal(long statementId, int agree, int disagree, int pass) {
@@ -19,11 +20,19 @@ final class ReportQueries {
     }
 
     /** When a participant first voted, and their value of a cohort dimension (null if none). */
-    record FirstVote(Instant at, String cohort) {}
+    record FirstVote(Instant at, String cohort) {
+        /** The result's first votes with each participant's cohort value, earliest first. */
+        static List<FirstVote> of(FirstVotes first, Map<Long, String> cohortOf) {
+            List<FirstVote> out = new java.util.ArrayList<>(first.size());
+            for (int i = 0; i < first.size(); i++) {
+                out.add(new FirstVote(Instant.ofEpochMilli(first.atMillis()[i]), cohortOf.get(first.participants()[i])));
+            }
+            out.sort(java.util.Comparator.comparing(FirstVote::at));
+            return out;
+        }
+    }
 
     record Membership(long participantId, String value) {}
-
-    record OwnVote(long statementId, int value) {}
 
     interface Sql {
         @SqlQuery("""
@@ -39,20 +48,6 @@ final class ReportQueries {
             WHERE d.conversation_id = :c AND d.name = :dimension""")
         @RegisterConstructorMapper(Membership.class)
         List<Membership> members(@Bind("c") long conversationId, @Bind("dimension") String dimension);
-
-        @SqlQuery("""
-            SELECT min(v.cast_at) AS at, pc.value AS cohort
-            FROM vote_event v
-            LEFT JOIN cohort_dimension d ON d.conversation_id = v.conversation_id AND d.name = :dimension
-            LEFT JOIN participant_cohort pc ON pc.participant_id = v.participant_id AND pc.dimension_id = d.id
-            WHERE v.conversation_id = :c
-            GROUP BY v.participant_id, pc.value ORDER BY at""")
-        @RegisterConstructorMapper(FirstVote.class)
-        List<FirstVote> firstVotes(@Bind("c") long conversationId, @Bind("dimension") String dimension);
-
-        @SqlQuery("SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC")
-        @RegisterConstructorMapper(OwnVote.class)
-        List<OwnVote> votesOf(@Bind("p") long participantId);
     }
 
     private final Jdbi jdbi;
@@ -71,13 +66,5 @@ final class ReportQueries {
         Map<Long, String> out = new HashMap<>();
         jdbi.withExtension(Sql.class, s -> s.members(conversationId, dimension)).forEach(m -> out.put(m.participantId(), m.value()));
         return out;
-    }
-
-    List<OwnVote> votesOf(long participantId) {
-        return jdbi.withExtension(Sql.class, s -> s.votesOf(participantId));
-    }
-
-    List<FirstVote> firstVotes(long conversationId, String dimension) {
-        return jdbi.withExtension(Sql.class, s -> s.firstVotes(conversationId, dimension));
     }
 }

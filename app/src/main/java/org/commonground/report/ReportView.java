@@ -1,5 +1,6 @@
 package org.commonground.report;
 
+import org.commonground.results.LatestResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ import org.commonground.analysis.CohortTallies;
 import org.commonground.analysis.Direction;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
-import org.commonground.report.ShownStatements.Shown;
+import org.commonground.translation.ShownStatements.Shown;
 import org.commonground.web.Page;
 
 /**

@@ -3,8 +3,7 @@ package org.commonground.statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.participation.ConversationRules;
-import org.commonground.participation.Participant;
+import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
@@ -37,7 +36,7 @@ public final class StatementStore {
      * Stores a participant's statement, all or nothing. The conversation row is locked first, so
      * two identical statements arriving at once are checked one after the other and only one passes.
      */
-    public StatementView write(Participant author, WriteStatement request) {
+    public StatementView write(long conversationId, long authorParticipantId, WriteStatement request) {
         String text = StatementText.normalize(request.text());
         String lang = request.lang() == null
                 ? StatementText.detectLanguage(text).code()
@@ -49,11 +48,11 @@ public final class StatementStore {
             throw Invalid.field("text", "statement.text.no-words");
         }
         return jdbi.inTransaction(h -> {
-            ConversationRules rules = ConversationRules.lock(h, author.conversationId()).requireOpen();
+            ConversationRules rules = ConversationRules.lock(h, conversationId).requireOpen();
             if (!rules.participantsCanWrite()) {
                 throw new Forbidden("statements-closed", "problem.statements-closed");
             }
-            duplicateOf(h, author.conversationId(), folded).ifPresent(existing -> {
+            duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
                         .with("existing", Map.of("id", existing.id(), "text", existing.text()));
             });
@@ -61,8 +60,8 @@ public final class StatementStore {
                     INSERT INTO statement (conversation_id, text, lang, folded, author_participant_id, moderation_state)
                     VALUES (:c, :text, :lang, :folded, :author, :state)
                     RETURNING id, conversation_id, text, lang, moderation_state, created_at""")
-                    .bind("c", author.conversationId()).bind("text", text).bind("lang", lang).bind("folded", folded)
-                    .bind("author", author.id()).bind("state", rules.preModerated() ? "pending" : "accepted")
+                    .bind("c", conversationId).bind("text", text).bind("lang", lang).bind("folded", folded)
+                    .bind("author", authorParticipantId).bind("state", rules.preModerated() ? "pending" : "accepted")
                     .executeAndReturnGeneratedKeys()
                     .map((rs, ctx) -> new StatementView(rs.getLong("id"), rs.getLong("conversation_id"),
                             rs.getString("text"), rs.getString("lang"), rs.getString("moderation_state"),

@@ -2,7 +2,7 @@ package org.commonground.translation;
 
 import java.util.List;
 import java.util.Set;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.TranslatorLanguages;

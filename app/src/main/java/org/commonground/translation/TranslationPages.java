@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
 import org.commonground.problem.CommonGroundException;
@@ -15,8 +15,7 @@ import org.commonground.problem.Forbidden;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.web.Readable;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.conversation.Readable;
 
 /**
  * The translator's desk: statements lacking a human translation into one language, each in a
@@ -24,22 +23,20 @@ import org.jdbi.v3.core.Jdbi;
  * point when there is one), and the proposed translations waiting for a second translator or a
  * moderator to approve them. Approved translations reach participants marked as human ones.
  */
-public final class TranslationPages {
+final class TranslationPages {
     private final Pages pages;
     private final Readable readable;
     private final TranslationStore translations;
     private final Access access;
     private final IntoLanguages intoLanguages;
-    private final Jdbi jdbi;
 
-    public TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
-                            IntoLanguages intoLanguages, Jdbi jdbi) {
+    TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
+                            IntoLanguages intoLanguages) {
         this.pages = pages;
         this.readable = readable;
         this.translations = translations;
         this.access = access;
         this.intoLanguages = intoLanguages;
-        this.jdbi = jdbi;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -47,10 +44,6 @@ public final class TranslationPages {
         routes.post("/translate/c/{conversationId}/s/{statementId}", this::submit);
         routes.post("/translate/c/{conversationId}/t/{translationId}/approve", this::approve);
     }
-
-    /** A proposed translation next to its original, for approval. */
-    public record Proposed(long id, long statementId, String original, String originalLang, String text, String lang,
-                           boolean mine) {}
 
     private Account requireTranslatorOrModerator(Context ctx, long id) {
         Account a = access.requireAccount(ctx);
@@ -76,23 +69,10 @@ public final class TranslationPages {
         model.put("into", into);
         model.put("languages", intoLanguages.of(me, id));
         model.put("missing", translations.missing(id, into.code()));
-        model.put("proposed", proposed(id, into, me.id()));
+        model.put("proposed", translations.proposed(id, into, me.id()));
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
         pages.render(ctx, "translate/desk.jte", model);
-    }
-
-    private List<Proposed> proposed(long conversationId, Language into, long me) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
-                       t.translator_id = :me AS mine
-                FROM translation t JOIN statement s ON s.id = t.statement_id
-                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'proposed'
-                ORDER BY t.id""")
-                .bind("c", conversationId).bind("lang", into.code()).bind("me", me)
-                .map((rs, x) -> new Proposed(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("original"),
-                        rs.getString("original_lang"), rs.getString("text"), rs.getString("lang"), rs.getBoolean("mine")))
-                .list());
     }
 
     private void submit(Context ctx) {

@@ -3,27 +3,23 @@ package org.commonground.translation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Set;
-import org.commonground.account.Access;
+import org.commonground.conversation.Access;
 import org.commonground.account.Account;
-import org.commonground.participation.ConversationRules;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Requests;
-import org.jdbi.v3.core.Jdbi;
 
 /** Translators' work: what lacks a translation, submitting one, and approving someone else's. */
-public final class TranslationRoutes {
+final class TranslationRoutes {
     private final TranslationStore translations;
     private final Access access;
     private final IntoLanguages intoLanguages;
-    private final Jdbi jdbi;
 
-    public TranslationRoutes(TranslationStore translations, Access access, IntoLanguages intoLanguages, Jdbi jdbi) {
+    TranslationRoutes(TranslationStore translations, Access access, IntoLanguages intoLanguages) {
         this.translations = translations;
         this.access = access;
         this.intoLanguages = intoLanguages;
-        this.jdbi = jdbi;
     }
 
     public void addTo(Api api) {
@@ -69,7 +65,7 @@ public final class TranslationRoutes {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long translationId = PathIds.of(ctx, "translationId");
                     Account approver = access.requireAccount(ctx);
-                    jdbi.useHandle(h -> ConversationRules.load(h, conversationId));
+                    access.requireExists(conversationId);
                     if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
                         throw Forbidden.role();
                     }

@@ -3,10 +3,13 @@ package org.commonground.translation;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import org.commonground.participation.ConversationRules;
+import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
@@ -23,7 +26,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * labelled as machine.
  * Participants read the approved human translation first, then the machine one.
  */
-public final class TranslationStore {
+public final class TranslationStore implements ShownStatements {
     public static final int MAX_LENGTH = 2000;
 
     private final Jdbi jdbi;
@@ -107,7 +110,7 @@ public final class TranslationStore {
         String text = text(request.text());
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
-            StatementRow s = statement(h, conversationId, statementId);
+            OriginalRow s = statement(h, conversationId, statementId);
             if (s.lang().equals(lang)) {
                 throw Invalid.field("lang", "translation.lang.same", lang);
             }
@@ -164,12 +167,12 @@ public final class TranslationStore {
                 .bind("s", statementId).bind("lang", lang).bind("kind", kind).execute();
     }
 
-    private record StatementRow(String lang, String state) {}
+    private record OriginalRow(String lang, String state) {}
 
-    private static StatementRow statement(Handle h, long conversationId, long statementId) {
+    private static OriginalRow statement(Handle h, long conversationId, long statementId) {
         return h.createQuery("SELECT lang, moderation_state FROM statement WHERE id = :s AND conversation_id = :c")
                 .bind("s", statementId).bind("c", conversationId)
-                .map((rs, ctx) -> new StatementRow(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new OriginalRow(rs.getString(1), rs.getString(2)))
                 .findOne()
                 .orElseThrow(() -> NotFound.of("statement", statementId));
     }
@@ -193,5 +196,56 @@ public final class TranslationStore {
             throw Invalid.field("text", "translation.text.too-long", MAX_LENGTH, length);
         }
         return text;
+    }
+
+    /** A proposed translation next to its original, for approval. */
+    public record Proposed(long id, long statementId, String original, String originalLang, String text, String lang,
+                           boolean mine) {}
+
+    /** The translations into {@code into} waiting for approval; {@code mine} marks those {@code me} proposed. */
+    List<Proposed> proposed(long conversationId, Language into, long me) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
+                       t.translator_id = :me AS mine
+                FROM translation t JOIN statement s ON s.id = t.statement_id
+                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'proposed'
+                ORDER BY t.id""")
+                .bind("c", conversationId).bind("lang", into.code()).bind("me", me)
+                .map((rs, x) -> new Proposed(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("original"),
+                        rs.getString("original_lang"), rs.getString("text"), rs.getString("lang"), rs.getBoolean("mine")))
+                .list());
+    }
+
+    @Override
+    public Map<Long, Shown> all(long conversationId, Language reader) {
+        Map<Long, Shown> out = new java.util.HashMap<>();
+        jdbi.useHandle(h -> shown(h, "s.conversation_id = :c", reader).bind("c", conversationId)
+                .map((rs, ctx) -> shown(rs, reader)).forEach(s -> out.put(s.id(), s)));
+        return out;
+    }
+
+    @Override
+    public Shown one(long statementId, Language reader) {
+        return jdbi.withHandle(h -> shown(h, "s.id = :id", reader).bind("id", statementId)
+                .map((rs, ctx) -> shown(rs, reader)).one());
+    }
+
+    private static org.jdbi.v3.core.statement.Query shown(Handle h, String where, Language reader) {
+        return h.createQuery("""
+                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind
+                FROM statement s
+                LEFT JOIN LATERAL (SELECT t.text, t.kind FROM translation t
+                                   WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
+                                   ORDER BY t.kind = 'human' DESC, t.id DESC LIMIT 1) t ON s.lang <> :lang
+                WHERE\s""" + where).bind("lang", reader.code());
+    }
+
+    private static Shown shown(ResultSet rs, Language reader) throws SQLException {
+        String translated = rs.getString("translated");
+        String text = rs.getString("text");
+        String lang = rs.getString("lang");
+        return translated == null
+                ? new Shown(rs.getLong("id"), text, lang, text, lang, "original")
+                : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"));
     }
 }

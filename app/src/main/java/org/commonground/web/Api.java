@@ -21,6 +21,11 @@ public final class Api {
         this.routes = routes;
     }
 
+    /** The routes of the server, for the HTML pages registered beside the API. */
+    public RoutesConfig routes() {
+        return routes;
+    }
+
     /**
      * One documented endpoint.
      *

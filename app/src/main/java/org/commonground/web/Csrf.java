@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.commonground.account.Secrets;
 import org.commonground.problem.Forbidden;
 
 /**

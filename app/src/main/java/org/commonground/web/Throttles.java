@@ -65,8 +65,8 @@ public final class Throttles {
     }
 
     /**
-     * The client's address, the one place the quotas ask for it. (Which proxy hop to believe is
-     * decided elsewhere and may replace this.)
+     * The client's address, the one place the quotas ask for it: {@code ctx.ip()}, which behind
+     * trusted proxies is already the forwarded client ({@link ForwardedClient}, {@link TrustedProxies}).
      */
     public static String clientAddress(Context ctx) {
         return ctx.ip();

@@ -4,10 +4,10 @@ import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
 /** The pages that belong to no feature: the front page. */
-public final class WebRoutes {
+final class WebRoutes {
     private final Pages pages;
 
-    public WebRoutes(Pages pages) {
+    WebRoutes(Pages pages) {
         this.pages = pages;
     }
 

@@ -11,25 +11,23 @@ import org.commonground.Main;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.db.Database;
+import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class UserCommandTest {
+    @RegisterExtension
+    static final FreshDatabase fresh = new FreshDatabase();
     static TestDatabase db;
     static AccountStore accounts;
 
     @BeforeAll
     static void open() {
-        db = TestDatabase.embedded();
+        db = fresh.get();
         accounts = new AccountStore(Database.jdbi(db.dataSource()));
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     record Run(int exitCode, String out, String err) {}

@@ -273,7 +273,7 @@ class ConversationBadInputTest extends ServerTest {
         server.putJson("/api/v1/conversations/" + id + "/state", Map.of("state", "archived"), organizer.auth());
         assertProblem(server.get("/api/v1/conversations/" + id), 410, "conversation-archived");
         assertProblem(server.postJson("/api/v1/conversations/" + id + "/invites", Map.of(), organizer.auth()),
-                409, "conversation-archived");
+                410, "conversation-archived");
         assertThat(server.get("/api/v1/conversations/" + id, organizer.auth()).status()).as("staff still read it").isEqualTo(200);
     }
 

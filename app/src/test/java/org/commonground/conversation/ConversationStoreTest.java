@@ -1,5 +1,6 @@
 package org.commonground.conversation;
 
+import org.commonground.statement.SeedStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -146,7 +147,7 @@ class ConversationStoreTest {
         Account owner = organizer();
         long id = conversations.create(owner.id(), titled("Seeds")).id();
 
-        SeedStore.Seed first = seeds.seed(id, owner.id(), "歴史教育を共同で行うべきだ。", null);
+        var first = seeds.seed(id, owner.id(), "歴史教育を共同で行うべきだ。", null);
 
         assertThat(first.lang()).isEqualTo(Language.JA);
         assertThatThrownBy(() -> seeds.seed(id, owner.id(), " 歴史教育を共同で行うべきだ ", null))

@@ -16,7 +16,7 @@ class DemoRestartTest {
 
     @Test
     void aRestartedDemoFindsItsConversationAndVotesAndSeedsNothing() {
-        DemoSeed.Outcome first;
+        DemoSeed.Seeded first;
         long votes;
         try (Database db = Database.embedded(dataDir)) {
             first = seed(db);
@@ -24,7 +24,7 @@ class DemoRestartTest {
         }
 
         try (Database db = Database.embedded(dataDir)) {
-            DemoSeed.Outcome second = seed(db);
+            DemoSeed.Seeded second = seed(db);
 
             assertThat(first.seeded()).isTrue();
             assertThat(second.seeded()).isFalse();
@@ -33,7 +33,7 @@ class DemoRestartTest {
         }
     }
 
-    private static DemoSeed.Outcome seed(Database db) {
+    private static DemoSeed.Seeded seed(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         return new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DemoSeedTest {
     static TestDatabase db;
     static Jdbi jdbi;
-    static DemoSeed.Outcome first;
+    static DemoSeed.Seeded first;
 
     @Parameter
     TestDatabase.Kind kind;
@@ -99,7 +99,7 @@ class DemoSeedTest {
     void aSecondStartSeedsNothing() {
         long rows = totalRows();
 
-        DemoSeed.Outcome second = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoSeed.Seeded second = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
 
         assertThat(second.seeded()).isFalse();
         assertThat(second.conversationId()).isEqualTo(first.conversationId());

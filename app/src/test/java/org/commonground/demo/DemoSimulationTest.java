@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.commonground.demo.DemoStatement.Topic;
 import org.commonground.polis.PolisExport;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class DemoSimulationTest {
 
     @Test
     void aFewHundredParticipantsAcrossCountriesAndRolesVoteSparselyWithPlentyOfPasses() {
-        List<Vote> latest = DEMO.latestVotes();
+        List<VoteEvent> latest = DEMO.latestVotes();
 
         assertThat(DEMO.participants()).hasSize(360);
         assertThat(DEMO.participants()).extracting(p -> p.cohorts().get("country")).contains("JP", "KR", "US", "other");
@@ -70,8 +70,8 @@ class DemoSimulationTest {
 
     @Test
     void votesSpreadOverFourMonths() {
-        long first = DEMO.votes().stream().mapToLong(Vote::timestamp).min().orElseThrow();
-        long last = DEMO.votes().stream().mapToLong(Vote::timestamp).max().orElseThrow();
+        long first = DEMO.votes().stream().mapToLong(VoteEvent::timestamp).min().orElseThrow();
+        long last = DEMO.votes().stream().mapToLong(VoteEvent::timestamp).max().orElseThrow();
 
         assertThat(first).isGreaterThanOrEqualTo(START);
         assertThat(last - first).isBetween(Duration.ofDays(100).toMillis(), Duration.ofDays(121).toMillis());
@@ -95,8 +95,8 @@ class DemoSimulationTest {
         int laborSettled = indexOf("settled by the 1965 claims agreement");
 
         for (int statement : List.of(agreement2015, laborSettled)) {
-            Predicate<Vote> early = v -> v.timestamp() < START + MONTH;
-            Predicate<Vote> late = v -> v.timestamp() >= START + 3 * MONTH;
+            Predicate<VoteEvent> early = v -> v.timestamp() < START + MONTH;
+            Predicate<VoteEvent> late = v -> v.timestamp() >= START + 3 * MONTH;
             double earlyGap = agreeRate(statement, "JP", early) - agreeRate(statement, "KR", early);
             double lateGap = agreeRate(statement, "JP", late) - agreeRate(statement, "KR", late);
             assertThat(earlyGap).isGreaterThan(0.35);
@@ -124,12 +124,12 @@ class DemoSimulationTest {
     }
 
     /** Share of agrees among the non-pass votes cast on the statement by a country's participants (events, not only latest). */
-    private static double agreeRate(int statement, String country, Predicate<Vote> when) {
+    private static double agreeRate(int statement, String country, Predicate<VoteEvent> when) {
         Map<Integer, String> countries = new HashMap<>();
         DEMO.participants().forEach(p -> countries.put(p.id(), p.cohorts().get("country")));
         long agree = 0;
         long decided = 0;
-        for (Vote v : DEMO.votes()) {
+        for (VoteEvent v : DEMO.votes()) {
             if (v.commentId() == statement && country.equals(countries.get(v.voterId())) && v.value() != 0 && when.test(v)) {
                 decided++;
                 agree += v.value() == 1 ? 1 : 0;

@@ -2,7 +2,9 @@ package org.commonground.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.testing.Eventually.eventually;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,10 +166,7 @@ class BallotBoxTest {
     }
 
     private static void awaitQueued(BallotBox box, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (box.queued() < n) {
-            assertThat(System.nanoTime()).as("%d casts queued in time", n).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        assertThat(eventually(Duration.ofSeconds(10), box::queued, queued -> queued >= n))
+                .as("%d casts queued in time", n).isGreaterThanOrEqualTo(n);
     }
 }

@@ -27,7 +27,7 @@ class JoinHttpTest extends ParticipationServerTest {
         assertThat(response.header("Set-Cookie")).contains(Participants.cookieName(c.id()) + "=cgp_").containsIgnoringCase("HttpOnly");
         String storedHash = given.jdbi.withHandle(h -> h.select("SELECT token_hash FROM participant WHERE id = ?",
                 body.get("participantId").asLong()).mapTo(String.class).one());
-        assertThat(storedHash).isEqualTo(org.commonground.account.Secrets.hash(body.get("token").asText()));
+        assertThat(storedHash).isEqualTo(org.commonground.web.Secrets.hash(body.get("token").asText()));
         var me = server.get(join(c) + "/me", "Authorization", "Bearer " + body.get("token").asText());
         assertThat(me.json().at("/cohorts/role").asText()).isEqualTo("student");
     }

@@ -176,7 +176,7 @@ abstract class ParticipationStoreContract {
     }
 
     private static VoteStore.Cast cast(long conversation, String token, long statement, Vote value) {
-        return new VoteStore.Cast(conversation, org.commonground.account.Secrets.hash(token), statement, value.stored());
+        return new VoteStore.Cast(conversation, org.commonground.web.Secrets.hash(token), statement, value.stored());
     }
 
     @Test
@@ -208,7 +208,7 @@ abstract class ParticipationStoreContract {
             var author = given.participant(c);
             String text = i % 2 == 0 ? "Energy grids in Southeast Asia should be built together." : "ENERGY grids in south-east asia should be built together!";
             Participant p = new Participant(author.id(), c.id(), "en");
-            writes.add(() -> statements.write(p, new StatementStore.WriteStatement(text.replace("south-east", "Southeast"), null)));
+            writes.add(() -> statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text.replace("south-east", "Southeast"), null)));
         }
 
         List<Object> outcomes = runAll(writes);

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Participant;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.Voter;
+import org.commonground.polis.PolisExport.VoteEvent;
 
 /**
  * What a round trip must keep, in a form that compares with equals: every statement (id, text in
@@ -28,7 +28,7 @@ record Fingerprint(Map<Integer, String> statements, Set<String> currentVotes, Li
         Set<String> current = export.latestVotes().stream().map(Fingerprint::vote).collect(Collectors.toCollection(TreeSet::new));
         List<String> events = export.votes().stream().map(v -> v.timestamp() + "@" + vote(v)).sorted().toList();
         Map<Integer, Map<String, String>> cohorts = new TreeMap<>();
-        for (Participant p : export.participants()) {
+        for (Voter p : export.participants()) {
             if (!p.cohorts().isEmpty()) {
                 cohorts.put(p.id(), new TreeMap<>(p.cohorts()));
             }
@@ -36,7 +36,7 @@ record Fingerprint(Map<Integer, String> statements, Set<String> currentVotes, Li
         return new Fingerprint(statements, current, events, cohorts);
     }
 
-    private static String vote(Vote v) {
+    private static String vote(VoteEvent v) {
         return v.voterId() + "/" + v.commentId() + "=" + v.value();
     }
 }

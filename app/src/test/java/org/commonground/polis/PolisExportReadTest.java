@@ -34,7 +34,7 @@ class PolisExportReadTest {
 
         assertThat(export.comments()).hasSize(comments);
         assertThat(export.latestVotes()).hasSize(latest);
-        assertThat(export.latestVotes().stream().map(PolisExport.Vote::voterId).distinct()).hasSize(voters);
+        assertThat(export.latestVotes().stream().map(PolisExport.VoteEvent::voterId).distinct()).hasSize(voters);
         assertThat(export.voteSource()).isEqualTo(VoteSource.HISTORY);
     }
 
@@ -131,7 +131,7 @@ class PolisExportReadTest {
         Files.writeString(dir.resolve(name), content);
     }
 
-    private static java.util.List<String> values(java.util.List<PolisExport.Vote> votes) {
+    private static java.util.List<String> values(java.util.List<PolisExport.VoteEvent> votes) {
         return votes.stream().map(v -> v.voterId() + "/" + v.commentId() + "=" + v.value()).toList();
     }
 }

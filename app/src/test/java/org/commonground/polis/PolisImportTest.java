@@ -12,9 +12,9 @@ import java.util.OptionalInt;
 import org.commonground.db.Database;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Participant;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
 import org.commonground.testing.Cli;
 import org.commonground.testing.SharedData;
@@ -176,12 +176,12 @@ class PolisImportTest {
         // conversation, participants and statements are written.
         PolisExport export = new PolisExport(Summary.EMPTY,
                 List.of(new Comment(0, 1000, OptionalInt.of(1), Moderation.ACCEPTED, false, "A")),
-                List.of(new Vote(1100, 0, 1, 1), new Vote(1200, 99, 1, 1)), VoteSource.HISTORY,
-                List.of("country"), List.of(new Participant(1, Map.of("country", "JP"))));
+                List.of(new VoteEvent(1100, 0, 1, 1), new VoteEvent(1200, 99, 1, 1)), VoteSource.HISTORY,
+                List.of("country"), List.of(new Voter(1, Map.of("country", "JP"))));
         long before = totalRows();
 
         assertThatThrownBy(() -> new PolisImport(jdbi).run(export,
-                NewConversation.imported(export, "halfway", "x"), Progress.NONE))
+                ImportedConversation.imported(export, "halfway", "x"), ImportProgress.NONE))
                 .hasMessageContaining("comment-id 99");
         assertThat(totalRows()).isEqualTo(before);
     }

@@ -24,9 +24,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.commonground.db.Database;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Participant;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
-import org.commonground.polis.PolisExport.Vote;
+import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -91,9 +91,9 @@ class PolisRoundTripProperties {
                         Comment c = comments.get(i);
                         numbered.add(new Comment(cids.get(i), c.timestamp(), c.authorId(), c.moderation(), c.seed(), c.text()));
                     }
-                    List<Participant> participants = new ArrayList<>();
+                    List<Voter> participants = new ArrayList<>();
                     for (int i = 0; i < pids.size(); i++) {
-                        participants.add(new Participant(pids.get(i), cohorts.get(i)));
+                        participants.add(new Voter(pids.get(i), cohorts.get(i)));
                     }
                     return new PolisExport(new Summary(topic.strip(), ""), numbered, votes, VoteSource.HISTORY,
                             List.of("country", "role"), participants);
@@ -111,13 +111,13 @@ class PolisRoundTripProperties {
     }
 
     /** Times from a narrow range, so one participant's revised votes often share a millisecond. */
-    private static Arbitrary<Vote> vote(List<Integer> commentIds, List<Integer> participantIds) {
+    private static Arbitrary<VoteEvent> vote(List<Integer> commentIds, List<Integer> participantIds) {
         return Combinators.combine(
                         Arbitraries.longs().between(1_500_000_000_000L, 1_500_000_000_020L),
                         Arbitraries.of(commentIds),
                         Arbitraries.of(participantIds),
                         Arbitraries.integers().between(-1, 1))
-                .as(Vote::new);
+                .as(VoteEvent::new);
     }
 
     private static Arbitrary<Map<String, String>> cohorts() {

@@ -1,5 +1,6 @@
 package org.commonground.report;
 
+import org.commonground.results.LatestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.VoteMatrix;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
-import org.commonground.report.ShownStatements.Shown;
+import org.commonground.translation.ShownStatements.Shown;
 import org.commonground.web.Assets;
 import org.commonground.web.Csrf;
 import org.commonground.web.Language;

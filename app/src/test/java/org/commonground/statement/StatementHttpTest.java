@@ -29,6 +29,18 @@ class StatementHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void aNulCharacterInAStatementIsInvalidTextLikeEverywhereElse() {
+        var c = given.openConversation();
+        var p = given.participant(c);
+
+        var response = server.postJson(statements(c), "{\"text\":\"a\\u0000b\"}", p.bearer());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asText()).endsWith("/invalid-text");
+        assertThat(given.count("SELECT count(*) FROM statement WHERE conversation_id = ?", c.id())).isZero();
+    }
+
+    @Test
     void preModeratedStatementWaitsHiddenFromRouting() {
         var c = given.conversation("open", "pre", true, "public");
         var p = given.participant(c);

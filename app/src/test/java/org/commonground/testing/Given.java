@@ -10,7 +10,7 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.conversation.SeedStore;
+import org.commonground.statement.SeedStore;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;

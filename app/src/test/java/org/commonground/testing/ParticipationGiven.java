@@ -5,7 +5,7 @@ import java.util.Map;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.ApiTokenStore;
 import org.commonground.account.Role;
-import org.commonground.account.Secrets;
+import org.commonground.web.Secrets;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;

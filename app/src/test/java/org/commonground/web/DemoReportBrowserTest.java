@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.commonground.account.AccountStore;
 import org.commonground.demo.DemoSeed;
-import org.commonground.testing.Pause;
+import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -98,11 +98,8 @@ class DemoReportBrowserTest {
         var given = new Given(app.db());
         long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
         var server = app.server();
-        for (int i = 0; i < 60 && server.get("/c/" + demo + "/results.json").status() == 503; i++) {
-            Pause.millis(500);
-        }
-
-        var json = server.get("/c/" + demo + "/results.json");
+        var json = eventually(java.time.Duration.ofSeconds(30), () -> server.get("/c/" + demo + "/results.json"),
+                answer -> answer.status() != 503);
         var csv = server.get("/c/" + demo + "/results.csv");
 
         assertThat(json.status()).isEqualTo(200);

@@ -32,7 +32,7 @@ class ModerationShortcutsBrowserTest {
         StatementStore statements = new StatementStore(given.jdbi());
         for (String text : List.of("First waiting statement.", "Second waiting statement.", "Third waiting statement.")) {
             var author = given.participant(c, "JP");
-            statements.write(new Participant(author.participantId(), c.id(), "en"), new StatementStore.WriteStatement(text, "en"));
+            statements.write(c.id(), author.participantId(), new StatementStore.WriteStatement(text, "en"));
         }
 
         try (Browser mod = Browser.open(app.server())) {

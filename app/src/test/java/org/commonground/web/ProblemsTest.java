@@ -2,26 +2,20 @@ package org.commonground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commonground.testing.TestDatabase;
+import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProblemsTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
     static TestServer server;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.embedded();
-        server = TestServer.start(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
+        server = app.server();
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.conversation.SeedStore;
+import org.commonground.statement.SeedStore;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,0 +1,59 @@
+package org.commonground.conversation;
+
+import org.commonground.account.AccountFeature;
+import org.commonground.web.Api;
+import org.commonground.web.Pages;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The conversation feature's one public entry: conversations (texts, settings, cohorts, state),
+ * their staff and invite links. Other features ask it whether a conversation may be read
+ * ({@link #readable()}) and who may act on it ({@link #access()}); the rules of its life (draft,
+ * open, closed, archived) are {@link ConversationState}'s.
+ */
+public final class ConversationFeature {
+    private final AccountFeature account;
+    private final ConversationStore conversations;
+    private final InviteStore invites;
+    private final Access access;
+    private final Readable readable;
+
+    private ConversationFeature(Jdbi jdbi, AccountFeature account) {
+        this.account = account;
+        this.conversations = new ConversationStore(jdbi);
+        this.invites = new InviteStore(jdbi);
+        this.access = new Access(account.authentication(), conversations);
+        this.readable = new Readable(conversations, access);
+    }
+
+    public static ConversationFeature wire(Jdbi jdbi, AccountFeature account) {
+        return new ConversationFeature(jdbi, account);
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public Readable readable() {
+        return readable;
+    }
+
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    public InviteStore invites() {
+        return invites;
+    }
+
+    /**
+     * @param seeding  where organizers' seed statements go (the statement feature)
+     * @param activity participants, votes and pending statements per conversation (participation)
+     */
+    public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
+        new OrganizerPages(pages, conversations, seeding, invites, access, account.accounts(), activity)
+                .addTo(api.routes());
+        new ConversationRoutes(conversations, seeding, account.authentication(), access).addTo(api);
+        new InviteRoutes(invites, access).addTo(api);
+    }
+}

@@ -1,0 +1,30 @@
+package org.commonground.moderation;
+
+import org.commonground.conversation.ConversationFeature;
+import org.commonground.translation.TranslationFeature;
+import org.commonground.web.Api;
+import org.commonground.web.Pages;
+import org.jdbi.v3.core.Jdbi;
+
+/** The moderation feature's one public entry: the moderators' queue of statements, as pages and API. */
+public final class ModerationFeature {
+    private final ConversationFeature conversation;
+    private final TranslationFeature translation;
+    private final ModerationStore moderation;
+
+    private ModerationFeature(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation) {
+        this.conversation = conversation;
+        this.translation = translation;
+        this.moderation = new ModerationStore(jdbi);
+    }
+
+    public static ModerationFeature wire(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation) {
+        return new ModerationFeature(jdbi, conversation, translation);
+    }
+
+    public void addTo(Api api, Pages pages) {
+        new ModerationPages(pages, conversation.readable(), moderation, translation.translations(), conversation.access())
+                .addTo(api.routes());
+        new ModerationRoutes(moderation, conversation.access()).addTo(api);
+    }
+}

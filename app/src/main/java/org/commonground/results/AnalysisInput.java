@@ -1,0 +1,41 @@
+package org.commonground.results;
+
+import org.commonground.analysis.Cohorts;
+import org.commonground.analysis.VoteMatrix;
+import org.commonground.problem.NotFound;
+
+/**
+ * What the engine analyses, from either source: a Pol.is export folder (ids are Pol.is's comment
+ * and voter ids; see {@code PolisExport.analysisInput}) or a conversation in the database (ids are
+ * database keys).
+ */
+public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
+
+    /** A conversation as stored now: accepted statements, the whole vote history, cohort values. */
+    public static AnalysisInput load(AnalysisInputStore store, long conversationId) {
+        if (store.conversation(conversationId).isEmpty()) {
+            throw NotFound.of("conversation", conversationId);
+        }
+        return new AnalysisInput(history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId)), cohorts(store, conversationId));
+    }
+
+    /** Every vote event of the conversation, oldest first. */
+    static VoteLog history(AnalysisInputStore store, long conversationId) {
+        VoteLog history = new VoteLog();
+        store.streamVoteHistory(conversationId,
+                v -> history.add(v.participantId(), v.statementId(), v.value(), v.castAt().toEpochMilli()));
+        return history;
+    }
+
+    static long[] statementsInMath(AnalysisInputStore store, long conversationId) {
+        return store.statementsInMath(conversationId).stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    static Cohorts cohorts(AnalysisInputStore store, long conversationId) {
+        Cohorts.Builder b = Cohorts.builder();
+        for (AnalysisInputStore.CohortValue v : store.cohortValues(conversationId)) {
+            b.assign(v.participantId(), v.dimension(), v.value());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,28 @@
+package org.commonground.translation;
+
+import java.util.Map;
+import org.commonground.web.Language;
+
+/**
+ * Which text of a statement a reader of one language sees, the one rule for the participant's
+ * next statement, their earlier votes and the report: an approved human translation first, then
+ * an approved machine one (the newest of a kind), else the original.
+ */
+public interface ShownStatements {
+
+    /**
+     * A statement as shown. {@code translation} is {@code human}, {@code machine} or
+     * {@code original}; the original text and language are kept for "show original".
+     */
+    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation) {
+        public boolean translated() {
+            return !"original".equals(translation);
+        }
+    }
+
+    /** Every statement of the conversation as the reader sees it, by id: one query for a whole page. */
+    Map<Long, Shown> all(long conversationId, Language reader);
+
+    /** One statement as a reader of {@code lang} sees it. */
+    Shown one(long statementId, Language reader);
+}

@@ -1,0 +1,41 @@
+package org.commonground.translation;
+
+import org.commonground.conversation.ConversationFeature;
+import org.commonground.web.Api;
+import org.commonground.web.Pages;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The translation feature's one public entry: human (and approved machine) translations of
+ * statements. Other features ask it which text a reader sees ({@link #shown()}) and what has been
+ * proposed for a statement ({@link #translations()}).
+ */
+public final class TranslationFeature {
+    private final ConversationFeature conversation;
+    private final TranslationStore translations;
+    private final IntoLanguages intoLanguages;
+
+    private TranslationFeature(Jdbi jdbi, ConversationFeature conversation) {
+        this.conversation = conversation;
+        this.translations = new TranslationStore(jdbi);
+        this.intoLanguages = new IntoLanguages(conversation.access(), conversation.conversations());
+    }
+
+    public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation) {
+        return new TranslationFeature(jdbi, conversation);
+    }
+
+    public ShownStatements shown() {
+        return translations;
+    }
+
+    public TranslationStore translations() {
+        return translations;
+    }
+
+    public void addTo(Api api, Pages pages) {
+        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages)
+                .addTo(api.routes());
+        new TranslationRoutes(translations, conversation.access(), intoLanguages).addTo(api);
+    }
+}

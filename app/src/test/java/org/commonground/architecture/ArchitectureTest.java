@@ -1,0 +1,69 @@
+package org.commonground.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app's structure, enforced (docs/architecture.md): packages free of cycles, layered one way
+ * with the plumbing ({@code problem}, {@code web}, {@code db}) importing no feature, and SQL only
+ * in stores. Run alone with {@code mvn -q -pl app test -Dtest=ArchitectureTest}.
+ */
+class ArchitectureTest {
+    static final String ROOT = "org.commonground";
+
+    /** Low → high. A package may use the ones before it, never one after it. */
+    static final List<String> LAYERS = List.of("problem", "web", "db",
+            "account", "conversation", "statement", "translation", "moderation", "participation",
+            "results", "report", "polis", "demo", "cli");
+
+    /**
+     * Classes that still run SQL outside a store, each for a reason, and no new ones: the bulk
+     * Pol.is import and export and the demo seed write or read every feature's tables in one
+     * transaction (COPY); the rest are participation's per-request queries and the rules row read
+     * inside other stores' transactions, left to move into stores.
+     */
+    static final Set<String> SQL_OUTSIDE_STORES = Set.of(
+            "PolisImport", "ConversationExport", "CopyRows", "DemoSeed", "DemoSimulation",
+            "ConversationRules", "Join", "Participants", "NextStatement", "VoteCounts",
+            "ReportQueries", "LiveAnalysis",
+            "AnalyzeCommand", "UserCommand", "DemoCommand", "ImportPolisCommand", "ExportCommand");
+
+    static JavaClasses app;
+
+    @BeforeAll
+    static void importApp() {
+        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/gg/jte/"))
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        ArchitectureRules.noCycles(ROOT).check(app);
+    }
+
+    @Test
+    void dependenciesRunOneWayAndPlumbingImportsNoFeature() {
+        ArchitectureRules.layered(ROOT, LAYERS).check(app);
+    }
+
+    @Test
+    void onlyStoresRunSql() {
+        ArchitectureRules.sqlOnlyInStores(ROOT, SQL_OUTSIDE_STORES).check(app);
+    }
+
+    @Test
+    void pagesAndRoutesHoldNoDatabase() {
+        ArchitectureRules.noDatabaseInPagesOrRoutes(ROOT).check(app);
+    }
+
+    @Test
+    void featurePagesAndRoutesArePackagePrivate() {
+        ArchitectureRules.pagesAndRoutesArePackagePrivate(ROOT).check(app);
+    }
+}
