@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
+import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
 import picocli.CommandLine.Command;
@@ -49,10 +50,11 @@ public class ServeCommand implements Callable<Integer> {
     String metricsToken;
 
     @Option(names = "--limits", defaultValue = "${env:COMMONGROUND_LIMITS:-}", paramLabel = "NAME=VALUE,…",
+            converter = LimitsOption.class,
             description = "Change rate limits and the password-hashing pool, e.g. joins=60/1m,invite-joins=300/1m,"
                     + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-queue=16 (the defaults; "
                     + "hashing-threads defaults to half the cores; a quota is N/time or off; env COMMONGROUND_LIMITS).")
-    String limits;
+    AbuseLimits limits;
 
     @Mixin
     DatabaseOptions database;
@@ -64,7 +66,7 @@ public class ServeCommand implements Callable<Integer> {
         String bind = host == null || host.isBlank() ? defaultHost() : host.strip();
         NetworkSettings network = new NetworkSettings(bind, trustedProxies, Optional.ofNullable(metricsToken));
         AppConfig config = AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network);
-        Javalin app = App.create(config.withAbuseLimits(config.abuseLimits().with(limits == null ? "" : limits)), db.dataSource());
+        Javalin app = App.create(config.withAbuseLimits(limits), db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -85,6 +87,18 @@ public class ServeCommand implements Callable<Integer> {
      */
     protected String defaultHost() {
         return "0.0.0.0";
+    }
+
+    /** {@code --limits} values over the defaults, refused with picocli's message naming the option when malformed. */
+    static final class LimitsOption implements ITypeConverter<AbuseLimits> {
+        @Override
+        public AbuseLimits convert(String value) {
+            try {
+                return AbuseLimits.defaults().with(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** {@code --trusted-proxies} values, refused with picocli's message naming the option when malformed. */
