@@ -1,5 +1,6 @@
 package org.commonground;
 
+import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
@@ -16,24 +17,33 @@ import org.commonground.web.TrustedProxies;
  * @param voteWriters       batches of votes written at once, ≥ 1; two let one batch fill while the
  *                          other waits for its WAL flush (docs/benchmarks.md)
  * @param network           bind address, trusted proxies, metrics access
+ * @param machineTranslation the machine translation service, off unless the operator names one
  * @param abuseLimits       request quotas (429) and the password-hashing pool
  */
 public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                        int voteWriters, NetworkSettings network, AbuseLimits abuseLimits) {
+                        int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation,
+                        AbuseLimits abuseLimits) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
-    /** The settings before vote writers, network settings and abuse limits were ones: defaults for all three. */
+    /** The settings before vote writers and network settings were ones: defaults for both. */
     public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
         this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, DEFAULT_VOTE_WRITERS,
                 NetworkSettings.defaults());
     }
 
-    /** The settings before abuse limits were one: the default {@link AbuseLimits}. */
+    /** The settings before machine translation was one: without a service. */
     public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
                      int voteWriters, NetworkSettings network) {
         this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                AbuseLimits.defaults());
+                MachineTranslationSettings.off());
+    }
+
+    /** The settings before abuse limits were one: the default {@link AbuseLimits}. */
+    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
+                     int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation) {
+        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                machineTranslation, AbuseLimits.defaults());
     }
 
     /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
@@ -44,23 +54,18 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                abuseLimits);
+                machineTranslation, abuseLimits);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
         return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network,
-                abuseLimits);
+                machineTranslation, abuseLimits);
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
         return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork,
-                abuseLimits);
-    }
-
-    public AppConfig withAbuseLimits(AbuseLimits newLimits) {
-        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                newLimits);
+                machineTranslation, abuseLimits);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -69,5 +74,15 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
             return network.trustedProxies();
         }
         return behindProxy ? new TrustedProxies.Hops(1) : network.trustedProxies();
+    }
+
+    public AppConfig withMachineTranslation(MachineTranslationSettings settings) {
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                settings, abuseLimits);
+    }
+
+    public AppConfig withAbuseLimits(AbuseLimits newLimits) {
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                machineTranslation, newLimits);
     }
 }

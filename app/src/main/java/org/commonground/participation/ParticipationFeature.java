@@ -8,6 +8,7 @@ import org.commonground.account.ParticipantTokens;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
@@ -25,6 +26,7 @@ public final class ParticipationFeature {
     private final ConversationFeature conversation;
     private final StatementFeature statement;
     private final TranslationFeature translation;
+    private final MachineTranslations machineTranslations;
     private final Relay relay = new Relay();
     private final Participants participants;
     private final VoteStore votes;
@@ -36,10 +38,11 @@ public final class ParticipationFeature {
 
     private ParticipationFeature(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
                                  ConversationFeature conversation, StatementFeature statement,
-                                 TranslationFeature translation) {
+                                 TranslationFeature translation, MachineTranslations machineTranslations) {
         this.conversation = conversation;
         this.statement = statement;
         this.translation = translation;
+        this.machineTranslations = machineTranslations;
         this.participants = new Participants(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
         this.next = new NextStatement(jdbi, translation.shown(), relay, ThreadLocalRandom::current);
@@ -50,14 +53,15 @@ public final class ParticipationFeature {
     }
 
     /**
-     * @param voteWriters how many batches of votes may be written at once (see {@link VoteStore})
-     * @param throttles   the quotas of joins, votes and statements, pages and API alike
+     * @param voteWriters         how many batches of votes may be written at once (see {@link VoteStore})
+     * @param throttles           the quotas of joins, votes and statements, pages and API alike
+     * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
      */
     public static ParticipationFeature wire(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
                                             ConversationFeature conversation, StatementFeature statement,
-                                            TranslationFeature translation) {
+                                            TranslationFeature translation, MachineTranslations machineTranslations) {
         return new ParticipationFeature(jdbi, voteWriters, secureCookies, throttles, conversation, statement,
-                translation);
+                translation, machineTranslations);
     }
 
     /**
@@ -91,7 +95,8 @@ public final class ParticipationFeature {
 
     public void addTo(Api api, Pages pages) {
         new ParticipantPages(pages, conversation.readable(), join, participants, votes, next, statement.statements(),
-                conversation.invites(), translation.shown(), secureCookies, throttles).addTo(api.routes());
+                conversation.invites(), translation.shown(), secureCookies, machineTranslations, throttles)
+                .addTo(api.routes());
         new ParticipationRoutes(join, participants, votes, next, secureCookies, throttles).addTo(api);
         new StatementRoutes(statement.statements(), participants, throttles).addTo(api);
     }

@@ -44,9 +44,8 @@ final class TranslationRoutes {
                 });
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
-                .summary("Submit a translation (a translator only into their languages), proposed for approval by "
-                        + "a second person; kind machine is refused (403): machine translations come from the server's "
-                        + "machine translation, never from people")
+                .summary("Submit a human translation (a translator only into their languages), proposed for approval; "
+                        + "kind machine is refused (403): only the server's own machine translation makes those")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -54,9 +53,7 @@ final class TranslationRoutes {
                     Account translator = access.requireTranslator(ctx, conversationId);
                     var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
                     intoLanguages.require(translator, conversationId, request.lang());
-                    // A person (session or API token alike) may not label their text as machine output:
-                    // it would be shown at once, unreviewed.
-                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), false, request));
+                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), request));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").tag("translation")
