@@ -119,24 +119,30 @@ public class ServeCommand implements Callable<Integer> {
         return "0.0.0.0";
     }
 
-    /** {@code --limits} values over the defaults, refused with picocli's message naming the option when malformed. */
-    static final class LimitsOption implements ITypeConverter<AbuseLimits> {
+    /** {@code --limits} values over the defaults. */
+    static final class LimitsOption extends ParsedOption<AbuseLimits> {
         @Override
-        public AbuseLimits convert(String value) {
-            try {
-                return AbuseLimits.defaults().with(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+        AbuseLimits parse(String value) {
+            return AbuseLimits.defaults().with(value);
         }
     }
 
-    /** {@code --trusted-proxies} values, refused with picocli's message naming the option when malformed. */
-    static final class TrustedProxiesOption implements ITypeConverter<TrustedProxies> {
+    /** {@code --trusted-proxies} values. */
+    static final class TrustedProxiesOption extends ParsedOption<TrustedProxies> {
         @Override
-        public TrustedProxies convert(String value) {
+        TrustedProxies parse(String value) {
+            return TrustedProxies.parse(value);
+        }
+    }
+
+    /** An option value parsed by its settings type, refused with picocli's message naming the option when malformed. */
+    abstract static class ParsedOption<T> implements ITypeConverter<T> {
+        abstract T parse(String value);
+
+        @Override
+        public final T convert(String value) {
             try {
-                return TrustedProxies.parse(value);
+                return parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
