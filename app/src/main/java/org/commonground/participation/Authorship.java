@@ -2,6 +2,7 @@ package org.commonground.participation;
 
 import io.javalin.http.Context;
 import org.commonground.statement.StatementStore;
+import org.commonground.web.Throttles;
 
 /**
  * A participant writing a statement. As Pol.is does, the author agrees with what they wrote: the
@@ -14,16 +15,22 @@ final class Authorship {
     private final StatementStore statements;
     private final VoteStore votes;
     private final Participants participants;
+    private final Throttles throttles;
 
-    Authorship(StatementStore statements, VoteStore votes, Participants participants) {
+    Authorship(StatementStore statements, VoteStore votes, Participants participants, Throttles throttles) {
         this.statements = statements;
         this.votes = votes;
         this.participants = participants;
+        this.throttles = throttles;
     }
 
-    /** Writes the statement of the request's participant (401 without one) and records their agreement. */
+    /**
+     * Writes the statement of the request's participant (401 without one, 429 past their statement
+     * quota) and records their agreement.
+     */
     StatementStore.StatementView write(Context ctx, long conversationId, StatementStore.WriteStatement request) {
         Participant author = participants.require(ctx, conversationId);
+        throttles.statement(author.id());
         StatementStore.StatementView written = statements.write(conversationId, author.id(), request);
         if ("accepted".equals(written.moderationState())) {
             String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);

@@ -15,7 +15,7 @@ final class StatementRoutes {
 
     public void addTo(Api api) {
         api.post("/api/v1/conversations/{conversationId}/statements").tag("statements")
-                .summary("A participant writes a statement (pending under pre-moderation, shown at once under post-moderation)")
+                .summary("A participant writes a statement (pending under pre-moderation, shown at once under post-moderation); 429 with Retry-After past the participant's statement quota")
                 .body(StatementStore.WriteStatement.class).returns(StatementStore.StatementView.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     StatementStore.WriteStatement request = Requests.body(ctx, StatementStore.WriteStatement.class);
