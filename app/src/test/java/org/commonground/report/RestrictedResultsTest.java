@@ -22,6 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class RestrictedResultsTest extends ParticipationServerTest {
 
+    /** A conversation with public results, its organizer, and a participant who has just read every results surface. */
+    private record Shown(Conversation c, Person organizer, Taker member) {}
+
+    private static Shown publicResultsSeenByAParticipant() {
+        Conversation c = given.openConversation();
+        Person organizer = given.person(Role.ORGANIZER, c, "organizer");
+        Taker member = given.participant(c);
+        warm(c, member);
+        return new Shown(c, organizer, member);
+    }
+
     private static void warm(Conversation c, Taker member) {
         var vote = server.postJson("/api/v1/conversations/" + c.id() + "/votes",
                 Map.of("statementId", given.statement(c, "Results visible until restricted"), "value", "agree"), member.bearer());
@@ -52,12 +63,11 @@ class RestrictedResultsTest extends ParticipationServerTest {
 
     @Test
     void resultsRestrictedToOrganizersAreRefusedToTheParticipantOnTheNextRequest() {
-        Conversation c = given.openConversation();
-        Person organizer = given.person(Role.ORGANIZER, c, "organizer");
-        Taker member = given.participant(c);
-        warm(c, member);
+        Shown shown = publicResultsSeenByAParticipant();
+        Conversation c = shown.c();
+        Taker member = shown.member();
 
-        assertThat(restrict(c, organizer, "organizers").status()).isEqualTo(200);
+        assertThat(restrict(c, shown.organizer(), "organizers").status()).isEqualTo(200);
 
         for (String path : surfaces(c)) {
             assertThat(server.get(path, browser(c, member)).status()).as("at once: " + path).isEqualTo(401);
@@ -66,13 +76,12 @@ class RestrictedResultsTest extends ParticipationServerTest {
 
     @Test
     void resultsRestrictedToParticipantsAreRefusedToAnonymousReadersOnTheNextRequest() {
-        Conversation c = given.openConversation();
-        Person organizer = given.person(Role.ORGANIZER, c, "organizer");
-        Taker member = given.participant(c);
-        warm(c, member);
+        Shown shown = publicResultsSeenByAParticipant();
+        Conversation c = shown.c();
+        Taker member = shown.member();
         assertThat(server.get("/c/" + c.id() + "/results", "Accept", "text/html").status()).isEqualTo(200);
 
-        assertThat(restrict(c, organizer, "participants").status()).isEqualTo(200);
+        assertThat(restrict(c, shown.organizer(), "participants").status()).isEqualTo(200);
 
         for (String path : surfaces(c).stream().filter(p -> !p.endsWith("/you")).toList()) {
             assertThat(server.get(path, "Accept", "text/html").status()).as("at once: " + path).isEqualTo(401);
