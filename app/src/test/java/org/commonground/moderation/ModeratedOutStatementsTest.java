@@ -172,6 +172,19 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     }
 
     @Test
+    void writingTheSameTextAgainIsRefusedWithoutShowingTheModeratedOutOne() {
+        Taker writer = given.participant(c);
+        for (String text : List.of(HIDDEN.get(0), HIDDEN.get(3))) {
+            var r = server.postJson("/api/v1/conversations/" + c.id() + "/statements", Map.of("text", text, "lang", "en"),
+                    writer.bearer("Accept-Language", "ja"));
+
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().get("existing").has("text")).as(r.body()).isFalse();
+            assertThat(r.body().replace(text, "")).doesNotContain(HIDDEN);
+        }
+    }
+
+    @Test
     void polisExportKeepsModeratedOutStatementsWithTheirFlagForTheOrganizerOnly() throws Exception {
         String path = "/organize/c/" + c.id() + "/polis-export.zip";
 
