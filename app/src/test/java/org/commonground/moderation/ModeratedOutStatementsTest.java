@@ -172,6 +172,21 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     }
 
     @Test
+    void staffOnlyReadsOfStatementsAndTranslationsAreRefusedToNonStaff() {
+        String api = "/api/v1/conversations/" + c.id();
+        for (String path : List.of(api + "/statements/" + rejected + "/translations", api + "/statements/" + pending + "/translations",
+                api + "/moderation/statements?state=rejected", api + "/translations/missing?into=ja",
+                "/moderate/c/" + c.id() + "?state=rejected", "/translate/c/" + c.id())) {
+            TestServer.Response anonymous = server.get(path, "Accept", "text/html");
+            TestServer.Response participant = server.get(path, voter.bearer());
+
+            assertThat(anonymous.status()).as("anonymous " + path).isIn(401, 403);
+            assertThat(participant.status()).as("participant " + path).isIn(401, 403);
+            assertThat(anonymous.body() + participant.body()).doesNotContain(HIDDEN);
+        }
+    }
+
+    @Test
     void writingTheSameTextAgainIsRefusedWithoutShowingTheModeratedOutOne() {
         Taker writer = given.participant(c);
         for (String text : List.of(HIDDEN.get(0), HIDDEN.get(3))) {
