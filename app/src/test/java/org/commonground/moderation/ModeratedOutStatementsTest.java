@@ -132,7 +132,16 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
                 Named.of("landing", new Surface(page, false, "Accept", "text/html")),
                 Named.of("API conversation", new Surface(api, false)),
                 Named.of("API conversation list", new Surface("/api/v1/conversations", false)),
-                Named.of("API participant me", new Surface(api + "/participants/me", true)));
+                Named.of("API participant me", new Surface(api + "/participants/me", true)),
+                Named.of("API similar statements (rejected)", new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(0)), true)),
+                Named.of("API similar statements (pending)", new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(3)), true)),
+                Named.of("API statement search", new Surface(api + "/statements/search?q=Qz7+Pw3+doxx+pending", true)),
+                Named.of("similar statements fragment", new Surface(page + "/similar?text=" + encoded(HIDDEN.get(0)), true,
+                        "HX-Request", "true")));
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "{0}")
