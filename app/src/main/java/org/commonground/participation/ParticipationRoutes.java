@@ -10,6 +10,7 @@ import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.Language;
 import org.commonground.web.Requests;
 
@@ -39,7 +40,8 @@ final class ParticipationRoutes {
     public record Me(long participantId, long conversationId, String language, Map<String, String> cohorts) {}
 
     public void addTo(Api api) {
-        api.post("/api/v1/conversations/{conversationId}/participants").tag("participation")
+        api.tag("participation", "Taking part without an account: join a conversation, get the next statement, vote agree / disagree / pass");
+        api.post("/api/v1/conversations/{conversationId}/participants").id("join").caller(Caller.ANYONE).problems(409, 410).tag("participation")
                 .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once")
                 .body(Join.JoinRequest.class).returns(Join.Joined.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -51,7 +53,7 @@ final class ParticipationRoutes {
                     ctx.status(201).json(joined);
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/participants/me").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/participants/me").id("getParticipant").caller(Caller.PARTICIPANT).tag("participation")
                 .summary("The calling participant: id, preferred language, cohort values")
                 .returns(Me.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -59,7 +61,7 @@ final class ParticipationRoutes {
                     ctx.json(new Me(p.id(), p.conversationId(), p.language(), participants.cohortsOf(p)));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/votes").tag("participation")
+        api.post("/api/v1/conversations/{conversationId}/votes").id("castVote").caller(Caller.PARTICIPANT).problems(409, 410).tag("participation")
                 .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed")
                 .body(CastVote.class).returns(VoteStore.VoteView.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -78,7 +80,7 @@ final class ParticipationRoutes {
                     ctx.status(201).json(votes.cast(conversationId, secret, vote.statementId(), vote.value()));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/next").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/next").id("getNextStatement").caller(Caller.PARTICIPANT).problems(409, 410, 422).tag("participation")
                 .summary("The next statement to vote on, in the participant's language (or ?lang=), with progress")
                 .returns(NextStatement.Next.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
