@@ -69,7 +69,7 @@ public final class OpenApiDocument {
                 + "Errors are RFC 9457 problem+json with a localized detail (Accept-Language: ja, ko, en). "
                 + "Participants authenticate with the participant token they get on joining; staff with the "
                 + "session cookie of POST /api/v1/session (plus its X-CSRF-Token on writes) or an API token.");
-        info.put("contact", Map.of("name", "The operators of this Common Ground server", "url", "/"));
+        info.put("contact", Map.of("name", "The operators of this Common Ground server"));
         doc.put("info", info);
         doc.put("servers", List.of(Map.of("url", "/", "description", "This server")));
         doc.put("tags", new TreeSet<>(operations.stream().map(Api.Operation::tag).toList()).stream()
@@ -220,11 +220,17 @@ public final class OpenApiDocument {
         if (c == String.class || c == char.class) {
             return Map.of("type", "string");
         }
-        if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class || c == Short.class) {
-            return Map.of("type", "integer");
+        if (c == long.class || c == Long.class) {
+            return Map.of("type", "integer", "format", "int64");  // ids: clients must not squeeze them into 32 bits
         }
-        if (c == double.class || c == Double.class || c == float.class || c == Float.class) {
-            return Map.of("type", "number");
+        if (c == int.class || c == Integer.class || c == short.class || c == Short.class) {
+            return Map.of("type", "integer", "format", "int32");
+        }
+        if (c == double.class || c == Double.class) {
+            return Map.of("type", "number", "format", "double");
+        }
+        if (c == float.class || c == Float.class) {
+            return Map.of("type", "number", "format", "float");
         }
         if (c == boolean.class || c == Boolean.class) {
             return Map.of("type", "boolean");
