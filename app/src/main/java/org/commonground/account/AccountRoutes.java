@@ -64,9 +64,10 @@ final class AccountRoutes {
 
     public void addTo(Api api) {
         api.tag("accounts", "Staff accounts: signing in and out, the signed-in account, API tokens, and (admins) creating accounts");
-        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. After 5 failures for one e-mail from one address within 15 minutes: 429 with Retry-After")
+        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(401, 429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. After 5 failures for one e-mail from one address within 15 minutes: 429 with Retry-After")
                 .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
-        api.delete("/api/v1/session").id("signOut").caller(Caller.ACCOUNT).tag("accounts").summary("Sign out: end the session and clear its cookie")
+        api.delete("/api/v1/session").id("signOut").caller(Caller.ANYONE).tag("accounts")
+                .summary("Sign out: end the session and clear its cookie (with the cookie, send its X-CSRF-Token); 204 also without one")
                 .noContent().handle(this::signOut);
         api.get("/api/v1/me").id("getMe").caller(Caller.ACCOUNT).tag("accounts").summary("The signed-in account (and the session's CSRF token)")
                 .returns(SignedIn.class).handle(this::me);
