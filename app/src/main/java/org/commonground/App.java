@@ -7,6 +7,7 @@ import org.commonground.account.AccountFeature;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
+import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
@@ -42,6 +43,7 @@ public final class App {
                 conversation, statement, translation, machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
+        var forum = ForumFeature.wire(jdbi, Clock.systemUTC(), conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
@@ -58,6 +60,7 @@ public final class App {
             participation.addTo(api, web.pages());
             results.addTo(api);
             report.addTo(api, web.pages());
+            forum.addTo(api, web.pages());
             polis.addTo(api);
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
