@@ -39,11 +39,13 @@ public final class Api {
      * @param requestBody  record type of the JSON body, or null when there is none
      * @param response     type of the JSON answer (a record, a List of records, …), or null for 204
      * @param status       status of a successful answer
+     * @param mediaType    media type of a successful answer (application/json unless {@link Endpoint#returnsText})
      * @param problems     problem statuses the endpoint itself may answer beyond those its caller, body and
      *                     path imply (409, 410, 429, …)
      */
     public record Operation(HandlerType method, String path, String tag, String operationId, String summary,
-                            Caller caller, Type requestBody, Type response, int status, Set<Integer> problems) {}
+                            Caller caller, Type requestBody, Type response, int status, String mediaType,
+                            Set<Integer> problems) {}
 
     /** Describes a tag for the document's readers; each feature describes the tags it uses (the same text if shared). */
     public void tag(String name, String description) {
@@ -112,6 +114,7 @@ public final class Api {
         private Type body;
         private Type response;
         private int status = 200;
+        private String mediaType = "application/json";
 
         private Endpoint(HandlerType method, String path) {
             this.method = method;
@@ -167,6 +170,13 @@ public final class Api {
             return this;
         }
 
+        /** An endpoint answering with text of this media type (text/csv …) rather than JSON. */
+        public Endpoint returnsText(String textMediaType) {
+            this.response = String.class;
+            this.mediaType = textMediaType;
+            return this;
+        }
+
         /** An endpoint answering with no body (204 unless told otherwise). */
         public Endpoint noContent() {
             this.response = null;
@@ -176,7 +186,7 @@ public final class Api {
 
         public void handle(Handler handler) {
             operations.add(new Operation(method, path, tag, operationId, summary, caller, body, response, status,
-                    Set.copyOf(problems)));
+                    mediaType, Set.copyOf(problems)));
             routes.addHttpHandler(method, path, handler);
         }
     }

@@ -174,7 +174,7 @@ public final class OpenApiDocument {
             responses.put(String.valueOf(op.status()), Map.of("description", "Done"));
         } else {
             responses.put(String.valueOf(op.status()), Map.of("description", "Success",
-                    "content", Map.of("application/json", Map.of("schema", schemaOf(op.response())))));
+                    "content", Map.of(op.mediaType(), Map.of("schema", schemaOf(op.response())))));
         }
         for (int status : problemStatuses(op)) {
             responses.put(String.valueOf(status), Map.of("$ref", "#/components/responses/" + PROBLEMS.get(status)[0]));
