@@ -15,6 +15,8 @@ public enum Caller {
     READER,
     /** A participant of the conversation in the path: its participant token (cgp_…). */
     PARTICIPANT,
+    /** A participant of the conversation in the path, or an account with a role on it (staff see more). */
+    PARTICIPANT_OR_ACCOUNT,
     /** A signed-in account: its session cookie (with the X-CSRF-Token header on writes) or an API token (cga_…). */
     ACCOUNT
 }

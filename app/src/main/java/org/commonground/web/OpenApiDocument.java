@@ -112,6 +112,7 @@ public final class OpenApiDocument {
             case ANYONE -> List.of();
             case READER -> List.of(Map.of(), participant, session, apiToken);
             case PARTICIPANT -> List.of(participant);
+            case PARTICIPANT_OR_ACCOUNT -> List.of(participant, session, apiToken);
             case ACCOUNT -> List.of(session, apiToken);
         };
     }
@@ -128,7 +129,7 @@ public final class OpenApiDocument {
         if (WRITES.contains(op.method())) {
             statuses.add(403);  // the cross-site check of every API write
         }
-        if (op.caller() == Caller.PARTICIPANT || op.caller() == Caller.ACCOUNT) {
+        if (op.caller() != null && op.caller() != Caller.ANYONE && op.caller() != Caller.READER) {
             statuses.addAll(List.of(401, 403));
         }
         statuses.add(503);  // any endpoint that reads the database answers 503 while it is down
