@@ -15,6 +15,7 @@ import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.InputText;
 import org.commonground.web.PathIds;
+import org.commonground.web.Throttles;
 
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
 final class AccountRoutes {
@@ -24,9 +25,11 @@ final class AccountRoutes {
     private final ApiTokenStore tokens;
     private final Authentication authentication;
     private final boolean secureCookies;
+    private final Throttles throttles;
 
     AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
-                         Authentication authentication, boolean secureCookies) {
+                         Authentication authentication, boolean secureCookies, Throttles throttles) {
+        this.throttles = throttles;
         this.accounts = accounts;
         this.attempts = attempts;
         this.sessions = sessions;
@@ -64,7 +67,7 @@ final class AccountRoutes {
 
     public void addTo(Api api) {
         api.tag("accounts", "Staff accounts: signing in and out, the signed-in account, API tokens, and (admins) creating accounts");
-        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(401, 429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. After 5 failures for one e-mail from one address within 15 minutes: 429 with Retry-After")
+        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(401, 429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
                 .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
         api.delete("/api/v1/session").id("signOut").caller(Caller.ANYONE).tag("accounts")
                 .summary("Sign out: end the session and clear its cookie (with the cookie, send its X-CSRF-Token); 204 also without one")
@@ -78,7 +81,7 @@ final class AccountRoutes {
                         tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
         api.delete("/api/v1/me/tokens/{tokenId}").id("revokeApiToken").caller(Caller.ACCOUNT).tag("accounts").summary("Revoke one of the caller's API tokens")
                 .noContent().handle(this::revokeToken);
-        api.post("/api/v1/accounts").id("createAccount").caller(Caller.ACCOUNT).problems(409).tag("accounts").summary("Create an account (admin only)")
+        api.post("/api/v1/accounts").id("createAccount").caller(Caller.ACCOUNT).problems(409, 429).tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
                 .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
         api.get("/api/v1/accounts").id("listAccounts").caller(Caller.ACCOUNT).tag("accounts").summary("List all accounts (admin only)")
                 .returns(Api.listOf(AccountView.class)).handle(ctx -> {
@@ -99,7 +102,8 @@ final class AccountRoutes {
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        Account account = attempts.signIn(in.email(), in.password(), ctx.ip())
+        throttles.signIn(ctx);
+        Account account = attempts.signIn(in.email(), in.password(), Throttles.clientAddress(ctx))
                 .orElseThrow(() -> new Unauthorized("invalid-credentials", "account.sign-in.failed"));
         SessionStore.NewSession session = sessions.start(account.id());
         int maxAge = (int) SessionStore.LIFETIME.toSeconds();
@@ -146,6 +150,7 @@ final class AccountRoutes {
 
     private void createAccount(Context ctx) {
         authentication.requireRole(ctx, Role.ADMIN);
+        throttles.accountCreation(ctx);
         NewAccount in = Requests.body(ctx, NewAccount.class);
         boolean generate = in.password() == null;
         String password = generate ? AccountStore.generatePassword() : in.password();
