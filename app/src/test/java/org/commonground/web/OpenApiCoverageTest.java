@@ -77,7 +77,7 @@ class OpenApiCoverageTest extends ServerTest {
         assertThat(vote.get("operationId").asText()).isEqualTo("castVote");
         assertThat(vote.get("security").toString()).isEqualTo("[{\"participantToken\":[]}]");
         assertThat(vote.get("responses").properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactly("201", "400", "401", "403", "404", "409", "410", "413", "422", "503", "default");
+                .containsExactly("201", "400", "401", "403", "404", "409", "410", "413", "422", "429", "503", "default");
         assertThat(seed.get("security").toString())
                 .contains("{\"apiToken\":[]}").contains("\"session\":[]").contains("\"csrfToken\":[]");
         assertThat(conversation.get("security").toString()).startsWith("[{},");
