@@ -237,7 +237,7 @@ final class ParticipantPages {
             ctx.status(409);
             Object existing = e.extensions().get("existing");
             result.put("outcome", "duplicate");
-            result.put("existing", existing instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "");
+            result.put("existing", existing instanceof Map<?, ?> m && m.get("text") != null ? String.valueOf(m.get("text")) : "");
             result.put("text", text);
         } catch (TooManyRequests e) {
             Throttles.refused(ctx, e);
