@@ -12,6 +12,7 @@ import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.problem.Unauthorized;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.InputText;
 import org.commonground.web.PathIds;
 import org.commonground.web.Throttles;
@@ -65,22 +66,24 @@ final class AccountRoutes {
     public record CreatedAccount(AccountView account, String generatedPassword) {}
 
     public void addTo(Api api) {
-        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
+        api.tag("accounts", "Staff accounts: signing in and out, the signed-in account, API tokens, and (admins) creating accounts");
+        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(401, 429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
                 .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
-        api.delete("/api/v1/session").tag("accounts").summary("Sign out: end the session and clear its cookie")
+        api.delete("/api/v1/session").id("signOut").caller(Caller.ANYONE).tag("accounts")
+                .summary("Sign out: end the session and clear its cookie (with the cookie, send its X-CSRF-Token); 204 also without one")
                 .noContent().handle(this::signOut);
-        api.get("/api/v1/me").tag("accounts").summary("The signed-in account (and the session's CSRF token)")
+        api.get("/api/v1/me").id("getMe").caller(Caller.ACCOUNT).tag("accounts").summary("The signed-in account (and the session's CSRF token)")
                 .returns(SignedIn.class).handle(this::me);
-        api.post("/api/v1/me/tokens").tag("accounts").summary("Create an API token; its secret is shown once")
+        api.post("/api/v1/me/tokens").id("createApiToken").caller(Caller.ACCOUNT).tag("accounts").summary("Create an API token; its secret is shown once")
                 .body(NewToken.class).returns(CreatedToken.class, 201).handle(this::issueToken);
-        api.get("/api/v1/me/tokens").tag("accounts").summary("List the caller's API tokens (without secrets)")
+        api.get("/api/v1/me/tokens").id("listApiTokens").caller(Caller.ACCOUNT).tag("accounts").summary("List the caller's API tokens (without secrets)")
                 .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
                         tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
-        api.delete("/api/v1/me/tokens/{tokenId}").tag("accounts").summary("Revoke one of the caller's API tokens")
+        api.delete("/api/v1/me/tokens/{tokenId}").id("revokeApiToken").caller(Caller.ACCOUNT).tag("accounts").summary("Revoke one of the caller's API tokens")
                 .noContent().handle(this::revokeToken);
-        api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
+        api.post("/api/v1/accounts").id("createAccount").caller(Caller.ACCOUNT).problems(409, 429).tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
                 .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
-        api.get("/api/v1/accounts").tag("accounts").summary("List all accounts (admin only)")
+        api.get("/api/v1/accounts").id("listAccounts").caller(Caller.ACCOUNT).tag("accounts").summary("List all accounts (admin only)")
                 .returns(Api.listOf(AccountView.class)).handle(ctx -> {
                     authentication.requireRole(ctx, Role.ADMIN);
                     ctx.json(accounts.all().stream().map(AccountView::of).toList());

@@ -13,6 +13,7 @@ import org.commonground.account.Role;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.Language;
 import org.commonground.web.PathIds;
 
@@ -104,28 +105,29 @@ final class ConversationRoutes {
     }
 
     public void addTo(Api api) {
+        api.tag("conversations", "Creating, configuring and reading conversations: texts in ja / ko / en, state, cohorts, staff and seed statements");
         String one = "/api/v1/conversations/{conversationId}";
-        api.post("/api/v1/conversations").tag("conversations").summary("Create a conversation (organizers and admins)")
+        api.post("/api/v1/conversations").id("createConversation").caller(Caller.ACCOUNT).tag("conversations").summary("Create a conversation (organizers and admins)")
                 .body(ConversationStore.NewConversation.class).returns(ConversationSettings.class, 201).handle(this::create);
-        api.get("/api/v1/conversations").tag("conversations")
+        api.get("/api/v1/conversations").id("listConversations").caller(Caller.READER).problems(422).tag("conversations")
                 .summary("Conversations visible to the caller, newest first (?limit, ?before=id)")
                 .returns(Api.listOf(ConversationSummary.class)).handle(this::list);
-        api.get(one).tag("conversations").summary("One conversation in the reader's language (Accept-Language or ?lang)")
+        api.get(one).id("getConversation").caller(Caller.READER).problems(410).tag("conversations").summary("One conversation in the reader's language (Accept-Language or ?lang)")
                 .returns(ConversationView.class).handle(this::read);
-        api.get(one + "/settings").tag("conversations").summary("All settings and texts of a conversation (organizers)")
+        api.get(one + "/settings").id("getConversationSettings").caller(Caller.ACCOUNT).tag("conversations").summary("All settings and texts of a conversation (organizers)")
                 .returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     ctx.json(ConversationSettings.of(conversations.get(id), conversations.members(id)));
                 });
-        api.patch(one).tag("conversations").summary("Change settings or texts (organizers); absent fields stay")
+        api.patch(one).id("updateConversation").caller(Caller.ACCOUNT).problems(409).tag("conversations").summary("Change settings or texts (organizers); absent fields stay")
                 .body(ConversationStore.ConversationChanges.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, ConversationStore.ConversationChanges.class);
                     ctx.json(ConversationSettings.of(conversations.update(id, in), conversations.members(id)));
                 });
-        api.put(one + "/state").tag("conversations")
+        api.put(one + "/state").id("changeConversationState").caller(Caller.ACCOUNT).problems(409).tag("conversations")
                 .summary("Move through draft → open → closed → archived (closed → open reopens)")
                 .body(StateChange.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
@@ -133,7 +135,7 @@ final class ConversationRoutes {
                     var in = Requests.body(ctx, StateChange.class);
                     ctx.json(ConversationSettings.of(conversations.transition(id, in.state()), conversations.members(id)));
                 });
-        api.put(one + "/cohorts").tag("conversations")
+        api.put(one + "/cohorts").id("replaceCohorts").caller(Caller.ACCOUNT).problems(409).tag("conversations")
                 .summary("Replace the cohort dimensions (drafts without invites only)")
                 .body(CohortsChange.class).returns(ConversationSettings.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
@@ -141,13 +143,13 @@ final class ConversationRoutes {
                     var in = Requests.body(ctx, CohortsChange.class);
                     ctx.json(ConversationSettings.of(conversations.replaceCohorts(id, in.cohorts()), conversations.members(id)));
                 });
-        api.get(one + "/members").tag("conversations").summary("Co-organizers, moderators and translators")
+        api.get(one + "/members").id("listMembers").caller(Caller.ACCOUNT).tag("conversations").summary("Co-organizers, moderators and translators")
                 .returns(Api.listOf(MemberView.class)).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     ctx.json(MemberView.of(conversations.members(id)));
                 });
-        api.post(one + "/members").tag("conversations")
+        api.post(one + "/members").id("addMember").caller(Caller.ACCOUNT).tag("conversations")
                 .summary("Give an account a role on the conversation; a translator's languages (ja, ko, en; default all) "
                         + "are set again by posting the same account and role")
                 .body(NewMember.class).returns(Api.listOf(MemberView.class), 201).handle(ctx -> {
@@ -157,14 +159,14 @@ final class ConversationRoutes {
                     TranslatorLanguages languages = TranslatorLanguages.fromCodes(in.languages());
                     ctx.status(201).json(MemberView.of(conversations.addMember(id, in.accountId(), in.role(), languages)));
                 });
-        api.delete(one + "/members/{accountId}/{role}").tag("conversations").summary("Take a role away from a member")
+        api.delete(one + "/members/{accountId}/{role}").id("removeMember").caller(Caller.ACCOUNT).tag("conversations").summary("Take a role away from a member")
                 .noContent().handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     conversations.removeMember(id, PathIds.of(ctx, "accountId"), ctx.pathParam("role"));
                     ctx.status(204);
                 });
-        api.post(one + "/seeds").tag("conversations")
+        api.post(one + "/seeds").id("seedStatement").caller(Caller.ACCOUNT).problems(409).tag("conversations")
                 .summary("Seed a statement (organizers); accepted at once, near-duplicates refused with 409")
                 .body(NewSeed.class).returns(SeedView.class, 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.commonground.conversation.Access;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
 
 /** Organizers create, list and revoke invite links per cohort. Joining with one belongs to participation. */
@@ -33,21 +34,22 @@ final class InviteRoutes {
     }
 
     public void addTo(Api api) {
+        api.tag("invites", "Invite links per cohort that organizers hand out; joining with one is under participation");
         String invitesPath = "/api/v1/conversations/{conversationId}/invites";
-        api.post(invitesPath).tag("invites").summary("Create an invite link, optionally fixing cohort values and limiting uses")
+        api.post(invitesPath).id("createInvite").caller(Caller.ACCOUNT).tag("invites").summary("Create an invite link, optionally fixing cohort values and limiting uses")
                 .body(NewInvite.class).returns(InviteView.class, 201).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     NewInvite in = Requests.body(ctx, NewInvite.class);
                     ctx.status(201).json(InviteView.of(invites.create(id, in.label(), in.maxUses(), in.cohort()), ctx));
                 });
-        api.get(invitesPath).tag("invites").summary("The conversation's invite links with their use counts")
+        api.get(invitesPath).id("listInvites").caller(Caller.ACCOUNT).tag("invites").summary("The conversation's invite links with their use counts")
                 .returns(Api.listOf(InviteView.class)).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     ctx.json(invites.of(id).stream().map(i -> InviteView.of(i, ctx)).toList());
                 });
-        api.delete(invitesPath + "/{inviteId}").tag("invites").summary("Revoke an invite link; people who joined stay")
+        api.delete(invitesPath + "/{inviteId}").id("revokeInvite").caller(Caller.ACCOUNT).tag("invites").summary("Revoke an invite link; people who joined stay")
                 .noContent().handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);

@@ -10,6 +10,7 @@ import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.Language;
 import org.commonground.web.Requests;
 import org.commonground.web.Throttles;
@@ -42,7 +43,8 @@ final class ParticipationRoutes {
     public record Me(long participantId, long conversationId, String language, Map<String, String> cohorts) {}
 
     public void addTo(Api api) {
-        api.post("/api/v1/conversations/{conversationId}/participants").tag("participation")
+        api.tag("participation", "Taking part without an account: join a conversation, get the next statement, vote agree / disagree / pass");
+        api.post("/api/v1/conversations/{conversationId}/participants").id("join").caller(Caller.ANYONE).problems(409, 410, 429).tag("participation")
                 .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once. 429 with Retry-After past the joins quota of the client address, or of the invite link when one is given")
                 .body(Join.JoinRequest.class).returns(Join.Joined.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -55,7 +57,7 @@ final class ParticipationRoutes {
                     ctx.status(201).json(joined);
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/participants/me").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/participants/me").id("getParticipant").caller(Caller.PARTICIPANT).tag("participation")
                 .summary("The calling participant: id, preferred language, cohort values")
                 .returns(Me.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -63,7 +65,7 @@ final class ParticipationRoutes {
                     ctx.json(new Me(p.id(), p.conversationId(), p.language(), participants.cohortsOf(p)));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/votes").tag("participation")
+        api.post("/api/v1/conversations/{conversationId}/votes").id("castVote").caller(Caller.PARTICIPANT).problems(409, 410, 429).tag("participation")
                 .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed. 429 with Retry-After past the participant's vote quota")
                 .body(CastVote.class).returns(VoteStore.VoteView.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -83,7 +85,7 @@ final class ParticipationRoutes {
                     ctx.status(201).json(votes.cast(conversationId, secret, vote.statementId(), vote.value()));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/next").tag("participation")
+        api.get("/api/v1/conversations/{conversationId}/next").id("getNextStatement").caller(Caller.PARTICIPANT).problems(409, 410, 422).tag("participation")
                 .summary("The next statement to vote on, in the participant's language (or ?lang=), with progress")
                 .returns(NextStatement.Next.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");

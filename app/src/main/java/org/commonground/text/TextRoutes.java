@@ -11,6 +11,7 @@ import org.commonground.conversation.Access;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.Language;
 import org.commonground.web.PathIds;
 
@@ -48,7 +49,8 @@ final class TextRoutes {
     record FoundStatement(long statementId, String text, String lang, String originalLang, String moderationState) {}
 
     void addTo(Api api) {
-        api.get("/api/v1/conversations/{conversationId}/statements/similar").tag("statements")
+        api.get("/api/v1/conversations/{conversationId}/statements/similar").id("findSimilarStatements")
+                .caller(Caller.PARTICIPANT_OR_ACCOUNT).problems(422).tag("statements")
                 .summary("Statements alike ?text= in ?lang= (detected when absent), within the language and across "
                         + "languages through translations, best first; ?limit= (1–50, default 5), ?min= score (default: "
                         + "the duplicate threshold)")
@@ -62,7 +64,8 @@ final class TextRoutes {
                             search.similar(conversationId, states, lang, text, min, limit(ctx, 5))));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/statements/search").tag("statements")
+        api.get("/api/v1/conversations/{conversationId}/statements/search").id("searchStatements")
+                .caller(Caller.PARTICIPANT_OR_ACCOUNT).problems(422).tag("statements")
                 .summary("Full-text search of the statements in any language (Kuromoji, Nori, English analyzers), "
                         + "answered in ?lang= (else the reader's language); ?q=, ?limit= (1–50, default 20)")
                 .returns(Api.listOf(FoundStatement.class)).handle(ctx -> {

@@ -7,6 +7,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
 import org.commonground.web.Requests;
 
@@ -46,14 +47,14 @@ final class MachineTranslationRoutes {
 
     void addTo(Api api) {
         String one = "/api/v1/conversations/{conversationId}";
-        api.get(one + "/machine-translation").tag("translation")
+        api.get(one + "/machine-translation").id("getMachineTranslation").caller(Caller.ACCOUNT).tag("translation")
                 .summary("Whether the conversation's texts are machine-translated, and by which service (organizers)")
                 .returns(MachineTranslationView.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     ctx.json(view(id));
                 });
-        api.put(one + "/machine-translation").tag("translation")
+        api.put(one + "/machine-translation").id("setMachineTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
                 .summary("Turn machine translation on or off (organizers): {\"machineTranslation\": true}; nothing "
                         + "leaves the server for a conversation that has not turned it on")
                 .body(MachineTranslationChange.class).returns(MachineTranslationView.class).handle(ctx -> {
@@ -65,7 +66,7 @@ final class MachineTranslationRoutes {
                     }
                     ctx.json(change(id, in.machineTranslation()));
                 });
-        api.get(one + "/glossary").tag("translation")
+        api.get(one + "/glossary").id("getGlossary").caller(Caller.ACCOUNT).tag("translation")
                 .summary("The agreed renderings of contested names in ja / ko / en (organizers, moderators, translators)")
                 .returns(Glossary.class).handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
@@ -75,7 +76,7 @@ final class MachineTranslationRoutes {
                     }
                     ctx.json(glossaries.of(id));
                 });
-        api.put(one + "/glossary").tag("translation")
+        api.put(one + "/glossary").id("replaceGlossary").caller(Caller.ACCOUNT).tag("translation")
                 .summary("Replace the glossary (organizers): each term in at least two of ja, ko, en, up to 100 "
                         + "characters each; applied to machine translation and shown to translators")
                 .body(Glossary.class).returns(Glossary.class).handle(ctx -> {

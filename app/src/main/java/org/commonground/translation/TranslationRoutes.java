@@ -8,6 +8,7 @@ import org.commonground.account.Account;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
+import org.commonground.web.Caller;
 import org.commonground.web.Requests;
 
 /** Translators' work: what lacks a translation, submitting one, and approving someone else's. */
@@ -23,7 +24,8 @@ final class TranslationRoutes {
     }
 
     public void addTo(Api api) {
-        api.get("/api/v1/conversations/{conversationId}/translations/missing").tag("translation")
+        api.tag("translation", "Human translations by translators, machine translation settings and the glossary of contested names");
+        api.get("/api/v1/conversations/{conversationId}/translations/missing").id("listMissingTranslations").caller(Caller.ACCOUNT).problems(422).tag("translation")
                 .summary("Accepted statements lacking an approved human translation into ?into=ja|ko|en "
                         + "(a translator only into their languages; ?lang= stays the language of the answer's messages)")
                 .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
@@ -34,7 +36,7 @@ final class TranslationRoutes {
                     ctx.json(translations.missing(conversationId, into));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
+        api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").id("listStatementTranslations").caller(Caller.ACCOUNT).tag("translation")
                 .summary("Every translation of a statement, newest first")
                 .returns(new TypeReference<List<TranslationStore.TranslationView>>() {}.getType()).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -43,7 +45,7 @@ final class TranslationRoutes {
                     ctx.json(translations.of(conversationId, statementId));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").id("submitTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
                 .summary("Submit a human translation (a translator only into their languages), proposed for approval; "
                         + "kind machine is refused (403): only the server's own machine translation makes those")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
@@ -56,7 +58,7 @@ final class TranslationRoutes {
                     ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), request));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").id("approveTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
                 .summary("Approve a proposed translation: a translator who did not write it, or a moderator")
                 .returns(TranslationStore.TranslationView.class).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");

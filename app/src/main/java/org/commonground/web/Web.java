@@ -81,7 +81,8 @@ public final class Web {
 
     /** The OpenAPI document; added last, it describes every endpoint registered before it. */
     public static void document(Api api) {
-        api.get("/api/v1/openapi.json").tag("operations").summary("This OpenAPI 3.1 document")
-                .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations())));
+        api.tag("operations", "Running the server: health for load balancers and this document");
+        api.get("/api/v1/openapi.json").id("getOpenApiDocument").caller(Caller.ANYONE).tag("operations").summary("This OpenAPI 3.1 document")
+                .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations(), api.tags())));
     }
 }
