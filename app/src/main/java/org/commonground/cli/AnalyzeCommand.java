@@ -16,7 +16,6 @@ import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
 import org.commonground.results.AnalysisInput;
-import org.commonground.results.AnalysisInputStore;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -99,7 +98,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             Jdbi jdbi = Database.jdbi(db.dataSource());
             long started = System.nanoTime();
-            AnalysisInput input = AnalysisInput.load(jdbi.onDemand(AnalysisInputStore.class), conversationId);
+            AnalysisInput input = AnalysisInput.load(jdbi, conversationId);
             return new Loaded(input, (System.nanoTime() - started) / 1e9);
         }
     }

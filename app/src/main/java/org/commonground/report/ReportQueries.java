@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.results.FirstVotes;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The report's own reads besides the engine's result: totals and cohort membership. */
 final class ReportQueries {
@@ -34,22 +32,6 @@ final class ReportQueries {
 
     record Membership(long participantId, String value) {}
 
-    interface Sql {
-        @SqlQuery("""
-            SELECT statement_id, count(*) FILTER (WHERE value = 1) AS agree,
-                   count(*) FILTER (WHERE value = -1) AS disagree, count(*) FILTER (WHERE value = 0) AS pass
-            FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
-        @RegisterConstructorMapper(StatementTotal.class)
-        List<StatementTotal> totals(@Bind("c") long conversationId);
-
-        @SqlQuery("""
-            SELECT pc.participant_id, pc.value FROM participant_cohort pc
-            JOIN cohort_dimension d ON d.id = pc.dimension_id
-            WHERE d.conversation_id = :c AND d.name = :dimension""")
-        @RegisterConstructorMapper(Membership.class)
-        List<Membership> members(@Bind("c") long conversationId, @Bind("dimension") String dimension);
-    }
-
     private final Jdbi jdbi;
 
     ReportQueries(Jdbi jdbi) {
@@ -58,13 +40,23 @@ final class ReportQueries {
 
     Map<Long, StatementTotal> totals(long conversationId) {
         Map<Long, StatementTotal> out = new HashMap<>();
-        jdbi.withExtension(Sql.class, s -> s.totals(conversationId)).forEach(t -> out.put(t.statementId(), t));
+        jdbi.withHandle(h -> h.createQuery("""
+                        SELECT statement_id, count(*) FILTER (WHERE value = 1) AS agree,
+                               count(*) FILTER (WHERE value = -1) AS disagree, count(*) FILTER (WHERE value = 0) AS pass
+                        FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
+                .bind("c", conversationId).map(ConstructorMapper.of(StatementTotal.class)).list())
+                .forEach(t -> out.put(t.statementId(), t));
         return out;
     }
 
     Map<Long, String> cohortOf(long conversationId, String dimension) {
         Map<Long, String> out = new HashMap<>();
-        jdbi.withExtension(Sql.class, s -> s.members(conversationId, dimension)).forEach(m -> out.put(m.participantId(), m.value()));
+        jdbi.withHandle(h -> h.createQuery("""
+                        SELECT pc.participant_id, pc.value FROM participant_cohort pc
+                        JOIN cohort_dimension d ON d.id = pc.dimension_id
+                        WHERE d.conversation_id = :c AND d.name = :dimension""")
+                .bind("c", conversationId).bind("dimension", dimension).map(ConstructorMapper.of(Membership.class)).list())
+                .forEach(m -> out.put(m.participantId(), m.value()));
         return out;
     }
 }

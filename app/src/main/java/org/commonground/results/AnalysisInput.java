@@ -3,6 +3,7 @@ package org.commonground.results;
 import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.VoteMatrix;
 import org.commonground.problem.NotFound;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the engine analyses, from either source: a Pol.is export folder (ids are Pol.is's comment
@@ -12,7 +13,11 @@ import org.commonground.problem.NotFound;
 public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
 
     /** A conversation as stored now: accepted statements, the whole vote history, cohort values. */
-    public static AnalysisInput load(AnalysisInputStore store, long conversationId) {
+    public static AnalysisInput load(Jdbi jdbi, long conversationId) {
+        return load(new AnalysisInputStore(jdbi), conversationId);
+    }
+
+    static AnalysisInput load(AnalysisInputStore store, long conversationId) {
         if (store.conversation(conversationId).isEmpty()) {
             throw NotFound.of("conversation", conversationId);
         }

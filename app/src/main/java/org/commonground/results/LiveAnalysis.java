@@ -95,7 +95,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
 
     /** @param bridgingSweeps bridging sweeps per computation (tests make interim fits with a small one) */
     LiveAnalysis(Jdbi jdbi, int threads, int queued, Duration firstResultWait, Clock clock, int bridgingSweeps) {
-        this.store = jdbi.onDemand(AnalysisInputStore.class);
+        this.store = new AnalysisInputStore(jdbi);
         this.options = AnalysisOptions.defaults().withThreads(1).withBridgingSweeps(bridgingSweeps);
         this.clock = clock;
         this.firstResultWait = firstResultWait;

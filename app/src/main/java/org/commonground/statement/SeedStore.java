@@ -12,11 +12,7 @@ import org.commonground.statement.StatementStore;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Statements an organizer seeds a conversation with. They follow the same text rules as
@@ -36,22 +32,6 @@ public final class SeedStore implements Seeding {
         }
     }
 
-    interface Sql {
-        // The same row lock participants' statement writes take: every writer of statements to one
-        // conversation (on any server) checks for a duplicate and inserts one after the other.
-        @SqlQuery("SELECT state FROM conversation WHERE id = :id FOR NO KEY UPDATE")
-        Optional<String> lockState(@Bind("id") long id);
-
-        @SqlUpdate("""
-            INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
-                                   moderation_state, moderated_by, moderated_at)
-            VALUES (:conversation, :text, :lang, :folded, :author, true, 'accepted', :author, now())""")
-        @GetGeneratedKeys({"id", "conversation_id", "text", "lang", "created_at"})
-        @RegisterConstructorMapper(SeedRow.class)
-        SeedRow insert(@Bind("conversation") long conversation, @Bind("text") String text, @Bind("lang") String lang,
-                       @Bind("folded") String folded, @Bind("author") long author);
-    }
-
     /**
      * Seeds a statement into a draft or open conversation; 409 when closed (410 when archived), or when a
      * near-identical statement exists (the answer carries {@code existing}: its id and text).
@@ -65,15 +45,24 @@ public final class SeedStore implements Seeding {
             throw Invalid.field("text", "statement.text.no-words");
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
-            ConversationState state = sql.lockState(conversationId).map(ConversationState::fromCode)
+            // The same row lock participants' statement writes take: every writer of statements to one
+            // conversation (on any server) checks for a duplicate and inserts one after the other.
+            ConversationState state = h.createQuery("SELECT state FROM conversation WHERE id = :id FOR NO KEY UPDATE")
+                    .bind("id", conversationId).mapTo(String.class).findOne().map(ConversationState::fromCode)
                     .orElseThrow(() -> NotFound.of("conversation", conversationId));
             state.requireSeedable(conversationId);
             StatementStore.duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
                         .with("existing", Map.of("id", existing.id(), "text", existing.text()));
             });
-            return sql.insert(conversationId, text, lang.code(), folded, authorAccountId).toSeed();
+            return h.createUpdate("""
+                            INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
+                                                   moderation_state, moderated_by, moderated_at)
+                            VALUES (:conversation, :text, :lang, :folded, :author, true, 'accepted', :author, now())""")
+                    .bind("conversation", conversationId).bind("text", text).bind("lang", lang.code())
+                    .bind("folded", folded).bind("author", authorAccountId)
+                    .executeAndReturnGeneratedKeys("id", "conversation_id", "text", "lang", "created_at")
+                    .map(ConstructorMapper.of(SeedRow.class)).one().toSeed();
         });
     }
 }

@@ -46,13 +46,30 @@ final class ArchitectureRules {
      */
     static ArchRule sqlOnlyInStores(String root, Set<String> exempt) {
         DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe("are not stores",
-                c -> !c.getSimpleName().endsWith("Store") && !c.getPackageName().startsWith(root + ".db")
-                        && !exempt.contains(c.getSimpleName()));
+                c -> !topLevelName(c).endsWith("Store") && !c.getPackageName().startsWith(root + ".db")
+                        && !exempt.contains(topLevelName(c)));
         DescribedPredicate<JavaAccess<?>> toDatabase = DescribedPredicate.describe("Jdbi or JDBC",
                 a -> a.getTargetOwner().getPackageName().startsWith("org.jdbi")
                         || a.getTargetOwner().getPackageName().startsWith("java.sql"));
         return noClasses().that().resideInAPackage(root + "..").and(notAStore).should().accessTargetWhere(toDatabase)
                 .because("SQL lives in stores, one owner per table");
+    }
+
+    /**
+     * One data-access style: fluent Jdbi (a {@code Handle} and text-block SQL). Only {@code db}
+     * may name Jdbi's SqlObject, to install its plugin for callers outside the app.
+     */
+    static ArchRule fluentJdbiOnly(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".db..")
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi.v3.sqlobject..")
+                .because("stores use fluent Jdbi, one data-access style");
+    }
+
+    /** The simple name of the top-level class {@code c} is or sits in (a store's nested helpers are the store's). */
+    static String topLevelName(JavaClass c) {
+        String name = c.getName().substring(c.getPackageName().isEmpty() ? 0 : c.getPackageName().length() + 1);
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     /** Pages and routes take what they need from stores; they never hold a Jdbi or a JDBC type. */

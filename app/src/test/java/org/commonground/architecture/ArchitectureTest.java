@@ -30,8 +30,7 @@ class ArchitectureTest {
     static final Set<String> SQL_OUTSIDE_STORES = Set.of(
             "PolisImport", "ConversationExport", "CopyRows", "DemoSeed", "DemoSimulation",
             "ConversationRules", "Join", "Participants", "NextStatement", "VoteCounts",
-            "ReportQueries", "LiveAnalysis",
-            "AnalyzeCommand", "UserCommand", "DemoCommand", "ImportPolisCommand", "ExportCommand");
+            "ReportQueries");
 
     static JavaClasses app;
 
@@ -55,6 +54,11 @@ class ArchitectureTest {
     @Test
     void onlyStoresRunSql() {
         ArchitectureRules.sqlOnlyInStores(ROOT, SQL_OUTSIDE_STORES).check(app);
+    }
+
+    @Test
+    void storesUseFluentJdbiOnly() {
+        ArchitectureRules.fluentJdbiOnly(ROOT).check(app);
     }
 
     @Test
