@@ -42,8 +42,9 @@ public final class App {
         var polis = PolisFeature.wire(jdbi, conversation);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
-            Api api = web.addTo(cfg, config.port(), config.behindProxy(), db, routes -> account.guard(routes, web.pages()));
-            HealthRoutes.addTo(api, jdbi);
+            Api api = web.addTo(cfg, config.port(), config.network(), config.trustedProxies(), db,
+                    routes -> account.guard(routes, web.pages()));
+            HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
             conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
             translation.addTo(api, web.pages());

@@ -1,5 +1,8 @@
 package org.commonground;
 
+import org.commonground.web.NetworkSettings;
+import org.commonground.web.TrustedProxies;
+
 /**
  * Settings of one running server.
  *
@@ -7,34 +10,47 @@ package org.commonground;
  * @param analysisThreads   size of the bounded pool for CPU-heavy work (analysis), ≥ 1
  * @param secureCookies     mark cookies Secure (served over HTTPS, directly or through a proxy)
  * @param maxBodyBytes      largest request body accepted, in bytes; larger ones get 413
- * @param behindProxy       trust the Forwarded / X-Forwarded-* headers of a reverse proxy for the
- *                          client's address, scheme and host (invite links, sign-in throttling);
- *                          only safe when every request comes through that proxy
+ * @param behindProxy       one reverse proxy stands in front of every request (as
+ *                          {@code --trusted-proxies 1} when {@code network} names none)
  * @param voteWriters       batches of votes written at once, ≥ 1; two let one batch fill while the
  *                          other waits for its WAL flush (docs/benchmarks.md)
+ * @param network           bind address, trusted proxies, metrics access
  */
 public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                        int voteWriters) {
+                        int voteWriters, NetworkSettings network) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
-    /** The settings before vote writers were one: {@value #DEFAULT_VOTE_WRITERS} of them. */
+    /** The settings before vote writers and network settings were ones: defaults for both. */
     public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
-        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, DEFAULT_VOTE_WRITERS);
+        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, DEFAULT_VOTE_WRITERS,
+                NetworkSettings.defaults());
     }
 
     /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
     public static AppConfig defaults() {
         return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false,
-                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS));
+                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS), NetworkSettings.defaults());
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters);
+        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
-        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters);
+        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network);
+    }
+
+    public AppConfig withNetwork(NetworkSettings newNetwork) {
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork);
+    }
+
+    /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
+    public TrustedProxies trustedProxies() {
+        if (!(network.trustedProxies() instanceof TrustedProxies.None)) {
+            return network.trustedProxies();
+        }
+        return behindProxy ? new TrustedProxies.Hops(1) : network.trustedProxies();
     }
 }

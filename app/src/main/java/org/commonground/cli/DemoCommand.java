@@ -13,6 +13,12 @@ import picocli.CommandLine.Command;
                 + "yet.")
 public final class DemoCommand extends ServeCommand {
 
+    /** The demo prints its accounts' passwords: this machine only, unless --host says otherwise. */
+    @Override
+    protected String defaultHost() {
+        return "127.0.0.1";
+    }
+
     @Override
     protected void beforeStart(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());

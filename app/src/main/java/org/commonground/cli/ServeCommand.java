@@ -1,12 +1,17 @@
 package org.commonground.cli;
 
 import io.javalin.Javalin;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
+import org.commonground.web.NetworkSettings;
+import org.commonground.web.TrustedProxies;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,9 +27,26 @@ public class ServeCommand implements Callable<Integer> {
     boolean secureCookies;
 
     @Option(names = "--behind-proxy", defaultValue = "${env:COMMONGROUND_BEHIND_PROXY:-false}",
-            description = "Trust a reverse proxy's Forwarded / X-Forwarded-* headers for the client's address, scheme and "
-                    + "host; only when every request comes through it (env COMMONGROUND_BEHIND_PROXY).")
+            description = "One reverse proxy stands in front of every request: the same as --trusted-proxies 1 "
+                    + "(env COMMONGROUND_BEHIND_PROXY).")
     boolean behindProxy;
+
+    @Option(names = "--trusted-proxies", paramLabel = "COUNT|CIDRS", defaultValue = "${env:COMMONGROUND_TRUSTED_PROXIES:-none}",
+            converter = TrustedProxiesOption.class,
+            description = "Reverse proxies whose X-Forwarded-For / Forwarded / X-Forwarded-Proto / -Host headers count: "
+                    + "'none' (default), a number of proxies in front of every request, or their addresses and "
+                    + "networks, e.g. 10.0.0.0/8,::1 (env COMMONGROUND_TRUSTED_PROXIES).")
+    TrustedProxies trustedProxies;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:COMMONGROUND_HOST}",
+            description = "Address to listen on; 0.0.0.0 for every interface, 127.0.0.1 behind a proxy on the same "
+                    + "machine (default: every interface for serve, 127.0.0.1 for demo; env COMMONGROUND_HOST).")
+    String host;
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:COMMONGROUND_METRICS_TOKEN}",
+            description = "Bearer token that opens /metrics to other machines (otherwise only this machine may read it); "
+                    + "prefer the env COMMONGROUND_METRICS_TOKEN, as the command line is visible to other users.")
+    String metricsToken;
 
     @Mixin
     DatabaseOptions database;
@@ -33,7 +55,10 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Database db = database.open();
         beforeStart(db);
-        Javalin app = App.create(AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy), db.dataSource());
+        String bind = host == null || host.isBlank() ? defaultHost() : host.strip();
+        NetworkSettings network = new NetworkSettings(bind, trustedProxies, Optional.ofNullable(metricsToken));
+        Javalin app = App.create(AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network),
+                db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -41,9 +66,31 @@ public class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         app.start();
-        System.out.println("Common Ground is listening on http://localhost:" + app.port() + "/");
+        String shown = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
+        System.out.println("Common Ground is listening on http://" + shown + ":" + app.port() + "/"
+                + (shown.equals("localhost") ? " (every interface)" : ""));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Where to listen without {@code --host}: every interface, since a production server is reached
+     * from other machines (directly, or from a proxy or container network).
+     */
+    protected String defaultHost() {
+        return "0.0.0.0";
+    }
+
+    /** {@code --trusted-proxies} values, refused with picocli's message naming the option when malformed. */
+    static final class TrustedProxiesOption implements ITypeConverter<TrustedProxies> {
+        @Override
+        public TrustedProxies convert(String value) {
+            try {
+                return TrustedProxies.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Work to do on the open database before the server starts (the demo seeds its conversation). */

@@ -2,11 +2,9 @@ package org.commonground.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,31 +24,23 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
 
-    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+    private Database(HikariDataSource pool, EmbeddedServer embedded) {
         this.pool = pool;
         this.embedded = embedded;
     }
 
-    /** Starts (or restarts on existing data) an embedded PostgreSQL under {@code dataDir}. */
+    /**
+     * Starts (or restarts on existing data, also after a crash) the embedded PostgreSQL under
+     * {@code dataDir}, reachable from this machine with the password kept there only
+     * ({@link EmbeddedServer}).
+     */
     public static Database embedded(Path dataDir) {
         try {
-            Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-            Files.createDirectories(pgData);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("synchronous_commit", "on")
-                    // The embedded launcher passes -F (fsync off): fine for throw-away test
-                    // databases, but then a committed vote survives a crash of this process and
-                    // not one of the machine. Our -c comes after -F on the command line and wins.
-                    .setServerConfig("fsync", "on")
-                    .start();
-            log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
-            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
-            return open(url, pg);
+            EmbeddedServer pg = EmbeddedServer.start(dataDir);
+            log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", pg.port(), dataDir.toAbsolutePath());
+            return open(pg.jdbcUrl(), pg.password(), pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -61,7 +51,7 @@ public final class Database implements AutoCloseable {
      * {@code postgresql://user:password@host:port/db} URLs.
      */
     public static Database external(String url) {
-        return open(toJdbcUrl(url), null);
+        return open(toJdbcUrl(url), null, null);
     }
 
     static String toJdbcUrl(String url) {
@@ -86,12 +76,16 @@ public final class Database implements AutoCloseable {
         throw new IllegalArgumentException("Not a PostgreSQL URL: " + url);
     }
 
-    private static Database open(String jdbcUrl, EmbeddedPostgres embedded) {
+    private static Database open(String jdbcUrl, String password, EmbeddedServer embedded) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        if (password != null) {
+            config.setPassword(password);
+        }
+        Outages.failFast(config);
         config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", defaultPoolSize()));
         config.setPoolName("commonground");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = new BusyOrDownPool(config);
         try {
             migrate(pool);
         } catch (RuntimeException e) {
@@ -143,7 +137,7 @@ public final class Database implements AutoCloseable {
         closeQuietly(embedded);
     }
 
-    private static void closeQuietly(EmbeddedPostgres pg) {
+    private static void closeQuietly(EmbeddedServer pg) {
         if (pg == null) {
             return;
         }

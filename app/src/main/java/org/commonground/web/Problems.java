@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.problem.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,10 @@ public final class Problems {
                 write(fromJackson(j), ctx);
             } else if (cause instanceof CharacterCodingException) {
                 write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx);
+            } else if (DatabaseOutage.causedBy(e)) {
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), cause.toString());
+                ctx.header("Retry-After", "5");
+                write(new Unavailable("database-unavailable", "problem.database-unavailable"), ctx);
             } else {
                 log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 write(500, "internal-error", "problem.internal-error", List.of(), new Object[0], ctx);

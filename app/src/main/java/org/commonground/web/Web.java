@@ -6,7 +6,6 @@ import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 
 /**
  * The plumbing every feature shares, wired once: messages, assets, CSRF cookie, pages, problem
@@ -41,20 +40,26 @@ public final class Web {
      * their order; {@code guard} (the account feature's cross-site write check) runs after the body
      * is decoded and before the security headers.
      *
-     * @param behindProxy trust Forwarded / X-Forwarded-* headers (see {@code AppConfig})
+     * @param network bind address and metrics access
+     * @param proxies  the reverse proxies whose forwarding headers name the client (see {@code AppConfig})
      * @return the API registry every feature adds its endpoints to
      */
-    public Api addTo(JavalinConfig cfg, int port, boolean behindProxy, DataSource db, Consumer<RoutesConfig> guard) {
+    public Api addTo(JavalinConfig cfg, int port, NetworkSettings network, TrustedProxies proxies, DataSource db,
+            Consumer<RoutesConfig> guard) {
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBodyBytes;
         cfg.jetty.port = port;
-        if (behindProxy) {
-            cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+        if (network.host() != null) {
+            cfg.jetty.host = network.host();
+        }
+        if (!(proxies instanceof TrustedProxies.None)) {
+            cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedClient(proxies)));
         }
         cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
         cfg.startup.showJavalinBanner = false;
         problems.addTo(cfg.routes);
         new Metrics(db).addTo(cfg);
+        cfg.routes.before(Metrics.PATH, new MetricsGate(network.metricsToken())::check);
         BodyEncoding.addTo(cfg.routes);
         guard.accept(cfg.routes);
         SecurityHeaders.addTo(cfg.routes);

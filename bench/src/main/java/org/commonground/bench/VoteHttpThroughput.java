@@ -334,7 +334,7 @@ public final class VoteHttpThroughput {
         return ticks * CLOCK_TICK_NANOS;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -552,6 +552,11 @@ public final class VoteHttpThroughput {
 
     /** Joins {@code participants} participants over HTTP (setup, not measured) and returns their tokens. */
     private static String[] join(String base, long conversation, int participants) throws InterruptedException {
+        return join(base, conversation, participants, new long[participants]);
+    }
+
+    /** The same, also filling {@code ids} with the participants' ids (in the order of the tokens). */
+    static String[] join(String base, long conversation, int participants, long[] ids) throws InterruptedException {
         String[] tokens = new String[participants];
         String[] countries = {"JP", "KR", "US", "other"};
         URI uri = URI.create(base + "/api/v1/conversations/" + conversation + "/participants");
@@ -575,6 +580,7 @@ public final class VoteHttpThroughput {
                                 throw new IllegalStateException("join failed: " + answer);
                             }
                             tokens[i] = token.group(1);
+                            ids[i] = Long.parseLong(id.group(1));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -599,7 +605,7 @@ public final class VoteHttpThroughput {
     }
 
     /** An open conversation with a self-declared country dimension and {@code n} accepted statements. */
-    private static long seedConversation(Database db, int n) throws SQLException {
+    static long seedConversation(Database db, int n) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             long id;
@@ -643,7 +649,7 @@ public final class VoteHttpThroughput {
         }
     }
 
-    private static long[] statementIds(Database db, long conversation) throws SQLException {
+    static long[] statementIds(Database db, long conversation) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement p = c.prepareStatement("SELECT id FROM statement WHERE conversation_id = ? ORDER BY id")) {
             p.setLong(1, conversation);
@@ -672,7 +678,7 @@ public final class VoteHttpThroughput {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,0 +1,46 @@
+package org.commonground.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.commonground.web.TrustedProxies;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The network options of serve and demo: proxies trusted only when named, the demo on this machine only. */
+class ServeOptionsTest {
+
+    @Test
+    void noProxyIsTrustedUnlessNamed() {
+        ServeCommand serve = parse(new ServeCommand());
+
+        assertThat(serve.trustedProxies).isEqualTo(new TrustedProxies.None());
+        assertThat(serve.metricsToken).isNull();
+    }
+
+    @Test
+    void trustedProxiesAreACountOrNetworks() {
+        assertThat(parse(new ServeCommand(), "--trusted-proxies", "2").trustedProxies).isEqualTo(new TrustedProxies.Hops(2));
+        assertThat(parse(new ServeCommand(), "--trusted-proxies", "10.0.0.0/8,::1").trustedProxies)
+                .isInstanceOf(TrustedProxies.Networks.class);
+    }
+
+    @Test
+    void aMalformedProxyListIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--trusted-proxies", "proxy.example"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--trusted-proxies").hasMessageContaining("proxy.example");
+    }
+
+    @Test
+    void serveListensOnEveryInterfaceAndTheDemoOnThisMachineUnlessToldOtherwise() {
+        assertThat(new ServeCommand().defaultHost()).isEqualTo("0.0.0.0");
+        assertThat(new DemoCommand().defaultHost()).isEqualTo("127.0.0.1");
+        assertThat(parse(new DemoCommand(), "--host", "0.0.0.0").host).isEqualTo("0.0.0.0");
+    }
+
+    private static <T extends ServeCommand> T parse(T command, String... args) {
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+}
