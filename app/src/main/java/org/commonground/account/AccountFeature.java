@@ -19,13 +19,21 @@ public final class AccountFeature {
     private final Authentication authentication;
     private final boolean secureCookies;
 
+    private final Clock clock;
+
     private AccountFeature(Jdbi jdbi, Clock clock, boolean secureCookies) {
+        this.clock = clock;
         this.accounts = new AccountStore(jdbi);
         this.signInAttempts = new SignInAttempts(accounts, clock);
         this.sessions = new SessionStore(jdbi);
         this.tokens = new ApiTokenStore(jdbi);
         this.authentication = new Authentication(accounts, sessions, tokens);
         this.secureCookies = secureCookies;
+    }
+
+    /** The clock the app was wired with: every feature above takes its time from it. */
+    public Clock clock() {
+        return clock;
     }
 
     public static AccountFeature wire(Jdbi jdbi, Clock clock, boolean secureCookies) {

@@ -38,7 +38,8 @@ public final class ParticipationFeature {
         this.translation = translation;
         this.participants = new Participants(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
-        this.next = new NextStatement(jdbi, translation.shown(), relay, ThreadLocalRandom::current);
+        this.next = new NextStatement(statement.statements(), votes, translation.shown(), relay, ThreadLocalRandom::current,
+                conversation.clock());
         this.join = new Join(jdbi, conversation.invites());
         this.activity = new ActivityStore(jdbi);
         this.secureCookies = secureCookies;
@@ -66,7 +67,7 @@ public final class ParticipationFeature {
         return participants.find(ctx, conversationId).map(Participant::id);
     }
 
-    public VoteStore votes() {
+    public Votes votes() {
         return votes;
     }
 

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonground.results.FirstVotes;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.commonground.conversation.Conversation;
+import org.commonground.participation.Votes;
 
-/** The report's own reads besides the engine's result: totals and cohort membership. */
+/** The report's own reads besides the engine's result, asked of participation: totals and cohort membership. */
 final class ReportQueries {
     /** All votes on a statement, with or without a cohort. */
     record StatementTotal(long statementId, int agree, int disagree, int pass) {
@@ -30,33 +30,20 @@ final class ReportQueries {
         }
     }
 
-    record Membership(long participantId, String value) {}
+    private final Votes votes;
 
-    private final Jdbi jdbi;
-
-    ReportQueries(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    ReportQueries(Votes votes) {
+        this.votes = votes;
     }
 
     Map<Long, StatementTotal> totals(long conversationId) {
         Map<Long, StatementTotal> out = new HashMap<>();
-        jdbi.withHandle(h -> h.createQuery("""
-                        SELECT statement_id, count(*) FILTER (WHERE value = 1) AS agree,
-                               count(*) FILTER (WHERE value = -1) AS disagree, count(*) FILTER (WHERE value = 0) AS pass
-                        FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
-                .bind("c", conversationId).map(ConstructorMapper.of(StatementTotal.class)).list())
-                .forEach(t -> out.put(t.statementId(), t));
+        votes.counts(conversationId).forEach((id, t) -> out.put(id, new StatementTotal(id, t.agree(), t.disagree(), t.pass())));
         return out;
     }
 
-    Map<Long, String> cohortOf(long conversationId, String dimension) {
-        Map<Long, String> out = new HashMap<>();
-        jdbi.withHandle(h -> h.createQuery("""
-                        SELECT pc.participant_id, pc.value FROM participant_cohort pc
-                        JOIN cohort_dimension d ON d.id = pc.dimension_id
-                        WHERE d.conversation_id = :c AND d.name = :dimension""")
-                .bind("c", conversationId).bind("dimension", dimension).map(ConstructorMapper.of(Membership.class)).list())
-                .forEach(m -> out.put(m.participantId(), m.value()));
-        return out;
+    /** Each participant's value of the conversation's cohort dimension {@code dimension} (empty when it has none). */
+    Map<Long, String> cohortOf(Conversation c, String dimension) {
+        return c.cohort(dimension).map(d -> votes.cohortValues(d.id())).orElse(Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package org.commonground.statement;
 
+import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.Seeding;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
-import org.commonground.problem.NotFound;
 import org.commonground.statement.StatementStore;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
@@ -19,10 +19,10 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * participants' statements ({@link StatementText}, {@link NearDuplicates}) but are accepted at once:
  * the organizer is the moderator of their own seeds.
  */
-public final class SeedStore implements Seeding {
+final class SeedStore implements Seeding {
     private final Jdbi jdbi;
 
-    public SeedStore(Jdbi jdbi) {
+    SeedStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -47,9 +47,7 @@ public final class SeedStore implements Seeding {
         return jdbi.inTransaction(h -> {
             // The same row lock participants' statement writes take: every writer of statements to one
             // conversation (on any server) checks for a duplicate and inserts one after the other.
-            ConversationState state = h.createQuery("SELECT state FROM conversation WHERE id = :id FOR NO KEY UPDATE")
-                    .bind("id", conversationId).mapTo(String.class).findOne().map(ConversationState::fromCode)
-                    .orElseThrow(() -> NotFound.of("conversation", conversationId));
+            ConversationState state = ConversationState.fromCode(ConversationRules.lock(h, conversationId).state());
             state.requireSeedable(conversationId);
             StatementStore.duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())

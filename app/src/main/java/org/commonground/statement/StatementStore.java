@@ -2,6 +2,7 @@ package org.commonground.statement;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
@@ -76,5 +77,12 @@ public final class StatementStore {
                 .bind("c", conversationId).bind("f", folded)
                 .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2)))
                 .findOne();
+    }
+
+    /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
+    public List<Long> acceptedIds(long conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""")
+                .bind("c", conversationId).mapTo(Long.class).list());
     }
 }

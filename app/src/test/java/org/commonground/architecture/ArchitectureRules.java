@@ -48,9 +48,11 @@ final class ArchitectureRules {
         DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe("are not stores",
                 c -> !topLevelName(c).endsWith("Store") && !c.getPackageName().startsWith(root + ".db")
                         && !exempt.contains(topLevelName(c)));
+        // Reading an SQLException (web maps an outage to 503) is handling an error, not running SQL.
         DescribedPredicate<JavaAccess<?>> toDatabase = DescribedPredicate.describe("Jdbi or JDBC",
                 a -> a.getTargetOwner().getPackageName().startsWith("org.jdbi")
-                        || a.getTargetOwner().getPackageName().startsWith("java.sql"));
+                        || a.getTargetOwner().getPackageName().startsWith("java.sql")
+                        && !a.getTargetOwner().isAssignableTo(java.sql.SQLException.class));
         return noClasses().that().resideInAPackage(root + "..").and(notAStore).should().accessTargetWhere(toDatabase)
                 .because("SQL lives in stores, one owner per table");
     }
@@ -78,6 +80,18 @@ final class ArchitectureRules {
                 .and().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Routes")
                 .and().resideOutsideOfPackage(root + ".db..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..");
+    }
+
+    /**
+     * A feature's stores are its own: other features ask it through its entry and narrow
+     * interfaces. {@code exempt} names (simple names) the stores still public.
+     */
+    static ArchRule storesArePackagePrivate(String root, Set<String> exempt) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
+                .and().haveSimpleNameEndingWith("Store")
+                .and(DescribedPredicate.describe("are not listed", c -> !exempt.contains(c.getSimpleName())))
+                .should().notBePublic()
+                .because("other features ask a feature through its entry, never its stores");
     }
 
     /** A feature's routes and pages are its own: reached through its entry, never imported. */
