@@ -49,7 +49,7 @@ public final class Analysis {
                     Representativeness.consensus(votes, full.groupCounts, map.groupCount),
                     Representativeness.groupInformedConsensus(votes, full.groupCounts, map.groupCount),
                     bridging.scores(votes), full.tallies, commonGround, divides, views, convergence, seconds,
-                    state.withBridging(bridging.intercept, bridging.factor, bridging.globalIntercept, bridging.converged));
+                    state.withBridging(bridging.fitted, bridging.converged));
         }
     }
 

@@ -42,7 +42,7 @@ final class CohortComparison {
                     }
                     int offset = v * statements;
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        acc[(offset + (cells[k] >>> 2)) * 3 + (cells[k] & 3)]++;
+                        acc[(offset + VoteMatrix.statementOf(cells[k])) * 3 + VoteMatrix.codeOf(cells[k])]++;
                     }
                 }
             });

@@ -5,51 +5,46 @@ import java.util.Arrays;
 /**
  * Maps arbitrary long ids (Pol.is ids, database keys) to dense indices in order of first sight.
  * Open addressing over primitive arrays: the builder sees every vote, so boxing here would cost
- * more than the whole analysis.
+ * more than the whole analysis. Each slot holds its key and its index side by side, so a lookup
+ * touches one cache line.
  */
 final class IdIndex {
-    private static final int EMPTY = -1;
-    private long[] keys = new long[16];
-    private int[] slots = new int[16];
+    private static final long EMPTY = -1;
+    /** Slot j: key at 2j, index at 2j + 1 (EMPTY: free). */
+    private long[] table = emptyTable(16);
     private long[] ids = new long[16];
     private int size;
 
-    IdIndex() {
-        Arrays.fill(slots, EMPTY);
-    }
-
     int add(long id) {
-        int mask = slots.length - 1;
-        int i = mix(id) & mask;
-        while (slots[i] != EMPTY) {
-            if (keys[i] == id) {
-                return slots[i];
-            }
-            i = (i + 1) & mask;
+        int j = slot(id);
+        if (table[2 * j + 1] != EMPTY) {
+            return (int) table[2 * j + 1];
         }
-        keys[i] = id;
-        slots[i] = size;
+        table[2 * j] = id;
+        table[2 * j + 1] = size;
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
         }
         ids[size] = id;
         size++;
-        if (size * 2 > slots.length) {
+        if (size * 4 > table.length) {
             grow();
         }
         return size - 1;
     }
 
     int indexOf(long id) {
-        int mask = slots.length - 1;
-        int i = mix(id) & mask;
-        while (slots[i] != EMPTY) {
-            if (keys[i] == id) {
-                return slots[i];
-            }
-            i = (i + 1) & mask;
+        return (int) table[2 * slot(id) + 1];
+    }
+
+    /** The slot holding the id, or the free slot where it would go. */
+    private int slot(long id) {
+        int mask = table.length / 2 - 1;
+        int j = mix(id) & mask;
+        while (table[2 * j + 1] != EMPTY && table[2 * j] != id) {
+            j = (j + 1) & mask;
         }
-        return -1;
+        return j;
     }
 
     boolean contains(long id) {
@@ -64,21 +59,25 @@ final class IdIndex {
         return ids[index];
     }
 
+    private static long[] emptyTable(int slots) {
+        long[] table = new long[2 * slots];
+        Arrays.fill(table, EMPTY);
+        return table;
+    }
+
+    /** Doubles the slots once half are taken. */
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldSlots = slots;
-        keys = new long[oldKeys.length * 2];
-        slots = new int[oldSlots.length * 2];
-        Arrays.fill(slots, EMPTY);
-        int mask = slots.length - 1;
-        for (int j = 0; j < oldSlots.length; j++) {
-            if (oldSlots[j] != EMPTY) {
-                int i = mix(oldKeys[j]) & mask;
-                while (slots[i] != EMPTY) {
-                    i = (i + 1) & mask;
+        long[] old = table;
+        table = emptyTable(old.length);
+        int mask = table.length / 2 - 1;
+        for (int k = 0; k < old.length; k += 2) {
+            if (old[k + 1] != EMPTY) {
+                int j = mix(old[k]) & mask;
+                while (table[2 * j + 1] != EMPTY) {
+                    j = (j + 1) & mask;
                 }
-                keys[i] = oldKeys[j];
-                slots[i] = oldSlots[j];
+                table[2 * j] = old[k];
+                table[2 * j + 1] = old[k + 1];
             }
         }
     }

@@ -64,7 +64,7 @@ public final class MapState {
     }
 
     /** Bridging parameters re-indexed onto another statement set, or null if this state has none. */
-    double[][] bridgingFor(long[] statements) {
+    BridgingState bridgingFor(long[] statements) {
         if (bridgingIntercept == null) {
             return null;
         }
@@ -77,12 +77,12 @@ public final class MapState {
                 factor[s] = bridgingFactor[i];
             }
         }
-        return new double[][] {intercept, factor, {bridgingMean}};
+        return new BridgingState(intercept, factor, bridgingMean);
     }
 
-    MapState withBridging(double[] intercept, double[] factor, double mean, boolean converged) {
+    MapState withBridging(BridgingState fit, boolean converged) {
         return new MapState(statementIds, first, second, baseX, baseY, groupX, groupY, participantIds, groupOfParticipant,
-                intercept, factor, mean, converged);
+                fit.intercept(), fit.factor(), fit.mean(), converged);
     }
 
     int groupOf(long participantId) {

@@ -80,14 +80,14 @@ final class PrincipalComponents {
                     double x1 = 0;
                     double x2 = 0;
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int s3 = 3 * (cells[k] >>> 2);
-                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[s3];
+                        int s3 = 3 * VoteMatrix.statementOf(cells[k]);
+                        double x = VoteMatrix.valueOf(cells[k]) - packed[s3];
                         x1 += x * packed[s3 + 1];
                         x2 += x * packed[s3 + 2];
                     }
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int s = cells[k] >>> 2;
-                        double x = VoteMatrix.VALUE[cells[k] & 3] - packed[3 * s];
+                        int s = VoteMatrix.statementOf(cells[k]);
+                        double x = VoteMatrix.valueOf(cells[k]) - packed[3 * s];
                         acc[2 * s] += x * x1;
                         acc[2 * s + 1] += x * x2;
                     }
@@ -172,8 +172,8 @@ final class PrincipalComponents {
                 double x1 = 0;
                 double x2 = 0;
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int s = cells[k] >>> 2;
-                    double v = VoteMatrix.VALUE[cells[k] & 3] - mean[s];
+                    int s = VoteMatrix.statementOf(cells[k]);
+                    double v = VoteMatrix.valueOf(cells[k]) - mean[s];
                     x1 += v * first[s];
                     x2 += v * second[s];
                 }
@@ -209,8 +209,8 @@ final class PrincipalComponents {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int s = cells[k] >>> 2;
-                    acc[2 * s] += VoteMatrix.VALUE[cells[k] & 3];
+                    int s = VoteMatrix.statementOf(cells[k]);
+                    acc[2 * s] += VoteMatrix.valueOf(cells[k]);
                     acc[2 * s + 1] += 1;
                 }
             }

@@ -30,7 +30,7 @@ final class Representativeness {
                 int p = rows[i];
                 int offset = groupOfRow[i] * statements;
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    acc[(offset + (cells[k] >>> 2)) * 3 + (cells[k] & 3)]++;
+                    acc[(offset + VoteMatrix.statementOf(cells[k])) * 3 + VoteMatrix.codeOf(cells[k])]++;
                 }
             }
         });

@@ -28,6 +28,7 @@ public final class VoteMatrix {
     private final int[] cells;
     private final int[] seconds;
     private final long originMillis;
+    private int lastSecond = -1;
 
     VoteMatrix(long[] participantIds, long[] statementIds, int[] rowStart, int[] cells, int[] seconds, long originMillis) {
         this.participantIds = participantIds;
@@ -93,13 +94,13 @@ public final class VoteMatrix {
         int to = rowStart[p + 1] - 1;
         while (from <= to) {
             int mid = (from + to) >>> 1;
-            int midStatement = cells[mid] >>> 2;
+            int midStatement = statementOf(cells[mid]);
             if (midStatement < s) {
                 from = mid + 1;
             } else if (midStatement > s) {
                 to = mid - 1;
             } else {
-                return OptionalInt.of((int) VALUE[cells[mid] & 3]);
+                return OptionalInt.of(signOf(cells[mid]));
             }
         }
         return OptionalInt.empty();
@@ -125,10 +126,15 @@ public final class VoteMatrix {
         return 8L * (participantIds.length + statementIds.length) + 4L * (rowStart.length + cells.length + seconds.length);
     }
 
+    /** Seconds from the first to the latest current vote; computed once (a benign race: every thread computes the same int). */
     int lastSecond() {
-        int last = 0;
-        for (int s : seconds) {
-            last = Math.max(last, s);
+        int last = lastSecond;
+        if (last < 0) {
+            last = 0;
+            for (int s : seconds) {
+                last = Math.max(last, s);
+            }
+            lastSecond = last;
         }
         return last;
     }
@@ -186,12 +192,38 @@ public final class VoteMatrix {
         return new VoteMatrix(participantIds, statementIds, start, newCells, newSeconds, originMillis);
     }
 
+    // A cell packs a vote as statement index << 2 | vote code. These small static methods are the only
+    // place that knows the layout; the JIT inlines them into the hot loops.
+
+    /** The cell of a vote: statement index (dense, ≥ 0, < 2³⁰) and vote code ({@link #PASS}, {@link #AGREE}, {@link #DISAGREE}). */
+    static int cell(int statement, int code) {
+        return statement << 2 | code;
+    }
+
+    /** Dense statement index of a cell. */
     static int statementOf(int cell) {
         return cell >>> 2;
     }
 
+    /** Vote code of a cell: {@link #PASS}, {@link #AGREE} or {@link #DISAGREE}. */
     static int codeOf(int cell) {
         return cell & 3;
+    }
+
+    /** Vote value of a cell in Pol.is units: agree +1, disagree −1, pass 0. */
+    static double valueOf(int cell) {
+        return VALUE[cell & 3];
+    }
+
+    /** Vote value of a cell as an integer (+1, −1, 0), for exact integer sums. */
+    static int signOf(int cell) {
+        int code = cell & 3;
+        return code == AGREE ? 1 : code == DISAGREE ? -1 : 0;
+    }
+
+    /** Whether a cell is an agree or a disagree (a rating, as bridging counts them), not a pass. */
+    static boolean isRating(int cell) {
+        return (cell & 3) != PASS;
     }
 
     /**
@@ -203,11 +235,11 @@ public final class VoteMatrix {
         private final IdIndex participants = new IdIndex();
         private final IdIndex statements = new IdIndex();
         private final IdIndex rejected = new IdIndex();
-        private int[] voter = new int[1024];
-        private int[] statement = new int[1024];
-        private byte[] value = new byte[1024];
-        private long[] at = new long[1024];
-        private int size;
+        private final AddedVotes added = new AddedVotes();
+        // Votes mostly arrive grouped by participant (exports, the database's history, generators):
+        // the previous participant's index saves a hash lookup in a table of a million ids.
+        private long lastParticipantId;
+        private int lastParticipant = -1;
 
         private Builder() {
         }
@@ -217,18 +249,11 @@ public final class VoteMatrix {
             if (value < -1 || value > 1) {
                 throw new IllegalArgumentException("vote value must be -1, 0 or 1, was " + value);
             }
-            if (size == voter.length) {
-                int capacity = size + (size >> 1);
-                voter = Arrays.copyOf(voter, capacity);
-                statement = Arrays.copyOf(statement, capacity);
-                this.value = Arrays.copyOf(this.value, capacity);
-                at = Arrays.copyOf(at, capacity);
+            if (lastParticipant < 0 || participantId != lastParticipantId) {
+                lastParticipant = participants.add(participantId);
+                lastParticipantId = participantId;
             }
-            voter[size] = participants.add(participantId);
-            statement[size] = statements.add(statementId);
-            this.value[size] = (byte) value;
-            at[size] = epochMillis;
-            size++;
+            added.add(lastParticipant, statements.add(statementId), (byte) value, epochMillis);
             return this;
         }
 
@@ -245,40 +270,39 @@ public final class VoteMatrix {
         }
 
         public VoteMatrix build() {
+            AddedVotes votes = added;
+            int size = votes.size();
             long[] statementIds = keptStatementIds();
             int[] statementIndex = new int[statements.size()];
             for (int i = 0; i < statementIndex.length; i++) {
                 statementIndex[i] = Arrays.binarySearch(statementIds, statements.id(i));
             }
-            boolean[] voted = new boolean[participants.size()];
-            int kept = 0;
+            // Votes per participant (by order of first sight) on statements in the math.
+            int[] keptOf = new int[participants.size()];
             for (int k = 0; k < size; k++) {
-                if (statementIndex[statement[k]] >= 0) {
-                    voted[voter[k]] = true;
-                    kept++;
+                if (statementIndex[votes.statement(k)] >= 0) {
+                    keptOf[votes.voter(k)]++;
                 }
             }
-            long[] participantIds = votedParticipantIds(voted);
-            int[] participantIndex = new int[voted.length];
-            for (int i = 0; i < voted.length; i++) {
-                participantIndex[i] = voted[i] ? Arrays.binarySearch(participantIds, participants.id(i)) : -1;
-            }
+            long[] participantIds = votedParticipantIds(keptOf);
+            int[] participantIndex = new int[keptOf.length];
             int n = participantIds.length;
             // Counting sort by participant keeps insertion order within a row: that order breaks timestamp ties.
             int[] start = new int[n + 1];
-            for (int k = 0; k < size; k++) {
-                if (statementIndex[statement[k]] >= 0) {
-                    start[participantIndex[voter[k]] + 1]++;
+            for (int i = 0; i < keptOf.length; i++) {
+                participantIndex[i] = keptOf[i] > 0 ? Arrays.binarySearch(participantIds, participants.id(i)) : -1;
+                if (keptOf[i] > 0) {
+                    start[participantIndex[i] + 1] = keptOf[i];
                 }
             }
             for (int p = 0; p < n; p++) {
                 start[p + 1] += start[p];
             }
-            int[] order = new int[kept];
+            int[] order = new int[start[n]];
             int[] next = Arrays.copyOf(start, n);
             for (int k = 0; k < size; k++) {
-                if (statementIndex[statement[k]] >= 0) {
-                    order[next[participantIndex[voter[k]]]++] = k;
+                if (statementIndex[votes.statement(k)] >= 0) {
+                    order[next[participantIndex[votes.voter(k)]]++] = k;
                 }
             }
             int[] latestCount = new int[n];
@@ -293,25 +317,29 @@ public final class VoteMatrix {
             for (int p = 0; p < n; p++) {
                 rowStart[p + 1] = rowStart[p] + latestCount[p];
             }
-            long origin = Long.MAX_VALUE;
-            for (int p = 0; p < n; p++) {
-                for (int j = 0; j < latestCount[p]; j++) {
-                    origin = Math.min(origin, at[order[start[p] + j]]);
+            long earliest = IntStream.range(0, chunks).parallel().mapToLong(c -> {
+                long min = Long.MAX_VALUE;
+                for (int p = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); p < end; p++) {
+                    for (int j = 0; j < latestCount[p]; j++) {
+                        min = Math.min(min, votes.at(order[start[p] + j]));
+                    }
                 }
-            }
-            if (origin == Long.MAX_VALUE) {
-                origin = 0;
-            }
+                return min;
+            }).min().orElse(Long.MAX_VALUE);
+            long origin = earliest == Long.MAX_VALUE ? 0 : earliest;
             int[] cells = new int[rowStart[n]];
             int[] seconds = new int[rowStart[n]];
-            for (int p = 0; p < n; p++) {
-                for (int j = 0; j < latestCount[p]; j++) {
-                    int k = order[start[p] + j];
-                    int code = value[k] == 1 ? AGREE : value[k] == -1 ? DISAGREE : PASS;
-                    cells[rowStart[p] + j] = statementIndex[statement[k]] << 2 | code;
-                    seconds[rowStart[p] + j] = (int) Math.min(Integer.MAX_VALUE, (at[k] - origin) / 1000L);
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                for (int p = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); p < end; p++) {
+                    for (int j = 0; j < latestCount[p]; j++) {
+                        int k = order[start[p] + j];
+                        int value = votes.value(k);
+                        int code = value == 1 ? AGREE : value == -1 ? DISAGREE : PASS;
+                        cells[rowStart[p] + j] = cell(statementIndex[votes.statement(k)], code);
+                        seconds[rowStart[p] + j] = (int) Math.min(Integer.MAX_VALUE, (votes.at(k) - origin) / 1000L);
+                    }
                 }
-            }
+            });
             return new VoteMatrix(participantIds, statementIds, rowStart, cells, seconds, origin);
         }
 
@@ -325,7 +353,7 @@ public final class VoteMatrix {
                 keys = new long[Math.max(length, keys.length * 2)];
             }
             for (int j = 0; j < length; j++) {
-                keys[j] = (long) statementIndex[statement[order[from + j]]] << 32 | j;
+                keys[j] = (long) statementIndex[added.statement(order[from + j])] << 32 | j;
             }
             Arrays.sort(keys, 0, length);
             int[] rowOrder = new int[length];
@@ -339,7 +367,7 @@ public final class VoteMatrix {
                 int best = rowOrder[j];
                 j++;
                 while (j < length && (int) (keys[j] >>> 32) == s) {
-                    if (at[rowOrder[j]] >= at[best]) {
+                    if (added.at(rowOrder[j]) >= added.at(best)) {
                         best = rowOrder[j];
                     }
                     j++;
@@ -363,17 +391,82 @@ public final class VoteMatrix {
             return ids;
         }
 
-        private long[] votedParticipantIds(boolean[] voted) {
-            long[] ids = new long[voted.length];
+        private long[] votedParticipantIds(int[] keptOf) {
+            long[] ids = new long[keptOf.length];
             int n = 0;
-            for (int i = 0; i < voted.length; i++) {
-                if (voted[i]) {
+            for (int i = 0; i < keptOf.length; i++) {
+                if (keptOf[i] > 0) {
                     ids[n++] = participants.id(i);
                 }
             }
             ids = Arrays.copyOf(ids, n);
             Arrays.sort(ids);
             return ids;
+        }
+    }
+
+    /**
+     * The votes a builder was given, in order: the first block grows by doubling up to 1 Mi votes,
+     * then whole blocks of 1 Mi are added, so growing never copies more than the first block (at
+     * 100 M votes one doubling array would copy gigabytes) and the big blocks are allocated where
+     * the collector does not copy them. 17 bytes per vote.
+     */
+    private static final class AddedVotes {
+        private static final int BLOCK_BITS = 20;
+        private static final int BLOCK = 1 << BLOCK_BITS;
+        private static final int MASK = BLOCK - 1;
+        private int[][] voter = {new int[1024]};
+        private int[][] statement = {new int[1024]};
+        private byte[][] value = {new byte[1024]};
+        private long[][] at = {new long[1024]};
+        private int size;
+
+        void add(int voterIndex, int statementIndex, byte vote, long epochMillis) {
+            int block = size >>> BLOCK_BITS;
+            int i = size & MASK;
+            if (block == 0 && i == voter[0].length) {
+                int capacity = Math.min(BLOCK, 2 * i);
+                voter[0] = Arrays.copyOf(voter[0], capacity);
+                statement[0] = Arrays.copyOf(statement[0], capacity);
+                value[0] = Arrays.copyOf(value[0], capacity);
+                at[0] = Arrays.copyOf(at[0], capacity);
+            } else if (block > 0 && i == 0) {
+                if (block == voter.length) {
+                    voter = Arrays.copyOf(voter, block * 2);
+                    statement = Arrays.copyOf(statement, block * 2);
+                    value = Arrays.copyOf(value, block * 2);
+                    at = Arrays.copyOf(at, block * 2);
+                }
+                voter[block] = new int[BLOCK];
+                statement[block] = new int[BLOCK];
+                value[block] = new byte[BLOCK];
+                at[block] = new long[BLOCK];
+            }
+            voter[block][i] = voterIndex;
+            statement[block][i] = statementIndex;
+            value[block][i] = vote;
+            at[block][i] = epochMillis;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int voter(int k) {
+            return voter[k >>> BLOCK_BITS][k & MASK];
+        }
+
+        int statement(int k) {
+            return statement[k >>> BLOCK_BITS][k & MASK];
+        }
+
+        byte value(int k) {
+            return value[k >>> BLOCK_BITS][k & MASK];
+        }
+
+        long at(int k) {
+            return at[k >>> BLOCK_BITS][k & MASK];
         }
     }
 }

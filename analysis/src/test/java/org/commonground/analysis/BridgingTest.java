@@ -80,6 +80,43 @@ class BridgingTest {
         }
     }
 
+    /**
+     * Golden digests of the fitted parameters' bits, recorded from the code before the fit was split
+     * into named steps (and checked equal then). A change here means the fit's arithmetic changed:
+     * say so and by how much in docs/analysis.md, then record the new digests.
+     */
+    @Test
+    void aFitGivesTheSameBitsForAGivenSeedAsRecorded() {
+        var planted = Conversations.planted(21);
+        try (var parallel = new Parallel(2)) {
+            var cold = Bridging.fit(planted.votes, null, null, 5, parallel);
+            var interim = Bridging.fit(planted.votes, null, null, 5, parallel, 3);
+            var continued = Bridging.fit(planted.votes, null, interim.fitted, 5, parallel, 2);
+
+            assertThat(cold.converged).isTrue();
+            assertThat(cold.sweeps).isEqualTo(COLD_SWEEPS);
+            assertThat(digest(cold.fitted)).isEqualTo(COLD_DIGEST);
+            assertThat(digest(interim.fitted)).isEqualTo(INTERIM_DIGEST);
+            assertThat(digest(continued.fitted)).isEqualTo(CONTINUED_DIGEST);
+        }
+    }
+
+    private static final int COLD_SWEEPS = 120;
+    private static final long COLD_DIGEST = 7269777512204385273L;
+    private static final long INTERIM_DIGEST = -4918455473254943419L;
+    private static final long CONTINUED_DIGEST = 7646398500894986256L;
+
+    /** FNV-1a over the raw bits of μ, then each statement's intercept and factor. */
+    static long digest(BridgingState state) {
+        long h = 0xcbf29ce484222325L;
+        h = (h ^ Double.doubleToRawLongBits(state.mean())) * 0x100000001b3L;
+        for (int s = 0; s < state.intercept().length; s++) {
+            h = (h ^ Double.doubleToRawLongBits(state.intercept()[s])) * 0x100000001b3L;
+            h = (h ^ Double.doubleToRawLongBits(state.factor()[s])) * 0x100000001b3L;
+        }
+        return h;
+    }
+
     @Test
     void refusesAnEmptySweepBudget() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalysisOptions.defaults().withBridgingSweeps(0))

@@ -91,4 +91,29 @@ class VoteMatrixTest {
         assertThat(VoteMatrix.bytesPerVote()).isEqualTo(8);
         assertThat(votes.memoryBytes()).isLessThan(16L * votes.voteCount());
     }
+
+    @Test
+    void moreVotesThanOneBlockOfTheBuilderKeepTheLatestOfEachCell() {
+        // 1.2 M votes fill the builder's first block (1 Mi votes) and part of the next; then every
+        // seventh cell is voted again, earlier or later than the first vote, across the boundary.
+        var builder = VoteMatrix.builder();
+        for (int p = 0; p < 12_000; p++) {
+            for (int s = 0; s < 100; s++) {
+                builder.vote(1_000_000 + p, 50 + s, (p + s) % 3 - 1, 10_000L * s + p);
+            }
+        }
+        for (int p = 0; p < 12_000; p += 7) {
+            builder.vote(1_000_000 + p, 50 + p % 100, 1, p % 2 == 0 ? 5_000_000L : 0);
+        }
+
+        var votes = builder.build();
+
+        assertThat(votes.voteCount()).isEqualTo(1_200_000);
+        for (int p = 0; p < 12_000; p += 7) {
+            int s = p % 100;
+            assertThat(votes.vote(1_000_000 + p, 50 + s)).as("participant %d", p).hasValue(p % 2 == 0 ? 1 : (p + s) % 3 - 1);
+        }
+        assertThat(votes.vote(1_011_999, 149)).hasValue((11_999 + 99) % 3 - 1);
+        assertThat(votes.firstVote().toEpochMilli()).as("participant 0 voted again later; participant 1 is next").isEqualTo(1);
+    }
 }

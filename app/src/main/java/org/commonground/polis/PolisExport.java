@@ -35,7 +35,7 @@ public record PolisExport(
 
     public PolisExport {
         comments = List.copyOf(comments);
-        votes = List.copyOf(votes);
+        votes = votes instanceof VoteColumns ? votes : List.copyOf(votes); // already read-only, and compact
         cohortDimensions = List.copyOf(cohortDimensions);
         participants = List.copyOf(participants);
     }

@@ -3,6 +3,7 @@ package org.commonground.polis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,16 +113,17 @@ final class PolisFolderReader {
 
     private static List<VoteEvent> readVotes(Path file, Map<Integer, Comment> comments) {
         try (CsvFile csv = CsvFile.withHeader(file).expectColumns(VOTE_REQUIRED, VOTE_COLUMNS)) {
-            List<VoteEvent> votes = new ArrayList<>();
+            VoteColumns votes = new VoteColumns();
+            int[] known = comments.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             while (csv.next()) {
                 long timestamp = csv.number("timestamp");
                 int commentId = csv.integer("comment-id");
-                if (!comments.containsKey(commentId)) {
+                if (Arrays.binarySearch(known, commentId) < 0) {
                     throw csv.error("comment-id " + commentId + " is not in " + COMMENTS);
                 }
                 int voterId = csv.integer("voter-id");
-                int value = csv.vote("vote", csv.text("vote"));
-                votes.add(new VoteEvent(timestamp, commentId, voterId, value));
+                int value = csv.vote("vote");
+                votes.append(timestamp, commentId, voterId, value);
             }
             return votes;
         } catch (PolisFormatException e) {

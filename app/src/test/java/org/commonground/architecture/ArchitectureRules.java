@@ -48,10 +48,10 @@ final class ArchitectureRules {
         DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe("are not stores",
                 c -> !topLevelName(c).endsWith("Store") && !c.getPackageName().startsWith(root + ".db")
                         && !exempt.contains(topLevelName(c)));
-        // Reading an SQLException (web maps an outage to 503) is handling an error, not running SQL.
+        // Reading an error's SQLSTATE (to answer 503 on an outage) classifies a failure; it runs no SQL.
         DescribedPredicate<JavaAccess<?>> toDatabase = DescribedPredicate.describe("Jdbi or JDBC",
-                a -> a.getTargetOwner().getPackageName().startsWith("org.jdbi")
-                        || a.getTargetOwner().getPackageName().startsWith("java.sql")
+                a -> (a.getTargetOwner().getPackageName().startsWith("org.jdbi")
+                        || a.getTargetOwner().getPackageName().startsWith("java.sql"))
                         && !a.getTargetOwner().isAssignableTo(java.sql.SQLException.class));
         return noClasses().that().resideInAPackage(root + "..").and(notAStore).should().accessTargetWhere(toDatabase)
                 .because("SQL lives in stores, one owner per table");
