@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
@@ -24,9 +25,11 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 public final class ConversationStore {
     private final Jdbi jdbi;
+    private final AccountStore accounts;
 
     public ConversationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.accounts = new AccountStore(jdbi);
     }
 
     /** A cohort dimension as an organizer declares it; {@code fixedByInvite} defaults to false. */
@@ -172,11 +175,6 @@ public final class ConversationStore {
                     SELECT languages FROM conversation_member
                     WHERE conversation_id = :id AND account_id = :account AND role = 'translator'""")
                     .bind("id", id).bind("account", account).mapTo(String[].class).findOne();
-        }
-
-        Optional<String> enabledAccountRole(long id) {
-            return h.createQuery("SELECT role FROM account WHERE id = :id AND NOT disabled")
-                    .bind("id", id).mapTo(String.class).findOne();
         }
 
         /** Adding a member again changes nothing but the languages, and those only when {@code given}. */
@@ -353,7 +351,7 @@ public final class ConversationStore {
         return jdbi.inTransaction(h -> {
             ConversationSql sql = new ConversationSql(h);
             lockedForChange(sql, id);
-            String accountRole = sql.enabledAccountRole(accountId)
+            String accountRole = accounts.find(accountId).filter(a -> !a.disabled()).map(a -> a.role().code())
                     .orElseThrow(() -> Invalid.field("accountId", "member.account.unknown", accountId));
             if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
                 throw Invalid.field("role", "member.organizer.account-role");
@@ -452,5 +450,21 @@ public final class ConversationStore {
                                WHERE m.conversation_id = :c AND m.account_id = :a AND m.role IN (<roles>))""")
                 .bind("c", id).bind("a", accountId).bindList("roles", memberRoles.stream().toList())
                 .mapTo(Boolean.class).one());
+    }
+
+    /**
+     * Hands an imported conversation to its organizer, post-moderated, with the given staff, in
+     * the importing transaction (the demo seed).
+     */
+    public static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
+        h.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
+                .bind("owner", ownerId).bind("c", id).execute();
+        ConversationSql sql = new ConversationSql(h);
+        staff.forEach((role, account) -> sql.addMember(id, account, role.code(), TranslatorLanguages.ALL.codes(), false));
+    }
+
+    /** The oldest conversation's id, if there is any (the demo seeds only an empty database). */
+    public static Optional<Long> oldestId(Handle h) {
+        return h.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1").mapTo(Long.class).findOne();
     }
 }

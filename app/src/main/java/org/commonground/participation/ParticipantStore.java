@@ -1,5 +1,6 @@
 package org.commonground.participation;
 
+import org.commonground.web.Language;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,5 +123,18 @@ final class ParticipantStore {
         var insert = h.prepareBatch("INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
         values.forEach((d, v) -> insert.bind("p", participantId).bind("d", d).bind("v", v).add());
         insert.execute();
+    }
+
+    static void languagesByCohort(Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
+        var update = h.prepareBatch("""
+                UPDATE participant p SET language = :lang FROM participant_cohort pc
+                WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value = :value""");
+        byValue.forEach((value, lang) -> update.bind("lang", lang.code()).bind("d", dimensionId).bind("value", value).add());
+        update.execute();
+        h.createUpdate("""
+                UPDATE participant p SET language = :lang FROM participant_cohort pc
+                WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value NOT IN (<values>)""")
+                .bind("lang", otherwise.code()).bind("d", dimensionId).bindList("values", List.copyOf(byValue.keySet()))
+                .execute();
     }
 }

@@ -1,5 +1,7 @@
 package org.commonground.participation;
 
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -72,5 +74,13 @@ public final class Participants {
 
     static Forbidden otherConversation() {
         return new Forbidden("not-a-participant", "problem.not-a-participant");
+    }
+
+    /**
+     * Sets imported participants' language from their value of one cohort dimension (the demo: JP
+     * reads Japanese, KR Korean, anyone else English), in the importing transaction.
+     */
+    public static void languagesByCohort(Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
+        ParticipantStore.languagesByCohort(h, dimensionId, byValue, otherwise);
     }
 }

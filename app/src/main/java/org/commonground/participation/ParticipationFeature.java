@@ -41,7 +41,7 @@ public final class ParticipationFeature {
         this.next = new NextStatement(statement.statements(), votes, translation.shown(), relay, ThreadLocalRandom::current,
                 conversation.clock());
         this.join = new Join(jdbi, conversation.invites());
-        this.activity = new ActivityStore(jdbi);
+        this.activity = new ActivityStore(jdbi, statement.statements());
         this.secureCookies = secureCookies;
     }
 

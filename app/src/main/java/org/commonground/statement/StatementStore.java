@@ -85,4 +85,30 @@ public final class StatementStore {
                 SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""")
                 .bind("c", conversationId).mapTo(Long.class).list());
     }
+
+    /** How many of the conversation's statements wait for a moderator. */
+    public int pendingCount(long conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending'""")
+                .bind("c", conversationId).mapTo(Integer.class).one());
+    }
+
+    /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
+    public static Map<String, Long> byExternalId(Handle h, long conversationId) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        h.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c AND external_id IS NOT NULL")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
+    }
+
+    /** Sets the declared language of imported statements (by id), in the importing transaction. */
+    public static void declareLanguages(Handle h, Map<Long, Language> languages) {
+        var update = h.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
+        languages.forEach((id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
+        if (!languages.isEmpty()) {
+            update.execute();
+        }
+    }
 }
