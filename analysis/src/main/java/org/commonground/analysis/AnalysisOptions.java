@@ -17,10 +17,29 @@ import java.time.Duration;
  *                              stops earlier once converged. A live server gives each recomputation a small budget
  *                              and continues from the previous result's fit, so the fit converges over successive
  *                              runs instead of delaying one (see {@link MapState#bridgingConverged()})
+ * @param method                how the map and its groups are made (see {@link Method})
+ * @param moderatedVotes        votes on moderated-out statements, read only by {@link Method#POLIS}
  */
 public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGroundDimension, int minVotesPerCohort,
                               Duration convergenceWindow, boolean convergence, int threads, int maxDivides,
-                              int bridgingSweeps) {
+                              int bridgingSweeps, Method method, ModeratedVotes moderatedVotes) {
+    /** How the opinion map and its groups are made; an organizer may choose Pol.is's rules. */
+    public enum Method {
+        /**
+         * Participants with min(7, statements) votes on statements in the math; Pol.is's PCA map over
+         * them; groups from a latent-class model of their votes ({@link LatentClasses}), never fewer
+         * than the map's k-means groups.
+         */
+        DEFAULT,
+        /**
+         * Pol.is's rules, for validation and for conversations moved from Pol.is: every voter in the
+         * PCA, moderated-out statements as zeroed columns (they count in each participant's
+         * projection scale), admission counting votes on moderated-out statements too, groups by
+         * k-means over the base clusters with k by silhouette.
+         */
+        POLIS
+    }
+
     public static final int DEFAULT_MIN_VOTES_PER_COHORT = 10;
 
     public AnalysisOptions {
@@ -33,42 +52,45 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
         if (convergenceWindow != null && (convergenceWindow.isNegative() || convergenceWindow.toSeconds() < 1)) {
             throw new IllegalArgumentException("convergence window must be at least one second");
         }
+        if (method == null || moderatedVotes == null) {
+            throw new IllegalArgumentException("method and moderatedVotes must not be null");
+        }
     }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50, Bridging.MAX_SWEEPS);
+        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50, Bridging.MAX_SWEEPS, Method.DEFAULT, ModeratedVotes.NONE);
     }
 
     public AnalysisOptions withSeed(long seed) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withMinVotesToBeInMap(int votes) {
-        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withCommonGroundDimension(String dimension) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withMinVotesPerCohort(int votes) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withConvergenceWindow(Duration window) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withConvergence(boolean enabled) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withThreads(int threads) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
     }
 
     public AnalysisOptions withMaxDivides(int divides) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides, bridgingSweeps);
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides, bridgingSweeps, method, moderatedVotes);
     }
 
     /** The map threshold for a conversation with this many statements. */
@@ -78,6 +100,17 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
 
     public AnalysisOptions withBridgingSweeps(int sweeps) {
         return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
-                threads, maxDivides, sweeps);
+                threads, maxDivides, sweeps, method, moderatedVotes);
+    }
+
+    public AnalysisOptions withMethod(Method method) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
+                threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+    }
+
+    /** Pol.is's rules ({@link Method#POLIS}) with the conversation's votes on moderated-out statements. */
+    public AnalysisOptions withPolisRules(ModeratedVotes moderated) {
+        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
+                threads, maxDivides, bridgingSweeps, Method.POLIS, moderated);
     }
 }

@@ -62,34 +62,89 @@ final class OpinionMap {
 
     /**
      * @param axes principal axes to keep (convergence windows), or null to compute them; windows also
-     *             run fewer base k-means steps, as only group tallies and cohort centres are read from them
+     *             run fewer base k-means steps, as only group tallies and cohort centres are read from
+     *             them, and group by k-means over the base clusters whatever the method
      */
-    static OpinionMap compute(VoteMatrix m, int minVotes, MapState warm, long seed, PrincipalComponents axes, Parallel parallel) {
+    static OpinionMap compute(VoteMatrix m, AnalysisOptions options, MapState warm, PrincipalComponents axes, Parallel parallel) {
         boolean window = axes != null;
-        int[] rows = participantsInMap(m, minVotes);
+        boolean polis = options.method() == AnalysisOptions.Method.POLIS && !window;
+        int zeroed = polis ? options.moderatedVotes().statements() : 0;
+        int[] rows = polis ? admittedByPolis(m, options) : participantsInMap(m, options.minVotesFor(m.statementCount()));
         double[][] start = warm == null ? new double[][] {null, null} : warm.componentsFor(m.statementIds());
         PrincipalComponents pcs = window
                 ? PrincipalComponents.fixedAxes(m, rows, axes, parallel)
-                : PrincipalComponents.compute(m, rows, start[0], start[1], seed, parallel);
+                : PrincipalComponents.compute(m, polis ? participantsInMap(m, 1) : rows, start[0], start[1], options.seed(), parallel);
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
-        pcs.project(m, rows, x, y, parallel);
-        return cluster(m, pcs, rows, x, y, warm, seed, window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, parallel);
+        pcs.project(m, rows, zeroed, x, y, parallel);
+        Grouping grouping = window ? Grouping.BASE_CLUSTERS : polis ? Grouping.PARTICIPANTS : Grouping.VOTE_MODEL;
+        return cluster(m, pcs, rows, x, y, warm, options.seed(), window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, grouping, parallel);
     }
+
+    /**
+     * Pol.is's admission: votes on moderated-out statements count, and the threshold is min(7,
+     * columns) where the columns include the moderated-out statements anyone voted on.
+     */
+    private static int[] admittedByPolis(VoteMatrix m, AnalysisOptions options) {
+        ModeratedVotes moderated = options.moderatedVotes();
+        int minVotes = options.minVotesFor(m.statementCount() + moderated.statements());
+        int n = m.participantCount();
+        int[] rows = new int[n];
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            if (m.votesOf(p) + moderated.votesOf(m.participantId(p)) >= minVotes) {
+                rows[count++] = p;
+            }
+        }
+        return Arrays.copyOf(rows, count);
+    }
+
+    /** Base clusters and Pol.is's groups (k-means over them) of participants already placed on the map. */
+    static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
+                              long seed, int baseIterations, Parallel parallel) {
+        return cluster(m, pcs, rows, x, y, warm, seed, baseIterations, Grouping.BASE_CLUSTERS, parallel);
+    }
+
+    /** What the groups are clustered from. */
+    enum Grouping {
+        /** Weighted k-means over the 100 base clusters, k by silhouette over them: Pol.is's clojure code. */
+        BASE_CLUSTERS,
+        /**
+         * k-means over the participants themselves, k by silhouette over participants, as red-dwarf (Pol.is's
+         * math in Python) does; maps larger than {@link #PARTICIPANT_LIMIT} fall back to base clusters,
+         * where a silhouette over participants (n²) would cost seconds.
+         */
+        PARTICIPANTS,
+        /** The latent-class model of the votes ({@link LatentClasses}), with the base-cluster groups as floor and start. */
+        VOTE_MODEL
+    }
+
+    static final int PARTICIPANT_LIMIT = 5_000;
 
     /** Base clusters and groups of participants already placed on the map. */
     static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
-                              long seed, int baseIterations, Parallel parallel) {
+                              long seed, int baseIterations, Grouping grouping, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
                 warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
         KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], baseIterations, parallel);
+        // The points the groups are clustered from: base clusters, or each participant as a cluster of one.
+        KMeans.Clustering points = base;
+        if (grouping == Grouping.PARTICIPANTS && rows.length > 1 && rows.length <= PARTICIPANT_LIMIT) {
+            int[] own = new int[rows.length];
+            double[] one = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                own[i] = i;
+                one[i] = 1;
+            }
+            points = new KMeans.Clustering(x.clone(), y.clone(), one, own, 0);
+        }
 
-        int[] groupOfBase = new int[base.k()];
+        int[] groupOfBase = new int[points.k()];
         double[] gx;
         double[] gy;
         int groups;
-        if (base.k() == 0) {
+        if (points.k() == 0) {
             groups = 0;
             gx = new double[0];
             gy = new double[0];
@@ -97,8 +152,9 @@ final class OpinionMap {
             groups = 1;
             gx = base.cx().clone();
             gy = base.cy().clone();
+            groupOfBase = new int[points.k()];
         } else {
-            KMeans.Clustering best = chooseGroups(base, warm, random.split(), parallel);
+            KMeans.Clustering best = chooseGroups(points, warm, random.split(), parallel);
             groups = best.k();
             groupOfBase = best.assignment();
             gx = best.cx();
@@ -106,8 +162,49 @@ final class OpinionMap {
         }
         int[] groupOfRow = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            groupOfRow[i] = groupOfBase[base.assignment()[i]];
+            groupOfRow[i] = groupOfBase[points.assignment()[i]];
         }
+        if (grouping == Grouping.VOTE_MODEL && groups > 1) {
+            int maxK = Math.min(Math.min(MAX_GROUPS, 2 + base.k() / 12), base.k());
+            LatentClasses.Fit fit = LatentClasses.choose(m, rows, base, groupOfRow, groups, maxK, warm, random.split(), parallel);
+            return grouped(m, pcs, rows, x, y, base, fit.k(), fit.label(), warm);
+        }
+        return renumbered(m, pcs, rows, x, y, base, groups, groupOfRow, gx, gy, warm);
+    }
+
+    /** A map whose groups come from elsewhere: empty groups dropped, centres at their members' mean positions. */
+    private static OpinionMap grouped(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y,
+                                      KMeans.Clustering base, int labels, int[] labelOfRow, MapState warm) {
+        int[] size = new int[labels];
+        for (int label : labelOfRow) {
+            size[label]++;
+        }
+        int[] dense = new int[labels];
+        int groups = 0;
+        for (int label = 0; label < labels; label++) {
+            dense[label] = size[label] > 0 ? groups++ : -1;
+        }
+        int[] groupOfRow = new int[rows.length];
+        double[] gx = new double[groups];
+        double[] gy = new double[groups];
+        for (int i = 0; i < rows.length; i++) {
+            int g = dense[labelOfRow[i]];
+            groupOfRow[i] = g;
+            gx[g] += x[i];
+            gy[g] += y[i];
+        }
+        for (int label = 0; label < labels; label++) {
+            if (dense[label] >= 0) {
+                gx[dense[label]] /= size[label];
+                gy[dense[label]] /= size[label];
+            }
+        }
+        return renumbered(m, pcs, rows, x, y, base, groups, groupOfRow, gx, gy, warm);
+    }
+
+    private static OpinionMap renumbered(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y,
+                                         KMeans.Clustering base, int groups, int[] groupOfRow, double[] gx, double[] gy,
+                                         MapState warm) {
         int[] renumber = stableGroupIds(m, rows, groupOfRow, groups, gx, gy, warm);
         double[] sx = new double[groups];
         double[] sy = new double[groups];

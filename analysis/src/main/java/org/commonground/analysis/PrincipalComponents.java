@@ -163,9 +163,18 @@ final class PrincipalComponents {
      * by √(statements / votes) so that people who voted on few statements are not pulled to the centre.
      */
     void project(VoteMatrix m, int[] rows, double[] x, double[] y, Parallel parallel) {
+        project(m, rows, 0, x, y, parallel);
+    }
+
+    /**
+     * @param zeroed columns every participant has a 0 in besides their votes: Pol.is zeroes
+     *               moderated-out statements instead of removing them, so they count both in the
+     *               statements and in each participant's votes of the scale, √((S + z) / (votes + z))
+     */
+    void project(VoteMatrix m, int[] rows, int zeroed, double[] x, double[] y, Parallel parallel) {
         int[] rowStart = m.rowStart();
         int[] cells = m.cells();
-        double statements = m.statementCount();
+        double statements = m.statementCount() + zeroed;
         parallel.forEach(rows.length, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
@@ -177,7 +186,7 @@ final class PrincipalComponents {
                     x1 += v * first[s];
                     x2 += v * second[s];
                 }
-                double scale = Math.sqrt(statements / Math.max(1, rowStart[p + 1] - rowStart[p]));
+                double scale = Math.sqrt(statements / (Math.max(1, rowStart[p + 1] - rowStart[p]) + zeroed));
                 // + 0.0 turns −0.0 into 0.0, which reads better in JSON and compares equal in records.
                 x[i] = x1 * scale + 0.0;
                 y[i] = x2 * scale + 0.0;
@@ -200,8 +209,22 @@ final class PrincipalComponents {
 
     static double[] columnMeans(VoteMatrix m, int[] rows, Parallel parallel) {
         int statements = m.statementCount();
+        double[] counts = codeCounts(m, rows, parallel);
+        double[] mean = new double[statements];
+        for (int s = 0; s < statements; s++) {
+            double agree = counts[3 * s + VoteMatrix.AGREE];
+            double disagree = counts[3 * s + VoteMatrix.DISAGREE];
+            double votes = counts[3 * s + VoteMatrix.PASS] + agree + disagree;
+            // Sums of ±1 and counts are exact integers in a double: the same mean as summing the votes.
+            mean[s] = votes > 0 ? (agree - disagree) / votes : 0.0;
+        }
+        return mean;
+    }
+
+    /** Votes of the rows per statement and vote code: [3 · statement + code], code pass 0, agree 1, disagree 2. */
+    static double[] codeCounts(VoteMatrix m, int[] rows, Parallel parallel) {
         int chunks = Parallel.chunks(rows.length);
-        double[][] partial = new double[chunks][2 * statements];
+        double[][] partial = new double[chunks][3 * m.statementCount()];
         int[] rowStart = m.rowStart();
         int[] cells = m.cells();
         parallel.forEach(rows.length, chunks, (c, from, to) -> {
@@ -209,18 +232,11 @@ final class PrincipalComponents {
             for (int i = from; i < to; i++) {
                 int p = rows[i];
                 for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                    int s = VoteMatrix.statementOf(cells[k]);
-                    acc[2 * s] += VoteMatrix.valueOf(cells[k]);
-                    acc[2 * s + 1] += 1;
+                    acc[3 * VoteMatrix.statementOf(cells[k]) + VoteMatrix.codeOf(cells[k])]++;
                 }
             }
         });
-        double[] sums = Parallel.sumInOrder(partial);
-        double[] mean = new double[statements];
-        for (int s = 0; s < statements; s++) {
-            mean[s] = sums[2 * s + 1] > 0 ? sums[2 * s] / sums[2 * s + 1] : 0.0;
-        }
-        return mean;
+        return Parallel.sumInOrder(partial);
     }
 
     private static void orthonormalise(double[] a, double[] b) {

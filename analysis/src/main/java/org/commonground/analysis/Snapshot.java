@@ -26,7 +26,7 @@ final class Snapshot {
 
     static Snapshot compute(VoteMatrix m, Cohorts.Bound bound, AnalysisOptions options, MapState warm,
                             PrincipalComponents axes, Parallel parallel) {
-        OpinionMap map = OpinionMap.compute(m, options.minVotesFor(m.statementCount()), warm, options.seed(), axes, parallel);
+        OpinionMap map = OpinionMap.compute(m, options, warm, axes, parallel);
         int[] groupCounts = Representativeness.tally(m, map.rows, map.groupOfRow, map.groupCount, parallel);
         int[] groupMembers = new int[map.groupCount];
         for (int g : map.groupOfRow) {

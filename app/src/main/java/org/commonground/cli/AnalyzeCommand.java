@@ -11,13 +11,17 @@ import org.commonground.analysis.Analysis;
 import org.commonground.analysis.AnalysisJson;
 import org.commonground.analysis.AnalysisOptions;
 import org.commonground.analysis.AnalysisResult;
+import org.commonground.analysis.ModeratedVotes;
 import org.commonground.db.Database;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
 import org.commonground.results.AnalysisInput;
 import org.jdbi.v3.core.Jdbi;
+import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +54,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the JSON result.")
     Path out;
 
+    @Option(names = "--method", defaultValue = "default", paramLabel = "default|polis", converter = MethodName.class,
+            description = "default: our groups (a latent-class model of the cast votes); polis: Pol.is's rules "
+                    + "(every voter in the PCA, moderated-out statements as zeroed columns, admission counting their votes, "
+                    + "k-means groups). Default ${DEFAULT-VALUE}.")
+    AnalysisOptions.Method method;
+
     @Mixin
     DatabaseOptions database;
 
@@ -71,7 +81,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisInput input = loaded.input();
         double loadSeconds = loaded.seconds();
-        AnalysisResult result = Analysis.run(input.votes(), input.cohorts(), AnalysisOptions.defaults().withSeed(seed));
+        AnalysisOptions options = AnalysisOptions.defaults().withSeed(seed);
+        if (method == AnalysisOptions.Method.POLIS) {
+            options = options.withPolisRules(loaded.moderated());
+        }
+        AnalysisResult result = Analysis.run(input.votes(), input.cohorts(), options);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -85,13 +99,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The input and the seconds spent reading it (starting a database server not included). */
-    private record Loaded(AnalysisInput input, double seconds) {}
+    /** "default" or "polis", in any case. */
+    static final class MethodName implements ITypeConverter<AnalysisOptions.Method> {
+        @Override
+        public AnalysisOptions.Method convert(String value) {
+            try {
+                return AnalysisOptions.Method.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("method must be default or polis, not " + value);
+            }
+        }
+    }
 
-    private static Loaded fromFolder(Path folder) {
+    /**
+     * The input, the votes on moderated-out statements (read only for Pol.is's rules) and the seconds
+     * spent reading them (starting a database server not included).
+     */
+    private record Loaded(AnalysisInput input, ModeratedVotes moderated, double seconds) {}
+
+    private Loaded fromFolder(Path folder) {
         long started = System.nanoTime();
-        AnalysisInput input = PolisExport.read(folder).analysisInput();
-        return new Loaded(input, (System.nanoTime() - started) / 1e9);
+        PolisExport export = PolisExport.read(folder);
+        AnalysisInput input = export.analysisInput();
+        ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS ? export.moderatedVotes() : ModeratedVotes.NONE;
+        return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
     }
 
     private Loaded fromDatabase(long conversationId) {
@@ -99,7 +130,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Jdbi jdbi = Database.jdbi(db.dataSource());
             long started = System.nanoTime();
             AnalysisInput input = AnalysisInput.load(jdbi, conversationId);
-            return new Loaded(input, (System.nanoTime() - started) / 1e9);
+            ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS
+                    ? AnalysisInput.moderatedVotes(jdbi, conversationId) : ModeratedVotes.NONE;
+            return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
         }
     }
 }

@@ -67,8 +67,9 @@ public final class ValidatePolisCommand implements Callable<Integer> {
         try {
             for (Path dataset : datasets) {
                 PolisValidation.Row row = PolisValidation.validate(dataset, seed);
-                spec.commandLine().getOut().printf("%s: %d in our map, %d in Pol.is's, ARI %.3f%n",
-                        row.dataset(), row.inMap(), row.polisInMap(), row.adjustedRand());
+                spec.commandLine().getOut().printf("%s: %d in our map, %d in Pol.is's, ARI %.3f; Pol.is mode %d in the map, ARI %.3f%n",
+                        row.dataset(), row.inMap(), row.polisInMap(), row.adjustedRand(), row.polisMode().inMap(),
+                        row.polisMode().adjustedRand());
                 rows.add(row);
             }
             rows.sort(Comparator.comparing(PolisValidation.Row::dataset));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.commonground.analysis.ModeratedVotes;
 
 /**
  * A Pol.is export folder in memory: the statements ("comments"), every vote event, and the cohort
@@ -182,5 +183,22 @@ public record PolisExport(
             p.cohorts().forEach((dimension, value) -> cohorts.assign(p.id(), dimension, value));
         }
         return new AnalysisInput(votes.build(), cohorts.build());
+    }
+
+    /** Votes on comments moderated out (rejected), for Pol.is's rules ({@code AnalysisOptions.withPolisRules}). */
+    public ModeratedVotes moderatedVotes() {
+        java.util.Set<Integer> rejected = new java.util.HashSet<>();
+        for (Comment c : comments()) {
+            if (c.moderation() == Moderation.REJECTED) {
+                rejected.add(c.id());
+            }
+        }
+        ModeratedVotes.Builder moderated = ModeratedVotes.builder();
+        for (VoteEvent v : votes()) {
+            if (rejected.contains(v.commentId())) {
+                moderated.vote(v.voterId(), v.commentId());
+            }
+        }
+        return moderated.build();
     }
 }

@@ -45,6 +45,7 @@ public final class PolisValidation {
      * @param everyoneInMap      participants in our map when everyone with a vote is admitted (threshold 1)
      * @param everyoneGroups     our groups then
      * @param everyoneAdjustedRand the adjusted Rand index then, over the participants in both maps
+     * @param polisMode          the same comparison with the engine under Pol.is's rules ({@code analyze --method polis})
      * @param groupSizes         our groups' sizes, largest first
      * @param polisGroupSizes    Pol.is's groups' sizes, largest first
      * @param fewVotes           participants below our threshold, in and out of Pol.is's map
@@ -53,7 +54,7 @@ public final class PolisValidation {
      */
     public record Row(String dataset, int participants, int statements, int votes, int inMap, int polisInMap,
                       int polisRule, int inBoth, int groups, int polisGroups, double adjustedRand,
-                      int everyoneInMap, int everyoneGroups, double everyoneAdjustedRand, List<Integer> groupSizes, List<Integer> polisGroupSizes, FewVotes fewVotes, double loadSeconds, double analysisSeconds) {
+                      int everyoneInMap, int everyoneGroups, double everyoneAdjustedRand, Mode polisMode, List<Integer> groupSizes, List<Integer> polisGroupSizes, FewVotes fewVotes, double loadSeconds, double analysisSeconds) {
 
         /** Our map size relative to Pol.is's, in percent (positive: we admit more). */
         public double differencePercent() {
@@ -64,6 +65,9 @@ public final class PolisValidation {
             return Math.abs(inMap - polisInMap) <= 0.01 * polisInMap;
         }
     }
+
+    /** Participants in the map, groups and adjusted Rand index against Pol.is of one run of the engine. */
+    public record Mode(int inMap, int groups, double adjustedRand) {}
 
     /** Analyses one export folder with the given seed and compares with Pol.is's groups. */
     public static Row validate(Path dir, long seed) {
@@ -76,10 +80,13 @@ public final class PolisValidation {
         Map<Integer, Integer> polis = PolisGroups.read(dir);
         Comparison everyone = compare(Analysis.run(input.votes(), input.cohorts(), options.withMinVotesToBeInMap(1).withConvergence(false)), polis);
         Comparison ours = compare(result, polis);
+        Comparison polisRules = compare(Analysis.run(input.votes(), input.cohorts(),
+                options.withPolisRules(export.moderatedVotes()).withConvergence(false)), polis);
         return new Row(dir.getFileName().toString(), input.votes().participantCount(), result.statementCount(),
                 result.voteCount(), result.participantCount(), polis.size(), admittedByPolisRule(export),
                 ours.inBoth, result.groups().size(), (int) polis.values().stream().distinct().count(),
                 ours.adjustedRand, everyone.inMap, everyone.groups, everyone.adjustedRand,
+                new Mode(polisRules.inMap, polisRules.groups, polisRules.adjustedRand),
                 sizes(result.groups().stream().map(g -> g.participants().size()).toList()),
                 sizes(new ArrayList<>(polisSizes(polis))), fewVotes(export, input, polis), loadSeconds, result.analysisSeconds());
     }

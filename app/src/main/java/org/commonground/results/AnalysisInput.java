@@ -1,6 +1,7 @@
 package org.commonground.results;
 
 import org.commonground.analysis.Cohorts;
+import org.commonground.analysis.ModeratedVotes;
 import org.commonground.analysis.VoteMatrix;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Jdbi;
@@ -11,6 +12,15 @@ import org.jdbi.v3.core.Jdbi;
  * database keys).
  */
 public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
+
+    /** Votes on a stored conversation's statements that are not in the math (rejected or pending). */
+    public static ModeratedVotes moderatedVotes(Jdbi jdbi, long conversationId) {
+        return moderatedVotes(new AnalysisSource(jdbi), conversationId);
+    }
+
+    static ModeratedVotes moderatedVotes(AnalysisSource store, long conversationId) {
+        return history(store, conversationId).snapshot().outside(statementsInMath(store, conversationId));
+    }
 
     /** A conversation as stored now: accepted statements, the whole vote history, cohort values. */
     public static AnalysisInput load(Jdbi jdbi, long conversationId) {

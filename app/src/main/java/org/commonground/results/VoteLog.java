@@ -3,6 +3,7 @@ package org.commonground.results;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.commonground.analysis.ModeratedVotes;
 import org.commonground.analysis.VoteMatrix;
 
 /**
@@ -73,6 +74,17 @@ final class VoteLog {
                 }
             }
             return new FirstVotes(Arrays.copyOf(who, n), Arrays.copyOf(at, n));
+        }
+
+        /** Who voted on statements outside {@code inMath}: what Pol.is's rules count of moderated-out statements. */
+        ModeratedVotes outside(long[] inMathSorted) {
+            ModeratedVotes.Builder b = ModeratedVotes.builder();
+            for (int i = 0; i < size; i++) {
+                if (Arrays.binarySearch(inMathSorted, statements[i]) < 0) {
+                    b.vote(participants[i], statements[i]);
+                }
+            }
+            return b.build();
         }
     }
 

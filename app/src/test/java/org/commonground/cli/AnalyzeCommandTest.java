@@ -120,12 +120,66 @@ class AnalyzeCommandTest {
         assertThat(run.err).contains("nowhere").contains("not a folder");
     }
 
+    /**
+     * Ten voters on the six comments in the math and on the rejected comment 6; voter 110 voted on
+     * five of the six and on both rejected comments 6 and 7.
+     */
+    private Path moderatedOutFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("moderated-out"));
+        StringBuilder comments = new StringBuilder("timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n");
+        for (int c = 0; c <= 7; c++) {
+            comments.append(1_000 + c).append(",x,").append(c).append(",100,0,0,").append(c >= 6 ? -1 : 1)
+                    .append(",Statement ").append(c).append('\n');
+        }
+        StringBuilder votes = new StringBuilder("timestamp,datetime,comment-id,voter-id,vote\n");
+        for (int voter = 100; voter <= 110; voter++) {
+            for (int c = 0; c <= 7; c++) {
+                boolean votes110 = c != 5;
+                if (voter == 110 ? votes110 : c < 7) {
+                    int value = (c < 3) == (voter < 105) ? 1 : -1;
+                    votes.append(10_000 + voter * 10 + c).append(",x,").append(c).append(',').append(voter).append(',').append(value).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve("comments.csv"), comments);
+        Files.writeString(folder.resolve("votes.csv"), votes);
+        return folder;
+    }
+
+    @Test
+    void thePolisMethodAdmitsAVoterWhoseVotesOnModeratedOutCommentsMakeUpTheThreshold() throws IOException {
+        Path folder = moderatedOutFolder();
+        Path ours = dir.resolve("default.json");
+        Path polis = dir.resolve("polis.json");
+
+        Run byDefault = analyze("--polis-export", folder.toString(), "--out", ours.toString());
+        Run byPolis = analyze("--polis-export", folder.toString(), "--method", "polis", "--out", polis.toString());
+
+        assertThat(byDefault.exit).as(byDefault.err).isZero();
+        assertThat(byPolis.exit).as(byPolis.err).isZero();
+        // Default: min(7, 6 statements) = 6 votes in the math; voter 110 has 5. Pol.is: min(7, 6 + 2 zeroed
+        // columns) = 7 votes on any statement; the others have 6 + 1, voter 110 has 5 + 2.
+        assertThat(JSON.readTree(ours.toFile()).get("projection").has("110")).isFalse();
+        JsonNode json = JSON.readTree(polis.toFile());
+        assertThat(json.get("projection").has("110")).isTrue();
+        assertThat(json.get("participants").asInt()).isEqualTo(11);
+        assertThat(json.get("statements").asInt()).as("moderated-out comments stay out of every statistic").isEqualTo(6);
+    }
+
+    @Test
+    void refusesAnUnknownMethod() {
+        Run run = analyze("--polis-export", dir.toString(), "--method", "louvain", "--out", dir.resolve("x.json").toString());
+
+        assertThat(run.exit).isNotZero();
+        assertThat(run.err).contains("default or polis");
+    }
+
     @Test
     void analysesARealPolisExportLikePolis() throws IOException {
         Path folder = SharedData.polisDataset("vtaiwan.uberx");
         Path out = dir.resolve("vtaiwan.json");
 
-        Run run = analyze("--polis-export", folder.toString(), "--out", out.toString());
+        Run run = analyze("--polis-export", folder.toString(), "--method", "polis", "--out", out.toString());
 
         assertThat(run.exit).as(run.err).isZero();
         JsonNode json = JSON.readTree(out.toFile());

@@ -48,10 +48,11 @@ public final class RecoveryCheck {
     public record Recovery(double ari, double bestPossibleAri, double bridgingPrecision, int plantedBridging) {
         public static Recovery of(SyntheticConversation c, VoteMatrix matrix, AnalysisResult result) {
             List<int[]> labels = new ArrayList<>();
+            int[] oracle = Oracle.classify(c);
             for (int i = 0; i < result.projection().size(); i++) {
                 long id = result.projection().ids().get(i);
                 int p = SyntheticConversation.participantIndex(id);
-                labels.add(new int[] {c.groupOf[p], result.groupOf(id).orElse(0), bayes(c, matrix, id)});
+                labels.add(new int[] {c.groupOf[p], result.groupOf(id).orElse(0), oracle[p]});
             }
             int[] truth = labels.stream().mapToInt(l -> l[0]).toArray();
             int[] found = labels.stream().mapToInt(l -> l[1]).toArray();
@@ -71,32 +72,6 @@ public final class RecoveryCheck {
             }
             return new Recovery(Agreement.adjustedRandIndex(truth, found), Agreement.adjustedRandIndex(truth, best),
                     planted == 0 ? 1 : (double) hits / planted, planted);
-        }
-
-        /** Maximum a posteriori group from the participant's votes, knowing the generating probabilities. */
-        private static int bayes(SyntheticConversation c, VoteMatrix matrix, long participantId) {
-            double[] logPosterior = new double[3];
-            for (int g = 0; g < 3; g++) {
-                logPosterior[g] = Math.log(SyntheticConversation.GROUP_SHARE[g]);
-            }
-            for (int s = 0; s < c.statements; s++) {
-                if (c.kind[s] == SyntheticConversation.Kind.REJECTED) {
-                    continue;
-                }
-                var vote = matrix.vote(participantId, SyntheticConversation.statementId(s));
-                if (vote.isPresent()) {
-                    for (int g = 0; g < 3; g++) {
-                        logPosterior[g] += Math.log(c.likelihood(g, s, vote.getAsInt()));
-                    }
-                }
-            }
-            int best = 0;
-            for (int g = 1; g < 3; g++) {
-                if (logPosterior[g] > logPosterior[best]) {
-                    best = g;
-                }
-            }
-            return best;
         }
     }
 }

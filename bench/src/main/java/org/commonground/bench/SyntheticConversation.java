@@ -47,6 +47,27 @@ public final class SyntheticConversation {
     /** @param bridgingFloor lowest agree probability of a bridging statement in every group (before noise) */
     public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed,
                                  double bridgingFloor) {
+        this(participants, statements, votesPerParticipant, noise, seed, bridgingFloor, DEFAULT_MIX);
+    }
+
+    /** Shares of bridging, partisan-popular, divisive, group-specific and rejected statements of the default generator. */
+    public static final double[] DEFAULT_MIX = {0.10, 0.12, 0.38, 0.33, 0.07};
+
+    /**
+     * @param mix shares of the five {@link Kind}s in declaration order, summing to 1; statements are
+     *            laid out in that order, so the kinds' counts are exact up to rounding
+     */
+    public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed,
+                                 double bridgingFloor, double[] mix) {
+        if (mix.length != Kind.values().length || Math.abs(Arrays.stream(mix).sum() - 1) > 1e-9) {
+            throw new IllegalArgumentException("mix needs one share per kind, summing to 1");
+        }
+        double[] upTo = new double[mix.length];
+        double running = 0;
+        for (int i = 0; i < mix.length; i++) {
+            running += mix[i];
+            upTo[i] = running;
+        }
         this.participants = participants;
         this.statements = statements;
         this.votesPerParticipant = Math.min(votesPerParticipant, statements);
@@ -65,8 +86,7 @@ public final class SyntheticConversation {
         disagree = new double[3][statements];
         for (int s = 0; s < statements; s++) {
             double u = (double) s / statements;
-            kind[s] = u < 0.10 ? Kind.BRIDGING : u < 0.22 ? Kind.PARTISAN_POPULAR : u < 0.60 ? Kind.DIVISIVE
-                    : u < 0.93 ? Kind.GROUP_SPECIFIC : Kind.REJECTED;
+            kind[s] = Kind.values()[kindAt(u, upTo)];
             for (int g = 0; g < 3; g++) {
                 double a;
                 switch (kind[s]) {
@@ -163,6 +183,16 @@ public final class SyntheticConversation {
 
     public static int statementIndex(long id) {
         return (int) (id - 1_000L);
+    }
+
+    /** The first kind whose cumulative share exceeds u; the 1e-12 slack keeps rounding in the running sum (0.1 + 0.12 = 0.22000000000000003) from moving a boundary. */
+    private static int kindAt(double u, double[] upTo) {
+        for (int i = 0; i < upTo.length - 1; i++) {
+            if (u < upTo[i] - 1e-12) {
+                return i;
+            }
+        }
+        return upTo.length - 1;
     }
 
     private static int draw(double[] shares, double u) {

@@ -1,0 +1,296 @@
+package org.commonground.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Opinion groups as a latent-class model fitted to the votes people actually cast: each group has,
+ * for every statement, its own chances of agree, disagree and pass, and a participant's votes are
+ * independent given their group. Fitted by expectation–maximisation over the stored votes only, so
+ * a statement someone did not see says nothing about them (Pol.is's PCA instead imputes the mean
+ * vote, which on sparse conversations pulls everyone towards the centre of the map).
+ *
+ * <p>Each group's chances on a statement are shrunk towards the statement's split over everyone by
+ * {@link #PRIOR} pseudo-votes, so a group with few votes on a statement is not certain of anything.
+ * Sums over participants run on {@link Parallel}'s fixed chunks and are combined in chunk order:
+ * the fit is the same bit for bit whatever the thread count.
+ */
+final class LatentClasses {
+    /** Pseudo-votes per group and statement, spread like the statement's votes over everyone. */
+    static final double PRIOR = 2.0;
+    static final int MAX_ITERATIONS = 100;
+    /** Stop when the log-likelihood per participant improves by less than this (nats). */
+    static final double TOLERANCE = 1e-3;
+    private static final int CODES = 3;
+
+    /**
+     * One fitted model.
+     *
+     * @param label         each row's most probable group, 0 … k − 1
+     * @param logLikelihood of the votes under the fitted model, nats (≤ 0)
+     * @param bic           Bayesian information criterion, −2·logLikelihood + parameters·ln(rows); lower is better
+     */
+    record Fit(int k, int[] label, double logLikelihood, double bic, double heldOut, int heldOutVotes, int iterations) {
+    }
+
+    private LatentClasses() {
+    }
+
+    /** Participants the number of groups is chosen on; larger maps are sampled down to it. */
+    static final int SAMPLE = 3_000;
+    /** EM steps of a cross-validation fit: enough to rank the candidate numbers of groups. */
+    static final int CROSS_VALIDATION_ITERATIONS = 20;
+
+    /**
+     * The groups of the map's participants, starting from the map's own k-means groups (Pol.is's
+     * method, {@code mapGroups} of {@code mapK}). On a seeded sample of at most {@link #SAMPLE}
+     * participants with one vote in {@link #FOLDS} held out, a fit of k groups is compared with
+     * one of k + 1 (the larger started by splitting, with weighted k-means over the base clusters);
+     * k grows while its model predicts the held-out votes better, up to maxK. The map's k is the
+     * floor: on sparse conversations a sample cannot estimate a small group's vote chances well
+     * enough for held-out votes to show it, while the map still separates it. Then one fit of the
+     * chosen k on every participant and vote, from the sample's groups.
+     *
+     * <p>With a previous result (warm start) holding more groups than the map's k, that number is the
+     * floor instead and the fits start from the previous groups: the live map does not lose a group
+     * it found because a few new votes moved the sample's held-out likelihood (a cold run, such as
+     * after a restart, chooses afresh).
+     *
+     * @param mapGroups each row's group in the map's k-means grouping, 0 … mapK − 1
+     */
+    static Fit choose(VoteMatrix m, int[] rows, KMeans.Clustering base, int[] mapGroups, int mapK, int maxK, MapState warm,
+                      java.util.SplittableRandom random, Parallel parallel) {
+        int[] previous = previousGroups(m, rows, warm, mapK, maxK);
+        int floor = previous == null ? mapK : warm.groupCount();
+        int[] sample = sample(rows.length, random.split());
+        int[] sampleRows = new int[sample.length];
+        int[] start = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            sampleRows[i] = rows[sample[i]];
+            start[i] = (previous == null ? mapGroups : previous)[sample[i]];
+        }
+        // The sample's fits are small: on the calling thread they skip a fork-join barrier per EM step,
+        // which on a busy machine costs more than the step (same chunks, so the same sums).
+        Fit chosen;
+        try (Parallel inline = new Parallel(1)) {
+            chosen = fit(m, sampleRows, start, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
+            for (int k = floor + 1; k <= maxK; k++) {
+                KMeans.Clustering best = null;
+                java.util.SplittableRandom forK = random.split();
+                for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
+                    double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
+                    KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
+                    if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
+                        best = candidate;
+                    }
+                }
+                if (best.k() < k) {
+                    break;
+                }
+                for (int i = 0; i < sample.length; i++) {
+                    start[i] = best.assignment()[base.assignment()[sample[i]]];
+                }
+                Fit larger = fit(m, sampleRows, start, k, true, CROSS_VALIDATION_ITERATIONS, inline);
+                if (!(larger.heldOut > chosen.heldOut)) {
+                    break;
+                }
+                chosen = larger;
+            }
+        }
+        int[] full = new int[rows.length];
+        java.util.Arrays.fill(full, -1);
+        for (int i = 0; i < sample.length; i++) {
+            full[sample[i]] = chosen.label[i];
+        }
+        return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
+    }
+
+    /** Each row's group in the previous result (−1 for newcomers), if it had between mapK and maxK groups. */
+    private static int[] previousGroups(VoteMatrix m, int[] rows, MapState warm, int mapK, int maxK) {
+        if (warm == null || warm.groupCount() < mapK || warm.groupCount() > maxK) {
+            return null;
+        }
+        int[] previous = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            previous[i] = warm.groupOf(m.participantId(rows[i]));
+        }
+        return previous;
+    }
+
+    /** Ascending positions of a seeded sample of at most {@link #SAMPLE} of n. */
+    private static int[] sample(int n, java.util.SplittableRandom random) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (n <= SAMPLE) {
+            return all;
+        }
+        for (int i = 0; i < SAMPLE; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(all, SAMPLE);
+        java.util.Arrays.sort(chosen);
+        return chosen;
+    }
+
+    static Fit fit(VoteMatrix m, int[] rows, int[] startLabels, int k, Parallel parallel) {
+        return fit(m, rows, startLabels, k, false, MAX_ITERATIONS, parallel);
+    }
+
+    /** One vote in {@link #FOLDS} is held out of a cross-validation fit, chosen by a hash of its cell position. */
+    static final int FOLDS = 5;
+
+    static boolean heldOut(int cell) {
+        long z = (cell + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+        return Long.remainderUnsigned(z ^ (z >>> 29), FOLDS) == 0;
+    }
+
+    /**
+     * @param crossValidate fit on the votes not {@link #heldOut} and report the held-out votes' log
+     *                      predictive likelihood (each participant's group posterior from their other votes)
+     */
+    static Fit fit(VoteMatrix m, int[] rows, int[] startLabels, int k, boolean crossValidate, int maxIterations,
+                   Parallel parallel) {
+        int statements = m.statementCount();
+        int n = rows.length;
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        double[] overall = overallSplit(m, rows, parallel);
+        double[] counts = new double[statements * CODES * k];
+        double[] weight = new double[k];
+        for (int i = 0; i < n; i++) {
+            int g = startLabels[i];
+            if (g < 0 || g >= k) {
+                continue;
+            }
+            weight[g]++;
+            int p = rows[i];
+            for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
+                if (!crossValidate || !heldOut(j)) {
+                    counts[(VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k + g]++;
+                }
+            }
+        }
+        double[] logChance = new double[counts.length];
+        double[] logShare = new double[k];
+        int chunks = Parallel.chunks(n);
+        double[][] partial = new double[chunks][counts.length + k + 3];
+        int[] label = new int[n];
+        double logLikelihood = Double.NEGATIVE_INFINITY;
+        double heldOutLikelihood = 0;
+        double heldOutVotes = 0;
+        int iteration = 0;
+        while (iteration < maxIterations) {
+            iteration++;
+            maximise(counts, weight, overall, statements, k, n, logChance, logShare);
+            parallel.forEach(n, chunks, (c, from, to) -> {
+                double[] acc = partial[c];
+                Arrays.fill(acc, 0.0);
+                double[] r = new double[k];
+                double total = 0;
+                for (int i = from; i < to; i++) {
+                    int p = rows[i];
+                    System.arraycopy(logShare, 0, r, 0, k);
+                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
+                        if (crossValidate && heldOut(j)) {
+                            continue;
+                        }
+                        int at = (VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k;
+                        for (int g = 0; g < k; g++) {
+                            r[g] += logChance[at + g];
+                        }
+                    }
+                    int best = 0;
+                    for (int g = 1; g < k; g++) {
+                        if (r[g] > r[best]) {
+                            best = g;
+                        }
+                    }
+                    label[i] = best;
+                    double top = r[best];
+                    double sum = 0;
+                    for (int g = 0; g < k; g++) {
+                        r[g] = Math.exp(r[g] - top);
+                        sum += r[g];
+                    }
+                    total += top + Math.log(sum);
+                    for (int g = 0; g < k; g++) {
+                        r[g] /= sum;
+                        acc[counts.length + g] += r[g];
+                    }
+                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
+                        int at = (VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k;
+                        if (crossValidate && heldOut(j)) {
+                            double chance = 0;
+                            for (int g = 0; g < k; g++) {
+                                chance += r[g] * Math.exp(logChance[at + g]);
+                            }
+                            acc[counts.length + k + 1] += Math.log(chance);
+                            acc[counts.length + k + 2]++;
+                            continue;
+                        }
+                        for (int g = 0; g < k; g++) {
+                            acc[at + g] += r[g];
+                        }
+                    }
+                }
+                acc[counts.length + k] = total;
+            });
+            double[] sums = Parallel.sumInOrder(partial);
+            System.arraycopy(sums, 0, counts, 0, counts.length);
+            System.arraycopy(sums, counts.length, weight, 0, k);
+            double next = sums[counts.length + k];
+            heldOutLikelihood = sums[counts.length + k + 1];
+            heldOutVotes = sums[counts.length + k + 2];
+            boolean converged = next - logLikelihood < TOLERANCE * Math.max(1, n);
+            logLikelihood = next;
+            if (converged) {
+                break;
+            }
+        }
+        double parameters = (double) k * statements * (CODES - 1) + (k - 1);
+        double bic = -2 * logLikelihood + parameters * Math.log(Math.max(2, n));
+        return new Fit(k, label, logLikelihood, bic, heldOutLikelihood, (int) heldOutVotes, iteration);
+    }
+
+    /** Chances of each vote code per group and statement, shrunk towards the statement's overall split. */
+    private static void maximise(double[] counts, double[] weight, double[] overall, int statements, int k, int n,
+                                 double[] logChance, double[] logShare) {
+        for (int s = 0; s < statements; s++) {
+            for (int g = 0; g < k; g++) {
+                double seen = 0;
+                for (int c = 0; c < CODES; c++) {
+                    seen += counts[(s * CODES + c) * k + g];
+                }
+                for (int c = 0; c < CODES; c++) {
+                    int at = (s * CODES + c) * k + g;
+                    logChance[at] = Math.log((counts[at] + PRIOR * overall[s * CODES + c]) / (seen + PRIOR));
+                }
+            }
+        }
+        for (int g = 0; g < k; g++) {
+            logShare[g] = Math.log((weight[g] + 1) / (n + k));
+        }
+    }
+
+    /** Each statement's split of pass / agree / disagree over the rows, with one pseudo-vote spread evenly. */
+    private static double[] overallSplit(VoteMatrix m, int[] rows, Parallel parallel) {
+        int statements = m.statementCount();
+        double[] sums = PrincipalComponents.codeCounts(m, rows, parallel);
+        double[] split = new double[sums.length];
+        for (int s = 0; s < statements; s++) {
+            double total = 1;
+            for (int c = 0; c < CODES; c++) {
+                total += sums[s * CODES + c];
+            }
+            for (int c = 0; c < CODES; c++) {
+                split[s * CODES + c] = (sums[s * CODES + c] + 1.0 / CODES) / total;
+            }
+        }
+        return split;
+    }
+}
