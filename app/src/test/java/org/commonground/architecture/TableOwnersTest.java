@@ -32,7 +32,16 @@ class TableOwnersTest {
             Map.entry("statement", "statement"),
             Map.entry("translation", "translation"),
             Map.entry("participant", "participation"), Map.entry("participant_cohort", "participation"),
-            Map.entry("vote_event", "participation"), Map.entry("current_vote", "participation"));
+            Map.entry("vote_event", "participation"), Map.entry("current_vote", "participation"),
+            // machine translation (V80), the translation feature's
+            Map.entry("machine_translation_setting", "translation"), Map.entry("translation_job", "translation"),
+            Map.entry("translation_usage", "translation"), Map.entry("machine_text", "translation"),
+            Map.entry("glossary_term", "translation"));
+
+    /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
+    static String owner(String table) {
+        return table.equals("forum") || table.startsWith("forum_") ? "forum" : OWNER.get(table);
+    }
 
     /**
      * Classes that still name another package's table, as {@code Class:table}, and no new ones.
@@ -76,8 +85,8 @@ class TableOwnersTest {
                 }
             }
         }
-        assertThat(OWNER.keySet()).as("tables with an owner (add a new migration's tables to OWNER)")
-                .containsExactlyInAnyOrderElementsOf(created);
+        assertThat(created).as("tables created by the migrations without an owner (add them to OWNER)")
+                .filteredOn(table -> owner(table) == null).isEmpty();
     }
 
     @Test
@@ -96,7 +105,7 @@ class TableOwnersTest {
                 String cls = f.getFileName().toString().replace(".java", "");
                 Matcher m = TABLE.matcher(Files.readString(f));
                 while (m.find()) {
-                    String owner = OWNER.get(m.group(1));
+                    String owner = owner(m.group(1));
                     if (owner != null && !owner.equals(pkg)) {
                         across.add(cls + ":" + m.group(1));
                     }
