@@ -13,6 +13,7 @@ import org.commonground.polis.PolisFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Web;
@@ -34,20 +35,25 @@ public final class App {
         var conversation = ConversationFeature.wire(jdbi, account);
         var statement = StatementFeature.wire(jdbi);
         var translation = TranslationFeature.wire(jdbi, conversation);
+        var machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(), Clock.systemUTC(),
+                web.messages());
         var moderation = ModerationFeature.wire(jdbi, conversation, translation);
         var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(),
-                conversation, statement, translation);
+                conversation, statement, translation, machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
+            cfg.events.serverStarted(machineTranslation::start);
+            cfg.events.serverStopped(machineTranslation::close);
             Api api = web.addTo(cfg, config.port(), config.network(), config.trustedProxies(), db,
                     routes -> account.guard(routes, web.pages()));
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
             conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
             translation.addTo(api, web.pages());
+            machineTranslation.addTo(api, web.pages(), conversation);
             moderation.addTo(api, web.pages());
             participation.addTo(api, web.pages());
             results.addTo(api);

@@ -1,5 +1,6 @@
 package org.commonground;
 
+import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
 
@@ -15,9 +16,10 @@ import org.commonground.web.TrustedProxies;
  * @param voteWriters       batches of votes written at once, ≥ 1; two let one batch fill while the
  *                          other waits for its WAL flush (docs/benchmarks.md)
  * @param network           bind address, trusted proxies, metrics access
+ * @param machineTranslation the machine translation service, off unless the operator names one
  */
 public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                        int voteWriters, NetworkSettings network) {
+                        int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
@@ -27,6 +29,13 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
                 NetworkSettings.defaults());
     }
 
+    /** The settings before machine translation was one: without a service. */
+    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
+                     int voteWriters, NetworkSettings network) {
+        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                MachineTranslationSettings.off());
+    }
+
     /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
     public static AppConfig defaults() {
         return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false,
@@ -34,16 +43,19 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network);
+        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                machineTranslation);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
-        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network);
+        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network,
+                machineTranslation);
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
-        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork);
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork,
+                machineTranslation);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -52,5 +64,10 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
             return network.trustedProxies();
         }
         return behindProxy ? new TrustedProxies.Hops(1) : network.trustedProxies();
+    }
+
+    public AppConfig withMachineTranslation(MachineTranslationSettings settings) {
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                settings);
     }
 }

@@ -1,6 +1,8 @@
 package org.commonground.cli;
 
+import org.commonground.AppConfig;
 import org.commonground.account.AccountStore;
+import org.commonground.demo.DemoGlossary;
 import org.commonground.db.Database;
 import org.commonground.demo.DemoSeed;
 import org.jdbi.v3.core.Jdbi;
@@ -20,9 +22,10 @@ public final class DemoCommand extends ServeCommand {
     }
 
     @Override
-    protected void beforeStart(Database db) {
+    protected void beforeStart(Database db, AppConfig config) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         DemoSeed.Seeded outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoGlossary.setUp(jdbi, outcome, config.machineTranslation());
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "
                     + outcome.conversationId() + "); nothing was seeded.");

@@ -7,8 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
+import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -31,6 +33,14 @@ public class ServeCommand implements Callable<Integer> {
                     + "(env COMMONGROUND_BEHIND_PROXY).")
     boolean behindProxy;
 
+    @Option(names = "--machine-translation", paramLabel = "KIND:URL",
+            defaultValue = "${env:COMMONGROUND_MACHINE_TRANSLATION}",
+            description = "Machine translation service: libretranslate:http://127.0.0.1:5000, "
+                    + "openai:http://127.0.0.1:8000/v1?model=NAME or deepl:https://api-free.deepl.com; the key comes "
+                    + "from env COMMONGROUND_MACHINE_TRANSLATION_KEY. Off when not given; organizers then turn it on "
+                    + "per conversation (env COMMONGROUND_MACHINE_TRANSLATION).")
+    String machineTranslation;
+
     @Option(names = "--trusted-proxies", paramLabel = "COUNT|CIDRS", defaultValue = "${env:COMMONGROUND_TRUSTED_PROXIES:-none}",
             converter = TrustedProxiesOption.class,
             description = "Reverse proxies whose X-Forwarded-For / Forwarded / X-Forwarded-Proto / -Host headers count: "
@@ -51,14 +61,15 @@ public class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        AppConfig config = config();
         Database db = database.open();
-        beforeStart(db);
-        String bind = host == null || host.isBlank() ? defaultHost() : host.strip();
-        NetworkSettings network = new NetworkSettings(bind, trustedProxies, Optional.ofNullable(metricsToken));
-        Javalin app = App.create(AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network),
-                db.dataSource());
+        beforeStart(db, config);
+        Javalin app = App.create(config, db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -66,11 +77,30 @@ public class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         app.start();
+        String bind = config.network().host();
         String shown = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
         System.out.println("Common Ground is listening on http://" + shown + ":" + app.port() + "/"
                 + (shown.equals("localhost") ? " (every interface)" : ""));
         stopped.await();
         return 0;
+    }
+
+    /** The server's settings from the options; a malformed machine translation setting stops here. */
+    AppConfig config() {
+        MachineTranslationSettings mt;
+        try {
+            mt = MachineTranslationSettings.parse(machineTranslation, System.getenv("COMMONGROUND_MACHINE_TRANSLATION_KEY"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        NetworkSettings network = new NetworkSettings(bind(), trustedProxies, Optional.ofNullable(metricsToken));
+        return AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network)
+                .withMachineTranslation(mt);
+    }
+
+    /** The address to listen on: {@code --host}, else {@link #defaultHost()}. */
+    String bind() {
+        return host == null || host.isBlank() ? defaultHost() : host.strip();
     }
 
     /**
@@ -94,5 +124,5 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /** Work to do on the open database before the server starts (the demo seeds its conversation). */
-    protected void beforeStart(Database db) {}
+    protected void beforeStart(Database db, AppConfig config) {}
 }

@@ -19,6 +19,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.translation.ShownStatements;
 import org.commonground.statement.StatementStore;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
@@ -43,11 +44,13 @@ final class ParticipantPages {
     private final ShownStatements shown;
     private final InviteStore invites;
     private final boolean secureCookies;
+    private final MachineTranslations machineTranslations;
 
     ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
-                            NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
-                            boolean secureCookies) {
+                     NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
+                     boolean secureCookies, MachineTranslations machineTranslations) {
         this.invites = invites;
+        this.machineTranslations = machineTranslations;
         this.pages = pages;
         this.readable = readable;
         this.join = join;
@@ -77,7 +80,11 @@ final class ParticipantPages {
                 .map(d -> new CohortQuestion(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
-        model.put("text", Readable.text(c, Language.of(ctx)));
+        Optional<Conversation.Text> byMachine = machineTranslations.text(c, Language.of(ctx));
+        model.put("text", byMachine.orElseGet(() -> Readable.text(c, Language.of(ctx))));
+        model.put("textByMachine", byMachine.isPresent());
+        model.put("machineTranslation", machineTranslations.service(id).orElse(null));
+        model.put("cohortByMachine", machineTranslations.cohortValues(c, Language.of(ctx)));
         model.put("questions", questions);
         model.put("invite", invite == null ? "" : invite);
         model.put("joined", participants.find(ctx, id).isPresent());

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
@@ -23,6 +24,7 @@ public final class ParticipationFeature {
     private final ConversationFeature conversation;
     private final StatementFeature statement;
     private final TranslationFeature translation;
+    private final MachineTranslations machineTranslations;
     private final Relay relay = new Relay();
     private final Participants participants;
     private final VoteStore votes;
@@ -32,10 +34,12 @@ public final class ParticipationFeature {
     private final boolean secureCookies;
 
     private ParticipationFeature(Jdbi jdbi, int voteWriters, boolean secureCookies, ConversationFeature conversation,
-                                 StatementFeature statement, TranslationFeature translation) {
+                                 StatementFeature statement, TranslationFeature translation,
+                                 MachineTranslations machineTranslations) {
         this.conversation = conversation;
         this.statement = statement;
         this.translation = translation;
+        this.machineTranslations = machineTranslations;
         this.participants = new Participants(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
         this.next = new NextStatement(statement.statements(), votes, translation.shown(), relay, ThreadLocalRandom::current,
@@ -45,11 +49,15 @@ public final class ParticipationFeature {
         this.secureCookies = secureCookies;
     }
 
-    /** @param voteWriters how many batches of votes may be written at once (see {@link VoteStore}) */
+    /**
+     * @param voteWriters         how many batches of votes may be written at once (see {@link VoteStore})
+     * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
+     */
     public static ParticipationFeature wire(Jdbi jdbi, int voteWriters, boolean secureCookies,
                                             ConversationFeature conversation, StatementFeature statement,
-                                            TranslationFeature translation) {
-        return new ParticipationFeature(jdbi, voteWriters, secureCookies, conversation, statement, translation);
+                                            TranslationFeature translation, MachineTranslations machineTranslations) {
+        return new ParticipationFeature(jdbi, voteWriters, secureCookies, conversation, statement, translation,
+                machineTranslations);
     }
 
     /**
@@ -78,7 +86,7 @@ public final class ParticipationFeature {
 
     public void addTo(Api api, Pages pages) {
         new ParticipantPages(pages, conversation.readable(), join, participants, votes, next, statement.statements(),
-                conversation.invites(), translation.shown(), secureCookies).addTo(api.routes());
+                conversation.invites(), translation.shown(), secureCookies, machineTranslations).addTo(api.routes());
         new ParticipationRoutes(join, participants, votes, next, secureCookies).addTo(api);
         new StatementRoutes(statement.statements(), participants).addTo(api);
     }

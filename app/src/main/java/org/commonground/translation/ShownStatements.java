@@ -12,9 +12,11 @@ public interface ShownStatements {
 
     /**
      * A statement as shown. {@code translation} is {@code human}, {@code machine} or
-     * {@code original}; the original text and language are kept for "show original".
+     * {@code original}; the original text and language are kept for "show original";
+     * {@code service} names the machine translation service, null otherwise.
      */
-    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation) {
+    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation,
+                        String service) {
         public boolean translated() {
             return !"original".equals(translation);
         }

@@ -14,11 +14,13 @@ public final class TranslationFeature {
     private final ConversationFeature conversation;
     private final TranslationStore translations;
     private final IntoLanguages intoLanguages;
+    private final GlossaryStore glossaries;
 
     private TranslationFeature(Jdbi jdbi, ConversationFeature conversation) {
         this.conversation = conversation;
         this.translations = new TranslationStore(jdbi);
         this.intoLanguages = new IntoLanguages(conversation.access(), conversation.conversations());
+        this.glossaries = new GlossaryStore(jdbi);
     }
 
     public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation) {
@@ -34,8 +36,8 @@ public final class TranslationFeature {
     }
 
     public void addTo(Api api, Pages pages) {
-        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages)
-                .addTo(api.routes());
+        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages,
+                glossaries::of).addTo(api.routes());
         new TranslationRoutes(translations, conversation.access(), intoLanguages).addTo(api);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
@@ -29,9 +30,11 @@ final class TranslationPages {
     private final TranslationStore translations;
     private final Access access;
     private final IntoLanguages intoLanguages;
+    private final LongFunction<Glossary> glossaries;
 
     TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
-                            IntoLanguages intoLanguages) {
+                     IntoLanguages intoLanguages, LongFunction<Glossary> glossaries) {
+        this.glossaries = glossaries;
         this.pages = pages;
         this.readable = readable;
         this.translations = translations;
@@ -72,6 +75,7 @@ final class TranslationPages {
         model.put("proposed", translations.proposed(id, into, me.id()));
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
+        model.put("marks", new GlossaryMarks(glossaries.apply(id)));
         pages.render(ctx, "translate/desk.jte", model);
     }
 
@@ -83,7 +87,7 @@ final class TranslationPages {
         // Outside the try: the refusal is a 403 page, not a note beside a statement the desk may not even show.
         intoLanguages.require(me, id, into);
         try {
-            translations.submit(id, statementId, me.id(), false,
+            translations.submit(id, statementId, me.id(),
                     new TranslationStore.SubmitTranslation(into, ctx.formParam("text"), "human"));
             ctx.redirect("/translate/c/" + id + "?into=" + Language.parse(into).map(Language::code).orElse("en")
                     + "&saved=" + statementId, HttpStatus.SEE_OTHER);

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.commonground.conversation.Access;
 import org.commonground.account.Account;
-import org.commonground.account.ApiTokenStore;
-import org.commonground.account.Authentication;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
@@ -46,8 +44,8 @@ final class TranslationRoutes {
                 });
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").tag("translation")
-                .summary("Submit a translation (a translator only into their languages): human ones are proposed for "
-                        + "approval; machine ones (API token only) are used at once")
+                .summary("Submit a human translation (a translator only into their languages), proposed for approval; "
+                        + "kind machine is refused (403): only the server's own machine translation makes those")
                 .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
@@ -55,8 +53,7 @@ final class TranslationRoutes {
                     Account translator = access.requireTranslator(ctx, conversationId);
                     var request = Requests.body(ctx, TranslationStore.SubmitTranslation.class);
                     intoLanguages.require(translator, conversationId, request.lang());
-                    boolean viaApiToken = Authentication.bearer(ctx).filter(t -> t.startsWith(ApiTokenStore.PREFIX)).isPresent();
-                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), viaApiToken, request));
+                    ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), request));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").tag("translation")

@@ -21,8 +21,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Translations of statements. A human translation starts as {@code proposed} and is approved by a
- * second person (a translator who did not write it, or a moderator); a machine translation,
- * submitted by automation with an API token, is usable at once and always labelled as machine.
+ * second person (a translator who did not write it, or a moderator); a machine translation comes
+ * only from the server's own machine translation queue, is usable at once and always labelled as
+ * machine with the service that made it. People cannot submit one: a text called "machine" by
+ * whoever typed it would carry a label readers trust for the wrong reason.
  * Participants read the approved human translation first, then the machine one.
  */
 public final class TranslationStore implements ShownStatements {
@@ -91,19 +93,15 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /**
-     * Stores a translation by {@code translatorId}; {@code viaApiToken} says whether the request
-     * came from automation, which alone may submit machine translations.
-     */
-    public TranslationView submit(long conversationId, long statementId, long translatorId, boolean viaApiToken,
-                                  SubmitTranslation request) {
+    /** Stores a human translation by {@code translatorId}, proposed for approval; {@code kind: machine} is refused (403). */
+    public TranslationView submit(long conversationId, long statementId, long translatorId, SubmitTranslation request) {
         String lang = language(request.lang(), "lang");
         String kind = request.kind() == null ? "human" : request.kind().strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("human") && !kind.equals("machine")) {
             throw Invalid.field("kind", "translation.kind.invalid");
         }
-        if (kind.equals("machine") && !viaApiToken) {
-            throw new Forbidden("machine-translation-needs-token", "problem.machine-translation-needs-token");
+        if (kind.equals("machine")) {
+            throw new Forbidden("machine-translation-by-server-only", "problem.machine-translation-by-server-only");
         }
         String text = text(request.text());
         return jdbi.inTransaction(h -> {
@@ -115,16 +113,9 @@ public final class TranslationStore implements ShownStatements {
             if (s.state().equals("rejected")) {
                 throw new Conflict("statement-rejected", "problem.statement-rejected", statementId);
             }
-            boolean machine = kind.equals("machine");
-            if (machine) {
-                supersede(h, statementId, lang, kind);
-            }
-            return h.createQuery("INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, "
-                            + "approved_by, approved_at) VALUES (:s, :lang, :text, :kind, :state, :translator, "
-                            + ":approvedBy, CASE WHEN :machine THEN now() END) RETURNING " + COLUMNS)
-                    .bind("s", statementId).bind("lang", lang).bind("text", text).bind("kind", kind)
-                    .bind("state", machine ? "approved" : "proposed").bind("translator", translatorId)
-                    .bind("approvedBy", machine ? translatorId : null).bind("machine", machine)
+            return h.createQuery("INSERT INTO translation (statement_id, lang, text, kind, state, translator_id) "
+                            + "VALUES (:s, :lang, :text, 'human', 'proposed', :translator) RETURNING " + COLUMNS)
+                    .bind("s", statementId).bind("lang", lang).bind("text", text).bind("translator", translatorId)
                     .map(VIEW).one();
         });
     }
@@ -230,9 +221,9 @@ public final class TranslationStore implements ShownStatements {
 
     private static org.jdbi.v3.core.statement.Query shown(Handle h, String where, Language reader) {
         return h.createQuery("""
-                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind
+                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind, t.service
                 FROM statement s
-                LEFT JOIN LATERAL (SELECT t.text, t.kind FROM translation t
+                LEFT JOIN LATERAL (SELECT t.text, t.kind, t.service FROM translation t
                                    WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
                                    ORDER BY t.kind = 'human' DESC, t.id DESC LIMIT 1) t ON s.lang <> :lang
                 WHERE\s""" + where).bind("lang", reader.code());
@@ -243,8 +234,9 @@ public final class TranslationStore implements ShownStatements {
         String text = rs.getString("text");
         String lang = rs.getString("lang");
         return translated == null
-                ? new Shown(rs.getLong("id"), text, lang, text, lang, "original")
-                : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"));
+                ? new Shown(rs.getLong("id"), text, lang, text, lang, "original", null)
+                : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"),
+                        rs.getString("service"));
     }
 
     /** A human translation approved when it was made, as an import brings it. */

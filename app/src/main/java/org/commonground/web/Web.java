@@ -12,6 +12,7 @@ import javax.sql.DataSource;
  * mapping, request filters, metrics, and the API registry with its OpenAPI document.
  */
 public final class Web {
+    private final Messages messages;
     private final Csrf csrf;
     private final Assets assets;
     private final Pages pages;
@@ -19,7 +20,7 @@ public final class Web {
     private final long maxBodyBytes;
 
     private Web(boolean secureCookies, long maxBodyBytes) {
-        Messages messages = new Messages();
+        this.messages = new Messages();
         this.assets = new Assets();
         this.csrf = new Csrf(secureCookies);
         this.pages = new Pages(messages, assets, csrf, secureCookies);
@@ -33,6 +34,10 @@ public final class Web {
 
     public Pages pages() {
         return pages;
+    }
+
+    public Messages messages() {
+        return messages;
     }
 
     /**

@@ -114,7 +114,7 @@ class ReportViewTest {
         Map<Long, Shown> texts = new HashMap<>();
         for (long s = 1; s <= 12; s++) {
             String text = s == 9 ? "We should meet more often" : s == 1 ? "<script>alert(1)</script>" : "Statement " + s;
-            texts.put(s, new Shown(s, text, "en", text, "en", "original"));
+            texts.put(s, new Shown(s, text, "en", text, "en", "original", null));
         }
         Map<Long, StatementTotal> statementTotals = new HashMap<>();
         totals.forEach((s, t) -> statementTotals.put(s, new StatementTotal(s, t[0], t[1], t[2])));

@@ -227,17 +227,17 @@ class TranslationHttpTest extends ParticipationServerTest {
     }
 
     @Test
-    void machineTranslationsNeedAnApiTokenAndAreUsableAtOnce() {
+    void onlyTheServerMakesMachineTranslationsNotPeopleWithSessionsOrTokens() {
         long s = given.statement(c, "Machines may help.");
 
         var viaSession = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械", "kind", "machine"), given.sessionCookie(alice));
         var viaToken = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"), alice.bearer());
 
         assertThat(viaSession.status()).isEqualTo(403);
-        assertThat(viaSession.json().get("type").asText()).endsWith("/machine-translation-needs-token");
-        assertThat(viaToken.status()).isEqualTo(201);
-        assertThat(viaToken.json().get("state").asText()).isEqualTo("approved");
-        assertThat(viaToken.json().get("kind").asText()).isEqualTo("machine");
+        assertThat(viaSession.json().get("type").asText()).endsWith("/machine-translation-by-server-only");
+        assertThat(viaToken.status()).isEqualTo(403);
+        assertThat(viaToken.json().get("type").asText()).endsWith("/machine-translation-by-server-only");
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s)).isZero();
     }
 
     @Test

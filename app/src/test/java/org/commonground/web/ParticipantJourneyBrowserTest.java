@@ -113,7 +113,7 @@ class ParticipantJourneyBrowserTest {
             kr.capture("vote-translated-ko");
             kr.click("#vote-card details.original summary");
             assertThat(kr.text("#vote-card details.original p")).isEqualTo(NEW_STATEMENT);
-            assertThat(kr.find("#vote-card details.original summary").getText()).contains("원문 보기", "日本語");
+            assertThat(kr.find("#vote-card details.original summary").getText()).contains("원문 보기 (일본어)");
         }
     }
 
