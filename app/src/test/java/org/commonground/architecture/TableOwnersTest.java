@@ -55,6 +55,8 @@ class TableOwnersTest {
      * <li>ModerationStore, TranslationStore: moderation decisions and translations of statements
      *     join and update {@code statement} rows directly; left to move behind the statement
      *     feature (other branches were changing both stores while this was written).
+     * <li>TranslationJobStore (machine translation): gathers the texts to translate — statements,
+     *     conversation texts, cohort names and values — in its own queries; to ask their owners.
      * <li>PolisImport, ConversationExport: the bulk Pol.is import (COPY) and its export write or
      *     read every feature's tables in one transaction; the demo seeds through PolisImport and
      *     then the owners' bulk methods.
@@ -64,6 +66,8 @@ class TableOwnersTest {
             "VoteStore:conversation", "VoteStore:statement",
             "ConversationStore:account", "ConversationStore:participant",
             "ModerationStore:statement", "TranslationStore:statement",
+            "TranslationJobStore:statement", "TranslationJobStore:conversation_text",
+            "TranslationJobStore:cohort_dimension", "TranslationJobStore:cohort_value",
             "PolisImport:cohort_dimension", "PolisImport:cohort_value", "PolisImport:conversation",
             "PolisImport:conversation_text", "PolisImport:current_vote", "PolisImport:participant",
             "PolisImport:participant_cohort", "PolisImport:statement", "PolisImport:vote_event",
