@@ -76,12 +76,12 @@ public final class EndToEnd {
     }
 
     /** CPU time of the whole process (all threads, GC and JIT included): robust when other jobs share the machine. */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();
