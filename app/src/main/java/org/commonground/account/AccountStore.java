@@ -66,6 +66,18 @@ public final class AccountStore {
         return find(id).orElseThrow();
     }
 
+    /**
+     * An account nobody can sign in as (the demo forum's other delegates): its password hash is of
+     * a random secret that is never shown, at a cheap cost since nobody will ever try it.
+     */
+    public Account createWithoutSignIn(String email, Role role) {
+        String hash = new BCryptPasswordEncoder(4).encode(Secrets.random(18));
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
+                .bind("e", email).bind("h", hash).bind("r", role.code())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return find(id).orElseThrow();
+    }
+
     /** A strong random password (144 bits, URL-safe) for accounts created without one; shown once. */
     public static String generatePassword() {
         return Secrets.random(18);

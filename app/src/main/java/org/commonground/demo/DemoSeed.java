@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
+import org.commonground.forum.ForumFeature;
 import org.commonground.web.Secrets;
 import org.commonground.polis.ImportedConversation;
 import org.commonground.polis.ImportedConversation.ImportedDimension;
@@ -35,17 +36,19 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Seeds the demo — the conversation "What should Japanese and Korean citizens do together?" with its
- * statements, human translations and simulated participants, and four demo accounts — into a
+ * statements, human translations and simulated participants, and one demo account per role — into a
  * database that has no conversation yet. A database that has one is left alone, so restarting the
  * demo keeps its data; an advisory lock keeps two servers starting on one database from both seeding.
  */
 public final class DemoSeed {
     private static final String EMAIL_DOMAIN = "demo.commonground.test";
 
+    private final Jdbi jdbi;
     private final DemoStore store;
     private final AccountStore accounts;
 
     public DemoSeed(Jdbi jdbi, AccountStore accounts) {
+        this.jdbi = jdbi;
         this.store = new DemoStore(jdbi);
         this.accounts = accounts;
     }
@@ -64,6 +67,7 @@ public final class DemoSeed {
                 ids.put(role, account(role, credentials));
             }
             long id = store.inTransaction(h -> seedConversation(h, ids));
+            ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
             return new Seeded(id, true, credentials);
         });
     }
@@ -80,6 +84,11 @@ public final class DemoSeed {
             credentials.add(new Credential(role, email, Optional.empty()));
             return accounts.all().stream().filter(a -> a.email().equalsIgnoreCase(email)).findFirst().orElseThrow().id();
         }
+    }
+
+    /** The demo forum's other delegates: accounts whose password is random and never shown, so nobody signs in as them. */
+    private long forumDelegate(String localPart) {
+        return accounts.createWithoutSignIn(localPart + "@" + EMAIL_DOMAIN, Role.DELEGATE).id();
     }
 
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {

@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     /** Low → high. A package may use the ones before it, never one after it. */
     static final List<String> LAYERS = List.of("problem", "web", "db",
-            "account", "conversation", "statement", "translation", "text", "moderation", "participation",
+            "account", "conversation", "statement", "translation", "moderation", "text", "participation",
             "results", "report", "forum", "polis", "demo", "cli");
 
     /**
