@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Authentication;
+import org.commonground.account.ParticipantTokens;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
 import org.jdbi.v3.core.Jdbi;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * issued at join ({@value #TOKEN_PREFIX}…), sent as {@code Authorization: Bearer} or in the
  * per-conversation cookie {@link #cookieName}. Only the SHA-256 of a token is stored.
  */
-public final class Participants {
+public final class Participants implements ParticipantTokens {
     public static final String TOKEN_PREFIX = "cgp_";
 
     private final ParticipantStore store;
@@ -66,6 +67,12 @@ public final class Participants {
         return secret(ctx, conversationId)
                 .flatMap(store::byToken)
                 .filter(p -> p.conversationId() == conversationId);
+    }
+
+    /** Whether {@code secret} is the token of a participant of any conversation. */
+    @Override
+    public boolean known(String secret) {
+        return secret.startsWith(TOKEN_PREFIX) && store.byToken(secret).isPresent();
     }
 
     static Unauthorized tokenRequired() {
