@@ -23,8 +23,11 @@ public final class AccountFeature {
     private final Csrf csrf;
     private final boolean secureCookies;
 
+    private final Clock clock;
+
     private AccountFeature(Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf,
                            boolean secureCookies) {
+        this.clock = clock;
         this.accounts = new AccountStore(jdbi, hashing);
         this.signInAttempts = new SignInAttempts(accounts, clock);
         this.sessions = new SessionStore(jdbi);
@@ -33,6 +36,11 @@ public final class AccountFeature {
         this.throttles = throttles;
         this.csrf = csrf;
         this.secureCookies = secureCookies;
+    }
+
+    /** The clock the app was wired with: every feature above takes its time from it. */
+    public Clock clock() {
+        return clock;
     }
 
     /**

@@ -10,11 +10,8 @@ import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Accounts and their passwords. Passwords follow {@link PasswordRules} and are hashed by
@@ -41,32 +38,7 @@ public final class AccountStore {
         this.hashing = hashing;
     }
 
-    interface Sql {
-        @SqlUpdate("""
-            INSERT INTO account (email, password_hash, role) VALUES (:email, :hash, :role)
-            ON CONFLICT DO NOTHING""")
-        @GetGeneratedKeys("id")
-        Optional<Long> insert(@Bind("email") String email, @Bind("hash") String hash, @Bind("role") String role);
-
-        @SqlQuery("SELECT id, email, role, disabled, created_at FROM account WHERE id = :id")
-        @RegisterConstructorMapper(Row.class)
-        Optional<Row> find(@Bind("id") long id);
-
-        @SqlQuery("SELECT id, email, role, disabled, created_at, password_hash FROM account WHERE lower(email) = lower(:email)")
-        @RegisterConstructorMapper(RowWithHash.class)
-        Optional<RowWithHash> findWithHash(@Bind("email") String email);
-
-        @SqlQuery("SELECT id, email, role, disabled, created_at FROM account WHERE lower(email) = lower(:email)")
-        @RegisterConstructorMapper(Row.class)
-        Optional<Row> findByEmail(@Bind("email") String email);
-
-        @SqlQuery("SELECT id, email, role, disabled, created_at FROM account ORDER BY id")
-        @RegisterConstructorMapper(Row.class)
-        List<Row> all();
-
-        @SqlUpdate("UPDATE account SET password_hash = :hash WHERE id = :id")
-        int setPassword(@Bind("id") long id, @Bind("hash") String hash);
-    }
+    private static final String COLUMNS = "id, email, role, disabled, created_at";
 
     public record Row(long id, String email, String role, boolean disabled, Instant createdAt) {
         Account toAccount() {
@@ -91,8 +63,24 @@ public final class AccountStore {
             throw Invalid.fields(errors);
         }
         String hash = hashing.hash(password);
-        long id = jdbi.withExtension(Sql.class, sql -> sql.insert(normalizedEmail, hash, role.code()))
+        long id = jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO account (email, password_hash, role) VALUES (:email, :hash, :role)
+                        ON CONFLICT DO NOTHING""")
+                        .bind("email", normalizedEmail).bind("hash", hash).bind("role", role.code())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne())
                 .orElseThrow(() -> new Conflict("email-taken", "account.email.taken", normalizedEmail));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * An account nobody can sign in as (the demo forum's other delegates): its password hash is of
+     * a random secret that is never shown, at a cheap cost since nobody will ever try it.
+     */
+    public Account createWithoutSignIn(String email, Role role) {
+        String hash = new BCryptPasswordEncoder(4).encode(Secrets.random(18));
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
+                .bind("e", email).bind("h", hash).bind("r", role.code())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return find(id).orElseThrow();
     }
 
@@ -102,16 +90,19 @@ public final class AccountStore {
     }
 
     public Optional<Account> find(long id) {
-        return jdbi.withExtension(Sql.class, sql -> sql.find(id)).map(Row::toAccount);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+                .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne()).map(Row::toAccount);
     }
 
     /** The account signing in with {@code email} (compared without case), disabled or not. */
     public Optional<Account> findByEmail(String email) {
-        return jdbi.withExtension(Sql.class, sql -> sql.findByEmail(email.strip())).map(Row::toAccount);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(:email)")
+                .bind("email", email.strip()).map(ConstructorMapper.of(Row.class)).findOne()).map(Row::toAccount);
     }
 
     public List<Account> all() {
-        return jdbi.withExtension(Sql.class, Sql::all).stream().map(Row::toAccount).toList();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account ORDER BY id")
+                .map(ConstructorMapper.of(Row.class)).list()).stream().map(Row::toAccount).toList();
     }
 
     /** The enabled account with this e-mail and password, if both match. */
@@ -119,7 +110,9 @@ public final class AccountStore {
         if (email == null || password == null) {
             return Optional.empty();
         }
-        Optional<RowWithHash> row = jdbi.withExtension(Sql.class, sql -> sql.findWithHash(email.strip()));
+        Optional<RowWithHash> row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + ", password_hash FROM account WHERE lower(email) = lower(:email)")
+                .bind("email", email.strip()).map(ConstructorMapper.of(RowWithHash.class)).findOne());
         boolean matches = hashing.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
         return row.filter(r -> matches && !r.disabled())
                 .map(r -> new Account(r.id(), r.email(), Role.parse(r.role()).orElseThrow(), false, r.createdAt()));

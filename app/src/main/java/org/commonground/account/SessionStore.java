@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Browser sessions of accounts. The cookie holds a random secret; the database holds its SHA-256,
@@ -28,28 +26,15 @@ public final class SessionStore {
     /** The session a cookie secret names, if it exists and has not expired. */
     public record Session(long accountId, String csrfToken) {}
 
-    interface Sql {
-        @SqlUpdate("""
-            INSERT INTO account_session (token_hash, account_id, csrf_token, expires_at)
-            VALUES (:hash, :accountId, :csrf, :expiresAt)""")
-        void insert(@Bind("hash") String hash, @Bind("accountId") long accountId, @Bind("csrf") String csrf,
-                    @Bind("expiresAt") Instant expiresAt);
-
-        @SqlQuery("""
-            SELECT s.account_id, s.csrf_token FROM account_session s JOIN account a ON a.id = s.account_id
-            WHERE s.token_hash = :hash AND s.expires_at > now() AND NOT a.disabled""")
-        @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Session.class)
-        Optional<Session> find(@Bind("hash") String hash);
-
-        @SqlUpdate("DELETE FROM account_session WHERE token_hash = :hash OR expires_at < now()")
-        void delete(@Bind("hash") String hash);
-    }
-
     public NewSession start(long accountId) {
         String secret = Secrets.token();
         String csrf = Secrets.random(24);
         Instant expires = Instant.now().plus(LIFETIME);
-        jdbi.useExtension(Sql.class, sql -> sql.insert(Secrets.hash(secret), accountId, csrf, expires));
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO account_session (token_hash, account_id, csrf_token, expires_at)
+                        VALUES (:hash, :accountId, :csrf, :expiresAt)""")
+                .bind("hash", Secrets.hash(secret)).bind("accountId", accountId).bind("csrf", csrf)
+                .bind("expiresAt", expires).execute());
         return new NewSession(secret, csrf, expires);
     }
 
@@ -57,13 +42,17 @@ public final class SessionStore {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        return jdbi.withExtension(Sql.class, sql -> sql.find(Secrets.hash(secret)));
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.account_id, s.csrf_token FROM account_session s JOIN account a ON a.id = s.account_id
+                        WHERE s.token_hash = :hash AND s.expires_at > now() AND NOT a.disabled""")
+                .bind("hash", Secrets.hash(secret)).map(ConstructorMapper.of(Session.class)).findOne());
     }
 
     /** Ends the session (sign-out) and sweeps expired ones. */
     public void end(String secret) {
         if (secret != null) {
-            jdbi.useExtension(Sql.class, sql -> sql.delete(Secrets.hash(secret)));
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE token_hash = :hash OR expires_at < now()")
+                    .bind("hash", Secrets.hash(secret)).execute());
         }
     }
 }

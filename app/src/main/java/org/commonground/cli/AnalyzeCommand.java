@@ -17,7 +17,6 @@ import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
 import org.commonground.results.AnalysisInput;
-import org.commonground.results.AnalysisInputStore;
 import org.jdbi.v3.core.Jdbi;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
@@ -130,10 +129,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             Jdbi jdbi = Database.jdbi(db.dataSource());
             long started = System.nanoTime();
-            AnalysisInputStore store = jdbi.onDemand(AnalysisInputStore.class);
-            AnalysisInput input = AnalysisInput.load(store, conversationId);
+            AnalysisInput input = AnalysisInput.load(jdbi, conversationId);
             ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS
-                    ? AnalysisInput.moderatedVotes(store, conversationId) : ModeratedVotes.NONE;
+                    ? AnalysisInput.moderatedVotes(jdbi, conversationId) : ModeratedVotes.NONE;
             return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
         }
     }

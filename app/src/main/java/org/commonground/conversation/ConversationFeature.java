@@ -23,11 +23,16 @@ public final class ConversationFeature {
         this.conversations = new ConversationStore(jdbi);
         this.invites = new InviteStore(jdbi);
         this.access = new Access(account.authentication(), conversations);
-        this.readable = new Readable(conversations, access);
+        this.readable = new Readable(conversations, access, account.clock());
     }
 
     public static ConversationFeature wire(Jdbi jdbi, AccountFeature account) {
         return new ConversationFeature(jdbi, account);
+    }
+
+    /** The clock the app was wired with (see {@link AccountFeature#clock()}). */
+    public java.time.Clock clock() {
+        return account.clock();
     }
 
     public Access access() {

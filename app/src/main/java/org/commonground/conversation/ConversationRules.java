@@ -1,6 +1,5 @@
 package org.commonground.conversation;
 
-import java.util.Optional;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Handle;
 
@@ -14,12 +13,9 @@ import org.jdbi.v3.core.Handle;
 public record ConversationRules(long id, String state, String moderationMode, boolean participantsCanWrite,
                                 String resultsVisibility) {
 
-    private static final String COLUMNS =
-            "id, state, moderation_mode, participants_can_write, results_visibility FROM conversation WHERE id = :id";
-
     /** The conversation's rules, or 404. */
     public static ConversationRules load(Handle h, long conversationId) {
-        return find(h, "SELECT " + COLUMNS, conversationId);
+        return RulesStore.find(h, conversationId, false).orElseThrow(() -> NotFound.of("conversation", conversationId));
     }
 
     /**
@@ -29,18 +25,16 @@ public record ConversationRules(long id, String state, String moderationMode, bo
      * foreign key, so voting carries on meanwhile.
      */
     public static ConversationRules lock(Handle h, long conversationId) {
-        return find(h, "SELECT " + COLUMNS + " FOR NO KEY UPDATE", conversationId);
+        return RulesStore.find(h, conversationId, true).orElseThrow(() -> NotFound.of("conversation", conversationId));
     }
 
-    private static ConversationRules find(Handle h, String sql, long conversationId) {
-        Optional<ConversationRules> rules = h.createQuery(sql).bind("id", conversationId)
-                .map((rs, ctx) -> new ConversationRules(rs.getLong("id"), rs.getString("state"),
-                        rs.getString("moderation_mode"), rs.getBoolean("participants_can_write"),
-                        rs.getString("results_visibility")))
-                .findOne();
-        return rules.orElseThrow(() -> NotFound.of("conversation", conversationId));
+    /**
+     * The conversation's cohort dimensions as the caller's transaction sees them (joining checks
+     * declared values against them and stores values by dimension id); empty for no conversation.
+     */
+    public static java.util.List<Conversation.CohortDimension> cohorts(Handle h, long conversationId) {
+        return ConversationStore.load(h, conversationId).map(Conversation::cohorts).orElse(java.util.List.of());
     }
-
     /** 409 unless the conversation is open (410 once archived); see {@link ConversationState#requireOpen}. */
     public ConversationRules requireOpen() {
         ConversationState.fromCode(state).requireOpen(id);

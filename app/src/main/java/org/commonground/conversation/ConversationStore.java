@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
+import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
@@ -16,12 +17,7 @@ import org.commonground.problem.NotFound;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Conversations, their texts, cohort dimensions and members. Every command validates its whole
@@ -29,9 +25,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public final class ConversationStore {
     private final Jdbi jdbi;
+    private final AccountStore accounts;
 
     public ConversationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.accounts = new AccountStore(jdbi);
     }
 
     /** A cohort dimension as an organizer declares it; {@code fixedByInvite} defaults to false. */
@@ -58,117 +56,143 @@ public final class ConversationStore {
 
     record MemberRow(long accountId, String email, String role, String[] languages) {}
 
-    interface Sql {
-        @SqlUpdate("""
-            INSERT INTO conversation (owner_id, moderation_mode, participants_can_write, results_visibility)
-            VALUES (:owner, :moderation, :write, :visibility)""")
-        @GetGeneratedKeys("id")
-        long insert(@Bind("owner") long owner, @Bind("moderation") String moderation, @Bind("write") boolean write,
-                    @Bind("visibility") String visibility);
+    /** The store's statements on one handle (so commands run them in their own transaction). */
+    private record ConversationSql(Handle h) {
+        private static final String COLUMNS =
+                "id, owner_id, state, moderation_mode, participants_can_write, results_visibility, created_at, updated_at";
 
-        @SqlUpdate("""
-            INSERT INTO conversation_text (conversation_id, lang, title, description, background)
-            VALUES (:id, :lang, :title, :description, :background)""")
-        void insertText(@Bind("id") long id, @Bind("lang") String lang, @Bind("title") String title,
-                        @Bind("description") String description, @Bind("background") String background);
+        long insert(long owner, String moderation, boolean write, String visibility) {
+            return h.createUpdate("""
+                    INSERT INTO conversation (owner_id, moderation_mode, participants_can_write, results_visibility)
+                    VALUES (:owner, :moderation, :write, :visibility)""")
+                    .bind("owner", owner).bind("moderation", moderation).bind("write", write).bind("visibility", visibility)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
 
-        @SqlUpdate("DELETE FROM conversation_text WHERE conversation_id = :id")
-        void deleteTexts(@Bind("id") long id);
+        void insertText(long id, String lang, String title, String description, String background) {
+            h.createUpdate("""
+                    INSERT INTO conversation_text (conversation_id, lang, title, description, background)
+                    VALUES (:id, :lang, :title, :description, :background)""")
+                    .bind("id", id).bind("lang", lang).bind("title", title).bind("description", description)
+                    .bind("background", background).execute();
+        }
 
-        @SqlUpdate("""
-            INSERT INTO cohort_dimension (conversation_id, name, position, required)
-            VALUES (:id, :name, :position, :fixedByInvite)""")
-        @GetGeneratedKeys("id")
-        long insertDimension(@Bind("id") long id, @Bind("name") String name, @Bind("position") int position,
-                             @Bind("fixedByInvite") boolean fixedByInvite);
+        void deleteTexts(long id) {
+            h.createUpdate("DELETE FROM conversation_text WHERE conversation_id = :id").bind("id", id).execute();
+        }
 
-        @SqlUpdate("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:dimension, :value, :position)")
-        void insertValue(@Bind("dimension") long dimension, @Bind("value") String value, @Bind("position") int position);
+        long insertDimension(long id, String name, int position, boolean fixedByInvite) {
+            return h.createUpdate("""
+                    INSERT INTO cohort_dimension (conversation_id, name, position, required)
+                    VALUES (:id, :name, :position, :fixedByInvite)""")
+                    .bind("id", id).bind("name", name).bind("position", position).bind("fixedByInvite", fixedByInvite)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
 
-        @SqlUpdate("DELETE FROM cohort_dimension WHERE conversation_id = :id")
-        void deleteDimensions(@Bind("id") long id);
+        void insertValue(long dimension, String value, int position) {
+            h.createUpdate("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:dimension, :value, :position)")
+                    .bind("dimension", dimension).bind("value", value).bind("position", position).execute();
+        }
 
-        @SqlQuery("""
-            SELECT id, owner_id, state, moderation_mode, participants_can_write, results_visibility, created_at, updated_at
-            FROM conversation WHERE id = :id""")
-        @RegisterConstructorMapper(Row.class)
-        Optional<Row> find(@Bind("id") long id);
+        void deleteDimensions(long id) {
+            h.createUpdate("DELETE FROM cohort_dimension WHERE conversation_id = :id").bind("id", id).execute();
+        }
 
-        @SqlQuery("""
-            SELECT id, owner_id, state, moderation_mode, participants_can_write, results_visibility, created_at, updated_at
-            FROM conversation WHERE id = :id FOR UPDATE""")
-        @RegisterConstructorMapper(Row.class)
-        Optional<Row> lock(@Bind("id") long id);
+        Optional<Row> find(long id) {
+            return h.createQuery("SELECT " + COLUMNS + " FROM conversation WHERE id = :id")
+                    .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne();
+        }
 
-        @SqlQuery("""
-            SELECT conversation_id, lang, title, description, background FROM conversation_text
-            WHERE conversation_id IN (<ids>)""")
-        @RegisterConstructorMapper(TextRow.class)
-        List<TextRow> texts(@BindList("ids") List<Long> ids);
+        Optional<Row> lock(long id) {
+            return h.createQuery("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
+                    .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne();
+        }
 
-        @SqlQuery("""
-            SELECT d.id, d.name, d.required, v.value FROM cohort_dimension d
-            JOIN cohort_value v ON v.dimension_id = d.id
-            WHERE d.conversation_id = :id ORDER BY d.position, v.position""")
-        @RegisterConstructorMapper(DimensionRow.class)
-        List<DimensionRow> dimensions(@Bind("id") long id);
+        List<TextRow> texts(List<Long> ids) {
+            return h.createQuery("""
+                    SELECT conversation_id, lang, title, description, background FROM conversation_text
+                    WHERE conversation_id IN (<ids>)""")
+                    .bindList("ids", ids).map(ConstructorMapper.of(TextRow.class)).list();
+        }
+
+        List<DimensionRow> dimensions(long id) {
+            return h.createQuery("""
+                    SELECT d.id, d.name, d.required, v.value FROM cohort_dimension d
+                    JOIN cohort_value v ON v.dimension_id = d.id
+                    WHERE d.conversation_id = :id ORDER BY d.position, v.position""")
+                    .bind("id", id).map(ConstructorMapper.of(DimensionRow.class)).list();
+        }
 
         /** Open and closed conversations are public; drafts and archived ones only for their staff and admins. */
-        @SqlQuery("""
-            SELECT c.id, c.owner_id, c.state, c.moderation_mode, c.participants_can_write, c.results_visibility,
-                   c.created_at, c.updated_at
-            FROM conversation c
-            WHERE (c.state IN ('open', 'closed')
-                   OR :admin
-                   OR c.owner_id = :account
-                   OR EXISTS (SELECT 1 FROM conversation_member m WHERE m.conversation_id = c.id AND m.account_id = :account))
-              AND c.id < :before
-            ORDER BY c.id DESC LIMIT :limit""")
-        @RegisterConstructorMapper(Row.class)
-        List<Row> visible(@Bind("account") long account, @Bind("admin") boolean admin,
-                          @Bind("before") long before, @Bind("limit") int limit);
+        List<Row> visible(long account, boolean admin, long before, int limit) {
+            return h.createQuery("""
+                    SELECT c.id, c.owner_id, c.state, c.moderation_mode, c.participants_can_write, c.results_visibility,
+                           c.created_at, c.updated_at
+                    FROM conversation c
+                    WHERE (c.state IN ('open', 'closed')
+                           OR :admin
+                           OR c.owner_id = :account
+                           OR EXISTS (SELECT 1 FROM conversation_member m WHERE m.conversation_id = c.id AND m.account_id = :account))
+                      AND c.id < :before
+                    ORDER BY c.id DESC LIMIT :limit""")
+                    .bind("account", account).bind("admin", admin).bind("before", before).bind("limit", limit)
+                    .map(ConstructorMapper.of(Row.class)).list();
+        }
 
-        @SqlUpdate("""
-            UPDATE conversation SET moderation_mode = :moderation, participants_can_write = :write,
-                   results_visibility = :visibility, updated_at = now()
-            WHERE id = :id""")
-        void updateSettings(@Bind("id") long id, @Bind("moderation") String moderation, @Bind("write") boolean write,
-                            @Bind("visibility") String visibility);
+        void updateSettings(long id, String moderation, boolean write, String visibility) {
+            h.createUpdate("""
+                    UPDATE conversation SET moderation_mode = :moderation, participants_can_write = :write,
+                           results_visibility = :visibility, updated_at = now()
+                    WHERE id = :id""")
+                    .bind("id", id).bind("moderation", moderation).bind("write", write).bind("visibility", visibility)
+                    .execute();
+        }
 
-        @SqlUpdate("UPDATE conversation SET state = :state, updated_at = now() WHERE id = :id")
-        void updateState(@Bind("id") long id, @Bind("state") String state);
+        void updateState(long id, String state) {
+            h.createUpdate("UPDATE conversation SET state = :state, updated_at = now() WHERE id = :id")
+                    .bind("id", id).bind("state", state).execute();
+        }
 
-        @SqlQuery("SELECT EXISTS (SELECT 1 FROM invite WHERE conversation_id = :id)")
-        boolean hasInvites(@Bind("id") long id);
+        boolean hasInvites(long id) {
+            return h.createQuery("SELECT EXISTS (SELECT 1 FROM invite WHERE conversation_id = :id)")
+                    .bind("id", id).mapTo(Boolean.class).one();
+        }
 
-        @SqlQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :id)")
-        boolean hasParticipants(@Bind("id") long id);
+        boolean hasParticipants(long id) {
+            return h.createQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :id)")
+                    .bind("id", id).mapTo(Boolean.class).one();
+        }
 
-        @SqlQuery("""
-            SELECT m.account_id, a.email, m.role, m.languages FROM conversation_member m JOIN account a ON a.id = m.account_id
-            WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
-        @RegisterConstructorMapper(MemberRow.class)
-        List<MemberRow> members(@Bind("id") long id);
+        List<MemberRow> members(long id) {
+            return h.createQuery("""
+                    SELECT m.account_id, a.email, m.role, m.languages FROM conversation_member m JOIN account a ON a.id = m.account_id
+                    WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
+                    .bind("id", id).map(ConstructorMapper.of(MemberRow.class)).list();
+        }
 
-        @SqlQuery("""
-            SELECT languages FROM conversation_member
-            WHERE conversation_id = :id AND account_id = :account AND role = 'translator'""")
-        Optional<String[]> translatorLanguages(@Bind("id") long id, @Bind("account") long account);
-
-        @SqlQuery("SELECT role FROM account WHERE id = :id AND NOT disabled")
-        Optional<String> enabledAccountRole(@Bind("id") long id);
+        Optional<String[]> translatorLanguages(long id, long account) {
+            return h.createQuery("""
+                    SELECT languages FROM conversation_member
+                    WHERE conversation_id = :id AND account_id = :account AND role = 'translator'""")
+                    .bind("id", id).bind("account", account).mapTo(String[].class).findOne();
+        }
 
         /** Adding a member again changes nothing but the languages, and those only when {@code given}. */
-        @SqlUpdate("""
-            INSERT INTO conversation_member (conversation_id, account_id, role, languages)
-            VALUES (:id, :account, :role, :languages)
-            ON CONFLICT (conversation_id, account_id, role) DO UPDATE
-                SET languages = CASE WHEN :given THEN EXCLUDED.languages ELSE conversation_member.languages END""")
-        void addMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role,
-                       @Bind("languages") String[] languages, @Bind("given") boolean given);
+        void addMember(long id, long account, String role, String[] languages, boolean given) {
+            h.createUpdate("""
+                    INSERT INTO conversation_member (conversation_id, account_id, role, languages)
+                    VALUES (:id, :account, :role, :languages)
+                    ON CONFLICT (conversation_id, account_id, role) DO UPDATE
+                        SET languages = CASE WHEN :given THEN EXCLUDED.languages ELSE conversation_member.languages END""")
+                    .bind("id", id).bind("account", account).bind("role", role).bind("languages", languages)
+                    .bind("given", given).execute();
+        }
 
-        @SqlUpdate("DELETE FROM conversation_member WHERE conversation_id = :id AND account_id = :account AND role = :role")
-        int removeMember(@Bind("id") long id, @Bind("account") long account, @Bind("role") String role);
+        int removeMember(long id, long account, String role) {
+            return h.createUpdate(
+                            "DELETE FROM conversation_member WHERE conversation_id = :id AND account_id = :account AND role = :role")
+                    .bind("id", id).bind("account", account).bind("role", role).execute();
+        }
     }
 
     public Conversation create(long ownerId, NewConversation in) {
@@ -182,7 +206,7 @@ public final class ConversationStore {
         ResultsVisibility visibility = in.resultsVisibility() == null ? ResultsVisibility.PUBLIC : in.resultsVisibility();
         boolean write = in.participantsCanWrite() == null || in.participantsCanWrite();
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             long id = sql.insert(ownerId, moderation.code(), write, visibility.code());
             insertTexts(sql, id, texts);
             insertCohorts(sql, id, cohorts);
@@ -204,7 +228,7 @@ public final class ConversationStore {
         long account = caller.map(Account::id).orElse(0L);
         boolean admin = caller.map(a -> a.role() == Role.ADMIN).orElse(false);
         return jdbi.withHandle(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             List<Row> rows = sql.visible(account, admin, before, limit);
             if (rows.isEmpty()) {
                 return List.of();
@@ -227,7 +251,7 @@ public final class ConversationStore {
             throw Invalid.fields(errors);
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             Row row = lockedForChange(sql, id);
             sql.updateSettings(id,
                     in.moderationMode() == null ? row.moderationMode() : in.moderationMode().code(),
@@ -247,7 +271,7 @@ public final class ConversationStore {
             throw Invalid.field("state", "problem.enum-value", "draft, open, closed, archived");
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             Row row = locked(sql, id);
             ConversationState from = ConversationState.fromCode(row.state());
             if (!from.next().contains(to)) {
@@ -270,7 +294,7 @@ public final class ConversationStore {
             throw Invalid.fields(errors);
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             Row row = locked(sql, id);
             if (!ConversationState.DRAFT.code().equals(row.state()) || sql.hasInvites(id) || sql.hasParticipants(id)) {
                 throw new Conflict("cohorts-locked", "conversation.cohorts.locked");
@@ -283,7 +307,7 @@ public final class ConversationStore {
     }
 
     public List<Member> members(long id) {
-        return toMembers(jdbi.withExtension(Sql.class, sql -> sql.members(id)));
+        return toMembers(jdbi.withHandle(h -> new ConversationSql(h).members(id)));
     }
 
     private static List<Member> toMembers(List<MemberRow> rows) {
@@ -297,7 +321,7 @@ public final class ConversationStore {
 
     /** The languages the account translates into as a translator member of the conversation, if it is one. */
     public Optional<TranslatorLanguages> translatorLanguages(long id, long accountId) {
-        return jdbi.withExtension(Sql.class, sql -> sql.translatorLanguages(id, accountId)).map(TranslatorLanguages::fromStored);
+        return jdbi.withHandle(h -> new ConversationSql(h).translatorLanguages(id, accountId)).map(TranslatorLanguages::fromStored);
     }
 
     /** Gives an account a role on the conversation, a translator all languages (see below). */
@@ -325,9 +349,9 @@ public final class ConversationStore {
             throw Invalid.fields(errors);
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            ConversationSql sql = new ConversationSql(h);
             lockedForChange(sql, id);
-            String accountRole = sql.enabledAccountRole(accountId)
+            String accountRole = accounts.find(accountId).filter(a -> !a.disabled()).map(a -> a.role().code())
                     .orElseThrow(() -> Invalid.field("accountId", "member.account.unknown", accountId));
             if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
                 throw Invalid.field("role", "member.organizer.account-role");
@@ -351,26 +375,26 @@ public final class ConversationStore {
     }
 
     public boolean removeMember(long id, long accountId, MemberRole role) {
-        return jdbi.withExtension(Sql.class, sql -> sql.removeMember(id, accountId, role.code())) == 1;
+        return jdbi.withHandle(h -> new ConversationSql(h).removeMember(id, accountId, role.code())) == 1;
     }
 
     /** The conversation's row, locked for this transaction; 404 if there is none. */
-    private static Row locked(Sql sql, long id) {
+    private static Row locked(ConversationSql sql, long id) {
         return sql.lock(id).orElseThrow(() -> NotFound.of("conversation", id));
     }
 
     /** {@link #locked}, and refused (410) once the conversation is archived: it no longer changes. */
-    private static Row lockedForChange(Sql sql, long id) {
+    private static Row lockedForChange(ConversationSql sql, long id) {
         Row row = locked(sql, id);
         ConversationState.fromCode(row.state()).requireNotArchived(row.id());
         return row;
     }
 
-    private static void insertTexts(Sql sql, long id, Map<Language, Conversation.Text> texts) {
+    private static void insertTexts(ConversationSql sql, long id, Map<Language, Conversation.Text> texts) {
         texts.forEach((lang, t) -> sql.insertText(id, lang.code(), t.title(), t.description(), t.background()));
     }
 
-    private static void insertCohorts(Sql sql, long id, List<ConversationInput.Cohort> cohorts) {
+    private static void insertCohorts(ConversationSql sql, long id, List<ConversationInput.Cohort> cohorts) {
         for (int i = 0; i < cohorts.size(); i++) {
             ConversationInput.Cohort c = cohorts.get(i);
             long dimension = sql.insertDimension(id, c.name(), i, c.fixedByInvite());
@@ -381,7 +405,7 @@ public final class ConversationStore {
     }
 
     static Optional<Conversation> load(Handle h, long id) {
-        Sql sql = h.attach(Sql.class);
+        ConversationSql sql = new ConversationSql(h);
         return sql.find(id).map(row -> {
             Map<Language, Conversation.Text> texts = new EnumMap<>(Language.class);
             for (TextRow t : sql.texts(List.of(id))) {
@@ -426,5 +450,21 @@ public final class ConversationStore {
                                WHERE m.conversation_id = :c AND m.account_id = :a AND m.role IN (<roles>))""")
                 .bind("c", id).bind("a", accountId).bindList("roles", memberRoles.stream().toList())
                 .mapTo(Boolean.class).one());
+    }
+
+    /**
+     * Hands an imported conversation to its organizer, post-moderated, with the given staff, in
+     * the importing transaction (the demo seed).
+     */
+    public static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
+        h.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
+                .bind("owner", ownerId).bind("c", id).execute();
+        ConversationSql sql = new ConversationSql(h);
+        staff.forEach((role, account) -> sql.addMember(id, account, role.code(), TranslatorLanguages.ALL.codes(), false));
+    }
+
+    /** The oldest conversation's id, if there is any (the demo seeds only an empty database). */
+    public static Optional<Long> oldestId(Handle h) {
+        return h.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1").mapTo(Long.class).findOne();
     }
 }

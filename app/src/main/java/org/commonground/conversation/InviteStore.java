@@ -14,11 +14,7 @@ import org.commonground.problem.NotFound;
 import org.commonground.web.InputText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Invite links: a random code that lets people join a conversation, optionally fixing their
@@ -52,47 +48,61 @@ public final class InviteStore {
 
     record CohortRow(long inviteId, long dimensionId, String name, String value) {}
 
-    interface Sql {
-        @SqlQuery("SELECT state FROM conversation WHERE id = :id FOR SHARE")
-        Optional<String> lockState(@Bind("id") long id);
+    /** The store's statements on one handle (so redeeming runs in the joining transaction). */
+    private record InviteSql(Handle h) {
+        private static final String COLUMNS = "id, conversation_id, code, label, max_uses, uses, created_at, revoked_at";
 
-        @SqlUpdate("INSERT INTO invite (conversation_id, code, label, max_uses) VALUES (:conversation, :code, :label, :maxUses)")
-        @GetGeneratedKeys("id")
-        long insert(@Bind("conversation") long conversation, @Bind("code") String code, @Bind("label") String label,
-                    @Bind("maxUses") Integer maxUses);
+        Optional<String> lockState(long id) {
+            return h.createQuery("SELECT state FROM conversation WHERE id = :id FOR SHARE")
+                    .bind("id", id).mapTo(String.class).findOne();
+        }
 
-        @SqlUpdate("INSERT INTO invite_cohort (invite_id, dimension_id, value) VALUES (:invite, :dimension, :value)")
-        void insertCohort(@Bind("invite") long invite, @Bind("dimension") long dimension, @Bind("value") String value);
+        long insert(long conversation, String code, String label, Integer maxUses) {
+            return h.createUpdate(
+                            "INSERT INTO invite (conversation_id, code, label, max_uses) VALUES (:conversation, :code, :label, :maxUses)")
+                    .bind("conversation", conversation).bind("code", code).bind("label", label).bind("maxUses", maxUses)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
 
-        @SqlQuery("""
-            SELECT id, conversation_id, code, label, max_uses, uses, created_at, revoked_at FROM invite
-            WHERE conversation_id = :conversation ORDER BY id""")
-        @RegisterConstructorMapper(InviteRow.class)
-        List<InviteRow> of(@Bind("conversation") long conversation);
+        void insertCohort(long invite, long dimension, String value) {
+            h.createUpdate("INSERT INTO invite_cohort (invite_id, dimension_id, value) VALUES (:invite, :dimension, :value)")
+                    .bind("invite", invite).bind("dimension", dimension).bind("value", value).execute();
+        }
 
-        @SqlQuery("SELECT id, conversation_id, code, label, max_uses, uses, created_at, revoked_at FROM invite WHERE code = :code")
-        @RegisterConstructorMapper(InviteRow.class)
-        Optional<InviteRow> byCode(@Bind("code") String code);
+        List<InviteRow> of(long conversation) {
+            return h.createQuery("SELECT " + COLUMNS + " FROM invite WHERE conversation_id = :conversation ORDER BY id")
+                    .bind("conversation", conversation).map(ConstructorMapper.of(InviteRow.class)).list();
+        }
 
-        @SqlQuery("""
-            SELECT ic.invite_id, ic.dimension_id, d.name, ic.value FROM invite_cohort ic
-            JOIN cohort_dimension d ON d.id = ic.dimension_id
-            JOIN invite i ON i.id = ic.invite_id
-            WHERE i.conversation_id = :conversation ORDER BY d.position""")
-        @RegisterConstructorMapper(CohortRow.class)
-        List<CohortRow> cohortsOf(@Bind("conversation") long conversation);
+        Optional<InviteRow> byCode(String code) {
+            return h.createQuery("SELECT " + COLUMNS + " FROM invite WHERE code = :code")
+                    .bind("code", code).map(ConstructorMapper.of(InviteRow.class)).findOne();
+        }
 
-        @SqlUpdate("""
-            UPDATE invite SET revoked_at = coalesce(revoked_at, now())
-            WHERE id = :id AND conversation_id = :conversation""")
-        int revoke(@Bind("id") long id, @Bind("conversation") long conversation);
+        List<CohortRow> cohortsOf(long conversation) {
+            return h.createQuery("""
+                    SELECT ic.invite_id, ic.dimension_id, d.name, ic.value FROM invite_cohort ic
+                    JOIN cohort_dimension d ON d.id = ic.dimension_id
+                    JOIN invite i ON i.id = ic.invite_id
+                    WHERE i.conversation_id = :conversation ORDER BY d.position""")
+                    .bind("conversation", conversation).map(ConstructorMapper.of(CohortRow.class)).list();
+        }
+
+        int revoke(long id, long conversation) {
+            return h.createUpdate("""
+                    UPDATE invite SET revoked_at = coalesce(revoked_at, now())
+                    WHERE id = :id AND conversation_id = :conversation""")
+                    .bind("id", id).bind("conversation", conversation).execute();
+        }
 
         // Row lock + re-check under READ COMMITTED: concurrent joins cannot push uses past max_uses.
-        @SqlQuery("""
-            UPDATE invite SET uses = uses + 1
-            WHERE code = :code AND revoked_at IS NULL AND (max_uses IS NULL OR uses < max_uses)
-            RETURNING id""")
-        Optional<Long> countUse(@Bind("code") String code);
+        Optional<Long> countUse(String code) {
+            return h.createQuery("""
+                    UPDATE invite SET uses = uses + 1
+                    WHERE code = :code AND revoked_at IS NULL AND (max_uses IS NULL OR uses < max_uses)
+                    RETURNING id""")
+                    .bind("code", code).mapTo(Long.class).findOne();
+        }
     }
 
     /**
@@ -107,7 +117,7 @@ public final class InviteStore {
         }
         Map<String, String> fixed = cohort == null ? Map.of() : cohort;
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
+            InviteSql sql = new InviteSql(h);
             ConversationState state = sql.lockState(conversationId).map(ConversationState::fromCode)
                     .orElseThrow(() -> NotFound.of("conversation", conversationId));
             Conversation conversation = ConversationStore.load(h, conversationId).orElseThrow();
@@ -152,13 +162,13 @@ public final class InviteStore {
         if (code == null || code.length() > 64) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.attach(Sql.class).byCode(code)
+        return jdbi.withHandle(h -> new InviteSql(h).byCode(code)
                 .flatMap(row -> invitesOf(h, row.conversationId()).stream().filter(i -> i.id() == row.id()).findFirst()));
     }
 
     /** Revokes an invite of this conversation (again is harmless); 404 if the conversation has no such invite. */
     public void revoke(long conversationId, long inviteId) {
-        if (jdbi.withExtension(Sql.class, sql -> sql.revoke(inviteId, conversationId)) == 0) {
+        if (jdbi.withHandle(h -> new InviteSql(h).revoke(inviteId, conversationId)) == 0) {
             throw NotFound.of("invite", inviteId);
         }
     }
@@ -168,7 +178,7 @@ public final class InviteStore {
      * codes are 404; revoked and used-up invites are 410 (the link existed but no longer admits).
      */
     public Redemption redeem(Handle h, String code) {
-        Sql sql = h.attach(Sql.class);
+        InviteSql sql = new InviteSql(h);
         Optional<Long> counted = code == null ? Optional.empty() : sql.countUse(code);
         if (counted.isEmpty()) {
             InviteRow row = (code == null ? Optional.<InviteRow>empty() : sql.byCode(code))
@@ -186,7 +196,7 @@ public final class InviteStore {
     }
 
     private static List<Invite> invitesOf(Handle h, long conversationId) {
-        Sql sql = h.attach(Sql.class);
+        InviteSql sql = new InviteSql(h);
         Map<Long, Map<String, String>> cohorts = new LinkedHashMap<>();
         for (CohortRow c : sql.cohortsOf(conversationId)) {
             cohorts.computeIfAbsent(c.inviteId(), k -> new LinkedHashMap<>()).put(c.name(), c.value());

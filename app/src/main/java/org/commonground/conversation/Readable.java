@@ -1,10 +1,8 @@
 package org.commonground.conversation;
 
-import org.commonground.web.Language;
 import io.javalin.http.Context;
-import org.commonground.conversation.Access;
-import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationStore;
+import java.time.Clock;
+import org.commonground.web.Language;
 
 /**
  * Which conversations a browser may see, by the same rules as the API: a draft does not exist for
@@ -17,7 +15,7 @@ public final class Readable {
      * checks the conversation's state itself in its own transaction, so the cache never lets a
      * forbidden change through; it saves the three queries of loading a conversation on each page.
      */
-    static final long MAX_AGE_NANOS = 1_000_000_000L;
+    static final long MAX_AGE_MILLIS = 1_000L;
 
     private record Cached(long loadedAt, Conversation conversation) {}
 
@@ -26,9 +24,13 @@ public final class Readable {
     private final ConversationStore conversations;
     private final Access access;
 
-    Readable(ConversationStore conversations, Access access) {
+    private final Clock clock;
+
+    /** @param clock the time source of the cache's age (a test's clock decides when a conversation is reloaded) */
+    Readable(ConversationStore conversations, Access access, Clock clock) {
         this.conversations = conversations;
         this.access = access;
+        this.clock = clock;
     }
 
     /** The conversation if this browser may read it, else 404 or 410. */
@@ -40,8 +42,8 @@ public final class Readable {
 
     private Conversation recentlyLoaded(long id) {
         Cached cached = recent.get(id);
-        long now = System.nanoTime();
-        if (cached != null && now - cached.loadedAt() <= MAX_AGE_NANOS) {
+        long now = clock.millis();
+        if (cached != null && now - cached.loadedAt() <= MAX_AGE_MILLIS) {
             return cached.conversation();
         }
         Conversation c = conversations.get(id);

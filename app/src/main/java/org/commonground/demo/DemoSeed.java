@@ -23,7 +23,13 @@ import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
 import org.commonground.polis.ImportProgress;
+import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.MemberRole;
+import org.commonground.participation.Participants;
 import org.commonground.problem.Conflict;
+import org.commonground.statement.StatementStore;
+import org.commonground.translation.TranslationStore;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,15 +41,15 @@ import org.jdbi.v3.core.Jdbi;
  * demo keeps its data; an advisory lock keeps two servers starting on one database from both seeding.
  */
 public final class DemoSeed {
-    /** Advisory lock key for seeding ("CG demo"). */
-    private static final long LOCK = 0x4347_2064_656d_6fL;
     private static final String EMAIL_DOMAIN = "demo.commonground.test";
 
     private final Jdbi jdbi;
+    private final DemoStore store;
     private final AccountStore accounts;
 
     public DemoSeed(Jdbi jdbi, AccountStore accounts) {
         this.jdbi = jdbi;
+        this.store = new DemoStore(jdbi);
         this.accounts = accounts;
     }
 
@@ -54,26 +60,16 @@ public final class DemoSeed {
     public record Seeded(long conversationId, boolean seeded, List<Credential> accounts) {}
 
     public Seeded seedIfEmpty() {
-        try (Handle lock = jdbi.open()) {
-            lock.createQuery("SELECT pg_advisory_lock(:key)").bind("key", LOCK).mapTo(String.class).one();
-            try {
-                Optional<Long> existing = lock.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
-                        .mapTo(Long.class).findOne();
-                if (existing.isPresent()) {
-                    return new Seeded(existing.get(), false, List.of());
-                }
-                List<Credential> credentials = new ArrayList<>();
-                Map<Role, Long> ids = new EnumMap<>(Role.class);
-                for (Role role : Role.values()) {
-                    ids.put(role, account(role, credentials));
-                }
-                long id = jdbi.inTransaction(h -> seedConversation(h, ids));
-                ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
-                return new Seeded(id, true, credentials);
-            } finally {
-                lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
+        return store.whileLocked(existing -> new Seeded(existing, false, List.of()), () -> {
+            List<Credential> credentials = new ArrayList<>();
+            Map<Role, Long> ids = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                ids.put(role, account(role, credentials));
             }
-        }
+            long id = store.inTransaction(h -> seedConversation(h, ids));
+            ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
+            return new Seeded(id, true, credentials);
+        });
     }
 
     /** Creates the demo account of a role with a fresh random password, or finds it from an earlier attempt. */
@@ -92,55 +88,38 @@ public final class DemoSeed {
 
     /** The demo forum's other delegates: accounts whose password is random and never shown, so nobody signs in as them. */
     private long forumDelegate(String localPart) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, 'delegate')")
-                .bind("e", localPart + "@" + EMAIL_DOMAIN).bind("h", UNUSABLE_HASH)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return accounts.createWithoutSignIn(localPart + "@" + EMAIL_DOMAIN, Role.DELEGATE).id();
     }
-
-    private static final String UNUSABLE_HASH = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
-            .encode(Secrets.random(18));
 
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
         List<DemoStatement> statements = DemoStatements.ALL;
         PolisExport export = new DemoSimulation(statements).run();
         long id = PolisImport.insert(handle, export, conversation(), ImportProgress.NONE).conversationId();
         long organizer = accounts.get(Role.ORGANIZER);
-        handle.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
-                .bind("owner", organizer).bind("c", id).execute();
-        handle.createUpdate("""
-                        INSERT INTO conversation_member (conversation_id, account_id, role)
-                        VALUES (:c, :moderator, 'moderator'), (:c, :translator, 'translator')""")
-                .bind("c", id).bind("moderator", accounts.get(Role.MODERATOR)).bind("translator", accounts.get(Role.TRANSLATOR))
-                .execute();
-        Map<Integer, Long> statementIds = new HashMap<>();
-        handle.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c").bind("c", id)
-                .map((rs, ctx) -> statementIds.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
-                .forEach(ignored -> { });
-        var language = handle.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
-        var translation = handle.prepareBatch("""
-                INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
-                VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
+        long translator = accounts.get(Role.TRANSLATOR);
+        ConversationStore.adopt(handle, id, organizer,
+                Map.of(MemberRole.MODERATOR, accounts.get(Role.MODERATOR), MemberRole.TRANSLATOR, translator));
+        Map<String, Long> statementIds = StatementStore.byExternalId(handle, id);
+        Map<Long, Language> declared = new HashMap<>();
+        List<TranslationStore.ApprovedTranslation> translations = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DemoStatement s = statements.get(i);
-            long statementId = statementIds.get(i);
+            long statementId = statementIds.get(String.valueOf(i));
             // The script tells Japanese from Korean from English, but the author's declared language is authoritative.
-            language.bind("lang", s.original().code()).bind("id", statementId).add();
+            declared.put(statementId, s.original());
             Instant translated = Instant.ofEpochMilli(export.comments().get(i).timestamp()).plus(Duration.ofHours(6));
             for (Language target : Language.values()) {
                 if (target != s.original()) {
-                    translation.bind("statement", statementId).bind("lang", target.code()).bind("text", s.texts().get(target))
-                            .bind("translator", accounts.get(Role.TRANSLATOR)).bind("approver", organizer)
-                            .bind("at", translated).add();
+                    translations.add(new TranslationStore.ApprovedTranslation(statementId, target, s.texts().get(target),
+                            translator, organizer, translated));
                 }
             }
         }
-        language.execute();
-        translation.execute();
-        handle.createUpdate("""
-                        UPDATE participant p SET language = CASE pc.value WHEN 'JP' THEN 'ja' WHEN 'KR' THEN 'ko' ELSE 'en' END
-                        FROM participant_cohort pc JOIN cohort_dimension d ON d.id = pc.dimension_id
-                        WHERE d.conversation_id = :c AND d.name = 'country' AND pc.participant_id = p.id""")
-                .bind("c", id).execute();
+        StatementStore.declareLanguages(handle, declared);
+        TranslationStore.insertApproved(handle, translations);
+        ConversationRules.cohorts(handle, id).stream().filter(d -> d.name().equals("country")).findFirst()
+                .ifPresent(country -> Participants.languagesByCohort(handle, country.id(),
+                        Map.of("JP", Language.JA, "KR", Language.KO), Language.EN));
         return id;
     }
 

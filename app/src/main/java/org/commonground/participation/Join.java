@@ -1,6 +1,6 @@
 package org.commonground.participation;
 
-import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.Conversation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +9,8 @@ import java.util.Optional;
 import org.commonground.web.Secrets;
 import org.commonground.conversation.InviteStore;
 import org.commonground.problem.CommonGroundException.FieldError;
-import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
-import org.commonground.problem.NotFound;
 import org.commonground.web.Language;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,11 +21,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Join {
     static final int MAX_EXTERNAL_ID_LENGTH = 128;
 
-    private final Jdbi jdbi;
+    private final ParticipantStore store;
     private final InviteStore invites;
 
     public Join(Jdbi jdbi, InviteStore invites) {
-        this.jdbi = jdbi;
+        this.store = new ParticipantStore(jdbi);
         this.invites = invites;
     }
 
@@ -47,50 +44,16 @@ public final class Join {
     public record Joined(long participantId, long conversationId, String token, String language,
                          Map<String, String> cohorts) {}
 
-    /** A dimension; {@code byInvite}: its value only ever comes from an invite link (stored as {@code required}). */
-    private record AskedDimension(long id, String name, boolean byInvite, List<String> values) {}
-
     /** Adds a participant to an open conversation, all or nothing. */
     public Joined join(long conversationId, JoinRequest request, Language requestLanguage) {
         String language = language(request.language(), requestLanguage);
         String externalId = externalId(request.externalId());
         Map<String, String> declared = request.cohorts() == null ? Map.of() : request.cohorts();
-        return jdbi.inTransaction(h -> {
-            ConversationRules.load(h, conversationId).requireOpen();
-            List<AskedDimension> dimensions = dimensions(h, conversationId);
-            // The use is counted first, atomically (two joins racing for the last use cannot both
-            // get it); any refusal below rolls the count back with everything else.
-            Optional<InviteStore.Redemption> invite = Optional.ofNullable(request.invite())
-                    .map(String::strip).filter(c -> !c.isEmpty())
-                    .map(code -> invites.redeem(h, code));
-            if (invite.isPresent() && invite.get().conversationId() != conversationId) {
-                throw new NotFound("invite-not-found", "invite.not-found");
-            }
-            Map<Long, String> fixed = invite.map(InviteStore.Redemption::cohortByDimensionId).orElse(Map.of());
-            Map<Long, String> values = cohortValues(dimensions, declared, fixed);
-            String token = Participants.TOKEN_PREFIX + Secrets.token();
-            long id = h.createUpdate("""
-                    INSERT INTO participant (conversation_id, token_hash, external_id, language, invite_id)
-                    VALUES (:c, :hash, :externalId, :language, :invite)
-                    ON CONFLICT (conversation_id, external_id) DO NOTHING
-                    RETURNING id""")
-                    .bind("c", conversationId).bind("hash", Secrets.hash(token)).bind("externalId", externalId)
-                    .bind("language", language).bind("invite", invite.map(InviteStore.Redemption::inviteId).orElse(null))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne()
-                    .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
-            var insert = h.prepareBatch("INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
-            values.forEach((d, v) -> insert.bind("p", id).bind("d", d).bind("v", v).add());
-            if (!values.isEmpty()) {
-                insert.execute();
-            }
-            Map<String, String> byName = new LinkedHashMap<>();
-            for (AskedDimension d : dimensions) {
-                if (values.containsKey(d.id())) {
-                    byName.put(d.name(), values.get(d.id()));
-                }
-            }
-            return new Joined(id, conversationId, token, language, byName);
-        });
+        String invite = Optional.ofNullable(request.invite()).map(String::strip).filter(c -> !c.isEmpty()).orElse(null);
+        String token = Participants.TOKEN_PREFIX + Secrets.token();
+        ParticipantStore.Admitted admitted = store.admit(conversationId, invite, invites,
+                (dimensions, fixed) -> cohortValues(dimensions, declared, fixed), Secrets.hash(token), externalId, language);
+        return new Joined(admitted.id(), conversationId, token, language, admitted.cohorts());
     }
 
     private static String language(String declared, Language requestLanguage) {
@@ -113,19 +76,6 @@ public final class Join {
         return id;
     }
 
-    private static List<AskedDimension> dimensions(Handle h, long conversationId) {
-        return h.createQuery("""
-                SELECT d.id, d.name, d.required,
-                       coalesce(array_agg(v.value ORDER BY v.position) FILTER (WHERE v.value IS NOT NULL), '{}') AS vals
-                FROM cohort_dimension d LEFT JOIN cohort_value v ON v.dimension_id = d.id
-                WHERE d.conversation_id = :c
-                GROUP BY d.id ORDER BY d.position, d.id""")
-                .bind("c", conversationId)
-                .map((rs, ctx) -> new AskedDimension(rs.getLong("id"), rs.getString("name"), rs.getBoolean("required"),
-                        List.of((String[]) rs.getArray("vals").getArray())))
-                .list();
-    }
-
     /**
      * The participant's value per dimension id: the invite's fixed values, then the declared ones.
      * A dimension fixed by invite cannot be self-declared, so joining without an invite that sets
@@ -133,7 +83,7 @@ public final class Join {
      * dropped, so a participant is never told they are in a cohort they did not end up in.
      * Self-declared dimensions are optional.
      */
-    private static Map<Long, String> cohortValues(List<AskedDimension> dimensions, Map<String, String> declared,
+    private static Map<Long, String> cohortValues(List<Conversation.CohortDimension> dimensions, Map<String, String> declared,
                                                   Map<Long, String> fixed) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, String> values = new LinkedHashMap<>(fixed);
@@ -142,7 +92,7 @@ public final class Join {
                 errors.add(new FieldError("cohorts." + name, "cohort.dimension.unknown", name));
             }
         }
-        for (AskedDimension d : dimensions) {
+        for (Conversation.CohortDimension d : dimensions) {
             String value = declared.get(d.name());
             String fixedValue = fixed.get(d.id());
             String field = "cohorts." + d.name();
@@ -150,7 +100,7 @@ public final class Join {
                 if (value != null && !fixedValue.equals(value)) {
                     errors.add(new FieldError(field, "cohort.value.fixed-by-invite", d.name(), fixedValue));
                 }
-            } else if (d.byInvite()) {
+            } else if (d.fixedByInvite()) {
                 errors.add(new FieldError(field, "cohort.value.invite-only", d.name()));
             } else if (value != null) {
                 if (d.values().contains(value)) {

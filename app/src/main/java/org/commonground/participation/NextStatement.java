@@ -1,26 +1,31 @@
 package org.commonground.participation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
-import org.jdbi.v3.core.Jdbi;
+import org.commonground.statement.StatementStore;
 
 /** The next statement for a participant, in their language, with how far along they are. */
 public final class NextStatement {
-    private final Jdbi jdbi;
+    private final StatementStore statements;
+    private final VoteStore votes;
     private final ShownStatements shown;
     private final VoteCounts counts;
     private final Extremity extremity;
     private final Supplier<RandomGenerator> random;
 
-    NextStatement(Jdbi jdbi, ShownStatements shown, Extremity extremity, Supplier<RandomGenerator> random) {
-        this.jdbi = jdbi;
+    NextStatement(StatementStore statements, VoteStore votes, ShownStatements shown, Extremity extremity,
+                  Supplier<RandomGenerator> random, Clock clock) {
+        this.statements = statements;
+        this.votes = votes;
         this.shown = shown;
-        this.counts = new VoteCounts(jdbi);
+        this.counts = new VoteCounts(votes, clock);
         this.extremity = extremity;
         this.random = random;
     }
@@ -32,23 +37,15 @@ public final class NextStatement {
     public record Next(ShownStatements.Shown statement, Progress progress) {}
 
     public Next next(Participant participant, String lang) {
-        record Candidate(long id, boolean voted) {}
-        List<Candidate> all = jdbi.withHandle(h -> h.createQuery("""
-                SELECT s.id, EXISTS (SELECT 1 FROM current_vote v
-                                     WHERE v.participant_id = :p AND v.statement_id = s.id) AS voted
-                FROM statement s
-                WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'
-                  AND s.author_participant_id IS DISTINCT FROM :p""")
-                .bind("p", participant.id()).bind("c", participant.conversationId())
-                .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getBoolean(2)))
-                .list());
+        List<Long> accepted = statements.acceptedIdsFor(participant.conversationId(), participant.id());
+        Set<Long> voted = votes.votedOn(participant.id());
         List<Long> open = new ArrayList<>();
-        for (Candidate c : all) {
-            if (!c.voted()) {
-                open.add(c.id());
+        for (long id : accepted) {
+            if (!voted.contains(id)) {
+                open.add(id);
             }
         }
-        Progress progress = new Progress(all.size() - open.size(), all.size());
+        Progress progress = new Progress(accepted.size() - open.size(), accepted.size());
         if (open.isEmpty()) {
             return new Next(null, progress);
         }

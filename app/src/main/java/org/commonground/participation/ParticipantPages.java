@@ -264,7 +264,7 @@ final class ParticipantPages {
         }
         Map<Long, ShownStatements.Shown> texts = shown.all(id, Language.of(ctx));
         List<EarlierVote> earlier = new ArrayList<>();
-        for (VoteStore.CurrentVote vote : votes.currentVotes(p.get().id())) {
+        for (Votes.CurrentVote vote : votes.currentVotes(p.get().id())) {
             if (texts.containsKey(vote.statementId())) {
                 earlier.add(new EarlierVote(texts.get(vote.statementId()), vote.vote()));
             }

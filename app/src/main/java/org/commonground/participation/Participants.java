@@ -1,15 +1,14 @@
 package org.commonground.participation;
 
-import org.commonground.conversation.ConversationRules;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Authentication;
 import org.commonground.account.ParticipantTokens;
-import org.commonground.web.Secrets;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,10 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class Participants implements ParticipantTokens {
     public static final String TOKEN_PREFIX = "cgp_";
 
-    private final Jdbi jdbi;
+    private final ParticipantStore store;
 
     public Participants(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.store = new ParticipantStore(jdbi);
     }
 
     /** The cookie carrying the participant token of one conversation (one person may join several). */
@@ -43,59 +42,37 @@ public final class Participants implements ParticipantTokens {
 
     /** The participant of this conversation the request speaks for; 401 without a valid token, 403 for another conversation's. */
     public Participant require(Context ctx, long conversationId) {
-        return jdbi.withHandle(h -> require(h, ctx, conversationId));
-    }
-
-    /** As {@link #require(Context, long)}, inside the caller's transaction. */
-    public Participant require(Handle h, Context ctx, long conversationId) {
-        Optional<Participant> p = secret(ctx, conversationId).flatMap(s -> byToken(h, s));
+        Optional<Participant> p = secret(ctx, conversationId).flatMap(store::byToken);
         if (p.isPresent() && p.get().conversationId() == conversationId) {
             return p.get();
         }
         // Only on refusal: an unknown conversation is a 404 whatever the token says.
-        ConversationRules.load(h, conversationId);
+        store.rules(conversationId);
         throw p.isPresent() ? otherConversation() : tokenRequired();
     }
 
     /** As {@link #require(Context, long)}, in an open conversation only (409 draft or closed, 410 archived). */
     public Participant requireInOpen(Context ctx, long conversationId) {
-        return jdbi.withHandle(h -> {
-            ConversationRules.load(h, conversationId).requireOpen();
-            return require(h, ctx, conversationId);
-        });
+        store.rules(conversationId).requireOpen();
+        return require(ctx, conversationId);
     }
 
     /** The participant's cohort value per dimension, in the order the organizer declared the dimensions. */
     public Map<String, String> cohortsOf(Participant p) {
-        Map<String, String> cohorts = new java.util.LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                SELECT d.name, pc.value FROM participant_cohort pc
-                JOIN cohort_dimension d ON d.id = pc.dimension_id
-                WHERE pc.participant_id = :p ORDER BY d.position, d.id""")
-                .bind("p", p.id())
-                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> cohorts.put(e.getKey(), e.getValue())));
-        return cohorts;
+        return store.cohortsOf(p);
     }
 
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
         return secret(ctx, conversationId)
-                .flatMap(s -> jdbi.withHandle(h -> byToken(h, s)))
+                .flatMap(store::byToken)
                 .filter(p -> p.conversationId() == conversationId);
     }
 
     /** Whether {@code secret} is the token of a participant of any conversation. */
     @Override
     public boolean known(String secret) {
-        return secret.startsWith(TOKEN_PREFIX) && jdbi.withHandle(h -> byToken(h, secret)).isPresent();
-    }
-
-    static Optional<Participant> byToken(Handle h, String secret) {
-        return h.createQuery("SELECT id, conversation_id, language FROM participant WHERE token_hash = :hash")
-                .bind("hash", Secrets.hash(secret))
-                .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-                .findOne();
+        return secret.startsWith(TOKEN_PREFIX) && store.byToken(secret).isPresent();
     }
 
     static Unauthorized tokenRequired() {
@@ -104,5 +81,13 @@ public final class Participants implements ParticipantTokens {
 
     static Forbidden otherConversation() {
         return new Forbidden("not-a-participant", "problem.not-a-participant");
+    }
+
+    /**
+     * Sets imported participants' language from their value of one cohort dimension (the demo: JP
+     * reads Japanese, KR Korean, anyone else English), in the importing transaction.
+     */
+    public static void languagesByCohort(Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
+        ParticipantStore.languagesByCohort(h, dimensionId, byValue, otherwise);
     }
 }

@@ -45,9 +45,10 @@ public final class ParticipationFeature {
         this.machineTranslations = machineTranslations;
         this.participants = new Participants(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
-        this.next = new NextStatement(jdbi, translation.shown(), relay, ThreadLocalRandom::current);
+        this.next = new NextStatement(statement.statements(), votes, translation.shown(), relay, ThreadLocalRandom::current,
+                conversation.clock());
         this.join = new Join(jdbi, conversation.invites());
-        this.activity = new ActivityStore(jdbi);
+        this.activity = new ActivityStore(jdbi, statement.statements());
         this.secureCookies = secureCookies;
         this.throttles = throttles;
     }
@@ -92,7 +93,7 @@ public final class ParticipationFeature {
         return participants;
     }
 
-    public VoteStore votes() {
+    public Votes votes() {
         return votes;
     }
 

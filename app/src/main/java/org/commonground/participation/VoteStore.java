@@ -7,10 +7,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import org.commonground.web.Secrets;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
+import org.commonground.statement.StatementStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -22,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * current vote of each that passed, in one transaction. When {@link #cast} returns, the vote is
  * committed (synchronous_commit stays on), which is what a 2xx promises.
  */
-public final class VoteStore {
+public final class VoteStore implements Votes {
     private static final Logger log = LoggerFactory.getLogger(VoteStore.class);
     private final Jdbi jdbi;
+    private final StatementStore statements;
     private final VoteListener listener;
     private final BallotBox box;
 
@@ -39,6 +45,7 @@ public final class VoteStore {
      */
     public VoteStore(Jdbi jdbi, VoteListener listener, int writers) {
         this.jdbi = jdbi;
+        this.statements = new StatementStore(jdbi);
         this.listener = listener;
         this.box = new BallotBox(this::write, writers);
     }
@@ -193,10 +200,7 @@ public final class VoteStore {
         };
     }
 
-    /** A participant's current vote on a statement. */
-    public record CurrentVote(long statementId, Vote vote) {}
-
-    /** The participant's current votes, the latest first: the one query for "my votes" pages. */
+    @Override
     public List<CurrentVote> currentVotes(long participantId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT statement_id, value FROM current_vote WHERE participant_id = :p ORDER BY cast_at DESC""")
@@ -205,22 +209,61 @@ public final class VoteStore {
                 .list());
     }
 
-    /** Current votes on one accepted statement. */
-    public record StatementTally(long statementId, int agree, int disagree, int pass, int total) {}
+    /** The statements the participant has a current vote on. */
+    Set<Long> votedOn(long participantId) {
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT statement_id FROM current_vote WHERE participant_id = :p")
+                .bind("p", participantId).mapTo(Long.class).list()));
+    }
 
-    /** Agree/disagree/pass counts per accepted statement of the conversation, by statement id. */
+    @Override
     public List<StatementTally> tallies(long conversationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT s.id,
-                       count(v.value) FILTER (WHERE v.value = 1) AS agree,
-                       count(v.value) FILTER (WHERE v.value = -1) AS disagree,
-                       count(v.value) FILTER (WHERE v.value = 0) AS pass,
-                       count(v.value) AS total
-                FROM statement s LEFT JOIN current_vote v ON v.statement_id = s.id
-                WHERE s.conversation_id = :c AND s.moderation_state = 'accepted'
-                GROUP BY s.id ORDER BY s.id""")
+        Map<Long, StatementTally> counts = counts(conversationId);
+        return statements.acceptedIds(conversationId).stream()
+                .map(id -> counts.getOrDefault(id, new StatementTally(id, 0, 0, 0, 0)))
+                .toList();
+    }
+
+    @Override
+    public Map<Long, StatementTally> counts(long conversationId) {
+        Map<Long, StatementTally> counts = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT statement_id,
+                       count(*) FILTER (WHERE value = 1) AS agree,
+                       count(*) FILTER (WHERE value = -1) AS disagree,
+                       count(*) FILTER (WHERE value = 0) AS pass,
+                       count(*) AS total
+                FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
                 .bind("c", conversationId)
                 .map((rs, c) -> new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
-                .list());
+                .forEach(t -> counts.put(t.statementId(), t)));
+        return counts;
+    }
+
+    @Override
+    public Map<Long, String> cohortValues(long dimensionId) {
+        Map<Long, String> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT participant_id, value FROM participant_cohort WHERE dimension_id = :d")
+                .bind("d", dimensionId)
+                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
+    @Override
+    public void voteHistory(long conversationId, VoteSink sink) {
+        jdbi.useTransaction(h -> h.createQuery("""
+                        SELECT participant_id, statement_id, value, cast_at
+                        FROM vote_event
+                        WHERE conversation_id = :c
+                        ORDER BY cast_at, id""")
+                .bind("c", conversationId).setFetchSize(20_000)
+                .scanResultSet((rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    while (rs.next()) {
+                        sink.vote(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).getTime());
+                    }
+                    return null;
+                }));
     }
 }

@@ -1,5 +1,6 @@
 package org.commonground.polis;
 
+import org.commonground.db.CopyRows;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;

@@ -31,7 +31,7 @@ public final class ReportFeature {
     }
 
     public void addTo(Api api, Pages pages) {
-        new ReportPages(pages, conversation.readable(), results.readers(), results.results(), new ReportQueries(jdbi),
+        new ReportPages(pages, conversation.readable(), results.readers(), results.results(), new ReportQueries(participation.votes()),
                 translation.shown(), participation.votes(), participation::participantOf).addTo(api.routes());
     }
 }

@@ -1,6 +1,6 @@
 package org.commonground.report;
 
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Votes;
 import org.commonground.translation.ShownStatements;
 
 import org.commonground.results.LatestResult;
@@ -42,7 +42,7 @@ final class ReportPages {
     private final Results results;
     private final ReportQueries queries;
     private final ShownStatements shown;
-    private final VoteStore votes;
+    private final Votes votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
 
     /**
@@ -50,7 +50,7 @@ final class ReportPages {
      *                      own dot on the map)
      */
     ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, ReportQueries queries,
-                ShownStatements shown, VoteStore votes, BiFunction<Context, Long, Optional<Long>> participantOf) {
+                ShownStatements shown, Votes votes, BiFunction<Context, Long, Optional<Long>> participantOf) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
@@ -93,7 +93,7 @@ final class ReportPages {
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
         List<MyVote> mine = new ArrayList<>();
-        for (VoteStore.CurrentVote vote : votes.currentVotes(you.get())) {
+        for (Votes.CurrentVote vote : votes.currentVotes(you.get())) {
             var shownStatement = in.texts().get(vote.statementId());
             if (shownStatement == null) {
                 continue;
@@ -139,7 +139,7 @@ final class ReportPages {
     ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
         List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
-        Map<Long, String> cohortOf = dimension == null ? Map.of() : queries.cohortOf(c.id(), dimension);
+        Map<Long, String> cohortOf = dimension == null ? Map.of() : queries.cohortOf(c, dimension);
         return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
                 shown.all(c.id(), reader), queries.totals(c.id()), dimension, values, cohortOf,
                 ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf), you, Instant.now());

@@ -5,12 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonground.results.FirstVotes;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.commonground.conversation.Conversation;
+import org.commonground.participation.Votes;
 
-/** The report's own reads besides the engine's result: totals and cohort membership. */
+/** The report's own reads besides the engine's result, asked of participation: totals and cohort membership. */
 final class ReportQueries {
     /** All votes on a statement, with or without a cohort. */
     record StatementTotal(long statementId, int agree, int disagree, int pass) {
@@ -32,39 +30,20 @@ final class ReportQueries {
         }
     }
 
-    record Membership(long participantId, String value) {}
+    private final Votes votes;
 
-    interface Sql {
-        @SqlQuery("""
-            SELECT statement_id, count(*) FILTER (WHERE value = 1) AS agree,
-                   count(*) FILTER (WHERE value = -1) AS disagree, count(*) FILTER (WHERE value = 0) AS pass
-            FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
-        @RegisterConstructorMapper(StatementTotal.class)
-        List<StatementTotal> totals(@Bind("c") long conversationId);
-
-        @SqlQuery("""
-            SELECT pc.participant_id, pc.value FROM participant_cohort pc
-            JOIN cohort_dimension d ON d.id = pc.dimension_id
-            WHERE d.conversation_id = :c AND d.name = :dimension""")
-        @RegisterConstructorMapper(Membership.class)
-        List<Membership> members(@Bind("c") long conversationId, @Bind("dimension") String dimension);
-    }
-
-    private final Jdbi jdbi;
-
-    ReportQueries(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    ReportQueries(Votes votes) {
+        this.votes = votes;
     }
 
     Map<Long, StatementTotal> totals(long conversationId) {
         Map<Long, StatementTotal> out = new HashMap<>();
-        jdbi.withExtension(Sql.class, s -> s.totals(conversationId)).forEach(t -> out.put(t.statementId(), t));
+        votes.counts(conversationId).forEach((id, t) -> out.put(id, new StatementTotal(id, t.agree(), t.disagree(), t.pass())));
         return out;
     }
 
-    Map<Long, String> cohortOf(long conversationId, String dimension) {
-        Map<Long, String> out = new HashMap<>();
-        jdbi.withExtension(Sql.class, s -> s.members(conversationId, dimension)).forEach(m -> out.put(m.participantId(), m.value()));
-        return out;
+    /** Each participant's value of the conversation's cohort dimension {@code dimension} (empty when it has none). */
+    Map<Long, String> cohortOf(Conversation c, String dimension) {
+        return c.cohort(dimension).map(d -> votes.cohortValues(d.id())).orElse(Map.of());
     }
 }

@@ -4,6 +4,7 @@ import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.ModeratedVotes;
 import org.commonground.analysis.VoteMatrix;
 import org.commonground.problem.NotFound;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the engine analyses, from either source: a Pol.is export folder (ids are Pol.is's comment
@@ -13,33 +14,40 @@ import org.commonground.problem.NotFound;
 public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
 
     /** Votes on a stored conversation's statements that are not in the math (rejected or pending). */
-    public static ModeratedVotes moderatedVotes(AnalysisInputStore store, long conversationId) {
+    public static ModeratedVotes moderatedVotes(Jdbi jdbi, long conversationId) {
+        return moderatedVotes(new AnalysisSource(jdbi), conversationId);
+    }
+
+    static ModeratedVotes moderatedVotes(AnalysisSource store, long conversationId) {
         return history(store, conversationId).snapshot().outside(statementsInMath(store, conversationId));
     }
 
     /** A conversation as stored now: accepted statements, the whole vote history, cohort values. */
-    public static AnalysisInput load(AnalysisInputStore store, long conversationId) {
-        if (store.conversation(conversationId).isEmpty()) {
+    public static AnalysisInput load(Jdbi jdbi, long conversationId) {
+        return load(new AnalysisSource(jdbi), conversationId);
+    }
+
+    static AnalysisInput load(AnalysisSource store, long conversationId) {
+        if (!store.exists(conversationId)) {
             throw NotFound.of("conversation", conversationId);
         }
         return new AnalysisInput(history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId)), cohorts(store, conversationId));
     }
 
     /** Every vote event of the conversation, oldest first. */
-    static VoteLog history(AnalysisInputStore store, long conversationId) {
+    static VoteLog history(AnalysisSource store, long conversationId) {
         VoteLog history = new VoteLog();
-        store.streamVoteHistory(conversationId,
-                v -> history.add(v.participantId(), v.statementId(), v.value(), v.castAt().toEpochMilli()));
+        store.voteHistory(conversationId, history::add);
         return history;
     }
 
-    static long[] statementsInMath(AnalysisInputStore store, long conversationId) {
+    static long[] statementsInMath(AnalysisSource store, long conversationId) {
         return store.statementsInMath(conversationId).stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    static Cohorts cohorts(AnalysisInputStore store, long conversationId) {
+    static Cohorts cohorts(AnalysisSource store, long conversationId) {
         Cohorts.Builder b = Cohorts.builder();
-        for (AnalysisInputStore.CohortValue v : store.cohortValues(conversationId)) {
+        for (AnalysisSource.CohortValue v : store.cohortValues(conversationId)) {
             b.assign(v.participantId(), v.dimension(), v.value());
         }
         return b.build();

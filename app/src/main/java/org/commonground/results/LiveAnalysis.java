@@ -74,7 +74,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     /** Conversations untouched (no vote, no read) this long leave memory; they reload on next use. */
     private static final Duration EVICT_AFTER = Duration.ofMinutes(30);
 
-    private final AnalysisInputStore store;
+    private final AnalysisSource store;
     private final AnalysisOptions options;
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService sweeper;
@@ -95,7 +95,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
 
     /** @param bridgingSweeps bridging sweeps per computation (tests make interim fits with a small one) */
     LiveAnalysis(Jdbi jdbi, int threads, int queued, Duration firstResultWait, Clock clock, int bridgingSweeps) {
-        this.store = jdbi.onDemand(AnalysisInputStore.class);
+        this.store = new AnalysisSource(jdbi);
         this.options = AnalysisOptions.defaults().withThreads(1).withBridgingSweeps(bridgingSweeps);
         this.clock = clock;
         this.firstResultWait = firstResultWait;

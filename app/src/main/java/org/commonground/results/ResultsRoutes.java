@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Votes;
 import org.commonground.problem.Unavailable;
 import org.commonground.web.PathIds;
 import org.commonground.web.Api;
@@ -37,7 +37,7 @@ final class ResultsRoutes {
                 .returns(ResultsDocument.class).handle(this::get);
         api.get("/api/v1/conversations/{conversationId}/tallies").id("getTallies").caller(Caller.READER).problems(401, 403, 410).tag("results")
                 .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
-                .returns(new TypeReference<List<VoteStore.StatementTally>>() {}.getType()).handle(ctx ->
+                .returns(new TypeReference<List<Votes.StatementTally>>() {}.getType()).handle(ctx ->
                         ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
     }
 

@@ -1,5 +1,6 @@
 package org.commonground.statement;
 
+import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.Seeding;
 import java.time.Instant;
@@ -7,26 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
-import org.commonground.problem.NotFound;
 import org.commonground.statement.StatementStore;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Statements an organizer seeds a conversation with. They follow the same text rules as
  * participants' statements ({@link StatementText}, {@link NearDuplicates}) but are accepted at once:
  * the organizer is the moderator of their own seeds.
  */
-public final class SeedStore implements Seeding {
+final class SeedStore implements Seeding {
     private final Jdbi jdbi;
 
-    public SeedStore(Jdbi jdbi) {
+    SeedStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -34,22 +30,6 @@ public final class SeedStore implements Seeding {
         Seed toSeed() {
             return new Seed(id, conversationId, text, Language.parse(lang).orElseThrow(), createdAt);
         }
-    }
-
-    interface Sql {
-        // The same row lock participants' statement writes take: every writer of statements to one
-        // conversation (on any server) checks for a duplicate and inserts one after the other.
-        @SqlQuery("SELECT state FROM conversation WHERE id = :id FOR NO KEY UPDATE")
-        Optional<String> lockState(@Bind("id") long id);
-
-        @SqlUpdate("""
-            INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
-                                   moderation_state, moderated_by, moderated_at)
-            VALUES (:conversation, :text, :lang, :folded, :author, true, 'accepted', :author, now())""")
-        @GetGeneratedKeys({"id", "conversation_id", "text", "lang", "created_at"})
-        @RegisterConstructorMapper(SeedRow.class)
-        SeedRow insert(@Bind("conversation") long conversation, @Bind("text") String text, @Bind("lang") String lang,
-                       @Bind("folded") String folded, @Bind("author") long author);
     }
 
     /**
@@ -65,15 +45,22 @@ public final class SeedStore implements Seeding {
             throw Invalid.field("text", "statement.text.no-words");
         }
         return jdbi.inTransaction(h -> {
-            Sql sql = h.attach(Sql.class);
-            ConversationState state = sql.lockState(conversationId).map(ConversationState::fromCode)
-                    .orElseThrow(() -> NotFound.of("conversation", conversationId));
+            // The same row lock participants' statement writes take: every writer of statements to one
+            // conversation (on any server) checks for a duplicate and inserts one after the other.
+            ConversationState state = ConversationState.fromCode(ConversationRules.lock(h, conversationId).state());
             state.requireSeedable(conversationId);
             StatementStore.duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
                         .with("existing", Map.of("id", existing.id(), "text", existing.text()));
             });
-            return sql.insert(conversationId, text, lang.code(), folded, authorAccountId).toSeed();
+            return h.createUpdate("""
+                            INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
+                                                   moderation_state, moderated_by, moderated_at)
+                            VALUES (:conversation, :text, :lang, :folded, :author, true, 'accepted', :author, now())""")
+                    .bind("conversation", conversationId).bind("text", text).bind("lang", lang.code())
+                    .bind("folded", folded).bind("author", authorAccountId)
+                    .executeAndReturnGeneratedKeys("id", "conversation_id", "text", "lang", "created_at")
+                    .map(ConstructorMapper.of(SeedRow.class)).one().toSeed();
         });
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.commonground.conversation.ConversationRules;
@@ -92,6 +93,52 @@ public final class StatementStore {
                 .bind("c", conversationId).bind("f", folded)
                 .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                 .findOne();
+    }
+
+    /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
+    public List<Long> acceptedIds(long conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""")
+                .bind("c", conversationId).mapTo(Long.class).list());
+    }
+
+    /**
+     * The accepted statements a participant is asked to vote on: not their own, whose agreement is
+     * recorded when they write it (as Pol.is does). In id order.
+     */
+    public List<Long> acceptedIdsFor(long conversationId, long participantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id FROM statement
+                WHERE conversation_id = :c AND moderation_state = 'accepted'
+                  AND author_participant_id IS DISTINCT FROM :p
+                ORDER BY id""")
+                .bind("c", conversationId).bind("p", participantId).mapTo(Long.class).list());
+    }
+
+    /** How many of the conversation's statements wait for a moderator. */
+    public int pendingCount(long conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending'""")
+                .bind("c", conversationId).mapTo(Integer.class).one());
+    }
+
+    /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
+    public static Map<String, Long> byExternalId(Handle h, long conversationId) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        h.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c AND external_id IS NOT NULL")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
+    }
+
+    /** Sets the declared language of imported statements (by id), in the importing transaction. */
+    public static void declareLanguages(Handle h, Map<Long, Language> languages) {
+        var update = h.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
+        languages.forEach((id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
+        if (!languages.isEmpty()) {
+            update.execute();
+        }
     }
 
     /** A statement as search reads it: its original text and where it stands with moderation. */

@@ -256,6 +256,24 @@ public final class TranslationStore implements ShownStatements {
                         rs.getString("service"));
     }
 
+    /** A human translation approved when it was made, as an import brings it. */
+    public record ApprovedTranslation(long statementId, Language lang, String text, long translatorId, long approverId,
+                                      Instant at) {}
+
+    /** Writes approved human translations in the importing transaction (the demo seed). */
+    public static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
+        var insert = h.prepareBatch("""
+                INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
+                VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
+        for (ApprovedTranslation t : translations) {
+            insert.bind("statement", t.statementId()).bind("lang", t.lang().code()).bind("text", t.text())
+                    .bind("translator", t.translatorId()).bind("approver", t.approverId()).bind("at", t.at()).add();
+        }
+        if (!translations.isEmpty()) {
+            insert.execute();
+        }
+    }
+
     /** The newest translation's id, 0 when there is none: what has been written up to now. */
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation").mapTo(Long.class).one());

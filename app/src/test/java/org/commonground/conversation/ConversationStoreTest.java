@@ -1,6 +1,6 @@
 package org.commonground.conversation;
 
-import org.commonground.statement.SeedStore;
+import org.commonground.statement.StatementFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +32,7 @@ class ConversationStoreTest {
     static TestDatabase db;
     static Jdbi jdbi;
     static ConversationStore conversations;
-    static SeedStore seeds;
+    static Seeding seeds;
     static TestAccounts given;
 
     @BeforeParameterizedClassInvocation
@@ -40,7 +40,7 @@ class ConversationStoreTest {
         db = TestDatabase.fresh(kind);
         jdbi = Database.jdbi(db.dataSource());
         conversations = new ConversationStore(jdbi);
-        seeds = new SeedStore(jdbi);
+        seeds = StatementFeature.wire(jdbi).seeding();
         given = new TestAccounts(db);
     }
 

@@ -10,7 +10,7 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.statement.SeedStore;
+import org.commonground.statement.StatementFeature;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
@@ -27,13 +27,13 @@ public final class Given {
     private final Jdbi jdbi;
     private final TestAccounts accounts;
     private final ConversationStore conversations;
-    private final SeedStore seeds;
+    private final org.commonground.conversation.Seeding seeds;
 
     public Given(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new TestAccounts(db);
         this.conversations = new ConversationStore(jdbi);
-        this.seeds = new SeedStore(jdbi);
+        this.seeds = StatementFeature.wire(jdbi).seeding();
     }
 
     public Account account(String email, Role role) {

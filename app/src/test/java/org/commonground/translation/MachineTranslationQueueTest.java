@@ -16,7 +16,7 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.statement.SeedStore;
+import org.commonground.statement.StatementFeature;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.Given;
 import org.commonground.web.Language;
@@ -65,7 +65,7 @@ class MachineTranslationQueueTest {
     private static List<Long> seed(Conversation c, List<String> texts) {
         List<Long> ids = new ArrayList<>();
         for (String t : texts) {
-            ids.add(new SeedStore(jdbi).seed(c.id(), owner.id(), t, null).id());
+            ids.add(StatementFeature.wire(jdbi).seeding().seed(c.id(), owner.id(), t, null).id());
         }
         return ids;
     }

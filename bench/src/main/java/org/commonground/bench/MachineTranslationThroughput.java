@@ -26,7 +26,7 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.db.Database;
-import org.commonground.statement.SeedStore;
+import org.commonground.statement.StatementFeature;
 import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.MachineTranslationSettings;
 import org.jdbi.v3.core.Jdbi;
@@ -100,7 +100,7 @@ public final class MachineTranslationThroughput {
                 "ja", new Conversation.Text("ベンチマーク " + run, "", ""), "ko", new Conversation.Text("벤치마크 " + run, "", ""),
                 "en", new Conversation.Text("Benchmark " + run, "", "")), ModerationMode.POST, true, ResultsVisibility.PUBLIC,
                 List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR"), false))));
-        SeedStore seeds = new SeedStore(jdbi);
+        var seeds = StatementFeature.wire(jdbi).seeding();
         for (int i = 0; i < n; i++) {
             seeds.seed(c.id(), owner, "청소년 교류 프로그램 " + run + "-" + i + "번을 늘리고 서로의 역사 교과서를 함께 읽자", null);
         }

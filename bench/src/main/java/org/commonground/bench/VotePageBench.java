@@ -34,7 +34,7 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.statement.SeedStore;
+import org.commonground.statement.StatementFeature;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
 
@@ -250,7 +250,7 @@ public final class VotePageBench {
                 Map.of("ja", new Conversation.Text("ベンチマーク", "投票ページの速さを測ります。", "")),
                 ModerationMode.POST, true, ResultsVisibility.PUBLIC,
                 List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false))));
-        var seeds = new SeedStore(jdbi);
+        var seeds = StatementFeature.wire(jdbi).seeding();
         String[] forms = {"日韓の若者交流を増やすべきだ（%d）。", "양국은 에너지 협력을 늘려야 한다 (%d).", "Both countries should share data on ageing (%d)."};
         for (int i = 0; i < n; i++) {
             seeds.seed(c.id(), owner.id(), String.format(Locale.ROOT, forms[i % 3], i), null);

@@ -1,4 +1,4 @@
-package org.commonground.polis;
+package org.commonground.db;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,9 +10,10 @@ import org.postgresql.PGConnection;
 /**
  * Rows for PostgreSQL's COPY … FROM STDIN in CSV form: the fastest way to load tens of thousands of
  * rows, on the handle's own connection and so inside its transaction. Null is an unquoted empty
- * cell, every other value is quoted, so empty strings, commas, quotes and newlines survive.
+ * cell, every other value is quoted, so empty strings, commas, quotes and newlines survive. Plumbing
+ * for bulk writes: the store that owns {@code table} names it.
  */
-final class CopyRows {
+public final class CopyRows {
     private final String table;
     private final StringBuilder csv = new StringBuilder(1 << 16);
     private int rows;
@@ -22,11 +23,11 @@ final class CopyRows {
     }
 
     /** Rows for {@code table (columns…)}, e.g. {@code "vote_event (participant_id, value)"}. */
-    static CopyRows into(String table) {
+    public static CopyRows into(String table) {
         return new CopyRows(table);
     }
 
-    CopyRows row(Object... cells) {
+    public CopyRows row(Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 csv.append(',');
@@ -46,12 +47,12 @@ final class CopyRows {
         return this;
     }
 
-    int size() {
+    public int size() {
         return rows;
     }
 
     /** Sends the rows collected so far and starts afresh; returns how many were sent. */
-    long copy(Handle handle) {
+    public long copy(Handle handle) {
         if (rows == 0) {
             return 0;
         }

@@ -1,0 +1,140 @@
+package org.commonground.participation;
+
+import org.commonground.web.Language;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.InviteStore;
+import org.commonground.problem.Conflict;
+import org.commonground.problem.NotFound;
+import org.commonground.web.Secrets;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Participants and their cohort values ({@code participant}, {@code participant_cohort}). The
+ * dimensions themselves are the conversation feature's; values are stored by dimension id.
+ */
+final class ParticipantStore {
+    private final Jdbi jdbi;
+
+    ParticipantStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A participant just admitted: its id and cohort values by dimension name, in declared order. */
+    record Admitted(long id, Map<String, String> cohorts) {}
+
+    /** Decides a joining participant's cohort values (by dimension id) from the dimensions and an invite's fixed values. */
+    interface CohortChoice {
+        Map<Long, String> values(List<Conversation.CohortDimension> dimensions, Map<Long, String> fixed);
+    }
+
+    /**
+     * Admits a participant to an open conversation, all or nothing: the invite's use is counted
+     * first, atomically (two joins racing for the last use cannot both get it); any refusal after
+     * it rolls the count back with everything else.
+     *
+     * @param inviteCode the invite code used (stripped), or null
+     */
+    Admitted admit(long conversationId, String inviteCode, InviteStore invites, CohortChoice choice, String tokenHash,
+                   String externalId, String language) {
+        return jdbi.inTransaction(h -> {
+            ConversationRules.load(h, conversationId).requireOpen();
+            List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
+            Optional<InviteStore.Redemption> invite = Optional.ofNullable(inviteCode).map(code -> invites.redeem(h, code));
+            if (invite.isPresent() && invite.get().conversationId() != conversationId) {
+                throw new NotFound("invite-not-found", "invite.not-found");
+            }
+            Map<Long, String> values = choice.values(dimensions,
+                    invite.map(InviteStore.Redemption::cohortByDimensionId).orElse(Map.of()));
+            long id = insert(h, conversationId, tokenHash, externalId, language,
+                            invite.map(InviteStore.Redemption::inviteId).orElse(null))
+                    .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
+            insertCohorts(h, id, values);
+            Map<String, String> byName = new LinkedHashMap<>();
+            for (Conversation.CohortDimension d : dimensions) {
+                if (values.containsKey(d.id())) {
+                    byName.put(d.name(), values.get(d.id()));
+                }
+            }
+            return new Admitted(id, byName);
+        });
+    }
+
+    Optional<Participant> byToken(String secret) {
+        return jdbi.withHandle(h -> byToken(h, secret));
+    }
+
+    /** The conversation's rules, or 404 (a participant's request to an unknown conversation). */
+    ConversationRules rules(long conversationId) {
+        return jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
+    }
+
+    Map<String, String> cohortsOf(Participant p) {
+        return jdbi.withHandle(h -> cohortsOf(h, p));
+    }
+
+    private static Optional<Participant> byToken(Handle h, String secret) {
+        return h.createQuery("SELECT id, conversation_id, language FROM participant WHERE token_hash = :hash")
+                .bind("hash", Secrets.hash(secret))
+                .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .findOne();
+    }
+
+    /** The participant's cohort value per dimension name, in the order the organizer declared the dimensions. */
+    private static Map<String, String> cohortsOf(Handle h, Participant p) {
+        Map<Long, String> byDimension = new HashMap<>();
+        h.createQuery("SELECT dimension_id, value FROM participant_cohort WHERE participant_id = :p")
+                .bind("p", p.id())
+                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> byDimension.put(e.getKey(), e.getValue()));
+        Map<String, String> cohorts = new LinkedHashMap<>();
+        for (Conversation.CohortDimension d : ConversationRules.cohorts(h, p.conversationId())) {
+            if (byDimension.containsKey(d.id())) {
+                cohorts.put(d.name(), byDimension.get(d.id()));
+            }
+        }
+        return cohorts;
+    }
+
+    /** A new participant, or empty when the external id is taken in the conversation. */
+    private static Optional<Long> insert(Handle h, long conversationId, String tokenHash, String externalId, String language,
+                                 Long inviteId) {
+        return h.createUpdate("""
+                INSERT INTO participant (conversation_id, token_hash, external_id, language, invite_id)
+                VALUES (:c, :hash, :externalId, :language, :invite)
+                ON CONFLICT (conversation_id, external_id) DO NOTHING
+                RETURNING id""")
+                .bind("c", conversationId).bind("hash", tokenHash).bind("externalId", externalId)
+                .bind("language", language).bind("invite", inviteId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne();
+    }
+
+    /** The participant's cohort values, by dimension id. */
+    private static void insertCohorts(Handle h, long participantId, Map<Long, String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        var insert = h.prepareBatch("INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
+        values.forEach((d, v) -> insert.bind("p", participantId).bind("d", d).bind("v", v).add());
+        insert.execute();
+    }
+
+    static void languagesByCohort(Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
+        var update = h.prepareBatch("""
+                UPDATE participant p SET language = :lang FROM participant_cohort pc
+                WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value = :value""");
+        byValue.forEach((value, lang) -> update.bind("lang", lang.code()).bind("d", dimensionId).bind("value", value).add());
+        update.execute();
+        h.createUpdate("""
+                UPDATE participant p SET language = :lang FROM participant_cohort pc
+                WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value NOT IN (<values>)""")
+                .bind("lang", otherwise.code()).bind("d", dimensionId).bindList("values", List.copyOf(byValue.keySet()))
+                .execute();
+    }
+}

@@ -1,0 +1,36 @@
+package org.commonground.participation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What higher features (results, report) read of votes and cohort values, the participation
+ * feature being the one owner of {@code current_vote} and {@code participant_cohort}.
+ */
+public interface Votes {
+    /** A participant's current vote on a statement. */
+    record CurrentVote(long statementId, Vote vote) {}
+
+    /** Current votes on one statement. */
+    record StatementTally(long statementId, int agree, int disagree, int pass, int total) {}
+
+    /** The participant's current votes, the latest first: the one query for "my votes" pages. */
+    List<CurrentVote> currentVotes(long participantId);
+
+    /** Agree/disagree/pass counts per accepted statement of the conversation (zeros included), by statement id. */
+    List<StatementTally> tallies(long conversationId);
+
+    /** Counts per statement of the conversation that has current votes (in any moderation state), by statement id. */
+    Map<Long, StatementTally> counts(long conversationId);
+
+    /** Receives votes as cast: value 1 agree, −1 disagree, 0 pass; {@code castAtMillis} in ms since the epoch. */
+    interface VoteSink {
+        void vote(long participantId, long statementId, int value, long castAtMillis);
+    }
+
+    /** Every vote event of the conversation in the order cast, streamed: a conversation may hold millions. */
+    void voteHistory(long conversationId, VoteSink sink);
+
+    /** Each participant's value of one cohort dimension (by its id); participants without one are absent. */
+    Map<Long, String> cohortValues(long dimensionId);
+}
