@@ -113,10 +113,16 @@ public final class ApiWorld {
      * conversation A and its things, and {@code {unique}} for text that must not repeat.
      */
     public String fill(String template, Caller caller) {
+        return fill(template, caller, a);
+    }
+
+    /** {@code template} filled as by {@link #fill(String, Caller)}, on conversation {@code c}'s id. */
+    public String fill(String template, Caller caller, ParticipationGiven.Conversation c) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), caller)));
+            String value = m.group(1).equals("conversationId") ? String.valueOf(c.id()) : value(m.group(1), caller);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
@@ -143,6 +149,15 @@ public final class ApiWorld {
             case "unique" -> unique();
             default -> throw new IllegalArgumentException("no value for {" + name + "}");
         };
+    }
+
+    /** A draft conversation whose organizer is A's organizer (so only staff of A's kind know of it). */
+    public ParticipationGiven.Conversation draft() {
+        ParticipationGiven.Conversation d = given.conversation("draft", "post", true, "public");
+        given.jdbi.useHandle(h -> h.execute(
+                "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, 'organizer')",
+                d.id(), organizer.id()));
+        return d;
     }
 
     /** Lower-case letters unlike any other call's, so near-duplicate checks never refuse a text. */

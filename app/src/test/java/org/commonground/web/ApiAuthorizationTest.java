@@ -115,6 +115,46 @@ class ApiAuthorizationTest {
         assertThat(refusedAllowed).as("callers the table allows, who were refused or met a server error").isEmpty();
     }
 
+    /**
+     * A draft is 404 to everyone outside its staff on the operations anyone may call (reading it,
+     * its results, joining), so a draft's existence does not show; role-guarded operations may
+     * answer 401 or 403 instead (conversation ids are sequential, the role is what is refused). Nobody
+     * outside the staff succeeds on any operation of the draft.
+     */
+    @Test
+    void aDraftIsNotFoundOutsideItsStaff() {
+        var draft = world.draft();
+        Map<Operation, Expectation> table = table();
+        List<Failure> wrong = new ArrayList<>();
+        int checks = 0;
+        for (Operation op : world.operations()) {
+            Expectation row = table.get(op);
+            if (row == null || !op.path().contains("{conversationId}")) {
+                continue;
+            }
+            for (Caller caller : List.of(Caller.ANONYMOUS, Caller.OTHER_PARTICIPANT, Caller.OTHER_ORGANIZER)) {
+                checks++;
+                String body = row.body().isEmpty() ? null : world.fill(row.body(), caller, draft);
+                String[] headers = world.credentials(caller);
+                if (body != null) {
+                    headers = with(headers, "Content-Type", "application/json");
+                }
+                TestServer.Response r = app.server().send(op.method(),
+                        world.fill(op.path(), caller, draft) + row.query(), body, headers);
+                boolean publicOperation = row.allowed().contains(Caller.ANONYMOUS);
+                boolean refused = publicOperation ? r.status() == 404 : Set.of(401, 403, 404).contains(r.status());
+                if (!refused) {
+                    wrong.add(new Failure(op, caller, r.status(), r.body()));
+                }
+            }
+        }
+        System.out.printf("authorization: draft, %d checks by callers outside its staff, %d not refused as they should be%n",
+                checks, wrong.size());
+
+        assertThat(wrong).as("calls on a draft by callers outside its staff, not refused (404 where anyone may call)")
+                .isEmpty();
+    }
+
     /** How a caller outside a row must be refused. */
     private static Set<Integer> refusal(Caller caller) {
         return caller == Caller.ANONYMOUS ? Set.of(401) : Set.of(401, 403, 404);
