@@ -7,12 +7,14 @@ import org.commonground.account.AccountFeature;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
+import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.text.TextFeature;
 import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
@@ -34,14 +36,16 @@ public final class App {
         var account = AccountFeature.wire(jdbi, Clock.systemUTC(), config.secureCookies());
         var conversation = ConversationFeature.wire(jdbi, account);
         var statement = StatementFeature.wire(jdbi);
-        var translation = TranslationFeature.wire(jdbi, conversation);
+        var translation = TranslationFeature.wire(jdbi, conversation, statement);
         var machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(), Clock.systemUTC(),
                 web.messages());
-        var moderation = ModerationFeature.wire(jdbi, conversation, translation);
+        var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
+        var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
         var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(),
                 conversation, statement, translation, machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
+        var forum = ForumFeature.wire(jdbi, Clock.systemUTC(), conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
@@ -56,8 +60,10 @@ public final class App {
             machineTranslation.addTo(api, web.pages(), conversation);
             moderation.addTo(api, web.pages());
             participation.addTo(api, web.pages());
+            text.addTo(api, web.pages(), conversation.readable(), participation::require);
             results.addTo(api);
             report.addTo(api, web.pages());
+            forum.addTo(api, web.pages());
             polis.addTo(api);
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });

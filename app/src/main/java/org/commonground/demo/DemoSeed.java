@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
+import org.commonground.forum.ForumFeature;
 import org.commonground.web.Secrets;
 import org.commonground.polis.ImportedConversation;
 import org.commonground.polis.ImportedConversation.ImportedDimension;
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Seeds the demo — the conversation "What should Japanese and Korean citizens do together?" with its
- * statements, human translations and simulated participants, and four demo accounts — into a
+ * statements, human translations and simulated participants, and one demo account per role — into a
  * database that has no conversation yet. A database that has one is left alone, so restarting the
  * demo keeps its data; an advisory lock keeps two servers starting on one database from both seeding.
  */
@@ -67,6 +68,7 @@ public final class DemoSeed {
                     ids.put(role, account(role, credentials));
                 }
                 long id = jdbi.inTransaction(h -> seedConversation(h, ids));
+                ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
                 return new Seeded(id, true, credentials);
             } finally {
                 lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
@@ -87,6 +89,16 @@ public final class DemoSeed {
             return accounts.all().stream().filter(a -> a.email().equalsIgnoreCase(email)).findFirst().orElseThrow().id();
         }
     }
+
+    /** The demo forum's other delegates: accounts whose password is random and never shown, so nobody signs in as them. */
+    private long forumDelegate(String localPart) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, 'delegate')")
+                .bind("e", localPart + "@" + EMAIL_DOMAIN).bind("h", UNUSABLE_HASH)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static final String UNUSABLE_HASH = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+            .encode(Secrets.random(18));
 
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
         List<DemoStatement> statements = DemoStatements.ALL;

@@ -1,6 +1,7 @@
 package org.commonground.moderation;
 
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.statement.StatementFeature;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
@@ -12,14 +13,16 @@ public final class ModerationFeature {
     private final TranslationFeature translation;
     private final ModerationStore moderation;
 
-    private ModerationFeature(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation) {
+    private ModerationFeature(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement,
+                              TranslationFeature translation) {
         this.conversation = conversation;
         this.translation = translation;
-        this.moderation = new ModerationStore(jdbi);
+        this.moderation = new ModerationStore(jdbi, statement.events());
     }
 
-    public static ModerationFeature wire(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation) {
-        return new ModerationFeature(jdbi, conversation, translation);
+    public static ModerationFeature wire(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement,
+                                         TranslationFeature translation) {
+        return new ModerationFeature(jdbi, conversation, statement, translation);
     }
 
     public void addTo(Api api, Pages pages) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.statement.StatementEvents;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -20,9 +21,11 @@ final class ModerationStore {
     public static final int MAX_PAGE = 500;
 
     private final Jdbi jdbi;
+    private final StatementEvents events;
 
-    ModerationStore(Jdbi jdbi) {
+    ModerationStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** A moderator's decision: {@code accept} or {@code reject} (which needs a reason). */
@@ -87,7 +90,7 @@ final class ModerationStore {
             throw Invalid.field("reason", "moderation.reason.too-long", MAX_REASON_LENGTH);
         }
         String finalReason = reason;
-        return jdbi.inTransaction(h -> {
+        QueueItem decided = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             return h.createQuery("UPDATE statement SET moderation_state = :state, moderation_reason = :reason, "
                             + "moderated_by = :moderator, moderated_at = now() "
@@ -97,5 +100,7 @@ final class ModerationStore {
                     .map(ITEM).findOne()
                     .orElseThrow(() -> NotFound.of("statement", statementId));
         });
+        events.changed(conversationId, statementId);
+        return decided;
     }
 }

@@ -74,6 +74,14 @@ public final class ParticipationFeature {
         return participants.find(ctx, conversationId).map(Participant::id);
     }
 
+    /**
+     * Returns normally if the request carries a valid participant token of the conversation, else
+     * throws 401 (no valid token), 403 (another conversation's) or 404 (no such conversation).
+     */
+    public void require(Context ctx, long conversationId) {
+        participants.require(ctx, conversationId);
+    }
+
     public VoteStore votes() {
         return votes;
     }

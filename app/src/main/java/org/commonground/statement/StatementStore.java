@@ -1,8 +1,13 @@
 package org.commonground.statement;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
@@ -10,6 +15,7 @@ import org.commonground.problem.Invalid;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Statements written by participants. The text obeys {@link StatementText}; a near-identical one
@@ -17,9 +23,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class StatementStore {
     private final Jdbi jdbi;
+    private final StatementEvents events;
 
     public StatementStore(Jdbi jdbi) {
+        this(jdbi, StatementEvents.NONE);
+    }
+
+    public StatementStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** A statement as written. {@code lang} is optional: without it the language is detected from the script. */
@@ -47,7 +59,7 @@ public final class StatementStore {
         if (folded.isEmpty()) {
             throw Invalid.field("text", "statement.text.no-words");
         }
-        return jdbi.inTransaction(h -> {
+        StatementView written = jdbi.inTransaction(h -> {
             ConversationRules rules = ConversationRules.lock(h, conversationId).requireOpen();
             if (!rules.participantsCanWrite()) {
                 throw new Forbidden("statements-closed", "problem.statements-closed");
@@ -68,6 +80,8 @@ public final class StatementStore {
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                     .one();
         });
+        events.changed(written.conversationId(), written.id());
+        return written;
     }
 
     /** The statement of the conversation with the same folded text, if any (in any moderation state). */
@@ -76,5 +90,45 @@ public final class StatementStore {
                 .bind("c", conversationId).bind("f", folded)
                 .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2)))
                 .findOne();
+    }
+
+    /** A statement as search reads it: its original text and where it stands with moderation. */
+    public record StoredStatement(long id, long conversationId, Language lang, String moderationState, String text) {}
+
+    private static final String STORED = "SELECT id, conversation_id, lang, moderation_state, text FROM statement ";
+
+    /** The newest statement's id, 0 when there is none: what has been written up to now. */
+    public long newestId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM statement").mapTo(Long.class).one());
+    }
+
+    /** Statements with ids in (after, upTo], oldest first, at most {@code limit}. */
+    public List<StoredStatement> between(long after, long upTo, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id > :after AND id <= :upTo ORDER BY id LIMIT :limit")
+                .bind("after", after).bind("upTo", upTo).bind("limit", limit).map(StatementStore::stored).list());
+    }
+
+    /** The statements with these ids that exist, by ascending id. */
+    public List<StoredStatement> withIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id = ANY(:ids) ORDER BY id")
+                .bind("ids", ids.toArray(Long[]::new)).map(StatementStore::stored).list());
+    }
+
+    /** Of these statements, the ones accepted right now. */
+    public Set<Long> acceptedAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery(
+                        "SELECT id FROM statement WHERE id = ANY(:ids) AND moderation_state = 'accepted'")
+                .bind("ids", ids.toArray(Long[]::new)).mapTo(Long.class).list()));
+    }
+
+    private static StoredStatement stored(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredStatement(rs.getLong("id"), rs.getLong("conversation_id"),
+                Language.parse(rs.getString("lang")).orElseThrow(), rs.getString("moderation_state"), rs.getString("text"));
     }
 }

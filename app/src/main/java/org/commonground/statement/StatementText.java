@@ -1,5 +1,6 @@
 package org.commonground.statement;
 
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.commonground.problem.Invalid;
@@ -7,11 +8,16 @@ import org.commonground.web.Language;
 
 /**
  * The rules every statement text obeys, wherever it comes from (a participant, an organizer's
- * seed, a Pol.is import, the demo): Unicode NFC, trimmed, 1–1,000 characters (code points), a
- * language guessed from the script when not declared, and a folded form that finds near-duplicates.
+ * seed, a Pol.is import, the demo): Unicode NFC, without bidi controls, trimmed, 1–1,000 characters
+ * (code points), a language guessed from the script when not declared, and a folded form that finds
+ * near-duplicates.
  */
 public final class StatementText {
     public static final int MAX_LENGTH = 1000;
+
+    // Confusable skeletons (UTS #39) make Cyrillic "а" and Latin "a" one letter for the duplicate
+    // key. A built SpoofChecker is immutable and safe to share between threads.
+    private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
 
     private StatementText() {}
 
@@ -20,7 +26,7 @@ public final class StatementText {
         if (raw == null) {
             throw Invalid.field("text", "statement.text.empty");
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        String text = withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC)).strip();
         int length = text.codePointCount(0, text.length());
         if (length == 0) {
             throw Invalid.field("text", "statement.text.empty");
@@ -29,6 +35,26 @@ public final class StatementText {
             throw Invalid.field("text", "statement.text.too-long", MAX_LENGTH, length);
         }
         return text;
+    }
+
+    /**
+     * The text without the invisible bidirectional controls (embeddings, overrides, isolates and
+     * marks: U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C). Ja/ko/en statements need none, and
+     * an unclosed right-to-left override would reverse what follows it on every page that shows the
+     * statement, or make a statement look like another one.
+     */
+    public static String withoutBidiControls(String text) {
+        if (text.chars().noneMatch(StatementText::isBidiControl)) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.chars().filter(c -> !isBidiControl(c)).forEach(c -> kept.append((char) c));
+        return kept.toString();
+    }
+
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     /**
@@ -54,15 +80,29 @@ public final class StatementText {
 
     /**
      * The near-duplicate key: compatibility-normalized (full-width and half-width forms become one),
-     * lower-cased, with white space, punctuation and symbols removed. Two texts with the same key
-     * say the same thing for the purpose of refusing duplicates.
+     * lower-cased, reduced to its confusable skeleton (look-alike letters of other scripts become
+     * one), with white space, punctuation and symbols removed. Two texts with the same key say the
+     * same thing for the purpose of refusing duplicates.
      */
     public static String fold(String text) {
+        // Marks are kept: the skeleton of the handakuten in "ぱ" is a combining ring that NFC does not
+        // recompose, and "ぱん" is not "はん".
+        // Lower-case before the skeleton ("I" and "l" share one, "i" does not), recompose after it
+        // (it answers NFD, and a lone dakuten or accent would be dropped below), lower-case again
+        // (the skeleton of "0" is "O").
         String compat = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder folded = new StringBuilder(compat.length());
-        compat.codePoints()
-                .filter(cp -> Character.isLetterOrDigit(cp))
+        String skeleton = Normalizer.normalize(SKELETONS.getSkeleton(compat), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(skeleton.length());
+        skeleton.codePoints()
+                .filter(cp -> Character.isLetterOrDigit(cp) || isMark(cp))
                 .forEach(folded::appendCodePoint);
         return folded.toString();
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 }

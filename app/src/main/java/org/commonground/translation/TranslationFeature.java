@@ -1,6 +1,7 @@
 package org.commonground.translation;
 
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.statement.StatementFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
@@ -16,15 +17,15 @@ public final class TranslationFeature {
     private final IntoLanguages intoLanguages;
     private final GlossaryStore glossaries;
 
-    private TranslationFeature(Jdbi jdbi, ConversationFeature conversation) {
+    private TranslationFeature(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
         this.conversation = conversation;
-        this.translations = new TranslationStore(jdbi);
+        this.translations = new TranslationStore(jdbi, statement.events());
         this.intoLanguages = new IntoLanguages(conversation.access(), conversation.conversations());
         this.glossaries = new GlossaryStore(jdbi);
     }
 
-    public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation) {
-        return new TranslationFeature(jdbi, conversation);
+    public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
+        return new TranslationFeature(jdbi, conversation, statement);
     }
 
     public ShownStatements shown() {

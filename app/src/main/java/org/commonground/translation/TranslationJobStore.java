@@ -206,7 +206,9 @@ final class TranslationJobStore {
     private static void store(Handle h, Job job, String text, String service, Instant now) {
         if (job.sourceKey().startsWith("statement:")) {
             long statementId = Long.parseLong(job.sourceKey().substring("statement:".length()));
-            String shown = text.length() > TranslationStore.MAX_LENGTH ? text.substring(0, TranslationStore.MAX_LENGTH) : text;
+            // Without bidi controls, as every statement and translation text (StatementText).
+            String clean = StatementText.withoutBidiControls(text);
+            String shown = clean.length() > TranslationStore.MAX_LENGTH ? clean.substring(0, TranslationStore.MAX_LENGTH) : clean;
             // A statement rejected since it was queued is not translated.
             boolean accepted = h.createQuery("SELECT moderation_state = 'accepted' FROM statement WHERE id = :s")
                     .bind("s", statementId).mapTo(Boolean.class).findOne().orElse(false);

@@ -5,15 +5,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.statement.StatementEvents;
+import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,9 +37,11 @@ public final class TranslationStore implements ShownStatements {
     public static final int MAX_LENGTH = 2000;
 
     private final Jdbi jdbi;
+    private final StatementEvents events;
 
-    public TranslationStore(Jdbi jdbi) {
+    public TranslationStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** A translation as sent. {@code kind} is {@code human} (the default) or {@code machine}. */
@@ -104,7 +112,7 @@ public final class TranslationStore implements ShownStatements {
             throw new Forbidden("machine-translation-by-server-only", "problem.machine-translation-by-server-only");
         }
         String text = text(request.text());
-        return jdbi.inTransaction(h -> {
+        TranslationView submitted = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             OriginalRow s = statement(h, conversationId, statementId);
             if (s.lang().equals(lang)) {
@@ -118,6 +126,8 @@ public final class TranslationStore implements ShownStatements {
                     .bind("s", statementId).bind("lang", lang).bind("text", text).bind("translator", translatorId)
                     .map(VIEW).one();
         });
+        events.changed(conversationId, statementId);
+        return submitted;
     }
 
     /** Approves a proposed translation; never by its own author. It replaces the approved one of its kind. */
@@ -127,7 +137,7 @@ public final class TranslationStore implements ShownStatements {
      */
     public TranslationView approve(long conversationId, long translationId, long approverId,
                                    List<Language> approverLanguages) {
-        return jdbi.inTransaction(h -> {
+        TranslationView approved = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             // Locked so two approvers cannot both approve and leave two approved translations.
             TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS + " FROM translation t JOIN statement s ON s.id = t.statement_id"
@@ -148,6 +158,8 @@ public final class TranslationStore implements ShownStatements {
                             + "WHERE id = :t RETURNING " + COLUMNS)
                     .bind("a", approverId).bind("t", translationId).map(VIEW).one();
         });
+        events.changed(conversationId, approved.statementId());
+        return approved;
     }
 
     private static void supersede(Handle h, long statementId, String lang, String kind) {
@@ -176,7 +188,7 @@ public final class TranslationStore implements ShownStatements {
         if (raw == null) {
             throw Invalid.field("text", "translation.text.empty");
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        String text = StatementText.withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC)).strip();
         int length = text.codePointCount(0, text.length());
         if (length == 0) {
             throw Invalid.field("text", "translation.text.empty");
@@ -237,5 +249,39 @@ public final class TranslationStore implements ShownStatements {
                 ? new Shown(rs.getLong("id"), text, lang, text, lang, "original", null)
                 : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"),
                         rs.getString("service"));
+    }
+
+    /** The newest translation's id, 0 when there is none: what has been written up to now. */
+    public long newestId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation").mapTo(Long.class).one());
+    }
+
+    /** The statements that got a translation with an id in (after, upTo]. */
+    public Set<Long> translatedBetween(long after, long upTo) {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery(
+                        "SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
+                .bind("after", after).bind("upTo", upTo).mapTo(Long.class).list()));
+    }
+
+    /**
+     * Per statement, the approved translation each language's readers see (human first, then
+     * machine, the newest of a kind: the rule of {@link ShownStatements}), by statement id; a
+     * statement without one is absent. May include a translation into the statement's own language.
+     */
+    public Map<Long, Map<Language, String>> shownTranslations(Collection<Long> statementIds) {
+        Map<Long, Map<Language, String>> out = new HashMap<>();
+        if (statementIds.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT DISTINCT ON (statement_id, lang) statement_id, lang, text FROM translation
+                        WHERE statement_id = ANY(:ids) AND state = 'approved'
+                        ORDER BY statement_id, lang, kind = 'human' DESC, id DESC""")
+                .bind("ids", statementIds.toArray(Long[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
+                .forEach(row -> Language.parse(row.getValue().getKey()).ifPresent(lang -> out
+                        .computeIfAbsent(row.getKey(), id -> new EnumMap<>(Language.class))
+                        .put(lang, row.getValue().getValue()))));
+        return out;
     }
 }

@@ -32,6 +32,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aSubpackageBelongsToItsLayer() {
+        // As forum.planning is part of forum: web.deep sits with web, report.planning with report.
+        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("web", "report")).evaluate(fixtures);
+
+        assertThat(result.getFailureReport().toString()).contains("PlantedDeepPlumbing").contains("PlantedSolver");
+    }
+
+    @Test
     void theLayeringAllowsDependenciesDownwards() {
         EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("report", "web")).evaluate(fixtures);
 

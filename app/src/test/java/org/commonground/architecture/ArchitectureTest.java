@@ -18,8 +18,8 @@ class ArchitectureTest {
 
     /** Low → high. A package may use the ones before it, never one after it. */
     static final List<String> LAYERS = List.of("problem", "web", "db",
-            "account", "conversation", "statement", "translation", "moderation", "participation",
-            "results", "report", "polis", "demo", "cli");
+            "account", "conversation", "statement", "translation", "moderation", "text", "participation",
+            "results", "report", "forum", "polis", "demo", "cli");
 
     /**
      * Classes that still run SQL outside a store, each for a reason, and no new ones: the bulk

@@ -87,7 +87,7 @@ class DemoSeedTest {
         AccountStore accounts = new AccountStore(jdbi);
 
         assertThat(first.accounts()).extracting(c -> c.role().code())
-                .containsExactlyInAnyOrder("admin", "organizer", "moderator", "translator");
+                .containsExactlyInAnyOrder("admin", "organizer", "moderator", "translator", "delegate");
         for (DemoSeed.Credential c : first.accounts()) {
             assertThat(accounts.authenticate(c.email(), c.password().orElseThrow())).isPresent();
         }

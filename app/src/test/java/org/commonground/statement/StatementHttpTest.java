@@ -71,6 +71,32 @@ class StatementHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void refusesACyrillicLookalikeOfAnExistingStatement() {
+        var c = given.openConversation();
+        long existing = given.statement(c, "Korea and Japan should open their archives.");
+        var p = given.participant(c);
+
+        var response = server.postJson(statements(c),
+                Map.of("text", "K\u043er\u0435\u0430 \u0430nd J\u0430p\u0430n sh\u043euld \u043epen their \u0430rchives."), p.bearer());
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().at("/existing/id").asLong()).isEqualTo(existing);
+    }
+
+    @Test
+    void storesTextWithoutARightToLeftOverride() {
+        var c = given.openConversation();
+        var p = given.participant(c);
+
+        var response = server.postJson(statements(c), Map.of("text", "Energy \u202Eprices\u202C must fall", "lang", "en"), p.bearer());
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("text").asText()).isEqualTo("Energy prices must fall");
+        assertThat(given.count("SELECT count(*) FROM statement WHERE conversation_id = ? AND text ~ '[\u202A-\u202E]'", c.id()))
+                .isZero();
+    }
+
+    @Test
     void theSameTextInAnotherConversationIsNoDuplicate() {
         var c = given.openConversation();
         var other = given.openConversation();

@@ -45,4 +45,32 @@ class StatementTextTest {
         assertThat(StatementText.fold("ＡＢＣ　学生交流")).isEqualTo(StatementText.fold("abc学生交流。"));
         assertThat(StatementText.fold("meet more")).isNotEqualTo(StatementText.fold("meet less"));
     }
+
+    @Test
+    void foldsCyrillicAndGreekLookalikesOntoTheLatinText() {
+        String latin = StatementText.fold("Japan should apologize again");
+        String cyrillic = StatementText.fold("J\u0430p\u0430n sh\u043euld \u0430p\u043el\u043egize \u0430g\u0430in");
+        String greek = StatementText.fold("Jap\u03b1n sh\u03bfuld ap\u03bflogize ag\u03b1in");
+
+        assertThat(cyrillic).isEqualTo(latin);
+        assertThat(greek).isEqualTo(latin);
+    }
+
+    @Test
+    void foldKeepsJapaneseVoicingMarksAndKoreanSyllablesApart() {
+        assertThat(StatementText.fold("ぱん")).isNotEqualTo(StatementText.fold("はん"));
+        assertThat(StatementText.fold("がか")).isNotEqualTo(StatementText.fold("かか"));
+        assertThat(StatementText.fold("일본과 한국")).isNotEqualTo(StatementText.fold("일본과 한극"));
+        assertThat(StatementText.fold("Ｉｌｌｅｇａｌ")).isEqualTo(StatementText.fold("illegal"));
+    }
+
+    @Test
+    void stripsBidiControlsSoNoOverrideReachesAPage() {
+        String override = "\u202EJapan and Korea should cooperate\u202C";
+        String isolates = "\u2067\u200F\u061C日韓\u2069\u200E";
+
+        assertThat(StatementText.normalize(override)).isEqualTo("Japan and Korea should cooperate");
+        assertThat(StatementText.normalize(isolates)).isEqualTo("日韓");
+        assertThatThrownBy(() -> StatementText.normalize("\u202E\u202D\u2066")).isInstanceOf(Invalid.class);
+    }
 }

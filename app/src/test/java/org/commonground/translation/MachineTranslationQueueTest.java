@@ -207,6 +207,24 @@ class MachineTranslationQueueTest {
     }
 
     @Test
+    void aMachineTranslationIsStoredWithoutBidiControls() {
+        var clock = new MovableClock();
+        try (var fake = new FakeLibreTranslate(); var mt = feature(fake, clock, "?workers=1")) {
+            Conversation c = everywhere("Bidi", List.of("평화"), List.of("student"));
+            fake.answerNext(new FakeService.Scripted(200, "{\"translatedText\":[\"\u202E平和\u202C\"]}"));
+
+            mt.turnOn(c.id());
+            mt.start();
+            assertThat(eventually(WAIT, () -> counts(c).done(), n -> n == 2)).as("both done").isEqualTo(2);
+
+            List<String> stored = jdbi.withHandle(h -> h.createQuery("SELECT t.text FROM translation t JOIN statement s "
+                    + "ON s.id = t.statement_id WHERE s.conversation_id = ? AND t.kind = 'machine'")
+                    .bind(0, c.id()).mapTo(String.class).list());
+            assertThat(stored).hasSize(2).contains("平和").noneMatch(t -> t.matches("(?s).*[\u202A-\u202E\u2066-\u2069].*"));
+        }
+    }
+
+    @Test
     void theMonthlyCharacterBudgetHoldsJobsUntilNextMonth() {
         var clock = new MovableClock();
         try (var fake = new FakeLibreTranslate(); var mt = feature(fake, clock, "?budget=15&workers=1")) {

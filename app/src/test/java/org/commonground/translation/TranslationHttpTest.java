@@ -73,6 +73,16 @@ class TranslationHttpTest extends ParticipationServerTest {
     }
 
     @Test
+    void storesATranslationWithoutBidiOverrides() {
+        long s = given.statement(c, "Archives should be opened.");
+
+        var response = server.postJson(submit(s), Map.of("lang", "ja", "text", "\u202E資料を\u2066公開\u2069すべきだ。"), alice.bearer());
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("text").asText()).isEqualTo("資料を公開すべきだ。");
+    }
+
+    @Test
     void aNewApprovalSupersedesTheOldOne() {
         long s = given.statement(c, "Two drafts, one winner.");
         long first = server.postJson(submit(s), Map.of("lang", "ja", "text", "第一稿"), alice.bearer()).json().get("id").asLong();
