@@ -14,14 +14,15 @@ import org.commonground.account.Role;
 /**
  * A small world on a running server in which every API operation has something to act on: a
  * conversation A where each role holds, a conversation B run by someone else, accounts and
- * participants for the eight {@link Caller}s, an accepted statement, and fresh translations,
+ * participants for the nine {@link Caller}s, an accepted statement, a forum organized by A's
+ * organizer with an approved delegate's organization and a project, and fresh translations,
  * invites, tokens and a spare member made on demand (so operations that consume them can be
  * called again and again).
  */
 public final class ApiWorld {
     /** Who calls. Participants present a {@code cgp_} token; accounts a session cookie or a {@code cga_} token. */
     public enum Caller {
-        ANONYMOUS, OTHER_PARTICIPANT, PARTICIPANT, TRANSLATOR, MODERATOR, OTHER_ORGANIZER, ORGANIZER, ADMIN;
+        ANONYMOUS, OTHER_PARTICIPANT, PARTICIPANT, TRANSLATOR, MODERATOR, DELEGATE, OTHER_ORGANIZER, ORGANIZER, ADMIN;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -57,6 +58,10 @@ public final class ApiWorld {
     private final ParticipationGiven.Person spareMember;
     private final ParticipationGiven.Taker participant;
     private final ParticipationGiven.Taker otherParticipant;
+    private final ParticipationGiven.Person delegate;
+    public final long forumId;
+    private final long organizationId;
+    private final long projectId;
 
     public ApiWorld(TestServer server, TestDatabase db) {
         this.server = server;
@@ -74,6 +79,29 @@ public final class ApiWorld {
         this.spareMember = given.person(Role.MODERATOR, null, null);
         this.participant = given.participant(a);
         this.otherParticipant = given.participant(b);
+        this.delegate = given.person(Role.DELEGATE, null, null);
+        this.forumId = created(server.postJson("/api/v1/forums", Map.of("titles", Map.of("en", "Energy forum", "ja", "エネルギーフォーラム", "ko", "에너지 포럼"),
+                "venue", "Singapore", "dayStart", "2027-03-16T01:00:00Z", "timeZone", "Asia/Singapore", "slotMinutes", 30,
+                "slots", 4, "tables", 2, "allowTwoSeats", false, "maxOpenConsortia", 2), organizer.bearer()));
+        String forum = "/api/v1/forums/" + forumId;
+        server.putJson(forum + "/taxonomy", Map.of("capabilities", List.of(Map.of("code", "epc", "sector", "energy",
+                "names", Map.of("en", "EPC contracting", "ja", "EPC（設計・調達・建設）", "ko", "EPC(설계·조달·시공)"))), "markets", List.of("VN")), organizer.bearer());
+        this.organizationId = created(server.postJson(forum + "/organizations", Map.of("names", Map.of("en", "Builders", "ja", "建設会社", "ko", "건설사"),
+                "country", "JP", "sectors", List.of("energy"), "capabilities", List.of("epc"), "markets", List.of("VN"),
+                "size", 3), organizer.bearer()));
+        created(server.postJson(forum + "/delegates", Map.of("name", "Delegate", "organizationId", organizationId),
+                delegate.bearer()));
+        server.postJson(forum + "/delegates/" + delegate.id() + "/approval", "", organizer.bearer());
+        this.projectId = created(server.postJson(forum + "/projects", Map.of("title", "LNG terminal", "hostCountry", "VN",
+                "sector", "energy", "size", 2, "financing", List.of("JBIC"), "needs",
+                List.of(Map.of("capability", "epc", "weight", 1))), organizer.bearer()));
+    }
+
+    private static long created(TestServer.Response r) {
+        if (r.status() != 201) {
+            throw new IllegalStateException("could not arrange the world: " + r.status() + " " + r.body());
+        }
+        return r.json().path("id").asLong();
     }
 
     /** The operations the server documents at {@code GET /api/v1/openapi.json}. */
@@ -102,6 +130,7 @@ public final class ApiWorld {
             case PARTICIPANT -> participant.bearer();
             case TRANSLATOR -> translator.bearer();
             case MODERATOR -> given.sessionCookie(moderator);
+            case DELEGATE -> delegate.bearer();
             case OTHER_ORGANIZER -> given.sessionCookie(otherOrganizer);
             case ORGANIZER -> given.sessionCookie(organizer);
             case ADMIN -> admin.bearer();
@@ -121,7 +150,10 @@ public final class ApiWorld {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = m.group(1).equals("conversationId") ? String.valueOf(c.id()) : value(m.group(1), caller);
+            String name = m.group(1);
+            String value = name.equals("conversationId") ? String.valueOf(c.id())
+                    : name.equals("accountId") && template.startsWith("/api/v1/forums/") ? String.valueOf(delegate.id())
+                    : value(name, caller);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -143,6 +175,12 @@ public final class ApiWorld {
             }
             case "spareAccountId" -> String.valueOf(spareMember.id());
             case "role" -> "moderator";
+            case "forumId" -> String.valueOf(forumId);
+            case "organizationId" -> String.valueOf(organizationId);
+            case "projectId" -> String.valueOf(projectId);
+            // No proposal, consortium or meeting exists before matching and requests: allowed callers
+            // get past the role check to a 404, everyone else is refused before it.
+            case "proposalId", "consortiumId", "meetingId" -> "999999";
             case "organizerEmail" -> given.jdbi.withHandle(h -> h.select("SELECT email FROM account WHERE id = ?",
                     organizer.id()).mapTo(String.class).one());
             case "email" -> organizer.id() + "-" + UNIQUE.incrementAndGet() + "@example.org";
@@ -189,6 +227,7 @@ public final class ApiWorld {
         ParticipationGiven.Person owner = switch (caller) {
             case TRANSLATOR -> translator;
             case MODERATOR -> moderator;
+            case DELEGATE -> delegate;
             case OTHER_ORGANIZER -> otherOrganizer;
             case ADMIN -> admin;
             default -> organizer;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every operation of the live OpenAPI document, called by each of the eight {@link Caller}s with
+ * Every operation of the live OpenAPI document, called by each of the nine {@link Caller}s with
  * their own kind of credential, against the table in {@code web/authorization.txt}: no caller
  * outside a row's list succeeds, and every caller on it gets past authorization. An operation
  * without a row fails the test, so nobody adds an endpoint without deciding who may call it.
