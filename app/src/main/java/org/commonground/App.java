@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.commonground.account.AccountFeature;
+import org.commonground.account.PasswordHashing;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
@@ -17,7 +18,9 @@ import org.commonground.statement.StatementFeature;
 import org.commonground.text.TextFeature;
 import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationFeature;
+import org.commonground.web.AbuseLimits;
 import org.commonground.web.Api;
+import org.commonground.web.Throttles;
 import org.commonground.web.Web;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,28 +34,37 @@ public final class App {
 
     /** Builds the server (not started). The caller owns the database and closes it after stopping. */
     public static Javalin create(AppConfig config, DataSource db) {
+        return create(config, db, Clock.systemUTC());
+    }
+
+    /** As {@link #create(AppConfig, DataSource)}, with the clock of rate windows, sign-in throttling and the machine translation queue (tests move it). */
+    public static Javalin create(AppConfig config, DataSource db, Clock clock) {
         Jdbi jdbi = Database.jdbi(db);
         Web web = Web.wire(config.secureCookies(), config.maxBodyBytes());
-        var account = AccountFeature.wire(jdbi, Clock.systemUTC(), config.secureCookies());
+        AbuseLimits limits = config.abuseLimits();
+        Throttles throttles = new Throttles(limits, clock);
+        PasswordHashing hashing = PasswordHashing.pooled(limits.hashingThreads(), limits.hashingQueue());
+        var account = AccountFeature.wire(jdbi, clock, hashing, throttles, web.csrf(), config.secureCookies());
         var conversation = ConversationFeature.wire(jdbi, account);
         var statement = StatementFeature.wire(jdbi);
         var translation = TranslationFeature.wire(jdbi, conversation, statement);
-        var machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(), Clock.systemUTC(),
+        var machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock,
                 web.messages());
         var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
         var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
-        var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(),
+        var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(), throttles,
                 conversation, statement, translation, machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
-        var forum = ForumFeature.wire(jdbi, Clock.systemUTC(), conversation, translation, results);
+        var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
+            cfg.events.serverStopped(hashing::close);
             cfg.events.serverStarted(machineTranslation::start);
             cfg.events.serverStopped(machineTranslation::close);
             Api api = web.addTo(cfg, config.port(), config.network(), config.trustedProxies(), db,
-                    routes -> account.guard(routes, web.pages()));
+                    routes -> account.guard(routes, web.pages(), participation.tokens()));
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
             conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());

@@ -1,6 +1,7 @@
 package org.commonground;
 
 import org.commonground.translation.MachineTranslationSettings;
+import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
 
@@ -17,9 +18,11 @@ import org.commonground.web.TrustedProxies;
  *                          other waits for its WAL flush (docs/benchmarks.md)
  * @param network           bind address, trusted proxies, metrics access
  * @param machineTranslation the machine translation service, off unless the operator names one
+ * @param abuseLimits       request quotas (429) and the password-hashing pool
  */
 public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                        int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation) {
+                        int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation,
+                        AbuseLimits abuseLimits) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
@@ -36,6 +39,13 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
                 MachineTranslationSettings.off());
     }
 
+    /** The settings before abuse limits were one: the default {@link AbuseLimits}. */
+    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
+                     int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation) {
+        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                machineTranslation, AbuseLimits.defaults());
+    }
+
     /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
     public static AppConfig defaults() {
         return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false,
@@ -44,18 +54,18 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                machineTranslation);
+                machineTranslation, abuseLimits);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
         return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network,
-                machineTranslation);
+                machineTranslation, abuseLimits);
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
         return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork,
-                machineTranslation);
+                machineTranslation, abuseLimits);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -68,6 +78,11 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
 
     public AppConfig withMachineTranslation(MachineTranslationSettings settings) {
         return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                settings);
+                settings, abuseLimits);
+    }
+
+    public AppConfig withAbuseLimits(AbuseLimits newLimits) {
+        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+                machineTranslation, newLimits);
     }
 }

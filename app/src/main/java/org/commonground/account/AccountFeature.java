@@ -3,7 +3,9 @@ package org.commonground.account;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.commonground.web.Api;
+import org.commonground.web.Csrf;
 import org.commonground.web.Pages;
+import org.commonground.web.Throttles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -17,19 +19,31 @@ public final class AccountFeature {
     private final SessionStore sessions;
     private final ApiTokenStore tokens;
     private final Authentication authentication;
+    private final Throttles throttles;
+    private final Csrf csrf;
     private final boolean secureCookies;
 
-    private AccountFeature(Jdbi jdbi, Clock clock, boolean secureCookies) {
-        this.accounts = new AccountStore(jdbi);
+    private AccountFeature(Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf,
+                           boolean secureCookies) {
+        this.accounts = new AccountStore(jdbi, hashing);
         this.signInAttempts = new SignInAttempts(accounts, clock);
         this.sessions = new SessionStore(jdbi);
         this.tokens = new ApiTokenStore(jdbi);
         this.authentication = new Authentication(accounts, sessions, tokens);
+        this.throttles = throttles;
+        this.csrf = csrf;
         this.secureCookies = secureCookies;
     }
 
-    public static AccountFeature wire(Jdbi jdbi, Clock clock, boolean secureCookies) {
-        return new AccountFeature(jdbi, clock, secureCookies);
+    /**
+     * @param clock     the time of the per-e-mail sign-in throttle
+     * @param hashing   where passwords are hashed and checked (the server's bounded pool; the caller closes it)
+     * @param throttles the quotas of sign-ins and account creation per address
+     * @param csrf      the pages' CSRF token, bound to the session once signed in and renewed at sign-in
+     */
+    public static AccountFeature wire(Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf,
+                                      boolean secureCookies) {
+        return new AccountFeature(jdbi, clock, hashing, throttles, csrf, secureCookies);
     }
 
     public Authentication authentication() {
@@ -41,16 +55,20 @@ public final class AccountFeature {
     }
 
     /**
-     * Refuses cross-site writes by signed-in browsers and names the signed-in account on pages.
-     * Registered before every route, with the other request filters.
+     * Refuses cross-site writes by signed-in browsers, binds the pages' CSRF token to the session
+     * and names the signed-in account on pages. Registered before every route, with the other
+     * request filters.
+     *
+     * @param participantTokens which bearer tokens are participants' (the participation feature's)
      */
-    public void guard(RoutesConfig routes, Pages pages) {
-        new CsrfGuard(authentication).addTo(routes);
+    public void guard(RoutesConfig routes, Pages pages, ParticipantTokens participantTokens) {
+        new CsrfGuard(authentication, participantTokens).addTo(routes);
+        csrf.bindToSessionsWith(ctx -> authentication.session(ctx).map(SessionStore.Session::csrfToken));
         pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
     }
 
     public void addTo(Api api, Pages pages) {
-        new SignInPages(pages, signInAttempts, sessions, secureCookies).addTo(api.routes());
-        new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, secureCookies).addTo(api);
+        new SignInPages(pages, signInAttempts, sessions, throttles, csrf, secureCookies).addTo(api.routes());
+        new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, secureCookies, throttles).addTo(api);
     }
 }

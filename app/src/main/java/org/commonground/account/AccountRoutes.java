@@ -14,6 +14,7 @@ import org.commonground.problem.Unauthorized;
 import org.commonground.web.Api;
 import org.commonground.web.InputText;
 import org.commonground.web.PathIds;
+import org.commonground.web.Throttles;
 
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
 final class AccountRoutes {
@@ -23,9 +24,11 @@ final class AccountRoutes {
     private final ApiTokenStore tokens;
     private final Authentication authentication;
     private final boolean secureCookies;
+    private final Throttles throttles;
 
     AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
-                         Authentication authentication, boolean secureCookies) {
+                         Authentication authentication, boolean secureCookies, Throttles throttles) {
+        this.throttles = throttles;
         this.accounts = accounts;
         this.attempts = attempts;
         this.sessions = sessions;
@@ -62,7 +65,7 @@ final class AccountRoutes {
     public record CreatedAccount(AccountView account, String generatedPassword) {}
 
     public void addTo(Api api) {
-        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. After 5 failures for one e-mail from one address within 15 minutes: 429 with Retry-After")
+        api.post(CsrfGuard.SIGN_IN_PATH).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
                 .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
         api.delete("/api/v1/session").tag("accounts").summary("Sign out: end the session and clear its cookie")
                 .noContent().handle(this::signOut);
@@ -75,7 +78,7 @@ final class AccountRoutes {
                         tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
         api.delete("/api/v1/me/tokens/{tokenId}").tag("accounts").summary("Revoke one of the caller's API tokens")
                 .noContent().handle(this::revokeToken);
-        api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only)")
+        api.post("/api/v1/accounts").tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
                 .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
         api.get("/api/v1/accounts").tag("accounts").summary("List all accounts (admin only)")
                 .returns(Api.listOf(AccountView.class)).handle(ctx -> {
@@ -96,7 +99,8 @@ final class AccountRoutes {
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        Account account = attempts.signIn(in.email(), in.password(), ctx.ip())
+        throttles.signIn(ctx);
+        Account account = attempts.signIn(in.email(), in.password(), Throttles.clientAddress(ctx))
                 .orElseThrow(() -> new Unauthorized("invalid-credentials", "account.sign-in.failed"));
         SessionStore.NewSession session = sessions.start(account.id());
         int maxAge = (int) SessionStore.LIFETIME.toSeconds();
@@ -143,6 +147,7 @@ final class AccountRoutes {
 
     private void createAccount(Context ctx) {
         authentication.requireRole(ctx, Role.ADMIN);
+        throttles.accountCreation(ctx);
         NewAccount in = Requests.body(ctx, NewAccount.class);
         boolean generate = in.password() == null;
         String password = generate ? AccountStore.generatePassword() : in.password();

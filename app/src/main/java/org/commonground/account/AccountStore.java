@@ -15,23 +15,30 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Accounts and their passwords. Passwords are hashed with bcrypt at cost 12 (Spring Security's
- * maintained implementation); a wrong password and an unknown e-mail are indistinguishable to callers.
+ * Accounts and their passwords. Passwords follow {@link PasswordRules} and are hashed by
+ * {@link PasswordHashing} (bcrypt at cost 12 over SHA-256, Spring Security's maintained bcrypt);
+ * a wrong password and an unknown e-mail are indistinguishable to callers.
  */
 public final class AccountStore {
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
     // Compared against when the e-mail is unknown, so both paths cost one bcrypt check.
-    private static final String DUMMY_HASH = BCRYPT.encode("no such account, same cost");
+    private static final String DUMMY_HASH = PasswordHashing.onCallerThread().hash("no such account, same cost");
 
     private final Jdbi jdbi;
+    private final PasswordHashing hashing;
 
+    /** Hashing on the caller's thread (commands and tools). */
     public AccountStore(Jdbi jdbi) {
+        this(jdbi, PasswordHashing.onCallerThread());
+    }
+
+    /** Hashing through {@code hashing} (the server's bounded pool). */
+    public AccountStore(Jdbi jdbi, PasswordHashing hashing) {
         this.jdbi = jdbi;
+        this.hashing = hashing;
     }
 
     interface Sql {
@@ -76,16 +83,14 @@ public final class AccountStore {
         if (!EMAIL.matcher(normalizedEmail).matches() || normalizedEmail.length() > 254) {
             errors.add(new FieldError("email", "account.email.invalid"));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
-            errors.add(new FieldError("password", "account.password.weak", MIN_PASSWORD_LENGTH));
-        }
+        PasswordRules.check(password).ifPresent(errors::add);
         if (role == null) {
             errors.add(new FieldError("role", "account.role.invalid"));
         }
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        String hash = BCRYPT.encode(password);
+        String hash = hashing.hash(password);
         long id = jdbi.withExtension(Sql.class, sql -> sql.insert(normalizedEmail, hash, role.code()))
                 .orElseThrow(() -> new Conflict("email-taken", "account.email.taken", normalizedEmail));
         return find(id).orElseThrow();
@@ -115,7 +120,7 @@ public final class AccountStore {
             return Optional.empty();
         }
         Optional<RowWithHash> row = jdbi.withExtension(Sql.class, sql -> sql.findWithHash(email.strip()));
-        boolean matches = BCRYPT.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
+        boolean matches = hashing.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
         return row.filter(r -> matches && !r.disabled())
                 .map(r -> new Account(r.id(), r.email(), Role.parse(r.role()).orElseThrow(), false, r.createdAt()));
     }

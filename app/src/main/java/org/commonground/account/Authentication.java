@@ -64,6 +64,11 @@ public final class Authentication {
         return session;
     }
 
+    /** Whether the request carries a live API token of an enabled account (not just any Authorization header). */
+    public boolean hasValidApiToken(Context ctx) {
+        return bearer(ctx).flatMap(tokens::accountOf).flatMap(accounts::find).filter(a -> !a.disabled()).isPresent();
+    }
+
     /** The bearer token of the request, if it carries one. */
     public static Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");

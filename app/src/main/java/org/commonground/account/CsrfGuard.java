@@ -11,8 +11,9 @@ import org.commonground.problem.Forbidden;
 
 /**
  * The one CSRF check of the JSON API. A browser attaches cookies to requests another site makes
- * it send, so a state-changing {@code /api/} request without an {@code Authorization} header (which
- * a browser never adds by itself) is checked twice:
+ * it send, so a state-changing {@code /api/} request that carries cookies is checked twice, unless
+ * it is authenticated by a valid API or participant token in its {@code Authorization} header
+ * (which a browser never adds by itself; a junk header proves nothing and changes nothing):
  * <ul>
  * <li>a browser that says the request comes from another site ({@code Sec-Fetch-Site} other than
  *     same-origin or none, or an {@code Origin} whose host is not this one) is refused whatever
@@ -31,9 +32,12 @@ public final class CsrfGuard {
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Authentication authentication;
+    private final ParticipantTokens participantTokens;
 
-    public CsrfGuard(Authentication authentication) {
+    /** @param participantTokens whether a bearer token is a participant's (the participation feature knows) */
+    CsrfGuard(Authentication authentication, ParticipantTokens participantTokens) {
         this.authentication = authentication;
+        this.participantTokens = participantTokens;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -41,7 +45,7 @@ public final class CsrfGuard {
     }
 
     void check(Context ctx) {
-        if (!UNSAFE.contains(ctx.method()) || ctx.header("Authorization") != null) {
+        if (!UNSAFE.contains(ctx.method()) || authenticatedByHeader(ctx)) {
             return;
         }
         if (fromAnotherSite(ctx)) {
@@ -60,6 +64,22 @@ public final class CsrfGuard {
                 session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
             throw new Forbidden("csrf-failed", "account.csrf.failed");
         }
+    }
+
+    /**
+     * The request is authenticated by its Authorization header alone: it carries no cookie a forger
+     * could ride on (API clients; checked first, so votes by token cost no lookup), or its bearer
+     * token is a live API token or a participant's.
+     */
+    private boolean authenticatedByHeader(Context ctx) {
+        Optional<String> bearer = Authentication.bearer(ctx);
+        if (bearer.isEmpty()) {
+            return false;
+        }
+        if (ctx.header("Cookie") == null) {
+            return true;
+        }
+        return authentication.hasValidApiToken(ctx) || participantTokens.known(bearer.get());
     }
 
     /** What the browser says of the request's origin; behind a proxy the Host header must be kept. */

@@ -8,6 +8,7 @@ import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
 import org.commonground.translation.MachineTranslationSettings;
+import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
 import org.commonground.web.TrustedProxies;
 import picocli.CommandLine;
@@ -58,6 +59,13 @@ public class ServeCommand implements Callable<Integer> {
                     + "prefer the env COMMONGROUND_METRICS_TOKEN, as the command line is visible to other users.")
     String metricsToken;
 
+    @Option(names = "--limits", defaultValue = "${env:COMMONGROUND_LIMITS:-}", paramLabel = "NAME=VALUE,…",
+            converter = LimitsOption.class,
+            description = "Change rate limits and the password-hashing pool, e.g. joins=60/1m,invite-joins=300/1m,"
+                    + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-queue=16 (the defaults; "
+                    + "hashing-threads defaults to half the cores; a quota is N/time or off; env COMMONGROUND_LIMITS).")
+    AbuseLimits limits;
+
     @Mixin
     DatabaseOptions database;
 
@@ -95,7 +103,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         NetworkSettings network = new NetworkSettings(bind(), trustedProxies, Optional.ofNullable(metricsToken));
         return AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network)
-                .withMachineTranslation(mt);
+                .withMachineTranslation(mt).withAbuseLimits(limits);
     }
 
     /** The address to listen on: {@code --host}, else {@link #defaultHost()}. */
@@ -111,12 +119,30 @@ public class ServeCommand implements Callable<Integer> {
         return "0.0.0.0";
     }
 
-    /** {@code --trusted-proxies} values, refused with picocli's message naming the option when malformed. */
-    static final class TrustedProxiesOption implements ITypeConverter<TrustedProxies> {
+    /** {@code --limits} values over the defaults. */
+    static final class LimitsOption extends ParsedOption<AbuseLimits> {
         @Override
-        public TrustedProxies convert(String value) {
+        AbuseLimits parse(String value) {
+            return AbuseLimits.defaults().with(value);
+        }
+    }
+
+    /** {@code --trusted-proxies} values. */
+    static final class TrustedProxiesOption extends ParsedOption<TrustedProxies> {
+        @Override
+        TrustedProxies parse(String value) {
+            return TrustedProxies.parse(value);
+        }
+    }
+
+    /** An option value parsed by its settings type, refused with picocli's message naming the option when malformed. */
+    abstract static class ParsedOption<T> implements ITypeConverter<T> {
+        abstract T parse(String value);
+
+        @Override
+        public final T convert(String value) {
             try {
-                return TrustedProxies.parse(value);
+                return parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

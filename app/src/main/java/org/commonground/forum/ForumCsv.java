@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.commonground.web.SpreadsheetSafeCsv;
 
 /** The organizers' CSV exports: proposals with their explanation, and meetings with their placement. */
 final class ForumCsv {
@@ -53,22 +53,15 @@ final class ForumCsv {
 
     private static void write(Context ctx, String filename, List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(out, CSVFormat.DEFAULT)) {
+            csv.row(header);
             for (List<Object> row : rows) {
-                csv.printRecord(row.stream().map(ForumCsv::cell).toList());
+                csv.row(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         ctx.contentType("text/csv; charset=utf-8").result(out.toString());
-    }
-
-    /** Text a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe. */
-    static Object cell(Object value) {
-        if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return value;
     }
 }

@@ -78,8 +78,7 @@ final class ModerationPages {
             String message = e.fieldErrors().isEmpty() ? page.t(e.messageKey(), e.args())
                     : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
             pages.render(ctx, "moderate/entry.jte", Map.of("c", readable.conversation(ctx, id),
-                    "e", new QueueEntry(moderation.queue(id, null, 500, 0).stream().filter(i -> i.id() == statementId)
-                            .findFirst().orElseThrow(), translations.of(id, statementId)), "error", message));
+                    "e", new QueueEntry(moderation.item(id, statementId), translations.of(id, statementId)), "error", message));
             return;
         }
         if ("true".equals(ctx.header("HX-Request"))) {

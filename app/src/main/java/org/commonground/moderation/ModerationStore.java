@@ -71,6 +71,13 @@ final class ModerationStore {
         });
     }
 
+    /** One statement of the conversation as the queue shows it; 404 for an unknown or another conversation's one. */
+    public QueueItem item(long conversationId, long statementId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM statement WHERE id = :s AND conversation_id = :c")
+                .bind("s", statementId).bind("c", conversationId).map(ITEM).findOne()
+                .orElseThrow(() -> NotFound.of("statement", statementId)));
+    }
+
     /** Accepts or rejects a statement of the conversation; 404 for another conversation's statement. */
     public QueueItem decide(long conversationId, long statementId, long moderatorId, Decision decision) {
         String verdict = decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);

@@ -60,7 +60,9 @@ public final class NextStatement {
                     extremity.of(participant.conversationId(), id));
         }
         long chosen = open.get(StatementChoice.draw(priorities, random.get()));
-        return new Next(shown.one(chosen, Language.parse(lang).orElseThrow()), progress);
+        // Rejected since the candidates were read: choose again among those still accepted.
+        return shown.one(chosen, Language.parse(lang).orElseThrow()).map(s -> new Next(s, progress))
+                .orElseGet(() -> next(participant, lang));
     }
 
 }

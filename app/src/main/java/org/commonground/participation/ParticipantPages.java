@@ -17,6 +17,7 @@ import org.commonground.conversation.ModerationMode;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
+import org.commonground.problem.TooManyRequests;
 import org.commonground.translation.ShownStatements;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.MachineTranslations;
@@ -24,6 +25,7 @@ import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
+import org.commonground.web.Throttles;
 import org.commonground.conversation.Readable;
 
 /**
@@ -45,10 +47,12 @@ final class ParticipantPages {
     private final InviteStore invites;
     private final boolean secureCookies;
     private final MachineTranslations machineTranslations;
+    private final Throttles throttles;
 
     ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
                      NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
-                     boolean secureCookies, MachineTranslations machineTranslations) {
+                     boolean secureCookies, MachineTranslations machineTranslations, Throttles throttles) {
+        this.throttles = throttles;
         this.invites = invites;
         this.machineTranslations = machineTranslations;
         this.pages = pages;
@@ -114,6 +118,7 @@ final class ParticipantPages {
         Map<String, String> declared = new LinkedHashMap<>(chosen);
         fixed.keySet().forEach(declared::remove);
         try {
+            throttles.join(ctx, invite);
             Join.Joined joined = join.join(id, new Join.JoinRequest(declared, invite, null, Language.of(ctx).code()),
                     Language.of(ctx));
             ctx.cookie(new Cookie(Participants.cookieName(id), joined.token(), "/", COOKIE_MAX_AGE_SECONDS,
@@ -121,6 +126,9 @@ final class ParticipantPages {
             ctx.redirect("/c/" + id + "/vote");
         } catch (Invalid e) {
             ctx.status(e.status());
+            landing(ctx, chosen, fieldErrors(e, pages.page(ctx)));
+        } catch (TooManyRequests e) {
+            Throttles.refused(ctx, e);
             landing(ctx, chosen, fieldErrors(e, pages.page(ctx)));
         }
     }
@@ -165,6 +173,7 @@ final class ParticipantPages {
         model.put("open", c.state() == ConversationState.OPEN);
         model.put("canWrite", c.participantsCanWrite() && c.state() == ConversationState.OPEN);
         model.put("preModerated", c.moderationMode() == ModerationMode.PRE);
+        model.put("notice", "");
         return model;
     }
 
@@ -176,8 +185,14 @@ final class ParticipantPages {
             throw Invalid.field("value", "vote.value.invalid");
         }
         String secret = Participants.secret(ctx, id).orElseThrow(Participants::tokenRequired);
-        votes.cast(id, secret, statementId, value);
         boolean htmx = "true".equals(ctx.header("HX-Request"));
+        try {
+            throttles.vote(secret);
+        } catch (TooManyRequests e) {
+            refusedVote(ctx, id, htmx, e);
+            return;
+        }
+        votes.cast(id, secret, statementId, value);
         String back = "my-votes".equals(ctx.formParam("back")) ? "/c/" + id + "/my-votes" : "/c/" + id + "/vote";
         if (!htmx || back.endsWith("my-votes")) {
             ctx.redirect(back, io.javalin.http.HttpStatus.SEE_OTHER);
@@ -186,6 +201,19 @@ final class ParticipantPages {
         Conversation c = readable.conversation(ctx, id);
         Participant p = participants.require(ctx, id);
         pages.render(ctx, "participate/card.jte", cardModel(c, p, Language.of(ctx)));
+    }
+
+    /** A vote over the quota: the card again, the same statement still to vote on, with the reason above it. */
+    private void refusedVote(Context ctx, long id, boolean htmx, TooManyRequests e) {
+        Throttles.refused(ctx, e);
+        Conversation c = readable.conversation(ctx, id);
+        Map<String, Object> model = cardModel(c, participants.require(ctx, id), Language.of(ctx));
+        model.put("notice", pages.page(ctx).t(e.messageKey(), e.args()));
+        if (!htmx) {
+            model.put("title", Readable.title(c, Language.of(ctx)));
+            model.put("write", Map.of());
+        }
+        pages.render(ctx, htmx ? "participate/card.jte" : "participate/vote.jte", model);
     }
 
     /**
@@ -199,6 +227,7 @@ final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
+            throttles.statement(p.id());
             StatementStore.StatementView written = statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
@@ -208,7 +237,12 @@ final class ParticipantPages {
             ctx.status(409);
             Object existing = e.extensions().get("existing");
             result.put("outcome", "duplicate");
-            result.put("existing", existing instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "");
+            result.put("existing", existing instanceof Map<?, ?> m && m.get("text") != null ? String.valueOf(m.get("text")) : "");
+            result.put("text", text);
+        } catch (TooManyRequests e) {
+            Throttles.refused(ctx, e);
+            result.put("outcome", "invalid");
+            result.put("error", pages.page(ctx).t(e.messageKey(), e.args()));
             result.put("text", text);
         } catch (Invalid e) {
             ctx.status(e.status());

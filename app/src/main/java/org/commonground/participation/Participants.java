@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Authentication;
+import org.commonground.account.ParticipantTokens;
 import org.commonground.web.Secrets;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * issued at join ({@value #TOKEN_PREFIX}…), sent as {@code Authorization: Bearer} or in the
  * per-conversation cookie {@link #cookieName}. Only the SHA-256 of a token is stored.
  */
-public final class Participants {
+public final class Participants implements ParticipantTokens {
     public static final String TOKEN_PREFIX = "cgp_";
 
     private final Jdbi jdbi;
@@ -82,6 +83,12 @@ public final class Participants {
         return secret(ctx, conversationId)
                 .flatMap(s -> jdbi.withHandle(h -> byToken(h, s)))
                 .filter(p -> p.conversationId() == conversationId);
+    }
+
+    /** Whether {@code secret} is the token of a participant of any conversation. */
+    @Override
+    public boolean known(String secret) {
+        return secret.startsWith(TOKEN_PREFIX) && jdbi.withHandle(h -> byToken(h, secret)).isPresent();
     }
 
     static Optional<Participant> byToken(Handle h, String secret) {

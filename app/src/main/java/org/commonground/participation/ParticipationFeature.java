@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import io.javalin.http.Context;
+import org.commonground.account.ParticipantTokens;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.statement.StatementFeature;
@@ -11,6 +12,7 @@ import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Pages;
+import org.commonground.web.Throttles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,10 +34,11 @@ public final class ParticipationFeature {
     private final Join join;
     private final ActivityStore activity;
     private final boolean secureCookies;
+    private final Throttles throttles;
 
-    private ParticipationFeature(Jdbi jdbi, int voteWriters, boolean secureCookies, ConversationFeature conversation,
-                                 StatementFeature statement, TranslationFeature translation,
-                                 MachineTranslations machineTranslations) {
+    private ParticipationFeature(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
+                                 ConversationFeature conversation, StatementFeature statement,
+                                 TranslationFeature translation, MachineTranslations machineTranslations) {
         this.conversation = conversation;
         this.statement = statement;
         this.translation = translation;
@@ -46,17 +49,19 @@ public final class ParticipationFeature {
         this.join = new Join(jdbi, conversation.invites());
         this.activity = new ActivityStore(jdbi);
         this.secureCookies = secureCookies;
+        this.throttles = throttles;
     }
 
     /**
      * @param voteWriters         how many batches of votes may be written at once (see {@link VoteStore})
+     * @param throttles           the quotas of joins, votes and statements, pages and API alike
      * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
      */
-    public static ParticipationFeature wire(Jdbi jdbi, int voteWriters, boolean secureCookies,
+    public static ParticipationFeature wire(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
                                             ConversationFeature conversation, StatementFeature statement,
                                             TranslationFeature translation, MachineTranslations machineTranslations) {
-        return new ParticipationFeature(jdbi, voteWriters, secureCookies, conversation, statement, translation,
-                machineTranslations);
+        return new ParticipationFeature(jdbi, voteWriters, secureCookies, throttles, conversation, statement,
+                translation, machineTranslations);
     }
 
     /**
@@ -82,6 +87,11 @@ public final class ParticipationFeature {
         participants.require(ctx, conversationId);
     }
 
+    /** Which bearer tokens are participants', for the account feature's CSRF check. */
+    public ParticipantTokens tokens() {
+        return participants;
+    }
+
     public VoteStore votes() {
         return votes;
     }
@@ -93,9 +103,10 @@ public final class ParticipationFeature {
 
     public void addTo(Api api, Pages pages) {
         new ParticipantPages(pages, conversation.readable(), join, participants, votes, next, statement.statements(),
-                conversation.invites(), translation.shown(), secureCookies, machineTranslations).addTo(api.routes());
-        new ParticipationRoutes(join, participants, votes, next, secureCookies).addTo(api);
-        new StatementRoutes(statement.statements(), participants).addTo(api);
+                conversation.invites(), translation.shown(), secureCookies, machineTranslations, throttles)
+                .addTo(api.routes());
+        new ParticipationRoutes(join, participants, votes, next, secureCookies, throttles).addTo(api);
+        new StatementRoutes(statement.statements(), participants, throttles).addTo(api);
     }
 
     /** Forwards to the registered listener; a plain field read on the vote path, set once at wiring. */

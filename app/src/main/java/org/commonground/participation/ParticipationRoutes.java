@@ -12,6 +12,7 @@ import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Language;
 import org.commonground.web.Requests;
+import org.commonground.web.Throttles;
 
 /** Taking part: join, the next statement and votes. */
 final class ParticipationRoutes {
@@ -22,9 +23,11 @@ final class ParticipationRoutes {
     private final VoteStore votes;
     private final NextStatement next;
     private final boolean secureCookies;
+    private final Throttles throttles;
 
     ParticipationRoutes(Join join, Participants participants, VoteStore votes, NextStatement next,
-                        boolean secureCookies) {
+                        boolean secureCookies, Throttles throttles) {
+        this.throttles = throttles;
         this.join = join;
         this.participants = participants;
         this.votes = votes;
@@ -40,10 +43,11 @@ final class ParticipationRoutes {
 
     public void addTo(Api api) {
         api.post("/api/v1/conversations/{conversationId}/participants").tag("participation")
-                .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once")
+                .summary("Join an open conversation (self-declared cohort values or an invite code); returns the participant token once. 429 with Retry-After past the joins quota of the client address, or of the invite link when one is given")
                 .body(Join.JoinRequest.class).returns(Join.Joined.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Join.JoinRequest request = Requests.body(ctx, Join.JoinRequest.class);
+                    throttles.join(ctx, request.invite());
                     Join.Joined joined = join.join(conversationId, request, Language.of(ctx));
                     Cookie cookie = new Cookie(Participants.cookieName(conversationId), joined.token(), "/",
                             COOKIE_MAX_AGE_SECONDS, secureCookies, true, null, SameSite.LAX);
@@ -60,7 +64,7 @@ final class ParticipationRoutes {
                 });
 
         api.post("/api/v1/conversations/{conversationId}/votes").tag("participation")
-                .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed")
+                .summary("Cast or change a vote (agree, disagree, pass); a 2xx means it is committed. 429 with Retry-After past the participant's vote quota")
                 .body(CastVote.class).returns(VoteStore.VoteView.class, 201).handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);
@@ -75,6 +79,7 @@ final class ParticipationRoutes {
                     if (!errors.isEmpty()) {
                         throw Invalid.fields(errors);
                     }
+                    throttles.vote(secret);
                     ctx.status(201).json(votes.cast(conversationId, secret, vote.statementId(), vote.value()));
                 });
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.commonground.web.SpreadsheetSafeCsv;
 
 /**
  * One CSV file of a Pol.is export, read record by record with the line each record starts on, so
@@ -254,7 +255,12 @@ final class CsvFile implements AutoCloseable {
         return cells;
     }
 
+    /** The cell as text, with our writer's formula neutralisation undone (see {@link SpreadsheetSafeCsv}). */
     String cell(int index) {
+        return SpreadsheetSafeCsv.restored(rawCell(index));
+    }
+
+    private String rawCell(int index) {
         Objects.checkIndex(index, cells);
         int start = from[index];
         int end = to[index];

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.VoteEvent;
+import org.commonground.web.SpreadsheetSafeCsv;
 
 /** Writes the files of a Pol.is export folder, in the layout Pol.is's classic exporter used. */
 final class PolisFolderWriter {
@@ -47,9 +47,10 @@ final class PolisFolderWriter {
         }
     }
 
-    private static CSVPrinter printer(Path file) throws IOException {
+    /** Text cells are neutralised against formula injection there; the reader restores them. */
+    private static SpreadsheetSafeCsv printer(Path file) throws IOException {
         Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return new CSVPrinter(out, FORMAT);
+        return new SpreadsheetSafeCsv(out, FORMAT);
     }
 
     private static void writeComments(PolisExport export, List<VoteEvent> latest, Path file) throws IOException {
@@ -62,12 +63,12 @@ final class PolisFolderWriter {
                 t[1]++;
             }
         }
-        try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated",
+        try (SpreadsheetSafeCsv csv = printer(file)) {
+            csv.row("timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated",
                     "comment-body");
             for (Comment c : export.comments()) {
                 int[] t = tally.getOrDefault(c.id(), new int[2]);
-                csv.printRecord(c.timestamp(), datetime(c.timestamp()), c.id(),
+                csv.row(c.timestamp(), datetime(c.timestamp()), c.id(),
                         c.authorId().isPresent() ? Integer.toString(c.authorId().getAsInt()) : "",
                         t[0], t[1], c.moderation().code(), c.text());
             }
@@ -92,11 +93,11 @@ final class PolisFolderWriter {
     private static void writeParticipants(PolisExport export, Path file) throws IOException {
         Map<Integer, Voter> rows = new HashMap<>();
         export.participants().forEach(p -> rows.put(p.id(), p));
-        try (CSVPrinter csv = printer(file)) {
+        try (SpreadsheetSafeCsv csv = printer(file)) {
             List<String> header = new ArrayList<>();
             header.add("participant");
             header.addAll(export.cohortDimensions());
-            csv.printRecord(header);
+            csv.row(header);
             List<String> cells = new ArrayList<>(header.size());
             for (int id : export.participantIds()) {
                 Voter p = rows.get(id);
@@ -105,7 +106,7 @@ final class PolisFolderWriter {
                 for (String dimension : export.cohortDimensions()) {
                     cells.add(p == null ? "" : p.cohorts().getOrDefault(dimension, ""));
                 }
-                csv.printRecord(cells);
+                csv.row(cells);
             }
         }
     }
@@ -161,13 +162,13 @@ final class PolisFolderWriter {
         latest.forEach(v -> voters.add(v.voterId()));
         Set<Integer> commenters = new HashSet<>();
         export.comments().forEach(c -> c.authorId().ifPresent(commenters::add));
-        try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("topic", export.summary().topic());
-            csv.printRecord("voters", voters.size());
-            csv.printRecord("voters-in-conv", voters.size());
-            csv.printRecord("commenters", commenters.size());
-            csv.printRecord("comments", export.comments().size());
-            csv.printRecord("conversation-description", export.summary().description());
+        try (SpreadsheetSafeCsv csv = printer(file)) {
+            csv.row("topic", export.summary().topic());
+            csv.row("voters", voters.size());
+            csv.row("voters-in-conv", voters.size());
+            csv.row("commenters", commenters.size());
+            csv.row("comments", export.comments().size());
+            csv.row("conversation-description", export.summary().description());
         }
     }
 

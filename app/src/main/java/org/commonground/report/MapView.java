@@ -65,7 +65,10 @@ public record MapView(int width, int height, List<Dot> dots, List<GroupMark> gro
             if (i % stride != 0 && !isYou) {
                 continue;
             }
-            Dot d = new Dot(scale.x(p.x(i)), scale.y(p.y(i)), groupOf(result, id), cohortValues.indexOf(cohortOf.get(id)));
+            // A participant who skipped the (optional) cohort question has none: drawn as "no cohort".
+            String cohort = cohortOf.get(id);
+            int k = cohort == null ? -1 : cohortValues.indexOf(cohort);
+            Dot d = new Dot(scale.x(p.x(i)), scale.y(p.y(i)), groupOf(result, id), k);
             if (isYou) {
                 mine = d;
             } else {

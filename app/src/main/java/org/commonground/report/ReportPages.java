@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
 import org.commonground.results.ResultsReaders;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
+import org.commonground.web.SpreadsheetSafeCsv;
 import org.commonground.web.PathIds;
 import org.commonground.conversation.Readable;
 
@@ -182,7 +182,8 @@ final class ReportPages {
             }
         }
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(out, CSVFormat.DEFAULT)) {
+            csv.row(header);
             for (long id : texts.keySet().stream().sorted().toList()) {
                 var t = texts.get(id);
                 var total = totals.get(id);
@@ -195,7 +196,7 @@ final class ReportPages {
                     row.add(tally.map(x -> x.disagree()).orElse(0));
                     row.add(tally.map(x -> x.pass()).orElse(0));
                 }
-                csv.printRecord(row);
+                csv.row(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

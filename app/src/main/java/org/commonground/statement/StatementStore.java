@@ -41,8 +41,8 @@ public final class StatementStore {
     public record StatementView(long id, long conversationId, String text, String lang, String moderationState,
                                 Instant createdAt) {}
 
-    /** The statement a duplicate points to. */
-    public record Existing(long id, String text) {}
+    /** The statement a duplicate points to; {@code accepted}: whether everyone may read it. */
+    public record Existing(long id, String text, boolean accepted) {}
 
     /**
      * Stores a participant's statement, all or nothing. The conversation row is locked first, so
@@ -65,8 +65,10 @@ public final class StatementStore {
                 throw new Forbidden("statements-closed", "problem.statements-closed");
             }
             duplicateOf(h, conversationId, folded).ifPresent(existing -> {
+                // A pending or rejected statement's text is for moderators only, even as the reason for a refusal.
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
-                        .with("existing", Map.of("id", existing.id(), "text", existing.text()));
+                        .with("existing", existing.accepted() ? Map.of("id", existing.id(), "text", existing.text())
+                                : Map.of("id", existing.id()));
             });
             return h.createUpdate("""
                     INSERT INTO statement (conversation_id, text, lang, folded, author_participant_id, moderation_state)
@@ -86,9 +88,9 @@ public final class StatementStore {
 
     /** The statement of the conversation with the same folded text, if any (in any moderation state). */
     public static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
-        return h.createQuery("SELECT id, text FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
+        return h.createQuery("SELECT id, text, moderation_state = 'accepted' FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
                 .bind("c", conversationId).bind("f", folded)
-                .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2)))
+                .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                 .findOne();
     }
 

@@ -1,12 +1,15 @@
 package org.commonground.translation;
 
 import java.util.Map;
+import java.util.Optional;
 import org.commonground.web.Language;
 
 /**
- * Which text of a statement a reader of one language sees, the one rule for the participant's
- * next statement, their earlier votes and the report: an approved human translation first, then
- * an approved machine one (the newest of a kind), else the original.
+ * Which statements a reader sees, and in which text: the one rule for the participant's next
+ * statement, their earlier votes, the report and its downloads. Only accepted statements are shown
+ * (moderation is authoritative: a pending or rejected one, and every translation of it, is for
+ * moderators only); each in an approved human translation first, then an approved machine one (the
+ * newest of a kind), else the original.
  */
 public interface ShownStatements {
 
@@ -22,9 +25,9 @@ public interface ShownStatements {
         }
     }
 
-    /** Every statement of the conversation as the reader sees it, by id: one query for a whole page. */
+    /** Every accepted statement of the conversation as the reader sees it, by id: one query for a whole page. */
     Map<Long, Shown> all(long conversationId, Language reader);
 
-    /** One statement as a reader of {@code lang} sees it. */
-    Shown one(long statementId, Language reader);
+    /** One statement as a reader of {@code lang} sees it; empty unless it is accepted. */
+    Optional<Shown> one(long statementId, Language reader);
 }

@@ -226,11 +226,16 @@ public final class TranslationStore implements ShownStatements {
     }
 
     @Override
-    public Shown one(long statementId, Language reader) {
+    public Optional<Shown> one(long statementId, Language reader) {
         return jdbi.withHandle(h -> shown(h, "s.id = :id", reader).bind("id", statementId)
-                .map((rs, ctx) -> shown(rs, reader)).one());
+                .map((rs, ctx) -> shown(rs, reader)).findOne());
     }
 
+    /**
+     * The statements anyone may read, translated for the reader: accepted ones only. The one place
+     * that says so for every page, fragment, download and API answer built from ShownStatements;
+     * a pending or rejected statement (and its translations) is the moderators' alone.
+     */
     private static org.jdbi.v3.core.statement.Query shown(Handle h, String where, Language reader) {
         return h.createQuery("""
                 SELECT s.id, s.text, s.lang, t.text AS translated, t.kind, t.service
@@ -238,7 +243,7 @@ public final class TranslationStore implements ShownStatements {
                 LEFT JOIN LATERAL (SELECT t.text, t.kind, t.service FROM translation t
                                    WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
                                    ORDER BY t.kind = 'human' DESC, t.id DESC LIMIT 1) t ON s.lang <> :lang
-                WHERE\s""" + where).bind("lang", reader.code());
+                WHERE s.moderation_state = 'accepted' AND\s""" + where).bind("lang", reader.code());
     }
 
     private static Shown shown(ResultSet rs, Language reader) throws SQLException {

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import org.commonground.problem.Invalid;
 
 /**
- * Refuses request bodies that are not valid UTF-8, before any handler reads them. Jackson and the
- * servlet layer would otherwise replace bad bytes with U+FFFD and store a silently mangled text.
+ * Refuses request bodies that are not valid UTF-8, and page forms with a NUL in a field, before any
+ * handler reads them. Jackson and the servlet layer would otherwise replace bad bytes with U+FFFD
+ * and store a silently mangled text; PostgreSQL would refuse the NUL with a server error.
  * Binary uploads (multipart, octet-stream, zip) are left to the handlers that expect them.
  */
 public final class BodyEncoding {
@@ -40,6 +41,25 @@ public final class BodyEncoding {
         } catch (CharacterCodingException e) {
             throw Invalid.malformed("invalid-encoding", "problem.invalid-encoding");
         }
+        storableForm(ctx);
+    }
+
+    /**
+     * A page form whose field holds what PostgreSQL text cannot store (a NUL, as {@code %00}) is
+     * refused here, for every form at once and before any handler has created anything: 422 on
+     * that field, shown on the error page in the reader's language. (JSON bodies get the same
+     * rule in {@link Json}.)
+     */
+    private static void storableForm(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return;
+        }
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!Json.StrictStrings.storable(name) || values.stream().anyMatch(v -> !Json.StrictStrings.storable(v))) {
+                throw Invalid.field(Json.StrictStrings.storable(name) ? name : "form", "problem.invalid-text");
+            }
+        });
     }
 
     private static boolean isBinary(String contentType) {

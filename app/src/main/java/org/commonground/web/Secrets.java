@@ -30,9 +30,13 @@ public final class Secrets {
     }
 
     public static String hash(String secret) {
+        return HexFormat.of().formatHex(sha256(secret));
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes. */
+    public static byte[] sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

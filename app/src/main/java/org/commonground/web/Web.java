@@ -40,6 +40,11 @@ public final class Web {
         return messages;
     }
 
+    /** The pages' CSRF token, which the account feature binds to the session and renews at sign-in. */
+    public Csrf csrf() {
+        return csrf;
+    }
+
     /**
      * Configures the server (virtual threads, body limit, port, JSON) and registers the filters in
      * their order; {@code guard} (the account feature's cross-site write check) runs after the body

@@ -51,13 +51,13 @@ class AccountStoreTest {
     }
 
     @Test
-    void storesPasswordsAsBcryptAtCostTwelve() {
+    void storesPasswordsAsBcryptAtCostTwelveOverSha256() {
         Account created = accounts.create("hash@example.org", "correct horse battery", Role.TRANSLATOR);
 
         String hash = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
                 .bind("id", created.id()).mapTo(String.class).one());
 
-        assertThat(hash).startsWith("$2a$12$").doesNotContain("correct horse");
+        assertThat(hash).startsWith("{sha256}$2a$12$").doesNotContain("correct horse");
     }
 
     @Test

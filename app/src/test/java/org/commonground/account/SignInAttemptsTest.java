@@ -3,14 +3,12 @@ package org.commonground.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import org.commonground.db.Database;
 import org.commonground.problem.TooManyRequests;
 import org.commonground.testing.FreshDatabase;
+import org.commonground.testing.HandClock;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestDatabase;
 import org.commonground.testing.TestServer;
@@ -31,26 +29,6 @@ class SignInAttemptsTest {
         accounts = new TestAccounts(db);
     }
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void fiveFailuresRefuseEvenTheRightPasswordFromThatAddressUntilTheWindowPasses() {
         var caller = accounts.create(Role.ORGANIZER);
@@ -65,7 +43,7 @@ class SignInAttemptsTest {
         assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "198.51.100.1"))
                 .as("the person signing in from elsewhere").isPresent();
 
-        clock.now = clock.now.plus(SignInAttempts.WINDOW).plus(Duration.ofSeconds(1));
+        clock.advance(SignInAttempts.WINDOW.plus(Duration.ofSeconds(1)));
         assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "203.0.113.7")).isPresent();
     }
 

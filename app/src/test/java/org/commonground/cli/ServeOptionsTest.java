@@ -3,11 +3,13 @@ package org.commonground.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import org.commonground.web.AbuseLimits;
 import org.commonground.web.TrustedProxies;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The network options of serve and demo: proxies trusted only when named, the demo on this machine only. */
+/** The network and limits options of serve and demo: proxies trusted only when named, the demo on this machine only. */
 class ServeOptionsTest {
 
     @Test
@@ -30,6 +32,25 @@ class ServeOptionsTest {
         assertThatThrownBy(() -> parse(new ServeCommand(), "--trusted-proxies", "proxy.example"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--trusted-proxies").hasMessageContaining("proxy.example");
+    }
+
+    @Test
+    void limitsChangeTheNamedQuotasAndKeepTheOtherDefaults() {
+        AbuseLimits limits = parse(new ServeCommand(), "--limits", "joins=5/30s,votes=off").limits;
+
+        assertThat(limits.joinsPerAddress()).isEqualTo(new AbuseLimits.Quota(5, Duration.ofSeconds(30)));
+        assertThat(limits.votesPerParticipant().unlimited()).isTrue();
+        assertThat(limits.statementsPerParticipant()).isEqualTo(AbuseLimits.defaults().statementsPerParticipant());
+        assertThat(parse(new ServeCommand()).limits).isEqualTo(AbuseLimits.defaults());
+    }
+
+    @Test
+    void malformedLimitsAreRefusedNamingTheOptionBeforeAnythingStarts() {
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--limits", "votes=many"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--limits").hasMessageContaining("many");
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--limits", "jions=5/1m"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("jions");
     }
 
     @Test

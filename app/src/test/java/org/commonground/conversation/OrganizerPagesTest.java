@@ -35,7 +35,10 @@ class OrganizerPagesTest {
         conversation = given.openConversation(owner, ModerationMode.POST, "Organizer pages", List.of("One.", "Two.", "Three."));
     }
 
-    /** Signs in through the form and returns the cookies and CSRF token a browser would hold. */
+    /**
+     * Signs in through the form and returns the cookies and CSRF token a browser would hold: after
+     * sign-in the token is the session's own, read from the next page as app.js reads it.
+     */
     private static String[] signedIn(String email) {
         var first = app.server().get("/sign-in");
         String csrfCookie = first.header("Set-Cookie").split(";")[0];
@@ -43,8 +46,11 @@ class OrganizerPagesTest {
         var r = app.server().send("POST", "/sign-in", "email=" + email + "&password=" + TestAccounts.PASSWORD.replace(" ", "+")
                 + "&_csrf=" + token, "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
         assertThat(r.status()).isEqualTo(302);
-        String session = r.header("Set-Cookie").split(";")[0];
-        return new String[] {csrfCookie + "; " + session, token};
+        String cookies = String.join("; ", r.raw().headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        var page = app.server().get("/organize", "Cookie", cookies);
+        var meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(page.body());
+        assertThat(meta.find()).isTrue();
+        return new String[] {cookies, meta.group(1)};
     }
 
     @Test

@@ -39,7 +39,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 class PolisRoundTripProperties {
     private static final List<String> FRAGMENTS = List.of("a", "Z", "7", " ", ",", "\"", "\"\"", "\n", "\r\n", "\t",
-            "'", ";", "한국", "日本語", "カタカナ", "中文", "é", "e\u0301", "😀", "—", "　", "=SUM(A1)");
+            "'", ";", "한국", "日本語", "カタカナ", "中文", "é", "e\u0301", "😀", "—", "　", "=SUM(A1)",
+            "-", "+", "@");
     private static final List<String> COHORT_VALUES =
             List.of("JP", "KR", "US", "other", "civil-society", "Busan, \"KR\"", "교사", "先生", "a\nb");
     private static TestDatabase db;

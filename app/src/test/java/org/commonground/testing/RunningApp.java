@@ -1,5 +1,7 @@
 package org.commonground.testing;
 
+import java.time.Clock;
+import org.commonground.AppConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,13 +11,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final RunningApp app = new RunningApp();}.
  */
 public final class RunningApp implements BeforeAllCallback, AfterAllCallback {
+    private final AppConfig config;
+    private final Clock clock;
     private TestDatabase db;
     private TestServer server;
+
+    public RunningApp() {
+        this(AppConfig.defaults(), Clock.systemUTC());
+    }
+
+    /** With these settings and the clock of rate windows and throttles (a {@link HandClock} the test moves). */
+    public RunningApp(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         db = TestDatabase.embedded();
-        server = TestServer.start(db);
+        server = TestServer.start(db, config, clock);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import org.commonground.App;
 import org.commonground.AppConfig;
@@ -34,7 +35,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestDatabase db, AppConfig config) {
-        Javalin app = App.create(config.withPort(0), db.dataSource());
+        return start(db, config, Clock.systemUTC());
+    }
+
+    /** With the clock of rate windows and sign-in throttling given (a {@link HandClock} the test moves). */
+    public static TestServer start(TestDatabase db, AppConfig config, Clock clock) {
+        Javalin app = App.create(config.withPort(0), db.dataSource(), clock);
         app.start("127.0.0.1", 0);
         return new TestServer(app);
     }

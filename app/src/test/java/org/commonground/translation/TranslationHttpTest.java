@@ -241,12 +241,14 @@ class TranslationHttpTest extends ParticipationServerTest {
         long s = given.statement(c, "Machines may help.");
 
         var viaSession = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械", "kind", "machine"), given.sessionCookie(alice));
-        var viaToken = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"), alice.bearer());
+        var viaToken = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"),
+                alice.bearer("Accept-Language", "ko"));
 
         assertThat(viaSession.status()).isEqualTo(403);
         assertThat(viaSession.json().get("type").asText()).endsWith("/machine-translation-by-server-only");
         assertThat(viaToken.status()).isEqualTo(403);
         assertThat(viaToken.json().get("type").asText()).endsWith("/machine-translation-by-server-only");
+        assertThat(viaToken.json().get("detail").asText()).contains("기계 번역 서비스");
         assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s)).isZero();
     }
 

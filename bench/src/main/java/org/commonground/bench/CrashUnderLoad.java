@@ -274,7 +274,9 @@ public final class CrashUnderLoad {
             Path log = dir.resolve("server-" + System.nanoTime() + ".log");
             Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "serve", "--port", "0", "--host", "127.0.0.1", "--data-dir", data.toString())
+                    "serve", "--port", "0", "--host", "127.0.0.1", "--data-dir", data.toString(),
+                    // every participant joins from this one address and votes as fast as it can: no quotas
+                    "--limits", "joins=off,votes=off")
                     .redirectError(log.toFile()).start();
             CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> {
                 try {

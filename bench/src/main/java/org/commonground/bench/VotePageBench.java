@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.commonground.App;
 import org.commonground.AppConfig;
+import org.commonground.web.AbuseLimits;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
@@ -79,7 +80,8 @@ public final class VotePageBench {
         Options o = Options.parse(args);
         Path dir = Files.createTempDirectory("cg-vote-page-bench");
         try (Database db = Database.embedded(dir)) {
-            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource());
+            // A throughput benchmark: many participants from one address, each voting as fast as it can.
+            Javalin app = App.create(AppConfig.defaults().withPort(0).withAbuseLimits(AbuseLimits.unlimited()), db.dataSource());
             app.start("127.0.0.1", 0);
             try {
                 run(db, "http://127.0.0.1:" + app.port(), o);
@@ -240,7 +242,7 @@ public final class VotePageBench {
     }
 
     /** An open conversation with country cohorts and {@code n} seed statements in three languages. */
-    private static long seed(Database db, int n) {
+    static long seed(Database db, int n) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
         var conversations = new ConversationStore(jdbi);
@@ -265,13 +267,13 @@ public final class VotePageBench {
         return out.size();
     }
 
-    private static double[] sorted(ConcurrentLinkedQueue<Double> q) {
+    static double[] sorted(ConcurrentLinkedQueue<Double> q) {
         double[] a = q.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
         return a;
     }
 
-    private static double pct(double[] sorted, double p) {
+    static double pct(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 }
