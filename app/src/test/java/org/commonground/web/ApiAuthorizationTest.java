@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
+import org.commonground.AppConfig;
 import org.commonground.testing.ApiWorld;
 import org.commonground.testing.ApiWorld.Caller;
 import org.commonground.testing.ApiWorld.Operation;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ApiAuthorizationTest {
     @RegisterExtension
-    static final RunningApp app = new RunningApp();
+    static final RunningApp app = new RunningApp(AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()),
+            Clock.systemUTC());  // one client calls every operation 9 times: rate limits are not what is tested
 
     private static ApiWorld world;
 

@@ -31,6 +31,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.commonground.AppConfig;
 import org.commonground.testing.ApiWorld;
 import org.commonground.testing.ApiWorld.Caller;
 import org.commonground.testing.ApiWorld.Operation;
@@ -65,7 +66,8 @@ class ApiFuzzTest {
     @BeforeContainer
     static void start() {
         db = TestDatabase.embedded();
-        server = TestServer.start(db);
+        // Generous limits: the fuzz run is one client sending hundreds of requests (429 is not what it tests).
+        server = TestServer.start(db, AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()));
         world = new ApiWorld(server, db);
         operations = world.operations();
         table = ApiAuthorizationTest.table();
