@@ -44,11 +44,15 @@ public enum ConversationState {
         }
     }
 
-    /** Refuses taking part (voting, writing, joining) unless open: 409 for a draft or a closed one, 410 once archived. */
+    /**
+     * Refuses taking part (voting, writing, joining) unless open: 404 for a draft (nobody takes part
+     * in one, and to outsiders it does not exist: a 409 would tell them it does), 409 for a closed
+     * one, 410 once archived.
+     */
     public void requireOpen(long conversationId) {
         switch (this) {
             case OPEN -> { }
-            case DRAFT -> throw new Conflict("conversation-not-open", "problem.conversation-not-open", conversationId);
+            case DRAFT -> throw NotFound.of("conversation", conversationId);
             case CLOSED -> throw new Conflict("conversation-closed", "problem.conversation-closed", conversationId);
             case ARCHIVED -> throw archived(conversationId);
         }

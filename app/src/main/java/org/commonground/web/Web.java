@@ -65,6 +65,9 @@ public final class Web {
         if (!(proxies instanceof TrustedProxies.None)) {
             cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedClient(proxies)));
         }
+        JettyProblems early = new JettyProblems(messages);
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(early));
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(early));
         cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
         cfg.startup.showJavalinBanner = false;
         problems.addTo(cfg.routes);

@@ -163,7 +163,7 @@ class JoinHttpTest extends ParticipationServerTest {
         var archived = given.conversation("archived", "post", true, "public");
         var body = Map.of("cohorts", Map.of("country", "JP"));
 
-        assertThat(server.postJson(join(draft), body).json().get("type").asText()).endsWith("/conversation-not-open");
+        assertThat(server.postJson(join(draft), body).status()).as("a draft does not exist to those joining").isEqualTo(404);
         var closedAnswer = server.postJson(join(closed), body);
         assertThat(closedAnswer.status()).isEqualTo(409);
         assertThat(closedAnswer.json().get("type").asText()).endsWith("/conversation-closed");
