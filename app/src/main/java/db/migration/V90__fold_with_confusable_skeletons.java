@@ -21,7 +21,8 @@ public class V90__fold_with_confusable_skeletons extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         Connection db = context.getConnection();
         try (PreparedStatement read = db.prepareStatement("SELECT id, text, folded FROM statement");
-             PreparedStatement write = db.prepareStatement("UPDATE statement SET text = ?, folded = ? WHERE id = ?")) {
+                PreparedStatement write =
+                        db.prepareStatement("UPDATE statement SET text = ?, folded = ? WHERE id = ?")) {
             read.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rs = read.executeQuery()) {
@@ -40,8 +41,8 @@ public class V90__fold_with_confusable_skeletons extends BaseJavaMigration {
             write.executeBatch();
         }
         try (PreparedStatement read = db.prepareStatement(
-                     "SELECT id, text FROM translation WHERE text ~ '[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]'");
-             PreparedStatement write = db.prepareStatement("UPDATE translation SET text = ? WHERE id = ?")) {
+                        "SELECT id, text FROM translation WHERE text ~ '[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]'");
+                PreparedStatement write = db.prepareStatement("UPDATE translation SET text = ? WHERE id = ?")) {
             int pending = 0;
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {

@@ -48,12 +48,19 @@ public final class App {
         var conversation = ConversationFeature.wire(jdbi, account);
         var statement = StatementFeature.wire(jdbi);
         var translation = TranslationFeature.wire(jdbi, conversation, statement);
-        var machineTranslation = MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock,
-                web.messages());
+        var machineTranslation =
+                MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
         var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
         var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
-        var participation = ParticipationFeature.wire(jdbi, config.voteWriters(), config.secureCookies(), throttles,
-                conversation, statement, translation, machineTranslation);
+        var participation = ParticipationFeature.wire(
+                jdbi,
+                config.voteWriters(),
+                config.secureCookies(),
+                throttles,
+                conversation,
+                statement,
+                translation,
+                machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
@@ -63,7 +70,12 @@ public final class App {
             cfg.events.serverStopped(hashing::close);
             cfg.events.serverStarted(machineTranslation::start);
             cfg.events.serverStopped(machineTranslation::close);
-            Api api = web.addTo(cfg, config.port(), config.network(), config.trustedProxies(), db,
+            Api api = web.addTo(
+                    cfg,
+                    config.port(),
+                    config.network(),
+                    config.trustedProxies(),
+                    db,
                     routes -> account.guard(routes, web.pages(), participation.tokens()));
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());

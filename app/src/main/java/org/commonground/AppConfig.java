@@ -20,52 +20,123 @@ import org.commonground.web.TrustedProxies;
  * @param machineTranslation the machine translation service, off unless the operator names one
  * @param abuseLimits       request quotas (429) and the password-hashing pool
  */
-public record AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                        int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation,
-                        AbuseLimits abuseLimits) {
+public record AppConfig(
+        int port,
+        int analysisThreads,
+        boolean secureCookies,
+        long maxBodyBytes,
+        boolean behindProxy,
+        int voteWriters,
+        NetworkSettings network,
+        MachineTranslationSettings machineTranslation,
+        AbuseLimits abuseLimits) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
     /** The settings before vote writers and network settings were ones: defaults for both. */
     public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
-        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, DEFAULT_VOTE_WRITERS,
+        this(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                DEFAULT_VOTE_WRITERS,
                 NetworkSettings.defaults());
     }
 
     /** The settings before machine translation was one: without a service. */
-    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                     int voteWriters, NetworkSettings network) {
-        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
+    public AppConfig(
+            int port,
+            int analysisThreads,
+            boolean secureCookies,
+            long maxBodyBytes,
+            boolean behindProxy,
+            int voteWriters,
+            NetworkSettings network) {
+        this(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                network,
                 MachineTranslationSettings.off());
     }
 
     /** The settings before abuse limits were one: the default {@link AbuseLimits}. */
-    public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy,
-                     int voteWriters, NetworkSettings network, MachineTranslationSettings machineTranslation) {
-        this(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                machineTranslation, AbuseLimits.defaults());
+    public AppConfig(
+            int port,
+            int analysisThreads,
+            boolean secureCookies,
+            long maxBodyBytes,
+            boolean behindProxy,
+            int voteWriters,
+            NetworkSettings network,
+            MachineTranslationSettings machineTranslation) {
+        this(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                network,
+                machineTranslation,
+                AbuseLimits.defaults());
     }
 
     /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
     public static AppConfig defaults() {
-        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false,
-                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS), NetworkSettings.defaults());
+        return new AppConfig(
+                8080,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                false,
+                64 * 1024,
+                false,
+                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS),
+                NetworkSettings.defaults());
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                machineTranslation, abuseLimits);
+        return new AppConfig(
+                newPort,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                network,
+                machineTranslation,
+                abuseLimits);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
-        return new AppConfig(port, analysisThreads, newSecureCookies, maxBodyBytes, newBehindProxy, voteWriters, network,
-                machineTranslation, abuseLimits);
+        return new AppConfig(
+                port,
+                analysisThreads,
+                newSecureCookies,
+                maxBodyBytes,
+                newBehindProxy,
+                voteWriters,
+                network,
+                machineTranslation,
+                abuseLimits);
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
-        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, newNetwork,
-                machineTranslation, abuseLimits);
+        return new AppConfig(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                newNetwork,
+                machineTranslation,
+                abuseLimits);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -77,12 +148,28 @@ public record AppConfig(int port, int analysisThreads, boolean secureCookies, lo
     }
 
     public AppConfig withMachineTranslation(MachineTranslationSettings settings) {
-        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                settings, abuseLimits);
+        return new AppConfig(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                network,
+                settings,
+                abuseLimits);
     }
 
     public AppConfig withAbuseLimits(AbuseLimits newLimits) {
-        return new AppConfig(port, analysisThreads, secureCookies, maxBodyBytes, behindProxy, voteWriters, network,
-                machineTranslation, newLimits);
+        return new AppConfig(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                network,
+                machineTranslation,
+                newLimits);
     }
 }

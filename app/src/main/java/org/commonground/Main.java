@@ -11,10 +11,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code commonground} command line: every way to run the product. */
-@Command(name = "commonground", mixinStandardHelpOptions = true, version = "Common Ground 0.1",
+@Command(
+        name = "commonground",
+        mixinStandardHelpOptions = true,
+        version = "Common Ground 0.1",
         description = "A multilingual platform for sustained civic dialogue across borders.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportPolisCommand.class, ExportCommand.class,
-                AnalyzeCommand.class, ValidatePolisCommand.class, UserCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ImportPolisCommand.class,
+            ExportCommand.class,
+            AnalyzeCommand.class,
+            ValidatePolisCommand.class,
+            UserCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {

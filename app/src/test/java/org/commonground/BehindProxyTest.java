@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BehindProxyTest {
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
+
     static TestDatabase db;
     static ParticipationGiven given;
 
@@ -39,10 +40,12 @@ class BehindProxyTest {
         String proxied;
         String direct;
         try (TestServer server = TestServer.start(db, AppConfig.defaults().deployed(true, true))) {
-            proxied = server.get(manage, organizer.bearer(concat("Accept", "text/html"))).body();
+            proxied = server.get(manage, organizer.bearer(concat("Accept", "text/html")))
+                    .body();
         }
         try (TestServer server = TestServer.start(db, AppConfig.defaults())) {
-            direct = server.get(manage, organizer.bearer(concat("Accept", "text/html"))).body();
+            direct = server.get(manage, organizer.bearer(concat("Accept", "text/html")))
+                    .body();
         }
 
         assertThat(proxied).contains("https://cg.example.org/c/" + c.id() + "?invite=");
@@ -54,17 +57,28 @@ class BehindProxyTest {
         var caller = new TestAccounts(db).create(Role.ORGANIZER);
         try (TestServer server = TestServer.start(db, AppConfig.defaults().deployed(false, true))) {
             for (int i = 0; i < SignInAttempts.MAX_FAILURES; i++) {
-                server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", "guess " + i),
-                        "X-Forwarded-For", "203.0.113.5");
+                server.postJson(
+                        "/api/v1/session",
+                        Map.of("email", caller.email(), "password", "guess " + i),
+                        "X-Forwarded-For",
+                        "203.0.113.5");
             }
 
-            var guesser = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
-                    "X-Forwarded-For", "203.0.113.5");
-            var person = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
-                    "X-Forwarded-For", "198.51.100.2");
+            var guesser = server.postJson(
+                    "/api/v1/session",
+                    Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
+                    "X-Forwarded-For",
+                    "203.0.113.5");
+            var person = server.postJson(
+                    "/api/v1/session",
+                    Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
+                    "X-Forwarded-For",
+                    "198.51.100.2");
 
             assertThat(guesser.status()).isEqualTo(429);
-            assertThat(person.status()).as("the real person behind the same proxy").isEqualTo(200);
+            assertThat(person.status())
+                    .as("the real person behind the same proxy")
+                    .isEqualTo(200);
         }
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"(cgp_[A-Za-z0-9_-]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
@@ -43,16 +44,23 @@ class CrashRecoveryTest {
         try {
             for (int i = 0; i < 12; i++) {
                 String token = join(first, conversation);
-                int status = post(first, "/api/v1/conversations/" + conversation + "/votes", token,
-                        "{\"statementId\":" + statement + ",\"value\":\"" + (i % 2 == 0 ? "agree" : "disagree") + "\"}");
+                int status = post(
+                        first,
+                        "/api/v1/conversations/" + conversation + "/votes",
+                        token,
+                        "{\"statementId\":" + statement + ",\"value\":\"" + (i % 2 == 0 ? "agree" : "disagree")
+                                + "\"}");
                 assertThat(status).isEqualTo(201);
                 acknowledged.add(token);
             }
-            orphan = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).getFirst().strip());
+            orphan = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid"))
+                    .getFirst()
+                    .strip());
         } finally {
             first.kill();
         }
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed server's PostgreSQL still runs")
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("the killed server's PostgreSQL still runs")
                 .contains(true);
 
         long started = System.nanoTime();
@@ -60,19 +68,28 @@ class CrashRecoveryTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("restart after kill -9: listening after %.1f s%n", seconds);
 
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the orphan was stopped")
+                    .isFalse();
             assertThat(get(second, "/api/v1/health").statusCode()).isEqualTo(200);
-            assertThat(join(second, conversation)).as("the restarted server takes new participants").startsWith("cgp_");
+            assertThat(join(second, conversation))
+                    .as("the restarted server takes new participants")
+                    .startsWith("cgp_");
             second.stop();
             assertThat(second.log()).contains("still runs on");
         }
 
         try (Database db = Database.embedded(data)) {
-            long votes = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM vote_event WHERE statement_id = :s").bind("s", statement).mapTo(Long.class).one());
+            long votes = Database.jdbi(db.dataSource())
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM vote_event WHERE statement_id = :s")
+                            .bind("s", statement)
+                            .mapTo(Long.class)
+                            .one());
             assertThat(votes).as("every acknowledged vote was stored").isEqualTo(acknowledged.size());
         }
-        assertThat(data.resolve("postgres/postmaster.pid")).as("nothing left running").doesNotExist();
+        assertThat(data.resolve("postgres/postmaster.pid"))
+                .as("nothing left running")
+                .doesNotExist();
     }
 
     /** An open conversation with one accepted statement, written before any server runs. */
@@ -80,8 +97,11 @@ class CrashRecoveryTest {
         try (Database db = Database.embedded(data)) {
             Jdbi jdbi = Database.jdbi(db.dataSource());
             return jdbi.inTransaction(h -> {
-                long id = h.createQuery("INSERT INTO conversation (state) VALUES ('open') RETURNING id").mapTo(Long.class).one();
-                long statement = h.createQuery("""
+                long id = h.createQuery("INSERT INTO conversation (state) VALUES ('open') RETURNING id")
+                        .mapTo(Long.class)
+                        .one();
+                long statement =
+                        h.createQuery("""
                         INSERT INTO statement (conversation_id, text, lang, folded, is_seed, moderation_state)
                         VALUES (:c, 'Crash recovery keeps votes', 'en', 'crashrecoverykeepsvotes', true, 'accepted')
                         RETURNING id""").bind("c", id).mapTo(Long.class).one();
@@ -91,22 +111,32 @@ class CrashRecoveryTest {
     }
 
     private String join(ServerProcess server, long conversation) throws Exception {
-        HttpResponse<String> joined = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                        + "/api/v1/conversations/" + conversation + "/participants"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"language\":\"en\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> joined = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                server.baseUrl() + "/api/v1/conversations/" + conversation + "/participants"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"language\":\"en\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher token = TOKEN.matcher(joined.body());
         assertThat(token.find()).as(joined.body()).isTrue();
         return token.group(1);
     }
 
     private int post(ServerProcess server, String path, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private HttpResponse<String> get(ServerProcess server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

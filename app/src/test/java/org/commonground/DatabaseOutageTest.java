@@ -31,7 +31,8 @@ class DatabaseOutageTest {
         int port = freePort();
         EmbeddedPostgres postgres = external(port);
         try (Database db = Database.external("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres")) {
-            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource()).start("127.0.0.1", 0);
+            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource())
+                    .start("127.0.0.1", 0);
             try (TestServer server = TestServer.wrap(app)) {
                 assertThat(server.get("/api/v1/health").status()).isEqualTo(200);
                 assertThat(server.get("/api/v1/conversations/424242").status()).isEqualTo(404);
@@ -43,7 +44,8 @@ class DatabaseOutageTest {
                 Timed page = timed(() -> server.get("/c/424242", "Accept", "text/html", "Accept-Language", "ko"));
                 Timed again = timed(() -> server.get("/api/v1/conversations/424242", "Accept-Language", "en"));
 
-                System.out.printf("database down: health %d ms, API %d ms, page %d ms, API again %d ms%n",
+                System.out.printf(
+                        "database down: health %d ms, API %d ms, page %d ms, API again %d ms%n",
                         health.millis(), api.millis(), page.millis(), again.millis());
                 assertThat(health.response().status()).isEqualTo(503);
                 assertThat(health.response().json().get("type").asText()).endsWith("/database-unavailable");
@@ -55,11 +57,14 @@ class DatabaseOutageTest {
                 assertThat(page.response().body()).contains("데이터베이스");
                 assertThat(again.response().json().get("detail").asText()).contains("database");
                 assertThat(java.util.List.of(health.millis(), api.millis(), page.millis(), again.millis()))
-                        .as("milliseconds to answer, health / API / page / API again").allMatch(ms -> ms < ANSWER_WITHIN_MS);
+                        .as("milliseconds to answer, health / API / page / API again")
+                        .allMatch(ms -> ms < ANSWER_WITHIN_MS);
 
                 postgres = external(port);
 
-                assertThat(awaitHealthy(server, 30_000)).as("healthy again without a restart").isTrue();
+                assertThat(awaitHealthy(server, 30_000))
+                        .as("healthy again without a restart")
+                        .isTrue();
                 assertThat(server.get("/api/v1/conversations/424242").status()).isEqualTo(404);
             }
         } finally {
@@ -70,27 +75,39 @@ class DatabaseOutageTest {
     @Test
     void aKilledEmbeddedPostgresIsStartedAgainAndTheServerRecoversWithItsData() throws Exception {
         try (Database db = Database.embedded(dir.resolve("data"))) {
-            Database.jdbi(db.dataSource()).useHandle(h -> h.execute("CREATE TABLE kept AS SELECT generate_series(1, 100) AS n"));
-            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource()).start("127.0.0.1", 0);
+            Database.jdbi(db.dataSource())
+                    .useHandle(h -> h.execute("CREATE TABLE kept AS SELECT generate_series(1, 100) AS n"));
+            Javalin app = App.create(AppConfig.defaults().withPort(0), db.dataSource())
+                    .start("127.0.0.1", 0);
             try (TestServer server = TestServer.wrap(app)) {
                 assertThat(server.get("/api/v1/health").status()).isEqualTo(200);
-                long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(
-                        dir.resolve("data/postgres/postmaster.pid")).getFirst().strip());
+                long postmaster =
+                        Long.parseLong(java.nio.file.Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"))
+                                .getFirst()
+                                .strip());
 
                 ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
                 Timed api = timed(() -> server.get("/api/v1/conversations/424242"));
 
-                assertThat(api.response().status()).isIn(503, 404);  // 404 only if it was already back
+                assertThat(api.response().status()).isIn(503, 404); // 404 only if it was already back
                 assertThat(api.millis()).isLessThan(ANSWER_WITHIN_MS);
-                assertThat(awaitHealthy(server, 120_000)).as("PostgreSQL started again by the server").isTrue();
-                long kept = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT count(*) FROM kept")
-                        .mapTo(Long.class).one());
+                assertThat(awaitHealthy(server, 120_000))
+                        .as("PostgreSQL started again by the server")
+                        .isTrue();
+                long kept = Database.jdbi(db.dataSource())
+                        .withHandle(h -> h.createQuery("SELECT count(*) FROM kept")
+                                .mapTo(Long.class)
+                                .one());
                 assertThat(kept).isEqualTo(100);
                 assertThat(Long.parseLong(java.nio.file.Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"))
-                        .getFirst().strip())).isNotEqualTo(postmaster);
+                                .getFirst()
+                                .strip()))
+                        .isNotEqualTo(postmaster);
             }
         }
-        assertThat(dir.resolve("data/postgres/postmaster.pid")).as("stopped with the server").doesNotExist();
+        assertThat(dir.resolve("data/postgres/postmaster.pid"))
+                .as("stopped with the server")
+                .doesNotExist();
     }
 
     record Timed(Response response, long millis) {}
@@ -103,13 +120,19 @@ class DatabaseOutageTest {
 
     /** Polls health until it answers 200 or the deadline passes. */
     private static boolean awaitHealthy(TestServer server, long deadlineMillis) {
-        return Eventually.eventually(java.time.Duration.ofMillis(deadlineMillis),
-                () -> server.get("/api/v1/health").status(), status -> status == 200) == 200;
+        return Eventually.eventually(
+                        java.time.Duration.ofMillis(deadlineMillis),
+                        () -> server.get("/api/v1/health").status(),
+                        status -> status == 200)
+                == 200;
     }
 
     private EmbeddedPostgres external(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dir.resolve("external")).setCleanDataDirectory(false)
-                .setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("external"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     private static int freePort() throws IOException {

@@ -32,7 +32,8 @@ class SpoofedForwardedForTest {
 
     @Test
     void behindTrustedNetworksASpoofedLeftmostAddressDoesNotEscapeTheThrottle() {
-        assertGuesserThrottled(TrustedProxies.parse("127.0.0.0/8,10.0.0.0/8"), i -> "198.51.100." + i + ", " + GUESSER + ", 10.0.0.2");
+        assertGuesserThrottled(
+                TrustedProxies.parse("127.0.0.0/8,10.0.0.0/8"), i -> "198.51.100." + i + ", " + GUESSER + ", 10.0.0.2");
     }
 
     @Test
@@ -40,20 +41,29 @@ class SpoofedForwardedForTest {
         assertGuesserThrottled(new TrustedProxies.None(), i -> "198.51.100." + i);
     }
 
-    private static void assertGuesserThrottled(TrustedProxies proxies, java.util.function.IntFunction<String> forwardedFor) {
+    private static void assertGuesserThrottled(
+            TrustedProxies proxies, java.util.function.IntFunction<String> forwardedFor) {
         var caller = new TestAccounts(database.get()).create(Role.ORGANIZER);
         AppConfig config = AppConfig.defaults().withNetwork(new NetworkSettings(null, proxies, Optional.empty()));
         try (TestServer server = TestServer.start(database.get(), config)) {
             for (int i = 0; i < SignInAttempts.MAX_FAILURES; i++) {
-                var failed = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", "guess " + i),
-                        "X-Forwarded-For", forwardedFor.apply(i));
+                var failed = server.postJson(
+                        "/api/v1/session",
+                        Map.of("email", caller.email(), "password", "guess " + i),
+                        "X-Forwarded-For",
+                        forwardedFor.apply(i));
                 assertThat(failed.status()).isEqualTo(401);
             }
 
-            var again = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
-                    "X-Forwarded-For", forwardedFor.apply(99));
+            var again = server.postJson(
+                    "/api/v1/session",
+                    Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
+                    "X-Forwarded-For",
+                    forwardedFor.apply(99));
 
-            assertThat(again.status()).as("a new leftmost address is still the same guesser").isEqualTo(429);
+            assertThat(again.status())
+                    .as("a new leftmost address is still the same guesser")
+                    .isEqualTo(429);
             assertThat(again.header("Retry-After")).isNotBlank();
         }
     }

@@ -9,8 +9,7 @@ import java.util.List;
  * own worker pool sized by {@link AnalysisOptions#threads()}.
  */
 public final class Analysis {
-    private Analysis() {
-    }
+    private Analysis() {}
 
     public static AnalysisResult run(VoteMatrix votes, Cohorts cohorts, AnalysisOptions options) {
         return run(votes, cohorts, options, null);
@@ -21,7 +20,8 @@ public final class Analysis {
      *                 iteration and k-means start from its components and centres, which makes a
      *                 recomputation after a few new votes cheap and keeps group ids stable
      */
-    public static AnalysisResult run(VoteMatrix votes, Cohorts cohorts, AnalysisOptions options, AnalysisResult previous) {
+    public static AnalysisResult run(
+            VoteMatrix votes, Cohorts cohorts, AnalysisOptions options, AnalysisResult previous) {
         long started = System.nanoTime();
         Cohorts.Bound bound = (cohorts == null ? Cohorts.none() : cohorts).bind(votes);
         try (Parallel parallel = new Parallel(options.threads())) {
@@ -31,30 +31,53 @@ public final class Analysis {
             List<List<AnalysisResult.RepresentativeStatement>> representative =
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);
             List<AnalysisResult.OpinionGroup> groups = groups(votes, map, representative);
-            Bridging bridging = Bridging.fit(votes, map.components.first,
-                    warm == null ? null : warm.bridgingFor(votes.statementIds()), options.seed(), parallel, options.bridgingSweeps());
-            List<Long> commonGround = CohortComparison.commonGround(full.tallies, full.commonGroundDimension, full.cohortMembers,
-                    full.groupCounts, full.groupMembers, map.groupCount, options.minVotesPerCohort());
-            List<AnalysisResult.Divide> divides = CohortComparison.divides(full.tallies, options.minVotesPerCohort(), options.maxDivides());
-            List<AnalysisResult.ParallelView> views = divides.stream().map(d -> CohortComparison.parallelView(full.tallies, d)).toList();
+            Bridging bridging = Bridging.fit(
+                    votes,
+                    map.components.first,
+                    warm == null ? null : warm.bridgingFor(votes.statementIds()),
+                    options.seed(),
+                    parallel,
+                    options.bridgingSweeps());
+            List<Long> commonGround = CohortComparison.commonGround(
+                    full.tallies,
+                    full.commonGroundDimension,
+                    full.cohortMembers,
+                    full.groupCounts,
+                    full.groupMembers,
+                    map.groupCount,
+                    options.minVotesPerCohort());
+            List<AnalysisResult.Divide> divides =
+                    CohortComparison.divides(full.tallies, options.minVotesPerCohort(), options.maxDivides());
+            List<AnalysisResult.ParallelView> views = divides.stream()
+                    .map(d -> CohortComparison.parallelView(full.tallies, d))
+                    .toList();
             MapState state = map.state(votes);
-            List<AnalysisResult.ConvergencePoint> convergence = options.convergence()
-                    ? Convergence.compute(full, bound, options, state, parallel)
-                    : List.of();
+            List<AnalysisResult.ConvergencePoint> convergence =
+                    options.convergence() ? Convergence.compute(full, bound, options, state, parallel) : List.of();
             double[][] statementPositions = map.components.statementPositions();
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new AnalysisResult(map.rows.length, votes.statementCount(), votes.voteCount(), groups,
+            return new AnalysisResult(
+                    map.rows.length,
+                    votes.statementCount(),
+                    votes.voteCount(),
+                    groups,
                     new Projection(new IdSet(participantIds(votes, map.rows)), map.x, map.y),
                     new Projection(new IdSet(votes.statementIds()), statementPositions[0], statementPositions[1]),
                     Representativeness.consensus(votes, full.groupCounts, map.groupCount),
                     Representativeness.groupInformedConsensus(votes, full.groupCounts, map.groupCount),
-                    bridging.scores(votes), full.tallies, commonGround, divides, views, convergence, seconds,
+                    bridging.scores(votes),
+                    full.tallies,
+                    commonGround,
+                    divides,
+                    views,
+                    convergence,
+                    seconds,
                     state.withBridging(bridging.fitted, bridging.converged));
         }
     }
 
-    private static List<AnalysisResult.OpinionGroup> groups(VoteMatrix votes, OpinionMap map,
-                                                           List<List<AnalysisResult.RepresentativeStatement>> representative) {
+    private static List<AnalysisResult.OpinionGroup> groups(
+            VoteMatrix votes, OpinionMap map, List<List<AnalysisResult.RepresentativeStatement>> representative) {
         int[] size = new int[map.groupCount];
         for (int g : map.groupOfRow) {
             size[g]++;
@@ -70,8 +93,12 @@ public final class Analysis {
         }
         List<AnalysisResult.OpinionGroup> out = new ArrayList<>();
         for (int g = 0; g < map.groupCount; g++) {
-            out.add(new AnalysisResult.OpinionGroup(g, new IdSet(members[g]), representative.get(g),
-                    Representativeness.finite(map.groupX[g]), Representativeness.finite(map.groupY[g])));
+            out.add(new AnalysisResult.OpinionGroup(
+                    g,
+                    new IdSet(members[g]),
+                    representative.get(g),
+                    Representativeness.finite(map.groupX[g]),
+                    Representativeness.finite(map.groupY[g])));
         }
         return List.copyOf(out);
     }

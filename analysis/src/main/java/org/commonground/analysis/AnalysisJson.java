@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
  * are object keys.
  */
 public final class AnalysisJson {
-    private AnalysisJson() {
-    }
+    private AnalysisJson() {}
 
     public static String toJson(AnalysisResult r, double loadSeconds) {
         StringBuilder out = new StringBuilder(1024);
@@ -44,7 +43,8 @@ public final class AnalysisJson {
                 }
                 out.append("],\"representative\":[");
                 for (int i = 0; i < group.representative().size(); i++) {
-                    AnalysisResult.RepresentativeStatement s = group.representative().get(i);
+                    AnalysisResult.RepresentativeStatement s =
+                            group.representative().get(i);
                     comma(i);
                     directed(s.statement(), s.direction(), s.score());
                 }
@@ -62,9 +62,12 @@ public final class AnalysisJson {
             }
             out.append("],\"groupInformedConsensus\":[");
             for (int i = 0; i < r.groupInformedConsensus().size(); i++) {
-                AnalysisResult.GroupInformedConsensus c = r.groupInformedConsensus().get(i);
+                AnalysisResult.GroupInformedConsensus c =
+                        r.groupInformedConsensus().get(i);
                 comma(i);
-                out.append("{\"statement\":").append(Long.toString(c.statement())).append(",\"score\":");
+                out.append("{\"statement\":")
+                        .append(Long.toString(c.statement()))
+                        .append(",\"score\":");
                 number(c.score());
                 out.append('}');
             }
@@ -72,7 +75,9 @@ public final class AnalysisJson {
             for (int i = 0; i < r.bridging().size(); i++) {
                 AnalysisResult.BridgingScore b = r.bridging().get(i);
                 comma(i);
-                out.append("{\"statement\":").append(Long.toString(b.statement())).append(",\"score\":");
+                out.append("{\"statement\":")
+                        .append(Long.toString(b.statement()))
+                        .append(",\"score\":");
                 number(b.score());
                 out.append(",\"factor\":");
                 number(b.factor());
@@ -89,7 +94,9 @@ public final class AnalysisJson {
             for (int i = 0; i < r.divides().size(); i++) {
                 AnalysisResult.Divide d = r.divides().get(i);
                 comma(i);
-                out.append("{\"statement\":").append(Long.toString(d.statement())).append(",\"dimension\":");
+                out.append("{\"statement\":")
+                        .append(Long.toString(d.statement()))
+                        .append(",\"dimension\":");
                 string(d.dimension());
                 out.append(",\"gap\":");
                 number(d.gap());
@@ -140,9 +147,15 @@ public final class AnalysisJson {
                             out.append(',');
                         }
                         first = false;
-                        out.append('"').append(Long.toString(tallies.statementId(s))).append("\":{\"agree\":")
-                                .append(Integer.toString(t.agree())).append(",\"disagree\":").append(Integer.toString(t.disagree()))
-                                .append(",\"pass\":").append(Integer.toString(t.pass())).append(",\"agreeLow\":");
+                        out.append('"')
+                                .append(Long.toString(tallies.statementId(s)))
+                                .append("\":{\"agree\":")
+                                .append(Integer.toString(t.agree()))
+                                .append(",\"disagree\":")
+                                .append(Integer.toString(t.disagree()))
+                                .append(",\"pass\":")
+                                .append(Integer.toString(t.pass()))
+                                .append(",\"agreeLow\":");
                         number(t.agreeLow());
                         out.append(",\"agreeHigh\":");
                         number(t.agreeHigh());
@@ -169,8 +182,11 @@ public final class AnalysisJson {
         }
 
         private void directed(long statement, Direction direction, double score) throws IOException {
-            out.append("{\"statement\":").append(Long.toString(statement)).append(",\"direction\":\"")
-                    .append(direction.json()).append("\",\"score\":");
+            out.append("{\"statement\":")
+                    .append(Long.toString(statement))
+                    .append(",\"direction\":\"")
+                    .append(direction.json())
+                    .append("\",\"score\":");
             number(score);
             out.append('}');
         }
@@ -204,7 +220,10 @@ public final class AnalysisJson {
                     case '\b' -> out.append("\\b");
                     case '\f' -> out.append("\\f");
                     default -> {
-                        if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !validSurrogate(s, i)) {
+                        if (c < 0x20
+                                || c == 0x2028
+                                || c == 0x2029
+                                || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                             out.append(String.format("\\u%04x", (int) c));
                         } else {
                             out.append(c);

@@ -20,9 +20,18 @@ import java.time.Duration;
  * @param method                how the map and its groups are made (see {@link Method})
  * @param moderatedVotes        votes on moderated-out statements, read only by {@link Method#POLIS}
  */
-public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGroundDimension, int minVotesPerCohort,
-                              Duration convergenceWindow, boolean convergence, int threads, int maxDivides,
-                              int bridgingSweeps, Method method, ModeratedVotes moderatedVotes) {
+public record AnalysisOptions(
+        long seed,
+        int minVotesToBeInMap,
+        String commonGroundDimension,
+        int minVotesPerCohort,
+        Duration convergenceWindow,
+        boolean convergence,
+        int threads,
+        int maxDivides,
+        int bridgingSweeps,
+        Method method,
+        ModeratedVotes moderatedVotes) {
     /** How the opinion map and its groups are made; an organizer may choose Pol.is's rules. */
     public enum Method {
         /**
@@ -44,7 +53,8 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
 
     public AnalysisOptions {
         if (minVotesToBeInMap < 0 || minVotesPerCohort < 1 || threads < 0 || maxDivides < 0 || bridgingSweeps < 1) {
-            throw new IllegalArgumentException("counts must not be negative; minVotesPerCohort and bridgingSweeps must be at least 1");
+            throw new IllegalArgumentException(
+                    "counts must not be negative; minVotesPerCohort and bridgingSweeps must be at least 1");
         }
         if (commonGroundDimension == null || commonGroundDimension.isBlank()) {
             throw new IllegalArgumentException("commonGroundDimension must not be blank");
@@ -58,39 +68,138 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
     }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(1, 0, "country", DEFAULT_MIN_VOTES_PER_COHORT, null, true, 0, 50, Bridging.MAX_SWEEPS, Method.DEFAULT, ModeratedVotes.NONE);
+        return new AnalysisOptions(
+                1,
+                0,
+                "country",
+                DEFAULT_MIN_VOTES_PER_COHORT,
+                null,
+                true,
+                0,
+                50,
+                Bridging.MAX_SWEEPS,
+                Method.DEFAULT,
+                ModeratedVotes.NONE);
     }
 
     public AnalysisOptions withSeed(long seed) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withMinVotesToBeInMap(int votes) {
-        return new AnalysisOptions(seed, votes, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                votes,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withCommonGroundDimension(String dimension) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, dimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                dimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withMinVotesPerCohort(int votes) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, votes, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                votes,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withConvergenceWindow(Duration window) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, window, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                window,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withConvergence(boolean enabled) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, enabled, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                enabled,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withThreads(int threads) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withMaxDivides(int divides) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence, threads, divides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                divides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     /** The map threshold for a conversation with this many statements. */
@@ -99,18 +208,48 @@ public record AnalysisOptions(long seed, int minVotesToBeInMap, String commonGro
     }
 
     public AnalysisOptions withBridgingSweeps(int sweeps) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
-                threads, maxDivides, sweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                sweeps,
+                method,
+                moderatedVotes);
     }
 
     public AnalysisOptions withMethod(Method method) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
-                threads, maxDivides, bridgingSweeps, method, moderatedVotes);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes);
     }
 
     /** Pol.is's rules ({@link Method#POLIS}) with the conversation's votes on moderated-out statements. */
     public AnalysisOptions withPolisRules(ModeratedVotes moderated) {
-        return new AnalysisOptions(seed, minVotesToBeInMap, commonGroundDimension, minVotesPerCohort, convergenceWindow, convergence,
-                threads, maxDivides, bridgingSweeps, Method.POLIS, moderated);
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                Method.POLIS,
+                moderated);
     }
 }

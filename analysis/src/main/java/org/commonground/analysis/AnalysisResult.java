@@ -49,9 +49,23 @@ public record AnalysisResult(
      * windows less often than the rest (they change slowly) and carries the last ones forward.
      */
     public AnalysisResult withConvergence(List<ConvergencePoint> points) {
-        return new AnalysisResult(participantCount, statementCount, voteCount, groups, projection, statementProjection,
-                consensus, groupInformedConsensus, bridging, cohorts, commonGround, divides, parallelViews,
-                List.copyOf(points), analysisSeconds, mapState);
+        return new AnalysisResult(
+                participantCount,
+                statementCount,
+                voteCount,
+                groups,
+                projection,
+                statementProjection,
+                consensus,
+                groupInformedConsensus,
+                bridging,
+                cohorts,
+                commonGround,
+                divides,
+                parallelViews,
+                List.copyOf(points),
+                analysisSeconds,
+                mapState);
     }
 
     /**
@@ -63,8 +77,8 @@ public record AnalysisResult(
      * @param x              centre on the map, same units as {@link Projection}
      * @param y              centre on the map
      */
-    public record OpinionGroup(int id, IdSet participants, List<RepresentativeStatement> representative, double x, double y) {
-    }
+    public record OpinionGroup(
+            int id, IdSet participants, List<RepresentativeStatement> representative, double x, double y) {}
 
     /**
      * @param score Pol.is's repness metric: repness × repness-test × p × p-test. Usually positive and
@@ -74,24 +88,21 @@ public record AnalysisResult(
      * @param disagree disagrees within the group
      * @param votes all votes within the group, passes included
      */
-    public record RepresentativeStatement(long statement, Direction direction, double score, int agree, int disagree, int votes) {
-    }
+    public record RepresentativeStatement(
+            long statement, Direction direction, double score, int agree, int disagree, int votes) {}
 
     /** @param score p × z of the majority, &gt; 0.5 × 1.2816; larger means clearer and better supported. */
-    public record Consensus(long statement, Direction direction, double score) {
-    }
+    public record Consensus(long statement, Direction direction, double score) {}
 
     /** @param score in (0, 1): the product over groups of each group's smoothed agree probability. */
-    public record GroupInformedConsensus(long statement, double score) {
-    }
+    public record GroupInformedConsensus(long statement, double score) {}
 
     /**
      * @param score  the statement intercept i_s in agree-probability units (agree = 1, disagree = 0),
      *               relative to the global mean μ; Community Notes calls ≥ 0.40 helpful. Roughly in [−1, 1].
      * @param factor the statement's position f_s on the one-dimensional viewpoint axis; its sign is arbitrary.
      */
-    public record BridgingScore(long statement, double score, double factor) {
-    }
+    public record BridgingScore(long statement, double score, double factor) {}
 
     /**
      * A statement the cohorts of a dimension see differently.
@@ -100,15 +111,19 @@ public record AnalysisResult(
      * @param low  lower end of the 95% Newcombe hybrid score interval of the gap, &gt; 0 for every reported divide
      * @param high upper end of that interval, ≤ 1
      */
-    public record Divide(long statement, String dimension, double gap, double low, double high, String mostAgreeing, String leastAgreeing) {
-    }
+    public record Divide(
+            long statement,
+            String dimension,
+            double gap,
+            double low,
+            double high,
+            String mostAgreeing,
+            String leastAgreeing) {}
 
     /** Each cohort's split on a divide, for side-by-side bars. */
-    public record ParallelView(long statement, String dimension, List<CohortSplit> cohorts) {
-    }
+    public record ParallelView(long statement, String dimension, List<CohortSplit> cohorts) {}
 
-    public record CohortSplit(String value, int agree, int disagree, int pass) {
-    }
+    public record CohortSplit(String value, int agree, int disagree, int pass) {}
 
     /**
      * The analysis over the votes cast until a moment.
@@ -119,8 +134,8 @@ public record AnalysisResult(
      *                         common-ground dimension (those with enough votes), in [0, 1]; 0 if none
      * @param centroidDistance mean distance between those cohorts' centres on that window's map, ≥ 0
      */
-    public record ConvergencePoint(Instant until, int votes, int commonGround, double meanGap, double centroidDistance) {
-    }
+    public record ConvergencePoint(
+            Instant until, int votes, int commonGround, double meanGap, double centroidDistance) {}
 
     /** The participant's opinion group id, empty if the participant is not in the map. */
     public OptionalInt groupOf(long participantId) {
@@ -146,6 +161,8 @@ public record AnalysisResult(
     }
 
     public Optional<ParallelView> parallelView(long statementId, String dimension) {
-        return parallelViews.stream().filter(v -> v.statement() == statementId && v.dimension().equals(dimension)).findFirst();
+        return parallelViews.stream()
+                .filter(v -> v.statement() == statementId && v.dimension().equals(dimension))
+                .findFirst();
     }
 }

@@ -18,8 +18,7 @@ final class Binomial {
         }
     }
 
-    private Binomial() {
-    }
+    private Binomial() {}
 
     /** A draw from Binomial(n, p): successes in n trials, in [0, n]. */
     static int draw(int n, double p, SplittableRandom random) {
@@ -31,7 +30,11 @@ final class Binomial {
         }
         double q = 1 - p;
         int mode = (int) Math.min(n, Math.floor((n + 1) * p));
-        double atMode = Math.exp(logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q));
+        double atMode = Math.exp(logFactorial(n)
+                - logFactorial(mode)
+                - logFactorial(n - mode)
+                + mode * Math.log(p)
+                + (n - mode) * Math.log(q));
         double u = random.nextDouble() - atMode;
         if (u < 0) {
             return mode;
@@ -71,7 +74,9 @@ final class Binomial {
         double x = k + 1.0;
         double inverse = 1 / x;
         double inverse2 = inverse * inverse;
-        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI)
+        return (x - 0.5) * Math.log(x)
+                - x
+                + 0.5 * Math.log(2 * Math.PI)
                 + inverse * (1.0 / 12 - inverse2 * (1.0 / 360 - inverse2 * (1.0 / 1260 - inverse2 / 1680)));
     }
 }

@@ -23,10 +23,12 @@ final class Bridging {
     static final double INTERCEPT_L2 = 5 * FACTOR_L2;
     /** Largest change of any statement parameter or μ in one sweep, in agree-probability units. */
     static final double TOLERANCE = 1e-5;
+
     static final int MAX_SWEEPS = 2000;
 
     /** The fitted statement parameters and μ. */
     final BridgingState fitted;
+
     final int sweeps;
     /** The last sweep changed no parameter by {@link #TOLERANCE} or more (false: the sweep budget ran out first). */
     final boolean converged;
@@ -47,7 +49,8 @@ final class Bridging {
      * @param warm        the parameters of a previous fit on these statements, or null
      * @param maxSweeps   most sweeps in this call, ≥ 1
      */
-    static Bridging fit(VoteMatrix m, double[] startFactor, BridgingState warm, long seed, Parallel parallel, int maxSweeps) {
+    static Bridging fit(
+            VoteMatrix m, double[] startFactor, BridgingState warm, long seed, Parallel parallel, int maxSweeps) {
         Ratings ratings = Ratings.of(m, parallel);
         int statements = m.statementCount();
         if (ratings.count == 0) {
@@ -78,8 +81,16 @@ final class Bridging {
      * in row order, and the counts that set the per-row penalties and the intercept centring. Built
      * once per fit, so that the sweeps neither skip passes nor decode vote codes.
      */
-    private record Ratings(int participants, int statements, int[] start, int[] rated, long count, double agrees,
-                           int[] ofStatement, int raters, int ratedStatements) {
+    private record Ratings(
+            int participants,
+            int statements,
+            int[] start,
+            int[] rated,
+            long count,
+            double agrees,
+            int[] ofStatement,
+            int raters,
+            int ratedStatements) {
         static Ratings of(VoteMatrix m, Parallel parallel) {
             int participants = m.participantCount();
             int statements = m.statementCount();
@@ -135,7 +146,8 @@ final class Bridging {
                 }
             }
             // Sums of whole numbers are exact in any order: the same doubles as counting one vote at a time.
-            return new Ratings(participants, statements, start, rated, rated.length, agrees, ofStatement, raters, ratedStatements);
+            return new Ratings(
+                    participants, statements, start, rated, rated.length, agrees, ofStatement, raters, ratedStatements);
         }
 
         boolean ratedBy(int p) {
@@ -186,7 +198,9 @@ final class Bridging {
             SplittableRandom random = new SplittableRandom(seed ^ 0xB1D6E5L);
             double startNorm = startFactor == null ? 0 : PrincipalComponents.norm(startFactor);
             for (int s = 0; s < statements; s++) {
-                p.fs[s] = startNorm > 0 ? 0.5 * startFactor[s] / startNorm * Math.sqrt(statements) : random.nextDouble(-0.1, 0.1);
+                p.fs[s] = startNorm > 0
+                        ? 0.5 * startFactor[s] / startNorm * Math.sqrt(statements)
+                        : random.nextDouble(-0.1, 0.1);
             }
             return p;
         }
@@ -255,7 +269,15 @@ final class Bridging {
                         sy += y;
                         syf += y * f;
                     }
-                    solve(n + participantWeight * INTERCEPT_L2, sf, sff + participantWeight * FACTOR_L2, sy, syf, ip, fp, p);
+                    solve(
+                            n + participantWeight * INTERCEPT_L2,
+                            sf,
+                            sff + participantWeight * FACTOR_L2,
+                            sy,
+                            syf,
+                            ip,
+                            fp,
+                            p);
                     double i = ip[p];
                     double f = fp[p];
                     double ff = f * f;
@@ -284,8 +306,15 @@ final class Bridging {
             for (int s = 0; s < is.length; s++) {
                 int b = STATS * s;
                 double n = ratings.ofStatement[s];
-                solve(n + statementWeight * INTERCEPT_L2, stats[b], stats[b + 1] + statementWeight * FACTOR_L2,
-                        stats[b + 2], stats[b + 3], is, fs, s);
+                solve(
+                        n + statementWeight * INTERCEPT_L2,
+                        stats[b],
+                        stats[b + 1] + statementWeight * FACTOR_L2,
+                        stats[b + 2],
+                        stats[b + 3],
+                        is,
+                        fs,
+                        s);
                 residualSum += stats[b + 2] - n * is[s] - fs[s] * stats[b];
             }
             return residualSum;
@@ -325,7 +354,8 @@ final class Bridging {
     }
 
     /** Ridge solution of the 2×2 normal equations [a b; b d]·(i, f) = (y, yf). */
-    private static void solve(double a, double b, double d, double y, double yf, double[] intercept, double[] factor, int at) {
+    private static void solve(
+            double a, double b, double d, double y, double yf, double[] intercept, double[] factor, int at) {
         double det = a * d - b * b;
         if (!(det > 0)) {
             intercept[at] = 0;
@@ -341,10 +371,11 @@ final class Bridging {
         double[] factor = fitted.factor();
         List<AnalysisResult.BridgingScore> out = new ArrayList<>(intercept.length);
         for (int s = 0; s < intercept.length; s++) {
-            out.add(new AnalysisResult.BridgingScore(m.statementId(s), Representativeness.finite(intercept[s]),
-                    Representativeness.finite(factor[s])));
+            out.add(new AnalysisResult.BridgingScore(
+                    m.statementId(s), Representativeness.finite(intercept[s]), Representativeness.finite(factor[s])));
         }
-        out.sort(Comparator.comparingDouble(AnalysisResult.BridgingScore::score).reversed()
+        out.sort(Comparator.comparingDouble(AnalysisResult.BridgingScore::score)
+                .reversed()
                 .thenComparingLong(AnalysisResult.BridgingScore::statement));
         return List.copyOf(out);
     }

@@ -7,7 +7,8 @@ package org.commonground.analysis;
 record BridgingState(double[] intercept, double[] factor, double mean) {
     BridgingState {
         if (intercept.length != factor.length) {
-            throw new IllegalArgumentException("intercepts and factors differ in length: " + intercept.length + " vs " + factor.length);
+            throw new IllegalArgumentException(
+                    "intercepts and factors differ in length: " + intercept.length + " vs " + factor.length);
         }
     }
 

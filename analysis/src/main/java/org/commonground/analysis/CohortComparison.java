@@ -11,8 +11,7 @@ import java.util.List;
  * can never speak and is left out of common ground rather than blocking it forever.
  */
 final class CohortComparison {
-    private CohortComparison() {
-    }
+    private CohortComparison() {}
 
     static CohortTallies tally(VoteMatrix m, Cohorts.Bound bound, Parallel parallel) {
         int statements = m.statementCount();
@@ -28,8 +27,10 @@ final class CohortComparison {
             try {
                 size = Math.multiplyExact(Math.multiplyExact(bound.values()[d].length, statements), 3);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("cohort dimension '" + bound.dimensions()[d] + "' has too many values ("
-                        + bound.values()[d].length + ") for " + statements + " statements", e);
+                throw new IllegalArgumentException(
+                        "cohort dimension '" + bound.dimensions()[d] + "' has too many values ("
+                                + bound.values()[d].length + ") for " + statements + " statements",
+                        e);
             }
             int chunks = Math.min(Parallel.chunks(m.participantCount()), Math.max(1, parallel.threads()));
             int[][] partial = new int[chunks][size];
@@ -66,12 +67,19 @@ final class CohortComparison {
      * Statements agreed (agree rate &gt; ½) by every sizeable cohort of dimension d and every sizeable
      * opinion group, each with enough votes; best first by the weakest Wilson lower bound among them.
      */
-    static List<Long> commonGround(CohortTallies tallies, int d, int[] cohortMembers, int[] groupCounts, int[] groupMembers,
-                                   int groups, int minVotes) {
+    static List<Long> commonGround(
+            CohortTallies tallies,
+            int d,
+            int[] cohortMembers,
+            int[] groupCounts,
+            int[] groupMembers,
+            int groups,
+            int minVotes) {
         int statements = tallies.statementCount();
         List<double[]> found = new ArrayList<>();
         for (int s = 0; s < statements; s++) {
-            double weakest = weakestAgreement(tallies, d, cohortMembers, groupCounts, groupMembers, groups, minVotes, s);
+            double weakest =
+                    weakestAgreement(tallies, d, cohortMembers, groupCounts, groupMembers, groups, minVotes, s);
             if (weakest >= 0) {
                 found.add(new double[] {weakest, s});
             }
@@ -84,8 +92,14 @@ final class CohortComparison {
         return List.copyOf(out);
     }
 
-    static int commonGroundCount(CohortTallies tallies, int d, int[] cohortMembers, int[] groupCounts, int[] groupMembers,
-                                 int groups, int minVotes) {
+    static int commonGroundCount(
+            CohortTallies tallies,
+            int d,
+            int[] cohortMembers,
+            int[] groupCounts,
+            int[] groupMembers,
+            int groups,
+            int minVotes) {
         int count = 0;
         for (int s = 0; s < tallies.statementCount(); s++) {
             if (weakestAgreement(tallies, d, cohortMembers, groupCounts, groupMembers, groups, minVotes, s) >= 0) {
@@ -96,8 +110,15 @@ final class CohortComparison {
     }
 
     /** The weakest Wilson lower bound over the cohorts that must agree, or −1 if one of them does not. */
-    private static double weakestAgreement(CohortTallies tallies, int d, int[] cohortMembers, int[] groupCounts,
-                                           int[] groupMembers, int groups, int minVotes, int s) {
+    private static double weakestAgreement(
+            CohortTallies tallies,
+            int d,
+            int[] cohortMembers,
+            int[] groupCounts,
+            int[] groupMembers,
+            int groups,
+            int minVotes,
+            int s) {
         int statements = tallies.statementCount();
         double weakest = 2;
         int speakers = 0;
@@ -160,13 +181,21 @@ final class CohortComparison {
                 Tally low = tallies.tally(d, lo, s);
                 double[] interval = Proportions.newcombe(high.agree(), high.votes(), low.agree(), low.votes());
                 if (interval[0] > 0) {
-                    out.add(new AnalysisResult.Divide(tallies.statementId(s), tallies.dimension(d), hiRate - loRate,
-                            interval[0], interval[1], tallies.value(d, hi), tallies.value(d, lo)));
+                    out.add(new AnalysisResult.Divide(
+                            tallies.statementId(s),
+                            tallies.dimension(d),
+                            hiRate - loRate,
+                            interval[0],
+                            interval[1],
+                            tallies.value(d, hi),
+                            tallies.value(d, lo)));
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(AnalysisResult.Divide::gap).reversed()
-                .thenComparing(Comparator.comparingDouble(AnalysisResult.Divide::low).reversed())
+        out.sort(Comparator.comparingDouble(AnalysisResult.Divide::gap)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(AnalysisResult.Divide::low).reversed())
                 .thenComparingLong(AnalysisResult.Divide::statement)
                 .thenComparing(AnalysisResult.Divide::dimension));
         return List.copyOf(out.subList(0, Math.min(max, out.size())));

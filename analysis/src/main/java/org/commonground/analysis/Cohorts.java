@@ -89,8 +89,7 @@ public final class Cohorts {
     public static final class Builder {
         private final Map<String, Map<Long, String>> byDimension = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder assign(long participantId, String dimension, String value) {
             if (dimension == null || dimension.isBlank() || value == null || value.isBlank()) {

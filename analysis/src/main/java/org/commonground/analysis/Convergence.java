@@ -20,14 +20,14 @@ import java.util.List;
 final class Convergence {
     /** Auto windows: enough points for a trend line, few enough to stay a fraction of the full analysis. */
     static final int AUTO_WINDOWS = 8;
+
     static final int MAX_WINDOWS = 100;
     static final int BATCH = 8;
 
-    private Convergence() {
-    }
+    private Convergence() {}
 
-    static List<AnalysisResult.ConvergencePoint> compute(Snapshot full, Cohorts.Bound bound, AnalysisOptions options,
-                                                         MapState warm, Parallel parallel) {
+    static List<AnalysisResult.ConvergencePoint> compute(
+            Snapshot full, Cohorts.Bound bound, AnalysisOptions options, MapState warm, Parallel parallel) {
         VoteMatrix m = full.votes;
         if (m.voteCount() == 0) {
             return List.of();
@@ -43,8 +43,8 @@ final class Convergence {
     }
 
     /** The reference implementation: a copied matrix and a full snapshot per window. Slow; for tests. */
-    static List<AnalysisResult.ConvergencePoint> computeBySnapshots(Snapshot full, Cohorts.Bound bound, AnalysisOptions options,
-                                                                    MapState warm, Parallel parallel) {
+    static List<AnalysisResult.ConvergencePoint> computeBySnapshots(
+            Snapshot full, Cohorts.Bound bound, AnalysisOptions options, MapState warm, Parallel parallel) {
         VoteMatrix m = full.votes;
         if (m.voteCount() == 0) {
             return List.of();
@@ -52,26 +52,42 @@ final class Convergence {
         int last = m.lastSecond();
         List<AnalysisResult.ConvergencePoint> out = new ArrayList<>();
         for (int end : windowEnds(last, options)) {
-            Snapshot snapshot = end >= last ? full : Snapshot.compute(m.until(end), bound, options, warm, full.map.components, parallel);
+            Snapshot snapshot = end >= last
+                    ? full
+                    : Snapshot.compute(m.until(end), bound, options, warm, full.map.components, parallel);
             out.add(point(m, end, snapshot.votes.voteCount(), snapshot, bound, options));
         }
         return List.copyOf(out);
     }
 
-    private static AnalysisResult.ConvergencePoint point(VoteMatrix m, int end, int votes, Snapshot s, Cohorts.Bound bound,
-                                                         AnalysisOptions options) {
+    private static AnalysisResult.ConvergencePoint point(
+            VoteMatrix m, int end, int votes, Snapshot s, Cohorts.Bound bound, AnalysisOptions options) {
         int d = s.commonGroundDimension;
-        return new AnalysisResult.ConvergencePoint(Instant.ofEpochMilli(m.originMillis() + 1000L * end), votes,
+        return new AnalysisResult.ConvergencePoint(
+                Instant.ofEpochMilli(m.originMillis() + 1000L * end),
+                votes,
                 s.commonGroundCount(options.minVotesPerCohort()),
                 CohortComparison.meanGap(s.tallies, d, options.minVotesPerCohort()),
                 CohortComparison.centroidDistance(s.map, bound, d));
     }
 
-    private static List<AnalysisResult.ConvergencePoint> batch(VoteMatrix m, int[] ends, int from, int to, Snapshot full,
-                                                               Cohorts.Bound bound, AnalysisOptions options, MapState warm,
-                                                               Parallel parallel) {
-        Batch batch = new Batch(m, Arrays.copyOfRange(ends, from, to), full.commonGroundDimension, bound,
-                options.minVotesFor(m.statementCount()), parallel);
+    private static List<AnalysisResult.ConvergencePoint> batch(
+            VoteMatrix m,
+            int[] ends,
+            int from,
+            int to,
+            Snapshot full,
+            Cohorts.Bound bound,
+            AnalysisOptions options,
+            MapState warm,
+            Parallel parallel) {
+        Batch batch = new Batch(
+                m,
+                Arrays.copyOfRange(ends, from, to),
+                full.commonGroundDimension,
+                bound,
+                options.minVotesFor(m.statementCount()),
+                parallel);
         WindowCounts counts = countVotes(batch, parallel);
         Positions positions = project(batch, counts, full.map.components, parallel);
         OpinionMap[] maps = cluster(batch, positions, full.map.components, warm, options, parallel);
@@ -95,6 +111,7 @@ final class Convergence {
         final int statements;
         /** The common-ground dimension, or −1; its value count and each participant's value (−1: none). */
         final int dimension;
+
         final int values;
         final int[] valueOf;
         /** Votes a participant needs in a window to be in that window's map. */
@@ -260,8 +277,7 @@ final class Convergence {
      * Each participant's map position in every window of a batch (inMap false: not in that window's
      * map), and each window's column means the positions are centred on.
      */
-    private record Positions(double[][] x, double[][] y, boolean[][] inMap, double[][] mean) {
-    }
+    private record Positions(double[][] x, double[][] y, boolean[][] inMap, double[][] mean) {}
 
     /** Pass 2: positions on the full result's axes, centred on each window's own column means. */
     private static Positions project(Batch w, WindowCounts counts, PrincipalComponents axes, Parallel parallel) {
@@ -326,8 +342,13 @@ final class Convergence {
      * on the pool: each window's clustering is seeded alike and reads only its own positions, so the
      * order in which they run changes nothing.
      */
-    private static OpinionMap[] cluster(Batch w, Positions positions, PrincipalComponents axes, MapState warm,
-                                        AnalysisOptions options, Parallel parallel) {
+    private static OpinionMap[] cluster(
+            Batch w,
+            Positions positions,
+            PrincipalComponents axes,
+            MapState warm,
+            AnalysisOptions options,
+            Parallel parallel) {
         OpinionMap[] maps = new OpinionMap[w.windows];
         parallel.forEach(w.windows, w.windows, (c, from, to) -> {
             for (int b = from; b < to; b++) {
@@ -337,8 +358,14 @@ final class Convergence {
         return maps;
     }
 
-    private static OpinionMap cluster(Batch w, Positions positions, int b, PrincipalComponents axes, MapState warm,
-                                      AnalysisOptions options, Parallel parallel) {
+    private static OpinionMap cluster(
+            Batch w,
+            Positions positions,
+            int b,
+            PrincipalComponents axes,
+            MapState warm,
+            AnalysisOptions options,
+            Parallel parallel) {
         boolean[] inMap = positions.inMap[b];
         int n = 0;
         for (boolean in : inMap) {
@@ -361,7 +388,8 @@ final class Convergence {
         positions.x[b] = null;
         positions.y[b] = null;
         PrincipalComponents windowAxes = new PrincipalComponents(positions.mean[b], axes.first, axes.second, 0);
-        return OpinionMap.cluster(w.m, windowAxes, rows, x, y, warm, options.seed(), OpinionMap.BASE_ITERATIONS / 2, parallel);
+        return OpinionMap.cluster(
+                w.m, windowAxes, rows, x, y, warm, options.seed(), OpinionMap.BASE_ITERATIONS / 2, parallel);
     }
 
     /** Pass 3: agree, disagree, pass counts of each window's groups on each statement, one block of {@link #stride} ints per window. */
@@ -439,8 +467,14 @@ final class Convergence {
     }
 
     /** One window's point: votes, common-ground count, mean gap and centroid distance of the common-ground dimension. */
-    private static AnalysisResult.ConvergencePoint point(Batch w, int b, WindowCounts counts, OpinionMap map, GroupTallies groups,
-                                                         Cohorts.Bound bound, int minCohort) {
+    private static AnalysisResult.ConvergencePoint point(
+            Batch w,
+            int b,
+            WindowCounts counts,
+            OpinionMap map,
+            GroupTallies groups,
+            Cohorts.Bound bound,
+            int minCohort) {
         int[] groupCounts = groups.of(b, map.groupCount);
         int[] groupMembers = new int[map.groupCount];
         for (int g : map.groupOfRow) {
@@ -451,19 +485,24 @@ final class Convergence {
         double meanGap;
         double centroidDistance;
         if (d >= 0) {
-            CohortTallies tallies = new CohortTallies(new String[] {bound.dimensions()[d]}, new String[][] {bound.values()[d]},
-                    w.m.statementIds(), new int[][] {counts.cohortTally(b)});
-            commonGround = CohortComparison.commonGroundCount(tallies, 0, counts.cohortMembers(b), groupCounts, groupMembers,
-                    map.groupCount, minCohort);
+            CohortTallies tallies = new CohortTallies(
+                    new String[] {bound.dimensions()[d]},
+                    new String[][] {bound.values()[d]},
+                    w.m.statementIds(),
+                    new int[][] {counts.cohortTally(b)});
+            commonGround = CohortComparison.commonGroundCount(
+                    tallies, 0, counts.cohortMembers(b), groupCounts, groupMembers, map.groupCount, minCohort);
             meanGap = CohortComparison.meanGap(tallies, 0, minCohort);
             centroidDistance = CohortComparison.centroidDistance(map, bound, d);
         } else {
             CohortTallies none = new CohortTallies(new String[0], new String[0][], w.m.statementIds(), new int[0][]);
-            commonGround = CohortComparison.commonGroundCount(none, -1, new int[0], groupCounts, groupMembers, map.groupCount, minCohort);
+            commonGround = CohortComparison.commonGroundCount(
+                    none, -1, new int[0], groupCounts, groupMembers, map.groupCount, minCohort);
             meanGap = 0;
             centroidDistance = 0;
         }
-        return new AnalysisResult.ConvergencePoint(w.until(b), counts.votes(b), commonGround, meanGap, centroidDistance);
+        return new AnalysisResult.ConvergencePoint(
+                w.until(b), counts.votes(b), commonGround, meanGap, centroidDistance);
     }
 
     /** Index of the first window (in a batch) whose end is at or after the vote; windows when none is. */

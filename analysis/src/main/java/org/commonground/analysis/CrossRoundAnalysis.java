@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * the same for a seed whatever the thread count.
  */
 public final class CrossRoundAnalysis {
-    private CrossRoundAnalysis() {
-    }
+    private CrossRoundAnalysis() {}
 
     public static CrossRoundResult run(RoundSeries series, CrossRoundOptions options) {
         long started = System.nanoTime();
@@ -37,17 +36,21 @@ public final class CrossRoundAnalysis {
             int[][] statementIndex = denseIndices(series.statementIds, (r, id) -> series.votes[r].statementIndex(id));
             int[][] personIndex = denseIndices(series.participantIds, (r, id) -> series.votes[r].participantIndex(id));
             int[][] personValue = personValues(series, bound, dimension, personIndex, values);
-            TreeMap<Integer, int[]> paired = pairedCounts(series, statementIndex, personIndex, personValue, values.length, parallel);
-            List<StatementTrend> trends = trends(series, options, tallies, dimension, values, pairs, statementIndex, paired, parallel);
+            TreeMap<Integer, int[]> paired =
+                    pairedCounts(series, statementIndex, personIndex, personValue, values.length, parallel);
+            List<StatementTrend> trends =
+                    trends(series, options, tallies, dimension, values, pairs, statementIndex, paired, parallel);
             List<GroupTransitions> transitions = transitions(series, personIndex);
-            return new CrossRoundResult(List.of(values), pairs, trends, transitions, (System.nanoTime() - started) / 1e9);
+            return new CrossRoundResult(
+                    List.of(values), pairs, trends, transitions, (System.nanoTime() - started) / 1e9);
         }
     }
 
     /** The leading pair first (when both of its cohorts are present), then every other pair alphabetically. */
     static List<CohortPair> pairs(String[] values, CohortPair leading) {
         List<CohortPair> out = new ArrayList<>();
-        boolean leads = leading != null && Arrays.binarySearch(values, leading.first()) >= 0
+        boolean leads = leading != null
+                && Arrays.binarySearch(values, leading.first()) >= 0
                 && Arrays.binarySearch(values, leading.second()) >= 0;
         if (leads) {
             out.add(leading);
@@ -55,7 +58,8 @@ public final class CrossRoundAnalysis {
         for (int a = 0; a < values.length; a++) {
             for (int b = a + 1; b < values.length; b++) {
                 CohortPair pair = new CohortPair(values[a], values[b]);
-                if (!leads || !(pair.equals(leading) || pair.equals(new CohortPair(leading.second(), leading.first())))) {
+                if (!leads
+                        || !(pair.equals(leading) || pair.equals(new CohortPair(leading.second(), leading.first())))) {
                     out.add(pair);
                 }
             }
@@ -84,8 +88,8 @@ public final class CrossRoundAnalysis {
     }
 
     /** personValue[r][j]: the person's cohort value (index into values) in round r, −1 for none. */
-    private static int[][] personValues(RoundSeries series, Cohorts.Bound[] bound, int[] dimension, int[][] personIndex,
-                                        String[] values) {
+    private static int[][] personValues(
+            RoundSeries series, Cohorts.Bound[] bound, int[] dimension, int[][] personIndex, String[] values) {
         int[][] out = new int[series.roundCount()][series.personCount()];
         for (int r = 0; r < out.length; r++) {
             Arrays.fill(out[r], -1);
@@ -135,8 +139,13 @@ public final class CrossRoundAnalysis {
     }
 
     /** Pattern counts per pair of rounds, each over the statements compared between them. */
-    private static TreeMap<Integer, int[]> pairedCounts(RoundSeries series, int[][] statementIndex, int[][] personIndex,
-                                                       int[][] personValue, int values, Parallel parallel) {
+    private static TreeMap<Integer, int[]> pairedCounts(
+            RoundSeries series,
+            int[][] statementIndex,
+            int[][] personIndex,
+            int[][] personValue,
+            int values,
+            Parallel parallel) {
         int rounds = series.roundCount();
         int carried = series.carriedCount();
         TreeMap<Integer, boolean[]> compared = new TreeMap<>();
@@ -155,8 +164,19 @@ public final class CrossRoundAnalysis {
             for (int j = 0; j < value.length; j++) {
                 value[j] = personValue[a][j] == personValue[b][j] ? personValue[a][j] : -1;
             }
-            out.put(e.getKey(), PairedTallies.count(series.votes[a], carriedOfA, personIndex[a], series.votes[b], carriedOfB,
-                    personIndex[b], value, carried, values, parallel));
+            out.put(
+                    e.getKey(),
+                    PairedTallies.count(
+                            series.votes[a],
+                            carriedOfA,
+                            personIndex[a],
+                            series.votes[b],
+                            carriedOfB,
+                            personIndex[b],
+                            value,
+                            carried,
+                            values,
+                            parallel));
         }
         return out;
     }
@@ -172,9 +192,16 @@ public final class CrossRoundAnalysis {
         return out;
     }
 
-    private static List<StatementTrend> trends(RoundSeries series, CrossRoundOptions options, CohortTallies[] tallies,
-                                               int[] dimension, String[] values, List<CohortPair> pairs, int[][] statementIndex,
-                                               TreeMap<Integer, int[]> paired, Parallel parallel) {
+    private static List<StatementTrend> trends(
+            RoundSeries series,
+            CrossRoundOptions options,
+            CohortTallies[] tallies,
+            int[] dimension,
+            String[] values,
+            List<CohortPair> pairs,
+            int[][] statementIndex,
+            TreeMap<Integer, int[]> paired,
+            Parallel parallel) {
         int rounds = series.roundCount();
         int carried = series.carriedCount();
         int[][] roundsOf = new int[carried][];
@@ -198,8 +225,10 @@ public final class CrossRoundAnalysis {
                 List<PairedGapChange> changes = new ArrayList<>();
                 for (int[] rp : roundPairs(roundsOf[k])) {
                     int[] counts = paired.get(key(rp[0], rp[1], rounds));
-                    int[] a = Arrays.copyOfRange(counts, (k * values.length + first) * 4, (k * values.length + first) * 4 + 4);
-                    int[] b = Arrays.copyOfRange(counts, (k * values.length + second) * 4, (k * values.length + second) * 4 + 4);
+                    int[] a = Arrays.copyOfRange(
+                            counts, (k * values.length + first) * 4, (k * values.length + first) * 4 + 4);
+                    int[] b = Arrays.copyOfRange(
+                            counts, (k * values.length + second) * 4, (k * values.length + second) * 4 + 4);
                     long seed = mix(options.seed(), pairIndex, k, rp[0], rp[1]);
                     changes.add(change(rp[0], rp[1], a, b, options, seed));
                 }
@@ -209,11 +238,13 @@ public final class CrossRoundAnalysis {
         return List.of(out);
     }
 
-    private static RoundGap roundGap(RoundSeries series, CohortTallies tallies, int d, int round, int s, int k, CohortPair pair) {
+    private static RoundGap roundGap(
+            RoundSeries series, CohortTallies tallies, int d, int round, int s, int k, CohortPair pair) {
         Tally a = tallyOf(tallies, d, pair.first(), s);
         Tally b = tallyOf(tallies, d, pair.second(), s);
         double[] interval = Proportions.newcombe(a.agree(), a.votes(), b.agree(), b.votes());
-        return new RoundGap(round, series.statementIds[round][k], a, b, a.agreeRate() - b.agreeRate(), interval[0], interval[1]);
+        return new RoundGap(
+                round, series.statementIds[round][k], a, b, a.agreeRate() - b.agreeRate(), interval[0], interval[1]);
     }
 
     private static Tally tallyOf(CohortTallies tallies, int d, String value, int s) {
@@ -221,16 +252,20 @@ public final class CrossRoundAnalysis {
         return v < 0 ? Tally.of(0, 0, 0) : tallies.tally(d, v, s);
     }
 
-    static PairedGapChange change(int fromRound, int toRound, int[] first, int[] second, CrossRoundOptions options, long seed) {
+    static PairedGapChange change(
+            int fromRound, int toRound, int[] first, int[] second, CrossRoundOptions options, long seed) {
         double[] point = GapBootstrap.point(first, second);
         int n = GapBootstrap.total(first);
         int m = GapBootstrap.total(second);
         if (n < options.minPairedPerCohort() || m < options.minPairedPerCohort()) {
-            return new PairedGapChange(fromRound, toRound, n, m, point[0], point[1], point[2], -1, 1, GapVerdict.TOO_FEW);
+            return new PairedGapChange(
+                    fromRound, toRound, n, m, point[0], point[1], point[2], -1, 1, GapVerdict.TOO_FEW);
         }
         double[] interval = GapBootstrap.interval(first, second, options.resamples(), seed);
-        GapVerdict verdict = interval[1] < 0 ? GapVerdict.SHRANK : interval[0] > 0 ? GapVerdict.GREW : GapVerdict.NO_CLEAR_CHANGE;
-        return new PairedGapChange(fromRound, toRound, n, m, point[0], point[1], point[2], interval[0], interval[1], verdict);
+        GapVerdict verdict =
+                interval[1] < 0 ? GapVerdict.SHRANK : interval[0] > 0 ? GapVerdict.GREW : GapVerdict.NO_CLEAR_CHANGE;
+        return new PairedGapChange(
+                fromRound, toRound, n, m, point[0], point[1], point[2], interval[0], interval[1], verdict);
     }
 
     /** A well-spread seed per trend and pair of rounds (SplitMix64's finaliser over the parts). */
@@ -251,7 +286,11 @@ public final class CrossRoundAnalysis {
             AnalysisResult before = series.results[r];
             AnalysisResult after = series.results[r + 1];
             if (before != null && after != null) {
-                out.add(GroupTransitions.count(r, r + 1, before.groups().size(), after.groups().size(),
+                out.add(GroupTransitions.count(
+                        r,
+                        r + 1,
+                        before.groups().size(),
+                        after.groups().size(),
                         groupOfPerson(series.votes[r], before, personIndex[r]),
                         groupOfPerson(series.votes[r + 1], after, personIndex[r + 1])));
             }

@@ -14,8 +14,8 @@ package org.commonground.analysis;
  * @param seed               seeds every resample; same seed, same result, whatever the thread count
  * @param threads            worker threads; 0 means all available processors
  */
-public record CrossRoundOptions(String dimension, CohortPair leadingPair, int minPairedPerCohort, int resamples, long seed,
-                                int threads) {
+public record CrossRoundOptions(
+        String dimension, CohortPair leadingPair, int minPairedPerCohort, int resamples, long seed, int threads) {
     public static final int DEFAULT_MIN_PAIRED_PER_COHORT = 30;
     public static final int DEFAULT_RESAMPLES = 1000;
 
@@ -24,12 +24,14 @@ public record CrossRoundOptions(String dimension, CohortPair leadingPair, int mi
             throw new IllegalArgumentException("dimension must not be blank");
         }
         if (minPairedPerCohort < 2 || resamples < 100 || threads < 0) {
-            throw new IllegalArgumentException("minPairedPerCohort must be at least 2, resamples at least 100, threads not negative");
+            throw new IllegalArgumentException(
+                    "minPairedPerCohort must be at least 2, resamples at least 100, threads not negative");
         }
     }
 
     public static CrossRoundOptions defaults() {
-        return new CrossRoundOptions("country", new CohortPair("JP", "KR"), DEFAULT_MIN_PAIRED_PER_COHORT, DEFAULT_RESAMPLES, 1, 0);
+        return new CrossRoundOptions(
+                "country", new CohortPair("JP", "KR"), DEFAULT_MIN_PAIRED_PER_COHORT, DEFAULT_RESAMPLES, 1, 0);
     }
 
     public CrossRoundOptions withSeed(long newSeed) {

@@ -12,10 +12,16 @@ import java.util.Optional;
  * @param transitions     group movement for each two consecutive rounds that both have an engine result
  * @param analysisSeconds wall-clock seconds spent in {@link CrossRoundAnalysis#run}, ≥ 0
  */
-public record CrossRoundResult(List<String> cohortValues, List<CohortPair> pairs, List<StatementTrend> trends,
-                               List<GroupTransitions> transitions, double analysisSeconds) {
+public record CrossRoundResult(
+        List<String> cohortValues,
+        List<CohortPair> pairs,
+        List<StatementTrend> trends,
+        List<GroupTransitions> transitions,
+        double analysisSeconds) {
     public Optional<StatementTrend> trend(int carried, CohortPair pair) {
-        return trends.stream().filter(t -> t.carried() == carried && t.pair().equals(pair)).findFirst();
+        return trends.stream()
+                .filter(t -> t.carried() == carried && t.pair().equals(pair))
+                .findFirst();
     }
 
     public Optional<GroupTransitions> transitions(int fromRound) {

@@ -15,8 +15,7 @@ import java.util.SplittableRandom;
  * result for the other), so swapping the rounds negates the interval exactly, for any seed.
  */
 final class GapBootstrap {
-    private GapBootstrap() {
-    }
+    private GapBootstrap() {}
 
     /** Gap before, gap after and the change of the absolute gap for pattern counts of the two cohorts. */
     static double[] point(int[] first, int[] second) {
@@ -74,10 +73,13 @@ final class GapBootstrap {
         int neither = Binomial.draw(n, (double) counts[PairedTallies.NEITHER] / n, random);
         int rest = n - neither;
         int restCount = n - counts[PairedTallies.NEITHER];
-        int afterOnly = restCount == 0 ? 0 : Binomial.draw(rest, (double) counts[PairedTallies.AFTER_ONLY] / restCount, random);
+        int afterOnly =
+                restCount == 0 ? 0 : Binomial.draw(rest, (double) counts[PairedTallies.AFTER_ONLY] / restCount, random);
         rest -= afterOnly;
         restCount -= counts[PairedTallies.AFTER_ONLY];
-        int beforeOnly = restCount == 0 ? 0 : Binomial.draw(rest, (double) counts[PairedTallies.BEFORE_ONLY] / restCount, random);
+        int beforeOnly = restCount == 0
+                ? 0
+                : Binomial.draw(rest, (double) counts[PairedTallies.BEFORE_ONLY] / restCount, random);
         int both = rest - beforeOnly;
         return (long) (beforeOnly + both) << 32 | (afterOnly + both);
     }

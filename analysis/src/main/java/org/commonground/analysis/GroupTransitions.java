@@ -34,7 +34,8 @@ public final class GroupTransitions {
      * Counts the people table of two rounds: {@code fromGroup[j]} and {@code toGroup[j]} are person j's
      * group id, UNGROUPED or ABSENT in each.
      */
-    static GroupTransitions count(int fromRound, int toRound, int fromGroups, int toGroups, int[] fromGroup, int[] toGroup) {
+    static GroupTransitions count(
+            int fromRound, int toRound, int fromGroups, int toGroups, int[] fromGroup, int[] toGroup) {
         int columns = toGroups + 2;
         int[] counts = new int[(fromGroups + 2) * columns];
         for (int j = 0; j < fromGroup.length; j++) {
@@ -93,14 +94,19 @@ public final class GroupTransitions {
 
     private static void check(int group, int groups) {
         if (group < UNGROUPED || group >= groups) {
-            throw new IllegalArgumentException("group " + group + " is not a group id, UNGROUPED or ABSENT of a round with " + groups + " groups");
+            throw new IllegalArgumentException(
+                    "group " + group + " is not a group id, UNGROUPED or ABSENT of a round with " + groups + " groups");
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GroupTransitions other && fromRound == other.fromRound && toRound == other.toRound
-                && fromGroups == other.fromGroups && toGroups == other.toGroups && Arrays.equals(counts, other.counts);
+        return o instanceof GroupTransitions other
+                && fromRound == other.fromRound
+                && toRound == other.toRound
+                && fromGroups == other.fromGroups
+                && toGroups == other.toGroups
+                && Arrays.equals(counts, other.counts);
     }
 
     @Override
@@ -110,6 +116,7 @@ public final class GroupTransitions {
 
     @Override
     public String toString() {
-        return "GroupTransitions[" + fromRound + "→" + toRound + ", " + fromGroups + "×" + toGroups + " groups, " + total() + " people]";
+        return "GroupTransitions[" + fromRound + "→" + toRound + ", " + fromGroups + "×" + toGroups + " groups, "
+                + total() + " people]";
     }
 }

@@ -12,6 +12,7 @@ final class IdIndex {
     private static final long EMPTY = -1;
     /** Slot j: key at 2j, index at 2j + 1 (EMPTY: free). */
     private long[] table = emptyTable(16);
+
     private long[] ids = new long[16];
     private int size;
 

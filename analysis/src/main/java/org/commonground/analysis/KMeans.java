@@ -19,8 +19,7 @@ final class KMeans {
         }
     }
 
-    private KMeans() {
-    }
+    private KMeans() {}
 
     static Clustering run(double[] x, double[] y, double[] w, double[] initX, double[] initY, Parallel parallel) {
         return run(x, y, w, initX, initY, MAX_ITERATIONS, parallel);
@@ -32,7 +31,8 @@ final class KMeans {
      * cluster and is not rescanned. Same assignments as plain Lloyd, a fraction of the distance
      * computations once the centres settle (100 base clusters × a million participants).
      */
-    static Clustering run(double[] x, double[] y, double[] w, double[] initX, double[] initY, int maxIterations, Parallel parallel) {
+    static Clustering run(
+            double[] x, double[] y, double[] w, double[] initX, double[] initY, int maxIterations, Parallel parallel) {
         int n = x.length;
         int k = initX.length;
         double[] cx = initX.clone();
@@ -134,7 +134,8 @@ final class KMeans {
     }
 
     /** k-means++ seeding, continuing from any given centres (warm start) until k centres or no spread left. */
-    static double[][] seed(double[] x, double[] y, double[] w, int k, double[] givenX, double[] givenY, SplittableRandom random) {
+    static double[][] seed(
+            double[] x, double[] y, double[] w, int k, double[] givenX, double[] givenY, SplittableRandom random) {
         int n = x.length;
         double[] cx = new double[k];
         double[] cy = new double[k];

@@ -17,9 +17,11 @@ import java.util.Arrays;
 final class LatentClasses {
     /** Pseudo-votes per group and statement, spread like the statement's votes over everyone. */
     static final double PRIOR = 2.0;
+
     static final int MAX_ITERATIONS = 100;
     /** Stop when the log-likelihood per participant improves by less than this (nats). */
     static final double TOLERANCE = 1e-3;
+
     private static final int CODES = 3;
 
     /**
@@ -29,11 +31,10 @@ final class LatentClasses {
      * @param logLikelihood of the votes under the fitted model, nats (≤ 0)
      * @param bic           Bayesian information criterion, −2·logLikelihood + parameters·ln(rows); lower is better
      */
-    record Fit(int k, int[] label, double logLikelihood, double bic, double heldOut, int heldOutVotes, int iterations) {
-    }
+    record Fit(
+            int k, int[] label, double logLikelihood, double bic, double heldOut, int heldOutVotes, int iterations) {}
 
-    private LatentClasses() {
-    }
+    private LatentClasses() {}
 
     /** Participants the number of groups is chosen on; larger maps are sampled down to it. */
     static final int SAMPLE = 3_000;
@@ -57,8 +58,16 @@ final class LatentClasses {
      *
      * @param mapGroups each row's group in the map's k-means grouping, 0 … mapK − 1
      */
-    static Fit choose(VoteMatrix m, int[] rows, KMeans.Clustering base, int[] mapGroups, int mapK, int maxK, MapState warm,
-                      java.util.SplittableRandom random, Parallel parallel) {
+    static Fit choose(
+            VoteMatrix m,
+            int[] rows,
+            KMeans.Clustering base,
+            int[] mapGroups,
+            int mapK,
+            int maxK,
+            MapState warm,
+            java.util.SplittableRandom random,
+            Parallel parallel) {
         int[] previous = previousGroups(m, rows, warm, mapK, maxK);
         int floor = previous == null ? mapK : warm.groupCount();
         int[] sample = sample(rows.length, random.split());
@@ -78,7 +87,8 @@ final class LatentClasses {
                 java.util.SplittableRandom forK = random.split();
                 for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
                     double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
-                    KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
+                    KMeans.Clustering candidate =
+                            KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
                     if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
                         best = candidate;
                     }
@@ -153,8 +163,14 @@ final class LatentClasses {
      * @param crossValidate fit on the votes not {@link #heldOut} and report the held-out votes' log
      *                      predictive likelihood (each participant's group posterior from their other votes)
      */
-    static Fit fit(VoteMatrix m, int[] rows, int[] startLabels, int k, boolean crossValidate, int maxIterations,
-                   Parallel parallel) {
+    static Fit fit(
+            VoteMatrix m,
+            int[] rows,
+            int[] startLabels,
+            int k,
+            boolean crossValidate,
+            int maxIterations,
+            Parallel parallel) {
         int statements = m.statementCount();
         int n = rows.length;
         int[] rowStart = m.rowStart();
@@ -258,8 +274,15 @@ final class LatentClasses {
     }
 
     /** Chances of each vote code per group and statement, shrunk towards the statement's overall split. */
-    private static void maximise(double[] counts, double[] weight, double[] overall, int statements, int k, int n,
-                                 double[] logChance, double[] logShare) {
+    private static void maximise(
+            double[] counts,
+            double[] weight,
+            double[] overall,
+            int statements,
+            int k,
+            int n,
+            double[] logChance,
+            double[] logShare) {
         for (int s = 0; s < statements; s++) {
             for (int g = 0; g < k; g++) {
                 double seen = 0;

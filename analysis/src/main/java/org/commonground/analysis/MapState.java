@@ -22,9 +22,20 @@ public final class MapState {
     final double bridgingMean;
     final boolean bridgingConverged;
 
-    MapState(long[] statementIds, double[] first, double[] second, double[] baseX, double[] baseY,
-             double[] groupX, double[] groupY, long[] participantIds, int[] groupOfParticipant,
-             double[] bridgingIntercept, double[] bridgingFactor, double bridgingMean, boolean bridgingConverged) {
+    MapState(
+            long[] statementIds,
+            double[] first,
+            double[] second,
+            double[] baseX,
+            double[] baseY,
+            double[] groupX,
+            double[] groupY,
+            long[] participantIds,
+            int[] groupOfParticipant,
+            double[] bridgingIntercept,
+            double[] bridgingFactor,
+            double bridgingMean,
+            boolean bridgingConverged) {
         this.statementIds = statementIds;
         this.first = first;
         this.second = second;
@@ -81,8 +92,20 @@ public final class MapState {
     }
 
     MapState withBridging(BridgingState fit, boolean converged) {
-        return new MapState(statementIds, first, second, baseX, baseY, groupX, groupY, participantIds, groupOfParticipant,
-                fit.intercept(), fit.factor(), fit.mean(), converged);
+        return new MapState(
+                statementIds,
+                first,
+                second,
+                baseX,
+                baseY,
+                groupX,
+                groupY,
+                participantIds,
+                groupOfParticipant,
+                fit.intercept(),
+                fit.factor(),
+                fit.mean(),
+                converged);
     }
 
     int groupOf(long participantId) {

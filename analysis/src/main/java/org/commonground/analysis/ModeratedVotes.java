@@ -43,8 +43,7 @@ public final class ModeratedVotes {
         private long[] statement = new long[64];
         private int size;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder vote(long participantId, long statementId) {
             if (size == participant.length) {
@@ -62,14 +61,18 @@ public final class ModeratedVotes {
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> participant[a] != participant[b] ? Long.compare(participant[a], participant[b])
-                    : Long.compare(statement[a], statement[b]));
+            Arrays.sort(
+                    order,
+                    (a, b) -> participant[a] != participant[b]
+                            ? Long.compare(participant[a], participant[b])
+                            : Long.compare(statement[a], statement[b]));
             long[] ids = new long[size];
             int[] counts = new int[size];
             int people = 0;
             for (int j = 0; j < size; j++) {
                 int i = order[j];
-                boolean repeat = j > 0 && participant[order[j - 1]] == participant[i] && statement[order[j - 1]] == statement[i];
+                boolean repeat =
+                        j > 0 && participant[order[j - 1]] == participant[i] && statement[order[j - 1]] == statement[i];
                 if (repeat) {
                     continue;
                 }

@@ -21,6 +21,7 @@ final class OpinionMap {
     final PrincipalComponents components;
     /** Dense participant indices in the map, ascending (so ascending participant id). */
     final int[] rows;
+
     final double[] x;
     final double[] y;
     final KMeans.Clustering base;
@@ -29,8 +30,16 @@ final class OpinionMap {
     final double[] groupX;
     final double[] groupY;
 
-    private OpinionMap(PrincipalComponents components, int[] rows, double[] x, double[] y, KMeans.Clustering base,
-                       int groupCount, int[] groupOfRow, double[] groupX, double[] groupY) {
+    private OpinionMap(
+            PrincipalComponents components,
+            int[] rows,
+            double[] x,
+            double[] y,
+            KMeans.Clustering base,
+            int groupCount,
+            int[] groupOfRow,
+            double[] groupX,
+            double[] groupY) {
         this.components = components;
         this.rows = rows;
         this.x = x;
@@ -65,20 +74,33 @@ final class OpinionMap {
      *             run fewer base k-means steps, as only group tallies and cohort centres are read from
      *             them, and group by k-means over the base clusters whatever the method
      */
-    static OpinionMap compute(VoteMatrix m, AnalysisOptions options, MapState warm, PrincipalComponents axes, Parallel parallel) {
+    static OpinionMap compute(
+            VoteMatrix m, AnalysisOptions options, MapState warm, PrincipalComponents axes, Parallel parallel) {
         boolean window = axes != null;
         boolean polis = options.method() == AnalysisOptions.Method.POLIS && !window;
         int zeroed = polis ? options.moderatedVotes().statements() : 0;
-        int[] rows = polis ? admittedByPolis(m, options) : participantsInMap(m, options.minVotesFor(m.statementCount()));
+        int[] rows =
+                polis ? admittedByPolis(m, options) : participantsInMap(m, options.minVotesFor(m.statementCount()));
         double[][] start = warm == null ? new double[][] {null, null} : warm.componentsFor(m.statementIds());
         PrincipalComponents pcs = window
                 ? PrincipalComponents.fixedAxes(m, rows, axes, parallel)
-                : PrincipalComponents.compute(m, polis ? participantsInMap(m, 1) : rows, start[0], start[1], options.seed(), parallel);
+                : PrincipalComponents.compute(
+                        m, polis ? participantsInMap(m, 1) : rows, start[0], start[1], options.seed(), parallel);
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         pcs.project(m, rows, zeroed, x, y, parallel);
         Grouping grouping = window ? Grouping.BASE_CLUSTERS : polis ? Grouping.PARTICIPANTS : Grouping.VOTE_MODEL;
-        return cluster(m, pcs, rows, x, y, warm, options.seed(), window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS, grouping, parallel);
+        return cluster(
+                m,
+                pcs,
+                rows,
+                x,
+                y,
+                warm,
+                options.seed(),
+                window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS,
+                grouping,
+                parallel);
     }
 
     /**
@@ -100,8 +122,16 @@ final class OpinionMap {
     }
 
     /** Base clusters and Pol.is's groups (k-means over them) of participants already placed on the map. */
-    static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
-                              long seed, int baseIterations, Parallel parallel) {
+    static OpinionMap cluster(
+            VoteMatrix m,
+            PrincipalComponents pcs,
+            int[] rows,
+            double[] x,
+            double[] y,
+            MapState warm,
+            long seed,
+            int baseIterations,
+            Parallel parallel) {
         return cluster(m, pcs, rows, x, y, warm, seed, baseIterations, Grouping.BASE_CLUSTERS, parallel);
     }
 
@@ -122,11 +152,26 @@ final class OpinionMap {
     static final int PARTICIPANT_LIMIT = 5_000;
 
     /** Base clusters and groups of participants already placed on the map. */
-    static OpinionMap cluster(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y, MapState warm,
-                              long seed, int baseIterations, Grouping grouping, Parallel parallel) {
+    static OpinionMap cluster(
+            VoteMatrix m,
+            PrincipalComponents pcs,
+            int[] rows,
+            double[] x,
+            double[] y,
+            MapState warm,
+            long seed,
+            int baseIterations,
+            Grouping grouping,
+            Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][] baseStart = KMeans.seed(x, y, null, BASE_CLUSTERS,
-                warm == null ? null : warm.baseX, warm == null ? null : warm.baseY, random.split());
+        double[][] baseStart = KMeans.seed(
+                x,
+                y,
+                null,
+                BASE_CLUSTERS,
+                warm == null ? null : warm.baseX,
+                warm == null ? null : warm.baseY,
+                random.split());
         KMeans.Clustering base = KMeans.run(x, y, null, baseStart[0], baseStart[1], baseIterations, parallel);
         // The points the groups are clustered from: base clusters, or each participant as a cluster of one.
         KMeans.Clustering points = base;
@@ -166,15 +211,24 @@ final class OpinionMap {
         }
         if (grouping == Grouping.VOTE_MODEL && groups > 1) {
             int maxK = Math.min(Math.min(MAX_GROUPS, 2 + base.k() / 12), base.k());
-            LatentClasses.Fit fit = LatentClasses.choose(m, rows, base, groupOfRow, groups, maxK, warm, random.split(), parallel);
+            LatentClasses.Fit fit =
+                    LatentClasses.choose(m, rows, base, groupOfRow, groups, maxK, warm, random.split(), parallel);
             return grouped(m, pcs, rows, x, y, base, fit.k(), fit.label(), warm);
         }
         return renumbered(m, pcs, rows, x, y, base, groups, groupOfRow, gx, gy, warm);
     }
 
     /** A map whose groups come from elsewhere: empty groups dropped, centres at their members' mean positions. */
-    private static OpinionMap grouped(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y,
-                                      KMeans.Clustering base, int labels, int[] labelOfRow, MapState warm) {
+    private static OpinionMap grouped(
+            VoteMatrix m,
+            PrincipalComponents pcs,
+            int[] rows,
+            double[] x,
+            double[] y,
+            KMeans.Clustering base,
+            int labels,
+            int[] labelOfRow,
+            MapState warm) {
         int[] size = new int[labels];
         for (int label : labelOfRow) {
             size[label]++;
@@ -202,9 +256,18 @@ final class OpinionMap {
         return renumbered(m, pcs, rows, x, y, base, groups, groupOfRow, gx, gy, warm);
     }
 
-    private static OpinionMap renumbered(VoteMatrix m, PrincipalComponents pcs, int[] rows, double[] x, double[] y,
-                                         KMeans.Clustering base, int groups, int[] groupOfRow, double[] gx, double[] gy,
-                                         MapState warm) {
+    private static OpinionMap renumbered(
+            VoteMatrix m,
+            PrincipalComponents pcs,
+            int[] rows,
+            double[] x,
+            double[] y,
+            KMeans.Clustering base,
+            int groups,
+            int[] groupOfRow,
+            double[] gx,
+            double[] gy,
+            MapState warm) {
         int[] renumber = stableGroupIds(m, rows, groupOfRow, groups, gx, gy, warm);
         double[] sx = new double[groups];
         double[] sy = new double[groups];
@@ -223,7 +286,8 @@ final class OpinionMap {
      * the best unweighted silhouette over base clusters, as Pol.is does (it never computes a silhouette
      * over participants, which would cost n² on large conversations).
      */
-    private static KMeans.Clustering chooseGroups(KMeans.Clustering base, MapState warm, SplittableRandom random, Parallel parallel) {
+    private static KMeans.Clustering chooseGroups(
+            KMeans.Clustering base, MapState warm, SplittableRandom random, Parallel parallel) {
         int bases = base.k();
         double[] bx = base.cx();
         double[] by = base.cy();
@@ -266,7 +330,8 @@ final class OpinionMap {
                 sx += bw[b] * bx[b];
                 sy += bw[b] * by[b];
             }
-            chosen = new KMeans.Clustering(new double[] {sx / total}, new double[] {sy / total}, new double[] {total}, all, 0);
+            chosen = new KMeans.Clustering(
+                    new double[] {sx / total}, new double[] {sy / total}, new double[] {total}, all, 0);
         }
         return chosen;
     }
@@ -276,7 +341,8 @@ final class OpinionMap {
      * participants with, so the live map does not recolour every few seconds; otherwise (and for
      * new groups) ids go by size, largest first.
      */
-    private static int[] stableGroupIds(VoteMatrix m, int[] rows, int[] groupOfRow, int groups, double[] gx, double[] gy, MapState warm) {
+    private static int[] stableGroupIds(
+            VoteMatrix m, int[] rows, int[] groupOfRow, int groups, double[] gx, double[] gy, MapState warm) {
         int[] size = new int[groups];
         for (int g : groupOfRow) {
             size[g]++;
@@ -285,8 +351,11 @@ final class OpinionMap {
         for (int g = 0; g < groups; g++) {
             bySize[g] = g;
         }
-        Arrays.sort(bySize, Comparator.<Integer>comparingInt(g -> -size[g])
-                .thenComparingDouble(g -> gx[g]).thenComparingDouble(g -> gy[g]));
+        Arrays.sort(
+                bySize,
+                Comparator.<Integer>comparingInt(g -> -size[g])
+                        .thenComparingDouble(g -> gx[g])
+                        .thenComparingDouble(g -> gy[g]));
         int[] renumber = new int[groups];
         Arrays.fill(renumber, -1);
         boolean[] taken = new boolean[groups];
@@ -337,7 +406,19 @@ final class OpinionMap {
         for (int i = 0; i < rows.length; i++) {
             ids[i] = m.participantId(rows[i]);
         }
-        return new MapState(m.statementIds(), components.first, components.second, base.cx(), base.cy(),
-                groupX, groupY, ids, groupOfRow, null, null, 0, true);
+        return new MapState(
+                m.statementIds(),
+                components.first,
+                components.second,
+                base.cx(),
+                base.cy(),
+                groupX,
+                groupY,
+                ids,
+                groupOfRow,
+                null,
+                null,
+                0,
+                true);
     }
 }

@@ -18,8 +18,17 @@ package org.commonground.analysis;
  * @param verdict      SHRANK when high &lt; 0, GREW when low &gt; 0, TOO_FEW below the minimum per cohort,
  *                     otherwise NO_CLEAR_CHANGE
  */
-public record PairedGapChange(int fromRound, int toRound, int pairedFirst, int pairedSecond, double gapBefore,
-                              double gapAfter, double change, double low, double high, GapVerdict verdict) {
+public record PairedGapChange(
+        int fromRound,
+        int toRound,
+        int pairedFirst,
+        int pairedSecond,
+        double gapBefore,
+        double gapAfter,
+        double change,
+        double low,
+        double high,
+        GapVerdict verdict) {
     /** People who voted on the statement in both rounds, both cohorts together. */
     public int paired() {
         return pairedFirst + pairedSecond;

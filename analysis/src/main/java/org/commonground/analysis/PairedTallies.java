@@ -13,8 +13,7 @@ final class PairedTallies {
     static final int BEFORE_ONLY = 2;
     static final int BOTH = 3;
 
-    private PairedTallies() {
-    }
+    private PairedTallies() {}
 
     /**
      * @param carriedOfA carried index by statement index of round A, −1 for statements not compared
@@ -22,8 +21,17 @@ final class PairedTallies {
      * @param value      the person's cohort value (global index) when the same in both rounds, else −1
      * @return counts indexed {@code (carried * values + value) * PATTERNS + pattern}
      */
-    static int[] count(VoteMatrix a, int[] carriedOfA, int[] personA, VoteMatrix b, int[] carriedOfB, int[] personB,
-                       int[] value, int carried, int values, Parallel parallel) {
+    static int[] count(
+            VoteMatrix a,
+            int[] carriedOfA,
+            int[] personA,
+            VoteMatrix b,
+            int[] carriedOfB,
+            int[] personB,
+            int[] value,
+            int carried,
+            int values,
+            Parallel parallel) {
         int people = value.length;
         int size = Math.multiplyExact(Math.multiplyExact(carried, values), PATTERNS);
         int chunks = Math.min(Parallel.chunks(people), Math.max(1, parallel.threads()));

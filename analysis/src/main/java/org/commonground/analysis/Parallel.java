@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 final class Parallel implements AutoCloseable {
     /** Enough chunks to balance two to a few dozen cores; few enough that per-chunk accumulators stay small. */
     static final int MAX_CHUNKS = 32;
+
     private static final int MIN_CHUNK = 512;
 
     interface Body {

@@ -38,8 +38,8 @@ final class PrincipalComponents {
         return new PrincipalComponents(columnMeans(m, rows, parallel), axes.first, axes.second, 0);
     }
 
-    static PrincipalComponents compute(VoteMatrix m, int[] rows, double[] warmFirst, double[] warmSecond, long seed,
-                                       Parallel parallel) {
+    static PrincipalComponents compute(
+            VoteMatrix m, int[] rows, double[] warmFirst, double[] warmSecond, long seed, Parallel parallel) {
         int statements = m.statementCount();
         double[] mean = columnMeans(m, rows, parallel);
         double[] v1 = new double[statements];
@@ -139,7 +139,8 @@ final class PrincipalComponents {
             }
             alignSign(u1, v1);
             alignSign(u2, v2);
-            boolean converged = 1 - Math.abs(dot(u1, v1)) < TOLERANCE && (rankOne || 1 - Math.abs(dot(u2, v2)) < TOLERANCE);
+            boolean converged =
+                    1 - Math.abs(dot(u1, v1)) < TOLERANCE && (rankOne || 1 - Math.abs(dot(u2, v2)) < TOLERANCE);
             v1 = u1;
             v2 = u2;
             if (converged) {

@@ -19,8 +19,7 @@ public final class Projection {
         this.y = y;
     }
 
-    public record Position(double x, double y) {
-    }
+    public record Position(double x, double y) {}
 
     public IdSet ids() {
         return ids;
@@ -45,7 +44,10 @@ public final class Projection {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Projection other && ids.equals(other.ids) && Arrays.equals(x, other.x) && Arrays.equals(y, other.y);
+        return o instanceof Projection other
+                && ids.equals(other.ids)
+                && Arrays.equals(x, other.x)
+                && Arrays.equals(y, other.y);
     }
 
     @Override

@@ -5,8 +5,7 @@ final class Proportions {
     /** Two-sided 95%. */
     static final double Z_95 = 1.959963984540054;
 
-    private Proportions() {
-    }
+    private Proportions() {}
 
     /** Wilson score interval {low, high} for successes out of n; [0, 1] when n = 0 (nothing known). */
     static double[] wilson(int successes, int n) {

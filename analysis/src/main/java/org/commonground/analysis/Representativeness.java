@@ -12,11 +12,11 @@ import java.util.List;
 final class Representativeness {
     /** One-sided 90% significance, Pol.is's z-sig-90. */
     static final double Z_90 = 1.2816;
+
     static final int MAX_REPRESENTATIVE = 5;
     static final int MAX_CONSENSUS = 5;
 
-    private Representativeness() {
-    }
+    private Representativeness() {}
 
     static int[] tally(VoteMatrix m, int[] rows, int[] groupOfRow, int groups, Parallel parallel) {
         int statements = m.statementCount();
@@ -57,8 +57,19 @@ final class Representativeness {
         return (s1 / n1 - s2 / n2) / Math.sqrt(pHat * (1 - pHat) * (1 / n1 + 1 / n2));
     }
 
-    private record Stats(int statement, int na, int nd, int ns, double pa, double pd, double pat, double pdt,
-                         double ra, double rd, double rat, double rdt) {
+    private record Stats(
+            int statement,
+            int na,
+            int nd,
+            int ns,
+            double pa,
+            double pd,
+            double pat,
+            double pdt,
+            double ra,
+            double rd,
+            double rat,
+            double rdt) {
         Candidate finalised() {
             return rat > rdt
                     ? new Candidate(statement, Direction.AGREE, ra * rat * pa * pat, rat)
@@ -70,8 +81,7 @@ final class Representativeness {
         }
     }
 
-    private record Candidate(int statement, Direction direction, double score, double test) {
-    }
+    private record Candidate(int statement, Direction direction, double score, double test) {}
 
     static List<List<AnalysisResult.RepresentativeStatement>> representative(VoteMatrix m, int[] counts, int groups) {
         int statements = m.statementCount();
@@ -104,7 +114,8 @@ final class Representativeness {
                 if (agreeHead != null) {
                     sorted.removeIf(c -> c.statement() == agreeHead.statement());
                 }
-                sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::statement));
+                sorted.sort(
+                        Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::statement));
                 if (agreeHead != null) {
                     chosen.add(agreeHead);
                 }
@@ -120,8 +131,12 @@ final class Representativeness {
             List<AnalysisResult.RepresentativeStatement> out = new ArrayList<>();
             for (Candidate c : chosen) {
                 int base = (g * statements + c.statement()) * 3;
-                out.add(new AnalysisResult.RepresentativeStatement(m.statementId(c.statement()), c.direction(), finite(c.score()),
-                        counts[base + VoteMatrix.AGREE], counts[base + VoteMatrix.DISAGREE],
+                out.add(new AnalysisResult.RepresentativeStatement(
+                        m.statementId(c.statement()),
+                        c.direction(),
+                        finite(c.score()),
+                        counts[base + VoteMatrix.AGREE],
+                        counts[base + VoteMatrix.DISAGREE],
                         counts[base] + counts[base + 1] + counts[base + 2]));
             }
             result.add(List.copyOf(out));
@@ -134,7 +149,8 @@ final class Representativeness {
             return false;
         }
         if (current != null && current.ra() > 1.0) {
-            return st.ra() * st.rat() * st.pa() * st.pat() > current.ra() * current.rat() * current.pa() * current.pat();
+            return st.ra() * st.rat() * st.pa() * st.pat()
+                    > current.ra() * current.rat() * current.pa() * current.pat();
         }
         if (current != null) {
             return st.pa() * st.pat() > current.pa() * current.pat();
@@ -160,9 +176,19 @@ final class Representativeness {
         }
         double pa = (na + 1.0) / (ns + 2.0);
         double pd = (nd + 1.0) / (ns + 2.0);
-        return new Stats(s, na, nd, ns, pa, pd, propTest(na, ns), propTest(nd, ns),
-                pa / ((naRest + 1.0) / (nsRest + 2.0)), pd / ((ndRest + 1.0) / (nsRest + 2.0)),
-                twoPropTest(na, naRest, ns, nsRest), twoPropTest(nd, ndRest, ns, nsRest));
+        return new Stats(
+                s,
+                na,
+                nd,
+                ns,
+                pa,
+                pd,
+                propTest(na, ns),
+                propTest(nd, ns),
+                pa / ((naRest + 1.0) / (nsRest + 2.0)),
+                pd / ((ndRest + 1.0) / (nsRest + 2.0)),
+                twoPropTest(na, naRest, ns, nsRest),
+                twoPropTest(nd, ndRest, ns, nsRest));
     }
 
     /** Majority consensus over everyone in the map: p > ½ and z > 1.2816, best five agrees then best five disagrees. */
@@ -186,7 +212,8 @@ final class Representativeness {
                     candidates.add(new AnalysisResult.Consensus(m.statementId(s), direction, finite(p * z)));
                 }
             }
-            candidates.sort(Comparator.comparingDouble(AnalysisResult.Consensus::score).reversed()
+            candidates.sort(Comparator.comparingDouble(AnalysisResult.Consensus::score)
+                    .reversed()
                     .thenComparingLong(AnalysisResult.Consensus::statement));
             out.addAll(candidates.subList(0, Math.min(MAX_CONSENSUS, candidates.size())));
         }
@@ -208,7 +235,8 @@ final class Representativeness {
             }
             out.add(new AnalysisResult.GroupInformedConsensus(m.statementId(s), product));
         }
-        out.sort(Comparator.comparingDouble(AnalysisResult.GroupInformedConsensus::score).reversed()
+        out.sort(Comparator.comparingDouble(AnalysisResult.GroupInformedConsensus::score)
+                .reversed()
                 .thenComparingLong(AnalysisResult.GroupInformedConsensus::statement));
         return List.copyOf(out);
     }

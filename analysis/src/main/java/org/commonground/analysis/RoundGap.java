@@ -12,5 +12,4 @@ package org.commonground.analysis;
  * @param low       lower end of the 95% Newcombe hybrid score interval of the gap, in [−1, 1]
  * @param high      upper end of that interval, in [−1, 1]; [−1, 1]-wide bounds mean almost nothing is known
  */
-public record RoundGap(int round, long statement, Tally first, Tally second, double gap, double low, double high) {
-}
+public record RoundGap(int round, long statement, Tally first, Tally second, double gap, double low, double high) {}

@@ -21,8 +21,12 @@ public final class RoundSeries {
     final long[][] participantIds;
     final long[][] statementIds;
 
-    private RoundSeries(VoteMatrix[] votes, Cohorts[] cohorts, AnalysisResult[] results, long[][] participantIds,
-                        long[][] statementIds) {
+    private RoundSeries(
+            VoteMatrix[] votes,
+            Cohorts[] cohorts,
+            AnalysisResult[] results,
+            long[][] participantIds,
+            long[][] statementIds) {
         this.votes = votes;
         this.cohorts = cohorts;
         this.results = results;
@@ -62,8 +66,7 @@ public final class RoundSeries {
         private long[][] participantIds;
         private long[][] statementIds;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds the next round.
@@ -102,8 +105,12 @@ public final class RoundSeries {
             long[][] statements = statementIds == null ? new long[rounds][0] : statementIds;
             checkColumns("people", people, rounds);
             checkColumns("carried statements", statements, rounds);
-            return new RoundSeries(votes.toArray(VoteMatrix[]::new), cohorts.toArray(Cohorts[]::new),
-                    results.toArray(AnalysisResult[]::new), people, statements);
+            return new RoundSeries(
+                    votes.toArray(VoteMatrix[]::new),
+                    cohorts.toArray(Cohorts[]::new),
+                    results.toArray(AnalysisResult[]::new),
+                    people,
+                    statements);
         }
 
         private static long[][] copy(long[][] ids) {

@@ -13,8 +13,14 @@ final class Snapshot {
     final int commonGroundDimension;
     final int[] cohortMembers;
 
-    private Snapshot(VoteMatrix votes, OpinionMap map, int[] groupCounts, int[] groupMembers, CohortTallies tallies,
-                     int commonGroundDimension, int[] cohortMembers) {
+    private Snapshot(
+            VoteMatrix votes,
+            OpinionMap map,
+            int[] groupCounts,
+            int[] groupMembers,
+            CohortTallies tallies,
+            int commonGroundDimension,
+            int[] cohortMembers) {
         this.votes = votes;
         this.map = map;
         this.groupCounts = groupCounts;
@@ -24,8 +30,13 @@ final class Snapshot {
         this.cohortMembers = cohortMembers;
     }
 
-    static Snapshot compute(VoteMatrix m, Cohorts.Bound bound, AnalysisOptions options, MapState warm,
-                            PrincipalComponents axes, Parallel parallel) {
+    static Snapshot compute(
+            VoteMatrix m,
+            Cohorts.Bound bound,
+            AnalysisOptions options,
+            MapState warm,
+            PrincipalComponents axes,
+            Parallel parallel) {
         OpinionMap map = OpinionMap.compute(m, options, warm, axes, parallel);
         int[] groupCounts = Representativeness.tally(m, map.rows, map.groupOfRow, map.groupCount, parallel);
         int[] groupMembers = new int[map.groupCount];
@@ -47,7 +58,7 @@ final class Snapshot {
     }
 
     int commonGroundCount(int minVotes) {
-        return CohortComparison.commonGroundCount(tallies, commonGroundDimension, cohortMembers, groupCounts, groupMembers,
-                map.groupCount, minVotes);
+        return CohortComparison.commonGroundCount(
+                tallies, commonGroundDimension, cohortMembers, groupCounts, groupMembers, map.groupCount, minVotes);
     }
 }

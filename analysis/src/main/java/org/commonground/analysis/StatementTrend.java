@@ -11,5 +11,4 @@ import java.util.List;
  * @param changes paired changes: each pair of consecutive rounds the statement was in, then (with three or
  *                more such rounds) its first round to its last
  */
-public record StatementTrend(int carried, CohortPair pair, List<RoundGap> rounds, List<PairedGapChange> changes) {
-}
+public record StatementTrend(int carried, CohortPair pair, List<RoundGap> rounds, List<PairedGapChange> changes) {}

@@ -30,7 +30,8 @@ public final class VoteMatrix {
     private final long originMillis;
     private int lastSecond = -1;
 
-    VoteMatrix(long[] participantIds, long[] statementIds, int[] rowStart, int[] cells, int[] seconds, long originMillis) {
+    VoteMatrix(
+            long[] participantIds, long[] statementIds, int[] rowStart, int[] cells, int[] seconds, long originMillis) {
         this.participantIds = participantIds;
         this.statementIds = statementIds;
         this.rowStart = rowStart;
@@ -123,7 +124,8 @@ public final class VoteMatrix {
 
     /** Heap bytes held by this matrix, vote arrays and id arrays together. */
     public long memoryBytes() {
-        return 8L * (participantIds.length + statementIds.length) + 4L * (rowStart.length + cells.length + seconds.length);
+        return 8L * (participantIds.length + statementIds.length)
+                + 4L * (rowStart.length + cells.length + seconds.length);
     }
 
     /** Seconds from the first to the latest current vote; computed once (a benign race: every thread computes the same int). */
@@ -241,8 +243,7 @@ public final class VoteMatrix {
         private long lastParticipantId;
         private int lastParticipant = -1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a vote: value +1 agree, −1 disagree, 0 pass; epochMillis is when it was cast. */
         public Builder vote(long participantId, long statementId, int value, long epochMillis) {
@@ -317,15 +318,21 @@ public final class VoteMatrix {
             for (int p = 0; p < n; p++) {
                 rowStart[p + 1] = rowStart[p] + latestCount[p];
             }
-            long earliest = IntStream.range(0, chunks).parallel().mapToLong(c -> {
-                long min = Long.MAX_VALUE;
-                for (int p = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); p < end; p++) {
-                    for (int j = 0; j < latestCount[p]; j++) {
-                        min = Math.min(min, votes.at(order[start[p] + j]));
-                    }
-                }
-                return min;
-            }).min().orElse(Long.MAX_VALUE);
+            long earliest = IntStream.range(0, chunks)
+                    .parallel()
+                    .mapToLong(c -> {
+                        long min = Long.MAX_VALUE;
+                        for (int p = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
+                                p < end;
+                                p++) {
+                            for (int j = 0; j < latestCount[p]; j++) {
+                                min = Math.min(min, votes.at(order[start[p] + j]));
+                            }
+                        }
+                        return min;
+                    })
+                    .min()
+                    .orElse(Long.MAX_VALUE);
             long origin = earliest == Long.MAX_VALUE ? 0 : earliest;
             int[] cells = new int[rowStart[n]];
             int[] seconds = new int[rowStart[n]];
@@ -347,7 +354,8 @@ public final class VoteMatrix {
          * Sorts one row by statement and keeps the latest vote of each statement at the front of the
          * row's slice of {@code order}.
          */
-        private long[] keepLatest(int[] order, int from, int to, int[] statementIndex, long[] keys, int[] latestCount, int p) {
+        private long[] keepLatest(
+                int[] order, int from, int to, int[] statementIndex, long[] keys, int[] latestCount, int p) {
             int length = to - from;
             if (keys.length < length) {
                 keys = new long[Math.max(length, keys.length * 2)];

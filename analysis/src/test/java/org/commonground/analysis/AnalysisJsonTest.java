@@ -10,7 +10,8 @@ class AnalysisJsonTest {
     @Test
     void writesTheAgreedShapeWithInputIds() {
         var planted = Conversations.planted(41);
-        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withMinVotesPerCohort(5));
+        var result = Analysis.run(
+                planted.votes, planted.cohorts, AnalysisOptions.defaults().withMinVotesPerCohort(5));
 
         Map<String, Object> json = Json.object(Json.parse(AnalysisJson.toJson(result, 1.5)));
 
@@ -26,14 +27,19 @@ class AnalysisJsonTest {
         assertThat(Json.object(json.get("statementProjection"))).containsKey("500");
         var bridging = Json.object(Json.array(json.get("bridging")).getFirst());
         assertThat(bridging.keySet()).containsExactly("statement", "score", "factor");
-        var tally = Json.object(Json.object(Json.object(Json.object(json.get("cohorts")).get("country")).get("JP")).get("500"));
+        var tally = Json.object(
+                Json.object(Json.object(Json.object(json.get("cohorts")).get("country"))
+                                .get("JP"))
+                        .get("500"));
         assertThat(tally.keySet()).containsExactly("agree", "disagree", "pass", "agreeLow", "agreeHigh");
         var point = Json.object(Json.array(json.get("convergence")).getLast());
         assertThat(point.keySet()).containsExactly("until", "votes", "commonGround", "meanGap", "centroidDistance");
         assertThat((String) point.get("until")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(Json.object(json.get("seconds"))).containsEntry("load", 1.5);
-        assertThat(Json.array(json.get("commonGround"))).isEqualTo(
-                result.commonGround().stream().map(id -> (Object) (double) id).toList());
+        assertThat(Json.array(json.get("commonGround")))
+                .isEqualTo(result.commonGround().stream()
+                        .map(id -> (Object) (double) id)
+                        .toList());
     }
 
     @Test
@@ -50,9 +56,11 @@ class AnalysisJsonTest {
     @Test
     void dividesCarryTheirDimensionAndInterval() {
         var planted = Conversations.planted(43);
-        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withMinVotesPerCohort(5));
+        var result = Analysis.run(
+                planted.votes, planted.cohorts, AnalysisOptions.defaults().withMinVotesPerCohort(5));
 
-        List<Object> divides = Json.array(Json.object(Json.parse(AnalysisJson.toJson(result, 0))).get("divides"));
+        List<Object> divides = Json.array(
+                Json.object(Json.parse(AnalysisJson.toJson(result, 0))).get("divides"));
 
         assertThat(divides).allSatisfy(d -> {
             var divide = Json.object(d);

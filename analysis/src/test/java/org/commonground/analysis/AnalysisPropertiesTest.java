@@ -16,21 +16,22 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 class AnalysisPropertiesTest {
-    record Vote(long participant, long statement, int value, long at) {
-    }
+    record Vote(long participant, long statement, int value, long at) {}
 
     @Provide
     Arbitrary<List<Vote>> conversations() {
         Arbitrary<Vote> vote = Combinators.combine(
-                Arbitraries.longs().between(1, 40),
-                Arbitraries.longs().between(1, 15),
-                Arbitraries.integers().between(-1, 1),
-                Arbitraries.longs().between(0, 1_000_000)).as(Vote::new);
+                        Arbitraries.longs().between(1, 40),
+                        Arbitraries.longs().between(1, 15),
+                        Arbitraries.integers().between(-1, 1),
+                        Arbitraries.longs().between(0, 1_000_000))
+                .as(Vote::new);
         return vote.list().ofMinSize(0).ofMaxSize(300);
     }
 
     @Property(tries = 40)
-    void theResultDoesNotDependOnTheOrderOfTheInput(@ForAll("conversations") List<Vote> votes, @ForAll long shuffleSeed) {
+    void theResultDoesNotDependOnTheOrderOfTheInput(
+            @ForAll("conversations") List<Vote> votes, @ForAll long shuffleSeed) {
         var distinct = withDistinctTimes(votes);
         var shuffled = new ArrayList<>(distinct);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
@@ -48,7 +49,8 @@ class AnalysisPropertiesTest {
         Set<Long> seen = new HashSet<>();
         for (int g = 0; g < result.groups().size(); g++) {
             assertThat(result.groups().get(g).id()).isEqualTo(g);
-            result.groups().get(g).participants().stream().forEach(id -> assertThat(seen.add(id)).isTrue());
+            result.groups().get(g).participants().stream()
+                    .forEach(id -> assertThat(seen.add(id)).isTrue());
         }
         assertThat(seen).hasSize(result.participantCount());
         for (int i = 0; i < result.projection().size(); i++) {
@@ -59,14 +61,16 @@ class AnalysisPropertiesTest {
 
     @Property(tries = 60)
     void everyNumberInTheJsonIsFinite(@ForAll("conversations") List<Vote> votes) {
-        var result = Analysis.run(build(votes), cohortsOf(votes), AnalysisOptions.defaults().withMinVotesPerCohort(1));
+        var result = Analysis.run(
+                build(votes), cohortsOf(votes), AnalysisOptions.defaults().withMinVotesPerCohort(1));
 
         BadInputTest.assertValidJson(result);
     }
 
     @Property(tries = 40)
     void intervalsContainTheirEstimates(@ForAll("conversations") List<Vote> votes) {
-        var result = Analysis.run(build(votes), cohortsOf(votes), AnalysisOptions.defaults().withMinVotesPerCohort(1));
+        var result = Analysis.run(
+                build(votes), cohortsOf(votes), AnalysisOptions.defaults().withMinVotesPerCohort(1));
 
         for (var divide : result.divides()) {
             assertThat(divide.low()).isLessThanOrEqualTo(divide.gap()).isGreaterThan(0.0);
@@ -102,7 +106,10 @@ class AnalysisPropertiesTest {
     private static Cohorts cohortsOf(List<Vote> votes) {
         var builder = Cohorts.builder();
         for (Vote v : votes) {
-            builder.assign(v.participant(), "country", v.participant() % 3 == 0 ? "JP" : v.participant() % 3 == 1 ? "KR" : "US");
+            builder.assign(
+                    v.participant(),
+                    "country",
+                    v.participant() % 3 == 0 ? "JP" : v.participant() % 3 == 1 ? "KR" : "US");
         }
         return builder.build();
     }

@@ -74,7 +74,9 @@ class BadInputTest {
 
         assertThat(result.groups()).hasSize(1);
         assertThat(result.groups().getFirst().participants().size()).isEqualTo(50);
-        assertThat(result.consensus()).extracting(AnalysisResult.Consensus::direction).containsOnly(Direction.AGREE);
+        assertThat(result.consensus())
+                .extracting(AnalysisResult.Consensus::direction)
+                .containsOnly(Direction.AGREE);
         assertValidJson(result);
     }
 
@@ -90,7 +92,8 @@ class BadInputTest {
         var result = analyse(votes.build());
 
         assertThat(result.groups()).hasSize(2);
-        assertThat(result.groups()).allSatisfy(g -> assertThat(g.participants().size()).isEqualTo(20));
+        assertThat(result.groups())
+                .allSatisfy(g -> assertThat(g.participants().size()).isEqualTo(20));
         assertValidJson(result);
     }
 
@@ -111,8 +114,22 @@ class BadInputTest {
 
     static void assertValidJson(AnalysisResult result) {
         Map<String, Object> json = Json.object(Json.parse(AnalysisJson.toJson(result, 0.25)));
-        assertThat(json).containsKeys("participants", "statements", "votes", "groups", "projection", "statementProjection",
-                "consensus", "groupInformedConsensus", "bridging", "cohorts", "commonGround", "divides", "convergence", "seconds");
+        assertThat(json)
+                .containsKeys(
+                        "participants",
+                        "statements",
+                        "votes",
+                        "groups",
+                        "projection",
+                        "statementProjection",
+                        "consensus",
+                        "groupInformedConsensus",
+                        "bridging",
+                        "cohorts",
+                        "commonGround",
+                        "divides",
+                        "convergence",
+                        "seconds");
         assertThat(Json.numbers(json)).allSatisfy(n -> assertThat(n).isFinite());
     }
 }

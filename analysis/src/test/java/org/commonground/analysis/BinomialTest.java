@@ -19,9 +19,11 @@ class BinomialTest {
         }
         for (int k = 0; k <= n; k++) {
             double exact = Math.exp(Binomial.logFactorial(n) - Binomial.logFactorial(k) - Binomial.logFactorial(n - k))
-                    * Math.pow(p, k) * Math.pow(1 - p, n - k);
+                    * Math.pow(p, k)
+                    * Math.pow(1 - p, n - k);
             // Five binomial standard errors of the frequency.
-            assertThat((double) seen[k] / draws).isCloseTo(exact, within(5 * Math.sqrt(exact * (1 - exact) / draws) + 1e-6));
+            assertThat((double) seen[k] / draws)
+                    .isCloseTo(exact, within(5 * Math.sqrt(exact * (1 - exact) / draws) + 1e-6));
         }
     }
 

@@ -26,13 +26,14 @@ class BridgingTest {
                 int value = s < 6 ? (majority ? 1 : -1) : (majority ? -1 : 1);
                 builder.vote(p, 100 + s, value, p);
             }
-            builder.vote(p, 1, majority ? 1 : (p % 3 == 0 ? 1 : -1), p);   // partisan: 67 agree, 10 of 30 others
-            builder.vote(p, 2, p % 4 == 0 ? -1 : 1, p);                    // bridging: 3 in 4 of everyone
+            builder.vote(p, 1, majority ? 1 : (p % 3 == 0 ? 1 : -1), p); // partisan: 67 agree, 10 of 30 others
+            builder.vote(p, 2, p % 4 == 0 ? -1 : 1, p); // bridging: 3 in 4 of everyone
         }
 
         var result = Analysis.run(builder.build(), Cohorts.none(), AnalysisOptions.defaults());
 
-        assertThat(result.bridgingOf(2).orElseThrow().score()).isGreaterThan(result.bridgingOf(1).orElseThrow().score());
+        assertThat(result.bridgingOf(2).orElseThrow().score())
+                .isGreaterThan(result.bridgingOf(1).orElseThrow().score());
     }
 
     @Test
@@ -52,14 +53,16 @@ class BridgingTest {
         var a = Analysis.run(withPasses.build(), Cohorts.none(), AnalysisOptions.defaults());
         var b = Analysis.run(withoutPasses.build(), Cohorts.none(), AnalysisOptions.defaults());
 
-        assertThat(a.bridgingOf(3).orElseThrow().score()).isCloseTo(b.bridgingOf(3).orElseThrow().score(), within(1e-3));
+        assertThat(a.bridgingOf(3).orElseThrow().score())
+                .isCloseTo(b.bridgingOf(3).orElseThrow().score(), within(1e-3));
         assertThat(a.bridgingOf(99).orElseThrow().score()).isZero();
     }
 
     @Test
     void aSweepBudgetGivesAnInterimFitThatWarmStartedRerunsCarryToTheFullOne() {
         var planted = Conversations.planted(21);
-        var full = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
+        var full = Analysis.run(
+                planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
         var budget = AnalysisOptions.defaults().withConvergence(false).withBridgingSweeps(3);
 
         var interim = Analysis.run(planted.votes, planted.cohorts, budget);
@@ -76,7 +79,8 @@ class BridgingTest {
         assertThat(reruns).isPositive();
         for (var score : full.bridging()) {
             assertThat(continued.bridgingOf(score.statement()).orElseThrow().score())
-                    .as("statement %d", score.statement()).isCloseTo(score.score(), within(1e-3));
+                    .as("statement %d", score.statement())
+                    .isCloseTo(score.score(), within(1e-3));
         }
     }
 
@@ -119,7 +123,8 @@ class BridgingTest {
 
     @Test
     void refusesAnEmptySweepBudget() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalysisOptions.defaults().withBridgingSweeps(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AnalysisOptions.defaults().withBridgingSweeps(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

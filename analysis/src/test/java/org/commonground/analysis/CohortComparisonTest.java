@@ -32,10 +32,15 @@ class CohortComparisonTest {
     @Test
     void talliesCountEachCohortsVotesOnEachStatement() {
         var votes = VoteMatrix.builder()
-                .vote(1, 10, 1, 0).vote(2, 10, -1, 0).vote(3, 10, 0, 0).vote(4, 10, 1, 0)
+                .vote(1, 10, 1, 0)
+                .vote(2, 10, -1, 0)
+                .vote(3, 10, 0, 0)
+                .vote(4, 10, 1, 0)
                 .build();
         var cohorts = Cohorts.builder()
-                .assign(1, "country", "JP").assign(2, "country", "JP").assign(3, "country", "JP")
+                .assign(1, "country", "JP")
+                .assign(2, "country", "JP")
+                .assign(3, "country", "JP")
                 .assign(4, "country", "US")
                 .build();
 
@@ -57,12 +62,13 @@ class CohortComparisonTest {
         for (int p = 0; p < 40; p++) {
             String country = p < 20 ? "JP" : "KR";
             cohorts.assign(p, "country", country);
-            votes.vote(p, 1, 1, p);                                  // everyone agrees
-            votes.vote(p, 2, country.equals("JP") ? 1 : -1, p);     // only JP agrees
-            votes.vote(p, 3, p % 10 < 6 ? 1 : -1, p);                // 60 % everywhere
+            votes.vote(p, 1, 1, p); // everyone agrees
+            votes.vote(p, 2, country.equals("JP") ? 1 : -1, p); // only JP agrees
+            votes.vote(p, 3, p % 10 < 6 ? 1 : -1, p); // 60 % everywhere
         }
 
-        var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
+        var result = Analysis.run(
+                votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
 
         assertThat(result.commonGround()).containsExactly(1L, 3L);
     }
@@ -77,7 +83,9 @@ class CohortComparisonTest {
             votes.vote(p, 2, 1, p);
         }
 
-        var byRegion = Analysis.run(votes.build(), cohorts.build(),
+        var byRegion = Analysis.run(
+                votes.build(),
+                cohorts.build(),
                 AnalysisOptions.defaults().withCommonGroundDimension("region").withMinVotesPerCohort(5));
 
         assertThat(byRegion.commonGround()).containsExactly(2L);
@@ -92,7 +100,8 @@ class CohortComparisonTest {
             votes.vote(p, 1, p < 28 ? 1 : -1, p);
         }
 
-        var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
+        var result = Analysis.run(
+                votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
 
         assertThat(result.commonGround()).containsExactly(1L);
     }
@@ -104,20 +113,23 @@ class CohortComparisonTest {
         for (int p = 0; p < 60; p++) {
             boolean jp = p < 30;
             cohorts.assign(p, "country", jp ? "JP" : "US");
-            votes.vote(p, 1, jp ? 1 : -1, p);                               // gap 1
-            votes.vote(p, 2, jp ? 1 : (p % 2 == 0 ? 1 : -1), p);             // gap ½
-            votes.vote(p, 3, 1, p);                                          // no gap
+            votes.vote(p, 1, jp ? 1 : -1, p); // gap 1
+            votes.vote(p, 2, jp ? 1 : (p % 2 == 0 ? 1 : -1), p); // gap ½
+            votes.vote(p, 3, 1, p); // no gap
         }
 
         var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults());
 
-        assertThat(result.divides()).extracting(AnalysisResult.Divide::statement).containsExactly(1L, 2L);
+        assertThat(result.divides())
+                .extracting(AnalysisResult.Divide::statement)
+                .containsExactly(1L, 2L);
         var widest = result.divides().getFirst();
         assertThat(widest.gap()).isEqualTo(1.0);
         assertThat(widest.low()).isBetween(0.0, 1.0);
         assertThat(widest.high()).isEqualTo(1.0);
         assertThat(widest.mostAgreeing()).isEqualTo("JP");
         assertThat(result.parallelView(1, "country").orElseThrow().cohorts())
-                .containsExactly(new AnalysisResult.CohortSplit("JP", 30, 0, 0), new AnalysisResult.CohortSplit("US", 0, 30, 0));
+                .containsExactly(
+                        new AnalysisResult.CohortSplit("JP", 30, 0, 0), new AnalysisResult.CohortSplit("US", 0, 30, 0));
     }
 }

@@ -14,7 +14,9 @@ class ConvergenceTest {
         var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
 
         assertThat(result.convergence()).hasSize(8);
-        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::votes).isSorted();
+        assertThat(result.convergence())
+                .extracting(AnalysisResult.ConvergencePoint::votes)
+                .isSorted();
         assertThat(result.convergence().getLast().votes()).isEqualTo(result.voteCount());
         assertThat(result.convergence().getLast().until()).isEqualTo(planted.votes.lastVote());
     }
@@ -26,13 +28,18 @@ class ConvergenceTest {
                 .vote(2, 1, 1, Conversations.T0 + Duration.ofHours(5).toMillis())
                 .build();
 
-        var result = Analysis.run(votes, Cohorts.none(), AnalysisOptions.defaults().withConvergenceWindow(Duration.ofHours(2)));
+        var result = Analysis.run(
+                votes, Cohorts.none(), AnalysisOptions.defaults().withConvergenceWindow(Duration.ofHours(2)));
 
-        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::until).containsExactly(
-                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(2)),
-                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(4)),
-                Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(5)));
-        assertThat(result.convergence()).extracting(AnalysisResult.ConvergencePoint::votes).containsExactly(1, 1, 2);
+        assertThat(result.convergence())
+                .extracting(AnalysisResult.ConvergencePoint::until)
+                .containsExactly(
+                        Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(2)),
+                        Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(4)),
+                        Instant.ofEpochMilli(Conversations.T0).plus(Duration.ofHours(5)));
+        assertThat(result.convergence())
+                .extracting(AnalysisResult.ConvergencePoint::votes)
+                .containsExactly(1, 1, 2);
     }
 
     @Test
@@ -49,7 +56,8 @@ class ConvergenceTest {
             }
         }
 
-        var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
+        var result = Analysis.run(
+                votes.build(), cohorts.build(), AnalysisOptions.defaults().withMinVotesPerCohort(5));
 
         var first = result.convergence().getFirst();
         var last = result.convergence().getLast();
@@ -62,7 +70,8 @@ class ConvergenceTest {
     void convergenceCanBeSwitchedOff() {
         var planted = Conversations.planted(32);
 
-        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
+        var result = Analysis.run(
+                planted.votes, planted.cohorts, AnalysisOptions.defaults().withConvergence(false));
 
         assertThat(result.convergence()).isEmpty();
     }
@@ -97,8 +106,11 @@ class ConvergenceTest {
             var copied = Convergence.computeBySnapshots(full, bound, options, state, parallel);
 
             int[] ends = Convergence.windowEnds(matrix.lastSecond(), options);
-            var halfway = Snapshot.compute(matrix.until(ends[ends.length / 2]), bound, options, state, full.map.components, parallel);
-            assertThat(halfway.map.groupCount).as("groups halfway vs at the end").isNotEqualTo(full.map.groupCount);
+            var halfway = Snapshot.compute(
+                    matrix.until(ends[ends.length / 2]), bound, options, state, full.map.components, parallel);
+            assertThat(halfway.map.groupCount)
+                    .as("groups halfway vs at the end")
+                    .isNotEqualTo(full.map.groupCount);
             assertThat(batched).hasSizeGreaterThan(Convergence.BATCH);
             assertThat(batched).isEqualTo(copied);
         }
@@ -111,20 +123,24 @@ class ConvergenceTest {
         var options = AnalysisOptions.defaults().withConvergenceWindow(Duration.ofMinutes(90));
         try (var parallel = new Parallel(2)) {
             var axes = Snapshot.compute(matrix, bound, options, null, null, parallel).map.components;
-            int[] ends = java.util.Arrays.copyOfRange(Convergence.windowEnds(matrix.lastSecond(), options), 6, 6 + Convergence.BATCH);
+            int[] ends = java.util.Arrays.copyOfRange(
+                    Convergence.windowEnds(matrix.lastSecond(), options), 6, 6 + Convergence.BATCH);
             var maps = new OpinionMap[ends.length];
             for (int b = 0; b < ends.length; b++) {
                 maps[b] = Snapshot.compute(matrix.until(ends[b]), bound, options, null, axes, parallel).map;
             }
-            var batch = new Convergence.Batch(matrix, ends, -1, bound, options.minVotesFor(matrix.statementCount()), parallel);
+            var batch = new Convergence.Batch(
+                    matrix, ends, -1, bound, options.minVotesFor(matrix.statementCount()), parallel);
 
             var tallies = Convergence.tallyGroups(batch, maps, parallel);
 
             assertThat(maps[0].groupCount).isNotEqualTo(maps[ends.length - 1].groupCount);
             for (int b = 0; b < ends.length; b++) {
                 var window = matrix.until(ends[b]);
-                assertThat(tallies.of(b, maps[b].groupCount)).as("window %d", b)
-                        .isEqualTo(Representativeness.tally(window, maps[b].rows, maps[b].groupOfRow, maps[b].groupCount, parallel));
+                assertThat(tallies.of(b, maps[b].groupCount))
+                        .as("window %d", b)
+                        .isEqualTo(Representativeness.tally(
+                                window, maps[b].rows, maps[b].groupOfRow, maps[b].groupCount, parallel));
             }
         }
     }
@@ -138,7 +154,11 @@ class ConvergenceTest {
         for (int p = 0; p < 150; p++) {
             for (int s = 0; s < 24; s++) {
                 int side = s < 12 ? (p % 2 == 0 ? 1 : -1) : (p % 3 == s % 3 ? 1 : p % 3 == (s + 1) % 3 ? -1 : 0);
-                votes.vote(p, s, (p * 7 + s) % 11 == 0 ? -side : side, Conversations.T0 + s * 3_600_000L + p * Conversations.MINUTE);
+                votes.vote(
+                        p,
+                        s,
+                        (p * 7 + s) % 11 == 0 ? -side : side,
+                        Conversations.T0 + s * 3_600_000L + p * Conversations.MINUTE);
             }
         }
         return votes.build();

@@ -7,8 +7,7 @@ final class Conversations {
     static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     static final long MINUTE = 60_000L;
 
-    private Conversations() {
-    }
+    private Conversations() {}
 
     /**
      * Planted truth: {@code groups} opinion groups of equal size; statement s (of the first

@@ -74,7 +74,8 @@ class CrossRoundAnalysisTest {
         int noChange = 0;
         for (int seed = 1; seed <= seeds; seed++) {
             RoundSeries series = planted(300, new double[] {0.70, 0.70}, new double[] {0.29, 0.29}, 0.6, 1000 + seed);
-            PairedGapChange change = onlyChange(CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withSeed(seed)));
+            PairedGapChange change = onlyChange(
+                    CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withSeed(seed)));
             if (change.verdict() == GapVerdict.NO_CLEAR_CHANGE) {
                 noChange++;
             }
@@ -87,7 +88,10 @@ class CrossRoundAnalysisTest {
         int found = 0;
         for (int seed = 1; seed <= 20; seed++) {
             RoundSeries series = planted(300, new double[] {0.70, 0.55}, new double[] {0.29, 0.29}, 0.6, 2000 + seed);
-            if (onlyChange(CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withSeed(seed))).verdict() == GapVerdict.SHRANK) {
+            if (onlyChange(CrossRoundAnalysis.run(
+                                    series, CrossRoundOptions.defaults().withSeed(seed)))
+                            .verdict()
+                    == GapVerdict.SHRANK) {
                 found++;
             }
         }
@@ -110,35 +114,44 @@ class CrossRoundAnalysisTest {
     void perRoundGapsCarryEachCohortsWilsonIntervalAndANewcombeIntervalOfTheGap() {
         RoundSeries series = planted(200, new double[] {0.7, 0.6}, new double[] {0.3, 0.4}, 0.8, 9);
 
-        StatementTrend trend = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults()).trend(0, JP_KR).orElseThrow();
+        StatementTrend trend = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults())
+                .trend(0, JP_KR)
+                .orElseThrow();
 
         assertThat(trend.rounds()).extracting(RoundGap::round).containsExactly(0, 1);
         assertThat(trend.rounds()).extracting(RoundGap::statement).containsExactly(7L, 8L);
         RoundGap first = trend.rounds().get(0);
         assertThat(first.first().votes()).isEqualTo(200);
         assertThat(first.second().votes()).isEqualTo(200);
-        assertThat(first.gap()).isEqualTo(first.first().agreeRate() - first.second().agreeRate());
-        double[] expected = Proportions.newcombe(first.first().agree(), 200, first.second().agree(), 200);
+        assertThat(first.gap())
+                .isEqualTo(first.first().agreeRate() - first.second().agreeRate());
+        double[] expected =
+                Proportions.newcombe(first.first().agree(), 200, first.second().agree(), 200);
         assertThat(new double[] {first.low(), first.high()}).containsExactly(expected);
-        assertThat(first.first().agreeLow()).isEqualTo(Proportions.wilson(first.first().agree(), 200)[0]);
+        assertThat(first.first().agreeLow())
+                .isEqualTo(Proportions.wilson(first.first().agree(), 200)[0]);
     }
 
     @Test
     void pairsPutJapanKoreaFirstThenTheRestAlphabetically() {
-        CrossRoundResult result = CrossRoundAnalysis.run(planted(50, new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 1, 1),
-                CrossRoundOptions.defaults());
+        CrossRoundResult result = CrossRoundAnalysis.run(
+                planted(50, new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 1, 1), CrossRoundOptions.defaults());
 
         assertThat(result.cohortValues()).containsExactly("JP", "KR", "US");
         assertThat(result.pairs()).containsExactly(JP_KR, new CohortPair("JP", "US"), new CohortPair("KR", "US"));
-        assertThat(result.trends()).extracting(StatementTrend::pair).containsExactly(result.pairs().toArray(CohortPair[]::new));
+        assertThat(result.trends())
+                .extracting(StatementTrend::pair)
+                .containsExactly(result.pairs().toArray(CohortPair[]::new));
     }
 
     @Test
     void theResultIsTheSameForASeedWhateverTheThreadCount() {
         RoundSeries series = planted(600, new double[] {0.7, 0.6}, new double[] {0.3, 0.35}, 0.7, 11);
 
-        CrossRoundResult one = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withThreads(1).withSeed(4));
-        CrossRoundResult two = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withThreads(2).withSeed(4));
+        CrossRoundResult one = CrossRoundAnalysis.run(
+                series, CrossRoundOptions.defaults().withThreads(1).withSeed(4));
+        CrossRoundResult two = CrossRoundAnalysis.run(
+                series, CrossRoundOptions.defaults().withThreads(2).withSeed(4));
 
         assertThat(two.trends()).isEqualTo(one.trends());
     }
@@ -147,12 +160,23 @@ class CrossRoundAnalysisTest {
     void aPersonWhoseCohortAnswerDiffersBetweenRoundsIsLeftOutOfThePairedChange() {
         VoteMatrix r0 = VoteMatrix.builder().vote(1, 1, 1, 0).vote(2, 1, 1, 0).build();
         VoteMatrix r1 = VoteMatrix.builder().vote(11, 1, 1, 0).vote(12, 1, 1, 0).build();
-        Cohorts c0 = Cohorts.builder().assign(1, "country", "JP").assign(2, "country", "KR").build();
-        Cohorts c1 = Cohorts.builder().assign(11, "country", "JP").assign(12, "country", "JP").build();
-        RoundSeries series = RoundSeries.builder().round(r0, c0, null).round(r1, c1, null)
-                .people(new long[][] {{1, 2}, {11, 12}}).carried(new long[][] {{1}, {1}}).build();
+        Cohorts c0 = Cohorts.builder()
+                .assign(1, "country", "JP")
+                .assign(2, "country", "KR")
+                .build();
+        Cohorts c1 = Cohorts.builder()
+                .assign(11, "country", "JP")
+                .assign(12, "country", "JP")
+                .build();
+        RoundSeries series = RoundSeries.builder()
+                .round(r0, c0, null)
+                .round(r1, c1, null)
+                .people(new long[][] {{1, 2}, {11, 12}})
+                .carried(new long[][] {{1}, {1}})
+                .build();
 
-        PairedGapChange change = onlyChange(CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withMinPairedPerCohort(2)));
+        PairedGapChange change = onlyChange(
+                CrossRoundAnalysis.run(series, CrossRoundOptions.defaults().withMinPairedPerCohort(2)));
 
         assertThat(change.pairedFirst()).isEqualTo(1);
         assertThat(change.pairedSecond()).isZero();
@@ -174,14 +198,22 @@ class CrossRoundAnalysisTest {
             }
             series.round(votes.build(), cohorts.build(), null);
         }
-        RoundSeries built = series.people(people).carried(new long[][] {{100}, {-1}, {102}, {103}}).build();
+        RoundSeries built = series.people(people)
+                .carried(new long[][] {{100}, {-1}, {102}, {103}})
+                .build();
 
-        StatementTrend trend = CrossRoundAnalysis.run(built, CrossRoundOptions.defaults().withMinPairedPerCohort(2))
-                .trend(0, JP_KR).orElseThrow();
+        StatementTrend trend = CrossRoundAnalysis.run(
+                        built, CrossRoundOptions.defaults().withMinPairedPerCohort(2))
+                .trend(0, JP_KR)
+                .orElseThrow();
 
         assertThat(trend.rounds()).extracting(RoundGap::round).containsExactly(0, 2, 3);
-        assertThat(trend.rounds()).extracting(RoundGap::statement).containsExactly(carriedIds[0], carriedIds[2], carriedIds[3]);
-        assertThat(trend.changes()).extracting(c -> c.fromRound() + "→" + c.toRound()).containsExactly("0→2", "2→3", "0→3");
+        assertThat(trend.rounds())
+                .extracting(RoundGap::statement)
+                .containsExactly(carriedIds[0], carriedIds[2], carriedIds[3]);
+        assertThat(trend.changes())
+                .extracting(c -> c.fromRound() + "→" + c.toRound())
+                .containsExactly("0→2", "2→3", "0→3");
         PairedGapChange last = trend.changes().get(1);
         assertThat(last.gapBefore()).isEqualTo(1.0);
         assertThat(last.gapAfter()).isEqualTo(0.0);
@@ -201,10 +233,15 @@ class CrossRoundAnalysisTest {
         VoteMatrix r1 = votesOf(20, 21, 23, 24, 25);
         AnalysisResult g0 = withGroups(new long[] {10, 11, 12}, new long[] {13});
         AnalysisResult g1 = withGroups(new long[] {21, 24}, new long[] {20, 23});
-        RoundSeries series = RoundSeries.builder().round(r0, Cohorts.none(), g0).round(r1, Cohorts.none(), g1)
-                .people(people).build();
+        RoundSeries series = RoundSeries.builder()
+                .round(r0, Cohorts.none(), g0)
+                .round(r1, Cohorts.none(), g1)
+                .people(people)
+                .build();
 
-        GroupTransitions t = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults()).transitions(0).orElseThrow();
+        GroupTransitions t = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults())
+                .transitions(0)
+                .orElseThrow();
 
         int absent = GroupTransitions.ABSENT;
         int ungrouped = GroupTransitions.UNGROUPED;
@@ -223,11 +260,15 @@ class CrossRoundAnalysisTest {
     @Test
     void noTransitionsIntoOrOutOfARoundWithoutAnEngineResult() {
         VoteMatrix m = votesOf(1, 2);
-        RoundSeries series = RoundSeries.builder().round(m, null, withGroups(new long[] {1, 2}))
-                .round(m, null, null).round(m, null, withGroups(new long[] {1}, new long[] {2}))
-                .people(new long[][] {{1, 2}, {1, 2}, {1, 2}}).build();
+        RoundSeries series = RoundSeries.builder()
+                .round(m, null, withGroups(new long[] {1, 2}))
+                .round(m, null, null)
+                .round(m, null, withGroups(new long[] {1}, new long[] {2}))
+                .people(new long[][] {{1, 2}, {1, 2}, {1, 2}})
+                .build();
 
-        List<GroupTransitions> transitions = CrossRoundAnalysis.run(series, CrossRoundOptions.defaults()).transitions();
+        List<GroupTransitions> transitions =
+                CrossRoundAnalysis.run(series, CrossRoundOptions.defaults()).transitions();
 
         assertThat(transitions).isEmpty();
     }
@@ -248,7 +289,22 @@ class CrossRoundAnalysisTest {
             java.util.Arrays.sort(sorted);
             groups.add(new AnalysisResult.OpinionGroup(g, new IdSet(sorted), List.of(), 0, 0));
         }
-        return new AnalysisResult(0, 0, 0, List.copyOf(groups), null, null, List.of(), List.of(), List.of(), null,
-                List.of(), List.of(), List.of(), List.of(), 0, null);
+        return new AnalysisResult(
+                0,
+                0,
+                0,
+                List.copyOf(groups),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                null);
     }
 }

@@ -207,7 +207,7 @@ final class Json {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException(message + " at " + at + ": "
-                + text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 30)));
+        return new IllegalArgumentException(
+                message + " at " + at + ": " + text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 30)));
     }
 }

@@ -9,7 +9,10 @@ class LatentClassesTest {
     void findsFourGroupsWhereEachAgreesOnlyWithItsOwnStatements() {
         var planted = new Conversations.Planted(400, 40, 4, 4, 0.7, 0.2, 11);
 
-        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(1).withConvergence(false));
+        var result = Analysis.run(
+                planted.votes,
+                planted.cohorts,
+                AnalysisOptions.defaults().withSeed(1).withConvergence(false));
 
         assertThat(result.groups()).hasSize(4);
         assertThat(purity(planted, result)).isGreaterThan(0.95);
@@ -24,7 +27,9 @@ class LatentClassesTest {
         var polis = Analysis.run(planted.votes, planted.cohorts, options.withMethod(AnalysisOptions.Method.POLIS));
 
         assertThat(ours.groups()).hasSize(3);
-        assertThat(purity(planted, ours)).isGreaterThanOrEqualTo(purity(planted, polis)).isGreaterThan(0.9);
+        assertThat(purity(planted, ours))
+                .isGreaterThanOrEqualTo(purity(planted, polis))
+                .isGreaterThan(0.9);
     }
 
     @Test

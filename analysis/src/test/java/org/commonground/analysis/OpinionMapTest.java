@@ -40,7 +40,8 @@ class OpinionMapTest {
     void recoversPlantedOpinionGroups() {
         var planted = Conversations.planted(3);
 
-        var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(1));
+        var result = Analysis.run(
+                planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(1));
 
         assertThat(result.groups()).hasSize(planted.groups);
         assertThat(purity(planted, result)).isGreaterThan(0.95);
@@ -50,8 +51,14 @@ class OpinionMapTest {
     void theSameSeedGivesTheSameResultWhateverTheNumberOfThreads() {
         var planted = Conversations.planted(4);
 
-        var one = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(9).withThreads(1));
-        var two = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults().withSeed(9).withThreads(2));
+        var one = Analysis.run(
+                planted.votes,
+                planted.cohorts,
+                AnalysisOptions.defaults().withSeed(9).withThreads(1));
+        var two = Analysis.run(
+                planted.votes,
+                planted.cohorts,
+                AnalysisOptions.defaults().withSeed(9).withThreads(2));
 
         assertThat(AnalysisJson.toJson(two, 0).replaceAll("\"analysis\":[^}]*", ""))
                 .isEqualTo(AnalysisJson.toJson(one, 0).replaceAll("\"analysis\":[^}]*", ""));
@@ -66,7 +73,9 @@ class OpinionMapTest {
         var again = Analysis.run(planted.votes, planted.cohorts, options, first);
 
         for (var group : first.groups()) {
-            assertThat(again.group(group.id())).get().extracting(AnalysisResult.OpinionGroup::participants)
+            assertThat(again.group(group.id()))
+                    .get()
+                    .extracting(AnalysisResult.OpinionGroup::participants)
                     .isEqualTo(group.participants());
         }
     }
@@ -106,14 +115,24 @@ class OpinionMapTest {
         int[] rows = new int[n];
         Arrays.setAll(rows, i -> i);
 
-        var map = OpinionMap.cluster(Conversations.unanimous(n, 1, 1), null, rows, x, y, null, 1,
-                OpinionMap.BASE_ITERATIONS, new Parallel(1));
+        var map = OpinionMap.cluster(
+                Conversations.unanimous(n, 1, 1),
+                null,
+                rows,
+                x,
+                y,
+                null,
+                1,
+                OpinionMap.BASE_ITERATIONS,
+                new Parallel(1));
 
         // Pol.is counts every base cluster once in the silhouette; weighted by size, the two cores
         // would make their own groups and split the left camp.
         assertThat(map.groupCount).isEqualTo(2);
-        assertThat(map.groupOfRow[2 * spread]).isEqualTo(map.groupOfRow[2 * spread + 1])
-                .isEqualTo(map.groupOfRow[0]).isNotEqualTo(map.groupOfRow[spread]);
+        assertThat(map.groupOfRow[2 * spread])
+                .isEqualTo(map.groupOfRow[2 * spread + 1])
+                .isEqualTo(map.groupOfRow[0])
+                .isNotEqualTo(map.groupOfRow[spread]);
     }
 
     private static double distance(AnalysisResult result, int p, int q) {
@@ -128,10 +147,14 @@ class OpinionMapTest {
         for (int p = 0; p < planted.participants; p++) {
             var found = result.groupOf(Conversations.Planted.participantId(p));
             if (found.isPresent()) {
-                counts.computeIfAbsent(found.getAsInt(), g -> new HashMap<>()).merge(planted.groupOf(p), 1, Integer::sum);
+                counts.computeIfAbsent(found.getAsInt(), g -> new HashMap<>())
+                        .merge(planted.groupOf(p), 1, Integer::sum);
             }
         }
-        int majority = counts.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).max().orElse(0)).sum();
+        int majority = counts.values().stream()
+                .mapToInt(m ->
+                        m.values().stream().mapToInt(Integer::intValue).max().orElse(0))
+                .sum();
         return (double) majority / result.participantCount();
     }
 }

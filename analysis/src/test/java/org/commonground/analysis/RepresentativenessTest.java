@@ -41,7 +41,9 @@ class RepresentativenessTest {
         var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
 
         for (var group : result.groups()) {
-            var directions = group.representative().stream().map(AnalysisResult.RepresentativeStatement::direction).toList();
+            var directions = group.representative().stream()
+                    .map(AnalysisResult.RepresentativeStatement::direction)
+                    .toList();
             assertThat(directions).isSortedAccordingTo(Enum::compareTo);
         }
     }
@@ -52,7 +54,8 @@ class RepresentativenessTest {
 
         var result = Analysis.run(planted.votes, planted.cohorts, AnalysisOptions.defaults());
 
-        assertThat(result.consensus()).filteredOn(c -> c.direction() == Direction.AGREE)
+        assertThat(result.consensus())
+                .filteredOn(c -> c.direction() == Direction.AGREE)
                 .extracting(AnalysisResult.Consensus::statement)
                 .containsAnyOf(500L, 501L, 502L, 503L);
         assertThat(result.groupInformedConsensus().subList(0, planted.bridging))

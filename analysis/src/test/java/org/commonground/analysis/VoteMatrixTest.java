@@ -20,10 +20,8 @@ class VoteMatrixTest {
 
     @Test
     void withEqualTimestampsTheVoteAddedLastWins() {
-        var votes = VoteMatrix.builder()
-                .vote(7, 3, 1, 2_000)
-                .vote(7, 3, -1, 2_000)
-                .build();
+        var votes =
+                VoteMatrix.builder().vote(7, 3, 1, 2_000).vote(7, 3, -1, 2_000).build();
 
         assertThat(votes.vote(7, 3)).hasValue(-1);
     }
@@ -61,7 +59,9 @@ class VoteMatrixTest {
 
         assertThat(votes.statementCount()).isEqualTo(1);
         assertThat(votes.voteCount()).isEqualTo(1);
-        assertThat(votes.participantCount()).as("participant 4 only voted on the rejected statement").isEqualTo(1);
+        assertThat(votes.participantCount())
+                .as("participant 4 only voted on the rejected statement")
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,7 +80,9 @@ class VoteMatrixTest {
         var firstMinute = votes.until(59);
 
         assertThat(firstMinute.voteCount()).isEqualTo(2);
-        assertThat(firstMinute.participantCount()).as("indices line up with the full matrix").isEqualTo(2);
+        assertThat(firstMinute.participantCount())
+                .as("indices line up with the full matrix")
+                .isEqualTo(2);
         assertThat(firstMinute.votesOf(1)).isZero();
     }
 
@@ -111,9 +113,13 @@ class VoteMatrixTest {
         assertThat(votes.voteCount()).isEqualTo(1_200_000);
         for (int p = 0; p < 12_000; p += 7) {
             int s = p % 100;
-            assertThat(votes.vote(1_000_000 + p, 50 + s)).as("participant %d", p).hasValue(p % 2 == 0 ? 1 : (p + s) % 3 - 1);
+            assertThat(votes.vote(1_000_000 + p, 50 + s))
+                    .as("participant %d", p)
+                    .hasValue(p % 2 == 0 ? 1 : (p + s) % 3 - 1);
         }
         assertThat(votes.vote(1_011_999, 149)).hasValue((11_999 + 99) % 3 - 1);
-        assertThat(votes.firstVote().toEpochMilli()).as("participant 0 voted again later; participant 1 is next").isEqualTo(1);
+        assertThat(votes.firstVote().toEpochMilli())
+                .as("participant 0 voted again later; participant 1 is next")
+                .isEqualTo(1);
     }
 }

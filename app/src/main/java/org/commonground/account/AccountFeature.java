@@ -25,8 +25,8 @@ public final class AccountFeature {
 
     private final Clock clock;
 
-    private AccountFeature(Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf,
-                           boolean secureCookies) {
+    private AccountFeature(
+            Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf, boolean secureCookies) {
         this.clock = clock;
         this.accounts = new AccountStore(jdbi, hashing);
         this.signInAttempts = new SignInAttempts(accounts, clock);
@@ -49,8 +49,8 @@ public final class AccountFeature {
      * @param throttles the quotas of sign-ins and account creation per address
      * @param csrf      the pages' CSRF token, bound to the session once signed in and renewed at sign-in
      */
-    public static AccountFeature wire(Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf,
-                                      boolean secureCookies) {
+    public static AccountFeature wire(
+            Jdbi jdbi, Clock clock, PasswordHashing hashing, Throttles throttles, Csrf csrf, boolean secureCookies) {
         return new AccountFeature(jdbi, clock, hashing, throttles, csrf, secureCookies);
     }
 
@@ -72,11 +72,13 @@ public final class AccountFeature {
     public void guard(RoutesConfig routes, Pages pages, ParticipantTokens participantTokens) {
         new CsrfGuard(authentication, participantTokens).addTo(routes);
         csrf.bindToSessionsWith(ctx -> authentication.session(ctx).map(SessionStore.Session::csrfToken));
-        pages.identifySignedInWith(ctx -> authentication.account(ctx).map(Account::email).orElse(null));
+        pages.identifySignedInWith(
+                ctx -> authentication.account(ctx).map(Account::email).orElse(null));
     }
 
     public void addTo(Api api, Pages pages) {
         new SignInPages(pages, signInAttempts, sessions, throttles, csrf, secureCookies).addTo(api.routes());
-        new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, secureCookies, throttles).addTo(api);
+        new AccountRoutes(accounts, signInAttempts, sessions, tokens, authentication, secureCookies, throttles)
+                .addTo(api);
     }
 }

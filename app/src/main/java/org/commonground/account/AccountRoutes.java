@@ -1,6 +1,5 @@
 package org.commonground.account;
 
-import org.commonground.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -15,6 +14,7 @@ import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.InputText;
 import org.commonground.web.PathIds;
+import org.commonground.web.Requests;
 import org.commonground.web.Throttles;
 
 /** Signing in and out, the caller's own account and API tokens, and account creation by admins. */
@@ -27,8 +27,14 @@ final class AccountRoutes {
     private final boolean secureCookies;
     private final Throttles throttles;
 
-    AccountRoutes(AccountStore accounts, SignInAttempts attempts, SessionStore sessions, ApiTokenStore tokens,
-                         Authentication authentication, boolean secureCookies, Throttles throttles) {
+    AccountRoutes(
+            AccountStore accounts,
+            SignInAttempts attempts,
+            SessionStore sessions,
+            ApiTokenStore tokens,
+            Authentication authentication,
+            boolean secureCookies,
+            Throttles throttles) {
         this.throttles = throttles;
         this.accounts = accounts;
         this.attempts = attempts;
@@ -66,25 +72,76 @@ final class AccountRoutes {
     public record CreatedAccount(AccountView account, String generatedPassword) {}
 
     public void addTo(Api api) {
-        api.tag("accounts", "Staff accounts: signing in and out, the signed-in account, API tokens, and (admins) creating accounts");
-        api.post(CsrfGuard.SIGN_IN_PATH).id("signIn").caller(Caller.ANYONE).problems(401, 429).tag("accounts").summary("Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
-                .body(SignIn.class).returns(SignedIn.class).handle(this::signIn);
-        api.delete("/api/v1/session").id("signOut").caller(Caller.ANYONE).tag("accounts")
-                .summary("Sign out: end the session and clear its cookie (with the cookie, send its X-CSRF-Token); 204 also without one")
-                .noContent().handle(this::signOut);
-        api.get("/api/v1/me").id("getMe").caller(Caller.ACCOUNT).tag("accounts").summary("The signed-in account (and the session's CSRF token)")
-                .returns(SignedIn.class).handle(this::me);
-        api.post("/api/v1/me/tokens").id("createApiToken").caller(Caller.ACCOUNT).tag("accounts").summary("Create an API token; its secret is shown once")
-                .body(NewToken.class).returns(CreatedToken.class, 201).handle(this::issueToken);
-        api.get("/api/v1/me/tokens").id("listApiTokens").caller(Caller.ACCOUNT).tag("accounts").summary("List the caller's API tokens (without secrets)")
-                .returns(Api.listOf(TokenView.class)).handle(ctx -> ctx.json(
-                        tokens.of(authentication.requireAccount(ctx).id()).stream().map(TokenView::of).toList()));
-        api.delete("/api/v1/me/tokens/{tokenId}").id("revokeApiToken").caller(Caller.ACCOUNT).tag("accounts").summary("Revoke one of the caller's API tokens")
-                .noContent().handle(this::revokeToken);
-        api.post("/api/v1/accounts").id("createAccount").caller(Caller.ACCOUNT).problems(409, 429).tag("accounts").summary("Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
-                .body(NewAccount.class).returns(CreatedAccount.class, 201).handle(this::createAccount);
-        api.get("/api/v1/accounts").id("listAccounts").caller(Caller.ACCOUNT).tag("accounts").summary("List all accounts (admin only)")
-                .returns(Api.listOf(AccountView.class)).handle(ctx -> {
+        api.tag(
+                "accounts",
+                "Staff accounts: signing in and out, the signed-in account, API tokens, and (admins) creating accounts");
+        api.post(CsrfGuard.SIGN_IN_PATH)
+                .id("signIn")
+                .caller(Caller.ANYONE)
+                .problems(401, 429)
+                .tag("accounts")
+                .summary(
+                        "Sign in with e-mail and password; sets the session cookie. 429 with Retry-After after 5 failures for one e-mail from one address within 15 minutes, or too many attempts from one address (20 per 10 minutes by default); 503 when password checking is saturated")
+                .body(SignIn.class)
+                .returns(SignedIn.class)
+                .handle(this::signIn);
+        api.delete("/api/v1/session")
+                .id("signOut")
+                .caller(Caller.ANYONE)
+                .tag("accounts")
+                .summary(
+                        "Sign out: end the session and clear its cookie (with the cookie, send its X-CSRF-Token); 204 also without one")
+                .noContent()
+                .handle(this::signOut);
+        api.get("/api/v1/me")
+                .id("getMe")
+                .caller(Caller.ACCOUNT)
+                .tag("accounts")
+                .summary("The signed-in account (and the session's CSRF token)")
+                .returns(SignedIn.class)
+                .handle(this::me);
+        api.post("/api/v1/me/tokens")
+                .id("createApiToken")
+                .caller(Caller.ACCOUNT)
+                .tag("accounts")
+                .summary("Create an API token; its secret is shown once")
+                .body(NewToken.class)
+                .returns(CreatedToken.class, 201)
+                .handle(this::issueToken);
+        api.get("/api/v1/me/tokens")
+                .id("listApiTokens")
+                .caller(Caller.ACCOUNT)
+                .tag("accounts")
+                .summary("List the caller's API tokens (without secrets)")
+                .returns(Api.listOf(TokenView.class))
+                .handle(ctx ->
+                        ctx.json(tokens.of(authentication.requireAccount(ctx).id()).stream()
+                                .map(TokenView::of)
+                                .toList()));
+        api.delete("/api/v1/me/tokens/{tokenId}")
+                .id("revokeApiToken")
+                .caller(Caller.ACCOUNT)
+                .tag("accounts")
+                .summary("Revoke one of the caller's API tokens")
+                .noContent()
+                .handle(this::revokeToken);
+        api.post("/api/v1/accounts")
+                .id("createAccount")
+                .caller(Caller.ACCOUNT)
+                .problems(409, 429)
+                .tag("accounts")
+                .summary(
+                        "Create an account (admin only). The password has 12 to 256 characters and is not a common one; 429 with Retry-After past the creation quota of the address")
+                .body(NewAccount.class)
+                .returns(CreatedAccount.class, 201)
+                .handle(this::createAccount);
+        api.get("/api/v1/accounts")
+                .id("listAccounts")
+                .caller(Caller.ACCOUNT)
+                .tag("accounts")
+                .summary("List all accounts (admin only)")
+                .returns(Api.listOf(AccountView.class))
+                .handle(ctx -> {
                     authentication.requireRole(ctx, Role.ADMIN);
                     ctx.json(accounts.all().stream().map(AccountView::of).toList());
                 });
@@ -107,8 +164,8 @@ final class AccountRoutes {
                 .orElseThrow(() -> new Unauthorized("invalid-credentials", "account.sign-in.failed"));
         SessionStore.NewSession session = sessions.start(account.id());
         int maxAge = (int) SessionStore.LIFETIME.toSeconds();
-        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, session.secret(), "/", maxAge, secureCookies, true,
-                null, SameSite.LAX));
+        ctx.cookie(new Cookie(
+                Authentication.SESSION_COOKIE, session.secret(), "/", maxAge, secureCookies, true, null, SameSite.LAX));
         ctx.json(new SignedIn(AccountView.of(account), session.csrfToken()));
     }
 
@@ -120,8 +177,12 @@ final class AccountRoutes {
 
     private void me(Context ctx) {
         Account account = authentication.requireAccount(ctx);
-        String csrf = Authentication.bearer(ctx).isPresent() ? null
-                : authentication.session(ctx).map(SessionStore.Session::csrfToken).orElse(null);
+        String csrf = Authentication.bearer(ctx).isPresent()
+                ? null
+                : authentication
+                        .session(ctx)
+                        .map(SessionStore.Session::csrfToken)
+                        .orElse(null);
         ctx.json(new SignedIn(AccountView.of(account), csrf));
     }
 
@@ -134,8 +195,12 @@ final class AccountRoutes {
             throw Invalid.fields(errors);
         }
         ApiTokenStore.IssuedToken issued = tokens.issue(account.id(), name);
-        ctx.status(201).json(new CreatedToken(issued.token().id(), issued.token().name(),
-                issued.token().createdAt(), issued.secret()));
+        ctx.status(201)
+                .json(new CreatedToken(
+                        issued.token().id(),
+                        issued.token().name(),
+                        issued.token().createdAt(),
+                        issued.secret()));
     }
 
     private void revokeToken(Context ctx) {

@@ -1,6 +1,5 @@
 package org.commonground.account;
 
-import org.commonground.web.Secrets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -46,7 +46,8 @@ public final class AccountStore {
         }
     }
 
-    public record RowWithHash(long id, String email, String role, boolean disabled, Instant createdAt, String passwordHash) {}
+    public record RowWithHash(
+            long id, String email, String role, boolean disabled, Instant createdAt, String passwordHash) {}
 
     /** Creates an account; 422 for a bad e-mail, role or password, 409 if the e-mail is taken. */
     public Account create(String email, String password, Role role) {
@@ -66,8 +67,12 @@ public final class AccountStore {
         long id = jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO account (email, password_hash, role) VALUES (:email, :hash, :role)
                         ON CONFLICT DO NOTHING""")
-                        .bind("email", normalizedEmail).bind("hash", hash).bind("role", role.code())
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne())
+                        .bind("email", normalizedEmail)
+                        .bind("hash", hash)
+                        .bind("role", role.code())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .findOne())
                 .orElseThrow(() -> new Conflict("email-taken", "account.email.taken", normalizedEmail));
         return find(id).orElseThrow();
     }
@@ -78,9 +83,14 @@ public final class AccountStore {
      */
     public Account createWithoutSignIn(String email, Role role) {
         String hash = new BCryptPasswordEncoder(4).encode(Secrets.random(18));
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
-                .bind("e", email).bind("h", hash).bind("r", role.code())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long id = jdbi.withHandle(
+                h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
+                        .bind("e", email)
+                        .bind("h", hash)
+                        .bind("r", role.code())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
         return find(id).orElseThrow();
     }
 
@@ -91,18 +101,30 @@ public final class AccountStore {
 
     public Optional<Account> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
-                .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne()).map(Row::toAccount);
+                        .bind("id", id)
+                        .map(ConstructorMapper.of(Row.class))
+                        .findOne())
+                .map(Row::toAccount);
     }
 
     /** The account signing in with {@code email} (compared without case), disabled or not. */
     public Optional<Account> findByEmail(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(:email)")
-                .bind("email", email.strip()).map(ConstructorMapper.of(Row.class)).findOne()).map(Row::toAccount);
+        return jdbi.withHandle(
+                        h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(:email)")
+                                .bind("email", email.strip())
+                                .map(ConstructorMapper.of(Row.class))
+                                .findOne())
+                .map(Row::toAccount);
     }
 
     public List<Account> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account ORDER BY id")
-                .map(ConstructorMapper.of(Row.class)).list()).stream().map(Row::toAccount).toList();
+        return jdbi
+                .withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account ORDER BY id")
+                        .map(ConstructorMapper.of(Row.class))
+                        .list())
+                .stream()
+                .map(Row::toAccount)
+                .toList();
     }
 
     /** The enabled account with this e-mail and password, if both match. */
@@ -112,8 +134,11 @@ public final class AccountStore {
         }
         Optional<RowWithHash> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT " + COLUMNS + ", password_hash FROM account WHERE lower(email) = lower(:email)")
-                .bind("email", email.strip()).map(ConstructorMapper.of(RowWithHash.class)).findOne());
-        boolean matches = hashing.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
+                .bind("email", email.strip())
+                .map(ConstructorMapper.of(RowWithHash.class))
+                .findOne());
+        boolean matches =
+                hashing.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
         return row.filter(r -> matches && !r.disabled())
                 .map(r -> new Account(r.id(), r.email(), Role.parse(r.role()).orElseThrow(), false, r.createdAt()));
     }

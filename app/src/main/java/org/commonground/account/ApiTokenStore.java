@@ -1,9 +1,9 @@
 package org.commonground.account;
 
-import org.commonground.web.Secrets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -30,9 +30,12 @@ public final class ApiTokenStore {
         String secret = PREFIX + Secrets.token();
         ApiToken token = jdbi.withHandle(h -> h.createUpdate(
                         "INSERT INTO api_token (account_id, name, token_hash) VALUES (:accountId, :name, :hash)")
-                .bind("accountId", accountId).bind("name", name).bind("hash", Secrets.hash(secret))
+                .bind("accountId", accountId)
+                .bind("name", name)
+                .bind("hash", Secrets.hash(secret))
                 .executeAndReturnGeneratedKeys("id", "account_id", "name", "created_at", "revoked_at")
-                .map(ConstructorMapper.of(ApiToken.class)).one());
+                .map(ConstructorMapper.of(ApiToken.class))
+                .one());
         return new IssuedToken(token, secret);
     }
 
@@ -43,19 +46,26 @@ public final class ApiTokenStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT t.account_id FROM api_token t JOIN account a ON a.id = t.account_id
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND NOT a.disabled""")
-                .bind("hash", Secrets.hash(secret)).mapTo(Long.class).findOne());
+                .bind("hash", Secrets.hash(secret))
+                .mapTo(Long.class)
+                .findOne());
     }
 
     public List<ApiToken> of(long accountId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, account_id, name, created_at, revoked_at FROM api_token WHERE account_id = :accountId ORDER BY id")
-                .bind("accountId", accountId).map(ConstructorMapper.of(ApiToken.class)).list());
+                .bind("accountId", accountId)
+                .map(ConstructorMapper.of(ApiToken.class))
+                .list());
     }
 
     /** Revokes one of the account's tokens; false if it has no such live token. */
     public boolean revoke(long accountId, long tokenId) {
         return jdbi.withHandle(h -> h.createUpdate(
-                        "UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :accountId AND revoked_at IS NULL")
-                .bind("id", tokenId).bind("accountId", accountId).execute()) == 1;
+                                "UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :accountId AND revoked_at IS NULL")
+                        .bind("id", tokenId)
+                        .bind("accountId", accountId)
+                        .execute())
+                == 1;
     }
 }

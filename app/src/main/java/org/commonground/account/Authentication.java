@@ -31,7 +31,8 @@ public final class Authentication {
         if (cached != null) {
             return cached;
         }
-        Optional<Account> account = bearer(ctx).flatMap(tokens::accountOf)
+        Optional<Account> account = bearer(ctx)
+                .flatMap(tokens::accountOf)
                 .or(() -> session(ctx).map(SessionStore.Session::accountId))
                 .flatMap(accounts::find)
                 .filter(a -> !a.disabled());
@@ -66,7 +67,11 @@ public final class Authentication {
 
     /** Whether the request carries a live API token of an enabled account (not just any Authorization header). */
     public boolean hasValidApiToken(Context ctx) {
-        return bearer(ctx).flatMap(tokens::accountOf).flatMap(accounts::find).filter(a -> !a.disabled()).isPresent();
+        return bearer(ctx)
+                .flatMap(tokens::accountOf)
+                .flatMap(accounts::find)
+                .filter(a -> !a.disabled())
+                .isPresent();
     }
 
     /** The bearer token of the request, if it carries one. */

@@ -57,11 +57,13 @@ public final class CsrfGuard {
         }
         Optional<SessionStore.Session> session = authentication.session(ctx);
         if (session.isEmpty()) {
-            return;  // not authenticated by a cookie: the endpoint itself answers 401 if it needs an account
+            return; // not authenticated by a cookie: the endpoint itself answers 401 if it needs an account
         }
         String sent = ctx.header(HEADER);
-        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        if (sent == null
+                || !MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8),
+                        session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
             throw new Forbidden("csrf-failed", "account.csrf.failed");
         }
     }
@@ -98,7 +100,7 @@ public final class CsrfGuard {
             String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
             return originHost == null || host == null || !originHost.equalsIgnoreCase(host);
         } catch (IllegalArgumentException notAUri) {
-            return true;  // "null" (a sandboxed frame or a file) or garbage: not this site
+            return true; // "null" (a sandboxed frame or a file) or garbage: not this site
         }
     }
 }

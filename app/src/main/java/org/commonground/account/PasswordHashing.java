@@ -27,7 +27,7 @@ public final class PasswordHashing implements AutoCloseable {
     static final String PREFIX = "{sha256}";
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
 
-    private final ThreadPoolExecutor pool;  // null: on the caller's thread (CLI, tools, tests of the store)
+    private final ThreadPoolExecutor pool; // null: on the caller's thread (CLI, tools, tests of the store)
 
     private PasswordHashing(ThreadPoolExecutor pool) {
         this.pool = pool;
@@ -44,12 +44,18 @@ public final class PasswordHashing implements AutoCloseable {
             return onCallerThread();
         }
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
+                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                r -> {
                     Thread t = new Thread(r, "password-hashing-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         return new PasswordHashing(pool);
     }
 

@@ -23,8 +23,14 @@ public final class PasswordRules {
     public static final int MIN_LENGTH = 12;
     /** The longest password accepted; every character of it counts (see {@link PasswordHashing}). */
     public static final int MAX_LENGTH = 256;
-    private static final String[] KEYBOARD_ROWS = {"qwertyuiopasdfghjklzxcvbnm", "qwertzuiopasdfghjklyxcvbnm",
-            "azertyuiopqsdfghjklmwxcvbn", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "zaq1xsw2cde3vfr4bgt5nhy6mju7"};
+
+    private static final String[] KEYBOARD_ROWS = {
+        "qwertyuiopasdfghjklzxcvbnm",
+        "qwertzuiopasdfghjklyxcvbnm",
+        "azertyuiopqsdfghjklmwxcvbn",
+        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+        "zaq1xsw2cde3vfr4bgt5nhy6mju7"
+    };
     private static final Set<String> COMMON = load("account/common-passwords.txt");
 
     private PasswordRules() {}
@@ -54,8 +60,8 @@ public final class PasswordRules {
 
     static boolean predictable(String p) {
         int[] cp = p.codePoints().toArray();
-        return cp.length > 0 && (p.codePoints().distinct().count() < 4 || repeatedUnit(p) != null
-                || run(cp) || onKeyboardRow(p));
+        return cp.length > 0
+                && (p.codePoints().distinct().count() < 4 || repeatedUnit(p) != null || run(cp) || onKeyboardRow(p));
     }
 
     /** A common password, or one with only digits, symbols or spaces before or after it, or repeated. */

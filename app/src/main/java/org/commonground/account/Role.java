@@ -8,7 +8,10 @@ import java.util.Optional;
  * moderators and translators act on the conversations they are members of.
  */
 public enum Role {
-    ADMIN, ORGANIZER, MODERATOR, TRANSLATOR,
+    ADMIN,
+    ORGANIZER,
+    MODERATOR,
+    TRANSLATOR,
     /** Speaks for an organization at an industry forum (org.commonground.forum), once its organizers approve. */
     DELEGATE;
 

@@ -1,9 +1,9 @@
 package org.commonground.account;
 
-import org.commonground.web.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -33,8 +33,11 @@ public final class SessionStore {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO account_session (token_hash, account_id, csrf_token, expires_at)
                         VALUES (:hash, :accountId, :csrf, :expiresAt)""")
-                .bind("hash", Secrets.hash(secret)).bind("accountId", accountId).bind("csrf", csrf)
-                .bind("expiresAt", expires).execute());
+                .bind("hash", Secrets.hash(secret))
+                .bind("accountId", accountId)
+                .bind("csrf", csrf)
+                .bind("expiresAt", expires)
+                .execute());
         return new NewSession(secret, csrf, expires);
     }
 
@@ -45,14 +48,18 @@ public final class SessionStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.account_id, s.csrf_token FROM account_session s JOIN account a ON a.id = s.account_id
                         WHERE s.token_hash = :hash AND s.expires_at > now() AND NOT a.disabled""")
-                .bind("hash", Secrets.hash(secret)).map(ConstructorMapper.of(Session.class)).findOne());
+                .bind("hash", Secrets.hash(secret))
+                .map(ConstructorMapper.of(Session.class))
+                .findOne());
     }
 
     /** Ends the session (sign-out) and sweeps expired ones. */
     public void end(String secret) {
         if (secret != null) {
-            jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE token_hash = :hash OR expires_at < now()")
-                    .bind("hash", Secrets.hash(secret)).execute());
+            jdbi.useHandle(
+                    h -> h.createUpdate("DELETE FROM account_session WHERE token_hash = :hash OR expires_at < now()")
+                            .bind("hash", Secrets.hash(secret))
+                            .execute());
         }
     }
 }

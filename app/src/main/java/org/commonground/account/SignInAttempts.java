@@ -58,7 +58,8 @@ public final class SignInAttempts {
         synchronized (times) {
             dropStale(times, now);
             if (times.size() >= MAX_FAILURES) {
-                long wait = Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1;
+                long wait =
+                        Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1;
                 throw new TooManyRequests("too-many-sign-ins", "account.sign-in.too-many", wait, (wait + 59) / 60);
             }
         }

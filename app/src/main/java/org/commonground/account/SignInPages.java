@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.commonground.problem.TooManyRequests;
 import org.commonground.problem.Unavailable;
 import org.commonground.web.Csrf;
-import org.commonground.web.Throttles;
 import org.commonground.web.Pages;
+import org.commonground.web.Throttles;
 
 /** Signing in and out in the browser, for organizers, moderators, translators and admins. */
 final class SignInPages {
@@ -21,8 +21,13 @@ final class SignInPages {
     private final Csrf csrf;
     private final boolean secureCookies;
 
-    SignInPages(Pages pages, SignInAttempts attempts, SessionStore sessions, Throttles throttles, Csrf csrf,
-                boolean secureCookies) {
+    SignInPages(
+            Pages pages,
+            SignInAttempts attempts,
+            SessionStore sessions,
+            Throttles throttles,
+            Csrf csrf,
+            boolean secureCookies) {
         this.pages = pages;
         this.attempts = attempts;
         this.sessions = sessions;
@@ -63,8 +68,15 @@ final class SignInPages {
             return;
         }
         SessionStore.NewSession session = sessions.start(account.get().id());
-        ctx.cookie(new Cookie(Authentication.SESSION_COOKIE, session.secret(), "/",
-                (int) SessionStore.LIFETIME.toSeconds(), secureCookies, true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(
+                Authentication.SESSION_COOKIE,
+                session.secret(),
+                "/",
+                (int) SessionStore.LIFETIME.toSeconds(),
+                secureCookies,
+                true,
+                null,
+                SameSite.LAX));
         csrf.renew(ctx);
         ctx.redirect(next(ctx));
     }
@@ -78,7 +90,8 @@ final class SignInPages {
 
     /** Where to go after signing in: a path of this site only. */
     private static String next(Context ctx) {
-        return localPath(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))).orElse("/organize");
+        return localPath(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next")))
+                .orElse("/organize");
     }
 
     /**
@@ -88,14 +101,23 @@ final class SignInPages {
      * as is anything with a scheme or host after parsing.
      */
     static Optional<String> localPath(String next) {
-        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || next.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
-                        || Character.isSpaceChar(c) || c == '\\')) {
+        if (next == null
+                || next.length() > 2000
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.codePoints()
+                        .anyMatch(c -> Character.isISOControl(c)
+                                || Character.isWhitespace(c)
+                                || Character.isSpaceChar(c)
+                                || c == '\\')) {
             return Optional.empty();
         }
         try {
             java.net.URI uri = new java.net.URI(next);
-            if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+            if (uri.getScheme() != null
+                    || uri.getRawAuthority() != null
+                    || uri.getPath() == null
+                    || !uri.getPath().startsWith("/")) {
                 return Optional.empty();
             }
         } catch (java.net.URISyntaxException notAPath) {

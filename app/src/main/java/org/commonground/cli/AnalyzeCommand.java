@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.commonground.analysis.Analysis;
 import org.commonground.analysis.AnalysisJson;
@@ -18,43 +19,55 @@ import org.commonground.polis.PolisFormatException;
 import org.commonground.problem.NotFound;
 import org.commonground.results.AnalysisInput;
 import org.jdbi.v3.core.Jdbi;
-import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code analyze}: runs the opinion engine once on a Pol.is export folder or on a conversation in the
  * database and writes the JSON result. Exit code 0 on success, 1 when the input cannot be read.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a conversation (opinion groups, consensus, bridging, cohorts, convergence) and write the result as JSON.")
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description =
+                "Analyse a conversation (opinion groups, consensus, bridging, cohorts, convergence) and write the result as JSON.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
     static final class Source {
-        @Option(names = "--polis-export", paramLabel = "DIR",
-                description = "A Pol.is export folder (comments.csv, votes.csv, optional participants.csv with cohort columns).")
+        @Option(
+                names = "--polis-export",
+                paramLabel = "DIR",
+                description =
+                        "A Pol.is export folder (comments.csv, votes.csv, optional participants.csv with cohort columns).")
         Path polisExport;
 
         @Option(names = "--conversation", paramLabel = "ID", description = "A conversation in the database.")
         Long conversation;
     }
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the JSON result.")
     Path out;
 
-    @Option(names = "--method", defaultValue = "default", paramLabel = "default|polis", converter = MethodName.class,
+    @Option(
+            names = "--method",
+            defaultValue = "default",
+            paramLabel = "default|polis",
+            converter = MethodName.class,
             description = "default: our groups (a latent-class model of the cast votes); polis: Pol.is's rules "
                     + "(every voter in the PCA, moderated-out statements as zeroed columns, admission counting their votes, "
                     + "k-means groups). Default ${DEFAULT-VALUE}.")
@@ -93,9 +106,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             AnalysisJson.write(result, loadSeconds, w);
         }
-        spec.commandLine().getOut().printf("%d participants in the map, %d statements, %d votes, %d groups; load %.3f s, analysis %.3f s; wrote %s%n",
-                result.participantCount(), result.statementCount(), result.voteCount(), result.groups().size(),
-                loadSeconds, result.analysisSeconds(), out);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%d participants in the map, %d statements, %d votes, %d groups; load %.3f s, analysis %.3f s; wrote %s%n",
+                        result.participantCount(),
+                        result.statementCount(),
+                        result.voteCount(),
+                        result.groups().size(),
+                        loadSeconds,
+                        result.analysisSeconds(),
+                        out);
         return 0;
     }
 
@@ -121,7 +142,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PolisExport export = PolisExport.read(folder);
         AnalysisInput input = export.analysisInput();
-        ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS ? export.moderatedVotes() : ModeratedVotes.NONE;
+        ModeratedVotes moderated =
+                method == AnalysisOptions.Method.POLIS ? export.moderatedVotes() : ModeratedVotes.NONE;
         return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
     }
 
@@ -131,7 +153,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long started = System.nanoTime();
             AnalysisInput input = AnalysisInput.load(jdbi, conversationId);
             ModeratedVotes moderated = method == AnalysisOptions.Method.POLIS
-                    ? AnalysisInput.moderatedVotes(jdbi, conversationId) : ModeratedVotes.NONE;
+                    ? AnalysisInput.moderatedVotes(jdbi, conversationId)
+                    : ModeratedVotes.NONE;
             return new Loaded(input, moderated, (System.nanoTime() - started) / 1e9);
         }
     }

@@ -55,8 +55,14 @@ final class ConsoleProgress implements ImportProgress {
         double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
         if (terminal) {
             int filled = (int) Math.round(fraction * WIDTH);
-            out.printf(Locale.ROOT, "\r%-13s [%s%s] %,d / %,d", phase, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                    done, total);
+            out.printf(
+                    Locale.ROOT,
+                    "\r%-13s [%s%s] %,d / %,d",
+                    phase,
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    done,
+                    total);
             if (done >= total) {
                 out.println();
             }

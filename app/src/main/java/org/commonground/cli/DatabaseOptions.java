@@ -18,7 +18,9 @@ public final class DatabaseOptions {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database directory (default ./data).")
         Path dataDir;
 
-        @Option(names = "--database-url", paramLabel = "URL",
+        @Option(
+                names = "--database-url",
+                paramLabel = "URL",
                 description = "External PostgreSQL, e.g. postgresql://user@host:5432/commonground.")
         String databaseUrl;
     }

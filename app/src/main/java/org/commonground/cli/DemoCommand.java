@@ -3,14 +3,16 @@ package org.commonground.cli;
 import java.util.List;
 import org.commonground.AppConfig;
 import org.commonground.account.AccountStore;
-import org.commonground.demo.DemoGlossary;
 import org.commonground.db.Database;
+import org.commonground.demo.DemoGlossary;
 import org.commonground.demo.DemoSeed;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 
 /** {@code demo}: the server, with the demo conversation and accounts seeded into an empty database. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the server like 'serve', first seeding the demo conversation \"What should Japanese "
                 + "and Korean citizens do together?\" and demo accounts if the database has no conversation "
                 + "yet.")
@@ -39,8 +41,9 @@ public final class DemoCommand extends ServeCommand {
         System.out.println("Seeded the demo conversation " + outcome.conversationId() + ".");
         System.out.println("Demo accounts (passwords are shown this once; write them down):");
         for (DemoSeed.Credential c : outcome.accounts()) {
-            System.out.printf("  %-11s %-36s %s%n", c.role().code(), c.email(),
-                    c.password().orElse("(existed before; password unchanged)"));
+            System.out.printf(
+                    "  %-11s %-36s %s%n",
+                    c.role().code(), c.email(), c.password().orElse("(existed before; password unchanged)"));
         }
     }
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code export ID OUT_DIR}: writes a conversation as a Pol.is export folder. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write a conversation in the Pol.is export format: comments.csv, votes.csv (every vote "
                 + "event), participants.csv (cohort columns), participants-votes.csv (latest votes), "
                 + "summary.csv.")
@@ -42,10 +44,17 @@ public final class ExportCommand implements Callable<Integer> {
             long loaded = System.nanoTime();
             export.write(outDir);
             long written = System.nanoTime();
-            out.printf(Locale.ROOT, "Exported conversation %d: %,d statements, %,d vote events (%,d current votes),"
+            out.printf(
+                    Locale.ROOT,
+                    "Exported conversation %d: %,d statements, %,d vote events (%,d current votes),"
                             + " %,d participants to %s: database %.2f s, files %.2f s.%n",
-                    conversationId, export.comments().size(), export.votes().size(), export.latestVotes().size(),
-                    export.participantIds().length, outDir, ImportPolisCommand.seconds(loaded - started),
+                    conversationId,
+                    export.comments().size(),
+                    export.votes().size(),
+                    export.latestVotes().size(),
+                    export.participantIds().length,
+                    outDir,
+                    ImportPolisCommand.seconds(loaded - started),
                     ImportPolisCommand.seconds(written - loaded));
             return 0;
         } catch (NotFound e) {

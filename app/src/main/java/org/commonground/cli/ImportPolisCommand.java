@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import-polis DIR}: a Pol.is export folder becomes a new conversation; its id is the last line printed. */
-@Command(name = "import-polis", mixinStandardHelpOptions = true,
+@Command(
+        name = "import-polis",
+        mixinStandardHelpOptions = true,
         description = "Import a Pol.is export folder (comments.csv, votes.csv or participants-votes.csv, "
                 + "optional participants.csv with cohort columns, summary.csv) as a new conversation. "
                 + "Prints the new conversation's id as the last line. A malformed folder is refused with "
@@ -27,7 +29,10 @@ public final class ImportPolisCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The Pol.is export folder.")
     Path dir;
 
-    @Option(names = "--title", paramLabel = "T", description = "Title (default: summary.csv's topic, else the folder name).")
+    @Option(
+            names = "--title",
+            paramLabel = "T",
+            description = "Title (default: summary.csv's topic, else the folder name).")
     String title;
 
     @Mixin
@@ -51,14 +56,23 @@ public final class ImportPolisCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             long opened = System.nanoTime();
             Path name = dir.toAbsolutePath().normalize().getFileName();
-            PolisImport.Result result = new PolisImport(Database.jdbi(db.dataSource())).run(export,
-                    ImportedConversation.imported(export, title, name == null ? "" : name.toString()),
-                    ConsoleProgress.on(err));
+            PolisImport.Result result = new PolisImport(Database.jdbi(db.dataSource()))
+                    .run(
+                            export,
+                            ImportedConversation.imported(export, title, name == null ? "" : name.toString()),
+                            ConsoleProgress.on(err));
             long done = System.nanoTime();
-            out.printf(Locale.ROOT, "Imported %,d statements, %,d participants, %,d vote events (%,d current votes)"
+            out.printf(
+                    Locale.ROOT,
+                    "Imported %,d statements, %,d participants, %,d vote events (%,d current votes)"
                             + " from %s: read %.2f s, database %.2f s.%n",
-                    result.statements(), result.participants(), result.voteEvents(), result.currentVotes(), dir,
-                    seconds(read - started), seconds(done - opened));
+                    result.statements(),
+                    result.participants(),
+                    result.voteEvents(),
+                    result.currentVotes(),
+                    dir,
+                    seconds(read - started),
+                    seconds(done - opened));
             out.println(result.conversationId());
             return 0;
         } catch (PolisFormatException e) {

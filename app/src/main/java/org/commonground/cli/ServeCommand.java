@@ -14,9 +14,9 @@ import org.commonground.web.TrustedProxies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code serve}: the production server. Runs until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Common Ground server.")
@@ -25,16 +25,23 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--secure-cookies", defaultValue = "${env:COMMONGROUND_SECURE_COOKIES:-false}",
-            description = "Mark cookies Secure: use when people reach the server over HTTPS (env COMMONGROUND_SECURE_COOKIES).")
+    @Option(
+            names = "--secure-cookies",
+            defaultValue = "${env:COMMONGROUND_SECURE_COOKIES:-false}",
+            description =
+                    "Mark cookies Secure: use when people reach the server over HTTPS (env COMMONGROUND_SECURE_COOKIES).")
     boolean secureCookies;
 
-    @Option(names = "--behind-proxy", defaultValue = "${env:COMMONGROUND_BEHIND_PROXY:-false}",
+    @Option(
+            names = "--behind-proxy",
+            defaultValue = "${env:COMMONGROUND_BEHIND_PROXY:-false}",
             description = "One reverse proxy stands in front of every request: the same as --trusted-proxies 1 "
                     + "(env COMMONGROUND_BEHIND_PROXY).")
     boolean behindProxy;
 
-    @Option(names = "--machine-translation", paramLabel = "KIND:URL",
+    @Option(
+            names = "--machine-translation",
+            paramLabel = "KIND:URL",
             defaultValue = "${env:COMMONGROUND_MACHINE_TRANSLATION}",
             description = "Machine translation service: libretranslate:http://127.0.0.1:5000, "
                     + "openai:http://127.0.0.1:8000/v1?model=NAME or deepl:https://api-free.deepl.com; the key comes "
@@ -42,24 +49,38 @@ public class ServeCommand implements Callable<Integer> {
                     + "per conversation (env COMMONGROUND_MACHINE_TRANSLATION).")
     String machineTranslation;
 
-    @Option(names = "--trusted-proxies", paramLabel = "COUNT|CIDRS", defaultValue = "${env:COMMONGROUND_TRUSTED_PROXIES:-none}",
+    @Option(
+            names = "--trusted-proxies",
+            paramLabel = "COUNT|CIDRS",
+            defaultValue = "${env:COMMONGROUND_TRUSTED_PROXIES:-none}",
             converter = TrustedProxiesOption.class,
-            description = "Reverse proxies whose X-Forwarded-For / Forwarded / X-Forwarded-Proto / -Host headers count: "
-                    + "'none' (default), a number of proxies in front of every request, or their addresses and "
-                    + "networks, e.g. 10.0.0.0/8,::1 (env COMMONGROUND_TRUSTED_PROXIES).")
+            description =
+                    "Reverse proxies whose X-Forwarded-For / Forwarded / X-Forwarded-Proto / -Host headers count: "
+                            + "'none' (default), a number of proxies in front of every request, or their addresses and "
+                            + "networks, e.g. 10.0.0.0/8,::1 (env COMMONGROUND_TRUSTED_PROXIES).")
     TrustedProxies trustedProxies;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:COMMONGROUND_HOST}",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:COMMONGROUND_HOST}",
             description = "Address to listen on; 0.0.0.0 for every interface, 127.0.0.1 behind a proxy on the same "
                     + "machine (default: every interface for serve, 127.0.0.1 for demo; env COMMONGROUND_HOST).")
     String host;
 
-    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:COMMONGROUND_METRICS_TOKEN}",
-            description = "Bearer token that opens /metrics to other machines (otherwise only this machine may read it); "
-                    + "prefer the env COMMONGROUND_METRICS_TOKEN, as the command line is visible to other users.")
+    @Option(
+            names = "--metrics-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:COMMONGROUND_METRICS_TOKEN}",
+            description =
+                    "Bearer token that opens /metrics to other machines (otherwise only this machine may read it); "
+                            + "prefer the env COMMONGROUND_METRICS_TOKEN, as the command line is visible to other users.")
     String metricsToken;
 
-    @Option(names = "--limits", defaultValue = "${env:COMMONGROUND_LIMITS:-}", paramLabel = "NAME=VALUE,…",
+    @Option(
+            names = "--limits",
+            defaultValue = "${env:COMMONGROUND_LIMITS:-}",
+            paramLabel = "NAME=VALUE,…",
             converter = LimitsOption.class,
             description = "Change rate limits and the password-hashing pool, e.g. joins=60/1m,invite-joins=300/1m,"
                     + "votes=60/1m,statements=10/10m,sign-ins=20/10m,accounts=30/1h,hashing-queue=16 (the defaults; "
@@ -86,7 +107,9 @@ public class ServeCommand implements Callable<Integer> {
         }));
         app.start();
         String bind = config.network().host();
-        String shown = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
+        String shown = bind.equals("0.0.0.0") || bind.equals("::")
+                ? "localhost"
+                : bind.contains(":") ? "[" + bind + "]" : bind;
         System.out.println("Common Ground is listening on http://" + shown + ":" + app.port() + "/"
                 + (shown.equals("localhost") ? " (every interface)" : ""));
         afterStart("http://" + shown + ":" + app.port());
@@ -98,13 +121,18 @@ public class ServeCommand implements Callable<Integer> {
     AppConfig config() {
         MachineTranslationSettings mt;
         try {
-            mt = MachineTranslationSettings.parse(machineTranslation, System.getenv("COMMONGROUND_MACHINE_TRANSLATION_KEY"));
+            mt = MachineTranslationSettings.parse(
+                    machineTranslation, System.getenv("COMMONGROUND_MACHINE_TRANSLATION_KEY"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         NetworkSettings network = new NetworkSettings(bind(), trustedProxies, Optional.ofNullable(metricsToken));
-        return AppConfig.defaults().withPort(port).deployed(secureCookies, behindProxy).withNetwork(network)
-                .withMachineTranslation(mt).withAbuseLimits(limits);
+        return AppConfig.defaults()
+                .withPort(port)
+                .deployed(secureCookies, behindProxy)
+                .withNetwork(network)
+                .withMachineTranslation(mt)
+                .withAbuseLimits(limits);
     }
 
     /** The address to listen on: {@code --host}, else {@link #defaultHost()}. */

@@ -24,19 +24,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code user}: account administration from the command line (the first admin is made here). */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage accounts.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage accounts.",
         subcommands = {UserCommand.Add.class})
 public final class UserCommand {
 
     /** {@code user add --email E --role R [--password-stdin]}. Exit codes: 0 created, 1 refused, 2 usage. */
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Create an account. Without --password-stdin it asks on a terminal, "
                     + "or else generates a strong password and prints it once.")
     public static final class Add implements Callable<Integer> {
         @Option(names = "--email", required = true, paramLabel = "E", description = "E-mail address to sign in with.")
         String email;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
                 description = "admin, organizer, moderator or translator.")
         String role;
 
@@ -79,7 +87,8 @@ public final class UserCommand {
             try (Database db = database.open()) {
                 Jdbi jdbi = Database.jdbi(db.dataSource());
                 Account account = new AccountStore(jdbi).create(email, password, parsed.get());
-                out.println("Created " + account.role().code() + " account " + account.id() + " <" + account.email() + ">.");
+                out.println("Created " + account.role().code() + " account " + account.id() + " <" + account.email()
+                        + ">.");
                 if (generated) {
                     out.println("Password (shown only now): " + password);
                 }
@@ -88,7 +97,9 @@ public final class UserCommand {
             } catch (CommonGroundException e) {
                 Messages messages = new Messages();
                 err.println(messages.get(Language.EN, e.messageKey(), e.args()));
-                e.fieldErrors().forEach(f -> err.println("  " + f.field() + ": " + messages.get(Language.EN, f.messageKey(), f.args())));
+                e.fieldErrors()
+                        .forEach(f -> err.println(
+                                "  " + f.field() + ": " + messages.get(Language.EN, f.messageKey(), f.args())));
                 err.flush();
                 return 1;
             }

@@ -24,17 +24,27 @@ import picocli.CommandLine.Spec;
  * {@code validate-polis}: analyses every Pol.is export under a folder and writes docs/validation.md,
  * comparing each with Pol.is's own result. Exit code 1 when a folder cannot be read.
  */
-@Command(name = "validate-polis", mixinStandardHelpOptions = true,
-        description = "Compare our analysis with Pol.is's on every export folder under DIR and write a Markdown report.")
+@Command(
+        name = "validate-polis",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare our analysis with Pol.is's on every export folder under DIR and write a Markdown report.")
 public final class ValidatePolisCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A folder of Pol.is export folders, e.g. ../shared/polis-opendata.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR",
+            description = "A folder of Pol.is export folders, e.g. ../shared/polis-opendata.")
     Path root;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the analysis (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Markdown file to write, e.g. docs/validation.md.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            required = true,
+            description = "Markdown file to write, e.g. docs/validation.md.")
     Path out;
 
     @Spec
@@ -61,19 +71,32 @@ public final class ValidatePolisCommand implements Callable<Integer> {
             // The largest conversation first, while the JVM is fresh: its timings are those of a
             // single `analyze --polis-export` run (JVM start excluded), the others' are warm.
             datasets = entries.filter(d -> Files.exists(d.resolve("comments.csv")))
-                    .sorted(Comparator.comparingLong(ValidatePolisCommand::votesBytes).reversed()).toList();
+                    .sorted(Comparator.comparingLong(ValidatePolisCommand::votesBytes)
+                            .reversed())
+                    .toList();
         }
         List<PolisValidation.Row> rows = new ArrayList<>();
         try {
             for (Path dataset : datasets) {
                 PolisValidation.Row row = PolisValidation.validate(dataset, seed);
-                spec.commandLine().getOut().printf("%s: %d in our map, %d in Pol.is's, ARI %.3f; Pol.is mode %d in the map, ARI %.3f%n",
-                        row.dataset(), row.inMap(), row.polisInMap(), row.adjustedRand(), row.polisMode().inMap(),
-                        row.polisMode().adjustedRand());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s: %d in our map, %d in Pol.is's, ARI %.3f; Pol.is mode %d in the map, ARI %.3f%n",
+                                row.dataset(),
+                                row.inMap(),
+                                row.polisInMap(),
+                                row.adjustedRand(),
+                                row.polisMode().inMap(),
+                                row.polisMode().adjustedRand());
                 rows.add(row);
             }
             rows.sort(Comparator.comparing(PolisValidation.Row::dataset));
-            String markdown = ValidationReport.markdown(rows, root, seed, datasets.isEmpty() ? "" : datasets.getFirst().getFileName().toString());
+            String markdown = ValidationReport.markdown(
+                    rows,
+                    root,
+                    seed,
+                    datasets.isEmpty() ? "" : datasets.getFirst().getFileName().toString());
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -83,7 +106,8 @@ public final class ValidatePolisCommand implements Callable<Integer> {
             err.println("validate-polis: " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            err.println("validate-polis: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            err.println(
+                    "validate-polis: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             return 1;
         }
         spec.commandLine().getOut().println("wrote " + out);

@@ -51,7 +51,10 @@ public final class Access {
 
     /** Whether the request is signed in as an admin or as one of the conversation's staff. */
     public boolean isStaff(Context ctx, long conversationId) {
-        return authentication.account(ctx).map(a -> has(a, conversationId, STAFF)).orElse(false);
+        return authentication
+                .account(ctx)
+                .map(a -> has(a, conversationId, STAFF))
+                .orElse(false);
     }
 
     /** Whether the account has any of the member roles on the conversation (owners count as organizers). */

@@ -10,10 +10,17 @@ import org.commonground.web.Language;
  * A conversation as stored: its configuration, its texts in each language the organizer wrote,
  * and its cohort dimensions in order.
  */
-public record Conversation(long id, Long ownerId, ConversationState state, ModerationMode moderationMode,
-                           boolean participantsCanWrite, ResultsVisibility resultsVisibility,
-                           Map<Language, Text> texts, List<CohortDimension> cohorts,
-                           Instant createdAt, Instant updatedAt) {
+public record Conversation(
+        long id,
+        Long ownerId,
+        ConversationState state,
+        ModerationMode moderationMode,
+        boolean participantsCanWrite,
+        ResultsVisibility resultsVisibility,
+        Map<Language, Text> texts,
+        List<CohortDimension> cohorts,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** Title, description and background in one language. */
     public record Text(String title, String description, String background) {}

@@ -29,8 +29,10 @@ final class ConversationInput {
     /** Cohorts every conversation gets unless the organizer names others. */
     static final List<ConversationStore.CohortSpec> DEFAULT_COHORTS = List.of(
             new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false),
-            new ConversationStore.CohortSpec("role", List.of("academic", "educator", "student", "journalist",
-                    "business", "civil-society", "other"), false));
+            new ConversationStore.CohortSpec(
+                    "role",
+                    List.of("academic", "educator", "student", "journalist", "business", "civil-society", "other"),
+                    false));
 
     private ConversationInput() {}
 
@@ -45,7 +47,9 @@ final class ConversationInput {
         }
         for (var entry : raw.entrySet()) {
             String field = "texts." + entry.getKey();
-            Language lang = Language.parse(entry.getKey()).filter(l -> l.code().equals(entry.getKey())).orElse(null);
+            Language lang = Language.parse(entry.getKey())
+                    .filter(l -> l.code().equals(entry.getKey()))
+                    .orElse(null);
             if (lang == null) {
                 errors.add(new FieldError(field, "conversation.texts.language"));
                 continue;
@@ -57,7 +61,8 @@ final class ConversationInput {
             }
             int before = errors.size();
             String title = InputText.clean(t.title(), field + ".title", 1, TITLE_MAX, false, errors);
-            String description = InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, errors);
+            String description =
+                    InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, errors);
             String background = InputText.clean(t.background(), field + ".background", 0, BACKGROUND_MAX, true, errors);
             if (errors.size() == before) {
                 texts.put(lang, new Conversation.Text(title, description, background));

@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Handle;
  * @param moderationMode      {@code pre} (new statements wait for a moderator) or {@code post}
  * @param resultsVisibility   {@code public}, {@code participants} or {@code organizers}
  */
-public record ConversationRules(long id, String state, String moderationMode, boolean participantsCanWrite,
-                                String resultsVisibility) {
+public record ConversationRules(
+        long id, String state, String moderationMode, boolean participantsCanWrite, String resultsVisibility) {
 
     /** The conversation's rules, or 404. */
     public static ConversationRules load(Handle h, long conversationId) {
@@ -33,7 +33,9 @@ public record ConversationRules(long id, String state, String moderationMode, bo
      * declared values against them and stores values by dimension id); empty for no conversation.
      */
     public static java.util.List<Conversation.CohortDimension> cohorts(Handle h, long conversationId) {
-        return ConversationStore.load(h, conversationId).map(Conversation::cohorts).orElse(java.util.List.of());
+        return ConversationStore.load(h, conversationId)
+                .map(Conversation::cohorts)
+                .orElse(java.util.List.of());
     }
     /** 409 unless the conversation is open (410 once archived); see {@link ConversationState#requireOpen}. */
     public ConversationRules requireOpen() {

@@ -11,7 +11,10 @@ import org.commonground.problem.NotFound;
  * readable, it may be reopened), and finally archived (gone for everyone but its staff).
  */
 public enum ConversationState {
-    DRAFT, OPEN, CLOSED, ARCHIVED;
+    DRAFT,
+    OPEN,
+    CLOSED,
+    ARCHIVED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -51,7 +54,7 @@ public enum ConversationState {
      */
     public void requireOpen(long conversationId) {
         switch (this) {
-            case OPEN -> { }
+            case OPEN -> {}
             case DRAFT -> throw NotFound.of("conversation", conversationId);
             case CLOSED -> throw new Conflict("conversation-closed", "problem.conversation-closed", conversationId);
             case ARCHIVED -> throw archived(conversationId);

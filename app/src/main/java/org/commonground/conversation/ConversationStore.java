@@ -36,19 +36,32 @@ public final class ConversationStore {
     public record CohortSpec(String name, List<String> values, Boolean fixedByInvite) {}
 
     /** A new conversation; absent settings take their defaults (post-moderation, participants write, public results, default cohorts). */
-    public record NewConversation(Map<String, Conversation.Text> texts, ModerationMode moderationMode,
-                                  Boolean participantsCanWrite, ResultsVisibility resultsVisibility,
-                                  List<CohortSpec> cohorts) {}
+    public record NewConversation(
+            Map<String, Conversation.Text> texts,
+            ModerationMode moderationMode,
+            Boolean participantsCanWrite,
+            ResultsVisibility resultsVisibility,
+            List<CohortSpec> cohorts) {}
 
     /** Changed settings; absent ones stay as they are. {@code texts}, when present, replaces all texts. */
-    public record ConversationChanges(Map<String, Conversation.Text> texts, ModerationMode moderationMode,
-                                      Boolean participantsCanWrite, ResultsVisibility resultsVisibility) {}
+    public record ConversationChanges(
+            Map<String, Conversation.Text> texts,
+            ModerationMode moderationMode,
+            Boolean participantsCanWrite,
+            ResultsVisibility resultsVisibility) {}
 
     /** A member of a conversation's staff; {@code languages} are a translator's, empty for other roles. */
     public record Member(long accountId, String email, MemberRole role, List<Language> languages) {}
 
-    record Row(long id, Long ownerId, String state, String moderationMode, boolean participantsCanWrite,
-               String resultsVisibility, Instant createdAt, Instant updatedAt) {}
+    record Row(
+            long id,
+            Long ownerId,
+            String state,
+            String moderationMode,
+            boolean participantsCanWrite,
+            String resultsVisibility,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     record TextRow(long conversationId, String lang, String title, String description, String background) {}
 
@@ -65,54 +78,82 @@ public final class ConversationStore {
             return h.createUpdate("""
                     INSERT INTO conversation (owner_id, moderation_mode, participants_can_write, results_visibility)
                     VALUES (:owner, :moderation, :write, :visibility)""")
-                    .bind("owner", owner).bind("moderation", moderation).bind("write", write).bind("visibility", visibility)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("owner", owner)
+                    .bind("moderation", moderation)
+                    .bind("write", write)
+                    .bind("visibility", visibility)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
         }
 
         void insertText(long id, String lang, String title, String description, String background) {
             h.createUpdate("""
                     INSERT INTO conversation_text (conversation_id, lang, title, description, background)
                     VALUES (:id, :lang, :title, :description, :background)""")
-                    .bind("id", id).bind("lang", lang).bind("title", title).bind("description", description)
-                    .bind("background", background).execute();
+                    .bind("id", id)
+                    .bind("lang", lang)
+                    .bind("title", title)
+                    .bind("description", description)
+                    .bind("background", background)
+                    .execute();
         }
 
         void deleteTexts(long id) {
-            h.createUpdate("DELETE FROM conversation_text WHERE conversation_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM conversation_text WHERE conversation_id = :id")
+                    .bind("id", id)
+                    .execute();
         }
 
         long insertDimension(long id, String name, int position, boolean fixedByInvite) {
             return h.createUpdate("""
                     INSERT INTO cohort_dimension (conversation_id, name, position, required)
                     VALUES (:id, :name, :position, :fixedByInvite)""")
-                    .bind("id", id).bind("name", name).bind("position", position).bind("fixedByInvite", fixedByInvite)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("id", id)
+                    .bind("name", name)
+                    .bind("position", position)
+                    .bind("fixedByInvite", fixedByInvite)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
         }
 
         void insertValue(long dimension, String value, int position) {
-            h.createUpdate("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:dimension, :value, :position)")
-                    .bind("dimension", dimension).bind("value", value).bind("position", position).execute();
+            h.createUpdate(
+                            "INSERT INTO cohort_value (dimension_id, value, position) VALUES (:dimension, :value, :position)")
+                    .bind("dimension", dimension)
+                    .bind("value", value)
+                    .bind("position", position)
+                    .execute();
         }
 
         void deleteDimensions(long id) {
-            h.createUpdate("DELETE FROM cohort_dimension WHERE conversation_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM cohort_dimension WHERE conversation_id = :id")
+                    .bind("id", id)
+                    .execute();
         }
 
         Optional<Row> find(long id) {
             return h.createQuery("SELECT " + COLUMNS + " FROM conversation WHERE id = :id")
-                    .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne();
+                    .bind("id", id)
+                    .map(ConstructorMapper.of(Row.class))
+                    .findOne();
         }
 
         Optional<Row> lock(long id) {
             return h.createQuery("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
-                    .bind("id", id).map(ConstructorMapper.of(Row.class)).findOne();
+                    .bind("id", id)
+                    .map(ConstructorMapper.of(Row.class))
+                    .findOne();
         }
 
         List<TextRow> texts(List<Long> ids) {
             return h.createQuery("""
                     SELECT conversation_id, lang, title, description, background FROM conversation_text
                     WHERE conversation_id IN (<ids>)""")
-                    .bindList("ids", ids).map(ConstructorMapper.of(TextRow.class)).list();
+                    .bindList("ids", ids)
+                    .map(ConstructorMapper.of(TextRow.class))
+                    .list();
         }
 
         List<DimensionRow> dimensions(long id) {
@@ -120,7 +161,9 @@ public final class ConversationStore {
                     SELECT d.id, d.name, d.required, v.value FROM cohort_dimension d
                     JOIN cohort_value v ON v.dimension_id = d.id
                     WHERE d.conversation_id = :id ORDER BY d.position, v.position""")
-                    .bind("id", id).map(ConstructorMapper.of(DimensionRow.class)).list();
+                    .bind("id", id)
+                    .map(ConstructorMapper.of(DimensionRow.class))
+                    .list();
         }
 
         /** Open and closed conversations are public; drafts and archived ones only for their staff and admins. */
@@ -135,8 +178,12 @@ public final class ConversationStore {
                            OR EXISTS (SELECT 1 FROM conversation_member m WHERE m.conversation_id = c.id AND m.account_id = :account))
                       AND c.id < :before
                     ORDER BY c.id DESC LIMIT :limit""")
-                    .bind("account", account).bind("admin", admin).bind("before", before).bind("limit", limit)
-                    .map(ConstructorMapper.of(Row.class)).list();
+                    .bind("account", account)
+                    .bind("admin", admin)
+                    .bind("before", before)
+                    .bind("limit", limit)
+                    .map(ConstructorMapper.of(Row.class))
+                    .list();
         }
 
         void updateSettings(long id, String moderation, boolean write, String visibility) {
@@ -144,37 +191,51 @@ public final class ConversationStore {
                     UPDATE conversation SET moderation_mode = :moderation, participants_can_write = :write,
                            results_visibility = :visibility, updated_at = now()
                     WHERE id = :id""")
-                    .bind("id", id).bind("moderation", moderation).bind("write", write).bind("visibility", visibility)
+                    .bind("id", id)
+                    .bind("moderation", moderation)
+                    .bind("write", write)
+                    .bind("visibility", visibility)
                     .execute();
         }
 
         void updateState(long id, String state) {
             h.createUpdate("UPDATE conversation SET state = :state, updated_at = now() WHERE id = :id")
-                    .bind("id", id).bind("state", state).execute();
+                    .bind("id", id)
+                    .bind("state", state)
+                    .execute();
         }
 
         boolean hasInvites(long id) {
             return h.createQuery("SELECT EXISTS (SELECT 1 FROM invite WHERE conversation_id = :id)")
-                    .bind("id", id).mapTo(Boolean.class).one();
+                    .bind("id", id)
+                    .mapTo(Boolean.class)
+                    .one();
         }
 
         boolean hasParticipants(long id) {
             return h.createQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :id)")
-                    .bind("id", id).mapTo(Boolean.class).one();
+                    .bind("id", id)
+                    .mapTo(Boolean.class)
+                    .one();
         }
 
         List<MemberRow> members(long id) {
             return h.createQuery("""
                     SELECT m.account_id, a.email, m.role, m.languages FROM conversation_member m JOIN account a ON a.id = m.account_id
                     WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
-                    .bind("id", id).map(ConstructorMapper.of(MemberRow.class)).list();
+                    .bind("id", id)
+                    .map(ConstructorMapper.of(MemberRow.class))
+                    .list();
         }
 
         Optional<String[]> translatorLanguages(long id, long account) {
             return h.createQuery("""
                     SELECT languages FROM conversation_member
                     WHERE conversation_id = :id AND account_id = :account AND role = 'translator'""")
-                    .bind("id", id).bind("account", account).mapTo(String[].class).findOne();
+                    .bind("id", id)
+                    .bind("account", account)
+                    .mapTo(String[].class)
+                    .findOne();
         }
 
         /** Adding a member again changes nothing but the languages, and those only when {@code given}. */
@@ -184,14 +245,21 @@ public final class ConversationStore {
                     VALUES (:id, :account, :role, :languages)
                     ON CONFLICT (conversation_id, account_id, role) DO UPDATE
                         SET languages = CASE WHEN :given THEN EXCLUDED.languages ELSE conversation_member.languages END""")
-                    .bind("id", id).bind("account", account).bind("role", role).bind("languages", languages)
-                    .bind("given", given).execute();
+                    .bind("id", id)
+                    .bind("account", account)
+                    .bind("role", role)
+                    .bind("languages", languages)
+                    .bind("given", given)
+                    .execute();
         }
 
         int removeMember(long id, long account, String role) {
             return h.createUpdate(
                             "DELETE FROM conversation_member WHERE conversation_id = :id AND account_id = :account AND role = :role")
-                    .bind("id", id).bind("account", account).bind("role", role).execute();
+                    .bind("id", id)
+                    .bind("account", account)
+                    .bind("role", role)
+                    .execute();
         }
     }
 
@@ -203,7 +271,8 @@ public final class ConversationStore {
             throw Invalid.fields(errors);
         }
         ModerationMode moderation = in.moderationMode() == null ? ModerationMode.POST : in.moderationMode();
-        ResultsVisibility visibility = in.resultsVisibility() == null ? ResultsVisibility.PUBLIC : in.resultsVisibility();
+        ResultsVisibility visibility =
+                in.resultsVisibility() == null ? ResultsVisibility.PUBLIC : in.resultsVisibility();
         boolean write = in.participantsCanWrite() == null || in.participantsCanWrite();
         return jdbi.inTransaction(h -> {
             ConversationSql sql = new ConversationSql(h);
@@ -236,27 +305,37 @@ public final class ConversationStore {
             Map<Long, Map<Language, Conversation.Text>> texts = new LinkedHashMap<>();
             for (TextRow t : sql.texts(rows.stream().map(Row::id).toList())) {
                 texts.computeIfAbsent(t.conversationId(), k -> new EnumMap<>(Language.class))
-                        .put(Language.parse(t.lang()).orElseThrow(), new Conversation.Text(t.title(), t.description(), t.background()));
+                        .put(
+                                Language.parse(t.lang()).orElseThrow(),
+                                new Conversation.Text(t.title(), t.description(), t.background()));
             }
             // Lists show titles only, so the cohorts are left out rather than loaded per row.
-            return rows.stream().map(r -> toConversation(r, texts.getOrDefault(r.id(), Map.of()), List.of())).toList();
+            return rows.stream()
+                    .map(r -> toConversation(r, texts.getOrDefault(r.id(), Map.of()), List.of()))
+                    .toList();
         });
     }
 
     /** Changes settings and texts; refused (410) once the conversation is archived. */
     public Conversation update(long id, ConversationChanges in) {
         List<FieldError> errors = new ArrayList<>();
-        Map<Language, Conversation.Text> texts = in.texts() == null ? null : ConversationInput.texts(in.texts(), errors);
+        Map<Language, Conversation.Text> texts =
+                in.texts() == null ? null : ConversationInput.texts(in.texts(), errors);
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
         return jdbi.inTransaction(h -> {
             ConversationSql sql = new ConversationSql(h);
             Row row = lockedForChange(sql, id);
-            sql.updateSettings(id,
-                    in.moderationMode() == null ? row.moderationMode() : in.moderationMode().code(),
+            sql.updateSettings(
+                    id,
+                    in.moderationMode() == null
+                            ? row.moderationMode()
+                            : in.moderationMode().code(),
                     in.participantsCanWrite() == null ? row.participantsCanWrite() : in.participantsCanWrite(),
-                    in.resultsVisibility() == null ? row.resultsVisibility() : in.resultsVisibility().code());
+                    in.resultsVisibility() == null
+                            ? row.resultsVisibility()
+                            : in.resultsVisibility().code());
             if (texts != null) {
                 sql.deleteTexts(id);
                 insertTexts(sql, id, texts);
@@ -311,17 +390,21 @@ public final class ConversationStore {
     }
 
     private static List<Member> toMembers(List<MemberRow> rows) {
-        return rows.stream().map(m -> {
-            MemberRole role = MemberRole.parse(m.role()).orElseThrow();
-            List<Language> languages = role == MemberRole.TRANSLATOR
-                    ? TranslatorLanguages.fromStored(m.languages()).languages() : List.of();
-            return new Member(m.accountId(), m.email(), role, languages);
-        }).toList();
+        return rows.stream()
+                .map(m -> {
+                    MemberRole role = MemberRole.parse(m.role()).orElseThrow();
+                    List<Language> languages = role == MemberRole.TRANSLATOR
+                            ? TranslatorLanguages.fromStored(m.languages()).languages()
+                            : List.of();
+                    return new Member(m.accountId(), m.email(), role, languages);
+                })
+                .toList();
     }
 
     /** The languages the account translates into as a translator member of the conversation, if it is one. */
     public Optional<TranslatorLanguages> translatorLanguages(long id, long accountId) {
-        return jdbi.withHandle(h -> new ConversationSql(h).translatorLanguages(id, accountId)).map(TranslatorLanguages::fromStored);
+        return jdbi.withHandle(h -> new ConversationSql(h).translatorLanguages(id, accountId))
+                .map(TranslatorLanguages::fromStored);
     }
 
     /** Gives an account a role on the conversation, a translator all languages (see below). */
@@ -351,12 +434,18 @@ public final class ConversationStore {
         return jdbi.inTransaction(h -> {
             ConversationSql sql = new ConversationSql(h);
             lockedForChange(sql, id);
-            String accountRole = accounts.find(accountId).filter(a -> !a.disabled()).map(a -> a.role().code())
+            String accountRole = accounts.find(accountId)
+                    .filter(a -> !a.disabled())
+                    .map(a -> a.role().code())
                     .orElseThrow(() -> Invalid.field("accountId", "member.account.unknown", accountId));
             if (role == MemberRole.ORGANIZER && !accountRole.equals("organizer") && !accountRole.equals("admin")) {
                 throw Invalid.field("role", "member.organizer.account-role");
             }
-            sql.addMember(id, accountId, role.code(), (languages == null ? TranslatorLanguages.ALL : languages).codes(),
+            sql.addMember(
+                    id,
+                    accountId,
+                    role.code(),
+                    (languages == null ? TranslatorLanguages.ALL : languages).codes(),
                     languages != null);
             return toMembers(sql.members(id));
         });
@@ -409,26 +498,40 @@ public final class ConversationStore {
         return sql.find(id).map(row -> {
             Map<Language, Conversation.Text> texts = new EnumMap<>(Language.class);
             for (TextRow t : sql.texts(List.of(id))) {
-                texts.put(Language.parse(t.lang()).orElseThrow(), new Conversation.Text(t.title(), t.description(), t.background()));
+                texts.put(
+                        Language.parse(t.lang()).orElseThrow(),
+                        new Conversation.Text(t.title(), t.description(), t.background()));
             }
             Map<Long, Conversation.CohortDimension> dims = new LinkedHashMap<>();
             for (DimensionRow d : sql.dimensions(id)) {
-                dims.computeIfAbsent(d.id(), k -> new Conversation.CohortDimension(d.id(), d.name(), new ArrayList<>(), d.required()))
-                        .values().add(d.value());
+                dims.computeIfAbsent(
+                                d.id(),
+                                k -> new Conversation.CohortDimension(
+                                        d.id(), d.name(), new ArrayList<>(), d.required()))
+                        .values()
+                        .add(d.value());
             }
             List<Conversation.CohortDimension> cohorts = dims.values().stream()
-                    .map(d -> new Conversation.CohortDimension(d.id(), d.name(), List.copyOf(d.values()), d.fixedByInvite()))
+                    .map(d -> new Conversation.CohortDimension(
+                            d.id(), d.name(), List.copyOf(d.values()), d.fixedByInvite()))
                     .toList();
             return toConversation(row, texts, cohorts);
         });
     }
 
-    private static Conversation toConversation(Row row, Map<Language, Conversation.Text> texts,
-                                               List<Conversation.CohortDimension> cohorts) {
-        return new Conversation(row.id(), row.ownerId(), ConversationState.fromCode(row.state()),
-                ModerationMode.fromCode(row.moderationMode()), row.participantsCanWrite(),
-                ResultsVisibility.fromCode(row.resultsVisibility()), Map.copyOf(texts), cohorts,
-                row.createdAt(), row.updatedAt());
+    private static Conversation toConversation(
+            Row row, Map<Language, Conversation.Text> texts, List<Conversation.CohortDimension> cohorts) {
+        return new Conversation(
+                row.id(),
+                row.ownerId(),
+                ConversationState.fromCode(row.state()),
+                ModerationMode.fromCode(row.moderationMode()),
+                row.participantsCanWrite(),
+                ResultsVisibility.fromCode(row.resultsVisibility()),
+                Map.copyOf(texts),
+                cohorts,
+                row.createdAt(),
+                row.updatedAt());
     }
 
     /** The conversation's state and participation settings, or 404. */
@@ -439,7 +542,9 @@ public final class ConversationStore {
     /** Whether the conversation exists (in any state). */
     boolean exists(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM conversation WHERE id = :c)")
-                .bind("c", id).mapTo(Boolean.class).one());
+                .bind("c", id)
+                .mapTo(Boolean.class)
+                .one());
     }
 
     /** Whether the account owns the conversation or is its member in one of {@code memberRoles}. */
@@ -448,8 +553,11 @@ public final class ConversationStore {
                 SELECT EXISTS (SELECT 1 FROM conversation c WHERE c.id = :c AND c.owner_id = :a)
                     OR EXISTS (SELECT 1 FROM conversation_member m
                                WHERE m.conversation_id = :c AND m.account_id = :a AND m.role IN (<roles>))""")
-                .bind("c", id).bind("a", accountId).bindList("roles", memberRoles.stream().toList())
-                .mapTo(Boolean.class).one());
+                .bind("c", id)
+                .bind("a", accountId)
+                .bindList("roles", memberRoles.stream().toList())
+                .mapTo(Boolean.class)
+                .one());
     }
 
     /**
@@ -458,13 +566,18 @@ public final class ConversationStore {
      */
     public static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
         h.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
-                .bind("owner", ownerId).bind("c", id).execute();
+                .bind("owner", ownerId)
+                .bind("c", id)
+                .execute();
         ConversationSql sql = new ConversationSql(h);
-        staff.forEach((role, account) -> sql.addMember(id, account, role.code(), TranslatorLanguages.ALL.codes(), false));
+        staff.forEach(
+                (role, account) -> sql.addMember(id, account, role.code(), TranslatorLanguages.ALL.codes(), false));
     }
 
     /** The oldest conversation's id, if there is any (the demo seeds only an empty database). */
     public static Optional<Long> oldestId(Handle h) {
-        return h.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1").mapTo(Long.class).findOne();
+        return h.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
+                .mapTo(Long.class)
+                .findOne();
     }
 }

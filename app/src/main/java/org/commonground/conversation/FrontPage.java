@@ -36,7 +36,10 @@ final class FrontPage {
                 .filter(c -> c.state() == ConversationState.OPEN)
                 .map(c -> {
                     Conversation.Text text = Readable.text(c, reader);
-                    return new OpenConversation(c.id(), text.title(), text.description(),
+                    return new OpenConversation(
+                            c.id(),
+                            text.title(),
+                            text.description(),
                             activity.counts(c.id()).participants());
                 })
                 .toList();

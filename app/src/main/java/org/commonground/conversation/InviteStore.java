@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.web.Secrets;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.web.InputText;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -33,8 +33,16 @@ public final class InviteStore {
     }
 
     /** An invite; {@code cohort} maps dimension names to the values the invite fixes. */
-    public record Invite(long id, long conversationId, String code, String label, Integer maxUses, int uses,
-                         Map<String, String> cohort, Instant createdAt, Instant revokedAt) {
+    public record Invite(
+            long id,
+            long conversationId,
+            String code,
+            String label,
+            Integer maxUses,
+            int uses,
+            Map<String, String> cohort,
+            Instant createdAt,
+            Instant revokedAt) {
         public boolean usable() {
             return revokedAt == null && (maxUses == null || uses < maxUses);
         }
@@ -43,40 +51,63 @@ public final class InviteStore {
     /** A counted use of an invite: the conversation it admits to and the cohort values it fixes, by dimension id. */
     public record Redemption(long inviteId, long conversationId, Map<Long, String> cohortByDimensionId) {}
 
-    record InviteRow(long id, long conversationId, String code, String label, Integer maxUses, int uses,
-                     Instant createdAt, Instant revokedAt) {}
+    record InviteRow(
+            long id,
+            long conversationId,
+            String code,
+            String label,
+            Integer maxUses,
+            int uses,
+            Instant createdAt,
+            Instant revokedAt) {}
 
     record CohortRow(long inviteId, long dimensionId, String name, String value) {}
 
     /** The store's statements on one handle (so redeeming runs in the joining transaction). */
     private record InviteSql(Handle h) {
-        private static final String COLUMNS = "id, conversation_id, code, label, max_uses, uses, created_at, revoked_at";
+        private static final String COLUMNS =
+                "id, conversation_id, code, label, max_uses, uses, created_at, revoked_at";
 
         Optional<String> lockState(long id) {
             return h.createQuery("SELECT state FROM conversation WHERE id = :id FOR SHARE")
-                    .bind("id", id).mapTo(String.class).findOne();
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
         }
 
         long insert(long conversation, String code, String label, Integer maxUses) {
             return h.createUpdate(
                             "INSERT INTO invite (conversation_id, code, label, max_uses) VALUES (:conversation, :code, :label, :maxUses)")
-                    .bind("conversation", conversation).bind("code", code).bind("label", label).bind("maxUses", maxUses)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("conversation", conversation)
+                    .bind("code", code)
+                    .bind("label", label)
+                    .bind("maxUses", maxUses)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
         }
 
         void insertCohort(long invite, long dimension, String value) {
-            h.createUpdate("INSERT INTO invite_cohort (invite_id, dimension_id, value) VALUES (:invite, :dimension, :value)")
-                    .bind("invite", invite).bind("dimension", dimension).bind("value", value).execute();
+            h.createUpdate(
+                            "INSERT INTO invite_cohort (invite_id, dimension_id, value) VALUES (:invite, :dimension, :value)")
+                    .bind("invite", invite)
+                    .bind("dimension", dimension)
+                    .bind("value", value)
+                    .execute();
         }
 
         List<InviteRow> of(long conversation) {
             return h.createQuery("SELECT " + COLUMNS + " FROM invite WHERE conversation_id = :conversation ORDER BY id")
-                    .bind("conversation", conversation).map(ConstructorMapper.of(InviteRow.class)).list();
+                    .bind("conversation", conversation)
+                    .map(ConstructorMapper.of(InviteRow.class))
+                    .list();
         }
 
         Optional<InviteRow> byCode(String code) {
             return h.createQuery("SELECT " + COLUMNS + " FROM invite WHERE code = :code")
-                    .bind("code", code).map(ConstructorMapper.of(InviteRow.class)).findOne();
+                    .bind("code", code)
+                    .map(ConstructorMapper.of(InviteRow.class))
+                    .findOne();
         }
 
         List<CohortRow> cohortsOf(long conversation) {
@@ -85,14 +116,18 @@ public final class InviteStore {
                     JOIN cohort_dimension d ON d.id = ic.dimension_id
                     JOIN invite i ON i.id = ic.invite_id
                     WHERE i.conversation_id = :conversation ORDER BY d.position""")
-                    .bind("conversation", conversation).map(ConstructorMapper.of(CohortRow.class)).list();
+                    .bind("conversation", conversation)
+                    .map(ConstructorMapper.of(CohortRow.class))
+                    .list();
         }
 
         int revoke(long id, long conversation) {
             return h.createUpdate("""
                     UPDATE invite SET revoked_at = coalesce(revoked_at, now())
                     WHERE id = :id AND conversation_id = :conversation""")
-                    .bind("id", id).bind("conversation", conversation).execute();
+                    .bind("id", id)
+                    .bind("conversation", conversation)
+                    .execute();
         }
 
         // Row lock + re-check under READ COMMITTED: concurrent joins cannot push uses past max_uses.
@@ -100,8 +135,7 @@ public final class InviteStore {
             return h.createQuery("""
                     UPDATE invite SET uses = uses + 1
                     WHERE code = :code AND revoked_at IS NULL AND (max_uses IS NULL OR uses < max_uses)
-                    RETURNING id""")
-                    .bind("code", code).mapTo(Long.class).findOne();
+                    RETURNING id""").bind("code", code).mapTo(Long.class).findOne();
         }
     }
 
@@ -118,9 +152,11 @@ public final class InviteStore {
         Map<String, String> fixed = cohort == null ? Map.of() : cohort;
         return jdbi.inTransaction(h -> {
             InviteSql sql = new InviteSql(h);
-            ConversationState state = sql.lockState(conversationId).map(ConversationState::fromCode)
+            ConversationState state = sql.lockState(conversationId)
+                    .map(ConversationState::fromCode)
                     .orElseThrow(() -> NotFound.of("conversation", conversationId));
-            Conversation conversation = ConversationStore.load(h, conversationId).orElseThrow();
+            Conversation conversation =
+                    ConversationStore.load(h, conversationId).orElseThrow();
             Map<Long, String> byDimension = validCohort(conversation, fixed, errors);
             if (!errors.isEmpty()) {
                 throw Invalid.fields(errors);
@@ -128,18 +164,25 @@ public final class InviteStore {
             state.requireNotArchived(conversationId);
             long id = sql.insert(conversationId, Secrets.random(12), label, maxUses);
             byDimension.forEach((dimension, value) -> sql.insertCohort(id, dimension, value));
-            return invitesOf(h, conversationId).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+            return invitesOf(h, conversationId).stream()
+                    .filter(i -> i.id() == id)
+                    .findFirst()
+                    .orElseThrow();
         });
     }
 
-    private static Map<Long, String> validCohort(Conversation conversation, Map<String, String> fixed, List<FieldError> errors) {
+    private static Map<Long, String> validCohort(
+            Conversation conversation, Map<String, String> fixed, List<FieldError> errors) {
         Map<Long, String> byDimension = new LinkedHashMap<>();
         fixed.forEach((name, value) -> {
             Optional<Conversation.CohortDimension> dimension = conversation.cohort(name);
             if (dimension.isEmpty()) {
                 errors.add(new FieldError("cohort." + name, "invite.cohort.unknown-dimension", name));
             } else if (value == null || !dimension.get().values().contains(value)) {
-                errors.add(new FieldError("cohort." + name, "invite.cohort.unknown-value", String.valueOf(value),
+                errors.add(new FieldError(
+                        "cohort." + name,
+                        "invite.cohort.unknown-value",
+                        String.valueOf(value),
                         String.join(", ", dimension.get().values())));
             } else {
                 byDimension.put(dimension.get().id(), value);
@@ -162,8 +205,11 @@ public final class InviteStore {
         if (code == null || code.length() > 64) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> new InviteSql(h).byCode(code)
-                .flatMap(row -> invitesOf(h, row.conversationId()).stream().filter(i -> i.id() == row.id()).findFirst()));
+        return jdbi.withHandle(h -> new InviteSql(h)
+                .byCode(code)
+                .flatMap(row -> invitesOf(h, row.conversationId()).stream()
+                        .filter(i -> i.id() == row.id())
+                        .findFirst()));
     }
 
     /** Revokes an invite of this conversation (again is harmless); 404 if the conversation has no such invite. */
@@ -190,7 +236,8 @@ public final class InviteStore {
         }
         InviteRow row = sql.byCode(code).orElseThrow();
         Map<Long, String> cohort = new LinkedHashMap<>();
-        sql.cohortsOf(row.conversationId()).stream().filter(c -> c.inviteId() == row.id())
+        sql.cohortsOf(row.conversationId()).stream()
+                .filter(c -> c.inviteId() == row.id())
                 .forEach(c -> cohort.put(c.dimensionId(), c.value()));
         return new Redemption(row.id(), row.conversationId(), Map.copyOf(cohort));
     }
@@ -202,8 +249,16 @@ public final class InviteStore {
             cohorts.computeIfAbsent(c.inviteId(), k -> new LinkedHashMap<>()).put(c.name(), c.value());
         }
         return sql.of(conversationId).stream()
-                .map(r -> new Invite(r.id(), r.conversationId(), r.code(), r.label(), r.maxUses(), r.uses(),
-                        Map.copyOf(cohorts.getOrDefault(r.id(), Map.of())), r.createdAt(), r.revokedAt()))
+                .map(r -> new Invite(
+                        r.id(),
+                        r.conversationId(),
+                        r.code(),
+                        r.label(),
+                        r.maxUses(),
+                        r.uses(),
+                        Map.copyOf(cohorts.getOrDefault(r.id(), Map.of())),
+                        r.createdAt(),
+                        r.revokedAt()))
                 .toList();
     }
 }

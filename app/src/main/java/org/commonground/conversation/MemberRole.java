@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** A role an account holds on one conversation (the owner needs none: they organize it). */
 public enum MemberRole {
-    ORGANIZER, MODERATOR, TRANSLATOR;
+    ORGANIZER,
+    MODERATOR,
+    TRANSLATOR;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** PRE: participants' statements stay hidden until a moderator accepts them. POST: shown at once, may be rejected later. */
 public enum ModerationMode {
-    PRE, POST;
+    PRE,
+    POST;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

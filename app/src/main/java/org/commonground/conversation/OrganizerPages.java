@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
@@ -34,8 +33,14 @@ final class OrganizerPages {
     private final Access access;
     private final AccountStore accounts;
 
-    OrganizerPages(Pages pages, ConversationStore conversations, Seeding seeds, InviteStore invites,
-                   Access access, AccountStore accounts, ConversationActivity activity) {
+    OrganizerPages(
+            Pages pages,
+            ConversationStore conversations,
+            Seeding seeds,
+            InviteStore invites,
+            Access access,
+            AccountStore accounts,
+            ConversationActivity activity) {
         this.pages = pages;
         this.conversations = conversations;
         this.seeds = seeds;
@@ -74,11 +79,20 @@ final class OrganizerPages {
                 continue;
             }
             ConversationActivity.Counts counts = activity.counts(c.id());
-            rows.add(new ListedConversation(c, titleOf(c, reader), counts.participants(), counts.votes(), counts.pending(),
-                    organizer, moderator, translator));
+            rows.add(new ListedConversation(
+                    c,
+                    titleOf(c, reader),
+                    counts.participants(),
+                    counts.votes(),
+                    counts.pending(),
+                    organizer,
+                    moderator,
+                    translator));
         }
-        pages.render(ctx, "organize/dashboard.jte", Map.of("rows", rows,
-                "canCreate", me.isAdmin() || me.role() == Role.ORGANIZER));
+        pages.render(
+                ctx,
+                "organize/dashboard.jte",
+                Map.of("rows", rows, "canCreate", me.isAdmin() || me.role() == Role.ORGANIZER));
     }
 
     static String titleOf(Conversation c, Language reader) {
@@ -103,9 +117,14 @@ final class OrganizerPages {
                     cohorts.add(new ConversationStore.CohortSpec(name, allowed, form.on("cohort_" + name + "_fixed")));
                 }
             }
-            Conversation created = conversations.create(me.id(), new ConversationStore.NewConversation(texts(form.values()),
-                    ModerationMode.fromCode(form.get("moderation")), form.on("can_write"),
-                    ResultsVisibility.fromCode(form.get("visibility")), cohorts));
+            Conversation created = conversations.create(
+                    me.id(),
+                    new ConversationStore.NewConversation(
+                            texts(form.values()),
+                            ModerationMode.fromCode(form.get("moderation")),
+                            form.on("can_write"),
+                            ResultsVisibility.fromCode(form.get("visibility")),
+                            cohorts));
             for (String line : form.get("seeds").split("\\R")) {
                 if (!line.isBlank()) {
                     seeds.seed(created.id(), me.id(), line, null);
@@ -127,15 +146,24 @@ final class OrganizerPages {
         for (Language l : Language.values()) {
             String title = values.getOrDefault("title_" + l.code(), "").strip();
             if (!title.isEmpty()) {
-                texts.put(l.code(), new Conversation.Text(title, values.getOrDefault("description_" + l.code(), "").strip(),
-                        values.getOrDefault("background_" + l.code(), "").strip()));
+                texts.put(
+                        l.code(),
+                        new Conversation.Text(
+                                title,
+                                values.getOrDefault("description_" + l.code(), "")
+                                        .strip(),
+                                values.getOrDefault("background_" + l.code(), "")
+                                        .strip()));
             }
         }
         return texts;
     }
 
     static List<String> split(String raw) {
-        return Arrays.stream(raw.split("[,、，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(raw.split("[,、，\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Field errors by field name (and the problem's own message under "form"), in the reader's language. */
@@ -176,9 +204,13 @@ final class OrganizerPages {
         Map<String, String> values = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
         try {
-            conversations.update(id, new ConversationStore.ConversationChanges(texts(values),
-                    ModerationMode.fromCode(values.getOrDefault("moderation", "post")), "on".equals(values.get("can_write")),
-                    ResultsVisibility.fromCode(values.getOrDefault("visibility", "public"))));
+            conversations.update(
+                    id,
+                    new ConversationStore.ConversationChanges(
+                            texts(values),
+                            ModerationMode.fromCode(values.getOrDefault("moderation", "post")),
+                            "on".equals(values.get("can_write")),
+                            ResultsVisibility.fromCode(values.getOrDefault("visibility", "public"))));
             ctx.redirect("/organize/c/" + id + "?saved=settings");
         } catch (CommonGroundException e) {
             ctx.status(e.status());
@@ -193,7 +225,8 @@ final class OrganizerPages {
         access.requireOrganizer(ctx, id);
         ConversationState to;
         try {
-            to = ConversationState.fromCode(Optional.ofNullable(ctx.formParam("state")).orElse(""));
+            to = ConversationState.fromCode(
+                    Optional.ofNullable(ctx.formParam("state")).orElse(""));
         } catch (IllegalArgumentException e) {
             throw Invalid.field("state", "problem.invalid-input");
         }
@@ -212,7 +245,8 @@ final class OrganizerPages {
                 cohort.put(d.name(), v);
             }
         }
-        String rawMax = Optional.ofNullable(ctx.formParam("max_uses")).orElse("").strip();
+        String rawMax =
+                Optional.ofNullable(ctx.formParam("max_uses")).orElse("").strip();
         try {
             Integer maxUses;
             try {
@@ -244,13 +278,17 @@ final class OrganizerPages {
         access.requireOrganizer(ctx, id);
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip();
         try {
-            MemberRole role = MemberRole.parse(Optional.ofNullable(ctx.formParam("role")).orElse(""))
+            MemberRole role = MemberRole.parse(
+                            Optional.ofNullable(ctx.formParam("role")).orElse(""))
                     .orElseThrow(() -> Invalid.field("role", "problem.enum-value", "organizer, moderator, translator"));
-            Account account = accounts.findByEmail(email).filter(a -> !a.disabled())
+            Account account = accounts.findByEmail(email)
+                    .filter(a -> !a.disabled())
                     .orElseThrow(() -> Invalid.field("email", "member.email.unknown", email));
             TranslatorLanguages languages = role == MemberRole.TRANSLATOR
-                    ? new TranslatorLanguages(ctx.formParams("languages").stream().map(Language::parse)
-                            .flatMap(Optional::stream).toList())
+                    ? new TranslatorLanguages(ctx.formParams("languages").stream()
+                            .map(Language::parse)
+                            .flatMap(Optional::stream)
+                            .toList())
                     : null;
             conversations.addMember(id, account.id(), role, languages);
             ctx.redirect("/organize/c/" + id + "?saved=member#team-h");

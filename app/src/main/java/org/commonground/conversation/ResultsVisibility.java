@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Who may read a conversation's tallies and analysis. */
 public enum ResultsVisibility {
-    PUBLIC, PARTICIPANTS, ORGANIZERS;
+    PUBLIC,
+    PARTICIPANTS,
+    ORGANIZERS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,9 +15,13 @@ final class RulesStore {
     private RulesStore() {}
 
     static Optional<ConversationRules> find(Handle h, long conversationId, boolean lock) {
-        return h.createQuery("SELECT " + COLUMNS + (lock ? " FOR NO KEY UPDATE" : "")).bind("id", conversationId)
-                .map((rs, ctx) -> new ConversationRules(rs.getLong("id"), rs.getString("state"),
-                        rs.getString("moderation_mode"), rs.getBoolean("participants_can_write"),
+        return h.createQuery("SELECT " + COLUMNS + (lock ? " FOR NO KEY UPDATE" : ""))
+                .bind("id", conversationId)
+                .map((rs, ctx) -> new ConversationRules(
+                        rs.getLong("id"),
+                        rs.getString("state"),
+                        rs.getString("moderation_mode"),
+                        rs.getBoolean("participants_can_write"),
                         rs.getString("results_visibility")))
                 .findOne();
     }

@@ -31,15 +31,18 @@ public record TranslatorLanguages(List<Language> languages) {
         }
         List<Language> languages = new ArrayList<>();
         for (String code : codes) {
-            Language language = Language.parse(code).filter(l -> l.code().equals(code))
-                    .orElseThrow(() -> Invalid.malformed("unknown-language", "member.language.unknown", String.valueOf(code)));
+            Language language = Language.parse(code)
+                    .filter(l -> l.code().equals(code))
+                    .orElseThrow(() ->
+                            Invalid.malformed("unknown-language", "member.language.unknown", String.valueOf(code)));
             languages.add(language);
         }
         return new TranslatorLanguages(languages);
     }
 
     static TranslatorLanguages fromStored(String[] codes) {
-        return new TranslatorLanguages(Arrays.stream(codes).map(c -> Language.parse(c).orElseThrow()).toList());
+        return new TranslatorLanguages(
+                Arrays.stream(codes).map(c -> Language.parse(c).orElseThrow()).toList());
     }
 
     String[] codes() {

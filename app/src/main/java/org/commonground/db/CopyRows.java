@@ -57,7 +57,9 @@ public final class CopyRows {
             return 0;
         }
         try {
-            long copied = handle.getConnection().unwrap(PGConnection.class).getCopyAPI()
+            long copied = handle.getConnection()
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
             csv.setLength(0);
             rows = 0;

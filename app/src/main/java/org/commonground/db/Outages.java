@@ -27,8 +27,8 @@ public final class Outages {
         config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         // Below the connection wait, so a dead pooled connection is found and replaced within it.
         config.setValidationTimeout(500);
-        config.addDataSourceProperty("connectTimeout", "1");     // s, TCP connect
-        config.addDataSourceProperty("loginTimeout", "2");       // s, connect + authentication
+        config.addDataSourceProperty("connectTimeout", "1"); // s, TCP connect
+        config.addDataSourceProperty("loginTimeout", "2"); // s, connect + authentication
         // s, one read from the server: only a server that stopped answering (a host that vanished
         // without closing the connection) waits this long; a stopped PostgreSQL closes at once.
         // Generous, since a big sort (live analysis of 100 M votes, an import) sends nothing for long.

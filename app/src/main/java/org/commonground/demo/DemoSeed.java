@@ -15,22 +15,22 @@ import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
+import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.MemberRole;
 import org.commonground.forum.ForumFeature;
-import org.commonground.web.Secrets;
+import org.commonground.participation.Participants;
+import org.commonground.polis.ImportProgress;
 import org.commonground.polis.ImportedConversation;
 import org.commonground.polis.ImportedConversation.ImportedDimension;
 import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
-import org.commonground.polis.ImportProgress;
-import org.commonground.conversation.ConversationRules;
-import org.commonground.conversation.ConversationStore;
-import org.commonground.conversation.MemberRole;
-import org.commonground.participation.Participants;
 import org.commonground.problem.Conflict;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.TranslationStore;
 import org.commonground.web.Language;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -82,22 +82,31 @@ public final class DemoSeed {
             return created.id();
         } catch (Conflict taken) {
             credentials.add(new Credential(role, email, Optional.empty()));
-            return accounts.all().stream().filter(a -> a.email().equalsIgnoreCase(email)).findFirst().orElseThrow().id();
+            return accounts.all().stream()
+                    .filter(a -> a.email().equalsIgnoreCase(email))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
         }
     }
 
     /** The demo forum's other delegates: accounts whose password is random and never shown, so nobody signs in as them. */
     private long forumDelegate(String localPart) {
-        return accounts.createWithoutSignIn(localPart + "@" + EMAIL_DOMAIN, Role.DELEGATE).id();
+        return accounts.createWithoutSignIn(localPart + "@" + EMAIL_DOMAIN, Role.DELEGATE)
+                .id();
     }
 
     private static long seedConversation(Handle handle, Map<Role, Long> accounts) {
         List<DemoStatement> statements = DemoStatements.ALL;
         PolisExport export = new DemoSimulation(statements).run();
-        long id = PolisImport.insert(handle, export, conversation(), ImportProgress.NONE).conversationId();
+        long id = PolisImport.insert(handle, export, conversation(), ImportProgress.NONE)
+                .conversationId();
         long organizer = accounts.get(Role.ORGANIZER);
         long translator = accounts.get(Role.TRANSLATOR);
-        ConversationStore.adopt(handle, id, organizer,
+        ConversationStore.adopt(
+                handle,
+                id,
+                organizer,
                 Map.of(MemberRole.MODERATOR, accounts.get(Role.MODERATOR), MemberRole.TRANSLATOR, translator));
         Map<String, Long> statementIds = StatementStore.byExternalId(handle, id);
         Map<Long, Language> declared = new HashMap<>();
@@ -107,51 +116,66 @@ public final class DemoSeed {
             long statementId = statementIds.get(String.valueOf(i));
             // The script tells Japanese from Korean from English, but the author's declared language is authoritative.
             declared.put(statementId, s.original());
-            Instant translated = Instant.ofEpochMilli(export.comments().get(i).timestamp()).plus(Duration.ofHours(6));
+            Instant translated =
+                    Instant.ofEpochMilli(export.comments().get(i).timestamp()).plus(Duration.ofHours(6));
             for (Language target : Language.values()) {
                 if (target != s.original()) {
-                    translations.add(new TranslationStore.ApprovedTranslation(statementId, target, s.texts().get(target),
-                            translator, organizer, translated));
+                    translations.add(new TranslationStore.ApprovedTranslation(
+                            statementId, target, s.texts().get(target), translator, organizer, translated));
                 }
             }
         }
         StatementStore.declareLanguages(handle, declared);
         TranslationStore.insertApproved(handle, translations);
-        ConversationRules.cohorts(handle, id).stream().filter(d -> d.name().equals("country")).findFirst()
-                .ifPresent(country -> Participants.languagesByCohort(handle, country.id(),
-                        Map.of("JP", Language.JA, "KR", Language.KO), Language.EN));
+        ConversationRules.cohorts(handle, id).stream()
+                .filter(d -> d.name().equals("country"))
+                .findFirst()
+                .ifPresent(country -> Participants.languagesByCohort(
+                        handle, country.id(), Map.of("JP", Language.JA, "KR", Language.KO), Language.EN));
         return id;
     }
 
     /** The demo conversation's texts in all three languages, open, with the default cohort dimensions. */
     static ImportedConversation conversation() {
         Map<Language, Texts> texts = new EnumMap<>(Language.class);
-        texts.put(EN, new Texts("What should Japanese and Korean citizens do together?",
-                "Share and vote on ideas for what citizens of Japan and Korea can do together — from history education"
-                        + " to technology, ageing societies and the news we read. Agree, disagree or pass on each"
-                        + " statement, and add your own.",
-                "Relations between Japan and Korea have swung between cooperation and conflict. The governments"
-                        + " disagree over the 2015 agreement on the \"comfort women\" issue and over compensation for"
-                        + " wartime labor, while young people in both countries share music, films and friendships."
-                        + " This conversation looks for the common ground citizens already have. Votes are anonymous;"
-                        + " participants tell us the country they live in and their role so that we can see where views"
-                        + " come together."));
-        texts.put(JA, new Texts("日本と韓国の市民は、共に何をすべきか？",
-                "歴史教育から技術、高齢化、私たちが日々目にするニュースまで、日韓の市民が共にできることについて意見を出し合い、"
-                        + "投票しましょう。それぞれの意見に「賛成」「反対」「パス」で答え、あなた自身の意見も加えてください。",
-                "日韓関係は、協力と対立の間を揺れ動いてきました。「慰安婦」問題をめぐる2015年の合意や、戦時中の労働者への補償について"
-                        + "両政府の立場は食い違う一方で、両国の若者は音楽や映画、友情を分かち合っています。この対話は、市民がすでに持っている"
-                        + "共通の基盤を探るものです。投票は匿名です。意見がどこで歩み寄っているかを知るため、参加者には住んでいる国と"
-                        + "立場をお尋ねします。"));
-        texts.put(KO, new Texts("한국과 일본의 시민은 함께 무엇을 해야 할까?",
-                "역사 교육부터 기술, 고령화, 우리가 매일 접하는 뉴스까지, 한일 시민이 함께할 수 있는 일에 대해 의견을 나누고"
-                        + " 투표해 주세요. 각 의견에 '동의', '반대', '패스'로 답하고, 여러분의 의견도 더해 주세요.",
-                "한일 관계는 협력과 갈등 사이를 오가 왔습니다. '위안부' 문제에 관한 2015년 합의와 강제징용 배상을 둘러싸고 양국"
-                        + " 정부의 입장은 엇갈리지만, 양국의 젊은이들은 음악과 영화, 우정을 함께 나누고 있습니다. 이 대화는 시민들이"
-                        + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
-                        + " 참여자에게 거주 국가와 역할을 묻습니다."));
-        return new ImportedConversation("open", texts, List.of(
-                new ImportedDimension("country", List.of("JP", "KR", "US", "other")),
-                new ImportedDimension("role", DemoSimulation.ROLES)));
+        texts.put(
+                EN,
+                new Texts(
+                        "What should Japanese and Korean citizens do together?",
+                        "Share and vote on ideas for what citizens of Japan and Korea can do together — from history education"
+                                + " to technology, ageing societies and the news we read. Agree, disagree or pass on each"
+                                + " statement, and add your own.",
+                        "Relations between Japan and Korea have swung between cooperation and conflict. The governments"
+                                + " disagree over the 2015 agreement on the \"comfort women\" issue and over compensation for"
+                                + " wartime labor, while young people in both countries share music, films and friendships."
+                                + " This conversation looks for the common ground citizens already have. Votes are anonymous;"
+                                + " participants tell us the country they live in and their role so that we can see where views"
+                                + " come together."));
+        texts.put(
+                JA,
+                new Texts(
+                        "日本と韓国の市民は、共に何をすべきか？",
+                        "歴史教育から技術、高齢化、私たちが日々目にするニュースまで、日韓の市民が共にできることについて意見を出し合い、"
+                                + "投票しましょう。それぞれの意見に「賛成」「反対」「パス」で答え、あなた自身の意見も加えてください。",
+                        "日韓関係は、協力と対立の間を揺れ動いてきました。「慰安婦」問題をめぐる2015年の合意や、戦時中の労働者への補償について"
+                                + "両政府の立場は食い違う一方で、両国の若者は音楽や映画、友情を分かち合っています。この対話は、市民がすでに持っている"
+                                + "共通の基盤を探るものです。投票は匿名です。意見がどこで歩み寄っているかを知るため、参加者には住んでいる国と"
+                                + "立場をお尋ねします。"));
+        texts.put(
+                KO,
+                new Texts(
+                        "한국과 일본의 시민은 함께 무엇을 해야 할까?",
+                        "역사 교육부터 기술, 고령화, 우리가 매일 접하는 뉴스까지, 한일 시민이 함께할 수 있는 일에 대해 의견을 나누고"
+                                + " 투표해 주세요. 각 의견에 '동의', '반대', '패스'로 답하고, 여러분의 의견도 더해 주세요.",
+                        "한일 관계는 협력과 갈등 사이를 오가 왔습니다. '위안부' 문제에 관한 2015년 합의와 강제징용 배상을 둘러싸고 양국"
+                                + " 정부의 입장은 엇갈리지만, 양국의 젊은이들은 음악과 영화, 우정을 함께 나누고 있습니다. 이 대화는 시민들이"
+                                + " 이미 가지고 있는 공통의 기반을 찾으려는 것입니다. 투표는 익명이며, 의견이 어디에서 가까워지는지 알 수 있도록"
+                                + " 참여자에게 거주 국가와 역할을 묻습니다."));
+        return new ImportedConversation(
+                "open",
+                texts,
+                List.of(
+                        new ImportedDimension("country", List.of("JP", "KR", "US", "other")),
+                        new ImportedDimension("role", DemoSimulation.ROLES)));
     }
 }

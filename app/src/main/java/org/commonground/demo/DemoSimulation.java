@@ -13,10 +13,10 @@ import org.commonground.demo.DemoStatement.Opinion;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.web.Language;
 
 /**
@@ -35,13 +35,16 @@ final class DemoSimulation {
     static final long SEED = 20_250_501L;
 
     enum Country {
-        JP(Language.JA, 150, 0.15, 0.55), KR(Language.KO, 150, 0.55, 0.15), US(Language.EN, 45, 0.20, 0.45),
+        JP(Language.JA, 150, 0.15, 0.55),
+        KR(Language.KO, 150, 0.55, 0.15),
+        US(Language.EN, 45, 0.20, 0.45),
         OTHER(Language.EN, 15, 0.30, 0.30);
 
         final Language language;
         final int participants;
         /** Share of participants in the justice-first and pragmatic groups; the rest are civil-society. */
         final double justiceFirst;
+
         final double pragmatic;
 
         Country(Language language, int participants, double justiceFirst, double pragmatic) {
@@ -65,8 +68,8 @@ final class DemoSimulation {
         }
     }
 
-    static final List<String> ROLES = List.of("academic", "educator", "student", "journalist", "business",
-            "civil-society", "other");
+    static final List<String> ROLES =
+            List.of("academic", "educator", "student", "journalist", "business", "civil-society", "other");
     private static final double[] ROLE_WEIGHTS = {0.14, 0.14, 0.28, 0.08, 0.16, 0.14, 0.06};
 
     /** How much of the Japan–Korea divide is left at the end of the four months. */
@@ -117,9 +120,8 @@ final class DemoSimulation {
             revisit(p, voted, votes);
         }
         votes.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-        List<Voter> cohorts = people.stream()
-                .map(p -> new Voter(p.id(), cohortsOf(p)))
-                .toList();
+        List<Voter> cohorts =
+                people.stream().map(p -> new Voter(p.id(), cohortsOf(p))).toList();
         return new PolisExport(Summary.EMPTY, comments, votes, VoteSource.HISTORY, List.of("country", "role"), cohorts);
     }
 

@@ -18,25 +18,47 @@ import org.commonground.web.Language;
  * @param passRate  how often a participant passes on it
  * @param seeded    written by the organizer at the start, rather than by a participant later
  */
-record DemoStatement(Topic topic, Language original, Map<Language, String> texts, double[] lean, double divide,
-                     double passRate, boolean seeded) {
+record DemoStatement(
+        Topic topic,
+        Language original,
+        Map<Language, String> texts,
+        double[] lean,
+        double divide,
+        double passRate,
+        boolean seeded) {
 
     DemoStatement {
         // The demo's own statements obey the rules every new statement does (NFC, 1–1,000 characters).
-        texts = Map.of(Language.JA, StatementText.normalize(texts.get(Language.JA)),
-                Language.KO, StatementText.normalize(texts.get(Language.KO)),
-                Language.EN, StatementText.normalize(texts.get(Language.EN)));
+        texts = Map.of(
+                Language.JA,
+                StatementText.normalize(texts.get(Language.JA)),
+                Language.KO,
+                StatementText.normalize(texts.get(Language.KO)),
+                Language.EN,
+                StatementText.normalize(texts.get(Language.EN)));
     }
 
-    enum Topic { HISTORY_EDUCATION, AGREEMENT_2015, WARTIME_LABOR, YOUTH_EXCHANGE, SOUTHEAST_ASIA, SEMICONDUCTORS,
-        AGEING, JOURNALISM }
+    enum Topic {
+        HISTORY_EDUCATION,
+        AGREEMENT_2015,
+        WARTIME_LABOR,
+        YOUTH_EXCHANGE,
+        SOUTHEAST_ASIA,
+        SEMICONDUCTORS,
+        AGEING,
+        JOURNALISM
+    }
 
     /**
      * The latent opinion groups the simulation draws participants from: those who put historical
      * justice first, those who put practical cooperation first, and those who put people-to-people
      * ties first.
      */
-    enum Opinion { JUSTICE_FIRST, PRAGMATIC, CIVIL_SOCIETY }
+    enum Opinion {
+        JUSTICE_FIRST,
+        PRAGMATIC,
+        CIVIL_SOCIETY
+    }
 
     String text() {
         return texts.get(original);

@@ -29,12 +29,18 @@ final class DemoStore {
      */
     <T> T whileLocked(Function<Long, T> existing, Supplier<T> seed) {
         try (Handle lock = jdbi.open()) {
-            lock.createQuery("SELECT pg_advisory_lock(:key)").bind("key", LOCK).mapTo(String.class).one();
+            lock.createQuery("SELECT pg_advisory_lock(:key)")
+                    .bind("key", LOCK)
+                    .mapTo(String.class)
+                    .one();
             try {
                 Optional<Long> first = ConversationStore.oldestId(lock);
                 return first.isPresent() ? existing.apply(first.get()) : seed.get();
             } finally {
-                lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK).mapTo(Boolean.class).one();
+                lock.createQuery("SELECT pg_advisory_unlock(:key)")
+                        .bind("key", LOCK)
+                        .mapTo(Boolean.class)
+                        .one();
             }
         }
     }

@@ -31,12 +31,18 @@ final class ConversationCommonGround {
         try {
             readers.require(ctx, conversationId);
         } catch (CommonGroundException hidden) {
-            return List.of(); // unknown, a draft, archived, or results not for this reader: the forum page just omits them
+            return List
+                    .of(); // unknown, a draft, archived, or results not for this reader: the forum page just omits them
         }
-        return results.latest(conversationId).map(latest -> {
-            Map<Long, ShownStatements.Shown> texts = shown.all(conversationId, reader);
-            return latest.result().commonGround().stream().map(texts::get).filter(Objects::nonNull)
-                    .map(ShownStatements.Shown::text).toList();
-        }).orElse(List.of());
+        return results.latest(conversationId)
+                .map(latest -> {
+                    Map<Long, ShownStatements.Shown> texts = shown.all(conversationId, reader);
+                    return latest.result().commonGround().stream()
+                            .map(texts::get)
+                            .filter(Objects::nonNull)
+                            .map(ShownStatements.Shown::text)
+                            .toList();
+                })
+                .orElse(List.of());
     }
 }

@@ -2,8 +2,8 @@ package org.commonground.forum;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.problem.Forbidden;
 
 /**
@@ -23,14 +23,16 @@ final class ForumAccess {
     }
 
     /** The caller at one forum: an organizer, an approved delegate, or both. */
-    record Member(Account account, ForumStore.Forum forum, boolean organizer, Optional<OrganizationStore.Delegate> delegate) {
+    record Member(
+            Account account, ForumStore.Forum forum, boolean organizer, Optional<OrganizationStore.Delegate> delegate) {
         /** The organization whose private data the caller may see; null means all of it (an organizer). */
         Long scope() {
             return organizer ? null : delegate.orElseThrow().organizationId();
         }
 
         long organizationId() {
-            return delegate.orElseThrow(() -> new Forbidden("delegate-required", "forum.delegate.required")).organizationId();
+            return delegate.orElseThrow(() -> new Forbidden("delegate-required", "forum.delegate.required"))
+                    .organizationId();
         }
     }
 

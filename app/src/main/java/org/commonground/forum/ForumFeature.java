@@ -29,8 +29,12 @@ public final class ForumFeature {
     private final ConversationCommonGround commonGround;
     private final Clock clock;
 
-    private ForumFeature(Jdbi jdbi, Clock clock, ConversationFeature conversation, TranslationFeature translation,
-                         ResultsFeature results) {
+    private ForumFeature(
+            Jdbi jdbi,
+            Clock clock,
+            ConversationFeature conversation,
+            TranslationFeature translation,
+            ResultsFeature results) {
         this.forums = new ForumStore(jdbi);
         this.organizations = new OrganizationStore(jdbi);
         this.projects = new ProjectStore(jdbi);
@@ -44,16 +48,39 @@ public final class ForumFeature {
         this.clock = clock;
     }
 
-    public static ForumFeature wire(Jdbi jdbi, Clock clock, ConversationFeature conversation, TranslationFeature translation,
-                                    ResultsFeature results) {
+    public static ForumFeature wire(
+            Jdbi jdbi,
+            Clock clock,
+            ConversationFeature conversation,
+            TranslationFeature translation,
+            ResultsFeature results) {
         return new ForumFeature(jdbi, clock, conversation, translation, results);
     }
 
     /** Registers the JSON API under /api/v1/forums and the HTML pages (and the agenda feed) under /forums. */
     public void addTo(Api api, Pages pages) {
-        new ForumRoutes(forums, organizations, projects, proposals, meetings, planning, access, csv, conversation.access())
+        new ForumRoutes(
+                        forums,
+                        organizations,
+                        projects,
+                        proposals,
+                        meetings,
+                        planning,
+                        access,
+                        csv,
+                        conversation.access())
                 .addTo(api);
-        new ForumPages(pages, forums, organizations, projects, proposals, meetings, planning, access, clock, commonGround)
+        new ForumPages(
+                        pages,
+                        forums,
+                        organizations,
+                        projects,
+                        proposals,
+                        meetings,
+                        planning,
+                        access,
+                        clock,
+                        commonGround)
                 .addTo(api.routes());
     }
 
@@ -62,7 +89,8 @@ public final class ForumFeature {
      * unless the database has a forum already; returns the demo forum's id. {@code newDelegateAccount}
      * creates an account of role delegate for an e-mail local part and returns its id.
      */
-    public static long seedDemo(Jdbi jdbi, long organizerId, long delegateId, Function<String, Long> newDelegateAccount) {
+    public static long seedDemo(
+            Jdbi jdbi, long organizerId, long delegateId, Function<String, Long> newDelegateAccount) {
         return new ForumDemo(jdbi).seed(organizerId, delegateId, newDelegateAccount);
     }
 }

@@ -23,8 +23,12 @@ final class ForumPlanning {
     private final ProposalStore proposals;
     private final MeetingStore meetings;
 
-    ForumPlanning(ForumStore forums, OrganizationStore organizations, ProjectStore projects, ProposalStore proposals,
-                  MeetingStore meetings) {
+    ForumPlanning(
+            ForumStore forums,
+            OrganizationStore organizations,
+            ProjectStore projects,
+            ProposalStore proposals,
+            MeetingStore meetings) {
         this.forums = forums;
         this.organizations = organizations;
         this.projects = projects;
@@ -57,28 +61,43 @@ final class ForumPlanning {
                     marketMask |= 1L << i;
                 }
             }
-            matchingOrgs.add(new MatchingOrganization(Seat.of(o.country()), MatchingOrganization.capabilities(
-                    o.capabilities().stream().mapToInt(capabilityIndex::get).toArray()), marketMask, o.size(),
+            matchingOrgs.add(new MatchingOrganization(
+                    Seat.of(o.country()),
+                    MatchingOrganization.capabilities(o.capabilities().stream()
+                            .mapToInt(capabilityIndex::get)
+                            .toArray()),
+                    marketMask,
+                    o.size(),
                     open.getOrDefault(o.id(), 0)));
         }
         Map<Long, List<Long>> interest = projects.interest(forumId);
         Map<Long, List<Long>> exclusions = projects.exclusions(forumId);
         List<ProjectStore.Project> openProjects = projects.list(forumId, null).stream()
-                .filter(p -> p.status().equals("open") && !p.needs().isEmpty() && markets.indexOf(p.hostCountry()) < 64).toList();
+                .filter(p -> p.status().equals("open") && !p.needs().isEmpty() && markets.indexOf(p.hostCountry()) < 64)
+                .toList();
         List<MatchingProject> matchingProjects = new ArrayList<>();
         for (ProjectStore.Project p : openProjects) {
             matchingProjects.add(new MatchingProject(
-                    p.needs().stream().mapToInt(n -> capabilityIndex.get(n.capability())).toArray(),
-                    p.needs().stream().mapToDouble(ProjectStore.NeedView::weight).toArray(),
-                    Math.max(0, markets.indexOf(p.hostCountry())), p.size(),
+                    p.needs().stream()
+                            .mapToInt(n -> capabilityIndex.get(n.capability()))
+                            .toArray(),
+                    p.needs().stream()
+                            .mapToDouble(ProjectStore.NeedView::weight)
+                            .toArray(),
+                    Math.max(0, markets.indexOf(p.hostCountry())),
+                    p.size(),
                     indices(interest.getOrDefault(p.id(), List.of()), orgIndex),
                     indices(exclusions.getOrDefault(p.id(), List.of()), orgIndex)));
         }
         List<int[]> conflicts = organizations.conflicts(forumId).stream()
                 .filter(c -> orgIndex.containsKey(c[0]) && orgIndex.containsKey(c[1]))
-                .map(c -> new int[] {orgIndex.get(c[0]), orgIndex.get(c[1])}).toList();
-        MatchingRules rules = MatchingRules.defaults().withTwoSeats(forum.allowTwoSeats()).withMaxOpenConsortia(forum.maxOpenConsortia());
-        List<List<Proposal>> all = ConsortiumMatcher.of(matchingOrgs, matchingProjects, conflicts, rules).proposeAll(2);
+                .map(c -> new int[] {orgIndex.get(c[0]), orgIndex.get(c[1])})
+                .toList();
+        MatchingRules rules = MatchingRules.defaults()
+                .withTwoSeats(forum.allowTwoSeats())
+                .withMaxOpenConsortia(forum.maxOpenConsortia());
+        List<List<Proposal>> all = ConsortiumMatcher.of(matchingOrgs, matchingProjects, conflicts, rules)
+                .proposeAll(2);
         int with = 0;
         int count = 0;
         double coverage = 0;
@@ -88,7 +107,9 @@ final class ForumPlanning {
             for (Proposal proposal : all.get(i)) {
                 Long[] seat = new Long[3];
                 for (int s = 0; s < 3; s++) {
-                    seat[s] = proposal.members()[s] < 0 ? null : orgs.get(proposal.members()[s]).id();
+                    seat[s] = proposal.members()[s] < 0
+                            ? null
+                            : orgs.get(proposal.members()[s]).id();
                 }
                 List<ProposalStore.Covered> explanation = new ArrayList<>();
                 for (int n = 0; n < p.needs().size(); n++) {
@@ -98,9 +119,11 @@ final class ForumPlanning {
                             seats.add(ProposalStore.SEATS.get(s));
                         }
                     }
-                    explanation.add(new ProposalStore.Covered(p.needs().get(n).capability(), p.needs().get(n).weight(), seats));
+                    explanation.add(new ProposalStore.Covered(
+                            p.needs().get(n).capability(), p.needs().get(n).weight(), seats));
                 }
-                rows.add(new ProposalStore.NewProposal(seat[0], seat[1], seat[2], proposal.score(), proposal.coverage(), explanation));
+                rows.add(new ProposalStore.NewProposal(
+                        seat[0], seat[1], seat[2], proposal.score(), proposal.coverage(), explanation));
             }
             proposals.replace(p.id(), rows);
             count += rows.size();
@@ -126,11 +149,14 @@ final class ForumPlanning {
             delegateIndex.put(d.accountId(), delegateIndex.size());
         }
         List<MeetingStore.Meeting> accepted = meetings.meetings(forumId, null).stream()
-                .filter(m -> m.state().equals("accepted") && m.parties().stream().allMatch(p -> delegateIndex.containsKey(p.accountId())))
+                .filter(m -> m.state().equals("accepted")
+                        && m.parties().stream().allMatch(p -> delegateIndex.containsKey(p.accountId())))
                 .toList();
         List<MeetingRequest> requests = new ArrayList<>();
         for (MeetingStore.Meeting m : accepted) {
-            int[] who = m.parties().stream().mapToInt(p -> delegateIndex.get(p.accountId())).toArray();
+            int[] who = m.parties().stream()
+                    .mapToInt(p -> delegateIndex.get(p.accountId()))
+                    .toArray();
             boolean kept = m.published() && m.slot() != null && m.slot() < forum.slots() && m.table() < forum.tables();
             requests.add(new MeetingRequest(who, m.priority(), kept ? m.slot() : -1, kept ? m.table() : -1));
         }

@@ -32,8 +32,17 @@ final class MeetingStore {
      * A meeting; {@code slot}/{@code table} are null until scheduled, {@code state} is
      * {@code requested}, {@code accepted} or {@code declined}.
      */
-    record Meeting(long id, long requestedBy, Long consortiumId, int priority, String note, String state, Integer slot,
-                   Integer table, boolean published, List<Party> parties) {
+    record Meeting(
+            long id,
+            long requestedBy,
+            Long consortiumId,
+            int priority,
+            String note,
+            String state,
+            Integer slot,
+            Integer table,
+            boolean published,
+            List<Party> parties) {
         boolean involves(long accountId) {
             return parties.stream().anyMatch(p -> p.accountId() == accountId);
         }
@@ -61,13 +70,24 @@ final class MeetingStore {
             long m = h.createUpdate("""
                             INSERT INTO forum_meeting (forum_id, requested_by, consortium_id, priority, note)
                             VALUES (:f, :by, :c, :priority, :note)""")
-                    .bind("f", forumId).bind("by", requester).bind("c", input.consortiumId()).bind("priority", input.priority())
-                    .bind("note", note).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO forum_meeting_party (meeting_id, account_id, answer) VALUES (:m, :a, 'accepted')")
-                    .bind("m", m).bind("a", requester).execute();
+                    .bind("f", forumId)
+                    .bind("by", requester)
+                    .bind("c", input.consortiumId())
+                    .bind("priority", input.priority())
+                    .bind("note", note)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            h.createUpdate(
+                            "INSERT INTO forum_meeting_party (meeting_id, account_id, answer) VALUES (:m, :a, 'accepted')")
+                    .bind("m", m)
+                    .bind("a", requester)
+                    .execute();
             for (long invitee : invitees) {
                 h.createUpdate("INSERT INTO forum_meeting_party (meeting_id, account_id) VALUES (:m, :a)")
-                        .bind("m", m).bind("a", invitee).execute();
+                        .bind("m", m)
+                        .bind("a", invitee)
+                        .execute();
             }
             return m;
         });
@@ -88,16 +108,22 @@ final class MeetingStore {
         }
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE forum_meeting_party SET answer = :a WHERE meeting_id = :m AND account_id = :who")
-                    .bind("a", answer.equals("accept") ? "accepted" : "declined").bind("m", meetingId).bind("who", accountId).execute();
+                    .bind("a", answer.equals("accept") ? "accepted" : "declined")
+                    .bind("m", meetingId)
+                    .bind("who", accountId)
+                    .execute();
             if (answer.equals("decline")) {
-                h.createUpdate("UPDATE forum_meeting SET slot = NULL, table_no = NULL WHERE id = :m").bind("m", meetingId).execute();
+                h.createUpdate("UPDATE forum_meeting SET slot = NULL, table_no = NULL WHERE id = :m")
+                        .bind("m", meetingId)
+                        .execute();
             }
         });
         return require(forumId, meetingId);
     }
 
     Meeting require(long forumId, long meetingId) {
-        return jdbi.withHandle(h -> meetings(h, forumId, null, meetingId)).stream().findFirst()
+        return jdbi.withHandle(h -> meetings(h, forumId, null, meetingId)).stream()
+                .findFirst()
                 .orElseThrow(() -> NotFound.of("meeting", meetingId));
     }
 
@@ -116,36 +142,55 @@ final class MeetingStore {
                          WHERE m.forum_id = :f ORDER BY p.meeting_id, o.country, d.name""")
                 .bind("f", forumId)
                 .map((rs, ctx) -> parties.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Party(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))
-                .forEach(x -> { });
+                        .add(new Party(
+                                rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))
+                .forEach(x -> {});
         return h.createQuery("""
                         SELECT * FROM forum_meeting m WHERE m.forum_id = :f
                            AND (CAST(:a AS bigint) IS NULL OR EXISTS (SELECT 1 FROM forum_meeting_party p
                                 WHERE p.meeting_id = m.id AND p.account_id = :a))
                            AND (CAST(:id AS bigint) IS NULL OR m.id = :id)
                          ORDER BY m.slot NULLS LAST, m.table_no, m.id""")
-                .bind("f", forumId).bind("a", accountId).bind("id", meetingId)
+                .bind("f", forumId)
+                .bind("a", accountId)
+                .bind("id", meetingId)
                 .map((rs, ctx) -> {
                     List<Party> who = parties.getOrDefault(rs.getLong("id"), List.of());
-                    String state = who.stream().anyMatch(p -> p.answer().equals("declined")) ? "declined"
+                    String state = who.stream().anyMatch(p -> p.answer().equals("declined"))
+                            ? "declined"
                             : who.stream().allMatch(p -> p.answer().equals("accepted")) ? "accepted" : "requested";
-                    return new Meeting(rs.getLong("id"), rs.getLong("requested_by"), rs.getObject("consortium_id", Long.class),
-                            rs.getInt("priority"), rs.getString("note"), state, rs.getObject("slot", Integer.class),
-                            rs.getObject("table_no", Integer.class), rs.getBoolean("published"), who);
-                }).list();
+                    return new Meeting(
+                            rs.getLong("id"),
+                            rs.getLong("requested_by"),
+                            rs.getObject("consortium_id", Long.class),
+                            rs.getInt("priority"),
+                            rs.getString("note"),
+                            state,
+                            rs.getObject("slot", Integer.class),
+                            rs.getObject("table_no", Integer.class),
+                            rs.getBoolean("published"),
+                            who);
+                })
+                .list();
     }
 
     /** Stores a schedule: slot and table per meeting id (absent: unscheduled); {@code publish} marks placed ones published. */
     void saveSchedule(long forumId, Map<Long, int[]> placements, boolean publish) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE forum_meeting SET slot = NULL, table_no = NULL WHERE forum_id = :f AND NOT published")
-                    .bind("f", forumId).execute();
+            h.createUpdate(
+                            "UPDATE forum_meeting SET slot = NULL, table_no = NULL WHERE forum_id = :f AND NOT published")
+                    .bind("f", forumId)
+                    .execute();
             var batch = h.prepareBatch("""
                     UPDATE forum_meeting SET slot = :s, table_no = :t, published = published OR :publish
                      WHERE id = :m AND forum_id = :f""");
             for (var e : placements.entrySet()) {
-                batch.bind("s", e.getValue()[0]).bind("t", e.getValue()[1]).bind("publish", publish)
-                        .bind("m", e.getKey()).bind("f", forumId).add();
+                batch.bind("s", e.getValue()[0])
+                        .bind("t", e.getValue()[1])
+                        .bind("publish", publish)
+                        .bind("m", e.getKey())
+                        .bind("f", forumId)
+                        .add();
             }
             if (!placements.isEmpty()) {
                 batch.execute();

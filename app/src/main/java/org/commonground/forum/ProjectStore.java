@@ -25,14 +25,20 @@ final class ProjectStore {
         this.jdbi = jdbi;
     }
 
-    long create(long forumId, NewProject input, long postedBy, Long organizationId, List<ForumStore.Capability> taxonomy,
-                List<String> markets) {
+    long create(
+            long forumId,
+            NewProject input,
+            long postedBy,
+            Long organizationId,
+            List<ForumStore.Capability> taxonomy,
+            List<String> markets) {
         List<FieldError> errors = new ArrayList<>();
         String title = InputText.clean(input.title(), "title", 1, 200, false, errors);
         if (input.hostCountry() == null || !markets.contains(input.hostCountry())) {
             errors.add(new FieldError("hostCountry", "forum.market.unknown"));
         }
-        if (input.sector() == null || taxonomy.stream().noneMatch(c -> c.sector().equals(input.sector()))) {
+        if (input.sector() == null
+                || taxonomy.stream().noneMatch(c -> c.sector().equals(input.sector()))) {
             errors.add(new FieldError("sector", "forum.sector.unknown"));
         }
         if (input.size() < 1 || input.size() > 5) {
@@ -40,7 +46,10 @@ final class ProjectStore {
         }
         List<String> financing = input.financing() == null ? List.of() : input.financing();
         if (!FINANCING.containsAll(financing)) {
-            errors.add(new FieldError("financing", "forum.financing.unknown", String.join(", ", FINANCING.stream().sorted().toList())));
+            errors.add(new FieldError(
+                    "financing",
+                    "forum.financing.unknown",
+                    String.join(", ", FINANCING.stream().sorted().toList())));
         }
         List<Need> needs = input.needs() == null ? List.of() : input.needs();
         if (needs.isEmpty() || needs.size() > 64) {
@@ -60,22 +69,54 @@ final class ProjectStore {
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        return jdbi.inTransaction(h -> insert(h, forumId, organizationId, postedBy, title, input.hostCountry(), input.sector(),
-                input.size(), financing, needs.stream().map(n -> new long[] {ids.get(n.capability()), n.weight()}).toList()));
+        return jdbi.inTransaction(h -> insert(
+                h,
+                forumId,
+                organizationId,
+                postedBy,
+                title,
+                input.hostCountry(),
+                input.sector(),
+                input.size(),
+                financing,
+                needs.stream()
+                        .map(n -> new long[] {ids.get(n.capability()), n.weight()})
+                        .toList()));
     }
 
-    static long insert(Handle h, long forumId, Long organizationId, long postedBy, String title, String host, String sector,
-                       int size, List<String> financing, List<long[]> needs) {
+    static long insert(
+            Handle h,
+            long forumId,
+            Long organizationId,
+            long postedBy,
+            String title,
+            String host,
+            String sector,
+            int size,
+            List<String> financing,
+            List<long[]> needs) {
         long id = h.createUpdate("""
                 INSERT INTO forum_project (forum_id, organization_id, posted_by, title, host_country, sector, size, financing)
                 VALUES (:f, :o, :by, :title, :host, :sector, :size, :financing)""")
-                .bind("f", forumId).bind("o", organizationId).bind("by", postedBy).bind("title", title).bind("host", host)
-                .bind("sector", sector).bind("size", size).bind("financing", financing.stream().distinct().toArray(String[]::new))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("f", forumId)
+                .bind("o", organizationId)
+                .bind("by", postedBy)
+                .bind("title", title)
+                .bind("host", host)
+                .bind("sector", sector)
+                .bind("size", size)
+                .bind("financing", financing.stream().distinct().toArray(String[]::new))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         var batch = h.prepareBatch("""
                 INSERT INTO forum_project_need (project_id, capability_id, weight, position) VALUES (:p, :c, :w, :pos)""");
         for (int i = 0; i < needs.size(); i++) {
-            batch.bind("p", id).bind("c", needs.get(i)[0]).bind("w", (int) needs.get(i)[1]).bind("pos", i).add();
+            batch.bind("p", id)
+                    .bind("c", needs.get(i)[0])
+                    .bind("w", (int) needs.get(i)[1])
+                    .bind("pos", i)
+                    .add();
         }
         batch.execute();
         return id;
@@ -100,22 +141,33 @@ final class ProjectStore {
                     .bind("f", forumId)
                     .map((rs, ctx) -> needs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new NeedView(rs.getString(2), rs.getInt(3))))
-                    .forEach(x -> { });
+                    .forEach(x -> {});
             return h.createQuery("""
                             SELECT p.*, (SELECT count(*) FROM forum_interest i WHERE i.project_id = p.id) AS interest_count,
                                    EXISTS (SELECT 1 FROM forum_interest i WHERE i.project_id = p.id AND i.organization_id = :me) AS mine
                               FROM forum_project p WHERE p.forum_id = :f ORDER BY p.id""")
-                    .bind("f", forumId).bind("me", interestOf)
-                    .map((rs, ctx) -> new Project(rs.getLong("id"), rs.getString("title"), rs.getString("host_country"),
-                            rs.getString("sector"), rs.getInt("size"), List.of(strings(rs.getArray("financing"))),
-                            rs.getString("status"), rs.getObject("organization_id", Long.class),
-                            needs.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("interest_count"), rs.getBoolean("mine")))
+                    .bind("f", forumId)
+                    .bind("me", interestOf)
+                    .map((rs, ctx) -> new Project(
+                            rs.getLong("id"),
+                            rs.getString("title"),
+                            rs.getString("host_country"),
+                            rs.getString("sector"),
+                            rs.getInt("size"),
+                            List.of(strings(rs.getArray("financing"))),
+                            rs.getString("status"),
+                            rs.getObject("organization_id", Long.class),
+                            needs.getOrDefault(rs.getLong("id"), List.of()),
+                            rs.getInt("interest_count"),
+                            rs.getBoolean("mine")))
                     .list();
         });
     }
 
     Project require(long forumId, long projectId) {
-        return list(forumId, null).stream().filter(p -> p.id() == projectId).findFirst()
+        return list(forumId, null).stream()
+                .filter(p -> p.id() == projectId)
+                .findFirst()
                 .orElseThrow(() -> NotFound.of("project", projectId));
     }
 
@@ -123,8 +175,12 @@ final class ProjectStore {
         if (status == null || !STATUSES.contains(status)) {
             throw Invalid.field("status", "forum.status.invalid");
         }
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE forum_project SET status = :s WHERE forum_id = :f AND id = :p")
-                .bind("s", status).bind("f", forumId).bind("p", projectId).execute());
+        int n = jdbi.withHandle(
+                h -> h.createUpdate("UPDATE forum_project SET status = :s WHERE forum_id = :f AND id = :p")
+                        .bind("s", status)
+                        .bind("f", forumId)
+                        .bind("p", projectId)
+                        .execute());
         if (n == 0) {
             throw NotFound.of("project", projectId);
         }
@@ -132,10 +188,13 @@ final class ProjectStore {
 
     void setInterest(long forumId, long projectId, long organizationId, boolean interested) {
         require(forumId, projectId);
-        jdbi.useHandle(h -> h.createUpdate(interested
-                        ? "INSERT INTO forum_interest (project_id, organization_id) VALUES (:p, :o) ON CONFLICT DO NOTHING"
-                        : "DELETE FROM forum_interest WHERE project_id = :p AND organization_id = :o")
-                .bind("p", projectId).bind("o", organizationId).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        interested
+                                ? "INSERT INTO forum_interest (project_id, organization_id) VALUES (:p, :o) ON CONFLICT DO NOTHING"
+                                : "DELETE FROM forum_interest WHERE project_id = :p AND organization_id = :o")
+                .bind("p", projectId)
+                .bind("o", organizationId)
+                .execute());
     }
 
     /** Keeps an organization out of a project's proposals (the host's wish or its own). */
@@ -143,7 +202,9 @@ final class ProjectStore {
         require(forumId, projectId);
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO forum_exclusion (project_id, organization_id) VALUES (:p, :o) ON CONFLICT DO NOTHING""")
-                .bind("p", projectId).bind("o", organizationId).execute());
+                .bind("p", projectId)
+                .bind("o", organizationId)
+                .execute());
     }
 
     /** Per project id, the organizations that marked interest in it, and those excluded from it. */
@@ -160,18 +221,30 @@ final class ProjectStore {
         jdbi.useHandle(h -> h.createQuery("SELECT t.project_id, t.organization_id FROM " + table
                         + " t JOIN forum_project p ON p.id = t.project_id WHERE p.forum_id = :f")
                 .bind("f", forumId)
-                .map((rs, ctx) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
-                .forEach(x -> { }));
+                .map((rs, ctx) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getLong(2)))
+                .forEach(x -> {}));
         return out;
     }
 
     record Need(String capability, int weight) {}
 
-    record NewProject(String title, String hostCountry, String sector, int size, List<String> financing, List<Need> needs) {}
+    record NewProject(
+            String title, String hostCountry, String sector, int size, List<String> financing, List<Need> needs) {}
 
     record NeedView(String capability, int weight) {}
 
     /** A project; {@code interested}: whether the reader's organization marked interest. */
-    record Project(long id, String title, String hostCountry, String sector, int size, List<String> financing, String status,
-                   Long organizationId, List<NeedView> needs, int interestCount, boolean interested) {}
+    record Project(
+            long id,
+            String title,
+            String hostCountry,
+            String sector,
+            int size,
+            List<String> financing,
+            String status,
+            Long organizationId,
+            List<NeedView> needs,
+            int interestCount,
+            boolean interested) {}
 }

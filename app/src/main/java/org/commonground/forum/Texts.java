@@ -19,7 +19,9 @@ final class Texts {
             errors.add(new FieldError(field, "forum.texts.languages"));
         }
         for (String lang : LANGUAGES) {
-            out.put(lang, InputText.clean(given == null ? null : given.get(lang), field + "." + lang, 1, max, false, errors));
+            out.put(
+                    lang,
+                    InputText.clean(given == null ? null : given.get(lang), field + "." + lang, 1, max, false, errors));
         }
         return out;
     }

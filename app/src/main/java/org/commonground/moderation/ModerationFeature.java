@@ -13,20 +13,21 @@ public final class ModerationFeature {
     private final TranslationFeature translation;
     private final ModerationStore moderation;
 
-    private ModerationFeature(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement,
-                              TranslationFeature translation) {
+    private ModerationFeature(
+            Jdbi jdbi, ConversationFeature conversation, StatementFeature statement, TranslationFeature translation) {
         this.conversation = conversation;
         this.translation = translation;
         this.moderation = new ModerationStore(jdbi, statement.events());
     }
 
-    public static ModerationFeature wire(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement,
-                                         TranslationFeature translation) {
+    public static ModerationFeature wire(
+            Jdbi jdbi, ConversationFeature conversation, StatementFeature statement, TranslationFeature translation) {
         return new ModerationFeature(jdbi, conversation, statement, translation);
     }
 
     public void addTo(Api api, Pages pages) {
-        new ModerationPages(pages, conversation.readable(), moderation, translation.translations(), conversation.access())
+        new ModerationPages(
+                        pages, conversation.readable(), moderation, translation.translations(), conversation.access())
                 .addTo(api.routes());
         new ModerationRoutes(moderation, conversation.access()).addTo(api);
     }

@@ -6,15 +6,15 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.Readable;
 import org.commonground.problem.Invalid;
 import org.commonground.translation.TranslationStore;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.conversation.Readable;
 
 /**
  * The moderation queue: pending statements first, each with its translations, accepted or
@@ -30,8 +30,8 @@ final class ModerationPages {
     private final TranslationStore translations;
     private final Access access;
 
-    ModerationPages(Pages pages, Readable readable, ModerationStore moderation, TranslationStore translations,
-                           Access access) {
+    ModerationPages(
+            Pages pages, Readable readable, ModerationStore moderation, TranslationStore translations, Access access) {
         this.pages = pages;
         this.readable = readable;
         this.moderation = moderation;
@@ -51,7 +51,8 @@ final class ModerationPages {
         String asked = ctx.queryParam("state");
         String filter = asked != null && FILTERS.contains(asked) ? asked : "pending";
         List<QueueEntry> entries = moderation.queue(id, filter.equals("all") ? null : filter, 200, 0).stream()
-                .map(i -> new QueueEntry(i, translations.of(id, i.id()))).toList();
+                .map(i -> new QueueEntry(i, translations.of(id, i.id())))
+                .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", Readable.title(c, Language.of(ctx)));
@@ -68,24 +69,48 @@ final class ModerationPages {
         String decision = ctx.formParam("decision");
         QueueItem item;
         try {
-            item = moderation.decide(id, statementId, moderator.id(), new ModerationStore.Decision(decision, ctx.formParam("reason")));
+            item = moderation.decide(
+                    id, statementId, moderator.id(), new ModerationStore.Decision(decision, ctx.formParam("reason")));
         } catch (Invalid e) {
             if (!"true".equals(ctx.header("HX-Request"))) {
                 throw e;
             }
             ctx.status(e.status());
             var page = pages.page(ctx);
-            String message = e.fieldErrors().isEmpty() ? page.t(e.messageKey(), e.args())
-                    : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
-            pages.render(ctx, "moderate/entry.jte", Map.of("c", readable.conversation(ctx, id),
-                    "e", new QueueEntry(moderation.item(id, statementId), translations.of(id, statementId)), "error", message));
+            String message = e.fieldErrors().isEmpty()
+                    ? page.t(e.messageKey(), e.args())
+                    : page.t(
+                            e.fieldErrors().getFirst().messageKey(),
+                            e.fieldErrors().getFirst().args());
+            pages.render(
+                    ctx,
+                    "moderate/entry.jte",
+                    Map.of(
+                            "c",
+                            readable.conversation(ctx, id),
+                            "e",
+                            new QueueEntry(moderation.item(id, statementId), translations.of(id, statementId)),
+                            "error",
+                            message));
             return;
         }
         if ("true".equals(ctx.header("HX-Request"))) {
-            pages.render(ctx, "moderate/entry.jte", Map.of("c", readable.conversation(ctx, id),
-                    "e", new QueueEntry(item, translations.of(id, statementId)), "error", ""));
+            pages.render(
+                    ctx,
+                    "moderate/entry.jte",
+                    Map.of(
+                            "c",
+                            readable.conversation(ctx, id),
+                            "e",
+                            new QueueEntry(item, translations.of(id, statementId)),
+                            "error",
+                            ""));
         } else {
-            ctx.redirect("/moderate/c/" + id + "?state=" + ctx.queryParamMap().getOrDefault("state", List.of("pending")).getFirst(),
+            ctx.redirect(
+                    "/moderate/c/" + id + "?state="
+                            + ctx.queryParamMap()
+                                    .getOrDefault("state", List.of("pending"))
+                                    .getFirst(),
                     HttpStatus.SEE_OTHER);
         }
     }

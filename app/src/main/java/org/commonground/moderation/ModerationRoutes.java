@@ -2,12 +2,12 @@ package org.commonground.moderation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.problem.Invalid;
-import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
+import org.commonground.web.PathIds;
 import org.commonground.web.Requests;
 
 /** The moderation queue, for moderators, organizers and admins of the conversation. */
@@ -22,18 +22,31 @@ final class ModerationRoutes {
 
     public void addTo(Api api) {
         api.tag("moderation", "The moderators' queue and their accept / reject decisions");
-        api.get("/api/v1/conversations/{conversationId}/moderation/statements").id("listModerationQueue").caller(Caller.ACCOUNT).problems(422).tag("moderation")
+        api.get("/api/v1/conversations/{conversationId}/moderation/statements")
+                .id("listModerationQueue")
+                .caller(Caller.ACCOUNT)
+                .problems(422)
+                .tag("moderation")
                 .summary("The moderation queue: pending first; ?state=pending|accepted|rejected, ?limit=, ?offset=")
-                .returns(new TypeReference<List<QueueItem>>() {}.getType()).handle(ctx -> {
+                .returns(new TypeReference<List<QueueItem>>() {}.getType())
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     access.requireModerator(ctx, conversationId);
-                    ctx.json(moderation.queue(conversationId, ctx.queryParam("state"),
-                            intParam(ctx.queryParam("limit"), 100, "limit"), intParam(ctx.queryParam("offset"), 0, "offset")));
+                    ctx.json(moderation.queue(
+                            conversationId,
+                            ctx.queryParam("state"),
+                            intParam(ctx.queryParam("limit"), 100, "limit"),
+                            intParam(ctx.queryParam("offset"), 0, "offset")));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation").id("moderateStatement").caller(Caller.ACCOUNT).tag("moderation")
+        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation")
+                .id("moderateStatement")
+                .caller(Caller.ACCOUNT)
+                .tag("moderation")
                 .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
-                .body(ModerationStore.Decision.class).returns(QueueItem.class).handle(ctx -> {
+                .body(ModerationStore.Decision.class)
+                .returns(QueueItem.class)
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
                     Account moderator = access.requireModerator(ctx, conversationId);

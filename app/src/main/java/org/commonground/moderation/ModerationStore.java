@@ -1,6 +1,5 @@
 package org.commonground.moderation;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,11 +31,17 @@ final class ModerationStore {
     public record Decision(String decision, String reason) {}
 
     private static final RowMapper<QueueItem> ITEM = (rs, ctx) -> new QueueItem(
-            rs.getLong("id"), rs.getString("text"), rs.getString("lang"), rs.getString("moderation_state"),
-            rs.getString("moderation_reason"), (Long) rs.getObject("moderated_by", Long.class),
+            rs.getLong("id"),
+            rs.getString("text"),
+            rs.getString("lang"),
+            rs.getString("moderation_state"),
+            rs.getString("moderation_reason"),
+            (Long) rs.getObject("moderated_by", Long.class),
             Optional.ofNullable(rs.getObject("moderated_at", java.time.OffsetDateTime.class))
-                    .map(java.time.OffsetDateTime::toInstant).orElse(null),
-            rs.getObject("author_participant_id", Long.class), rs.getBoolean("is_seed"),
+                    .map(java.time.OffsetDateTime::toInstant)
+                    .orElse(null),
+            rs.getObject("author_participant_id", Long.class),
+            rs.getBoolean("is_seed"),
             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
 
     private static final String COLUMNS = """
@@ -66,21 +71,30 @@ final class ModerationStore {
                              CASE WHEN moderation_state = 'pending' THEN created_at END ASC,
                              coalesce(moderated_at, created_at) DESC, id DESC
                     LIMIT :limit OFFSET :offset""")
-                    .bind("c", conversationId).bind("state", state).bind("limit", limit).bind("offset", offset)
-                    .map(ITEM).list();
+                    .bind("c", conversationId)
+                    .bind("state", state)
+                    .bind("limit", limit)
+                    .bind("offset", offset)
+                    .map(ITEM)
+                    .list();
         });
     }
 
     /** One statement of the conversation as the queue shows it; 404 for an unknown or another conversation's one. */
     public QueueItem item(long conversationId, long statementId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM statement WHERE id = :s AND conversation_id = :c")
-                .bind("s", statementId).bind("c", conversationId).map(ITEM).findOne()
-                .orElseThrow(() -> NotFound.of("statement", statementId)));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM statement WHERE id = :s AND conversation_id = :c")
+                        .bind("s", statementId)
+                        .bind("c", conversationId)
+                        .map(ITEM)
+                        .findOne()
+                        .orElseThrow(() -> NotFound.of("statement", statementId)));
     }
 
     /** Accepts or rejects a statement of the conversation; 404 for another conversation's statement. */
     public QueueItem decide(long conversationId, long statementId, long moderatorId, Decision decision) {
-        String verdict = decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);
+        String verdict =
+                decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);
         String state = switch (verdict) {
             case "accept" -> "accepted";
             case "reject" -> "rejected";
@@ -102,9 +116,13 @@ final class ModerationStore {
             return h.createQuery("UPDATE statement SET moderation_state = :state, moderation_reason = :reason, "
                             + "moderated_by = :moderator, moderated_at = now() "
                             + "WHERE id = :s AND conversation_id = :c RETURNING " + COLUMNS)
-                    .bind("state", state).bind("reason", finalReason).bind("moderator", moderatorId)
-                    .bind("s", statementId).bind("c", conversationId)
-                    .map(ITEM).findOne()
+                    .bind("state", state)
+                    .bind("reason", finalReason)
+                    .bind("moderator", moderatorId)
+                    .bind("s", statementId)
+                    .bind("c", conversationId)
+                    .map(ITEM)
+                    .findOne()
                     .orElseThrow(() -> NotFound.of("statement", statementId));
         });
         events.changed(conversationId, statementId);

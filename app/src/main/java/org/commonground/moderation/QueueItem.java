@@ -3,5 +3,14 @@ package org.commonground.moderation;
 import java.time.Instant;
 
 /** A statement as a moderator sees it. */
-public record QueueItem(long id, String text, String lang, String state, String reason, Long moderatedBy,
-                        Instant moderatedAt, Long authorParticipantId, boolean seed, Instant createdAt) {}
+public record QueueItem(
+        long id,
+        String text,
+        String lang,
+        String state,
+        String reason,
+        Long moderatedBy,
+        Instant moderatedAt,
+        Long authorParticipantId,
+        boolean seed,
+        Instant createdAt) {}

@@ -29,7 +29,8 @@ final class ActivityStore implements ConversationActivity {
                 SELECT (SELECT count(*) FROM participant WHERE conversation_id = :c),
                        (SELECT count(*) FROM current_vote WHERE conversation_id = :c)""")
                 .bind("c", conversationId)
-                .map((rs, x) -> new Counts(rs.getInt(1), rs.getInt(2), statements.pendingCount(conversationId))).one());
+                .map((rs, x) -> new Counts(rs.getInt(1), rs.getInt(2), statements.pendingCount(conversationId)))
+                .one());
     }
 
     @Override
@@ -43,7 +44,8 @@ final class ActivityStore implements ConversationActivity {
                             JOIN participant p ON p.id = pc.participant_id
                             WHERE p.conversation_id = :c GROUP BY pc.dimension_id, pc.value""")
                     .bind("c", conversationId)
-                    .map((rs, x) -> new Counted(rs.getLong(1), rs.getString(2), rs.getInt(3))).list()) {
+                    .map((rs, x) -> new Counted(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                    .list()) {
                 counted.computeIfAbsent(c.dimension(), k -> new HashMap<>()).put(c.value(), c.participants());
             }
             List<CohortCount> out = new ArrayList<>();

@@ -109,7 +109,8 @@ final class BallotBox {
             return;
         } catch (Error e) {
             // Nobody may wait forever: the callers fail, and the writer goes on with the next batch.
-            batch.forEach(b -> b.outcome().completeExceptionally(new IllegalStateException("the vote writer failed", e)));
+            batch.forEach(
+                    b -> b.outcome().completeExceptionally(new IllegalStateException("the vote writer failed", e)));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -1,16 +1,16 @@
 package org.commonground.participation;
 
-import org.commonground.conversation.Conversation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonground.web.Secrets;
+import org.commonground.conversation.Conversation;
 import org.commonground.conversation.InviteStore;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Language;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,18 +41,27 @@ public final class Join {
     public record JoinRequest(Map<String, String> cohorts, String invite, String externalId, String language) {}
 
     /** A new participant: the token is shown only here. */
-    public record Joined(long participantId, long conversationId, String token, String language,
-                         Map<String, String> cohorts) {}
+    public record Joined(
+            long participantId, long conversationId, String token, String language, Map<String, String> cohorts) {}
 
     /** Adds a participant to an open conversation, all or nothing. */
     public Joined join(long conversationId, JoinRequest request, Language requestLanguage) {
         String language = language(request.language(), requestLanguage);
         String externalId = externalId(request.externalId());
         Map<String, String> declared = request.cohorts() == null ? Map.of() : request.cohorts();
-        String invite = Optional.ofNullable(request.invite()).map(String::strip).filter(c -> !c.isEmpty()).orElse(null);
+        String invite = Optional.ofNullable(request.invite())
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .orElse(null);
         String token = Participants.TOKEN_PREFIX + Secrets.token();
-        ParticipantStore.Admitted admitted = store.admit(conversationId, invite, invites,
-                (dimensions, fixed) -> cohortValues(dimensions, declared, fixed), Secrets.hash(token), externalId, language);
+        ParticipantStore.Admitted admitted = store.admit(
+                conversationId,
+                invite,
+                invites,
+                (dimensions, fixed) -> cohortValues(dimensions, declared, fixed),
+                Secrets.hash(token),
+                externalId,
+                language);
         return new Joined(admitted.id(), conversationId, token, language, admitted.cohorts());
     }
 
@@ -60,7 +69,8 @@ public final class Join {
         if (declared == null) {
             return requestLanguage.code();
         }
-        return Language.parse(declared).filter(l -> l.code().equals(declared.strip().toLowerCase(java.util.Locale.ROOT)))
+        return Language.parse(declared)
+                .filter(l -> l.code().equals(declared.strip().toLowerCase(java.util.Locale.ROOT)))
                 .map(Language::code)
                 .orElseThrow(() -> Invalid.field("language", "participant.language.invalid"));
     }
@@ -83,8 +93,8 @@ public final class Join {
      * dropped, so a participant is never told they are in a cohort they did not end up in.
      * Self-declared dimensions are optional.
      */
-    private static Map<Long, String> cohortValues(List<Conversation.CohortDimension> dimensions, Map<String, String> declared,
-                                                  Map<Long, String> fixed) {
+    private static Map<Long, String> cohortValues(
+            List<Conversation.CohortDimension> dimensions, Map<String, String> declared, Map<Long, String> fixed) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, String> values = new LinkedHashMap<>(fixed);
         for (String name : declared.keySet()) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.commonground.statement.StatementStore;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
-import org.commonground.statement.StatementStore;
 
 /** The next statement for a participant, in their language, with how far along they are. */
 public final class NextStatement {
@@ -20,8 +20,13 @@ public final class NextStatement {
     private final Extremity extremity;
     private final Supplier<RandomGenerator> random;
 
-    NextStatement(StatementStore statements, VoteStore votes, ShownStatements shown, Extremity extremity,
-                  Supplier<RandomGenerator> random, Clock clock) {
+    NextStatement(
+            StatementStore statements,
+            VoteStore votes,
+            ShownStatements shown,
+            Extremity extremity,
+            Supplier<RandomGenerator> random,
+            Clock clock) {
         this.statements = statements;
         this.votes = votes;
         this.shown = shown;
@@ -54,13 +59,13 @@ public final class NextStatement {
         for (int i = 0; i < priorities.length; i++) {
             long id = open.get(i);
             VoteCounts.Count n = VoteCounts.count(seen, id);
-            priorities[i] = StatementChoice.priority(n.agree(), n.pass(), n.seen(),
-                    extremity.of(participant.conversationId(), id));
+            priorities[i] = StatementChoice.priority(
+                    n.agree(), n.pass(), n.seen(), extremity.of(participant.conversationId(), id));
         }
         long chosen = open.get(StatementChoice.draw(priorities, random.get()));
         // Rejected since the candidates were read: choose again among those still accepted.
-        return shown.one(chosen, Language.parse(lang).orElseThrow()).map(s -> new Next(s, progress))
+        return shown.one(chosen, Language.parse(lang).orElseThrow())
+                .map(s -> new Next(s, progress))
                 .orElseGet(() -> next(participant, lang));
     }
-
 }

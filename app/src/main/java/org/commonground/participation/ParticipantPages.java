@@ -14,19 +14,19 @@ import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.InviteStore;
 import org.commonground.conversation.ModerationMode;
+import org.commonground.conversation.Readable;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.TooManyRequests;
-import org.commonground.translation.ShownStatements;
 import org.commonground.statement.StatementStore;
 import org.commonground.translation.MachineTranslations;
+import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
 import org.commonground.web.Throttles;
-import org.commonground.conversation.Readable;
 
 /**
  * What a participant sees: the conversation's landing page with the join step, voting one
@@ -49,9 +49,19 @@ final class ParticipantPages {
     private final MachineTranslations machineTranslations;
     private final Throttles throttles;
 
-    ParticipantPages(Pages pages, Readable readable, Join join, Participants participants, VoteStore votes,
-                     NextStatement next, StatementStore statements, InviteStore invites, ShownStatements shown,
-                     boolean secureCookies, MachineTranslations machineTranslations, Throttles throttles) {
+    ParticipantPages(
+            Pages pages,
+            Readable readable,
+            Join join,
+            Participants participants,
+            VoteStore votes,
+            NextStatement next,
+            StatementStore statements,
+            InviteStore invites,
+            ShownStatements shown,
+            boolean secureCookies,
+            MachineTranslations machineTranslations,
+            Throttles throttles) {
         this.throttles = throttles;
         this.invites = invites;
         this.machineTranslations = machineTranslations;
@@ -81,7 +91,8 @@ final class ParticipantPages {
         String invite = Optional.ofNullable(ctx.queryParam("invite")).orElse(ctx.formParam("invite"));
         Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
         List<CohortQuestion> questions = c.cohorts().stream()
-                .map(d -> new CohortQuestion(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite())).toList();
+                .map(d -> new CohortQuestion(d.name(), d.values(), fixed.get(d.name()), d.fixedByInvite()))
+                .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         Optional<Conversation.Text> byMachine = machineTranslations.text(c, Language.of(ctx));
@@ -99,8 +110,10 @@ final class ParticipantPages {
 
     /** The cohort values an invite code fixes, by dimension name (empty for an unknown code or another conversation's). */
     private Map<String, String> fixedBy(long conversationId, String code) {
-        return invites.byCode(code.strip()).filter(i -> i.conversationId() == conversationId)
-                .map(InviteStore.Invite::cohort).orElse(Map.of());
+        return invites.byCode(code.strip())
+                .filter(i -> i.conversationId() == conversationId)
+                .map(InviteStore.Invite::cohort)
+                .orElse(Map.of());
     }
 
     private void join(Context ctx) {
@@ -113,16 +126,28 @@ final class ParticipantPages {
                 chosen.put(d.name(), v);
             }
         }
-        String invite = Optional.ofNullable(ctx.formParam("invite")).filter(s -> !s.isBlank()).orElse(null);
+        String invite = Optional.ofNullable(ctx.formParam("invite"))
+                .filter(s -> !s.isBlank())
+                .orElse(null);
         Map<String, String> fixed = invite == null ? Map.of() : fixedBy(id, invite);
         Map<String, String> declared = new LinkedHashMap<>(chosen);
         fixed.keySet().forEach(declared::remove);
         try {
             throttles.join(ctx, invite);
-            Join.Joined joined = join.join(id, new Join.JoinRequest(declared, invite, null, Language.of(ctx).code()),
+            Join.Joined joined = join.join(
+                    id,
+                    new Join.JoinRequest(
+                            declared, invite, null, Language.of(ctx).code()),
                     Language.of(ctx));
-            ctx.cookie(new Cookie(Participants.cookieName(id), joined.token(), "/", COOKIE_MAX_AGE_SECONDS,
-                    secureCookies, true, null, SameSite.LAX));
+            ctx.cookie(new Cookie(
+                    Participants.cookieName(id),
+                    joined.token(),
+                    "/",
+                    COOKIE_MAX_AGE_SECONDS,
+                    secureCookies,
+                    true,
+                    null,
+                    SameSite.LAX));
             ctx.redirect("/c/" + id + "/vote");
         } catch (Invalid e) {
             ctx.status(e.status());
@@ -138,7 +163,8 @@ final class ParticipantPages {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("form", page.t(e.messageKey(), e.args()));
         for (CommonGroundException.FieldError f : e.fieldErrors()) {
-            out.merge(f.field().replace("cohorts.", "cohort_"), page.t(f.messageKey(), f.args()), (a, b) -> a + " " + b);
+            out.merge(
+                    f.field().replace("cohorts.", "cohort_"), page.t(f.messageKey(), f.args()), (a, b) -> a + " " + b);
         }
         return out;
     }
@@ -227,7 +253,8 @@ final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
-            StatementStore.StatementView written = authorship.write(ctx, id, new StatementStore.WriteStatement(text, null));
+            StatementStore.StatementView written =
+                    authorship.write(ctx, id, new StatementStore.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
             if (!"statement-duplicate".equals(e.type())) {
@@ -236,7 +263,9 @@ final class ParticipantPages {
             ctx.status(409);
             Object existing = e.extensions().get("existing");
             result.put("outcome", "duplicate");
-            result.put("existing", existing instanceof Map<?, ?> m && m.get("text") != null ? String.valueOf(m.get("text")) : "");
+            result.put(
+                    "existing",
+                    existing instanceof Map<?, ?> m && m.get("text") != null ? String.valueOf(m.get("text")) : "");
             result.put("text", text);
         } catch (TooManyRequests e) {
             Throttles.refused(ctx, e);
@@ -246,13 +275,17 @@ final class ParticipantPages {
         } catch (Invalid e) {
             ctx.status(e.status());
             result.put("outcome", "invalid");
-            result.put("error", fieldErrors(e, pages.page(ctx)).getOrDefault("text", pages.page(ctx).t(e.messageKey(), e.args())));
+            result.put(
+                    "error",
+                    fieldErrors(e, pages.page(ctx))
+                            .getOrDefault("text", pages.page(ctx).t(e.messageKey(), e.args())));
             result.put("text", text);
         }
         Map<String, Object> model = cardModel(c, p, Language.of(ctx));
         model.put("write", result);
         model.put("title", Readable.title(c, Language.of(ctx)));
-        pages.render(ctx, "true".equals(ctx.header("HX-Request")) ? "participate/write.jte" : "participate/vote.jte", model);
+        pages.render(
+                ctx, "true".equals(ctx.header("HX-Request")) ? "participate/write.jte" : "participate/vote.jte", model);
     }
 
     private void myVotes(Context ctx) {
@@ -269,7 +302,17 @@ final class ParticipantPages {
                 earlier.add(new EarlierVote(texts.get(vote.statementId()), vote.vote()));
             }
         }
-        pages.render(ctx, "participate/my-votes.jte", Map.of("c", c, "title", Readable.title(c, Language.of(ctx)),
-                "earlier", earlier, "open", c.state() == ConversationState.OPEN));
+        pages.render(
+                ctx,
+                "participate/my-votes.jte",
+                Map.of(
+                        "c",
+                        c,
+                        "title",
+                        Readable.title(c, Language.of(ctx)),
+                        "earlier",
+                        earlier,
+                        "open",
+                        c.state() == ConversationState.OPEN));
     }
 }

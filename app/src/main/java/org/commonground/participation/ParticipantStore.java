@@ -1,6 +1,5 @@
 package org.commonground.participation;
 
-import org.commonground.web.Language;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.InviteStore;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
+import org.commonground.web.Language;
 import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,18 +41,31 @@ final class ParticipantStore {
      *
      * @param inviteCode the invite code used (stripped), or null
      */
-    Admitted admit(long conversationId, String inviteCode, InviteStore invites, CohortChoice choice, String tokenHash,
-                   String externalId, String language) {
+    Admitted admit(
+            long conversationId,
+            String inviteCode,
+            InviteStore invites,
+            CohortChoice choice,
+            String tokenHash,
+            String externalId,
+            String language) {
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireOpen();
             List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
-            Optional<InviteStore.Redemption> invite = Optional.ofNullable(inviteCode).map(code -> invites.redeem(h, code));
+            Optional<InviteStore.Redemption> invite =
+                    Optional.ofNullable(inviteCode).map(code -> invites.redeem(h, code));
             if (invite.isPresent() && invite.get().conversationId() != conversationId) {
                 throw new NotFound("invite-not-found", "invite.not-found");
             }
-            Map<Long, String> values = choice.values(dimensions,
+            Map<Long, String> values = choice.values(
+                    dimensions,
                     invite.map(InviteStore.Redemption::cohortByDimensionId).orElse(Map.of()));
-            long id = insert(h, conversationId, tokenHash, externalId, language,
+            long id = insert(
+                            h,
+                            conversationId,
+                            tokenHash,
+                            externalId,
+                            language,
                             invite.map(InviteStore.Redemption::inviteId).orElse(null))
                     .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
             insertCohorts(h, id, values);
@@ -103,16 +116,21 @@ final class ParticipantStore {
     }
 
     /** A new participant, or empty when the external id is taken in the conversation. */
-    private static Optional<Long> insert(Handle h, long conversationId, String tokenHash, String externalId, String language,
-                                 Long inviteId) {
+    private static Optional<Long> insert(
+            Handle h, long conversationId, String tokenHash, String externalId, String language, Long inviteId) {
         return h.createUpdate("""
                 INSERT INTO participant (conversation_id, token_hash, external_id, language, invite_id)
                 VALUES (:c, :hash, :externalId, :language, :invite)
                 ON CONFLICT (conversation_id, external_id) DO NOTHING
                 RETURNING id""")
-                .bind("c", conversationId).bind("hash", tokenHash).bind("externalId", externalId)
-                .bind("language", language).bind("invite", inviteId)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne();
+                .bind("c", conversationId)
+                .bind("hash", tokenHash)
+                .bind("externalId", externalId)
+                .bind("language", language)
+                .bind("invite", inviteId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .findOne();
     }
 
     /** The participant's cohort values, by dimension id. */
@@ -120,8 +138,10 @@ final class ParticipantStore {
         if (values.isEmpty()) {
             return;
         }
-        var insert = h.prepareBatch("INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
-        values.forEach((d, v) -> insert.bind("p", participantId).bind("d", d).bind("v", v).add());
+        var insert = h.prepareBatch(
+                "INSERT INTO participant_cohort (participant_id, dimension_id, value) VALUES (:p, :d, :v)");
+        values.forEach((d, v) ->
+                insert.bind("p", participantId).bind("d", d).bind("v", v).add());
         insert.execute();
     }
 
@@ -129,12 +149,17 @@ final class ParticipantStore {
         var update = h.prepareBatch("""
                 UPDATE participant p SET language = :lang FROM participant_cohort pc
                 WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value = :value""");
-        byValue.forEach((value, lang) -> update.bind("lang", lang.code()).bind("d", dimensionId).bind("value", value).add());
+        byValue.forEach((value, lang) -> update.bind("lang", lang.code())
+                .bind("d", dimensionId)
+                .bind("value", value)
+                .add());
         update.execute();
         h.createUpdate("""
                 UPDATE participant p SET language = :lang FROM participant_cohort pc
                 WHERE pc.participant_id = p.id AND pc.dimension_id = :d AND pc.value NOT IN (<values>)""")
-                .bind("lang", otherwise.code()).bind("d", dimensionId).bindList("values", List.copyOf(byValue.keySet()))
+                .bind("lang", otherwise.code())
+                .bind("d", dimensionId)
+                .bindList("values", List.copyOf(byValue.keySet()))
                 .execute();
     }
 }

@@ -1,7 +1,5 @@
 package org.commonground.participation;
 
-import org.commonground.web.Language;
-import org.jdbi.v3.core.Handle;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +7,8 @@ import org.commonground.account.Authentication;
 import org.commonground.account.ParticipantTokens;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,8 +36,7 @@ public final class Participants implements ParticipantTokens {
         if (bearer.isPresent()) {
             return bearer;
         }
-        return Optional.ofNullable(ctx.cookie(cookieName(conversationId)))
-                .filter(t -> t.startsWith(TOKEN_PREFIX));
+        return Optional.ofNullable(ctx.cookie(cookieName(conversationId))).filter(t -> t.startsWith(TOKEN_PREFIX));
     }
 
     /** The participant of this conversation the request speaks for; 401 without a valid token, 403 for another conversation's. */
@@ -64,9 +63,7 @@ public final class Participants implements ParticipantTokens {
 
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
-        return secret(ctx, conversationId)
-                .flatMap(store::byToken)
-                .filter(p -> p.conversationId() == conversationId);
+        return secret(ctx, conversationId).flatMap(store::byToken).filter(p -> p.conversationId() == conversationId);
     }
 
     /** Whether {@code secret} is the token of a participant of any conversation. */
@@ -87,7 +84,8 @@ public final class Participants implements ParticipantTokens {
      * Sets imported participants' language from their value of one cohort dimension (the demo: JP
      * reads Japanese, KR Korean, anyone else English), in the importing transaction.
      */
-    public static void languagesByCohort(Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
+    public static void languagesByCohort(
+            Handle h, long dimensionId, Map<String, Language> byValue, Language otherwise) {
         ParticipantStore.languagesByCohort(h, dimensionId, byValue, otherwise);
     }
 }

@@ -1,9 +1,9 @@
 package org.commonground.participation;
 
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import io.javalin.http.Context;
 import org.commonground.account.ParticipantTokens;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
@@ -36,16 +36,27 @@ public final class ParticipationFeature {
     private final boolean secureCookies;
     private final Throttles throttles;
 
-    private ParticipationFeature(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
-                                 ConversationFeature conversation, StatementFeature statement,
-                                 TranslationFeature translation, MachineTranslations machineTranslations) {
+    private ParticipationFeature(
+            Jdbi jdbi,
+            int voteWriters,
+            boolean secureCookies,
+            Throttles throttles,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            MachineTranslations machineTranslations) {
         this.conversation = conversation;
         this.statement = statement;
         this.translation = translation;
         this.machineTranslations = machineTranslations;
         this.participants = new Participants(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
-        this.next = new NextStatement(statement.statements(), votes, translation.shown(), relay, ThreadLocalRandom::current,
+        this.next = new NextStatement(
+                statement.statements(),
+                votes,
+                translation.shown(),
+                relay,
+                ThreadLocalRandom::current,
                 conversation.clock());
         this.join = new Join(jdbi, conversation.invites());
         this.activity = new ActivityStore(jdbi, statement.statements());
@@ -58,11 +69,17 @@ public final class ParticipationFeature {
      * @param throttles           the quotas of joins, votes and statements, pages and API alike
      * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
      */
-    public static ParticipationFeature wire(Jdbi jdbi, int voteWriters, boolean secureCookies, Throttles throttles,
-                                            ConversationFeature conversation, StatementFeature statement,
-                                            TranslationFeature translation, MachineTranslations machineTranslations) {
-        return new ParticipationFeature(jdbi, voteWriters, secureCookies, throttles, conversation, statement,
-                translation, machineTranslations);
+    public static ParticipationFeature wire(
+            Jdbi jdbi,
+            int voteWriters,
+            boolean secureCookies,
+            Throttles throttles,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            MachineTranslations machineTranslations) {
+        return new ParticipationFeature(
+                jdbi, voteWriters, secureCookies, throttles, conversation, statement, translation, machineTranslations);
     }
 
     /**
@@ -103,8 +120,19 @@ public final class ParticipationFeature {
     }
 
     public void addTo(Api api, Pages pages) {
-        new ParticipantPages(pages, conversation.readable(), join, participants, votes, next, statement.statements(),
-                conversation.invites(), translation.shown(), secureCookies, machineTranslations, throttles)
+        new ParticipantPages(
+                        pages,
+                        conversation.readable(),
+                        join,
+                        participants,
+                        votes,
+                        next,
+                        statement.statements(),
+                        conversation.invites(),
+                        translation.shown(),
+                        secureCookies,
+                        machineTranslations,
+                        throttles)
                 .addTo(api.routes());
         new ParticipationRoutes(join, participants, votes, next, secureCookies, throttles).addTo(api);
         new StatementRoutes(new Authorship(statement.statements(), votes, participants, throttles)).addTo(api);

@@ -54,6 +54,6 @@ final class StatementChoice {
                 return i;
             }
         }
-        return priorities.length - 1;  // rounding left r a hair above zero
+        return priorities.length - 1; // rounding left r a hair above zero
     }
 }

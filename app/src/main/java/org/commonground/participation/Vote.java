@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** A participant's reaction to a statement, stored as 1 (agree), -1 (disagree) or 0 (pass). */
 public enum Vote {
-    AGREE(1), DISAGREE(-1), PASS(0);
+    AGREE(1),
+    DISAGREE(-1),
+    PASS(0);
 
     private final short stored;
 

@@ -41,8 +41,9 @@ final class VoteCounts {
         CachedCounts s = cache.get(conversationId);
         if (s == null || clock.millis() - s.takenAt() > MAX_AGE_MILLIS) {
             // compute() lets one request refresh while the others for this conversation wait for it.
-            s = cache.compute(conversationId, (id, old) ->
-                    old != null && clock.millis() - old.takenAt() <= MAX_AGE_MILLIS ? old : load(id));
+            s = cache.compute(
+                    conversationId,
+                    (id, old) -> old != null && clock.millis() - old.takenAt() <= MAX_AGE_MILLIS ? old : load(id));
         }
         return s.counts();
     }

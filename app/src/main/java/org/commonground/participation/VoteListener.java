@@ -11,5 +11,5 @@ public interface VoteListener {
     /** value: 1 agree, −1 disagree, 0 pass. */
     void committed(long conversationId, long participantId, long statementId, int value, Instant castAt);
 
-    VoteListener NONE = (conversationId, participantId, statementId, value, castAt) -> { };
+    VoteListener NONE = (conversationId, participantId, statementId, value, castAt) -> {};
 }

@@ -1,6 +1,5 @@
 package org.commonground.participation;
 
-import org.commonground.conversation.ConversationState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,13 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
-import org.commonground.web.Secrets;
+import org.commonground.conversation.ConversationState;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
 import org.commonground.statement.StatementStore;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -57,8 +57,13 @@ public final class VoteStore implements Votes {
      * What the statement found: each fact the checks need, and {@code castAt} set only if the vote
      * was recorded. On refusal nothing was written, so the facts can be turned into a problem after.
      */
-    public record Outcome(String conversationState, Long participantConversationId, Long statementConversationId,
-                   String statementState, Long participantId, Instant castAt) {}
+    public record Outcome(
+            String conversationState,
+            Long participantConversationId,
+            Long statementConversationId,
+            String statementState,
+            Long participantId,
+            Instant castAt) {}
 
     /**
      * One row per cast, in input order. {@code f} reads each row's facts by primary or unique key;
@@ -162,8 +167,13 @@ public final class VoteStore implements Votes {
         // Epoch microseconds: parsing a timestamptz's text costs more than the rest of the row.
         long micros = rs.getLong(6);
         Instant castAt = rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-        return new Outcome(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                rs.getString(4), rs.getObject(5, Long.class), castAt);
+        return new Outcome(
+                rs.getString(1),
+                rs.getObject(2, Long.class),
+                rs.getObject(3, Long.class),
+                rs.getString(4),
+                rs.getObject(5, Long.class),
+                castAt);
     }
 
     /** A recorded vote. */
@@ -211,8 +221,11 @@ public final class VoteStore implements Votes {
 
     /** The statements the participant has a current vote on. */
     Set<Long> votedOn(long participantId) {
-        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT statement_id FROM current_vote WHERE participant_id = :p")
-                .bind("p", participantId).mapTo(Long.class).list()));
+        return new HashSet<>(
+                jdbi.withHandle(h -> h.createQuery("SELECT statement_id FROM current_vote WHERE participant_id = :p")
+                        .bind("p", participantId)
+                        .mapTo(Long.class)
+                        .list()));
     }
 
     @Override
@@ -234,7 +247,8 @@ public final class VoteStore implements Votes {
                        count(*) AS total
                 FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
                 .bind("c", conversationId)
-                .map((rs, c) -> new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .map((rs, c) ->
+                        new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .forEach(t -> counts.put(t.statementId(), t)));
         return counts;
     }
@@ -242,10 +256,11 @@ public final class VoteStore implements Votes {
     @Override
     public Map<Long, String> cohortValues(long dimensionId) {
         Map<Long, String> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT participant_id, value FROM participant_cohort WHERE dimension_id = :d")
-                .bind("d", dimensionId)
-                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        jdbi.useHandle(
+                h -> h.createQuery("SELECT participant_id, value FROM participant_cohort WHERE dimension_id = :d")
+                        .bind("d", dimensionId)
+                        .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                        .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 
@@ -257,11 +272,16 @@ public final class VoteStore implements Votes {
                         FROM vote_event
                         WHERE conversation_id = :c
                         ORDER BY cast_at, id""")
-                .bind("c", conversationId).setFetchSize(20_000)
+                .bind("c", conversationId)
+                .setFetchSize(20_000)
                 .scanResultSet((rows, ctx) -> {
                     ResultSet rs = rows.get();
                     while (rs.next()) {
-                        sink.vote(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).getTime());
+                        sink.vote(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getInt(3),
+                                rs.getTimestamp(4).getTime());
                     }
                     return null;
                 }));

@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.problem.NotFound;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -44,8 +44,8 @@ public final class ConversationExport {
     /** Milliseconds since the epoch, computed by the server: cheaper than a Timestamp object per row. */
     private static final String EPOCH_MILLIS = "floor(extract(epoch FROM %s) * 1000)::bigint";
 
-    private record StatementRow(long id, String externalId, String text, Long author, boolean seed, String state,
-                                long createdAt) {}
+    private record StatementRow(
+            long id, String externalId, String text, Long author, boolean seed, String state, long createdAt) {}
 
     private static PolisExport load(Handle handle, long conversationId) {
         Summary summary = handle.createQuery("""
@@ -54,15 +54,18 @@ public final class ConversationExport {
                 .bind("c", conversationId)
                 .map((rs, ctx) -> new Summary(rs.getString(1), rs.getString(2)))
                 .findOne()
-                .or(() -> handle.createQuery("SELECT 1 FROM conversation WHERE id = :c").bind("c", conversationId)
-                        .mapTo(Integer.class).findOne().map(found -> Summary.EMPTY))
+                .or(() -> handle.createQuery("SELECT 1 FROM conversation WHERE id = :c")
+                        .bind("c", conversationId)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .map(found -> Summary.EMPTY))
                 .orElseThrow(() -> NotFound.of("conversation", conversationId));
 
         Map<Long, String> participantExternal = new LinkedHashMap<>();
         handle.createQuery("SELECT id, external_id FROM participant WHERE conversation_id = :c ORDER BY id")
                 .bind("c", conversationId)
                 .map((rs, ctx) -> participantExternal.put(rs.getLong(1), rs.getString(2)))
-                .forEach(ignored -> { });
+                .forEach(ignored -> {});
         Map<Long, Integer> participantIds = polisIds(participantExternal);
 
         List<StatementRow> statements = handle.createQuery("""
@@ -71,17 +74,24 @@ public final class ConversationExport {
                                     ELSE moderation_state END, %s
                         FROM statement WHERE conversation_id = :c ORDER BY id""".formatted(EPOCH_MILLIS.formatted("created_at")))
                 .bind("c", conversationId)
-                .map((rs, ctx) -> new StatementRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getBoolean(5), rs.getString(6), rs.getLong(7)))
+                .map((rs, ctx) -> new StatementRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        rs.getLong(7)))
                 .list();
         Map<Long, String> statementExternal = new LinkedHashMap<>();
         statements.forEach(s -> statementExternal.put(s.id(), s.externalId()));
         Map<Long, Integer> statementIds = polisIds(statementExternal);
         List<Comment> comments = new ArrayList<>(statements.size());
         for (StatementRow s : statements) {
-            OptionalInt author = s.author() == null ? OptionalInt.empty() : OptionalInt.of(participantIds.get(s.author()));
-            comments.add(new Comment(statementIds.get(s.id()), s.createdAt(), author,
-                    moderation(s.state()), s.seed(), s.text()));
+            OptionalInt author =
+                    s.author() == null ? OptionalInt.empty() : OptionalInt.of(participantIds.get(s.author()));
+            comments.add(new Comment(
+                    statementIds.get(s.id()), s.createdAt(), author, moderation(s.state()), s.seed(), s.text()));
         }
 
         // Ordered as current_vote is derived: by time, and among equal times by the order of recording.
@@ -90,13 +100,18 @@ public final class ConversationExport {
                         WHERE conversation_id = :c ORDER BY cast_at, id""".formatted(EPOCH_MILLIS.formatted("cast_at")))
                 .bind("c", conversationId)
                 .setFetchSize(10_000)
-                .map((rs, ctx) -> new VoteEvent(rs.getLong(4),
-                        statementIds.get(rs.getLong(2)), participantIds.get(rs.getLong(1)), rs.getShort(3)))
+                .map((rs, ctx) -> new VoteEvent(
+                        rs.getLong(4),
+                        statementIds.get(rs.getLong(2)),
+                        participantIds.get(rs.getLong(1)),
+                        rs.getShort(3)))
                 .list();
 
         List<String> dimensions = handle.createQuery(
                         "SELECT name FROM cohort_dimension WHERE conversation_id = :c ORDER BY position, id")
-                .bind("c", conversationId).mapTo(String.class).list();
+                .bind("c", conversationId)
+                .mapTo(String.class)
+                .list();
         Map<Long, Map<String, String>> cohorts = new LinkedHashMap<>();
         handle.createQuery("""
                         SELECT pc.participant_id, d.name, pc.value
@@ -105,9 +120,10 @@ public final class ConversationExport {
                 .bind("c", conversationId)
                 .map((rs, ctx) -> cohorts.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                         .put(rs.getString(2), rs.getString(3)))
-                .forEach(ignored -> { });
+                .forEach(ignored -> {});
         List<Voter> participants = new ArrayList<>(participantIds.size());
-        participantIds.forEach((id, polisId) -> participants.add(new Voter(polisId, cohorts.getOrDefault(id, Map.of()))));
+        participantIds.forEach(
+                (id, polisId) -> participants.add(new Voter(polisId, cohorts.getOrDefault(id, Map.of()))));
 
         return new PolisExport(summary, comments, votes, VoteSource.HISTORY, dimensions, participants);
     }
@@ -132,7 +148,10 @@ public final class ConversationExport {
     }
 
     private static Integer numeric(String externalId) {
-        if (externalId == null || externalId.isEmpty() || externalId.length() > 9 || !externalId.chars().allMatch(Character::isDigit)) {
+        if (externalId == null
+                || externalId.isEmpty()
+                || externalId.length() > 9
+                || !externalId.chars().allMatch(Character::isDigit)) {
             return null;
         }
         return Integer.valueOf(externalId);

@@ -3,8 +3,8 @@ package org.commonground.polis;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -37,16 +37,19 @@ import org.commonground.web.SpreadsheetSafeCsv;
 final class CsvFile implements AutoCloseable {
     /** Eight bytes at a time for the ASCII check. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final Path file;
     private final byte[] bytes;
     private int position;
     /** The line {@link #position} is on. */
     private long lineAtPosition = 1;
+
     private List<String> header = List.of();
     private final Map<String, Integer> columns = new HashMap<>();
     private long line;
     /** The current record: cell i is bytes[from[i], to[i]); quoted cells may hold doubled quotes. */
     private int cells = -1;
+
     private int[] from = new int[16];
     private int[] to = new int[16];
     private boolean[] quoted = new boolean[16];
@@ -114,7 +117,8 @@ final class CsvFile implements AutoCloseable {
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 1 << 16));
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         while (true) {
@@ -390,6 +394,5 @@ final class CsvFile implements AutoCloseable {
 
     /** Nothing to release: the file was read whole when it was opened. Kept so callers read it in try-with-resources. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

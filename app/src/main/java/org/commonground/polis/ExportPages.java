@@ -27,7 +27,8 @@ final class ExportPages {
         try {
             export.load(id).write(dir);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.list(dir)) {
+            try (var zip = new java.util.zip.ZipOutputStream(bytes);
+                    var files = java.nio.file.Files.list(dir)) {
                 for (java.nio.file.Path f : files.sorted().toList()) {
                     zip.putNextEntry(new java.util.zip.ZipEntry("conversation-" + id + "/" + f.getFileName()));
                     java.nio.file.Files.copy(f, zip);
@@ -38,7 +39,8 @@ final class ExportPages {
             ctx.contentType("application/zip").result(bytes.toByteArray());
         } finally {
             try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }

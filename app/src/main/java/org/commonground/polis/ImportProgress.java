@@ -6,7 +6,7 @@ package org.commonground.polis;
  */
 @FunctionalInterface
 public interface ImportProgress {
-    ImportProgress NONE = (phase, done, total) -> { };
+    ImportProgress NONE = (phase, done, total) -> {};
 
     /** {@code done} of {@code total} units of {@code phase} are finished; called with done == total at its end. */
     void advance(String phase, long done, long total);

@@ -41,11 +41,12 @@ public record ImportedConversation(String state, Map<Language, Texts> texts, Lis
      */
     public static ImportedConversation imported(PolisExport export, String title, String folderName) {
         String chosen = firstNonBlank(title, export.summary().topic(), folderName);
-        Language language = StatementText.detectLanguage(chosen + " " + export.summary().description());
+        Language language =
+                StatementText.detectLanguage(chosen + " " + export.summary().description());
         List<ImportedDimension> dimensions = new ArrayList<>();
         export.cohortDimensions().forEach(d -> dimensions.add(new ImportedDimension(d, List.of())));
-        return new ImportedConversation("closed",
-                Map.of(language, new Texts(chosen, export.summary().description(), "")), dimensions);
+        return new ImportedConversation(
+                "closed", Map.of(language, new Texts(chosen, export.summary().description(), "")), dimensions);
     }
 
     private static String firstNonBlank(String... candidates) {

@@ -1,8 +1,5 @@
 package org.commonground.polis;
 
-import org.commonground.analysis.Cohorts;
-import org.commonground.analysis.VoteMatrix;
-import org.commonground.results.AnalysisInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.ModeratedVotes;
+import org.commonground.analysis.VoteMatrix;
+import org.commonground.results.AnalysisInput;
 
 /**
  * A Pol.is export folder in memory: the statements ("comments"), every vote event, and the cohort
@@ -67,7 +67,8 @@ public record PolisExport(
     public List<VoteEvent> latestVotes() {
         // A stable sort keeps file order among equal times, so the last of each group is the latest.
         List<VoteEvent> sorted = new ArrayList<>(votes);
-        sorted.sort(Comparator.comparingInt(VoteEvent::voterId).thenComparingInt(VoteEvent::commentId)
+        sorted.sort(Comparator.comparingInt(VoteEvent::voterId)
+                .thenComparingInt(VoteEvent::commentId)
                 .thenComparingLong(VoteEvent::timestamp));
         List<VoteEvent> latest = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
@@ -82,9 +83,14 @@ public record PolisExport(
     /** Every participant the export mentions: voters, comment authors and participants.csv rows, sorted. */
     public int[] participantIds() {
         IntStream voters = votes.stream().mapToInt(VoteEvent::voterId);
-        IntStream authors = comments.stream().filter(c -> c.authorId().isPresent()).mapToInt(c -> c.authorId().getAsInt());
+        IntStream authors = comments.stream()
+                .filter(c -> c.authorId().isPresent())
+                .mapToInt(c -> c.authorId().getAsInt());
         IntStream listed = participants.stream().mapToInt(Voter::id);
-        return IntStream.concat(IntStream.concat(voters, authors), listed).sorted().distinct().toArray();
+        return IntStream.concat(IntStream.concat(voters, authors), listed)
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     /** What a Pol.is summary.csv says about the conversation (blank strings when it does not). */
@@ -102,7 +108,8 @@ public record PolisExport(
      * @param seed       written by the organizer as a seed (only the newer layout says so)
      * @param text       the comment body as written
      */
-    public record Comment(int id, long timestamp, OptionalInt authorId, Moderation moderation, boolean seed, String text) {}
+    public record Comment(
+            int id, long timestamp, OptionalInt authorId, Moderation moderation, boolean seed, String text) {}
 
     /**
      * One vote event.
@@ -132,7 +139,9 @@ public record PolisExport(
 
     /** Pol.is's moderation column: 1 accepted, 0 not yet moderated, -1 rejected. */
     public enum Moderation {
-        REJECTED(-1), UNMODERATED(0), ACCEPTED(1);
+        REJECTED(-1),
+        UNMODERATED(0),
+        ACCEPTED(1);
 
         private final int code;
 

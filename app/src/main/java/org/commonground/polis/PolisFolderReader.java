@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
+import org.commonground.polis.PolisExport.Voter;
 
 /** Parses a Pol.is export folder, failing on the first fault with its file and line. */
 final class PolisFolderReader {
@@ -29,8 +29,19 @@ final class PolisFolderReader {
     static final String SUMMARY = "summary.csv";
 
     /** Both layouts Pol.is has used: with a datetime column, and the newer one with is-meta/is-seed. */
-    private static final Set<String> COMMENT_COLUMNS = Set.of("timestamp", "datetime", "comment-id", "author-id",
-            "agrees", "disagrees", "moderated", "comment-body", "is-meta", "is-seed", "group-informed-consensus");
+    private static final Set<String> COMMENT_COLUMNS = Set.of(
+            "timestamp",
+            "datetime",
+            "comment-id",
+            "author-id",
+            "agrees",
+            "disagrees",
+            "moderated",
+            "comment-body",
+            "is-meta",
+            "is-seed",
+            "group-informed-consensus");
+
     private static final List<String> COMMENT_REQUIRED =
             List.of("timestamp", "comment-id", "author-id", "moderated", "comment-body");
     private static final Set<String> VOTE_COLUMNS = Set.of("timestamp", "datetime", "comment-id", "voter-id", "vote");
@@ -40,6 +51,7 @@ final class PolisFolderReader {
             Set.of("participant", "xid", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree");
     /** The rule for a cohort dimension name, as the schema states it. */
     static final Pattern DIMENSION_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
     static final int MAX_COHORT_VALUE = 64;
 
     private PolisFolderReader() {}
@@ -63,9 +75,8 @@ final class PolisFolderReader {
         }
         Path participantsFile = dir.resolve(PARTICIPANTS);
         List<String> dimensions = new ArrayList<>();
-        List<Voter> participants = Files.exists(participantsFile)
-                ? readParticipants(participantsFile, dimensions)
-                : List.of();
+        List<Voter> participants =
+                Files.exists(participantsFile) ? readParticipants(participantsFile, dimensions) : List.of();
         Path summaryFile = dir.resolve(SUMMARY);
         Summary summary = Files.exists(summaryFile) ? readSummary(summaryFile) : Summary.EMPTY;
         return new PolisExport(summary, comments, votes, source, dimensions, participants);
@@ -82,7 +93,8 @@ final class PolisFolderReader {
                 }
                 long timestamp = csv.number("timestamp");
                 String author = csv.text("author-id").strip();
-                OptionalInt authorId = author.isEmpty() ? OptionalInt.empty() : OptionalInt.of(csv.integer("author-id"));
+                OptionalInt authorId =
+                        author.isEmpty() ? OptionalInt.empty() : OptionalInt.of(csv.integer("author-id"));
                 for (String count : List.of("agrees", "disagrees")) {
                     if (!csv.text(count).isBlank()) {
                         csv.integer(count); // derived from the votes on import, but a bad number is still a fault
@@ -90,7 +102,8 @@ final class PolisFolderReader {
                 }
                 int moderated = csv.integer("moderated");
                 if (moderated < -1 || moderated > 1) {
-                    throw csv.error("moderated must be 1 (accepted), 0 (unmoderated) or -1 (rejected), not " + moderated);
+                    throw csv.error(
+                            "moderated must be 1 (accepted), 0 (unmoderated) or -1 (rejected), not " + moderated);
                 }
                 boolean seed = flag(csv, "is-seed");
                 String text = csv.text("comment-body");
@@ -114,7 +127,10 @@ final class PolisFolderReader {
     private static List<VoteEvent> readVotes(Path file, Map<Integer, Comment> comments) {
         try (CsvFile csv = CsvFile.withHeader(file).expectColumns(VOTE_REQUIRED, VOTE_COLUMNS)) {
             VoteColumns votes = new VoteColumns();
-            int[] known = comments.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] known = comments.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
             while (csv.next()) {
                 long timestamp = csv.number("timestamp");
                 int commentId = csv.integer("comment-id");
@@ -128,8 +144,8 @@ final class PolisFolderReader {
             return votes;
         } catch (PolisFormatException e) {
             if (e.line() == 0 && !Files.exists(file)) {
-                throw new PolisFormatException(file, 0, "file is missing, and there is no "
-                        + PARTICIPANT_VOTES + " to take the votes from");
+                throw new PolisFormatException(
+                        file, 0, "file is missing, and there is no " + PARTICIPANT_VOTES + " to take the votes from");
             }
             throw e;
         }
@@ -172,7 +188,8 @@ final class PolisFolderReader {
                     String cell = csv.cell(i);
                     if (isComment[i] && !cell.isBlank()) {
                         Comment c = comments.get(commentAt[i]);
-                        votes.add(new VoteEvent(c.timestamp(), c.id(), voterId, csv.vote("vote on comment " + c.id(), cell)));
+                        votes.add(new VoteEvent(
+                                c.timestamp(), c.id(), voterId, csv.vote("vote on comment " + c.id(), cell)));
                     }
                 }
             }
@@ -192,8 +209,10 @@ final class PolisFolderReader {
                     continue;
                 }
                 if (!DIMENSION_NAME.matcher(name).matches()) {
-                    throw csv.error(1, "unknown column '" + name + "' (a cohort dimension is named with"
-                            + " lower-case letters, digits, '-' or '_', at most 32, starting with a letter)");
+                    throw csv.error(
+                            1,
+                            "unknown column '" + name + "' (a cohort dimension is named with"
+                                    + " lower-case letters, digits, '-' or '_', at most 32, starting with a letter)");
                 }
                 dimensions.add(name);
             }
@@ -232,7 +251,7 @@ final class PolisFolderReader {
                 switch (csv.cell(0).strip()) {
                     case "topic" -> topic = value.strip();
                     case "conversation-description" -> description = value.strip();
-                    default -> { }
+                    default -> {}
                 }
             }
         }

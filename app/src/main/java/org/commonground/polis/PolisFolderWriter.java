@@ -23,13 +23,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.VoteEvent;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.web.SpreadsheetSafeCsv;
 
 /** Writes the files of a Pol.is export folder, in the layout Pol.is's classic exporter used. */
 final class PolisFolderWriter {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private PolisFolderWriter() {}
 
@@ -64,13 +65,26 @@ final class PolisFolderWriter {
             }
         }
         try (SpreadsheetSafeCsv csv = printer(file)) {
-            csv.row("timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated",
+            csv.row(
+                    "timestamp",
+                    "datetime",
+                    "comment-id",
+                    "author-id",
+                    "agrees",
+                    "disagrees",
+                    "moderated",
                     "comment-body");
             for (Comment c : export.comments()) {
                 int[] t = tally.getOrDefault(c.id(), new int[2]);
-                csv.row(c.timestamp(), datetime(c.timestamp()), c.id(),
+                csv.row(
+                        c.timestamp(),
+                        datetime(c.timestamp()),
+                        c.id(),
                         c.authorId().isPresent() ? Integer.toString(c.authorId().getAsInt()) : "",
-                        t[0], t[1], c.moderation().code(), c.text());
+                        t[0],
+                        t[1],
+                        c.moderation().code(),
+                        c.text());
             }
         }
     }
@@ -84,7 +98,13 @@ final class PolisFolderWriter {
                 line.setLength(0);
                 line.append(v.timestamp()).append(',');
                 appendDatetime(line, v.timestamp());
-                line.append(',').append(v.commentId()).append(',').append(v.voterId()).append(',').append(v.value()).append('\n');
+                line.append(',')
+                        .append(v.commentId())
+                        .append(',')
+                        .append(v.voterId())
+                        .append(',')
+                        .append(v.value())
+                        .append('\n');
                 out.append(line);
             }
         }
@@ -112,7 +132,8 @@ final class PolisFolderWriter {
     }
 
     /** Pol.is's matrix of latest votes; group-id is left empty (the opinion groups are computed elsewhere). */
-    private static void writeParticipantVotes(PolisExport export, List<VoteEvent> latest, Path file) throws IOException {
+    private static void writeParticipantVotes(PolisExport export, List<VoteEvent> latest, Path file)
+            throws IOException {
         TreeSet<Integer> commentIds = new TreeSet<>();
         export.comments().forEach(c -> commentIds.add(c.id()));
         Map<Integer, Integer> column = new HashMap<>();
@@ -144,8 +165,15 @@ final class PolisFolderWriter {
                     }
                 }
                 line.setLength(0);
-                line.append(id).append(",,").append(authored.getOrDefault(id, 0)).append(',').append(n)
-                        .append(',').append(agree).append(',').append(disagree);
+                line.append(id)
+                        .append(",,")
+                        .append(authored.getOrDefault(id, 0))
+                        .append(',')
+                        .append(n)
+                        .append(',')
+                        .append(agree)
+                        .append(',')
+                        .append(disagree);
                 for (String vote : votes) {
                     line.append(',');
                     if (vote != null) {
@@ -179,8 +207,9 @@ final class PolisFolderWriter {
     }
 
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
 
     /**
      * The shape of Java's Date.toString(), which Pol.is writes ("Tue Jun 30 08:49:52 UTC 2015"),
@@ -188,7 +217,10 @@ final class PolisFolderWriter {
      */
     static void appendDatetime(StringBuilder out, long epochMillis) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
-        out.append(DAYS[t.getDayOfWeek().ordinal()]).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        out.append(DAYS[t.getDayOfWeek().ordinal()])
+                .append(' ')
+                .append(MONTHS[t.getMonthValue() - 1])
+                .append(' ');
         twoDigits(out, t.getDayOfMonth()).append(' ');
         twoDigits(out, t.getHour()).append(':');
         twoDigits(out, t.getMinute()).append(':');

@@ -1,6 +1,5 @@
 package org.commonground.polis;
 
-import org.commonground.db.CopyRows;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -10,9 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonground.db.CopyRows;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.VoteEvent;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
@@ -32,6 +32,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PolisImport {
     /** The longest imported text the schema accepts (V30); new statements keep StatementText's limit. */
     public static final int MAX_IMPORTED_TEXT = 10_000;
+
     private static final int VOTE_CHUNK = 10_000;
 
     private final Jdbi jdbi;
@@ -49,8 +50,10 @@ public final class PolisImport {
     }
 
     /** Imports inside the caller's transaction (the demo adds translations in the same one). */
-    public static Result insert(Handle handle, PolisExport export, ImportedConversation conversation, ImportProgress progress) {
-        List<String> texts = export.comments().stream().map(PolisImport::importedText).toList();
+    public static Result insert(
+            Handle handle, PolisExport export, ImportedConversation conversation, ImportProgress progress) {
+        List<String> texts =
+                export.comments().stream().map(PolisImport::importedText).toList();
         boolean skipTriggers = bypassRowTriggers(handle);
         long conversationId = insertConversation(handle, export, conversation);
         Map<String, Long> dimensions = insertDimensions(handle, conversationId, export, conversation);
@@ -67,7 +70,12 @@ public final class PolisImport {
             verifyReferences(handle, conversationId);
             handle.execute("SET LOCAL session_replication_role = origin");
         }
-        return new Result(conversationId, statements.size(), participants.size(), export.votes().size(), latest.size());
+        return new Result(
+                conversationId,
+                statements.size(),
+                participants.size(),
+                export.votes().size(),
+                latest.size());
     }
 
     /**
@@ -79,7 +87,10 @@ public final class PolisImport {
      * rights the checks simply run.
      */
     private static boolean bypassRowTriggers(Handle handle) {
-        boolean superuser = "on".equals(handle.createQuery("SHOW is_superuser").mapTo(String.class).one());
+        boolean superuser = "on"
+                .equals(handle.createQuery("SHOW is_superuser")
+                        .mapTo(String.class)
+                        .one());
         if (superuser) {
             handle.execute("SET LOCAL session_replication_role = replica");
         }
@@ -103,9 +114,12 @@ public final class PolisImport {
                                     WHERE cv.dimension_id = pc.dimension_id AND cv.value = pc.value AND d.conversation_id = :c))
                              + (SELECT count(*) FROM statement s WHERE s.conversation_id = :c AND s.author_participant_id IS NOT NULL
                                 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = s.author_participant_id AND p.conversation_id = :c))""")
-                .bind("c", conversationId).mapTo(Long.class).one();
+                .bind("c", conversationId)
+                .mapTo(Long.class)
+                .one();
         if (dangling != 0) {
-            throw new IllegalStateException(dangling + " imported rows refer to rows outside conversation " + conversationId);
+            throw new IllegalStateException(
+                    dangling + " imported rows refer to rows outside conversation " + conversationId);
         }
     }
 
@@ -114,8 +128,11 @@ public final class PolisImport {
         String text = Normalizer.normalize(c.text(), Normalizer.Form.NFC).strip();
         int length = text.codePointCount(0, text.length());
         if (length > MAX_IMPORTED_TEXT) {
-            throw new PolisFormatException(Path.of(PolisFolderReader.COMMENTS), 0, "comment-id " + c.id() + " is "
-                    + length + " characters long; an imported statement may have at most " + MAX_IMPORTED_TEXT);
+            throw new PolisFormatException(
+                    Path.of(PolisFolderReader.COMMENTS),
+                    0,
+                    "comment-id " + c.id() + " is " + length
+                            + " characters long; an imported statement may have at most " + MAX_IMPORTED_TEXT);
         }
         return text;
     }
@@ -126,12 +143,20 @@ public final class PolisImport {
                         INSERT INTO conversation (state, created_at, updated_at) VALUES (:state, :at, :at)""")
                 .bind("state", conversation.state())
                 .bind("at", createdAt)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         var batch = handle.prepareBatch("""
                 INSERT INTO conversation_text (conversation_id, lang, title, description, background)
                 VALUES (:conversation, :lang, :title, :description, :background)""");
-        conversation.texts().forEach((lang, t) -> batch.bind("conversation", id).bind("lang", lang.code())
-                .bind("title", t.title()).bind("description", t.description()).bind("background", t.background()).add());
+        conversation
+                .texts()
+                .forEach((lang, t) -> batch.bind("conversation", id)
+                        .bind("lang", lang.code())
+                        .bind("title", t.title())
+                        .bind("description", t.description())
+                        .bind("background", t.background())
+                        .add());
         batch.execute();
         return id;
     }
@@ -148,23 +173,33 @@ public final class PolisImport {
     }
 
     /** The conversation's dimensions, each with the declared values followed by any others the data uses. */
-    private static Map<String, Long> insertDimensions(Handle handle, long conversationId, PolisExport export,
-                                                      ImportedConversation conversation) {
+    private static Map<String, Long> insertDimensions(
+            Handle handle, long conversationId, PolisExport export, ImportedConversation conversation) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
-        conversation.dimensions().forEach(d -> values.computeIfAbsent(d.name(), k -> new LinkedHashSet<>()).addAll(d.values()));
+        conversation
+                .dimensions()
+                .forEach(d -> values.computeIfAbsent(d.name(), k -> new LinkedHashSet<>())
+                        .addAll(d.values()));
         export.cohortDimensions().forEach(d -> values.computeIfAbsent(d, k -> new LinkedHashSet<>()));
         for (Voter p : export.participants()) {
-            p.cohorts().forEach((d, v) -> values.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(v));
+            p.cohorts()
+                    .forEach((d, v) -> values.computeIfAbsent(d, k -> new LinkedHashSet<>())
+                            .add(v));
         }
         Map<String, Long> ids = new HashMap<>();
         int position = 0;
         for (var dimension : values.entrySet()) {
             long id = handle.createUpdate("""
                             INSERT INTO cohort_dimension (conversation_id, name, position) VALUES (:conversation, :name, :position)""")
-                    .bind("conversation", conversationId).bind("name", dimension.getKey()).bind("position", position++)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("conversation", conversationId)
+                    .bind("name", dimension.getKey())
+                    .bind("position", position++)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
             ids.put(dimension.getKey(), id);
-            var batch = handle.prepareBatch("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:d, :v, :p)");
+            var batch =
+                    handle.prepareBatch("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:d, :v, :p)");
             int valuePosition = 0;
             for (String value : dimension.getValue()) {
                 batch.bind("d", id).bind("v", value).bind("p", valuePosition++).add();
@@ -176,8 +211,8 @@ public final class PolisImport {
         return ids;
     }
 
-    private static Map<Integer, Long> insertParticipants(Handle handle, long conversationId, PolisExport export,
-                                                         int[] ids, ImportProgress progress) {
+    private static Map<Integer, Long> insertParticipants(
+            Handle handle, long conversationId, PolisExport export, int[] ids, ImportProgress progress) {
         Map<Integer, Long> firstSeen = new HashMap<>(ids.length * 2);
         for (VoteEvent v : export.votes()) {
             firstSeen.merge(v.voterId(), v.timestamp(), Math::min);
@@ -189,20 +224,21 @@ public final class PolisImport {
         CopyRows rows = CopyRows.into("participant (conversation_id, external_id, created_at)");
         for (int id : ids) {
             Long seen = firstSeen.get(id);
-            rows.row(conversationId, Integer.toString(id), (seen == null ? now : Instant.ofEpochMilli(seen)).toString());
+            rows.row(
+                    conversationId, Integer.toString(id), (seen == null ? now : Instant.ofEpochMilli(seen)).toString());
         }
         rows.copy(handle);
         Map<Integer, Long> byExternal = new HashMap<>(ids.length * 2);
         handle.createQuery("SELECT external_id, id FROM participant WHERE conversation_id = :c")
                 .bind("c", conversationId)
                 .map((rs, ctx) -> byExternal.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
-                .forEach(ignored -> { });
+                .forEach(ignored -> {});
         progress.advance("participants", ids.length, ids.length);
         return byExternal;
     }
 
-    private static void insertCohorts(Handle handle, PolisExport export, Map<Integer, Long> participants,
-                                      Map<String, Long> dimensions) {
+    private static void insertCohorts(
+            Handle handle, PolisExport export, Map<Integer, Long> participants, Map<String, Long> dimensions) {
         CopyRows rows = CopyRows.into("participant_cohort (participant_id, dimension_id, value)");
         for (Voter p : export.participants()) {
             p.cohorts().forEach((d, v) -> rows.row(participants.get(p.id()), dimensions.get(d), v));
@@ -210,27 +246,41 @@ public final class PolisImport {
         rows.copy(handle);
     }
 
-    private static Map<Integer, Long> insertStatements(Handle handle, long conversationId, PolisExport export,
-                                                       List<String> texts, Map<Integer, Long> participants,
-                                                       ImportProgress progress) {
+    private static Map<Integer, Long> insertStatements(
+            Handle handle,
+            long conversationId,
+            PolisExport export,
+            List<String> texts,
+            Map<Integer, Long> participants,
+            ImportProgress progress) {
         CopyRows rows = CopyRows.into("statement (conversation_id, external_id, text, lang, folded, "
                 + "author_participant_id, is_seed, moderation_state, created_at, moderated_at)");
         for (int i = 0; i < export.comments().size(); i++) {
             Comment c = export.comments().get(i);
             String text = texts.get(i);
             Language lang = StatementText.detectLanguage(text);
-            Long author = c.authorId().isPresent() ? participants.get(c.authorId().getAsInt()) : null;
-            rows.row(conversationId, Integer.toString(c.id()), text, lang.code(), StatementText.fold(text), author,
-                    c.seed() || author == null, moderationState(c.moderation()),
+            Long author =
+                    c.authorId().isPresent() ? participants.get(c.authorId().getAsInt()) : null;
+            rows.row(
+                    conversationId,
+                    Integer.toString(c.id()),
+                    text,
+                    lang.code(),
+                    StatementText.fold(text),
+                    author,
+                    c.seed() || author == null,
+                    moderationState(c.moderation()),
                     Instant.ofEpochMilli(c.timestamp()).toString(),
-                    c.moderation() == PolisExport.Moderation.UNMODERATED ? null : Instant.ofEpochMilli(c.timestamp()).toString());
+                    c.moderation() == PolisExport.Moderation.UNMODERATED
+                            ? null
+                            : Instant.ofEpochMilli(c.timestamp()).toString());
         }
         rows.copy(handle);
         Map<Integer, Long> byExternal = new HashMap<>();
         handle.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c")
                 .bind("c", conversationId)
                 .map((rs, ctx) -> byExternal.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
-                .forEach(ignored -> { });
+                .forEach(ignored -> {});
         progress.advance("statements", byExternal.size(), byExternal.size());
         return byExternal;
     }
@@ -249,24 +299,38 @@ public final class PolisImport {
         };
     }
 
-    private static void insertVotes(Handle handle, long conversationId, List<VoteEvent> events, List<VoteEvent> latest,
-                                    Map<Integer, Long> participants, Map<Integer, Long> statements,
-                                    ImportProgress progress) {
+    private static void insertVotes(
+            Handle handle,
+            long conversationId,
+            List<VoteEvent> events,
+            List<VoteEvent> latest,
+            Map<Integer, Long> participants,
+            Map<Integer, Long> statements,
+            ImportProgress progress) {
         long total = events.size() + (long) latest.size();
         long done = 0;
         CopyRows history = CopyRows.into("vote_event (conversation_id, participant_id, statement_id, value, cast_at)");
         for (VoteEvent v : events) {
-            history.row(conversationId, participants.get(v.voterId()), statement(statements, v),
-                    v.value(), Instant.ofEpochMilli(v.timestamp()).toString());
+            history.row(
+                    conversationId,
+                    participants.get(v.voterId()),
+                    statement(statements, v),
+                    v.value(),
+                    Instant.ofEpochMilli(v.timestamp()).toString());
             if (history.size() == VOTE_CHUNK) {
                 done += history.copy(handle);
                 progress.advance("votes", done, total);
             }
         }
         done += history.copy(handle);
-        CopyRows current = CopyRows.into("current_vote (participant_id, statement_id, conversation_id, value, cast_at)");
+        CopyRows current =
+                CopyRows.into("current_vote (participant_id, statement_id, conversation_id, value, cast_at)");
         for (VoteEvent v : latest) {
-            current.row(participants.get(v.voterId()), statement(statements, v), conversationId, v.value(),
+            current.row(
+                    participants.get(v.voterId()),
+                    statement(statements, v),
+                    conversationId,
+                    v.value(),
                     Instant.ofEpochMilli(v.timestamp()).toString());
         }
         done += current.copy(handle);
@@ -277,7 +341,8 @@ public final class PolisImport {
         Long id = statements.get(v.commentId());
         if (id == null) {
             // PolisExport.read refuses such votes with file:line; this guards exports built in code
-            throw new IllegalArgumentException("vote for comment-id " + v.commentId() + " which is not among the comments");
+            throw new IllegalArgumentException(
+                    "vote for comment-id " + v.commentId() + " which is not among the comments");
         }
         return id;
     }

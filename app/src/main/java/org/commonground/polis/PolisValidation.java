@@ -1,6 +1,5 @@
 package org.commonground.polis;
 
-import org.commonground.results.AnalysisInput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +16,7 @@ import org.commonground.analysis.Analysis;
 import org.commonground.analysis.AnalysisOptions;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.VoteMatrix;
-import org.commonground.polis.PolisExport;
-import org.commonground.polis.PolisGroups;
+import org.commonground.results.AnalysisInput;
 
 /**
  * Compares our analysis of a real Pol.is conversation with Pol.is's own result in the same export:
@@ -52,9 +50,27 @@ public final class PolisValidation {
      * @param loadSeconds        reading the folder and building the vote matrix
      * @param analysisSeconds    the engine's run
      */
-    public record Row(String dataset, int participants, int statements, int votes, int inMap, int polisInMap,
-                      int polisRule, int inBoth, int groups, int polisGroups, double adjustedRand,
-                      int everyoneInMap, int everyoneGroups, double everyoneAdjustedRand, Mode polisMode, List<Integer> groupSizes, List<Integer> polisGroupSizes, FewVotes fewVotes, double loadSeconds, double analysisSeconds) {
+    public record Row(
+            String dataset,
+            int participants,
+            int statements,
+            int votes,
+            int inMap,
+            int polisInMap,
+            int polisRule,
+            int inBoth,
+            int groups,
+            int polisGroups,
+            double adjustedRand,
+            int everyoneInMap,
+            int everyoneGroups,
+            double everyoneAdjustedRand,
+            Mode polisMode,
+            List<Integer> groupSizes,
+            List<Integer> polisGroupSizes,
+            FewVotes fewVotes,
+            double loadSeconds,
+            double analysisSeconds) {
 
         /** Our map size relative to Pol.is's, in percent (positive: we admit more). */
         public double differencePercent() {
@@ -78,17 +94,40 @@ public final class PolisValidation {
         AnalysisOptions options = AnalysisOptions.defaults().withSeed(seed);
         AnalysisResult result = Analysis.run(input.votes(), input.cohorts(), options);
         Map<Integer, Integer> polis = PolisGroups.read(dir);
-        Comparison everyone = compare(Analysis.run(input.votes(), input.cohorts(), options.withMinVotesToBeInMap(1).withConvergence(false)), polis);
+        Comparison everyone = compare(
+                Analysis.run(
+                        input.votes(),
+                        input.cohorts(),
+                        options.withMinVotesToBeInMap(1).withConvergence(false)),
+                polis);
         Comparison ours = compare(result, polis);
-        Comparison polisRules = compare(Analysis.run(input.votes(), input.cohorts(),
-                options.withPolisRules(export.moderatedVotes()).withConvergence(false)), polis);
-        return new Row(dir.getFileName().toString(), input.votes().participantCount(), result.statementCount(),
-                result.voteCount(), result.participantCount(), polis.size(), admittedByPolisRule(export),
-                ours.inBoth, result.groups().size(), (int) polis.values().stream().distinct().count(),
-                ours.adjustedRand, everyone.inMap, everyone.groups, everyone.adjustedRand,
+        Comparison polisRules = compare(
+                Analysis.run(
+                        input.votes(),
+                        input.cohorts(),
+                        options.withPolisRules(export.moderatedVotes()).withConvergence(false)),
+                polis);
+        return new Row(
+                dir.getFileName().toString(),
+                input.votes().participantCount(),
+                result.statementCount(),
+                result.voteCount(),
+                result.participantCount(),
+                polis.size(),
+                admittedByPolisRule(export),
+                ours.inBoth,
+                result.groups().size(),
+                (int) polis.values().stream().distinct().count(),
+                ours.adjustedRand,
+                everyone.inMap,
+                everyone.groups,
+                everyone.adjustedRand,
                 new Mode(polisRules.inMap, polisRules.groups, polisRules.adjustedRand),
                 sizes(result.groups().stream().map(g -> g.participants().size()).toList()),
-                sizes(new ArrayList<>(polisSizes(polis))), fewVotes(export, input, polis), loadSeconds, result.analysisSeconds());
+                sizes(new ArrayList<>(polisSizes(polis))),
+                fewVotes(export, input, polis),
+                loadSeconds,
+                result.analysisSeconds());
     }
 
     /**
@@ -103,8 +142,15 @@ public final class PolisValidation {
      * @param outFrom         earliest first vote among {@code outside}
      * @param outTo           latest first vote among {@code outside}
      */
-    public record FewVotes(int threshold, int inPolisMap, int singleVote, LocalDate inFrom, LocalDate inTo,
-                           int outside, LocalDate outFrom, LocalDate outTo) {}
+    public record FewVotes(
+            int threshold,
+            int inPolisMap,
+            int singleVote,
+            LocalDate inFrom,
+            LocalDate inTo,
+            int outside,
+            LocalDate outFrom,
+            LocalDate outTo) {}
 
     private static FewVotes fewVotes(PolisExport export, AnalysisInput input, Map<Integer, Integer> polis) {
         Map<Integer, Long> firstVote = new HashMap<>();
@@ -130,12 +176,22 @@ public final class PolisValidation {
                 out.add(first);
             }
         }
-        return new FewVotes(threshold, in.size(), single, day(in, true), day(in, false), out.size(), day(out, true), day(out, false));
+        return new FewVotes(
+                threshold,
+                in.size(),
+                single,
+                day(in, true),
+                day(in, false),
+                out.size(),
+                day(out, true),
+                day(out, false));
     }
 
     private static LocalDate day(List<Long> millis, boolean earliest) {
-        return millis.stream().reduce(earliest ? Math::min : Math::max)
-                .map(t -> Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+        return millis.stream()
+                .reduce(earliest ? Math::min : Math::max)
+                .map(t -> Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).toLocalDate())
+                .orElse(null);
     }
 
     private static List<Integer> polisSizes(Map<Integer, Integer> polis) {
@@ -237,9 +293,12 @@ public final class PolisValidation {
             rows.merge(a[i], 1, Integer::sum);
             columns.merge(b[i], 1, Integer::sum);
         }
-        double index = cells.values().stream().mapToDouble(PolisValidation::pairs).sum();
-        double rowPairs = rows.values().stream().mapToDouble(PolisValidation::pairs).sum();
-        double columnPairs = columns.values().stream().mapToDouble(PolisValidation::pairs).sum();
+        double index =
+                cells.values().stream().mapToDouble(PolisValidation::pairs).sum();
+        double rowPairs =
+                rows.values().stream().mapToDouble(PolisValidation::pairs).sum();
+        double columnPairs =
+                columns.values().stream().mapToDouble(PolisValidation::pairs).sum();
         double expected = rowPairs * columnPairs / pairs(n);
         double max = (rowPairs + columnPairs) / 2;
         return max == expected ? 1 : (index - expected) / (max - expected);

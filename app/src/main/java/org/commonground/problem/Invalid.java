@@ -28,8 +28,8 @@ public final class Invalid extends CommonGroundException {
 
     /** One field fails validation (422). */
     public static Invalid field(String field, String messageKey, Object... args) {
-        return new Invalid(422, "invalid-input", "problem.invalid-input",
-                List.of(new FieldError(field, messageKey, args)));
+        return new Invalid(
+                422, "invalid-input", "problem.invalid-input", List.of(new FieldError(field, messageKey, args)));
     }
 
     /** Several fields fail validation (422). */

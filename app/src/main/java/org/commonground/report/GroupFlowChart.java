@@ -25,21 +25,33 @@ final class GroupFlowChart {
     private static final String ABSENT_FILL = "#d9d9d9";
 
     /** Texts in the reader's language; {@code round} names round r (0-based), {@code group} names group id g. */
-    record Labels(String title, String description, IntFunction<String> round, IntFunction<String> group,
-                  String ungrouped, String left, String joined) {
-    }
+    record Labels(
+            String title,
+            String description,
+            IntFunction<String> round,
+            IntFunction<String> group,
+            String ungrouped,
+            String left,
+            String joined) {}
 
-    private GroupFlowChart() {
-    }
+    private GroupFlowChart() {}
 
     /** The chart of consecutive transitions (round r → r + 1, in order); an empty list draws only the title. */
     static String svg(List<GroupTransitions> transitions, Labels labels) {
         StringBuilder out = new StringBuilder(4096);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(HEIGHT)
                 .append("\" role=\"img\" aria-labelledby=\"flow-title flow-desc\" class=\"group-flow\">");
         out.append("<title id=\"flow-title\">").append(escape(labels.title())).append("</title>");
-        out.append("<desc id=\"flow-desc\">").append(escape(labels.description())).append("</desc>");
+        out.append("<desc id=\"flow-desc\">")
+                .append(escape(labels.description()))
+                .append("</desc>");
         int columns = transitions.isEmpty() ? 0 : transitions.size() + 1;
         if (columns == 0) {
             return out.append("</svg>").toString();
@@ -70,12 +82,24 @@ final class GroupFlowChart {
         }
         double step = (WIDTH - 2.0 * MARGIN - BAR) / (columns - 1);
         for (int t = 0; t < transitions.size(); t++) {
-            bands(out, transitions.get(t), MARGIN + t * step + BAR, MARGIN + (t + 1) * step, top[t], top[t + 1], scale, labels);
+            bands(
+                    out,
+                    transitions.get(t),
+                    MARGIN + t * step + BAR,
+                    MARGIN + (t + 1) * step,
+                    top[t],
+                    top[t + 1],
+                    scale,
+                    labels);
         }
         for (int c = 0; c < columns; c++) {
             double x = MARGIN + c * step;
-            out.append("<text x=\"").append(MapView.fmt(x + BAR / 2.0)).append("\" y=\"").append(MARGIN + 4)
-                    .append("\" text-anchor=\"middle\" font-size=\"12\">").append(escape(labels.round().apply(roundOf(transitions, c))))
+            out.append("<text x=\"")
+                    .append(MapView.fmt(x + BAR / 2.0))
+                    .append("\" y=\"")
+                    .append(MARGIN + 4)
+                    .append("\" text-anchor=\"middle\" font-size=\"12\">")
+                    .append(escape(labels.round().apply(roundOf(transitions, c))))
                     .append("</text>");
             int groups = groupsOf(transitions, c);
             for (int n = 0; n < heights[c].length; n++) {
@@ -83,9 +107,19 @@ final class GroupFlowChart {
                     continue;
                 }
                 String name = nodeName(n, groups, labels);
-                out.append("<rect x=\"").append(MapView.fmt(x)).append("\" y=\"").append(MapView.fmt(top[c][n])).append("\" width=\"").append(BAR)
-                        .append("\" height=\"").append(MapView.fmt(Math.max(1, heights[c][n] * scale))).append("\" fill=\"")
-                        .append(fill(n, groups)).append("\"><title>").append(escape(name + ": " + heights[c][n])).append("</title></rect>");
+                out.append("<rect x=\"")
+                        .append(MapView.fmt(x))
+                        .append("\" y=\"")
+                        .append(MapView.fmt(top[c][n]))
+                        .append("\" width=\"")
+                        .append(BAR)
+                        .append("\" height=\"")
+                        .append(MapView.fmt(Math.max(1, heights[c][n] * scale)))
+                        .append("\" fill=\"")
+                        .append(fill(n, groups))
+                        .append("\"><title>")
+                        .append(escape(name + ": " + heights[c][n]))
+                        .append("</title></rect>");
             }
         }
         legend(out, transitions, labels);
@@ -102,9 +136,19 @@ final class GroupFlowChart {
         int y = HEIGHT - 12;
         for (int n = 0; n < groups + 3; n++) {
             String name = nodeName(n, groups, labels);
-            out.append("<rect x=\"").append(MapView.fmt(x)).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(fill(n, groups)).append("\"/><text x=\"").append(MapView.fmt(x + 14)).append("\" y=\"").append(y)
-                    .append("\" font-size=\"11\">").append(escape(name)).append("</text>");
+            out.append("<rect x=\"")
+                    .append(MapView.fmt(x))
+                    .append("\" y=\"")
+                    .append(y - 9)
+                    .append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(fill(n, groups))
+                    .append("\"/><text x=\"")
+                    .append(MapView.fmt(x + 14))
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" font-size=\"11\">")
+                    .append(escape(name))
+                    .append("</text>");
             x += 14 + textWidth(name) + 14;
         }
     }
@@ -152,8 +196,15 @@ final class GroupFlowChart {
         return counts;
     }
 
-    private static void bands(StringBuilder out, GroupTransitions t, double x0, double x1, double[] fromTop, double[] toTop,
-                              double scale, Labels labels) {
+    private static void bands(
+            StringBuilder out,
+            GroupTransitions t,
+            double x0,
+            double x1,
+            double[] fromTop,
+            double[] toTop,
+            double scale,
+            Labels labels) {
         double[] fromCursor = fromTop.clone();
         double[] toCursor = toTop.clone();
         int from = t.fromGroups();
@@ -174,14 +225,43 @@ final class GroupFlowChart {
                 double y1 = toCursor[target];
                 fromCursor[source] += thickness;
                 toCursor[target] += thickness;
-                out.append("<path d=\"M").append(MapView.fmt(x0)).append(',').append(MapView.fmt(y0))
-                        .append(" C").append(MapView.fmt(middle)).append(',').append(MapView.fmt(y0)).append(' ').append(MapView.fmt(middle)).append(',')
-                        .append(MapView.fmt(y1)).append(' ').append(MapView.fmt(x1)).append(',').append(MapView.fmt(y1))
-                        .append(" L").append(MapView.fmt(x1)).append(',').append(MapView.fmt(y1 + thickness))
-                        .append(" C").append(MapView.fmt(middle)).append(',').append(MapView.fmt(y1 + thickness)).append(' ').append(MapView.fmt(middle))
-                        .append(',').append(MapView.fmt(y0 + thickness)).append(' ').append(MapView.fmt(x0)).append(',').append(MapView.fmt(y0 + thickness))
-                        .append(" Z\" fill=\"").append(fill(source, from)).append("\" fill-opacity=\"0.45\"><title>")
-                        .append(escape(nodeName(source, from, labels) + " → " + nodeName(target, to, labels) + ": " + n))
+                out.append("<path d=\"M")
+                        .append(MapView.fmt(x0))
+                        .append(',')
+                        .append(MapView.fmt(y0))
+                        .append(" C")
+                        .append(MapView.fmt(middle))
+                        .append(',')
+                        .append(MapView.fmt(y0))
+                        .append(' ')
+                        .append(MapView.fmt(middle))
+                        .append(',')
+                        .append(MapView.fmt(y1))
+                        .append(' ')
+                        .append(MapView.fmt(x1))
+                        .append(',')
+                        .append(MapView.fmt(y1))
+                        .append(" L")
+                        .append(MapView.fmt(x1))
+                        .append(',')
+                        .append(MapView.fmt(y1 + thickness))
+                        .append(" C")
+                        .append(MapView.fmt(middle))
+                        .append(',')
+                        .append(MapView.fmt(y1 + thickness))
+                        .append(' ')
+                        .append(MapView.fmt(middle))
+                        .append(',')
+                        .append(MapView.fmt(y0 + thickness))
+                        .append(' ')
+                        .append(MapView.fmt(x0))
+                        .append(',')
+                        .append(MapView.fmt(y0 + thickness))
+                        .append(" Z\" fill=\"")
+                        .append(fill(source, from))
+                        .append("\" fill-opacity=\"0.45\"><title>")
+                        .append(escape(
+                                nodeName(source, from, labels) + " → " + nodeName(target, to, labels) + ": " + n))
                         .append("</title></path>");
             }
         }
@@ -215,11 +295,15 @@ final class GroupFlowChart {
     }
 
     private static int groupsOf(List<GroupTransitions> transitions, int c) {
-        return c < transitions.size() ? transitions.get(c).fromGroups() : transitions.get(c - 1).toGroups();
+        return c < transitions.size()
+                ? transitions.get(c).fromGroups()
+                : transitions.get(c - 1).toGroups();
     }
 
     private static int roundOf(List<GroupTransitions> transitions, int c) {
-        return c < transitions.size() ? transitions.get(c).fromRound() : transitions.get(c - 1).toRound();
+        return c < transitions.size()
+                ? transitions.get(c).fromRound()
+                : transitions.get(c - 1).toRound();
     }
 
     private static String escape(String text) {

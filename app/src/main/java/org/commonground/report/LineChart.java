@@ -10,8 +10,16 @@ import java.util.function.Function;
  * A small SVG line chart: one or more series over the same time points, with a few labelled
  * ticks on each axis. Coordinates are computed here; the template only draws them.
  */
-public record LineChart(int width, int height, List<Series> series, List<Tick> xTicks, List<Tick> yTicks,
-                        String plotLeft, String plotRight, String plotTop, String plotBottom) {
+public record LineChart(
+        int width,
+        int height,
+        List<Series> series,
+        List<Tick> xTicks,
+        List<Tick> yTicks,
+        String plotLeft,
+        String plotRight,
+        String plotTop,
+        String plotBottom) {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 56;
@@ -27,8 +35,12 @@ public record LineChart(int width, int height, List<Series> series, List<Tick> x
     /** The values of one series at each of the chart's times. */
     public record Data(String label, String cssClass, double[] values) {}
 
-    static LineChart of(List<Instant> times, List<Data> data, double yMax, DoubleFunction<String> yLabel,
-                        Function<Instant, String> xLabel) {
+    static LineChart of(
+            List<Instant> times,
+            List<Data> data,
+            double yMax,
+            DoubleFunction<String> yLabel,
+            Function<Instant, String> xLabel) {
         double top = yMax <= 0 ? 1 : yMax;
         long t0 = times.isEmpty() ? 0 : times.getFirst().toEpochMilli();
         long t1 = times.isEmpty() ? 1 : times.getLast().toEpochMilli();
@@ -57,8 +69,16 @@ public record LineChart(int width, int height, List<Series> series, List<Tick> x
                 xTicks.add(new Tick(MapView.fmt(x), String.valueOf(HEIGHT - 10), xLabel.apply(times.get(i))));
             }
         }
-        return new LineChart(WIDTH, HEIGHT, series, xTicks, yTicks, String.valueOf(LEFT), String.valueOf(WIDTH - RIGHT),
-                String.valueOf(TOP), String.valueOf(HEIGHT - BOTTOM));
+        return new LineChart(
+                WIDTH,
+                HEIGHT,
+                series,
+                xTicks,
+                yTicks,
+                String.valueOf(LEFT),
+                String.valueOf(WIDTH - RIGHT),
+                String.valueOf(TOP),
+                String.valueOf(HEIGHT - BOTTOM));
     }
 
     private static double yOf(double v, double top) {

@@ -45,7 +45,8 @@ public record MapView(int width, int height, List<Dot> dots, List<GroupMark> gro
         }
     }
 
-    static MapView of(AnalysisResult result, Map<Long, String> cohortOf, List<String> cohortValues, Long you, int maxDots) {
+    static MapView of(
+            AnalysisResult result, Map<Long, String> cohortOf, List<String> cohortValues, Long you, int maxDots) {
         Projection p = result.projection();
         int n = p.size();
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -76,7 +77,12 @@ public record MapView(int width, int height, List<Dot> dots, List<GroupMark> gro
             }
         }
         List<GroupMark> groups = result.groups().stream()
-                .map(g -> new GroupMark(g.id(), letter(g.id()), scale.x(g.x()), scale.y(g.y()), g.participants().size()))
+                .map(g -> new GroupMark(
+                        g.id(),
+                        letter(g.id()),
+                        scale.x(g.x()),
+                        scale.y(g.y()),
+                        g.participants().size()))
                 .toList();
         int drawn = dots.size() + (mine == null ? 0 : 1);
         return new MapView(WIDTH, HEIGHT, dots, groups, mine, n - drawn);

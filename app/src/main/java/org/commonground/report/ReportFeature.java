@@ -16,8 +16,12 @@ public final class ReportFeature {
     private final ParticipationFeature participation;
     private final ResultsFeature results;
 
-    private ReportFeature(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation,
-                          ParticipationFeature participation, ResultsFeature results) {
+    private ReportFeature(
+            Jdbi jdbi,
+            ConversationFeature conversation,
+            TranslationFeature translation,
+            ParticipationFeature participation,
+            ResultsFeature results) {
         this.jdbi = jdbi;
         this.conversation = conversation;
         this.translation = translation;
@@ -25,13 +29,25 @@ public final class ReportFeature {
         this.results = results;
     }
 
-    public static ReportFeature wire(Jdbi jdbi, ConversationFeature conversation, TranslationFeature translation,
-                                     ParticipationFeature participation, ResultsFeature results) {
+    public static ReportFeature wire(
+            Jdbi jdbi,
+            ConversationFeature conversation,
+            TranslationFeature translation,
+            ParticipationFeature participation,
+            ResultsFeature results) {
         return new ReportFeature(jdbi, conversation, translation, participation, results);
     }
 
     public void addTo(Api api, Pages pages) {
-        new ReportPages(pages, conversation.readable(), results.readers(), results.results(), new ReportQueries(participation.votes()),
-                translation.shown(), participation.votes(), participation::participantOf).addTo(api.routes());
+        new ReportPages(
+                        pages,
+                        conversation.readable(),
+                        results.readers(),
+                        results.results(),
+                        new ReportQueries(participation.votes()),
+                        translation.shown(),
+                        participation.votes(),
+                        participation::participantOf)
+                .addTo(api.routes());
     }
 }

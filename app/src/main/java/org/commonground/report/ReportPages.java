@@ -1,10 +1,5 @@
 package org.commonground.report;
 
-import org.commonground.participation.Votes;
-import org.commonground.translation.ShownStatements;
-
-import org.commonground.results.LatestResult;
-import org.commonground.results.Results;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -20,13 +15,17 @@ import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.Readable;
+import org.commonground.participation.Votes;
+import org.commonground.results.LatestResult;
+import org.commonground.results.Results;
 import org.commonground.results.ResultsReaders;
+import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
 import org.commonground.web.Pages;
-import org.commonground.web.SpreadsheetSafeCsv;
 import org.commonground.web.PathIds;
-import org.commonground.conversation.Readable;
+import org.commonground.web.SpreadsheetSafeCsv;
 
 /**
  * The results page of a conversation, with the map, groups, common ground, divides and charts, and
@@ -49,8 +48,15 @@ final class ReportPages {
      * @param participantOf the id of the request's participant in a conversation, if it is one (their
      *                      own dot on the map)
      */
-    ReportPages(Pages pages, Readable readable, ResultsReaders readers, Results results, ReportQueries queries,
-                ShownStatements shown, Votes votes, BiFunction<Context, Long, Optional<Long>> participantOf) {
+    ReportPages(
+            Pages pages,
+            Readable readable,
+            ResultsReaders readers,
+            Results results,
+            ReportQueries queries,
+            ShownStatements shown,
+            Votes votes,
+            BiFunction<Context, Long, Optional<Long>> participantOf) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
@@ -100,14 +106,26 @@ final class ReportPages {
             }
             List<StackedBar> bars = new ArrayList<>();
             for (String value : r.cohorts().values(in.cohortDimension())) {
-                r.cohorts().tally(in.cohortDimension(), value, vote.statementId()).filter(t -> t.votes() > 0)
-                        .ifPresent(t -> bars.add(new StackedBar(page.cohort(in.cohortDimension(), value), t.agree(),
-                                t.disagree(), t.pass())));
+                r.cohorts()
+                        .tally(in.cohortDimension(), value, vote.statementId())
+                        .filter(t -> t.votes() > 0)
+                        .ifPresent(t -> bars.add(new StackedBar(
+                                page.cohort(in.cohortDimension(), value), t.agree(), t.disagree(), t.pass())));
             }
             mine.add(new MyVote(shownStatement, vote.vote().code(), bars));
         }
-        pages.render(ctx, "report/you.jte", Map.of("report", view, "onMap", view.map().you() != null,
-                "group", group < 0 ? "" : page.t("report.group", MapView.letter(group)), "mine", mine));
+        pages.render(
+                ctx,
+                "report/you.jte",
+                Map.of(
+                        "report",
+                        view,
+                        "onMap",
+                        view.map().you() != null,
+                        "group",
+                        group < 0 ? "" : page.t("report.group", MapView.letter(group)),
+                        "mine",
+                        mine));
     }
 
     private Conversation allowed(Context ctx) {
@@ -132,17 +150,30 @@ final class ReportPages {
 
     /** The first analysis of the conversation is still running: a page that reloads itself shortly. */
     private void pending(Context ctx, Conversation c) {
-        pages.render(ctx, "report/pending.jte", Map.of("conversationId", c.id(),
-                "title", Readable.title(c, Language.of(ctx))));
+        pages.render(
+                ctx,
+                "report/pending.jte",
+                Map.of("conversationId", c.id(), "title", Readable.title(c, Language.of(ctx))));
     }
 
     ReportView.Inputs inputs(Conversation c, Language reader, Long you, LatestResult snapshot) {
         String dimension = dimension(c);
-        List<String> values = c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
+        List<String> values =
+                c.cohort(dimension).map(Conversation.CohortDimension::values).orElse(List.of());
         Map<Long, String> cohortOf = dimension == null ? Map.of() : queries.cohortOf(c, dimension);
-        return new ReportView.Inputs(c.id(), Readable.title(c, reader), c.state().name().equals("OPEN"), snapshot,
-                shown.all(c.id(), reader), queries.totals(c.id()), dimension, values, cohortOf,
-                ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf), you, Instant.now());
+        return new ReportView.Inputs(
+                c.id(),
+                Readable.title(c, reader),
+                c.state().name().equals("OPEN"),
+                snapshot,
+                shown.all(c.id(), reader),
+                queries.totals(c.id()),
+                dimension,
+                values,
+                cohortOf,
+                ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf),
+                you,
+                Instant.now());
     }
 
     static String dimension(Conversation c) {
@@ -170,8 +201,16 @@ final class ReportPages {
         r.groupInformedConsensus().forEach(g -> consensus.put(g.statement(), g.score()));
         Map<Long, Double> bridging = new HashMap<>();
         r.bridging().forEach(b -> bridging.put(b.statement(), b.score()));
-        List<String> header = new ArrayList<>(List.of("statement_id", "original_lang", "original_text", "agree", "disagree",
-                "pass", "group_informed_consensus", "bridging", "common_ground"));
+        List<String> header = new ArrayList<>(List.of(
+                "statement_id",
+                "original_lang",
+                "original_text",
+                "agree",
+                "disagree",
+                "pass",
+                "group_informed_consensus",
+                "bridging",
+                "common_ground"));
         List<String[]> cohorts = new ArrayList<>();
         for (String dim : r.cohorts().dimensions()) {
             for (String value : r.cohorts().values(dim)) {
@@ -187,9 +226,16 @@ final class ReportPages {
             for (long id : texts.keySet().stream().sorted().toList()) {
                 var t = texts.get(id);
                 var total = totals.get(id);
-                List<Object> row = new ArrayList<>(List.of(id, t.originalLang(), t.originalText(),
-                        total == null ? 0 : total.agree(), total == null ? 0 : total.disagree(), total == null ? 0 : total.pass(),
-                        consensus.getOrDefault(id, 0.0), bridging.getOrDefault(id, 0.0), r.commonGround().contains(id)));
+                List<Object> row = new ArrayList<>(List.of(
+                        id,
+                        t.originalLang(),
+                        t.originalText(),
+                        total == null ? 0 : total.agree(),
+                        total == null ? 0 : total.disagree(),
+                        total == null ? 0 : total.pass(),
+                        consensus.getOrDefault(id, 0.0),
+                        bridging.getOrDefault(id, 0.0),
+                        r.commonGround().contains(id)));
                 for (String[] dv : cohorts) {
                     var tally = r.cohorts().tally(dv[0], dv[1], id);
                     row.add(tally.map(x -> x.agree()).orElse(0));

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonground.results.FirstVotes;
 import org.commonground.conversation.Conversation;
 import org.commonground.participation.Votes;
+import org.commonground.results.FirstVotes;
 
 /** The report's own reads besides the engine's result, asked of participation: totals and cohort membership. */
 final class ReportQueries {
@@ -23,7 +23,8 @@ final class ReportQueries {
         static List<FirstVote> of(FirstVotes first, Map<Long, String> cohortOf) {
             List<FirstVote> out = new java.util.ArrayList<>(first.size());
             for (int i = 0; i < first.size(); i++) {
-                out.add(new FirstVote(Instant.ofEpochMilli(first.atMillis()[i]), cohortOf.get(first.participants()[i])));
+                out.add(new FirstVote(
+                        Instant.ofEpochMilli(first.atMillis()[i]), cohortOf.get(first.participants()[i])));
             }
             out.sort(java.util.Comparator.comparing(FirstVote::at));
             return out;
@@ -38,7 +39,8 @@ final class ReportQueries {
 
     Map<Long, StatementTotal> totals(long conversationId) {
         Map<Long, StatementTotal> out = new HashMap<>();
-        votes.counts(conversationId).forEach((id, t) -> out.put(id, new StatementTotal(id, t.agree(), t.disagree(), t.pass())));
+        votes.counts(conversationId)
+                .forEach((id, t) -> out.put(id, new StatementTotal(id, t.agree(), t.disagree(), t.pass())));
         return out;
     }
 

@@ -31,7 +31,9 @@ public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
         if (!store.exists(conversationId)) {
             throw NotFound.of("conversation", conversationId);
         }
-        return new AnalysisInput(history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId)), cohorts(store, conversationId));
+        return new AnalysisInput(
+                history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId)),
+                cohorts(store, conversationId));
     }
 
     /** Every vote event of the conversation, oldest first. */
@@ -42,7 +44,10 @@ public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
     }
 
     static long[] statementsInMath(AnalysisSource store, long conversationId) {
-        return store.statementsInMath(conversationId).stream().mapToLong(Long::longValue).sorted().toArray();
+        return store.statementsInMath(conversationId).stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 
     static Cohorts cohorts(AnalysisSource store, long conversationId) {

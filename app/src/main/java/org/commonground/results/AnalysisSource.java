@@ -44,7 +44,8 @@ final class AnalysisSource {
                 conversations.find(conversationId).map(Conversation::cohorts).orElse(List.of());
         List<CohortValue> out = new java.util.ArrayList<>();
         for (Conversation.CohortDimension d : dimensions) {
-            votes.cohortValues(d.id()).forEach((participant, value) -> out.add(new CohortValue(participant, d.name(), value)));
+            votes.cohortValues(d.id())
+                    .forEach((participant, value) -> out.add(new CohortValue(participant, d.name(), value)));
         }
         return out;
     }

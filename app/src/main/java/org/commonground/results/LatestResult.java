@@ -18,13 +18,19 @@ public final class LatestResult {
     private final FirstVotes firstVotes;
     private volatile String json;
 
-    public LatestResult(long conversationId, AnalysisResult result, Instant computedAt, long votesReflected, double loadSeconds) {
+    public LatestResult(
+            long conversationId, AnalysisResult result, Instant computedAt, long votesReflected, double loadSeconds) {
         this(conversationId, result, computedAt, votesReflected, loadSeconds, FirstVotes.NONE);
     }
 
     /** @param firstVotes when each participant of the votes reflected first voted */
-    public LatestResult(long conversationId, AnalysisResult result, Instant computedAt, long votesReflected, double loadSeconds,
-                        FirstVotes firstVotes) {
+    public LatestResult(
+            long conversationId,
+            AnalysisResult result,
+            Instant computedAt,
+            long votesReflected,
+            double loadSeconds,
+            FirstVotes firstVotes) {
         this.firstVotes = firstVotes;
         this.conversationId = conversationId;
         this.result = result;

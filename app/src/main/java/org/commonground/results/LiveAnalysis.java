@@ -55,6 +55,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
      * most about this long plus one computation behind the latest vote.
      */
     private static final long MIN_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+
     private static final int PACE_FACTOR = 3;
     /**
      * How long the convergence windows of one computation are carried into the next. They are most
@@ -100,9 +101,14 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         this.clock = clock;
         this.firstResultWait = firstResultWait;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
                 queued == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queued),
-                r -> daemon(r, "analysis-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
+                r -> daemon(r, "analysis-" + n.incrementAndGet()),
+                new ThreadPoolExecutor.AbortPolicy());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "analysis-sweeper"));
         sweeper.scheduleWithFixedDelay(this::evictIdle, 1, 1, TimeUnit.MINUTES);
     }
@@ -269,15 +275,18 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
             VoteMatrix matrix = snapshot.matrix(inMath);
             double buildSeconds = (nanos() - started) / 1e9;
             boolean windows = previous == null || started - c.convergenceAt >= CONVERGENCE_REFRESH_NANOS;
-            AnalysisResult result = Analysis.run(matrix, cohorts, windows ? options : options.withConvergence(false),
+            AnalysisResult result = Analysis.run(
+                    matrix,
+                    cohorts,
+                    windows ? options : options.withConvergence(false),
                     previous == null ? null : previous.result());
             if (windows) {
                 c.convergenceAt = started;
             } else {
                 result = result.withConvergence(previous.result().convergence());
             }
-            LatestResult latest = new LatestResult(c.id, result, clock.instant(), snapshot.size(), buildSeconds,
-                    snapshot.firstVotes());
+            LatestResult latest = new LatestResult(
+                    c.id, result, clock.instant(), snapshot.size(), buildSeconds, snapshot.firstVotes());
             synchronized (c) {
                 c.latest = latest;
                 // An interim bridging fit: compute again (paced, like a new vote) to continue it, but
@@ -300,12 +309,15 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 if (c.dirty && pause > 0) {
                     // Still counted as scheduled, so votes arriving meanwhile only mark it dirty and
                     // the paced run takes them all.
-                    sweeper.schedule(() -> {
-                        synchronized (c) {
-                            c.scheduled = false;
-                            schedule(c);
-                        }
-                    }, pause, TimeUnit.NANOSECONDS);
+                    sweeper.schedule(
+                            () -> {
+                                synchronized (c) {
+                                    c.scheduled = false;
+                                    schedule(c);
+                                }
+                            },
+                            pause,
+                            TimeUnit.NANOSECONDS);
                 } else {
                     c.scheduled = false;
                     if (c.dirty) {
@@ -348,7 +360,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     private void evictIdle() {
         long now = nanos();
         List<Live> idle = conversations.values().stream()
-                .filter(c -> now - c.lastUsed > EVICT_AFTER.toNanos()).toList();
+                .filter(c -> now - c.lastUsed > EVICT_AFTER.toNanos())
+                .toList();
         for (Live c : idle) {
             synchronized (c) {
                 if (!c.scheduled && !c.dirty) {
@@ -377,9 +390,11 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         int continuations;
         /** The statements in the math of the latest computation, sorted. */
         long[] inMath = new long[0];
+
         long moderationCheckedAt;
         /** When the convergence windows were last computed ({@link #nanos}); only the computing worker touches it. */
         long convergenceAt;
+
         volatile LatestResult latest;
         volatile long lastUsed;
 

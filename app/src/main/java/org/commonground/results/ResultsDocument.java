@@ -17,12 +17,23 @@ import org.commonground.analysis.Direction;
  * @param votesReflected vote events (every vote cast, changes included) the result is computed from
  */
 public record ResultsDocument(
-        int participants, int statements, int votes, List<Group> groups,
-        Map<String, List<Double>> projection, Map<String, List<Double>> statementProjection,
-        List<Directed> consensus, List<Scored> groupInformedConsensus, List<Bridging> bridging,
-        Map<String, Map<String, Map<String, CohortTally>>> cohorts, List<Long> commonGround,
-        List<Divide> divides, List<ConvergencePoint> convergence, Seconds seconds,
-        Instant computedAt, double ageSeconds, long votesReflected) {
+        int participants,
+        int statements,
+        int votes,
+        List<Group> groups,
+        Map<String, List<Double>> projection,
+        Map<String, List<Double>> statementProjection,
+        List<Directed> consensus,
+        List<Scored> groupInformedConsensus,
+        List<Bridging> bridging,
+        Map<String, Map<String, Map<String, CohortTally>>> cohorts,
+        List<Long> commonGround,
+        List<Divide> divides,
+        List<ConvergencePoint> convergence,
+        Seconds seconds,
+        Instant computedAt,
+        double ageSeconds,
+        long votesReflected) {
 
     /** An opinion group: its members' participant ids and its representative statements. */
     public record Group(int id, List<Long> participants, List<Directed> representative) {}
@@ -38,7 +49,8 @@ public record ResultsDocument(
 
     public record Divide(long statement, String dimension, double gap, double low, double high) {}
 
-    public record ConvergencePoint(Instant until, int votes, int commonGround, double meanGap, double centroidDistance) {}
+    public record ConvergencePoint(
+            Instant until, int votes, int commonGround, double meanGap, double centroidDistance) {}
 
     /** Building the vote matrix, and the engine's run. */
     public record Seconds(double load, double analysis) {}

@@ -16,18 +16,30 @@ public final class ResultsFeature implements AutoCloseable {
     private final ResultsReaders readers;
     private final Tallies tallies;
 
-    private ResultsFeature(Jdbi jdbi, int analysisThreads, AccountFeature account, ConversationFeature conversation,
-                           ParticipationFeature participation) {
+    private ResultsFeature(
+            Jdbi jdbi,
+            int analysisThreads,
+            AccountFeature account,
+            ConversationFeature conversation,
+            ParticipationFeature participation) {
         this.analysis = LiveAnalysis.forServer(jdbi, analysisThreads);
         participation.tell(analysis);
-        this.readers = new ResultsReaders(account.authentication(), conversation.access(), conversation.conversations(),
-                (ctx, conversationId) -> participation.participantOf(ctx, conversationId).isPresent());
+        this.readers = new ResultsReaders(
+                account.authentication(),
+                conversation.access(),
+                conversation.conversations(),
+                (ctx, conversationId) ->
+                        participation.participantOf(ctx, conversationId).isPresent());
         this.tallies = new Tallies(participation.votes(), readers);
     }
 
     /** @param analysisThreads workers of the bounded analysis pool, ≥ 1 */
-    public static ResultsFeature wire(Jdbi jdbi, int analysisThreads, AccountFeature account,
-                                      ConversationFeature conversation, ParticipationFeature participation) {
+    public static ResultsFeature wire(
+            Jdbi jdbi,
+            int analysisThreads,
+            AccountFeature account,
+            ConversationFeature conversation,
+            ParticipationFeature participation) {
         return new ResultsFeature(jdbi, analysisThreads, account, conversation, participation);
     }
 

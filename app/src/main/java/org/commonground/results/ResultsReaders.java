@@ -1,17 +1,16 @@
 package org.commonground.results;
 
-import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ResultsVisibility;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.conversation.Access;
 import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ResultsVisibility;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
 
@@ -41,8 +40,11 @@ public final class ResultsReaders {
      * @param isParticipant whether the request carries a participant token of the conversation;
      *                      participants are the participation feature's to recognize
      */
-    ResultsReaders(Authentication authentication, Access access, ConversationStore conversations,
-                   BiPredicate<Context, Long> isParticipant) {
+    ResultsReaders(
+            Authentication authentication,
+            Access access,
+            ConversationStore conversations,
+            BiPredicate<Context, Long> isParticipant) {
         this.authentication = authentication;
         this.access = access;
         this.conversations = conversations;
@@ -57,7 +59,8 @@ public final class ResultsReaders {
      */
     public void require(Context ctx, long conversationId) {
         ConversationRules rules = conversations.rules(conversationId);
-        ConversationState.fromCode(rules.state()).requireReadable(conversationId, () -> access.isStaff(ctx, conversationId));
+        ConversationState.fromCode(rules.state())
+                .requireReadable(conversationId, () -> access.isStaff(ctx, conversationId));
         require(ctx, conversationId, ResultsVisibility.fromCode(rules.resultsVisibility()));
     }
 

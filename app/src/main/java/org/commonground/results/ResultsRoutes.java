@@ -1,16 +1,16 @@
 package org.commonground.results;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
+import java.util.Locale;
 import org.commonground.participation.Votes;
 import org.commonground.problem.Unavailable;
-import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
+import org.commonground.web.PathIds;
 
 /** The conversation's latest analysis over HTTP, for whoever its results visibility admits. */
 final class ResultsRoutes {
@@ -30,15 +30,27 @@ final class ResultsRoutes {
     }
 
     public void addTo(Api api) {
-        api.tag("results", "The live analysis (opinion groups, common ground, bridging, cohorts, convergence) and vote tallies, as the conversation's results visibility allows");
-        api.get("/api/v1/conversations/{conversationId}/results").id("getResults").caller(Caller.READER).problems(401, 403, 410).tag("results")
+        api.tag(
+                "results",
+                "The live analysis (opinion groups, common ground, bridging, cohorts, convergence) and vote tallies, as the conversation's results visibility allows");
+        api.get("/api/v1/conversations/{conversationId}/results")
+                .id("getResults")
+                .caller(Caller.READER)
+                .problems(401, 403, 410)
+                .tag("results")
                 .summary("The latest analysis (groups, consensus, bridging, cohorts, convergence) with its age and the "
                         + "votes it reflects; 503 with Retry-After while the first one is being computed under load")
-                .returns(ResultsDocument.class).handle(this::get);
-        api.get("/api/v1/conversations/{conversationId}/tallies").id("getTallies").caller(Caller.READER).problems(401, 403, 410).tag("results")
-                .summary("Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
-                .returns(new TypeReference<List<Votes.StatementTally>>() {}.getType()).handle(ctx ->
-                        ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
+                .returns(ResultsDocument.class)
+                .handle(this::get);
+        api.get("/api/v1/conversations/{conversationId}/tallies")
+                .id("getTallies")
+                .caller(Caller.READER)
+                .problems(401, 403, 410)
+                .tag("results")
+                .summary(
+                        "Agree, disagree and pass counts per accepted statement, as the conversation's results visibility allows")
+                .returns(new TypeReference<List<Votes.StatementTally>>() {}.getType())
+                .handle(ctx -> ctx.json(tallies.of(ctx, PathIds.of(ctx, "conversationId"))));
     }
 
     private void get(Context ctx) {

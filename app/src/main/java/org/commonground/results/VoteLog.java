@@ -23,6 +23,7 @@ final class VoteLog {
      * (committed before the load read the database, reported just after); each is skipped once.
      */
     private Set<Key> loadedUnreported = Set.of();
+
     private long loadedUnreportedUntilNanos;
 
     /** How far back from a history's latest vote a late report can reach, and how long one is awaited. */

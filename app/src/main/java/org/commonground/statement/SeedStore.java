@@ -1,15 +1,12 @@
 package org.commonground.statement;
 
+import java.time.Instant;
+import java.util.Map;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.Seeding;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
-import org.commonground.statement.StatementStore;
-import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -47,7 +44,8 @@ final class SeedStore implements Seeding {
         return jdbi.inTransaction(h -> {
             // The same row lock participants' statement writes take: every writer of statements to one
             // conversation (on any server) checks for a duplicate and inserts one after the other.
-            ConversationState state = ConversationState.fromCode(ConversationRules.lock(h, conversationId).state());
+            ConversationState state = ConversationState.fromCode(
+                    ConversationRules.lock(h, conversationId).state());
             state.requireSeedable(conversationId);
             StatementStore.duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
@@ -57,10 +55,15 @@ final class SeedStore implements Seeding {
                             INSERT INTO statement (conversation_id, text, lang, folded, author_account_id, is_seed,
                                                    moderation_state, moderated_by, moderated_at)
                             VALUES (:conversation, :text, :lang, :folded, :author, true, 'accepted', :author, now())""")
-                    .bind("conversation", conversationId).bind("text", text).bind("lang", lang.code())
-                    .bind("folded", folded).bind("author", authorAccountId)
+                    .bind("conversation", conversationId)
+                    .bind("text", text)
+                    .bind("lang", lang.code())
+                    .bind("folded", folded)
+                    .bind("author", authorAccountId)
                     .executeAndReturnGeneratedKeys("id", "conversation_id", "text", "lang", "created_at")
-                    .map(ConstructorMapper.of(SeedRow.class)).one().toSeed();
+                    .map(ConstructorMapper.of(SeedRow.class))
+                    .one()
+                    .toSeed();
         });
     }
 }

@@ -10,5 +10,5 @@ package org.commonground.statement;
 public interface StatementEvents {
     void changed(long conversationId, long statementId);
 
-    StatementEvents NONE = (conversationId, statementId) -> { };
+    StatementEvents NONE = (conversationId, statementId) -> {};
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.commonground.conversation.ConversationRules;
@@ -39,8 +38,8 @@ public final class StatementStore {
     public record WriteStatement(String text, String lang) {}
 
     /** A stored statement; {@code moderationState} is {@code pending} under pre-moderation, else {@code accepted}. */
-    public record StatementView(long id, long conversationId, String text, String lang, String moderationState,
-                                Instant createdAt) {}
+    public record StatementView(
+            long id, long conversationId, String text, String lang, String moderationState, Instant createdAt) {}
 
     /** The statement a duplicate points to; {@code accepted}: whether everyone may read it. */
     public record Existing(long id, String text, boolean accepted) {}
@@ -53,7 +52,8 @@ public final class StatementStore {
         String text = StatementText.normalize(request.text());
         String lang = request.lang() == null
                 ? StatementText.detectLanguage(text).code()
-                : Language.parse(request.lang()).map(Language::code)
+                : Language.parse(request.lang())
+                        .map(Language::code)
                         .filter(l -> l.equals(request.lang().strip().toLowerCase(java.util.Locale.ROOT)))
                         .orElseThrow(() -> Invalid.field("lang", "statement.lang.invalid"));
         String folded = StatementText.fold(text);
@@ -68,19 +68,31 @@ public final class StatementStore {
             duplicateOf(h, conversationId, folded).ifPresent(existing -> {
                 // A pending or rejected statement's text is for moderators only, even as the reason for a refusal.
                 throw new Conflict("statement-duplicate", "problem.statement-duplicate", existing.id())
-                        .with("existing", existing.accepted() ? Map.of("id", existing.id(), "text", existing.text())
-                                : Map.of("id", existing.id()));
+                        .with(
+                                "existing",
+                                existing.accepted()
+                                        ? Map.of("id", existing.id(), "text", existing.text())
+                                        : Map.of("id", existing.id()));
             });
             return h.createUpdate("""
                     INSERT INTO statement (conversation_id, text, lang, folded, author_participant_id, moderation_state)
                     VALUES (:c, :text, :lang, :folded, :author, :state)
                     RETURNING id, conversation_id, text, lang, moderation_state, created_at""")
-                    .bind("c", conversationId).bind("text", text).bind("lang", lang).bind("folded", folded)
-                    .bind("author", authorParticipantId).bind("state", rules.preModerated() ? "pending" : "accepted")
+                    .bind("c", conversationId)
+                    .bind("text", text)
+                    .bind("lang", lang)
+                    .bind("folded", folded)
+                    .bind("author", authorParticipantId)
+                    .bind("state", rules.preModerated() ? "pending" : "accepted")
                     .executeAndReturnGeneratedKeys()
-                    .map((rs, ctx) -> new StatementView(rs.getLong("id"), rs.getLong("conversation_id"),
-                            rs.getString("text"), rs.getString("lang"), rs.getString("moderation_state"),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                    .map((rs, ctx) -> new StatementView(
+                            rs.getLong("id"),
+                            rs.getLong("conversation_id"),
+                            rs.getString("text"),
+                            rs.getString("lang"),
+                            rs.getString("moderation_state"),
+                            rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                    .toInstant()))
                     .one();
         });
         events.changed(written.conversationId(), written.id());
@@ -89,17 +101,19 @@ public final class StatementStore {
 
     /** The statement of the conversation with the same folded text, if any (in any moderation state). */
     public static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
-        return h.createQuery("SELECT id, text, moderation_state = 'accepted' FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
-                .bind("c", conversationId).bind("f", folded)
+        return h.createQuery(
+                        "SELECT id, text, moderation_state = 'accepted' FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
+                .bind("c", conversationId)
+                .bind("f", folded)
                 .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                 .findOne();
     }
 
     /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
     public List<Long> acceptedIds(long conversationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""")
-                .bind("c", conversationId).mapTo(Long.class).list());
+        return jdbi.withHandle(h ->
+                h.createQuery("""
+                SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""").bind("c", conversationId).mapTo(Long.class).list());
     }
 
     /**
@@ -112,14 +126,19 @@ public final class StatementStore {
                 WHERE conversation_id = :c AND moderation_state = 'accepted'
                   AND author_participant_id IS DISTINCT FROM :p
                 ORDER BY id""")
-                .bind("c", conversationId).bind("p", participantId).mapTo(Long.class).list());
+                .bind("c", conversationId)
+                .bind("p", participantId)
+                .mapTo(Long.class)
+                .list());
     }
 
     /** How many of the conversation's statements wait for a moderator. */
     public int pendingCount(long conversationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending'""")
-                .bind("c", conversationId).mapTo(Integer.class).one());
+                .bind("c", conversationId)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
@@ -135,7 +154,8 @@ public final class StatementStore {
     /** Sets the declared language of imported statements (by id), in the importing transaction. */
     public static void declareLanguages(Handle h, Map<Long, Language> languages) {
         var update = h.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
-        languages.forEach((id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
+        languages.forEach(
+                (id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
         if (!languages.isEmpty()) {
             update.execute();
         }
@@ -148,13 +168,19 @@ public final class StatementStore {
 
     /** The newest statement's id, 0 when there is none: what has been written up to now. */
     public long newestId() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM statement").mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM statement")
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Statements with ids in (after, upTo], oldest first, at most {@code limit}. */
     public List<StoredStatement> between(long after, long upTo, int limit) {
         return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id > :after AND id <= :upTo ORDER BY id LIMIT :limit")
-                .bind("after", after).bind("upTo", upTo).bind("limit", limit).map(StatementStore::stored).list());
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bind("limit", limit)
+                .map(StatementStore::stored)
+                .list());
     }
 
     /** The statements with these ids that exist, by ascending id. */
@@ -163,7 +189,9 @@ public final class StatementStore {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id = ANY(:ids) ORDER BY id")
-                .bind("ids", ids.toArray(Long[]::new)).map(StatementStore::stored).list());
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(StatementStore::stored)
+                .list());
     }
 
     /** Of these statements, the ones accepted right now. */
@@ -171,13 +199,19 @@ public final class StatementStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return jdbi.withHandle(h -> Set.copyOf(h.createQuery(
-                        "SELECT id FROM statement WHERE id = ANY(:ids) AND moderation_state = 'accepted'")
-                .bind("ids", ids.toArray(Long[]::new)).mapTo(Long.class).list()));
+        return jdbi.withHandle(h -> Set.copyOf(
+                h.createQuery("SELECT id FROM statement WHERE id = ANY(:ids) AND moderation_state = 'accepted'")
+                        .bind("ids", ids.toArray(Long[]::new))
+                        .mapTo(Long.class)
+                        .list()));
     }
 
     private static StoredStatement stored(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredStatement(rs.getLong("id"), rs.getLong("conversation_id"),
-                Language.parse(rs.getString("lang")).orElseThrow(), rs.getString("moderation_state"), rs.getString("text"));
+        return new StoredStatement(
+                rs.getLong("id"),
+                rs.getLong("conversation_id"),
+                Language.parse(rs.getString("lang")).orElseThrow(),
+                rs.getString("moderation_state"),
+                rs.getString("text"));
     }
 }

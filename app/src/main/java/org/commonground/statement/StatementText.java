@@ -26,7 +26,8 @@ public final class StatementText {
         if (raw == null) {
             throw Invalid.field("text", "statement.text.empty");
         }
-        String text = withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC)).strip();
+        String text = withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC))
+                .strip();
         int length = text.codePointCount(0, text.length());
         if (length == 0) {
             throw Invalid.field("text", "statement.text.empty");
@@ -53,8 +54,11 @@ public final class StatementText {
     }
 
     private static boolean isBidiControl(int c) {
-        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E || c == 0x200F || c == 0x061C;
+        return (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E
+                || c == 0x200F
+                || c == 0x061C;
     }
 
     /**
@@ -102,7 +106,8 @@ public final class StatementText {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

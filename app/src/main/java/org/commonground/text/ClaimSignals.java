@@ -29,8 +29,7 @@ record ClaimSignals(boolean negated, int[] stances, long names, Set<String> numb
     }
 
     /** Idioms that contain a negation and mean none (obligation, "not only", lexicalised adjectives). */
-    private static final Pattern NOT_NEGATIONS = p(
-            "なければならな[いく]|なければいけな[いく]|なくてはならな[いく]|なくてはいけな[いく]|ざるを得な[いく]|"
+    private static final Pattern NOT_NEGATIONS = p("なければならな[いく]|なければいけな[いく]|なくてはならな[いく]|なくてはいけな[いく]|ざるを得な[いく]|"
             + "しかない|ほかない|に違いない|だけでなく|のみならず|少な[いかくけ]|危な[いかく]|足りな[いく]|つまらな[いく]|"
             + "해야\\s*하지\\s*않을까|뿐만\\s*아니라|뿐\\s*아니라|지\\s*않으면\\s*안\\s*된|없어서는\\s*안|밖에\\s*없|"
             + "not only|no doubt|no longer|cannot be ignored|not enough|nothing but");
@@ -38,28 +37,44 @@ record ClaimSignals(boolean negated, int[] stances, long names, Set<String> numb
     private static final Pattern NEGATIONS = p(
             // One match per negation: べきではない is counted once, by its ない.
             "ない|なく|なけれ|なきゃ|なしに|なしでは|抜きに|ません|ず[、。にも]|ずに|ぬ|"
-            + "않|(?<![가-힣])안\\s|안\\s?돼|(?<![가-힣])못\\s|못하|없|아니|말아야|말자|"
-            + "\\bnot\\b|n't\\b|\\bnever\\b|\\bno\\b|\\bnor\\b|\\bwithout\\b|\\bcannot\\b|\\bunless\\b|"
-            + "\\bnobody\\b|\\bno one\\b|\\bnothing\\b|\\bnone\\b");
+                    + "않|(?<![가-힣])안\\s|안\\s?돼|(?<![가-힣])못\\s|못하|없|아니|말아야|말자|"
+                    + "\\bnot\\b|n't\\b|\\bnever\\b|\\bno\\b|\\bnor\\b|\\bwithout\\b|\\bcannot\\b|\\bunless\\b|"
+                    + "\\bnobody\\b|\\bno one\\b|\\bnothing\\b|\\bnone\\b");
 
     /** Stance pairs: the first pattern and its opposite, in ja, ko and en together. */
     private static final List<Pattern[]> STANCES = List.of(
-            new Pattern[] {p("賛成|支持|찬성|지지|\\bsupport|\\bin favou?r\\b"),
-                           p("反対|반대|\\boppos|\\bagainst\\b")},
-            new Pattern[] {p("増や|増え|増加|拡大|拡充|引き上げ|上げる|高める|늘리|늘려|늘어|확대|증가|인상|높이|\\bincreas|\\bexpand|\\bmore\\b|\\braise|\\bgrow|\\bhigher\\b|\\bboost"),
-                           p("減ら|減る|減少|削減|縮小|引き下げ|下げる|抑え|줄이|줄여|줄어|축소|감소|삭감|인하|낮추|\\breduc|\\bcut|\\bdecreas|\\bless\\b|\\bfewer\\b|\\blower|\\bshrink")},
-            new Pattern[] {p("再稼働|稼働延長|推進|재가동|재가동|계속\\s*운전|수명\\s*연장|\\brestart|\\bkeep\\b.*\\brunning|\\bextend"),
-                           p("廃止|脱原発|停止|廃炉|폐지|탈원전|중단|폐쇄|\\bphas(e|ed|ing)\\s*out|\\bshut|\\babolish|\\bdecommission")},
-            new Pattern[] {p("認め[るてた]|許可|容認|解禁|허용|인정|\\ballow|\\bpermit|\\baccept"),
-                           p("禁止|認めな|規制強化|금지|불허|\\bban\\b|\\bbann|\\bprohibit|\\bforbid")},
-            new Pattern[] {p("十分|충분|\\benough\\b|\\bsufficient|\\badequate"),
-                           p("不十分|不足|충분하지|불충분|부족|\\binsufficient|\\binadequate|\\black|\\btoo (little|few)\\b")},
-            new Pattern[] {p("成功|効果があ|役立|성공|효과가\\s*있|도움이\\s*되|\\bsucce|\\bworked\\b|\\beffective"),
-                           p("失敗|効果がな|逆効果|실패|효과가\\s*없|역효과|\\bfail|\\bineffective|\\bbackfir")},
-            new Pattern[] {p("良[いく]|よ[いく]なっ|改善|좋아|좋은|개선|\\bbetter\\b|\\bimprov|\\bgood\\b"),
-                           p("悪[いく]|悪化|나빠|나쁜|악화|\\bworse\\b|\\bdeteriorat|\\bbad\\b")},
-            new Pattern[] {p("早め|前倒し|急ぐ|早く|앞당|서둘|빨리|\\bsooner\\b|\\bearlier\\b|\\bspeed up|\\baccelerat|\\b(bring|brought|move|moved) forward"),
-                           p("遅らせ|先送り|延期|慎重に|늦추|늦춰|늦춘|미루|미뤄|연기|신중|\\blater\\b|\\bdelay|\\bpostpone|\\bslow")});
+            new Pattern[] {p("賛成|支持|찬성|지지|\\bsupport|\\bin favou?r\\b"), p("反対|반대|\\boppos|\\bagainst\\b")},
+            new Pattern[] {
+                p(
+                        "増や|増え|増加|拡大|拡充|引き上げ|上げる|高める|늘리|늘려|늘어|확대|증가|인상|높이|\\bincreas|\\bexpand|\\bmore\\b|\\braise|\\bgrow|\\bhigher\\b|\\bboost"),
+                p(
+                        "減ら|減る|減少|削減|縮小|引き下げ|下げる|抑え|줄이|줄여|줄어|축소|감소|삭감|인하|낮추|\\breduc|\\bcut|\\bdecreas|\\bless\\b|\\bfewer\\b|\\blower|\\bshrink")
+            },
+            new Pattern[] {
+                p("再稼働|稼働延長|推進|재가동|재가동|계속\\s*운전|수명\\s*연장|\\brestart|\\bkeep\\b.*\\brunning|\\bextend"),
+                p("廃止|脱原発|停止|廃炉|폐지|탈원전|중단|폐쇄|\\bphas(e|ed|ing)\\s*out|\\bshut|\\babolish|\\bdecommission")
+            },
+            new Pattern[] {
+                p("認め[るてた]|許可|容認|解禁|허용|인정|\\ballow|\\bpermit|\\baccept"),
+                p("禁止|認めな|規制強化|금지|불허|\\bban\\b|\\bbann|\\bprohibit|\\bforbid")
+            },
+            new Pattern[] {
+                p("十分|충분|\\benough\\b|\\bsufficient|\\badequate"),
+                p("不十分|不足|충분하지|불충분|부족|\\binsufficient|\\binadequate|\\black|\\btoo (little|few)\\b")
+            },
+            new Pattern[] {
+                p("成功|効果があ|役立|성공|효과가\\s*있|도움이\\s*되|\\bsucce|\\bworked\\b|\\beffective"),
+                p("失敗|効果がな|逆効果|실패|효과가\\s*없|역효과|\\bfail|\\bineffective|\\bbackfir")
+            },
+            new Pattern[] {
+                p("良[いく]|よ[いく]なっ|改善|좋아|좋은|개선|\\bbetter\\b|\\bimprov|\\bgood\\b"),
+                p("悪[いく]|悪化|나빠|나쁜|악화|\\bworse\\b|\\bdeteriorat|\\bbad\\b")
+            },
+            new Pattern[] {
+                p(
+                        "早め|前倒し|急ぐ|早く|앞당|서둘|빨리|\\bsooner\\b|\\bearlier\\b|\\bspeed up|\\baccelerat|\\b(bring|brought|move|moved) forward"),
+                p("遅らせ|先送り|延期|慎重に|늦추|늦춰|늦춘|미루|미뤄|연기|신중|\\blater\\b|\\bdelay|\\bpostpone|\\bslow")
+            });
 
     /** Countries and actors; a statement naming Japan is not a duplicate of one naming Korea instead. */
     static final List<Pattern> NAMES = List.of(
@@ -152,7 +167,8 @@ record ClaimSignals(boolean negated, int[] stances, long names, Set<String> numb
      * names one the other does not.
      */
     int namesDisagree(ClaimSignals other) {
-        return Math.max(disagree(names & COUNTRY_BITS, other.names & COUNTRY_BITS),
+        return Math.max(
+                disagree(names & COUNTRY_BITS, other.names & COUNTRY_BITS),
                 disagree(names & ~COUNTRY_BITS, other.names & ~COUNTRY_BITS));
     }
 

@@ -102,8 +102,8 @@ final class IndexedStatements implements StatementEvents {
             retry.removeAll(again);
             apply(again);
             if (now.statement() > read.statement() || now.translation() > read.translation()) {
-                read = new Watermark(Math.max(now.statement(), read.statement()),
-                        Math.max(now.translation(), read.translation()));
+                read = new Watermark(
+                        Math.max(now.statement(), read.statement()), Math.max(now.translation(), read.translation()));
             }
         } finally {
             writing.unlock();

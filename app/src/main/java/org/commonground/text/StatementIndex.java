@@ -45,6 +45,7 @@ import org.commonground.web.Language;
 final class StatementIndex {
     /** Terms and grams taken from a query per language: keeps a 1,000-character query under Lucene's clause limit. */
     private static final int MAX_TERMS = 150;
+
     private static final Set<String> ALL_STATES = Set.of("accepted", "pending", "rejected");
     private static final int MAX_GRAMS = 150;
     /**
@@ -54,11 +55,17 @@ final class StatementIndex {
      * {@link Likeness} then compares whole texts.
      */
     private static final int SIMILAR_GRAMS = 12;
+
     private static final int SIMILAR_TERMS = 6;
 
     /** A statement as indexed, with its texts prepared for comparison. */
-    record IndexedStatement(long id, long conversationId, Language original, String state, Map<Language, String> texts,
-                 Map<Language, Likeness.Features> features) {}
+    record IndexedStatement(
+            long id,
+            long conversationId,
+            Language original,
+            String state,
+            Map<Language, String> texts,
+            Map<Language, Likeness.Features> features) {}
 
     /** A found statement; {@code score}: Lucene's BM25 for search, {@link Likeness} in [0, 1] for similar. */
     record Hit(IndexedStatement entry, double score) {}
@@ -100,8 +107,15 @@ final class StatementIndex {
                     doc.add(new TextField(TextLanguages.grams(lang), String.join(" ", f.grams()), Field.Store.NO));
                 });
                 writer.updateDocument(new Term("id", Long.toString(s.id())), doc);
-                entries.put(s.id(), new IndexedStatement(s.id(), s.conversationId(), s.original(), s.state(),
-                        Map.copyOf(s.texts()), Map.copyOf(features)));
+                entries.put(
+                        s.id(),
+                        new IndexedStatement(
+                                s.id(),
+                                s.conversationId(),
+                                s.original(),
+                                s.state(),
+                                Map.copyOf(s.texts()),
+                                Map.copyOf(features)));
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -131,20 +145,24 @@ final class StatementIndex {
         List<Query> perLanguage = new ArrayList<>();
         for (Language l : Language.values()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            languages.terms(l, query).stream().limit(MAX_TERMS)
+            languages.terms(l, query).stream()
+                    .limit(MAX_TERMS)
                     .forEach(t -> any.add(new TermQuery(new Term(TextLanguages.words(l), t)), Occur.SHOULD));
             // Grams find what the analyzer cut differently in the query and in the text (unknown names).
             BooleanQuery.Builder grams = new BooleanQuery.Builder();
-            TextLanguages.charGrams(l, query).stream().limit(MAX_GRAMS)
+            TextLanguages.charGrams(l, query).stream()
+                    .limit(MAX_GRAMS)
                     .forEach(g -> grams.add(new TermQuery(new Term(TextLanguages.grams(l), g)), Occur.SHOULD));
             any.add(new BoostQuery(grams.build(), 0.3f), Occur.SHOULD);
             perLanguage.add(any.build());
         }
-        return withSearcher(searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0.1f), limit));
+        return withSearcher(
+                searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0.1f), limit));
     }
 
     /** Up to {@code n} of the terms that occur in the field, rarest first. */
-    private static List<Term> rarest(IndexSearcher searcher, String field, Collection<String> terms, int n) throws IOException {
+    private static List<Term> rarest(IndexSearcher searcher, String field, Collection<String> terms, int n)
+            throws IOException {
         List<Term> present = new ArrayList<>();
         List<Integer> frequencies = new ArrayList<>();
         for (String t : terms) {
@@ -185,12 +203,20 @@ final class StatementIndex {
     }
 
     /** Statements of the conversation in one of {@code states} alike the text in {@code lang}, best first. */
-    List<Hit> similar(long conversationId, Set<String> states, Language lang, Likeness.Features text,
-                      int candidates, double minimum, int limit) {
+    List<Hit> similar(
+            long conversationId,
+            Set<String> states,
+            Language lang,
+            Likeness.Features text,
+            int candidates,
+            double minimum,
+            int limit) {
         List<Hit> found = withSearcher(searcher -> {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            rarest(searcher, TextLanguages.grams(lang), text.grams(), SIMILAR_GRAMS).forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
-            rarest(searcher, TextLanguages.words(lang), text.analyzed(), SIMILAR_TERMS).forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+            rarest(searcher, TextLanguages.grams(lang), text.grams(), SIMILAR_GRAMS)
+                    .forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+            rarest(searcher, TextLanguages.words(lang), text.analyzed(), SIMILAR_TERMS)
+                    .forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
             return top(searcher, conversationId, states, any.build(), candidates);
         });
         List<Hit> ranked = new ArrayList<>();
@@ -203,7 +229,9 @@ final class StatementIndex {
                 }
             }
         }
-        ranked.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingLong(h -> h.entry().id()));
+        ranked.sort(Comparator.comparingDouble(Hit::score)
+                .reversed()
+                .thenComparingLong(h -> h.entry().id()));
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
     }
 

@@ -3,8 +3,8 @@ package org.commonground.text;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.commonground.text.StatementIndex.IndexedStatement;
 import org.commonground.text.StatementIndex.Hit;
+import org.commonground.text.StatementIndex.IndexedStatement;
 import org.commonground.text.TextRoutes.FoundStatement;
 import org.commonground.web.Language;
 
@@ -27,14 +27,20 @@ final class StatementSearch {
         this.languages = languages;
     }
 
-    List<SimilarStatement> similar(long conversationId, Set<String> states, Language lang, String text,
-                                   double minimum, int limit) {
+    List<SimilarStatement> similar(
+            long conversationId, Set<String> states, Language lang, String text, double minimum, int limit) {
         indexed.catchUp();
         Likeness.Features features = Likeness.of(languages, lang, text);
-        List<Hit> hits = visible(states, indexed.index().similar(conversationId, states, lang, features,
-                CANDIDATES, minimum, limit));
-        return hits.stream().map(h -> new SimilarStatement(h.entry().id(), h.entry().texts().get(lang),
-                lang.code(), Math.round(h.score() * 1000) / 1000.0, h.entry().state())).toList();
+        List<Hit> hits = visible(
+                states, indexed.index().similar(conversationId, states, lang, features, CANDIDATES, minimum, limit));
+        return hits.stream()
+                .map(h -> new SimilarStatement(
+                        h.entry().id(),
+                        h.entry().texts().get(lang),
+                        lang.code(),
+                        Math.round(h.score() * 1000) / 1000.0,
+                        h.entry().state()))
+                .toList();
     }
 
     List<FoundStatement> search(long conversationId, Set<String> states, String query, Language reader, int limit) {
@@ -45,14 +51,16 @@ final class StatementSearch {
 
     private static FoundStatement found(IndexedStatement e, Language reader) {
         Language shown = e.texts().containsKey(reader) ? reader : e.original();
-        return new FoundStatement(e.id(), e.texts().get(shown), shown.code(), e.original().code(), e.state());
+        return new FoundStatement(
+                e.id(), e.texts().get(shown), shown.code(), e.original().code(), e.state());
     }
 
     private List<Hit> visible(Set<String> states, List<Hit> hits) {
         if (states.contains("rejected") || hits.isEmpty()) {
             return hits;
         }
-        Set<Long> accepted = store.acceptedAmong(hits.stream().map(h -> h.entry().id()).collect(Collectors.toSet()));
+        Set<Long> accepted =
+                store.acceptedAmong(hits.stream().map(h -> h.entry().id()).collect(Collectors.toSet()));
         return hits.stream().filter(h -> accepted.contains(h.entry().id())).toList();
     }
 }

@@ -29,8 +29,8 @@ public final class TextFeature {
      * write, moderation decision and translation) and starts reading every statement into the index
      * in the background (queries wait at most briefly for it, writes not at all).
      */
-    public static TextFeature wire(StatementFeature statement, TranslationFeature translation, Access access,
-                                   Authentication authentication) {
+    public static TextFeature wire(
+            StatementFeature statement, TranslationFeature translation, Access access, Authentication authentication) {
         TextLanguages languages = new TextLanguages();
         TextStore store = new TextStore(statement.statements(), translation.translations());
         IndexedStatements indexed = new IndexedStatements(store, new StatementIndex(languages));

@@ -21,6 +21,7 @@ import org.commonground.web.PathIds;
 final class TextPages {
     /** Shorter drafts (folded code points) are not checked: a word or two matches too much. */
     static final int MIN_DRAFT = 6;
+
     private static final int SHOWN = 3;
 
     private final Pages pages;
@@ -45,16 +46,21 @@ final class TextPages {
         participants.require(ctx, id);
         List<SimilarStatement> found = List.of();
         String draft = ctx.queryParam("text");
-        if (draft != null && StatementText.fold(draft).codePointCount(0, StatementText.fold(draft).length()) >= MIN_DRAFT) {
+        if (draft != null
+                && StatementText.fold(draft)
+                                .codePointCount(0, StatementText.fold(draft).length())
+                        >= MIN_DRAFT) {
             try {
                 String text = StatementText.normalize(draft);
-                found = search.similar(id, Set.of("accepted"), StatementText.detectLanguage(text), text,
-                        Likeness.DUPLICATE, SHOWN);
+                found = search.similar(
+                        id, Set.of("accepted"), StatementText.detectLanguage(text), text, Likeness.DUPLICATE, SHOWN);
             } catch (Invalid tooLong) {
                 // The writing form itself says what is wrong with the draft when it is posted.
             }
         }
-        pages.render(ctx, "text/similar.jte", Map.of("conversationId", id, "similar", found,
-                "open", c.state() == ConversationState.OPEN));
+        pages.render(
+                ctx,
+                "text/similar.jte",
+                Map.of("conversationId", id, "similar", found, "open", c.state() == ConversationState.OPEN));
     }
 }

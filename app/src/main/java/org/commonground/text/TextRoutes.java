@@ -49,26 +49,36 @@ final class TextRoutes {
     record FoundStatement(long statementId, String text, String lang, String originalLang, String moderationState) {}
 
     void addTo(Api api) {
-        api.get("/api/v1/conversations/{conversationId}/statements/similar").id("findSimilarStatements")
-                .caller(Caller.PARTICIPANT_OR_ACCOUNT).problems(422).tag("statements")
+        api.get("/api/v1/conversations/{conversationId}/statements/similar")
+                .id("findSimilarStatements")
+                .caller(Caller.PARTICIPANT_OR_ACCOUNT)
+                .problems(422)
+                .tag("statements")
                 .summary("Statements alike ?text= in ?lang= (detected when absent), within the language and across "
                         + "languages through translations, best first; ?limit= (1–50, default 5), ?min= score (default: "
                         + "the duplicate threshold)")
-                .returns(SimilarStatements.class).handle(ctx -> {
+                .returns(SimilarStatements.class)
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Set<String> states = visibleStates(ctx, conversationId);
                     String text = StatementText.normalize(ctx.queryParam("text"));
-                    Language lang = language(ctx.queryParam("lang")).orElseGet(() -> StatementText.detectLanguage(text));
+                    Language lang =
+                            language(ctx.queryParam("lang")).orElseGet(() -> StatementText.detectLanguage(text));
                     double min = minimum(ctx.queryParam("min"));
-                    ctx.json(new SimilarStatements(Likeness.DUPLICATE,
+                    ctx.json(new SimilarStatements(
+                            Likeness.DUPLICATE,
                             search.similar(conversationId, states, lang, text, min, limit(ctx, 5))));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/statements/search").id("searchStatements")
-                .caller(Caller.PARTICIPANT_OR_ACCOUNT).problems(422).tag("statements")
+        api.get("/api/v1/conversations/{conversationId}/statements/search")
+                .id("searchStatements")
+                .caller(Caller.PARTICIPANT_OR_ACCOUNT)
+                .problems(422)
+                .tag("statements")
                 .summary("Full-text search of the statements in any language (Kuromoji, Nori, English analyzers), "
                         + "answered in ?lang= (else the reader's language); ?q=, ?limit= (1–50, default 20)")
-                .returns(Api.listOf(FoundStatement.class)).handle(ctx -> {
+                .returns(Api.listOf(FoundStatement.class))
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Set<String> states = visibleStates(ctx, conversationId);
                     String q = ctx.queryParam("q");
@@ -97,7 +107,8 @@ final class TextRoutes {
             return Optional.empty();
         }
         String code = raw.strip().toLowerCase(Locale.ROOT);
-        return Optional.of(Language.parse(code).filter(l -> l.code().equals(code))
+        return Optional.of(Language.parse(code)
+                .filter(l -> l.code().equals(code))
                 .orElseThrow(() -> Invalid.field("lang", "statement.lang.invalid")));
     }
 

@@ -63,8 +63,8 @@ final class TextStore {
         if (stored.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<Language, String>> translated =
-                translations.shownTranslations(stored.stream().map(StoredStatement::id).toList());
+        Map<Long, Map<Language, String>> translated = translations.shownTranslations(
+                stored.stream().map(StoredStatement::id).toList());
         List<StatementTexts> out = new ArrayList<>(stored.size());
         for (StoredStatement s : stored) {
             Map<Language, String> texts = new EnumMap<>(Language.class);

@@ -46,7 +46,8 @@ final class DeepL implements MachineTranslator {
     }
 
     @Override
-    public List<String> translate(List<String> texts, Language from, Language into, Glossary glossary) throws ServiceRefused {
+    public List<String> translate(List<String> texts, Language from, Language into, Glossary glossary)
+            throws ServiceRefused {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", texts);
         body.put("source_lang", from.code().toUpperCase(Locale.ROOT));
@@ -55,9 +56,11 @@ final class DeepL implements MachineTranslator {
         if (!pairs.isEmpty()) {
             body.put("glossary_id", glossaryId(pairs, from, into));
         }
-        JsonNode translations = call.post(URI.create(base + "/v2/translate"), body, auth).path("translations");
+        JsonNode translations =
+                call.post(URI.create(base + "/v2/translate"), body, auth).path("translations");
         if (!translations.isArray() || translations.size() != texts.size()) {
-            throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "DeepL answered no translations array of " + texts.size());
+            throw new ServiceRefused(
+                    ServiceRefused.Kind.UNAVAILABLE, null, "DeepL answered no translations array of " + texts.size());
         }
         List<String> out = new ArrayList<>(texts.size());
         for (JsonNode t : translations) {
@@ -67,16 +70,20 @@ final class DeepL implements MachineTranslator {
     }
 
     /** Synchronized: two workers meeting a new glossary at once must not create it twice. */
-    private synchronized String glossaryId(List<Glossary.Pair> pairs, Language from, Language into) throws ServiceRefused {
+    private synchronized String glossaryId(List<Glossary.Pair> pairs, Language from, Language into)
+            throws ServiceRefused {
         StringBuilder tsv = new StringBuilder();
         for (Glossary.Pair p : pairs) {
             if (tsv.length() > 0) {
                 tsv.append('\n');
             }
             // TSV entries may hold neither tabs nor line breaks; a term never needs them.
-            tsv.append(p.source().replaceAll("[\\t\\r\\n]", " ")).append('\t').append(p.target().replaceAll("[\\t\\r\\n]", " "));
+            tsv.append(p.source().replaceAll("[\\t\\r\\n]", " "))
+                    .append('\t')
+                    .append(p.target().replaceAll("[\\t\\r\\n]", " "));
         }
-        String name = "commonground-" + from.code() + "-" + into.code() + "-" + sha256(tsv.toString()).substring(0, 16);
+        String name = "commonground-" + from.code() + "-" + into.code() + "-"
+                + sha256(tsv.toString()).substring(0, 16);
         String known = glossaries.get(name);
         if (known != null) {
             return known;
@@ -93,14 +100,16 @@ final class DeepL implements MachineTranslator {
         create.put("target_lang", into.code());
         create.put("entries", tsv.toString());
         create.put("entries_format", "tsv");
-        String id = ServiceCall.text(call.post(URI.create(base + "/v2/glossaries"), create, auth).get("glossary_id"), "glossary_id");
+        String id = ServiceCall.text(
+                call.post(URI.create(base + "/v2/glossaries"), create, auth).get("glossary_id"), "glossary_id");
         glossaries.put(name, id);
         return id;
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -48,6 +48,8 @@ public record Glossary(List<Term> terms) {
 
     /** The pairs whose source form occurs in one of {@code texts}. */
     List<Pair> occurring(List<String> texts, Language from, Language into) {
-        return pairs(from, into).stream().filter(p -> texts.stream().anyMatch(t -> t.contains(p.source()))).toList();
+        return pairs(from, into).stream()
+                .filter(p -> texts.stream().anyMatch(t -> t.contains(p.source())))
+                .toList();
     }
 }

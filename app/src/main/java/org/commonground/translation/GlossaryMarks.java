@@ -24,8 +24,11 @@ public final class GlossaryMarks {
     public String html(String text, String lang) {
         Language language = Language.parse(lang).orElse(Language.EN);
         record Found(int start, int end, Glossary.Term term) {}
-        List<Glossary.Term> byLength = new ArrayList<>(glossary.terms().stream().filter(t -> t.form(language) != null).toList());
-        byLength.sort(Comparator.comparingInt((Glossary.Term t) -> t.form(language).length()).reversed());
+        List<Glossary.Term> byLength = new ArrayList<>(
+                glossary.terms().stream().filter(t -> t.form(language) != null).toList());
+        byLength.sort(
+                Comparator.comparingInt((Glossary.Term t) -> t.form(language).length())
+                        .reversed());
         List<Found> found = new ArrayList<>();
         for (Glossary.Term t : byLength) {
             String form = t.form(language);
@@ -42,8 +45,11 @@ public final class GlossaryMarks {
         int at = 0;
         for (Found f : found) {
             out.append(escape(text.substring(at, f.start())));
-            out.append("<mark class=\"glossary\" title=\"").append(escape(renderings(f.term()))).append("\">")
-                    .append(escape(text.substring(f.start(), f.end()))).append("</mark>");
+            out.append("<mark class=\"glossary\" title=\"")
+                    .append(escape(renderings(f.term())))
+                    .append("\">")
+                    .append(escape(text.substring(f.start(), f.end())))
+                    .append("</mark>");
             at = f.end();
         }
         return out.append(escape(text.substring(at))).toString();
@@ -61,6 +67,10 @@ public final class GlossaryMarks {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -46,7 +46,8 @@ final class GlossaryStore {
             String ja = form(t.ja(), "terms." + i + ".ja", errors);
             String ko = form(t.ko(), "terms." + i + ".ko", errors);
             String en = form(t.en(), "terms." + i + ".en", errors);
-            String note = t.note() == null || t.note().isBlank() ? null : t.note().strip();
+            String note =
+                    t.note() == null || t.note().isBlank() ? null : t.note().strip();
             if (note != null && note.codePointCount(0, note.length()) > NOTE_MAX) {
                 errors.add(new FieldError("terms." + i + ".note", "glossary.note.too-long", NOTE_MAX));
             }
@@ -60,13 +61,20 @@ final class GlossaryStore {
             throw Invalid.fields(errors);
         }
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM glossary_term WHERE conversation_id = :c").bind("c", conversationId).execute();
+            h.createUpdate("DELETE FROM glossary_term WHERE conversation_id = :c")
+                    .bind("c", conversationId)
+                    .execute();
             var insert = h.prepareBatch("INSERT INTO glossary_term (conversation_id, position, ja, ko, en, note) "
                     + "VALUES (:c, :p, :ja, :ko, :en, :note)");
             for (int i = 0; i < terms.size(); i++) {
                 Glossary.Term t = terms.get(i);
-                insert.bind("c", conversationId).bind("p", i).bind("ja", t.ja()).bind("ko", t.ko()).bind("en", t.en())
-                        .bind("note", t.note()).add();
+                insert.bind("c", conversationId)
+                        .bind("p", i)
+                        .bind("ja", t.ja())
+                        .bind("ko", t.ko())
+                        .bind("en", t.en())
+                        .bind("note", t.note())
+                        .add();
             }
             if (!terms.isEmpty()) {
                 insert.execute();

@@ -2,8 +2,8 @@ package org.commonground.translation;
 
 import java.util.List;
 import java.util.Set;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.TranslatorLanguages;
 import org.commonground.problem.Forbidden;
@@ -28,8 +28,10 @@ public final class IntoLanguages {
         if (anyLanguage(account, conversationId)) {
             return TranslatorLanguages.ALL.languages();
         }
-        return conversations.translatorLanguages(conversationId, account.id())
-                .map(TranslatorLanguages::languages).orElse(List.of());
+        return conversations
+                .translatorLanguages(conversationId, account.id())
+                .map(TranslatorLanguages::languages)
+                .orElse(List.of());
     }
 
     /**

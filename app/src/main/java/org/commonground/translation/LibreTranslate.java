@@ -45,7 +45,8 @@ final class LibreTranslate implements MachineTranslator {
     }
 
     @Override
-    public List<String> translate(List<String> texts, Language from, Language into, Glossary glossary) throws ServiceRefused {
+    public List<String> translate(List<String> texts, Language from, Language into, Glossary glossary)
+            throws ServiceRefused {
         List<Glossary.Pair> terms = glossary.occurring(texts, from, into);
         boolean html = !terms.isEmpty();
         List<String> q = html ? texts.stream().map(t -> protect(t, terms)).toList() : texts;
@@ -59,7 +60,9 @@ final class LibreTranslate implements MachineTranslator {
         }
         JsonNode answer = call.post(translate, body, List.of()).get("translatedText");
         if (answer == null || !answer.isArray() || answer.size() != texts.size()) {
-            throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null,
+            throw new ServiceRefused(
+                    ServiceRefused.Kind.UNAVAILABLE,
+                    null,
                     "LibreTranslate answered no translatedText array of " + texts.size());
         }
         List<String> out = new ArrayList<>(texts.size());
@@ -102,8 +105,11 @@ final class LibreTranslate implements MachineTranslator {
             case "gt" -> ">";
             case "quot" -> "\"";
             case "apos", "#39" -> "'";
-            default -> Character.toString(name.startsWith("#x")
-                    ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1)));
+            default ->
+                Character.toString(
+                        name.startsWith("#x")
+                                ? Integer.parseInt(name.substring(2), 16)
+                                : Integer.parseInt(name.substring(1)));
         };
     }
 }

@@ -25,7 +25,8 @@ final class MachineTextStore {
         Map<String, String> out = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery(
                         "SELECT source_key, source_hash, text FROM machine_text WHERE conversation_id = :c AND lang = :lang")
-                .bind("c", conversationId).bind("lang", lang)
+                .bind("c", conversationId)
+                .bind("lang", lang)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .forEach(r -> {
                     String source = currentSources.get(r[0]);
@@ -39,7 +40,8 @@ final class MachineTextStore {
     /** As PostgreSQL's md5(text): lower-case hex of the UTF-8 bytes. */
     static String md5(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

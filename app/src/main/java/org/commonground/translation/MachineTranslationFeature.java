@@ -26,8 +26,12 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
     private final MachineTextStore machineTexts;
     private final TranslationQueue queue;
 
-    private MachineTranslationFeature(MachineTranslationSettings settings, TranslationJobStore jobs,
-                                      GlossaryStore glossaries, MachineTextStore machineTexts, TranslationQueue queue) {
+    private MachineTranslationFeature(
+            MachineTranslationSettings settings,
+            TranslationJobStore jobs,
+            GlossaryStore glossaries,
+            MachineTextStore machineTexts,
+            TranslationQueue queue) {
         this.settings = settings;
         this.jobs = jobs;
         this.glossaries = glossaries;
@@ -39,9 +43,12 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
      * Wires the feature for the server: the cohort values it leaves alone are those the product's
      * messages name (country JP is "日本" without a machine).
      */
-    public static MachineTranslationFeature wire(Jdbi jdbi, MachineTranslationSettings settings, Clock clock,
-                                                 Messages messages) {
-        return wire(jdbi, settings, clock,
+    public static MachineTranslationFeature wire(
+            Jdbi jdbi, MachineTranslationSettings settings, Clock clock, Messages messages) {
+        return wire(
+                jdbi,
+                settings,
+                clock,
                 (dimension, value) -> messages.has(Language.EN, "cohort." + dimension + "." + value));
     }
 
@@ -50,15 +57,17 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
      * whether the product already names a dimension's value in every language (country JP is
      * "日本" without a machine), so that only the organizer's own values are translated.
      */
-    public static MachineTranslationFeature wire(Jdbi jdbi, MachineTranslationSettings settings, Clock clock,
-                                                 BiPredicate<String, String> namedCohortValue) {
+    public static MachineTranslationFeature wire(
+            Jdbi jdbi, MachineTranslationSettings settings, Clock clock, BiPredicate<String, String> namedCohortValue) {
         TranslationJobStore jobs = new TranslationJobStore(jdbi);
         GlossaryStore glossaries = new GlossaryStore(jdbi);
         TranslationQueue queue = null;
         if (settings.on()) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            queue = new TranslationQueue(jobs, glossaries, MachineTranslator.of(settings, http, clock), settings, clock,
-                    namedCohortValue);
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            queue = new TranslationQueue(
+                    jobs, glossaries, MachineTranslator.of(settings, http, clock), settings, clock, namedCohortValue);
         }
         return new MachineTranslationFeature(settings, jobs, glossaries, new MachineTextStore(jdbi), queue);
     }
@@ -66,8 +75,9 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
     /** The organizer's API (opt-in, glossary) and page. */
     public void addTo(Api api, Pages pages, ConversationFeature conversation) {
         new MachineTranslationRoutes(settings, jobs, glossaries, conversation.access(), this::wake).addTo(api);
-        new MachineTranslationPages(pages, conversation.readable(), settings, jobs, glossaries, conversation.access(),
-                this::wake).addTo(api.routes());
+        new MachineTranslationPages(
+                        pages, conversation.readable(), settings, jobs, glossaries, conversation.access(), this::wake)
+                .addTo(api.routes());
     }
 
     /** Starts translating, when this deployment has a service. */
@@ -112,13 +122,19 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
             return Optional.empty();
         }
         Conversation.Text source = c.texts().get(c.languages().getFirst());
-        Map<String, String> sources = Map.of("conversation:title", source.title(),
-                "conversation:description", source.description(), "conversation:background", source.background());
+        Map<String, String> sources = Map.of(
+                "conversation:title",
+                source.title(),
+                "conversation:description",
+                source.description(),
+                "conversation:background",
+                source.background());
         Map<String, String> t = machineTexts.of(c.id(), reader.code(), sources);
         if (!t.containsKey("conversation:title")) {
             return Optional.empty();
         }
-        return Optional.of(new Conversation.Text(t.get("conversation:title"),
+        return Optional.of(new Conversation.Text(
+                t.get("conversation:title"),
                 t.getOrDefault("conversation:description", source.description()),
                 t.getOrDefault("conversation:background", source.background())));
     }
@@ -132,7 +148,9 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
             }
         }
         Map<String, String> out = new java.util.HashMap<>();
-        machineTexts.of(c.id(), reader.code(), sources).forEach((key, text) -> out.put(key.substring("cohort:".length()), text));
+        machineTexts
+                .of(c.id(), reader.code(), sources)
+                .forEach((key, text) -> out.put(key.substring("cohort:".length()), text));
         return out;
     }
 

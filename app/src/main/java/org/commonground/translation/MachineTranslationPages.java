@@ -27,8 +27,14 @@ final class MachineTranslationPages {
     private final GlossaryStore glossaries;
     private final Access access;
 
-    MachineTranslationPages(Pages pages, Readable readable, MachineTranslationSettings settings, TranslationJobStore jobs,
-                            GlossaryStore glossaries, Access access, Runnable changed) {
+    MachineTranslationPages(
+            Pages pages,
+            Readable readable,
+            MachineTranslationSettings settings,
+            TranslationJobStore jobs,
+            GlossaryStore glossaries,
+            Access access,
+            Runnable changed) {
         this.pages = pages;
         this.readable = readable;
         this.routes = new MachineTranslationRoutes(settings, jobs, glossaries, access, changed);
@@ -74,9 +80,15 @@ final class MachineTranslationPages {
             ctx.status(e.status());
             var page = pages.page(ctx);
             var first = e.fieldErrors().isEmpty() ? null : e.fieldErrors().getFirst();
-            String message = first == null ? page.t(e.messageKey(), e.args()) : page.t(first.messageKey(), first.args());
+            String message =
+                    first == null ? page.t(e.messageKey(), e.args()) : page.t(first.messageKey(), first.args());
             String line = first == null ? "" : first.field().replaceAll("^terms\\.(\\d+).*$", "$1");
-            render(ctx, text, line.matches("\\d+") ? page.t("glossary.line", Integer.parseInt(line) + 1) + " " + message : message);
+            render(
+                    ctx,
+                    text,
+                    line.matches("\\d+")
+                            ? page.t("glossary.line", Integer.parseInt(line) + 1) + " " + message
+                            : message);
         }
     }
 
@@ -96,7 +108,11 @@ final class MachineTranslationPages {
     static String lines(Glossary g) {
         StringBuilder out = new StringBuilder();
         for (Glossary.Term t : g.terms()) {
-            out.append(orEmpty(t.ja())).append(" | ").append(orEmpty(t.ko())).append(" | ").append(orEmpty(t.en()));
+            out.append(orEmpty(t.ja()))
+                    .append(" | ")
+                    .append(orEmpty(t.ko()))
+                    .append(" | ")
+                    .append(orEmpty(t.en()));
             if (t.note() != null) {
                 out.append(" | ").append(t.note());
             }

@@ -1,8 +1,8 @@
 package org.commonground.translation;
 
 import java.util.Set;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
@@ -19,8 +19,12 @@ final class MachineTranslationRoutes {
     private final Access access;
     private final Runnable changed;
 
-    MachineTranslationRoutes(MachineTranslationSettings settings, TranslationJobStore jobs, GlossaryStore glossaries,
-                             Access access, Runnable changed) {
+    MachineTranslationRoutes(
+            MachineTranslationSettings settings,
+            TranslationJobStore jobs,
+            GlossaryStore glossaries,
+            Access access,
+            Runnable changed) {
         this.settings = settings;
         this.jobs = jobs;
         this.glossaries = glossaries;
@@ -31,8 +35,12 @@ final class MachineTranslationRoutes {
     public record MachineTranslationChange(Boolean machineTranslation) {}
 
     MachineTranslationView view(long conversationId) {
-        return new MachineTranslationView(jobs.enabled(conversationId), settings.on(), settings.serviceName(),
-                settings.where(), settings.on() && settings.local());
+        return new MachineTranslationView(
+                jobs.enabled(conversationId),
+                settings.on(),
+                settings.serviceName(),
+                settings.where(),
+                settings.on() && settings.local());
     }
 
     /** Turns it on or off; on is refused (409) on a deployment without a service. */
@@ -47,17 +55,27 @@ final class MachineTranslationRoutes {
 
     void addTo(Api api) {
         String one = "/api/v1/conversations/{conversationId}";
-        api.get(one + "/machine-translation").id("getMachineTranslation").caller(Caller.ACCOUNT).tag("translation")
+        api.get(one + "/machine-translation")
+                .id("getMachineTranslation")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
                 .summary("Whether the conversation's texts are machine-translated, and by which service (organizers)")
-                .returns(MachineTranslationView.class).handle(ctx -> {
+                .returns(MachineTranslationView.class)
+                .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     ctx.json(view(id));
                 });
-        api.put(one + "/machine-translation").id("setMachineTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
+        api.put(one + "/machine-translation")
+                .id("setMachineTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
                 .summary("Turn machine translation on or off (organizers): {\"machineTranslation\": true}; nothing "
                         + "leaves the server for a conversation that has not turned it on")
-                .body(MachineTranslationChange.class).returns(MachineTranslationView.class).handle(ctx -> {
+                .body(MachineTranslationChange.class)
+                .returns(MachineTranslationView.class)
+                .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, MachineTranslationChange.class);
@@ -66,9 +84,14 @@ final class MachineTranslationRoutes {
                     }
                     ctx.json(change(id, in.machineTranslation()));
                 });
-        api.get(one + "/glossary").id("getGlossary").caller(Caller.ACCOUNT).tag("translation")
-                .summary("The agreed renderings of contested names in ja / ko / en (organizers, moderators, translators)")
-                .returns(Glossary.class).handle(ctx -> {
+        api.get(one + "/glossary")
+                .id("getGlossary")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
+                .summary(
+                        "The agreed renderings of contested names in ja / ko / en (organizers, moderators, translators)")
+                .returns(Glossary.class)
+                .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     Account a = access.requireAccount(ctx);
                     if (!access.has(a, id, Set.of("organizer", "moderator", "translator"))) {
@@ -76,10 +99,15 @@ final class MachineTranslationRoutes {
                     }
                     ctx.json(glossaries.of(id));
                 });
-        api.put(one + "/glossary").id("replaceGlossary").caller(Caller.ACCOUNT).tag("translation")
+        api.put(one + "/glossary")
+                .id("replaceGlossary")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
                 .summary("Replace the glossary (organizers): each term in at least two of ja, ko, en, up to 100 "
                         + "characters each; applied to machine translation and shown to translators")
-                .body(Glossary.class).returns(Glossary.class).handle(ctx -> {
+                .body(Glossary.class)
+                .returns(Glossary.class)
+                .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, Glossary.class);

@@ -30,12 +30,21 @@ import java.util.Map;
  *                          calendar month at most; jobs beyond wait for the next month
  * @param workers           requests in flight at once, ≥ 1
  */
-public record MachineTranslationSettings(Service service, URI base, String model, String key, double requestsPerSecond,
-                                         Duration timeout, long monthlyCharacters, int workers) {
+public record MachineTranslationSettings(
+        Service service,
+        URI base,
+        String model,
+        String key,
+        double requestsPerSecond,
+        Duration timeout,
+        long monthlyCharacters,
+        int workers) {
 
     /** The APIs an adapter speaks. */
     public enum Service {
-        LIBRETRANSLATE("libretranslate"), OPENAI("openai"), DEEPL("deepl");
+        LIBRETRANSLATE("libretranslate"),
+        OPENAI("openai"),
+        DEEPL("deepl");
 
         final String code;
 
@@ -77,7 +86,9 @@ public record MachineTranslationSettings(Service service, URI base, String model
         } catch (IllegalArgumentException e) {
             throw malformed(spec);
         }
-        if (service == null || uri.getScheme() == null || uri.getHost() == null
+        if (service == null
+                || uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw malformed(spec);
         }
@@ -89,7 +100,11 @@ public record MachineTranslationSettings(Service service, URI base, String model
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
-        return new MachineTranslationSettings(service, base, model, key == null ? "" : key.strip(),
+        return new MachineTranslationSettings(
+                service,
+                base,
+                model,
+                key == null ? "" : key.strip(),
                 positive(query, "rate", d.requestsPerSecond()),
                 Duration.ofMillis((long) (positive(query, "timeout", d.timeout().toSeconds()) * 1000)),
                 (long) positive(query, "budget", d.monthlyCharacters()),

@@ -9,5 +9,5 @@ package org.commonground.translation;
  * @param where              where it runs (host and port), empty when none
  * @param local              it runs on this machine, so texts do not leave it
  */
-public record MachineTranslationView(boolean machineTranslation, boolean available, String service, String where,
-                                     boolean local) {}
+public record MachineTranslationView(
+        boolean machineTranslation, boolean available, String service, String where, boolean local) {}

@@ -42,15 +42,22 @@ final class ServiceCall {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         return send(b, headers);
     }
 
     /** GETs {@code uri}; answers the parsed JSON of a 2xx. */
     JsonNode get(URI uri, List<String> headers) throws ServiceRefused {
-        return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET(), headers);
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Accept", "application/json")
+                        .GET(),
+                headers);
     }
 
     /** DELETEs {@code uri}; any 2xx is success. */
@@ -67,7 +74,8 @@ final class ServiceCall {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "timed out after " + timeout.toMillis() + " ms");
+            throw new ServiceRefused(
+                    ServiceRefused.Kind.UNAVAILABLE, null, "timed out after " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "unreachable: " + e);
         } catch (InterruptedException e) {
@@ -76,7 +84,10 @@ final class ServiceCall {
         }
         int status = response.statusCode();
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        Duration retryAfter = response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null);
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
+                .map(this::retryAfter)
+                .orElse(null);
         String said = request.method() + " " + request.uri().getPath() + " → " + status + " " + abbreviated(text);
         if (status == 429) {
             throw new ServiceRefused(ServiceRefused.Kind.RATE_LIMITED, retryAfter, said);

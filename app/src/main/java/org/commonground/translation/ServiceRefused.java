@@ -8,7 +8,12 @@ import java.time.Duration;
  * service said so), an exhausted quota waits long, a rejected request is not retried.
  */
 final class ServiceRefused extends Exception {
-    enum Kind { RATE_LIMITED, QUOTA_EXCEEDED, UNAVAILABLE, REJECTED }
+    enum Kind {
+        RATE_LIMITED,
+        QUOTA_EXCEEDED,
+        UNAVAILABLE,
+        REJECTED
+    }
 
     final Kind kind;
     /** What the service asked us to wait (Retry-After), or null when it did not say. */

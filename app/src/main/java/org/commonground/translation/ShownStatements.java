@@ -18,8 +18,14 @@ public interface ShownStatements {
      * {@code original}; the original text and language are kept for "show original";
      * {@code service} names the machine translation service, null otherwise.
      */
-    public record Shown(long id, String text, String lang, String originalText, String originalLang, String translation,
-                        String service) {
+    public record Shown(
+            long id,
+            String text,
+            String lang,
+            String originalText,
+            String originalLang,
+            String translation,
+            String service) {
         public boolean translated() {
             return !"original".equals(translation);
         }

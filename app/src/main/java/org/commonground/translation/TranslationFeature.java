@@ -37,8 +37,14 @@ public final class TranslationFeature {
     }
 
     public void addTo(Api api, Pages pages) {
-        new TranslationPages(pages, conversation.readable(), translations, conversation.access(), intoLanguages,
-                glossaries::of).addTo(api.routes());
+        new TranslationPages(
+                        pages,
+                        conversation.readable(),
+                        translations,
+                        conversation.access(),
+                        intoLanguages,
+                        glossaries::of)
+                .addTo(api.routes());
         new TranslationRoutes(translations, conversation.access(), intoLanguages).addTo(api);
     }
 }

@@ -28,16 +28,25 @@ final class TranslationJobStore {
     }
 
     /** A leased job. {@code attempts} counts this one. */
-    record Job(long id, long conversationId, String sourceKey, String sourceLang, String targetLang, String sourceText,
-               int attempts) {}
+    record Job(
+            long id,
+            long conversationId,
+            String sourceKey,
+            String sourceLang,
+            String targetLang,
+            String sourceText,
+            int attempts) {}
 
     /** Where a job stands, for tests, the benchmark and operators. */
     record Counts(long queued, long done, long failed) {}
 
     boolean enabled(long conversationId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT enabled FROM machine_translation_setting WHERE conversation_id = :c")
-                .bind("c", conversationId).mapTo(Boolean.class).findOne().orElse(false));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT enabled FROM machine_translation_setting WHERE conversation_id = :c")
+                        .bind("c", conversationId)
+                        .mapTo(Boolean.class)
+                        .findOne()
+                        .orElse(false));
     }
 
     /** Turning it on again also gives the jobs given up earlier (turned off, rejected) a fresh start. */
@@ -45,11 +54,12 @@ final class TranslationJobStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("""
                     INSERT INTO machine_translation_setting (conversation_id, enabled) VALUES (:c, :e)
-                    ON CONFLICT (conversation_id) DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = now()""")
-                    .bind("c", conversationId).bind("e", enabled).execute();
+                    ON CONFLICT (conversation_id) DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = now()""").bind("c", conversationId).bind("e", enabled).execute();
             if (enabled) {
                 h.createUpdate("UPDATE translation_job SET state = 'queued', attempts = 0 "
-                        + "WHERE conversation_id = :c AND state = 'failed'").bind("c", conversationId).execute();
+                                + "WHERE conversation_id = :c AND state = 'failed'")
+                        .bind("c", conversationId)
+                        .execute();
             }
         });
     }
@@ -63,7 +73,8 @@ final class TranslationJobStore {
      */
     OffsetDateTime sweep(OffsetDateTime since, boolean texts, Instant now, BiPredicate<String, String> named) {
         return jdbi.inTransaction(h -> {
-            OffsetDateTime started = h.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one();
+            OffsetDateTime started =
+                    h.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one();
             h.createUpdate("""
                     INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
                                                  source_hash, not_before)
@@ -77,7 +88,9 @@ final class TranslationJobStore {
                       AND NOT EXISTS (SELECT 1 FROM translation t
                                       WHERE t.statement_id = s.id AND t.lang = l.lang AND t.state = 'approved')
                     ON CONFLICT DO NOTHING""")
-                    .bind("since", since).bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+                    .bind("since", since)
+                    .bind("now", now.atOffset(ZoneOffset.UTC))
+                    .execute();
             if (!texts) {
                 return started;
             }
@@ -95,16 +108,21 @@ final class TranslationJobStore {
                     WHERE m.enabled AND f.text <> '' AND l.lang <> src.lang
                       AND NOT EXISTS (SELECT 1 FROM conversation_text w
                                       WHERE w.conversation_id = m.conversation_id AND w.lang = l.lang)
-                    ON CONFLICT DO NOTHING""")
-                    .bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+                    ON CONFLICT DO NOTHING""").bind("now", now.atOffset(ZoneOffset.UTC)).execute();
             // Cohort values the product has no translation of, in the language their script shows.
             List<Job> cohortValues = h.createQuery("""
                     SELECT d.conversation_id, d.name, v.value FROM machine_translation_setting m
                     JOIN cohort_dimension d ON d.conversation_id = m.conversation_id
                     JOIN cohort_value v ON v.dimension_id = d.id
                     WHERE m.enabled""")
-                    .map((rs, ctx) -> new Job(0, rs.getLong(1), "cohort:" + rs.getString(2) + ":" + rs.getString(3),
-                            StatementText.detectLanguage(rs.getString(3)).code(), null, rs.getString(3), 0))
+                    .map((rs, ctx) -> new Job(
+                            0,
+                            rs.getLong(1),
+                            "cohort:" + rs.getString(2) + ":" + rs.getString(3),
+                            StatementText.detectLanguage(rs.getString(3)).code(),
+                            null,
+                            rs.getString(3),
+                            0))
                     .filter(j -> !named.test(j.sourceKey().split(":", 3)[1], j.sourceText()))
                     .list();
             var insert = h.prepareBatch("""
@@ -115,9 +133,13 @@ final class TranslationJobStore {
             for (Job j : cohortValues) {
                 for (Language target : Language.values()) {
                     if (!target.code().equals(j.sourceLang())) {
-                        insert.bind("c", j.conversationId()).bind("key", j.sourceKey()).bind("source", j.sourceLang())
-                                .bind("target", target.code()).bind("text", j.sourceText())
-                                .bind("now", now.atOffset(ZoneOffset.UTC)).add();
+                        insert.bind("c", j.conversationId())
+                                .bind("key", j.sourceKey())
+                                .bind("source", j.sourceLang())
+                                .bind("target", target.code())
+                                .bind("text", j.sourceText())
+                                .bind("now", now.atOffset(ZoneOffset.UTC))
+                                .add();
                     }
                 }
             }
@@ -147,10 +169,17 @@ final class TranslationJobStore {
                 UPDATE translation_job j SET leased_until = :leaseEnd, attempts = j.attempts + 1
                 FROM batch WHERE j.id = batch.id
                 RETURNING j.id, j.conversation_id, j.source_key, j.source_lang, j.target_lang, j.source_text, j.attempts""")
-                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("leaseEnd", leaseEnd.atOffset(ZoneOffset.UTC))
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("leaseEnd", leaseEnd.atOffset(ZoneOffset.UTC))
                 .bind("max", max)
-                .map((rs, ctx) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .map((rs, ctx) -> new Job(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7)))
                 .list());
     }
 
@@ -168,8 +197,13 @@ final class TranslationJobStore {
                     SET characters = translation_usage.characters + EXCLUDED.characters
                     WHERE translation_usage.characters + EXCLUDED.characters <= :budget
                 RETURNING characters""")
-                .bind("c", conversationId).bind("month", month(now)).bind("n", characters).bind("budget", budget)
-                .mapTo(Long.class).findOne().isPresent());
+                .bind("c", conversationId)
+                .bind("month", month(now))
+                .bind("n", characters)
+                .bind("budget", budget)
+                .mapTo(Long.class)
+                .findOne()
+                .isPresent());
     }
 
     /** Gives back characters charged for a request the service did not carry out. */
@@ -177,13 +211,20 @@ final class TranslationJobStore {
         jdbi.useHandle(h -> h.createUpdate("""
                 UPDATE translation_usage SET characters = greatest(0, characters - :n)
                 WHERE conversation_id = :c AND month = :month""")
-                .bind("c", conversationId).bind("month", month(now)).bind("n", characters).execute());
+                .bind("c", conversationId)
+                .bind("month", month(now))
+                .bind("n", characters)
+                .execute());
     }
 
     long used(long conversationId, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT characters FROM translation_usage WHERE conversation_id = :c AND month = :month")
-                .bind("c", conversationId).bind("month", month(now)).mapTo(Long.class).findOne().orElse(0L));
+                .bind("c", conversationId)
+                .bind("month", month(now))
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
     }
 
     static LocalDate month(Instant now) {
@@ -199,7 +240,8 @@ final class TranslationJobStore {
             h.createUpdate("UPDATE translation_job SET state = 'done', done_at = :now, leased_until = NULL, "
                             + "last_error = NULL WHERE id = ANY (:ids)")
                     .bind("now", now.atOffset(ZoneOffset.UTC))
-                    .bind("ids", jobs.stream().mapToLong(Job::id).toArray()).execute();
+                    .bind("ids", jobs.stream().mapToLong(Job::id).toArray())
+                    .execute();
         });
     }
 
@@ -208,21 +250,32 @@ final class TranslationJobStore {
             long statementId = Long.parseLong(job.sourceKey().substring("statement:".length()));
             // Without bidi controls, as every statement and translation text (StatementText).
             String clean = StatementText.withoutBidiControls(text);
-            String shown = clean.length() > TranslationStore.MAX_LENGTH ? clean.substring(0, TranslationStore.MAX_LENGTH) : clean;
+            String shown = clean.length() > TranslationStore.MAX_LENGTH
+                    ? clean.substring(0, TranslationStore.MAX_LENGTH)
+                    : clean;
             // A statement rejected since it was queued is not translated.
             boolean accepted = h.createQuery("SELECT moderation_state = 'accepted' FROM statement WHERE id = :s")
-                    .bind("s", statementId).mapTo(Boolean.class).findOne().orElse(false);
+                    .bind("s", statementId)
+                    .mapTo(Boolean.class)
+                    .findOne()
+                    .orElse(false);
             if (!accepted) {
                 return;
             }
             h.createUpdate("UPDATE translation SET state = 'superseded' WHERE statement_id = :s AND lang = :lang "
                             + "AND kind = 'machine' AND state = 'approved'")
-                    .bind("s", statementId).bind("lang", job.targetLang()).execute();
+                    .bind("s", statementId)
+                    .bind("lang", job.targetLang())
+                    .execute();
             h.createUpdate("""
                     INSERT INTO translation (statement_id, lang, text, kind, state, service, created_at, approved_at)
                     VALUES (:s, :lang, :text, 'machine', 'approved', :service, :now, :now)""")
-                    .bind("s", statementId).bind("lang", job.targetLang()).bind("text", shown)
-                    .bind("service", service).bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+                    .bind("s", statementId)
+                    .bind("lang", job.targetLang())
+                    .bind("text", shown)
+                    .bind("service", service)
+                    .bind("now", now.atOffset(ZoneOffset.UTC))
+                    .execute();
             return;
         }
         h.createUpdate("""
@@ -231,9 +284,14 @@ final class TranslationJobStore {
                 ON CONFLICT (conversation_id, source_key, lang) DO UPDATE
                     SET source_hash = EXCLUDED.source_hash, text = EXCLUDED.text, service = EXCLUDED.service,
                         translated_at = EXCLUDED.translated_at""")
-                .bind("c", job.conversationId()).bind("key", job.sourceKey()).bind("lang", job.targetLang())
-                .bind("source", job.sourceText()).bind("text", text).bind("service", service)
-                .bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+                .bind("c", job.conversationId())
+                .bind("key", job.sourceKey())
+                .bind("lang", job.targetLang())
+                .bind("source", job.sourceText())
+                .bind("text", text)
+                .bind("service", service)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .execute();
     }
 
     /**
@@ -249,16 +307,20 @@ final class TranslationJobStore {
                     state = CASE WHEN CAST(:retryAt AS timestamptz) IS NULL THEN 'failed' ELSE 'queued' END,
                     not_before = coalesce(CAST(:retryAt AS timestamptz), not_before)
                 WHERE id = ANY (:ids)""")
-                .bind("error", error.length() > 1000 ? error.substring(0, 1000) : error).bind("count", countAttempt)
+                .bind("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .bind("count", countAttempt)
                 .bind("retryAt", retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC))
-                .bind("ids", jobs.stream().mapToLong(Job::id).toArray()).execute());
+                .bind("ids", jobs.stream().mapToLong(Job::id).toArray())
+                .execute());
     }
 
     /** The earliest time a queued job becomes ready, if any is queued. */
     Optional<Instant> nextReady() {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT not_before FROM translation_job WHERE state = 'queued' ORDER BY not_before LIMIT 1")
-                .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+                .mapTo(OffsetDateTime.class)
+                .findOne()
+                .map(OffsetDateTime::toInstant));
     }
 
     Counts counts(long conversationId) {
@@ -267,6 +329,7 @@ final class TranslationJobStore {
                        count(*) FILTER (WHERE state = 'failed')
                 FROM translation_job WHERE conversation_id = :c""")
                 .bind("c", conversationId)
-                .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).one());
+                .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .one());
     }
 }

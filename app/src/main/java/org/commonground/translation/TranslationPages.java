@@ -4,19 +4,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.Readable;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
-import org.commonground.conversation.Readable;
 
 /**
  * The translator's desk: statements lacking a human translation into one language, each in a
@@ -32,8 +31,13 @@ final class TranslationPages {
     private final IntoLanguages intoLanguages;
     private final LongFunction<Glossary> glossaries;
 
-    TranslationPages(Pages pages, Readable readable, TranslationStore translations, Access access,
-                     IntoLanguages intoLanguages, LongFunction<Glossary> glossaries) {
+    TranslationPages(
+            Pages pages,
+            Readable readable,
+            TranslationStore translations,
+            Access access,
+            IntoLanguages intoLanguages,
+            LongFunction<Glossary> glossaries) {
         this.glossaries = glossaries;
         this.pages = pages;
         this.readable = readable;
@@ -64,7 +68,8 @@ final class TranslationPages {
 
     private void render(Context ctx, long id, Account me, Map<Long, String> errors, String notice) {
         Conversation c = readable.conversation(ctx, id);
-        Language into = Language.parse(ctx.queryParam("into")).orElseGet(() -> intoLanguages.opening(me, id, Language.of(ctx)));
+        Language into =
+                Language.parse(ctx.queryParam("into")).orElseGet(() -> intoLanguages.opening(me, id, Language.of(ctx)));
         intoLanguages.require(me, id, into);
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
@@ -87,15 +92,23 @@ final class TranslationPages {
         // Outside the try: the refusal is a 403 page, not a note beside a statement the desk may not even show.
         intoLanguages.require(me, id, into);
         try {
-            translations.submit(id, statementId, me.id(),
+            translations.submit(
+                    id,
+                    statementId,
+                    me.id(),
                     new TranslationStore.SubmitTranslation(into, ctx.formParam("text"), "human"));
-            ctx.redirect("/translate/c/" + id + "?into=" + Language.parse(into).map(Language::code).orElse("en")
-                    + "&saved=" + statementId, HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/translate/c/" + id + "?into="
+                            + Language.parse(into).map(Language::code).orElse("en") + "&saved=" + statementId,
+                    HttpStatus.SEE_OTHER);
         } catch (CommonGroundException e) {
             ctx.status(e.status());
             var page = pages.page(ctx);
-            String message = e.fieldErrors().isEmpty() ? page.t(e.messageKey(), e.args())
-                    : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
+            String message = e.fieldErrors().isEmpty()
+                    ? page.t(e.messageKey(), e.args())
+                    : page.t(
+                            e.fieldErrors().getFirst().messageKey(),
+                            e.fieldErrors().getFirst().args());
             render(ctx, id, me, Map.of(statementId, message), null);
         }
     }

@@ -30,6 +30,7 @@ final class TranslationQueue implements AutoCloseable {
     static final Duration HOLD_AT_MOST = Duration.ofSeconds(2);
     /** How often the sweeper looks for new statements; the full sweep catches what a partial one missed. */
     static final Duration SWEEP_EVERY = Duration.ofMillis(500);
+
     static final int FULL_SWEEP_EVERY = 600;
     static final int TEXT_SWEEP_EVERY = 10;
     /** A partial sweep looks back this far, for transactions that committed after an earlier sweep began. */
@@ -48,8 +49,13 @@ final class TranslationQueue implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean fullSweepWanted = true;
 
-    TranslationQueue(TranslationJobStore jobs, GlossaryStore glossaries, MachineTranslator translator,
-                     MachineTranslationSettings settings, Clock clock, BiPredicate<String, String> namedCohortValue) {
+    TranslationQueue(
+            TranslationJobStore jobs,
+            GlossaryStore glossaries,
+            MachineTranslator translator,
+            MachineTranslationSettings settings,
+            Clock clock,
+            BiPredicate<String, String> namedCohortValue) {
         this.jobs = jobs;
         this.glossaries = glossaries;
         this.translator = translator;
@@ -142,11 +148,16 @@ final class TranslationQueue implements AutoCloseable {
             jobs.release(batch, null, "machine translation turned off for the conversation", false);
             return;
         }
-        long characters = batch.stream().mapToLong(j -> j.sourceText().codePointCount(0, j.sourceText().length())).sum();
+        long characters = batch.stream()
+                .mapToLong(j -> j.sourceText().codePointCount(0, j.sourceText().length()))
+                .sum();
         Instant now = clock.instant();
         if (!jobs.charge(conversation, now, characters, settings.monthlyCharacters())) {
-            jobs.release(batch, nextMonth(now), "monthly character budget of " + settings.monthlyCharacters()
-                    + " reached", false);
+            jobs.release(
+                    batch,
+                    nextMonth(now),
+                    "monthly character budget of " + settings.monthlyCharacters() + " reached",
+                    false);
             return;
         }
         Language from = Language.parse(first.sourceLang()).orElseThrow();
@@ -165,10 +176,11 @@ final class TranslationQueue implements AutoCloseable {
                     throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "stopping");
                 }
             }
-            List<String> out = translator.translate(batch.stream().map(TranslationJobStore.Job::sourceText).toList(),
-                    from, into, glossary);
+            List<String> out = translator.translate(
+                    batch.stream().map(TranslationJobStore.Job::sourceText).toList(), from, into, glossary);
             if (out.stream().anyMatch(String::isBlank)) {
-                throw new ServiceRefused(ServiceRefused.Kind.UNAVAILABLE, null, "the service answered an empty translation");
+                throw new ServiceRefused(
+                        ServiceRefused.Kind.UNAVAILABLE, null, "the service answered an empty translation");
             }
             jobs.complete(batch, out, translator.service(), clock.instant());
         } catch (ServiceRefused e) {
@@ -185,7 +197,8 @@ final class TranslationQueue implements AutoCloseable {
 
     private void retry(List<TranslationJobStore.Job> batch, ServiceRefused e) {
         Instant now = clock.instant();
-        int attempts = batch.stream().mapToInt(TranslationJobStore.Job::attempts).max().orElse(1);
+        int attempts =
+                batch.stream().mapToInt(TranslationJobStore.Job::attempts).max().orElse(1);
         Duration delay = switch (e.kind) {
             case QUOTA_EXCEEDED -> e.retryAfter != null ? e.retryAfter : QUOTA_WAIT;
             case RATE_LIMITED, UNAVAILABLE -> e.retryAfter != null ? e.retryAfter : backoff(attempts);
@@ -196,9 +209,16 @@ final class TranslationQueue implements AutoCloseable {
         }
         boolean giveUp = delay == null || (attempts >= MAX_ATTEMPTS && e.kind != ServiceRefused.Kind.QUOTA_EXCEEDED);
         if (giveUp) {
-            LOG.warn("Machine translation gave up {} job(s) after {} attempt(s): {}", batch.size(), attempts, e.getMessage());
+            LOG.warn(
+                    "Machine translation gave up {} job(s) after {} attempt(s): {}",
+                    batch.size(),
+                    attempts,
+                    e.getMessage());
         }
-        jobs.release(batch, giveUp ? null : now.plus(delay), e.kind + ": " + e.getMessage(),
+        jobs.release(
+                batch,
+                giveUp ? null : now.plus(delay),
+                e.kind + ": " + e.getMessage(),
                 e.kind != ServiceRefused.Kind.QUOTA_EXCEEDED);
     }
 

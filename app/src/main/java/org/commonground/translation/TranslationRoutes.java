@@ -3,12 +3,12 @@ package org.commonground.translation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Set;
-import org.commonground.conversation.Access;
 import org.commonground.account.Account;
+import org.commonground.conversation.Access;
 import org.commonground.problem.Forbidden;
-import org.commonground.web.PathIds;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
+import org.commonground.web.PathIds;
 import org.commonground.web.Requests;
 
 /** Translators' work: what lacks a translation, submitting one, and approving someone else's. */
@@ -24,11 +24,19 @@ final class TranslationRoutes {
     }
 
     public void addTo(Api api) {
-        api.tag("translation", "Human translations by translators, machine translation settings and the glossary of contested names");
-        api.get("/api/v1/conversations/{conversationId}/translations/missing").id("listMissingTranslations").caller(Caller.ACCOUNT).problems(422).tag("translation")
-                .summary("Accepted statements lacking an approved human translation into ?into=ja|ko|en "
-                        + "(a translator only into their languages; ?lang= stays the language of the answer's messages)")
-                .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType()).handle(ctx -> {
+        api.tag(
+                "translation",
+                "Human translations by translators, machine translation settings and the glossary of contested names");
+        api.get("/api/v1/conversations/{conversationId}/translations/missing")
+                .id("listMissingTranslations")
+                .caller(Caller.ACCOUNT)
+                .problems(422)
+                .tag("translation")
+                .summary(
+                        "Accepted statements lacking an approved human translation into ?into=ja|ko|en "
+                                + "(a translator only into their languages; ?lang= stays the language of the answer's messages)")
+                .returns(new TypeReference<List<TranslationStore.Missing>>() {}.getType())
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Account translator = access.requireTranslator(ctx, conversationId);
                     String into = ctx.queryParam("into");
@@ -36,19 +44,28 @@ final class TranslationRoutes {
                     ctx.json(translations.missing(conversationId, into));
                 });
 
-        api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").id("listStatementTranslations").caller(Caller.ACCOUNT).tag("translation")
+        api.get("/api/v1/conversations/{conversationId}/statements/{statementId}/translations")
+                .id("listStatementTranslations")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
                 .summary("Every translation of a statement, newest first")
-                .returns(new TypeReference<List<TranslationStore.TranslationView>>() {}.getType()).handle(ctx -> {
+                .returns(new TypeReference<List<TranslationStore.TranslationView>>() {}.getType())
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
                     access.requireTranslator(ctx, conversationId);
                     ctx.json(translations.of(conversationId, statementId));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations").id("submitTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/translations")
+                .id("submitTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
                 .summary("Submit a human translation (a translator only into their languages), proposed for approval; "
                         + "kind machine is refused (403): only the server's own machine translation makes those")
-                .body(TranslationStore.SubmitTranslation.class).returns(TranslationStore.TranslationView.class, 201)
+                .body(TranslationStore.SubmitTranslation.class)
+                .returns(TranslationStore.TranslationView.class, 201)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
@@ -58,9 +75,14 @@ final class TranslationRoutes {
                     ctx.status(201).json(translations.submit(conversationId, statementId, translator.id(), request));
                 });
 
-        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval").id("approveTranslation").caller(Caller.ACCOUNT).problems(409).tag("translation")
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/approval")
+                .id("approveTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
                 .summary("Approve a proposed translation: a translator who did not write it, or a moderator")
-                .returns(TranslationStore.TranslationView.class).handle(ctx -> {
+                .returns(TranslationStore.TranslationView.class)
+                .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long translationId = PathIds.of(ctx, "translationId");
                     Account approver = access.requireAccount(ctx);
@@ -68,8 +90,8 @@ final class TranslationRoutes {
                     if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
                         throw Forbidden.role();
                     }
-                    ctx.json(translations.approve(conversationId, translationId, approver.id(),
-                            intoLanguages.of(approver, conversationId)));
+                    ctx.json(translations.approve(
+                            conversationId, translationId, approver.id(), intoLanguages.of(approver, conversationId)));
                 });
     }
 }

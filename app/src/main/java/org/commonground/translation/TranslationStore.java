@@ -1,16 +1,16 @@
 package org.commonground.translation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.commonground.conversation.ConversationRules;
@@ -48,8 +48,17 @@ public final class TranslationStore implements ShownStatements {
     public record SubmitTranslation(String lang, String text, String kind) {}
 
     /** A stored translation. {@code state}: proposed, approved or superseded. */
-    public record TranslationView(long id, long statementId, String lang, String text, String kind, String state,
-                                  Long translatorId, Long approvedBy, Instant createdAt, Instant approvedAt) {}
+    public record TranslationView(
+            long id,
+            long statementId,
+            String lang,
+            String text,
+            String kind,
+            String state,
+            Long translatorId,
+            Long approvedBy,
+            Instant createdAt,
+            Instant approvedAt) {}
 
     /**
      * A statement without an approved human translation into the asked language; {@code machineText}
@@ -62,9 +71,15 @@ public final class TranslationStore implements ShownStatements {
     private static final String COLUMNS = QUALIFIED_COLUMNS.replace("t.", "");
 
     private static final RowMapper<TranslationView> VIEW = (rs, ctx) -> new TranslationView(
-            rs.getLong("id"), rs.getLong("statement_id"), rs.getString("lang"), rs.getString("text"),
-            rs.getString("kind"), rs.getString("state"), rs.getObject("translator_id", Long.class),
-            rs.getObject("approved_by", Long.class), instant(rs.getObject("created_at", OffsetDateTime.class)),
+            rs.getLong("id"),
+            rs.getLong("statement_id"),
+            rs.getString("lang"),
+            rs.getString("text"),
+            rs.getString("kind"),
+            rs.getString("state"),
+            rs.getObject("translator_id", Long.class),
+            rs.getObject("approved_by", Long.class),
+            instant(rs.getObject("created_at", OffsetDateTime.class)),
             instant(rs.getObject("approved_at", OffsetDateTime.class)));
 
     private static Instant instant(OffsetDateTime t) {
@@ -85,7 +100,8 @@ public final class TranslationStore implements ShownStatements {
                       AND NOT EXISTS (SELECT 1 FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
                                       AND t.kind = 'human' AND t.state = 'approved')
                     ORDER BY s.id""")
-                    .bind("c", conversationId).bind("lang", lang)
+                    .bind("c", conversationId)
+                    .bind("lang", lang)
                     .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list();
         });
@@ -97,7 +113,9 @@ public final class TranslationStore implements ShownStatements {
             ConversationRules.load(h, conversationId);
             statement(h, conversationId, statementId);
             return h.createQuery("SELECT " + COLUMNS + " FROM translation WHERE statement_id = :s ORDER BY id DESC")
-                    .bind("s", statementId).map(VIEW).list();
+                    .bind("s", statementId)
+                    .map(VIEW)
+                    .list();
         });
     }
 
@@ -123,8 +141,12 @@ public final class TranslationStore implements ShownStatements {
             }
             return h.createQuery("INSERT INTO translation (statement_id, lang, text, kind, state, translator_id) "
                             + "VALUES (:s, :lang, :text, 'human', 'proposed', :translator) RETURNING " + COLUMNS)
-                    .bind("s", statementId).bind("lang", lang).bind("text", text).bind("translator", translatorId)
-                    .map(VIEW).one();
+                    .bind("s", statementId)
+                    .bind("lang", lang)
+                    .bind("text", text)
+                    .bind("translator", translatorId)
+                    .map(VIEW)
+                    .one();
         });
         events.changed(conversationId, statementId);
         return submitted;
@@ -135,14 +157,18 @@ public final class TranslationStore implements ShownStatements {
      * Approves a proposed translation; {@code approverLanguages} are those the approver works in
      * (a translator approves only into their own languages, 403 otherwise).
      */
-    public TranslationView approve(long conversationId, long translationId, long approverId,
-                                   List<Language> approverLanguages) {
+    public TranslationView approve(
+            long conversationId, long translationId, long approverId, List<Language> approverLanguages) {
         TranslationView approved = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             // Locked so two approvers cannot both approve and leave two approved translations.
-            TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS + " FROM translation t JOIN statement s ON s.id = t.statement_id"
+            TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS
+                            + " FROM translation t JOIN statement s ON s.id = t.statement_id"
                             + " WHERE t.id = :t AND s.conversation_id = :c FOR UPDATE OF t")
-                    .bind("t", translationId).bind("c", conversationId).map(VIEW).findOne()
+                    .bind("t", translationId)
+                    .bind("c", conversationId)
+                    .map(VIEW)
+                    .findOne()
                     .orElseThrow(() -> NotFound.of("translation", translationId));
             if (!t.state().equals("proposed")) {
                 throw new Conflict("translation-not-proposed", "problem.translation-not-proposed", translationId);
@@ -156,7 +182,10 @@ public final class TranslationStore implements ShownStatements {
             supersede(h, t.statementId(), t.lang(), t.kind());
             return h.createQuery("UPDATE translation SET state = 'approved', approved_by = :a, approved_at = now() "
                             + "WHERE id = :t RETURNING " + COLUMNS)
-                    .bind("a", approverId).bind("t", translationId).map(VIEW).one();
+                    .bind("a", approverId)
+                    .bind("t", translationId)
+                    .map(VIEW)
+                    .one();
         });
         events.changed(conversationId, approved.statementId());
         return approved;
@@ -165,21 +194,26 @@ public final class TranslationStore implements ShownStatements {
     private static void supersede(Handle h, long statementId, String lang, String kind) {
         h.createUpdate("UPDATE translation SET state = 'superseded' "
                         + "WHERE statement_id = :s AND lang = :lang AND kind = :kind AND state = 'approved'")
-                .bind("s", statementId).bind("lang", lang).bind("kind", kind).execute();
+                .bind("s", statementId)
+                .bind("lang", lang)
+                .bind("kind", kind)
+                .execute();
     }
 
     private record OriginalRow(String lang, String state) {}
 
     private static OriginalRow statement(Handle h, long conversationId, long statementId) {
         return h.createQuery("SELECT lang, moderation_state FROM statement WHERE id = :s AND conversation_id = :c")
-                .bind("s", statementId).bind("c", conversationId)
+                .bind("s", statementId)
+                .bind("c", conversationId)
                 .map((rs, ctx) -> new OriginalRow(rs.getString(1), rs.getString(2)))
                 .findOne()
                 .orElseThrow(() -> NotFound.of("statement", statementId));
     }
 
     private static String language(String raw, String field) {
-        return Optional.ofNullable(raw).map(r -> r.strip().toLowerCase(Locale.ROOT))
+        return Optional.ofNullable(raw)
+                .map(r -> r.strip().toLowerCase(Locale.ROOT))
                 .flatMap(r -> Language.parse(r).map(Language::code).filter(r::equals))
                 .orElseThrow(() -> Invalid.field(field, "translation.lang.invalid"));
     }
@@ -188,7 +222,8 @@ public final class TranslationStore implements ShownStatements {
         if (raw == null) {
             throw Invalid.field("text", "translation.text.empty");
         }
-        String text = StatementText.withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC)).strip();
+        String text = StatementText.withoutBidiControls(Normalizer.normalize(raw, Normalizer.Form.NFC))
+                .strip();
         int length = text.codePointCount(0, text.length());
         if (length == 0) {
             throw Invalid.field("text", "translation.text.empty");
@@ -200,8 +235,8 @@ public final class TranslationStore implements ShownStatements {
     }
 
     /** A proposed translation next to its original, for approval. */
-    public record Proposed(long id, long statementId, String original, String originalLang, String text, String lang,
-                           boolean mine) {}
+    public record Proposed(
+            long id, long statementId, String original, String originalLang, String text, String lang, boolean mine) {}
 
     /** The translations into {@code into} waiting for approval; {@code mine} marks those {@code me} proposed. */
     List<Proposed> proposed(long conversationId, Language into, long me) {
@@ -211,24 +246,36 @@ public final class TranslationStore implements ShownStatements {
                 FROM translation t JOIN statement s ON s.id = t.statement_id
                 WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'proposed'
                 ORDER BY t.id""")
-                .bind("c", conversationId).bind("lang", into.code()).bind("me", me)
-                .map((rs, x) -> new Proposed(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("original"),
-                        rs.getString("original_lang"), rs.getString("text"), rs.getString("lang"), rs.getBoolean("mine")))
+                .bind("c", conversationId)
+                .bind("lang", into.code())
+                .bind("me", me)
+                .map((rs, x) -> new Proposed(
+                        rs.getLong("id"),
+                        rs.getLong("statement_id"),
+                        rs.getString("original"),
+                        rs.getString("original_lang"),
+                        rs.getString("text"),
+                        rs.getString("lang"),
+                        rs.getBoolean("mine")))
                 .list());
     }
 
     @Override
     public Map<Long, Shown> all(long conversationId, Language reader) {
         Map<Long, Shown> out = new java.util.HashMap<>();
-        jdbi.useHandle(h -> shown(h, "s.conversation_id = :c", reader).bind("c", conversationId)
-                .map((rs, ctx) -> shown(rs, reader)).forEach(s -> out.put(s.id(), s)));
+        jdbi.useHandle(h -> shown(h, "s.conversation_id = :c", reader)
+                .bind("c", conversationId)
+                .map((rs, ctx) -> shown(rs, reader))
+                .forEach(s -> out.put(s.id(), s)));
         return out;
     }
 
     @Override
     public Optional<Shown> one(long statementId, Language reader) {
-        return jdbi.withHandle(h -> shown(h, "s.id = :id", reader).bind("id", statementId)
-                .map((rs, ctx) -> shown(rs, reader)).findOne());
+        return jdbi.withHandle(h -> shown(h, "s.id = :id", reader)
+                .bind("id", statementId)
+                .map((rs, ctx) -> shown(rs, reader))
+                .findOne());
     }
 
     /**
@@ -252,13 +299,19 @@ public final class TranslationStore implements ShownStatements {
         String lang = rs.getString("lang");
         return translated == null
                 ? new Shown(rs.getLong("id"), text, lang, text, lang, "original", null)
-                : new Shown(rs.getLong("id"), translated, reader.code(), text, lang, rs.getString("kind"),
+                : new Shown(
+                        rs.getLong("id"),
+                        translated,
+                        reader.code(),
+                        text,
+                        lang,
+                        rs.getString("kind"),
                         rs.getString("service"));
     }
 
     /** A human translation approved when it was made, as an import brings it. */
-    public record ApprovedTranslation(long statementId, Language lang, String text, long translatorId, long approverId,
-                                      Instant at) {}
+    public record ApprovedTranslation(
+            long statementId, Language lang, String text, long translatorId, long approverId, Instant at) {}
 
     /** Writes approved human translations in the importing transaction (the demo seed). */
     public static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
@@ -266,8 +319,13 @@ public final class TranslationStore implements ShownStatements {
                 INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
                 VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
         for (ApprovedTranslation t : translations) {
-            insert.bind("statement", t.statementId()).bind("lang", t.lang().code()).bind("text", t.text())
-                    .bind("translator", t.translatorId()).bind("approver", t.approverId()).bind("at", t.at()).add();
+            insert.bind("statement", t.statementId())
+                    .bind("lang", t.lang().code())
+                    .bind("text", t.text())
+                    .bind("translator", t.translatorId())
+                    .bind("approver", t.approverId())
+                    .bind("at", t.at())
+                    .add();
         }
         if (!translations.isEmpty()) {
             insert.execute();
@@ -276,14 +334,19 @@ public final class TranslationStore implements ShownStatements {
 
     /** The newest translation's id, 0 when there is none: what has been written up to now. */
     public long newestId() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation").mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation")
+                .mapTo(Long.class)
+                .one());
     }
 
     /** The statements that got a translation with an id in (after, upTo]. */
     public Set<Long> translatedBetween(long after, long upTo) {
-        return jdbi.withHandle(h -> Set.copyOf(h.createQuery(
-                        "SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
-                .bind("after", after).bind("upTo", upTo).mapTo(Long.class).list()));
+        return jdbi.withHandle(h -> Set.copyOf(
+                h.createQuery("SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
+                        .bind("after", after)
+                        .bind("upTo", upTo)
+                        .mapTo(Long.class)
+                        .list()));
     }
 
     /**
@@ -302,9 +365,9 @@ public final class TranslationStore implements ShownStatements {
                         ORDER BY statement_id, lang, kind = 'human' DESC, id DESC""")
                 .bind("ids", statementIds.toArray(Long[]::new))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
-                .forEach(row -> Language.parse(row.getValue().getKey()).ifPresent(lang -> out
-                        .computeIfAbsent(row.getKey(), id -> new EnumMap<>(Language.class))
-                        .put(lang, row.getValue().getValue()))));
+                .forEach(row -> Language.parse(row.getValue().getKey())
+                        .ifPresent(lang -> out.computeIfAbsent(row.getKey(), id -> new EnumMap<>(Language.class))
+                                .put(lang, row.getValue().getValue()))));
         return out;
     }
 }

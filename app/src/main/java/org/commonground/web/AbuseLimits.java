@@ -31,9 +31,16 @@ import java.util.regex.Pattern;
  * @param hashingQueue             password checks that may wait for a thread, ≥ 0; beyond it a
  *                                 sign-in is refused at once (503)
  */
-public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota votesPerParticipant,
-                          Quota statementsPerParticipant, Quota signInsPerAddress, Quota accountsPerAddress,
-                          int trackedKeys, int hashingThreads, int hashingQueue) {
+public record AbuseLimits(
+        Quota joinsPerAddress,
+        Quota joinsPerInvite,
+        Quota votesPerParticipant,
+        Quota statementsPerParticipant,
+        Quota signInsPerAddress,
+        Quota accountsPerAddress,
+        int trackedKeys,
+        int hashingThreads,
+        int hashingQueue) {
 
     /**
      * At most {@code events} at once, and {@code events} more every {@code per} (refilled evenly).
@@ -45,7 +52,8 @@ public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota vot
 
         public Quota {
             if (events < 1 || per.isNegative() || per.isZero()) {
-                throw new IllegalArgumentException("a quota needs at least 1 event per a positive time: " + events + "/" + per);
+                throw new IllegalArgumentException(
+                        "a quota needs at least 1 event per a positive time: " + events + "/" + per);
             }
         }
 
@@ -105,8 +113,16 @@ public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota vot
     /** No request quotas (benchmarks of throughput, load tests); password hashing stays pooled. */
     public static AbuseLimits unlimited() {
         AbuseLimits d = defaults();
-        return new AbuseLimits(Quota.UNLIMITED, Quota.UNLIMITED, Quota.UNLIMITED, Quota.UNLIMITED,
-                Quota.UNLIMITED, Quota.UNLIMITED, d.trackedKeys, d.hashingThreads, d.hashingQueue);
+        return new AbuseLimits(
+                Quota.UNLIMITED,
+                Quota.UNLIMITED,
+                Quota.UNLIMITED,
+                Quota.UNLIMITED,
+                Quota.UNLIMITED,
+                Quota.UNLIMITED,
+                d.trackedKeys,
+                d.hashingThreads,
+                d.hashingQueue);
     }
 
     /**
@@ -137,8 +153,9 @@ public record AbuseLimits(Quota joinsPerAddress, Quota joinsPerInvite, Quota vot
                 number(given.remove("hashing-threads"), hashingThreads),
                 number(given.remove("hashing-queue"), hashingQueue));
         if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown limits " + given.keySet()
-                    + "; known: joins, invite-joins, votes, statements, sign-ins, accounts, tracked-keys, hashing-threads, hashing-queue");
+            throw new IllegalArgumentException(
+                    "unknown limits " + given.keySet()
+                            + "; known: joins, invite-joins, votes, statements, sign-ins, accounts, tracked-keys, hashing-threads, hashing-queue");
         }
         return l;
     }

@@ -43,9 +43,18 @@ public final class Api {
      * @param problems     problem statuses the endpoint itself may answer beyond those its caller, body and
      *                     path imply (409, 410, 429, …)
      */
-    public record Operation(HandlerType method, String path, String tag, String operationId, String summary,
-                            Caller caller, Type requestBody, Type response, int status, String mediaType,
-                            Set<Integer> problems) {}
+    public record Operation(
+            HandlerType method,
+            String path,
+            String tag,
+            String operationId,
+            String summary,
+            Caller caller,
+            Type requestBody,
+            Type response,
+            int status,
+            String mediaType,
+            Set<Integer> problems) {}
 
     /** Describes a tag for the document's readers; each feature describes the tags it uses (the same text if shared). */
     public void tag(String name, String description) {
@@ -185,8 +194,18 @@ public final class Api {
         }
 
         public void handle(Handler handler) {
-            operations.add(new Operation(method, path, tag, operationId, summary, caller, body, response, status,
-                    mediaType, Set.copyOf(problems)));
+            operations.add(new Operation(
+                    method,
+                    path,
+                    tag,
+                    operationId,
+                    summary,
+                    caller,
+                    body,
+                    response,
+                    status,
+                    mediaType,
+                    Set.copyOf(problems)));
             routes.addHttpHandler(method, path, handler);
         }
     }

@@ -34,7 +34,8 @@ public final class BodyEncoding {
             return;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
@@ -67,8 +68,10 @@ public final class BodyEncoding {
             return false;
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("multipart/") || type.startsWith("application/octet-stream")
-                || type.startsWith("application/zip") || type.startsWith("application/gzip")
+        return type.startsWith("multipart/")
+                || type.startsWith("application/octet-stream")
+                || type.startsWith("application/zip")
+                || type.startsWith("application/gzip")
                 || type.startsWith("image/");
     }
 }

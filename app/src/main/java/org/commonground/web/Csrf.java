@@ -84,15 +84,17 @@ public final class Csrf {
         if (sent == null && isForm(ctx)) {
             sent = ctx.formParam(FIELD);
         }
-        if (expected == null || sent == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || sent == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             throw new Forbidden("csrf-failed", "problem.csrf-failed");
         }
     }
 
     private static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && (type.startsWith("application/x-www-form-urlencoded")
-                || type.startsWith("multipart/form-data"));
+        return type != null
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
     }
 }

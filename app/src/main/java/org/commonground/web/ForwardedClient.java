@@ -30,7 +30,8 @@ public final class ForwardedClient implements HttpConfiguration.Customizer {
             return request;
         }
         HttpFields headers = request.getHeaders();
-        InetAddress client = proxies.client(peer.getAddress(),
+        InetAddress client = proxies.client(
+                peer.getAddress(),
                 ForwardedFor.hops(headers.getValuesList("X-Forwarded-For"), headers.getValuesList("Forwarded")));
         Request forwarded = schemeAndHost.customize(request, responseHeaders);
         ConnectionMetaData metaData = new ConnectionMetaData.Wrapper(forwarded.getConnectionMetaData()) {

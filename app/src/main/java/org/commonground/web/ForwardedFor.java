@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * headers; only {@link TrustedProxies} decides which hops to believe.
  */
 public final class ForwardedFor {
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private ForwardedFor() {}
@@ -55,13 +56,13 @@ public final class ForwardedFor {
             int close = s.indexOf(']');
             s = close < 0 ? "" : s.substring(1, close);
         } else if (s.indexOf(':') >= 0 && s.indexOf(':') == s.lastIndexOf(':') && s.indexOf('.') >= 0) {
-            s = s.substring(0, s.indexOf(':'));  // 203.0.113.5:4711
+            s = s.substring(0, s.indexOf(':')); // 203.0.113.5:4711
         }
         if (!IPV4.matcher(s).matches() && !IPV6.matcher(s).matches()) {
             return null;
         }
         try {
-            return InetAddress.getByName(s);  // a literal: parsed, not resolved
+            return InetAddress.getByName(s); // a literal: parsed, not resolved
         } catch (UnknownHostException notAnAddress) {
             return null;
         }

@@ -17,7 +17,9 @@ public final class InputText {
      * counts as empty.
      */
     public static String clean(String raw, String field, int min, int max, boolean multiLine, List<FieldError> errors) {
-        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        String text = raw == null
+                ? ""
+                : Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
         int length = text.codePointCount(0, text.length());
         if (length < min) {
             errors.add(new FieldError(field, min <= 1 ? "input.text.empty" : "input.text.too-short", min));
@@ -27,8 +29,9 @@ public final class InputText {
             errors.add(new FieldError(field, "input.text.too-long", max, length));
             return null;
         }
-        boolean control = text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
-                && !(multiLine && (cp == '\n' || cp == '\r' || cp == '\t')));
+        boolean control = text.codePoints()
+                .anyMatch(cp -> Character.getType(cp) == Character.CONTROL
+                        && !(multiLine && (cp == '\n' || cp == '\r' || cp == '\t')));
         if (control) {
             errors.add(new FieldError(field, "input.text.control"));
             return null;

@@ -2,7 +2,6 @@ package org.commonground.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -30,16 +29,17 @@ final class JettyProblems extends ErrorHandler {
 
     @Override
     public boolean errorPageForMethod(String method) {
-        return true;  // every method gets its problem, not only GET, POST and HEAD
+        return true; // every method gets its problem, not only GET, POST and HEAD
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         Language lang = Language.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE))
                 .orElse(Language.EN);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code, lang, request.getHttpURI().getPath())), callback);
+        response.write(
+                true, ByteBuffer.wrap(body(code, lang, request.getHttpURI().getPath())), callback);
     }
 
     /** Errors in the request line or headers, answered before there is a request to speak of. */
@@ -54,13 +54,16 @@ final class JettyProblems extends ErrorHandler {
         boolean malformed = status == 400;
         body.put("type", Problems.TYPE_BASE + (malformed ? "malformed-request" : "http-" + status));
         String title = messages.get(lang, "problem.title." + status);
-        if (title.startsWith("problem.")) {  // a status without a title of its own (414, 431…)
+        if (title.startsWith("problem.")) { // a status without a title of its own (414, 431…)
             title = messages.get(lang, status < 500 ? "problem.title.400" : "problem.title.500");
         }
         body.put("title", title);
         body.put("status", status);
-        body.put("detail", malformed ? messages.get(lang, "problem.malformed-request")
-                : messages.get(lang, "problem.http", status));
+        body.put(
+                "detail",
+                malformed
+                        ? messages.get(lang, "problem.malformed-request")
+                        : messages.get(lang, "problem.http", status));
         if (path != null) {
             body.put("instance", path);
         }

@@ -39,7 +39,12 @@ public final class KoreanParticles {
     }
 
     /** How the word ends when read aloud. */
-    private enum Ending { VOWEL, RIEUL, CONSONANT, UNKNOWN }
+    private enum Ending {
+        VOWEL,
+        RIEUL,
+        CONSONANT,
+        UNKNOWN
+    }
 
     /** The particle after {@code word}: 일본 + AND → "과", 미국 + SUBJECT → "이", 서울 + TOWARD → "로". */
     public static String after(String word, Particle p) {
@@ -53,8 +58,8 @@ public final class KoreanParticles {
 
     // A placeholder, an optional closing quote, then one of the pairs. (After a closing bracket the
     // particle belongs to the word before the brackets: 참여자 3명(일본)이.)
-    private static final Pattern PLACEHOLDER_PAIR = Pattern.compile(
-            "\\{(\\d+)}([”’\"'」』]?)(이\\(가\\)|을\\(를\\)|은\\(는\\)|과\\(와\\)|\\(으\\)로|\\(이\\)라는)");
+    private static final Pattern PLACEHOLDER_PAIR =
+            Pattern.compile("\\{(\\d+)}([”’\"'」』]?)(이\\(가\\)|을\\(를\\)|은\\(는\\)|과\\(와\\)|\\(으\\)로|\\(이\\)라는)");
 
     /**
      * Replaces each pair that follows a placeholder in {@code pattern} by the form that fits that
@@ -124,8 +129,8 @@ public final class KoreanParticles {
         }
         return switch (digits.charAt(digits.length() - 1)) {
             case '1', '7', '8' -> Ending.RIEUL; // 일, 칠, 팔
-            case '3', '6' -> Ending.CONSONANT;  // 삼, 육
-            default -> Ending.VOWEL;            // 이, 사, 오, 구
+            case '3', '6' -> Ending.CONSONANT; // 삼, 육
+            default -> Ending.VOWEL; // 이, 사, 오, 구
         };
     }
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The three languages Common Ground speaks. Everything a user reads exists in each of them. */
 public enum Language {
-    JA, KO, EN;
+    JA,
+    KO,
+    EN;
 
     /** ISO 639-1 code as used in URLs, cookies, JSON and the database. */
     public String code() {

@@ -45,13 +45,21 @@ public final class Metrics {
     }
 
     private void pool(String state, HikariDataSource hikari, ToDoubleFunction<HikariPoolMXBean> value) {
-        Gauge.builder("db.pool.connections", hikari, h -> h.getHikariPoolMXBean() == null ? 0 : value.applyAsDouble(h.getHikariPoolMXBean()))
-                .tag("state", state).description("Database connections of the pool by state").register(registry);
+        Gauge.builder(
+                        "db.pool.connections",
+                        hikari,
+                        h -> h.getHikariPoolMXBean() == null ? 0 : value.applyAsDouble(h.getHikariPoolMXBean()))
+                .tag("state", state)
+                .description("Database connections of the pool by state")
+                .register(registry);
     }
 
     public void addTo(JavalinConfig cfg) {
         cfg.requestLogger.http((ctx, ms) -> record(ctx, ms));
-        cfg.routes.get(PATH, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        cfg.routes.get(
+                PATH,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(registry.scrape()));
         cfg.events.serverStopped(gc::close);
     }
 

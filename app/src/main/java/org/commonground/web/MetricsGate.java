@@ -20,8 +20,10 @@ public final class MetricsGate {
     }
 
     public void check(Context ctx) {
-        if (token.isPresent() && ctx.header("Authorization") != null
-                && MessageDigest.isEqual(token.get(), ctx.header("Authorization").getBytes(StandardCharsets.UTF_8))) {
+        if (token.isPresent()
+                && ctx.header("Authorization") != null
+                && MessageDigest.isEqual(
+                        token.get(), ctx.header("Authorization").getBytes(StandardCharsets.UTF_8))) {
             return;
         }
         InetAddress client = ForwardedFor.literal(ctx.ip());

@@ -25,25 +25,39 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiDocument {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
-    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-            HandlerType.DELETE);
+    private static final Set<HandlerType> WRITES =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** The problem answers, by status: a name under components/responses and what it means here. */
     private static final Map<Integer, String[]> PROBLEMS = new TreeMap<>(Map.of(
             400, new String[] {"BadRequest", "Malformed request: unreadable JSON or text encoding"},
             401, new String[] {"Unauthorized", "No valid credentials for this: sign in, or send the token"},
-            403, new String[] {"Forbidden", "The credentials do not allow this (role, another conversation's token), "
-                    + "or a browser request from another site or without the session's X-CSRF-Token"},
-            404, new String[] {"NotFound", "Nothing is there (an id that is not a positive integer names nothing either)"},
-            409, new String[] {"Conflict", "Clashes with the current state (closed, duplicate, already taken …); "
-                    + "the problem type says which"},
+            403,
+                    new String[] {
+                        "Forbidden",
+                        "The credentials do not allow this (role, another conversation's token), "
+                                + "or a browser request from another site or without the session's X-CSRF-Token"
+                    },
+            404,
+                    new String[] {
+                        "NotFound", "Nothing is there (an id that is not a positive integer names nothing either)"
+                    },
+            409,
+                    new String[] {
+                        "Conflict",
+                        "Clashes with the current state (closed, duplicate, already taken …); "
+                                + "the problem type says which"
+                    },
             410, new String[] {"Gone", "Archived or revoked: it will not come back"},
             413, new String[] {"ContentTooLarge", "The body is over the server's size limit"},
             422, new String[] {"UnprocessableContent", "Well-formed but invalid input; errors lists the fields"},
             429, new String[] {"TooManyRequests", "Too many attempts; retry after Retry-After seconds"},
-            503, new String[] {"ServiceUnavailable", "The database or the analysis is busy or down; retry after "
-                    + "Retry-After seconds"}));
+            503,
+                    new String[] {
+                        "ServiceUnavailable",
+                        "The database or the analysis is busy or down; retry after " + "Retry-After seconds"
+                    }));
 
     private final Map<String, Object> schemas = new TreeMap<>();
 
@@ -65,16 +79,23 @@ public final class OpenApiDocument {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", "Common Ground API");
         info.put("version", "1");
-        info.put("description", "Conversations, statements, votes, translations and results. "
-                + "Errors are RFC 9457 problem+json with a localized detail (Accept-Language: ja, ko, en). "
-                + "Participants authenticate with the participant token they get on joining; staff with the "
-                + "session cookie of POST /api/v1/session (plus its X-CSRF-Token on writes) or an API token.");
+        info.put(
+                "description",
+                "Conversations, statements, votes, translations and results. "
+                        + "Errors are RFC 9457 problem+json with a localized detail (Accept-Language: ja, ko, en). "
+                        + "Participants authenticate with the participant token they get on joining; staff with the "
+                        + "session cookie of POST /api/v1/session (plus its X-CSRF-Token on writes) or an API token.");
         info.put("contact", Map.of("name", "The operators of this Common Ground server"));
         doc.put("info", info);
         doc.put("servers", List.of(Map.of("url", "/", "description", "This server")));
-        doc.put("tags", new TreeSet<>(operations.stream().map(Api.Operation::tag).toList()).stream()
-                .map(t -> tagDescriptions.containsKey(t) ? Map.of("name", t, "description", tagDescriptions.get(t))
-                        : Map.of("name", t)).toList());
+        doc.put(
+                "tags",
+                new TreeSet<>(operations.stream().map(Api.Operation::tag).toList())
+                        .stream()
+                                .map(t -> tagDescriptions.containsKey(t)
+                                        ? Map.of("name", t, "description", tagDescriptions.get(t))
+                                        : Map.of("name", t))
+                                .toList());
         doc.put("paths", paths);
         Map<String, Object> responses = new LinkedHashMap<>();
         PROBLEMS.forEach((status, named) -> responses.put(named[0], problemResponse(status, named[1])));
@@ -88,24 +109,60 @@ public final class OpenApiDocument {
 
     private static Map<String, Object> securitySchemes() {
         Map<String, Object> schemes = new LinkedHashMap<>();
-        schemes.put("participantToken", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cgp_…",
-                "description", "The participant token (cgp_…) returned once by joining a conversation. Browsers send "
-                        + "the HttpOnly cookie cg_participant_{conversationId} set on joining instead."));
-        schemes.put("apiToken", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cga_…",
-                "description", "An API token (cga_…) of an account, created with POST /api/v1/me/tokens."));
-        schemes.put("session", Map.of("type", "apiKey", "in", "cookie", "name", "cg_session",
-                "description", "The session cookie set by signing in (POST /api/v1/session)."));
-        schemes.put("csrfToken", Map.of("type", "apiKey", "in", "header", "name", "X-CSRF-Token",
-                "description", "The session's CSRF token (csrfToken in the answers of POST /api/v1/session and "
-                        + "GET /api/v1/me), required with the session cookie on POST, PUT, PATCH and DELETE."));
+        schemes.put(
+                "participantToken",
+                Map.of(
+                        "type",
+                        "http",
+                        "scheme",
+                        "bearer",
+                        "bearerFormat",
+                        "cgp_…",
+                        "description",
+                        "The participant token (cgp_…) returned once by joining a conversation. Browsers send "
+                                + "the HttpOnly cookie cg_participant_{conversationId} set on joining instead."));
+        schemes.put(
+                "apiToken",
+                Map.of(
+                        "type",
+                        "http",
+                        "scheme",
+                        "bearer",
+                        "bearerFormat",
+                        "cga_…",
+                        "description",
+                        "An API token (cga_…) of an account, created with POST /api/v1/me/tokens."));
+        schemes.put(
+                "session",
+                Map.of(
+                        "type",
+                        "apiKey",
+                        "in",
+                        "cookie",
+                        "name",
+                        "cg_session",
+                        "description",
+                        "The session cookie set by signing in (POST /api/v1/session)."));
+        schemes.put(
+                "csrfToken",
+                Map.of(
+                        "type",
+                        "apiKey",
+                        "in",
+                        "header",
+                        "name",
+                        "X-CSRF-Token",
+                        "description",
+                        "The session's CSRF token (csrfToken in the answers of POST /api/v1/session and "
+                                + "GET /api/v1/me), required with the session cookie on POST, PUT, PATCH and DELETE."));
         return schemes;
     }
 
     /** Alternatives, any one of which suffices; an empty requirement means no credentials at all. */
     private static List<Map<String, List<String>>> security(Api.Operation op) {
         boolean write = WRITES.contains(op.method());
-        Map<String, List<String>> session = write ? Map.of("session", List.of(), "csrfToken", List.of())
-                : Map.of("session", List.of());
+        Map<String, List<String>> session =
+                write ? Map.of("session", List.of(), "csrfToken", List.of()) : Map.of("session", List.of());
         Map<String, List<String>> participant = Map.of("participantToken", List.of());
         Map<String, List<String>> apiToken = Map.of("apiToken", List.of());
         return switch (op.caller()) {
@@ -127,12 +184,12 @@ public final class OpenApiDocument {
             statuses.add(404);
         }
         if (WRITES.contains(op.method())) {
-            statuses.add(403);  // the cross-site check of every API write
+            statuses.add(403); // the cross-site check of every API write
         }
         if (op.caller() != null && op.caller() != Caller.ANYONE && op.caller() != Caller.READER) {
             statuses.addAll(List.of(401, 403));
         }
-        statuses.add(503);  // any endpoint that reads the database answers 503 while it is down
+        statuses.add(503); // any endpoint that reads the database answers 503 while it is down
         return statuses;
     }
 
@@ -140,8 +197,15 @@ public final class OpenApiDocument {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("description", description);
         if (status == 429 || status == 503) {
-            response.put("headers", Map.of("Retry-After", Map.of("description", "Seconds to wait before retrying",
-                    "schema", Map.of("type", "integer", "minimum", 1))));
+            response.put(
+                    "headers",
+                    Map.of(
+                            "Retry-After",
+                            Map.of(
+                                    "description",
+                                    "Seconds to wait before retrying",
+                                    "schema",
+                                    Map.of("type", "integer", "minimum", 1))));
         }
         response.put("content", Map.of(PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
         return response;
@@ -160,28 +224,44 @@ public final class OpenApiDocument {
         while (m.find()) {
             String name = m.group(1);
             Map<String, Object> schema = name.endsWith("Id")
-                    ? Map.of("type", "integer", "format", "int64", "minimum", 1) : Map.of("type", "string");
+                    ? Map.of("type", "integer", "format", "int64", "minimum", 1)
+                    : Map.of("type", "string");
             parameters.add(Map.of("name", name, "in", "path", "required", true, "schema", schema));
         }
         if (!parameters.isEmpty()) {
             o.put("parameters", parameters);
         }
         if (op.requestBody() != null) {
-            o.put("requestBody", Map.of("required", true,
-                    "content", Map.of("application/json", Map.of("schema", schemaOf(op.requestBody())))));
+            o.put(
+                    "requestBody",
+                    Map.of(
+                            "required",
+                            true,
+                            "content",
+                            Map.of("application/json", Map.of("schema", schemaOf(op.requestBody())))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         if (op.response() == null) {
             responses.put(String.valueOf(op.status()), Map.of("description", "Done"));
         } else {
-            responses.put(String.valueOf(op.status()), Map.of("description", "Success",
-                    "content", Map.of(op.mediaType(), Map.of("schema", schemaOf(op.response())))));
+            responses.put(
+                    String.valueOf(op.status()),
+                    Map.of(
+                            "description",
+                            "Success",
+                            "content",
+                            Map.of(op.mediaType(), Map.of("schema", schemaOf(op.response())))));
         }
         for (int status : problemStatuses(op)) {
             responses.put(String.valueOf(status), Map.of("$ref", "#/components/responses/" + PROBLEMS.get(status)[0]));
         }
-        responses.put("default", Map.of("description", "An unexpected failure (500), as a problem (RFC 9457)",
-                "content", Map.of(PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+        responses.put(
+                "default",
+                Map.of(
+                        "description",
+                        "An unexpected failure (500), as a problem (RFC 9457)",
+                        "content",
+                        Map.of(PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
         o.put("responses", responses);
         return o;
     }
@@ -222,7 +302,7 @@ public final class OpenApiDocument {
             return Map.of("type", "string");
         }
         if (c == long.class || c == Long.class) {
-            return Map.of("type", "integer", "format", "int64");  // ids: clients must not squeeze them into 32 bits
+            return Map.of("type", "integer", "format", "int64"); // ids: clients must not squeeze them into 32 bits
         }
         if (c == int.class || c == Integer.class || c == short.class || c == Short.class) {
             return Map.of("type", "integer", "format", "int32");
@@ -243,8 +323,13 @@ public final class OpenApiDocument {
             return Map.of("type", "string", "format", "date");
         }
         if (c.isEnum()) {
-            return Map.of("type", "string", "enum", java.util.Arrays.stream(c.getEnumConstants())
-                    .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).toList());
+            return Map.of(
+                    "type",
+                    "string",
+                    "enum",
+                    java.util.Arrays.stream(c.getEnumConstants())
+                            .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
+                            .toList());
         }
         if (c.isArray()) {
             return Map.of("type", "array", "items", schemaOf(c.getComponentType()));
@@ -252,7 +337,7 @@ public final class OpenApiDocument {
         if (c.isRecord()) {
             String name = c.getSimpleName();
             if (!schemas.containsKey(name)) {
-                schemas.put(name, Map.of());  // placeholder: records may refer to themselves
+                schemas.put(name, Map.of()); // placeholder: records may refer to themselves
                 Map<String, Object> properties = new LinkedHashMap<>();
                 for (RecordComponent rc : c.getRecordComponents()) {
                     properties.put(rc.getName(), schemaOf(rc.getGenericType()));
@@ -271,9 +356,24 @@ public final class OpenApiDocument {
         properties.put("status", Map.of("type", "integer"));
         properties.put("detail", Map.of("type", "string"));
         properties.put("instance", Map.of("type", "string"));
-        properties.put("errors", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
-                "field", Map.of("type", "string"), "code", Map.of("type", "string"), "message", Map.of("type", "string")))));
-        return Map.of("type", "object", "required", List.of("type", "title", "status", "detail"),
-                "properties", properties);
+        properties.put(
+                "errors",
+                Map.of(
+                        "type",
+                        "array",
+                        "items",
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of(
+                                        "field",
+                                        Map.of("type", "string"),
+                                        "code",
+                                        Map.of("type", "string"),
+                                        "message",
+                                        Map.of("type", "string")))));
+        return Map.of(
+                "type", "object", "required", List.of("type", "title", "status", "detail"), "properties", properties);
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param otherQuery  the query string without {@code lang}, possibly empty
  * @param signedIn    the signed-in account's e-mail, or null for a visitor
  */
-public record Page(Language lang, Messages messages, Assets assets, String csrf, String path,
-                   String otherQuery, String signedIn) {
+public record Page(
+        Language lang, Messages messages, Assets assets, String csrf, String path, String otherQuery, String signedIn) {
 
     /** The message {@code key} in the reader's language. */
     public String t(String key, Object... args) {

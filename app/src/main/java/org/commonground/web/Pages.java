@@ -54,8 +54,8 @@ public final class Pages {
                 .filter(e -> !e.getKey().equals("lang"))
                 .flatMap(e -> e.getValue().stream().map(v -> Page.encode(e.getKey()) + "=" + Page.encode(v)))
                 .collect(Collectors.joining("&"));
-        return new Page(Language.of(ctx), messages, assets, csrf.token(ctx), ctx.path(), otherQuery,
-                signedIn.apply(ctx));
+        return new Page(
+                Language.of(ctx), messages, assets, csrf.token(ctx), ctx.path(), otherQuery, signedIn.apply(ctx));
     }
 
     /** Renders {@code template} with the request's {@link Page} and answers with it as HTML. */
@@ -71,8 +71,13 @@ public final class Pages {
         if (started != null) {
             // Server time of the page (app: queries and rendering; render: the template alone), for
             // browsers' dev tools and the bench.
-            ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.2f, render;dur=%.3f",
-                    (end - started) / 1e6, (end - renderStart) / 1e6));
+            ctx.header(
+                    "Server-Timing",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "app;dur=%.2f, render;dur=%.3f",
+                            (end - started) / 1e6,
+                            (end - renderStart) / 1e6));
         }
         ctx.html(html);
     }

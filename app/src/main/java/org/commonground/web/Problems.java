@@ -42,8 +42,9 @@ public final class Problems {
     public void addTo(RoutesConfig routes) {
         routes.exception(CommonGroundException.class, (e, ctx) -> write(e, ctx));
         routes.exception(JacksonException.class, (e, ctx) -> write(fromJackson(e), ctx));
-        routes.exception(CharacterCodingException.class, (e, ctx) ->
-                write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx));
+        routes.exception(
+                CharacterCodingException.class,
+                (e, ctx) -> write(Invalid.malformed("invalid-encoding", "problem.invalid-encoding"), ctx));
         routes.exception(HttpResponseException.class, (e, ctx) -> writeHttp(e.getStatus(), ctx));
         routes.exception(Exception.class, (e, ctx) -> {
             Throwable cause = rootCause(e);
@@ -91,9 +92,12 @@ public final class Problems {
             }
             t = t.getCause() == t ? null : t.getCause();
         }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
             return Invalid.field(fieldPath(f), "problem.enum-value", allowed);
         }
         return Invalid.malformed("malformed-json", "problem.malformed-json");
@@ -112,13 +116,24 @@ public final class Problems {
         write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), e.extensions(), ctx);
     }
 
-    private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
-                       Object[] args, Context ctx) {
+    private void write(
+            int status,
+            String type,
+            String key,
+            List<CommonGroundException.FieldError> fields,
+            Object[] args,
+            Context ctx) {
         write(status, type, key, fields, args, Map.of(), ctx);
     }
 
-    private void write(int status, String type, String key, List<CommonGroundException.FieldError> fields,
-                       Object[] args, Map<String, Object> extensions, Context ctx) {
+    private void write(
+            int status,
+            String type,
+            String key,
+            List<CommonGroundException.FieldError> fields,
+            Object[] args,
+            Map<String, Object> extensions,
+            Context ctx) {
         Language lang = Language.of(ctx);
         if (wantsHtml(ctx)) {
             writeHtml(status, key, fields, args, lang, ctx);
@@ -131,10 +146,14 @@ public final class Problems {
         body.put("detail", messages.get(lang, key, args));
         body.put("instance", ctx.path());
         if (!fields.isEmpty()) {
-            body.put("errors", fields.stream().map(f -> Map.of(
-                    "field", f.field(),
-                    "code", f.messageKey(),
-                    "message", messages.get(lang, f.messageKey(), f.args()))).toList());
+            body.put(
+                    "errors",
+                    fields.stream()
+                            .map(f -> Map.of(
+                                    "field", f.field(),
+                                    "code", f.messageKey(),
+                                    "message", messages.get(lang, f.messageKey(), f.args())))
+                            .toList());
         }
         extensions.forEach(body::putIfAbsent);
         ctx.status(status).json(body).contentType("application/problem+json; charset=utf-8");
@@ -160,8 +179,13 @@ public final class Problems {
         return html >= 0 && (json < 0 || html < json);
     }
 
-    private void writeHtml(int status, String key, List<CommonGroundException.FieldError> fields, Object[] args,
-                           Language lang, Context ctx) {
+    private void writeHtml(
+            int status,
+            String key,
+            List<CommonGroundException.FieldError> fields,
+            Object[] args,
+            Language lang,
+            Context ctx) {
         String titleKey = "error.title." + status;
         String title = messages.get(lang, messages.has(lang, titleKey) ? titleKey : "problem.title." + status);
         StringBuilder detail = new StringBuilder(messages.get(lang, key, args));
@@ -170,7 +194,9 @@ public final class Problems {
         }
         boolean fragment = "true".equals(ctx.header("HX-Request"));
         ctx.status(status);
-        pages.render(ctx, fragment ? "web/error-fragment.jte" : "web/error.jte",
+        pages.render(
+                ctx,
+                fragment ? "web/error-fragment.jte" : "web/error.jte",
                 Map.of("status", status, "title", title, "detail", detail.toString()));
     }
 

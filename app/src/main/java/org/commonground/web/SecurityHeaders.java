@@ -7,7 +7,8 @@ import io.javalin.config.RoutesConfig;
  * our own origin only: no inline script or style, no framing, no third party.
  */
 public final class SecurityHeaders {
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self'",

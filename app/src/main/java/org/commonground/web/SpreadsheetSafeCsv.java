@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class SpreadsheetSafeCsv implements Closeable {
     /** Apostrophes, then a character a spreadsheet starts a formula (or a field jump) with. */
     private static final Pattern FORMULA_START = Pattern.compile("^'*[=+\\-@\\t\\r]");
+
     private static final Pattern ESCAPED = Pattern.compile("^'+[=+\\-@\\t\\r]");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
@@ -48,7 +49,10 @@ public final class SpreadsheetSafeCsv implements Closeable {
 
     /** The text as a spreadsheet may open it: an apostrophe before a formula's first character. */
     public static String neutralised(String cell) {
-        if (cell == null || cell.isEmpty() || !FORMULA_START.matcher(cell).lookingAt() || PLAIN_NUMBER.matcher(cell).matches()) {
+        if (cell == null
+                || cell.isEmpty()
+                || !FORMULA_START.matcher(cell).lookingAt()
+                || PLAIN_NUMBER.matcher(cell).matches()) {
             return cell;
         }
         return "'" + cell;

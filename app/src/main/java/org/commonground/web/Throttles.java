@@ -24,12 +24,17 @@ public final class Throttles {
 
     public Throttles(AbuseLimits limits, Clock clock) {
         int keys = limits.trackedKeys();
-        joinsPerAddress = new Throttle(limits.joinsPerAddress(), keys, clock, "too-many-joins", "problem.too-many-joins");
-        joinsPerInvite = new Throttle(limits.joinsPerInvite(), keys, clock, "too-many-joins", "problem.too-many-invite-joins");
+        joinsPerAddress =
+                new Throttle(limits.joinsPerAddress(), keys, clock, "too-many-joins", "problem.too-many-joins");
+        joinsPerInvite =
+                new Throttle(limits.joinsPerInvite(), keys, clock, "too-many-joins", "problem.too-many-invite-joins");
         votes = new Throttle(limits.votesPerParticipant(), keys, clock, "too-many-votes", "problem.too-many-votes");
-        statements = new Throttle(limits.statementsPerParticipant(), keys, clock, "too-many-statements", "problem.too-many-statements");
-        signIns = new Throttle(limits.signInsPerAddress(), keys, clock, "too-many-sign-ins", "problem.too-many-sign-ins");
-        accounts = new Throttle(limits.accountsPerAddress(), keys, clock, "too-many-accounts", "problem.too-many-accounts");
+        statements = new Throttle(
+                limits.statementsPerParticipant(), keys, clock, "too-many-statements", "problem.too-many-statements");
+        signIns =
+                new Throttle(limits.signInsPerAddress(), keys, clock, "too-many-sign-ins", "problem.too-many-sign-ins");
+        accounts = new Throttle(
+                limits.accountsPerAddress(), keys, clock, "too-many-accounts", "problem.too-many-accounts");
     }
 
     /**
@@ -77,7 +82,8 @@ public final class Throttles {
      * household or server is given a whole /64 and could otherwise rotate through it.
      */
     static String addressKey(String address) {
-        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String a =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (a.indexOf(':') < 0) {
             return a;
         }

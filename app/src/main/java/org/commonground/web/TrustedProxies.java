@@ -74,11 +74,11 @@ public sealed interface TrustedProxies {
             case Hops h -> {
                 int at = hops.size() - h.count();
                 if (at < 0) {
-                    at = 0;  // fewer hops than proxies: the request skipped one; take the furthest we have
+                    at = 0; // fewer hops than proxies: the request skipped one; take the furthest we have
                 }
                 for (int i = at; i < hops.size(); i++) {
                     if (hops.get(i) != null) {
-                        yield hops.get(i);  // an entry our proxy could not have written: the nearest real one
+                        yield hops.get(i); // an entry our proxy could not have written: the nearest real one
                     }
                 }
                 yield peer;
@@ -106,7 +106,8 @@ public sealed interface TrustedProxies {
             if (slash >= 0) {
                 String suffix = text.substring(slash + 1);
                 if (!suffix.matches("\\d{1,3}") || Integer.parseInt(suffix) > max) {
-                    throw new IllegalArgumentException("not a prefix length for " + address.getHostAddress() + ": /" + suffix);
+                    throw new IllegalArgumentException(
+                            "not a prefix length for " + address.getHostAddress() + ": /" + suffix);
                 }
                 bits = Integer.parseInt(suffix);
             }

@@ -54,7 +54,12 @@ public final class Web {
      * @param proxies  the reverse proxies whose forwarding headers name the client (see {@code AppConfig})
      * @return the API registry every feature adds its endpoints to
      */
-    public Api addTo(JavalinConfig cfg, int port, NetworkSettings network, TrustedProxies proxies, DataSource db,
+    public Api addTo(
+            JavalinConfig cfg,
+            int port,
+            NetworkSettings network,
+            TrustedProxies proxies,
+            DataSource db,
             Consumer<RoutesConfig> guard) {
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBodyBytes;
@@ -85,7 +90,12 @@ public final class Web {
     /** The OpenAPI document; added last, it describes every endpoint registered before it. */
     public static void document(Api api) {
         api.tag("operations", "Running the server: health for load balancers and this document");
-        api.get("/api/v1/openapi.json").id("getOpenApiDocument").caller(Caller.ANYONE).tag("operations").summary("This OpenAPI 3.1 document")
-                .returns(Map.class).handle(ctx -> ctx.json(OpenApiDocument.of(api.operations(), api.tags())));
+        api.get("/api/v1/openapi.json")
+                .id("getOpenApiDocument")
+                .caller(Caller.ANYONE)
+                .tag("operations")
+                .summary("This OpenAPI 3.1 document")
+                .returns(Map.class)
+                .handle(ctx -> ctx.json(OpenApiDocument.of(api.operations(), api.tags())));
     }
 }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
 import org.commonground.testing.HandClock;
+import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
-import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestServer;
 import org.commonground.testing.TestServer.Response;
 import org.commonground.web.AbuseLimits;
@@ -33,9 +33,11 @@ class AccountAbuseHttpTest {
     static final String FORM = "application/x-www-form-urlencoded";
     static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
     static final HandClock clock = new HandClock();
+
     @RegisterExtension
     static final RunningApp app = new RunningApp(
             AppConfig.defaults().withAbuseLimits(AbuseLimits.defaults().with("sign-ins=4/10m,accounts=2/1h")), clock);
+
     static TestServer server;
     static TestAccounts given;
 
@@ -54,14 +56,32 @@ class AccountAbuseHttpTest {
     void signInsFromOneAddressAreLimitedWhicheverEmailsTheyTry() {
         var person = given.organizer();
         for (int i = 0; i < 4; i++) {
-            assertThat(server.postJson("/api/v1/session", Map.of("email", UUID.randomUUID() + "@example.org",
-                    "password", "guess number " + i)).status()).isEqualTo(401);
+            assertThat(server.postJson(
+                                    "/api/v1/session",
+                                    Map.of(
+                                            "email",
+                                            UUID.randomUUID() + "@example.org",
+                                            "password",
+                                            "guess number " + i))
+                            .status())
+                    .isEqualTo(401);
         }
 
-        Response api = server.postJson("/api/v1/session", Map.of("email", person.email(), "password", TestAccounts.PASSWORD),
-                "Accept-Language", "ko");
-        Response page = server.send("POST", "/sign-in", form("email", person.email(), "password", TestAccounts.PASSWORD,
-                "_csrf", "c".repeat(43)), "Content-Type", FORM, "Cookie", "cg_csrf=" + "c".repeat(43), "Accept-Language", "ja");
+        Response api = server.postJson(
+                "/api/v1/session",
+                Map.of("email", person.email(), "password", TestAccounts.PASSWORD),
+                "Accept-Language",
+                "ko");
+        Response page = server.send(
+                "POST",
+                "/sign-in",
+                form("email", person.email(), "password", TestAccounts.PASSWORD, "_csrf", "c".repeat(43)),
+                "Content-Type",
+                FORM,
+                "Cookie",
+                "cg_csrf=" + "c".repeat(43),
+                "Accept-Language",
+                "ja");
 
         assertThat(api.status()).isEqualTo(429);
         assertThat(api.header("Retry-After")).isEqualTo("150");
@@ -71,8 +91,10 @@ class AccountAbuseHttpTest {
         assertThat(page.header("Retry-After")).isEqualTo("150");
         assertThat(page.body()).contains("サインインの試行が多すぎます").contains("name=\"password\"");
         clock.advance(Duration.ofSeconds(150));
-        assertThat(server.postJson("/api/v1/session", Map.of("email", person.email(), "password", TestAccounts.PASSWORD))
-                .status()).isEqualTo(200);
+        assertThat(server.postJson(
+                                "/api/v1/session", Map.of("email", person.email(), "password", TestAccounts.PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -113,16 +135,16 @@ class AccountAbuseHttpTest {
     @Test
     void theLongestDocumentedPasswordIsAcceptedAndSignsIn() {
         Caller admin = given.admin();
-        String longest = "한국과 일본의 대화 ".repeat(26).substring(0, PasswordRules.MAX_LENGTH);  // 256 code points, 644 bytes
+        String longest = "한국과 일본의 대화 ".repeat(26).substring(0, PasswordRules.MAX_LENGTH); // 256 code points, 644 bytes
 
-        String over72Bytes = "한국과 일본의 젊은이들이 서로의 역사를 매일 조금씩 배운다";  // 32 code points, 82 bytes: 500 before
+        String over72Bytes = "한국과 일본의 젊은이들이 서로의 역사를 매일 조금씩 배운다"; // 32 code points, 82 bytes: 500 before
 
         Response medium = createAccount(admin, "medium@example.org", over72Bytes);
         clock.advance(Duration.ofHours(1));
         Response created = createAccount(admin, "long@example.org", longest);
         Response signIn = server.postJson("/api/v1/session", Map.of("email", "long@example.org", "password", longest));
-        Response nearlySame = server.postJson("/api/v1/session", Map.of("email", "long@example.org",
-                "password", longest.substring(0, 255) + "x"));
+        Response nearlySame = server.postJson(
+                "/api/v1/session", Map.of("email", "long@example.org", "password", longest.substring(0, 255) + "x"));
         clock.advance(Duration.ofHours(1));
         Response tooLong = createAccount(admin, "longer@example.org", longest + "x");
 
@@ -130,7 +152,9 @@ class AccountAbuseHttpTest {
         assertThat(medium.status()).as(medium.body()).isEqualTo(201);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(signIn.status()).isEqualTo(200);
-        assertThat(nearlySame.status()).as("every character counts, not only the first 72 bytes").isEqualTo(401);
+        assertThat(nearlySame.status())
+                .as("every character counts, not only the first 72 bytes")
+                .isEqualTo(401);
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.json().at("/errors/0/code").asText()).isEqualTo("account.password.too-long");
     }
@@ -138,12 +162,24 @@ class AccountAbuseHttpTest {
     @Test
     void aJunkAuthorizationHeaderDoesNotSwitchOffTheApiCsrfCheck() {
         Caller organizer = given.organizer();
-        String session = new SessionStore(Database.jdbi(app.db().dataSource())).start(organizer.id()).secret();
+        String session = new SessionStore(Database.jdbi(app.db().dataSource()))
+                .start(organizer.id())
+                .secret();
 
-        Response junk = server.postJson("/api/v1/me/tokens", Map.of("name", "forged"),
-                "Cookie", Authentication.SESSION_COOKIE + "=" + session, "Authorization", "Bearer junk");
-        Response validToken = server.postJson("/api/v1/me/tokens", Map.of("name", "automation"),
-                "Cookie", Authentication.SESSION_COOKIE + "=" + session, "Authorization", "Bearer " + organizer.token());
+        Response junk = server.postJson(
+                "/api/v1/me/tokens",
+                Map.of("name", "forged"),
+                "Cookie",
+                Authentication.SESSION_COOKIE + "=" + session,
+                "Authorization",
+                "Bearer junk");
+        Response validToken = server.postJson(
+                "/api/v1/me/tokens",
+                Map.of("name", "automation"),
+                "Cookie",
+                Authentication.SESSION_COOKIE + "=" + session,
+                "Authorization",
+                "Bearer " + organizer.token());
 
         assertThat(junk.status()).isEqualTo(403);
         assertThat(junk.json().get("type").asText()).endsWith("/csrf-failed");
@@ -155,16 +191,23 @@ class AccountAbuseHttpTest {
         var person = given.account("csrf-" + UUID.randomUUID() + "@example.org", Role.ORGANIZER);
         String planted = "p".repeat(43);
 
-        Response signIn = server.send("POST", "/sign-in", form("email", person.email(), "password", TestAccounts.PASSWORD,
-                "_csrf", planted), "Content-Type", FORM, "Cookie", "cg_csrf=" + planted);
+        Response signIn = server.send(
+                "POST",
+                "/sign-in",
+                form("email", person.email(), "password", TestAccounts.PASSWORD, "_csrf", planted),
+                "Content-Type",
+                FORM,
+                "Cookie",
+                "cg_csrf=" + planted);
         String session = cookie(signIn, Authentication.SESSION_COOKIE);
         String renewed = cookie(signIn, "cg_csrf");
         String signedIn = "cg_session=" + session + "; cg_csrf=" + planted;
-        Response withPlanted = server.send("POST", "/sign-out", form("_csrf", planted), "Content-Type", FORM, "Cookie", signedIn);
+        Response withPlanted =
+                server.send("POST", "/sign-out", form("_csrf", planted), "Content-Type", FORM, "Cookie", signedIn);
         Matcher shown = META_CSRF.matcher(server.get("/", "Cookie", signedIn).body());
         assertThat(shown.find()).isTrue();
-        Response withSessions = server.send("POST", "/sign-out", form("_csrf", shown.group(1)), "Content-Type", FORM,
-                "Cookie", signedIn);
+        Response withSessions = server.send(
+                "POST", "/sign-out", form("_csrf", shown.group(1)), "Content-Type", FORM, "Cookie", signedIn);
 
         assertThat(signIn.status()).isEqualTo(302);
         assertThat(renewed).isNotNull().isNotEqualTo(planted);
@@ -188,11 +231,22 @@ class AccountAbuseHttpTest {
         expected.forEach((next, location) -> {
             clock.advance(Duration.ofHours(1));
             String csrf = "n".repeat(43);
-            Response viaForm = server.send("POST", "/sign-in", form("email", person.email(), "password", TestAccounts.PASSWORD,
-                    "_csrf", csrf, "next", next), "Content-Type", FORM, "Cookie", "cg_csrf=" + csrf);
-            Response viaQuery = server.send("POST", "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+            Response viaForm = server.send(
+                    "POST",
+                    "/sign-in",
+                    form("email", person.email(), "password", TestAccounts.PASSWORD, "_csrf", csrf, "next", next),
+                    "Content-Type",
+                    FORM,
+                    "Cookie",
+                    "cg_csrf=" + csrf);
+            Response viaQuery = server.send(
+                    "POST",
+                    "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
                     form("email", person.email(), "password", TestAccounts.PASSWORD, "_csrf", csrf),
-                    "Content-Type", FORM, "Cookie", "cg_csrf=" + csrf);
+                    "Content-Type",
+                    FORM,
+                    "Cookie",
+                    "cg_csrf=" + csrf);
 
             assertThat(viaForm.header("Location")).as("next=%s", next).isEqualTo(location);
             assertThat(viaQuery.header("Location")).as("?next=%s", next).isEqualTo(location);
@@ -200,22 +254,28 @@ class AccountAbuseHttpTest {
     }
 
     private static Response createAccount(Caller admin, String email, String password, String... headers) {
-        return server.postJson("/api/v1/accounts", Map.of("email", email, "role", "moderator", "password", password),
+        return server.postJson(
+                "/api/v1/accounts",
+                Map.of("email", email, "role", "moderator", "password", password),
                 admin.auth(headers));
     }
 
     private static String form(String... pairs) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
-            b.append(b.isEmpty() ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+            b.append(b.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return b.toString();
     }
 
     private static String cookie(Response r, String name) {
-        return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+        return r.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.commonground.AppConfig;
+import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
-import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestServer;
 import org.commonground.testing.TestServer.Response;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,8 @@ class AccountRoutesTest extends ServerTest {
     record Browser(String cookie, String csrf) {}
 
     static Browser signIn(Caller caller) {
-        Response r = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD));
+        Response r =
+                server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String cookie = r.header("Set-Cookie").split(";", 2)[0];
         return new Browser(cookie, r.json().get("csrfToken").asText());
@@ -27,11 +28,15 @@ class AccountRoutesTest extends ServerTest {
     void signInSetsAnHttpOnlyLaxSessionCookieAndAnswersTheAccountWithItsCsrfToken() {
         Caller organizer = given.organizer();
 
-        Response r = server.postJson("/api/v1/session", Map.of("email", organizer.email(), "password", TestAccounts.PASSWORD));
+        Response r = server.postJson(
+                "/api/v1/session", Map.of("email", organizer.email(), "password", TestAccounts.PASSWORD));
 
         assertThat(r.status()).isEqualTo(200);
         String setCookie = r.header("Set-Cookie");
-        assertThat(setCookie).startsWith("cg_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+        assertThat(setCookie)
+                .startsWith("cg_session=")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure");
         assertThat(r.json().at("/account/email").asText()).isEqualTo(organizer.email());
         assertThat(r.json().at("/account/role").asText()).isEqualTo("organizer");
@@ -42,7 +47,8 @@ class AccountRoutesTest extends ServerTest {
     void sessionCookieIsSecureWhenTheServerRunsBehindTls() {
         Caller organizer = given.organizer();
         try (TestServer tls = TestServer.start(db, new AppConfig(0, 1, true, 64 * 1024, false))) {
-            Response r = tls.postJson("/api/v1/session", Map.of("email", organizer.email(), "password", TestAccounts.PASSWORD));
+            Response r = tls.postJson(
+                    "/api/v1/session", Map.of("email", organizer.email(), "password", TestAccounts.PASSWORD));
 
             assertThat(r.header("Set-Cookie")).containsIgnoringCase("Secure");
         }
@@ -52,8 +58,11 @@ class AccountRoutesTest extends ServerTest {
     void wrongPasswordIsUnauthorizedInTheReadersLanguage() {
         Caller organizer = given.organizer();
 
-        Response r = server.postJson("/api/v1/session", Map.of("email", organizer.email(), "password", "not the password"),
-                "Accept-Language", "ko");
+        Response r = server.postJson(
+                "/api/v1/session",
+                Map.of("email", organizer.email(), "password", "not the password"),
+                "Accept-Language",
+                "ko");
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("type").asText()).endsWith("/invalid-credentials");
@@ -79,18 +88,33 @@ class AccountRoutesTest extends ServerTest {
         Browser browser = signIn(given.organizer());
 
         Response missing = server.postJson("/api/v1/me/tokens", Map.of("name", "forged"), "Cookie", browser.cookie());
-        Response wrong = server.postJson("/api/v1/me/tokens", Map.of("name", "forged"), "Cookie", browser.cookie(),
-                "X-CSRF-Token", "guess", "Accept-Language", "ja");
-        Response right = server.postJson("/api/v1/me/tokens", Map.of("name", "real"), "Cookie", browser.cookie(),
-                "X-CSRF-Token", browser.csrf());
+        Response wrong = server.postJson(
+                "/api/v1/me/tokens",
+                Map.of("name", "forged"),
+                "Cookie",
+                browser.cookie(),
+                "X-CSRF-Token",
+                "guess",
+                "Accept-Language",
+                "ja");
+        Response right = server.postJson(
+                "/api/v1/me/tokens",
+                Map.of("name", "real"),
+                "Cookie",
+                browser.cookie(),
+                "X-CSRF-Token",
+                browser.csrf());
 
         assertThat(missing.status()).isEqualTo(403);
         assertThat(missing.json().get("type").asText()).endsWith("/csrf-failed");
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.json().get("detail").asText()).contains("セキュリティトークン");
         assertThat(right.status()).isEqualTo(201);
-        assertThat(server.get("/api/v1/me/tokens", "Cookie", browser.cookie()).json().findValuesAsText("name"))
-                .contains("real").doesNotContain("forged");
+        assertThat(server.get("/api/v1/me/tokens", "Cookie", browser.cookie())
+                        .json()
+                        .findValuesAsText("name"))
+                .contains("real")
+                .doesNotContain("forged");
     }
 
     @Test
@@ -106,11 +130,13 @@ class AccountRoutesTest extends ServerTest {
     void signOutEndsTheSession() {
         Browser browser = signIn(given.moderator());
 
-        Response out = server.send("DELETE", "/api/v1/session", null, "Cookie", browser.cookie(), "X-CSRF-Token", browser.csrf());
+        Response out = server.send(
+                "DELETE", "/api/v1/session", null, "Cookie", browser.cookie(), "X-CSRF-Token", browser.csrf());
 
         assertThat(out.status()).isEqualTo(204);
         assertThat(out.header("Set-Cookie")).startsWith("cg_session=;").contains("1970");
-        assertThat(server.get("/api/v1/me", "Cookie", browser.cookie()).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me", "Cookie", browser.cookie()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -138,10 +164,15 @@ class AccountRoutesTest extends ServerTest {
         Caller other = given.organizer();
         Response created = server.postJson("/api/v1/me/tokens", Map.of("name", "mine"), owner.auth());
 
-        Response r = server.send("DELETE", "/api/v1/me/tokens/" + created.json().get("id").asLong(), null, other.auth());
+        Response r = server.send(
+                "DELETE", "/api/v1/me/tokens/" + created.json().get("id").asLong(), null, other.auth());
 
         assertThat(r.status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/me", "Authorization", "Bearer " + created.json().get("secret").asText()).status())
+        assertThat(server.get(
+                                "/api/v1/me",
+                                "Authorization",
+                                "Bearer " + created.json().get("secret").asText())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -150,11 +181,12 @@ class AccountRoutesTest extends ServerTest {
         Caller admin = given.admin();
         Caller organizer = given.organizer();
 
-        Response anonymous = server.postJson("/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"));
-        Response byOrganizer = server.postJson("/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"),
-                organizer.auth());
-        Response byAdmin = server.postJson("/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"),
-                admin.auth());
+        Response anonymous =
+                server.postJson("/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"));
+        Response byOrganizer = server.postJson(
+                "/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"), organizer.auth());
+        Response byAdmin = server.postJson(
+                "/api/v1/accounts", Map.of("email", "new@example.org", "role", "moderator"), admin.auth());
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(byOrganizer.status()).isEqualTo(403);

@@ -45,17 +45,22 @@ class AccountStoreTest {
     void authenticatesWithTheRightPasswordOnly() {
         Account created = accounts.create("mod@example.org", "correct horse battery", Role.MODERATOR);
 
-        assertThat(accounts.authenticate("MOD@example.org", "correct horse battery")).contains(created);
+        assertThat(accounts.authenticate("MOD@example.org", "correct horse battery"))
+                .contains(created);
         assertThat(accounts.authenticate("mod@example.org", "wrong password!")).isEmpty();
-        assertThat(accounts.authenticate("nobody@example.org", "correct horse battery")).isEmpty();
+        assertThat(accounts.authenticate("nobody@example.org", "correct horse battery"))
+                .isEmpty();
     }
 
     @Test
     void storesPasswordsAsBcryptAtCostTwelveOverSha256() {
         Account created = accounts.create("hash@example.org", "correct horse battery", Role.TRANSLATOR);
 
-        String hash = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
-                .bind("id", created.id()).mapTo(String.class).one());
+        String hash = Database.jdbi(db.dataSource())
+                .withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
+                        .bind("id", created.id())
+                        .mapTo(String.class)
+                        .one());
 
         assertThat(hash).startsWith("{sha256}$2a$12$").doesNotContain("correct horse");
     }
@@ -72,7 +77,8 @@ class AccountStoreTest {
     @Test
     void refusesBadEmailAndShortPassword() {
         assertThatThrownBy(() -> accounts.create("not-an-email", "short", Role.TRANSLATOR))
-                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fieldErrors()).hasSize(2));
+                .isInstanceOfSatisfying(
+                        Invalid.class, e -> assertThat(e.fieldErrors()).hasSize(2));
     }
 
     @Test
@@ -80,7 +86,8 @@ class AccountStoreTest {
         Account account = accounts.create("session@example.org", "correct horse battery", Role.ORGANIZER);
         SessionStore.NewSession started = sessions.start(account.id());
 
-        assertThat(sessions.find(started.secret())).contains(new SessionStore.Session(account.id(), started.csrfToken()));
+        assertThat(sessions.find(started.secret()))
+                .contains(new SessionStore.Session(account.id(), started.csrfToken()));
         sessions.end(started.secret());
         assertThat(sessions.find(started.secret())).isEmpty();
     }
@@ -96,6 +103,8 @@ class AccountStoreTest {
         assertThat(tokens.accountOf(issued.secret())).contains(owner.id());
         assertThat(tokens.revoke(owner.id(), issued.token().id())).isTrue();
         assertThat(tokens.accountOf(issued.secret())).isEmpty();
-        assertThat(tokens.of(owner.id())).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
+        assertThat(tokens.of(owner.id()))
+                .singleElement()
+                .satisfies(t -> assertThat(t.revokedAt()).isNotNull());
     }
 }

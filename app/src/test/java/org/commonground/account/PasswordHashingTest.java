@@ -14,7 +14,7 @@ class PasswordHashingTest {
 
     @Test
     void passwordsLongerThanBcryptsSeventyTwoBytesCountInFull() {
-        String base = "가".repeat(30);  // 90 bytes
+        String base = "가".repeat(30); // 90 bytes
         String stored = hashing.hash(base + "A");
 
         assertThat(stored).startsWith("{sha256}$2a$12$");
@@ -28,7 +28,9 @@ class PasswordHashingTest {
 
         assertThat(hashing.matches("an older password", legacy)).isTrue();
         assertThat(hashing.matches("another password", legacy)).isFalse();
-        assertThat(hashing.matches("x".repeat(300), legacy)).as("too long for any old hash, and no 500").isFalse();
+        assertThat(hashing.matches("x".repeat(300), legacy))
+                .as("too long for any old hash, and no 500")
+                .isFalse();
     }
 
     @Test
@@ -40,7 +42,8 @@ class PasswordHashingTest {
             }
 
             assertThatThrownBy(() -> pool.hash("a second password, no room left"))
-                    .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.type()).isEqualTo("password-check-busy"));
+                    .isInstanceOfSatisfying(
+                            Unavailable.class, e -> assertThat(e.type()).isEqualTo("password-check-busy"));
             assertThat(busy.join()).as("the check already running completes").startsWith("{sha256}$2a$12$");
         }
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SignInAttemptsTest {
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
+
     static TestDatabase db;
     static TestAccounts accounts;
 
@@ -35,16 +36,21 @@ class SignInAttemptsTest {
         var clock = new HandClock();
         var attempts = new SignInAttempts(new AccountStore(Database.jdbi(db.dataSource())), clock);
         for (int i = 0; i < SignInAttempts.MAX_FAILURES; i++) {
-            assertThat(attempts.signIn(caller.email(), "guess " + i, "203.0.113.7")).isEmpty();
+            assertThat(attempts.signIn(caller.email(), "guess " + i, "203.0.113.7"))
+                    .isEmpty();
         }
 
         assertThatThrownBy(() -> attempts.signIn(caller.email().toUpperCase(), TestAccounts.PASSWORD, "203.0.113.7"))
-                .isInstanceOfSatisfying(TooManyRequests.class, e -> assertThat(e.retryAfterSeconds()).isBetween(1L, 15 * 60L + 1));
+                .isInstanceOfSatisfying(
+                        TooManyRequests.class,
+                        e -> assertThat(e.retryAfterSeconds()).isBetween(1L, 15 * 60L + 1));
         assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "198.51.100.1"))
-                .as("the person signing in from elsewhere").isPresent();
+                .as("the person signing in from elsewhere")
+                .isPresent();
 
         clock.advance(SignInAttempts.WINDOW.plus(Duration.ofSeconds(1)));
-        assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "203.0.113.7")).isPresent();
+        assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "203.0.113.7"))
+                .isPresent();
     }
 
     @Test
@@ -55,9 +61,11 @@ class SignInAttemptsTest {
             attempts.signIn(caller.email(), "typo " + i, "203.0.113.8");
         }
 
-        assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "203.0.113.8")).isPresent();
+        assertThat(attempts.signIn(caller.email(), TestAccounts.PASSWORD, "203.0.113.8"))
+                .isPresent();
         for (int i = 0; i < SignInAttempts.MAX_FAILURES - 1; i++) {
-            assertThat(attempts.signIn(caller.email(), "typo again " + i, "203.0.113.8")).isEmpty();
+            assertThat(attempts.signIn(caller.email(), "typo again " + i, "203.0.113.8"))
+                    .isEmpty();
         }
     }
 
@@ -66,15 +74,27 @@ class SignInAttemptsTest {
         var caller = accounts.create(Role.ORGANIZER);
         try (TestServer server = TestServer.start(db)) {
             for (int i = 0; i < SignInAttempts.MAX_FAILURES; i++) {
-                assertThat(server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", "wrong " + i)).status())
+                assertThat(server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", "wrong " + i))
+                                .status())
                         .isEqualTo(401);
             }
 
-            var api = server.postJson("/api/v1/session", Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
-                    "Accept-Language", "ko");
+            var api = server.postJson(
+                    "/api/v1/session",
+                    Map.of("email", caller.email(), "password", TestAccounts.PASSWORD),
+                    "Accept-Language",
+                    "ko");
             var csrf = server.get("/sign-in").header("Set-Cookie").split(";")[0];
-            var page = server.send("POST", "/sign-in", "email=" + caller.email() + "&password=x&_csrf=" + csrf.substring(csrf.indexOf('=') + 1),
-                    "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrf, "Accept-Language", "en");
+            var page = server.send(
+                    "POST",
+                    "/sign-in",
+                    "email=" + caller.email() + "&password=x&_csrf=" + csrf.substring(csrf.indexOf('=') + 1),
+                    "Content-Type",
+                    "application/x-www-form-urlencoded",
+                    "Cookie",
+                    csrf,
+                    "Accept-Language",
+                    "en");
 
             assertThat(api.status()).isEqualTo(429);
             assertThat(api.contentType()).startsWith("application/problem+json");

@@ -32,10 +32,16 @@ final class ArchitectureRules {
         List<ArchRule> rules = new ArrayList<>();
         for (int i = 0; i < lowToHigh.size() - 1; i++) {
             String[] higher = lowToHigh.subList(i + 1, lowToHigh.size()).stream()
-                    .map(p -> root + "." + p + "..").toArray(String[]::new);
-            rules.add(noClasses().that().resideInAPackage(root + "." + lowToHigh.get(i) + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(higher)
-                    .because(lowToHigh.get(i) + " sits below " + String.join(", ", lowToHigh.subList(i + 1, lowToHigh.size())))
+                    .map(p -> root + "." + p + "..")
+                    .toArray(String[]::new);
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage(root + "." + lowToHigh.get(i) + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(higher)
+                    .because(lowToHigh.get(i) + " sits below "
+                            + String.join(", ", lowToHigh.subList(i + 1, lowToHigh.size())))
                     .allowEmptyShould(true)); // a layer may be listed before its package arrives
         }
         return CompositeArchRule.of(rules);
@@ -46,15 +52,23 @@ final class ArchitectureRules {
      * classes allowed besides classes named {@code …Store} and the {@code db} plumbing.
      */
     static ArchRule sqlOnlyInStores(String root, Set<String> exempt) {
-        DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe("are not stores",
-                c -> !topLevelName(c).endsWith("Store") && !c.getPackageName().startsWith(root + ".db")
+        DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe(
+                "are not stores",
+                c -> !topLevelName(c).endsWith("Store")
+                        && !c.getPackageName().startsWith(root + ".db")
                         && !exempt.contains(topLevelName(c)));
         // Reading an error's SQLSTATE (to answer 503 on an outage) classifies a failure; it runs no SQL.
-        DescribedPredicate<JavaAccess<?>> toDatabase = DescribedPredicate.describe("Jdbi or JDBC",
+        DescribedPredicate<JavaAccess<?>> toDatabase = DescribedPredicate.describe(
+                "Jdbi or JDBC",
                 a -> (a.getTargetOwner().getPackageName().startsWith("org.jdbi")
-                        || a.getTargetOwner().getPackageName().startsWith("java.sql"))
+                                || a.getTargetOwner().getPackageName().startsWith("java.sql"))
                         && !a.getTargetOwner().isAssignableTo(java.sql.SQLException.class));
-        return noClasses().that().resideInAPackage(root + "..").and(notAStore).should().accessTargetWhere(toDatabase)
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and(notAStore)
+                .should()
+                .accessTargetWhere(toDatabase)
                 .because("SQL lives in stores, one owner per table");
     }
 
@@ -63,24 +77,41 @@ final class ArchitectureRules {
      * may name Jdbi's SqlObject, to install its plugin for callers outside the app.
      */
     static ArchRule fluentJdbiOnly(String root) {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".db..")
-                .should().dependOnClassesThat().resideInAPackage("org.jdbi.v3.sqlobject..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jdbi.v3.sqlobject..")
                 .because("stores use fluent Jdbi, one data-access style");
     }
 
     /** The simple name of the top-level class {@code c} is or sits in (a store's nested helpers are the store's). */
     static String topLevelName(JavaClass c) {
-        String name = c.getName().substring(c.getPackageName().isEmpty() ? 0 : c.getPackageName().length() + 1);
+        String name = c.getName()
+                .substring(c.getPackageName().isEmpty() ? 0 : c.getPackageName().length() + 1);
         int nested = name.indexOf('$');
         return nested < 0 ? name : name.substring(0, nested);
     }
 
     /** Pages and routes take what they need from stores; they never hold a Jdbi or a JDBC type. */
     static ArchRule noDatabaseInPagesOrRoutes(String root) {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".db..")
-                .and().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Routes")
-                .and().resideOutsideOfPackage(root + ".db..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".db..")
+                .and()
+                .haveSimpleNameEndingWith("Pages")
+                .or()
+                .haveSimpleNameEndingWith("Routes")
+                .and()
+                .resideOutsideOfPackage(root + ".db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jdbi..", "java.sql..");
     }
 
     /**
@@ -88,19 +119,33 @@ final class ArchitectureRules {
      * interfaces. {@code exempt} names (simple names) the stores still public.
      */
     static ArchRule storesArePackagePrivate(String root, Set<String> exempt) {
-        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
-                .and().haveSimpleNameEndingWith("Store")
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .haveSimpleNameEndingWith("Store")
                 .and(DescribedPredicate.describe("are not listed", c -> !exempt.contains(c.getSimpleName())))
-                .should().notBePublic()
+                .should()
+                .notBePublic()
                 .because("other features ask a feature through its entry, never its stores");
     }
 
     /** A feature's routes and pages are its own: reached through its entry, never imported. */
     static ArchRule pagesAndRoutesArePackagePrivate(String root) {
-        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(root + ".db..")
-                .and().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Routes")
-                .and().resideOutsideOfPackage(root + ".db..").and().resideOutsideOfPackage(root + ".web..")
-                .should().notBePublic();
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".db..")
+                .and()
+                .haveSimpleNameEndingWith("Pages")
+                .or()
+                .haveSimpleNameEndingWith("Routes")
+                .and()
+                .resideOutsideOfPackage(root + ".db..")
+                .and()
+                .resideOutsideOfPackage(root + ".web..")
+                .should()
+                .notBePublic();
     }
 }

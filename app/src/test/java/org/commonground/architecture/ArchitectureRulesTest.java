@@ -20,37 +20,50 @@ class ArchitectureRulesTest {
         EvaluationResult result = ArchitectureRules.noCycles(FIXTURE + ".cycle").evaluate(fixtures);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("CycleStart").contains("CycleEnd");
+        assertThat(result.getFailureReport().toString())
+                .contains("Cycle detected")
+                .contains("CycleStart")
+                .contains("CycleEnd");
     }
 
     @Test
     void plumbingImportingAFeatureFailsTheLayering() {
-        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("web", "report")).evaluate(fixtures);
+        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("web", "report"))
+                .evaluate(fixtures);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("PlantedPlumbing").contains("PlantedReport");
+        assertThat(result.getFailureReport().toString())
+                .contains("PlantedPlumbing")
+                .contains("PlantedReport");
     }
 
     @Test
     void aSubpackageBelongsToItsLayer() {
         // As forum.planning is part of forum: web.deep sits with web, report.planning with report.
-        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("web", "report")).evaluate(fixtures);
+        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("web", "report"))
+                .evaluate(fixtures);
 
-        assertThat(result.getFailureReport().toString()).contains("PlantedDeepPlumbing").contains("PlantedSolver");
+        assertThat(result.getFailureReport().toString())
+                .contains("PlantedDeepPlumbing")
+                .contains("PlantedSolver");
     }
 
     @Test
     void theLayeringAllowsDependenciesDownwards() {
-        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("report", "web")).evaluate(fixtures);
+        EvaluationResult result = ArchitectureRules.layered(FIXTURE + ".layers", List.of("report", "web"))
+                .evaluate(fixtures);
 
         assertThat(result.hasViolation()).isFalse();
     }
 
     @Test
     void sqlOutsideAStoreFailsTheStoreRule() {
-        EvaluationResult result = ArchitectureRules.sqlOnlyInStores(FIXTURE, Set.of()).evaluate(fixtures);
+        EvaluationResult result =
+                ArchitectureRules.sqlOnlyInStores(FIXTURE, Set.of()).evaluate(fixtures);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("PlantedPlumbing").contains("org.jdbi");
+        assertThat(result.getFailureReport().toString())
+                .contains("PlantedPlumbing")
+                .contains("org.jdbi");
     }
 }

@@ -17,31 +17,51 @@ class ArchitectureTest {
     static final String ROOT = "org.commonground";
 
     /** Low → high. A package may use the ones before it, never one after it. */
-    static final List<String> LAYERS = List.of("problem", "web", "db",
-            "account", "conversation", "statement", "translation", "moderation", "text", "participation",
-            "results", "report", "forum", "polis", "demo", "cli");
+    static final List<String> LAYERS = List.of(
+            "problem",
+            "web",
+            "db",
+            "account",
+            "conversation",
+            "statement",
+            "translation",
+            "moderation",
+            "text",
+            "participation",
+            "results",
+            "report",
+            "forum",
+            "polis",
+            "demo",
+            "cli");
 
     /**
      * Classes that still run SQL outside a store, and no new ones: the bulk Pol.is import (COPY,
      * through db.CopyRows) and export write or read every feature's tables in one transaction; left
      * to move into per-owner bulk methods of each feature's stores (as the demo seed now uses).
      */
-    static final Set<String> SQL_OUTSIDE_STORES = Set.of(
-            "PolisImport", "ConversationExport");
+    static final Set<String> SQL_OUTSIDE_STORES = Set.of("PolisImport", "ConversationExport");
 
     /**
      * Stores still public because other features, tests, the benchmarks or templates use them
      * directly; no new ones. Each is to give its callers the feature's narrow interface instead.
      */
     static final Set<String> PUBLIC_STORES = Set.of(
-            "AccountStore", "ApiTokenStore", "SessionStore", "ConversationStore", "InviteStore",
-            "StatementStore", "TranslationStore", "VoteStore");
+            "AccountStore",
+            "ApiTokenStore",
+            "SessionStore",
+            "ConversationStore",
+            "InviteStore",
+            "StatementStore",
+            "TranslationStore",
+            "VoteStore");
 
     static JavaClasses app;
 
     @BeforeAll
     static void importApp() {
-        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        app = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/gg/jte/"))
                 .importPackages(ROOT);
     }

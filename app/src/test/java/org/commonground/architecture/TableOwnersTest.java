@@ -24,18 +24,27 @@ class TableOwnersTest {
 
     /** Every table and the one package whose stores read and write it. */
     static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("account", "account"), Map.entry("account_session", "account"), Map.entry("api_token", "account"),
-            Map.entry("conversation", "conversation"), Map.entry("conversation_text", "conversation"),
-            Map.entry("cohort_dimension", "conversation"), Map.entry("cohort_value", "conversation"),
-            Map.entry("conversation_member", "conversation"), Map.entry("invite", "conversation"),
+            Map.entry("account", "account"),
+            Map.entry("account_session", "account"),
+            Map.entry("api_token", "account"),
+            Map.entry("conversation", "conversation"),
+            Map.entry("conversation_text", "conversation"),
+            Map.entry("cohort_dimension", "conversation"),
+            Map.entry("cohort_value", "conversation"),
+            Map.entry("conversation_member", "conversation"),
+            Map.entry("invite", "conversation"),
             Map.entry("invite_cohort", "conversation"),
             Map.entry("statement", "statement"),
             Map.entry("translation", "translation"),
-            Map.entry("participant", "participation"), Map.entry("participant_cohort", "participation"),
-            Map.entry("vote_event", "participation"), Map.entry("current_vote", "participation"),
+            Map.entry("participant", "participation"),
+            Map.entry("participant_cohort", "participation"),
+            Map.entry("vote_event", "participation"),
+            Map.entry("current_vote", "participation"),
             // machine translation (V80), the translation feature's
-            Map.entry("machine_translation_setting", "translation"), Map.entry("translation_job", "translation"),
-            Map.entry("translation_usage", "translation"), Map.entry("machine_text", "translation"),
+            Map.entry("machine_translation_setting", "translation"),
+            Map.entry("translation_job", "translation"),
+            Map.entry("translation_usage", "translation"),
+            Map.entry("machine_text", "translation"),
             Map.entry("glossary_term", "translation"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
@@ -63,17 +72,32 @@ class TableOwnersTest {
      * </ul>
      */
     static final Set<String> ACROSS_OWNERS = Set.of(
-            "VoteStore:conversation", "VoteStore:statement",
-            "ConversationStore:account", "ConversationStore:participant",
-            "ModerationStore:statement", "TranslationStore:statement",
-            "TranslationJobStore:statement", "TranslationJobStore:conversation_text",
-            "TranslationJobStore:cohort_dimension", "TranslationJobStore:cohort_value",
-            "PolisImport:cohort_dimension", "PolisImport:cohort_value", "PolisImport:conversation",
-            "PolisImport:conversation_text", "PolisImport:current_vote", "PolisImport:participant",
-            "PolisImport:participant_cohort", "PolisImport:statement", "PolisImport:vote_event",
-            "ConversationExport:cohort_dimension", "ConversationExport:conversation",
-            "ConversationExport:conversation_text", "ConversationExport:participant",
-            "ConversationExport:participant_cohort", "ConversationExport:statement", "ConversationExport:vote_event");
+            "VoteStore:conversation",
+            "VoteStore:statement",
+            "ConversationStore:account",
+            "ConversationStore:participant",
+            "ModerationStore:statement",
+            "TranslationStore:statement",
+            "TranslationJobStore:statement",
+            "TranslationJobStore:conversation_text",
+            "TranslationJobStore:cohort_dimension",
+            "TranslationJobStore:cohort_value",
+            "PolisImport:cohort_dimension",
+            "PolisImport:cohort_value",
+            "PolisImport:conversation",
+            "PolisImport:conversation_text",
+            "PolisImport:current_vote",
+            "PolisImport:participant",
+            "PolisImport:participant_cohort",
+            "PolisImport:statement",
+            "PolisImport:vote_event",
+            "ConversationExport:cohort_dimension",
+            "ConversationExport:conversation",
+            "ConversationExport:conversation_text",
+            "ConversationExport:participant",
+            "ConversationExport:participant_cohort",
+            "ConversationExport:statement",
+            "ConversationExport:vote_event");
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)");
@@ -89,8 +113,10 @@ class TableOwnersTest {
                 }
             }
         }
-        assertThat(created).as("tables created by the migrations without an owner (add them to OWNER)")
-                .filteredOn(table -> owner(table) == null).isEmpty();
+        assertThat(created)
+                .as("tables created by the migrations without an owner (add them to OWNER)")
+                .filteredOn(table -> owner(table) == null)
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +142,8 @@ class TableOwnersTest {
                 }
             }
         }
-        assertThat(across).as("SQL naming another package's table (Class:table)")
+        assertThat(across)
+                .as("SQL naming another package's table (Class:table)")
                 .containsExactlyInAnyOrderElementsOf(ACROSS_OWNERS);
     }
 }

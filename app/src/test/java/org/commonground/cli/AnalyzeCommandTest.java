@@ -20,8 +20,20 @@ import picocli.CommandLine;
 
 /** {@code analyze --polis-export}: the JSON contract of issue 3 §6 on a folder written here and on real Pol.is data. */
 class AnalyzeCommandTest {
-    static final List<String> CONTRACT_KEYS = List.of("participants", "statements", "votes", "groups", "projection",
-            "consensus", "groupInformedConsensus", "bridging", "cohorts", "commonGround", "divides", "convergence", "seconds");
+    static final List<String> CONTRACT_KEYS = List.of(
+            "participants",
+            "statements",
+            "votes",
+            "groups",
+            "projection",
+            "consensus",
+            "groupInformedConsensus",
+            "bridging",
+            "cohorts",
+            "commonGround",
+            "divides",
+            "convergence",
+            "seconds");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -30,20 +42,38 @@ class AnalyzeCommandTest {
     /** Ten voters in two camps of five (JP agrees with 0–2, KR with 3–5), one rejected comment, one changed vote. */
     private Path twoCampFolder() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("two-camps"));
-        StringBuilder comments = new StringBuilder("timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n");
+        StringBuilder comments =
+                new StringBuilder("timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n");
         for (int c = 0; c <= 6; c++) {
-            comments.append(1_000 + c).append(",x,").append(c).append(",100,0,0,").append(c == 6 ? -1 : 1)
-                    .append(",Statement ").append(c).append('\n');
+            comments.append(1_000 + c)
+                    .append(",x,")
+                    .append(c)
+                    .append(",100,0,0,")
+                    .append(c == 6 ? -1 : 1)
+                    .append(",Statement ")
+                    .append(c)
+                    .append('\n');
         }
         StringBuilder votes = new StringBuilder("timestamp,datetime,comment-id,voter-id,vote\n");
         StringBuilder participants = new StringBuilder("participant,country\n");
         votes.append("5000,x,0,100,-1\n"); // changed to agree below: the latest vote counts
         for (int voter = 100; voter < 110; voter++) {
             boolean firstCamp = voter < 105;
-            participants.append(voter).append(',').append(firstCamp ? "JP" : "KR").append('\n');
+            participants
+                    .append(voter)
+                    .append(',')
+                    .append(firstCamp ? "JP" : "KR")
+                    .append('\n');
             for (int c = 0; c <= 6; c++) {
                 int value = (c < 3) == firstCamp ? 1 : -1;
-                votes.append(10_000 + voter * 10 + c).append(",x,").append(c).append(',').append(voter).append(',').append(value).append('\n');
+                votes.append(10_000 + voter * 10 + c)
+                        .append(",x,")
+                        .append(c)
+                        .append(',')
+                        .append(voter)
+                        .append(',')
+                        .append(value)
+                        .append('\n');
             }
         }
         Files.writeString(folder.resolve("comments.csv"), comments);
@@ -62,24 +92,33 @@ class AnalyzeCommandTest {
         JsonNode json = JSON.readTree(out.toFile());
         assertThat(fieldNames(json)).containsAll(CONTRACT_KEYS);
         assertThat(json.get("participants").asInt()).isEqualTo(10);
-        assertThat(json.get("statements").asInt()).as("the rejected comment 6 is out of the math").isEqualTo(6);
+        assertThat(json.get("statements").asInt())
+                .as("the rejected comment 6 is out of the math")
+                .isEqualTo(6);
         assertThat(json.get("votes").asInt()).isEqualTo(60);
-        assertThat(fieldNames(json.get("projection"))).containsExactlyInAnyOrder(
-                "100", "101", "102", "103", "104", "105", "106", "107", "108", "109");
+        assertThat(fieldNames(json.get("projection")))
+                .containsExactlyInAnyOrder("100", "101", "102", "103", "104", "105", "106", "107", "108", "109");
         assertThat(json.get("groups")).hasSize(2);
         List<List<Integer>> groups = new ArrayList<>();
-        json.get("groups").forEach(g -> groups.add(StreamSupport.stream(g.get("participants").spliterator(), false)
-                .map(JsonNode::asInt).toList()));
-        assertThat(groups).containsExactlyInAnyOrder(List.of(100, 101, 102, 103, 104), List.of(105, 106, 107, 108, 109));
+        json.get("groups")
+                .forEach(g ->
+                        groups.add(StreamSupport.stream(g.get("participants").spliterator(), false)
+                                .map(JsonNode::asInt)
+                                .toList()));
+        assertThat(groups)
+                .containsExactlyInAnyOrder(List.of(100, 101, 102, 103, 104), List.of(105, 106, 107, 108, 109));
         JsonNode jpOnStatement0 = json.at("/cohorts/country/JP/0");
-        assertThat(jpOnStatement0.get("agree").asInt()).as("voter 100's later agree replaced the disagree").isEqualTo(5);
+        assertThat(jpOnStatement0.get("agree").asInt())
+                .as("voter 100's later agree replaced the disagree")
+                .isEqualTo(5);
         assertThat(jpOnStatement0.get("disagree").asInt()).isZero();
         assertThat(json.at("/cohorts/country/KR/0/disagree").asInt()).isEqualTo(5);
         assertThat(json.at("/cohorts/country/JP/6").isMissingNode()).isTrue();
         assertThat(json.at("/seconds/load").isNumber()).isTrue();
         assertThat(json.at("/seconds/analysis").isNumber()).isTrue();
-        json.get("groups").forEach(g -> g.get("representative").forEach(r ->
-                assertThat(r.get("direction").asText()).isIn("agree", "disagree")));
+        json.get("groups")
+                .forEach(g -> g.get("representative")
+                        .forEach(r -> assertThat(r.get("direction").asText()).isIn("agree", "disagree")));
         assertThat(run.out).contains("10 participants in the map");
     }
 
@@ -102,7 +141,9 @@ class AnalyzeCommandTest {
     @Test
     void refusesAMalformedFolderNamingTheFileAndLine() throws IOException {
         Path folder = twoCampFolder();
-        Files.writeString(folder.resolve("votes.csv"), "timestamp,datetime,comment-id,voter-id,vote\n5000,x,0,100,1\n5001,x,zero,101,1\n");
+        Files.writeString(
+                folder.resolve("votes.csv"),
+                "timestamp,datetime,comment-id,voter-id,vote\n5000,x,0,100,1\n5001,x,zero,101,1\n");
         Path out = dir.resolve("never.json");
 
         Run run = analyze("--polis-export", folder.toString(), "--out", out.toString());
@@ -114,7 +155,11 @@ class AnalyzeCommandTest {
 
     @Test
     void refusesAMissingFolder() {
-        Run run = analyze("--polis-export", dir.resolve("nowhere").toString(), "--out", dir.resolve("x.json").toString());
+        Run run = analyze(
+                "--polis-export",
+                dir.resolve("nowhere").toString(),
+                "--out",
+                dir.resolve("x.json").toString());
 
         assertThat(run.exit).isNotZero();
         assertThat(run.err).contains("nowhere").contains("not a folder");
@@ -126,10 +171,17 @@ class AnalyzeCommandTest {
      */
     private Path moderatedOutFolder() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("moderated-out"));
-        StringBuilder comments = new StringBuilder("timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n");
+        StringBuilder comments =
+                new StringBuilder("timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n");
         for (int c = 0; c <= 7; c++) {
-            comments.append(1_000 + c).append(",x,").append(c).append(",100,0,0,").append(c >= 6 ? -1 : 1)
-                    .append(",Statement ").append(c).append('\n');
+            comments.append(1_000 + c)
+                    .append(",x,")
+                    .append(c)
+                    .append(",100,0,0,")
+                    .append(c >= 6 ? -1 : 1)
+                    .append(",Statement ")
+                    .append(c)
+                    .append('\n');
         }
         StringBuilder votes = new StringBuilder("timestamp,datetime,comment-id,voter-id,vote\n");
         for (int voter = 100; voter <= 110; voter++) {
@@ -137,7 +189,14 @@ class AnalyzeCommandTest {
                 boolean votes110 = c != 5;
                 if (voter == 110 ? votes110 : c < 7) {
                     int value = (c < 3) == (voter < 105) ? 1 : -1;
-                    votes.append(10_000 + voter * 10 + c).append(",x,").append(c).append(',').append(voter).append(',').append(value).append('\n');
+                    votes.append(10_000 + voter * 10 + c)
+                            .append(",x,")
+                            .append(c)
+                            .append(',')
+                            .append(voter)
+                            .append(',')
+                            .append(value)
+                            .append('\n');
                 }
             }
         }
@@ -163,12 +222,20 @@ class AnalyzeCommandTest {
         JsonNode json = JSON.readTree(polis.toFile());
         assertThat(json.get("projection").has("110")).isTrue();
         assertThat(json.get("participants").asInt()).isEqualTo(11);
-        assertThat(json.get("statements").asInt()).as("moderated-out comments stay out of every statistic").isEqualTo(6);
+        assertThat(json.get("statements").asInt())
+                .as("moderated-out comments stay out of every statistic")
+                .isEqualTo(6);
     }
 
     @Test
     void refusesAnUnknownMethod() {
-        Run run = analyze("--polis-export", dir.toString(), "--method", "louvain", "--out", dir.resolve("x.json").toString());
+        Run run = analyze(
+                "--polis-export",
+                dir.toString(),
+                "--method",
+                "louvain",
+                "--out",
+                dir.resolve("x.json").toString());
 
         assertThat(run.exit).isNotZero();
         assertThat(run.err).contains("default or polis");
@@ -190,7 +257,8 @@ class AnalyzeCommandTest {
         assertThat(json.get("groups")).hasSize(2);
         assertThat(json.get("statements").asInt()).isEqualTo(119);
         assertThat(json.get("votes").asInt()).isEqualTo(49_348);
-        assertThat(json.get("projection").size()).isEqualTo(json.get("participants").asInt());
+        assertThat(json.get("projection").size())
+                .isEqualTo(json.get("participants").asInt());
         assertThat(json.get("bridging")).hasSize(119);
         assertThat(json.at("/groups/0/participants/0").isIntegralNumber()).isTrue();
         assertThat(json.at("/consensus/0/statement").isIntegralNumber()).isTrue();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +61,8 @@ abstract class AnalyzeConversationContract {
         List<Long> participants = new ArrayList<>();
         for (int p = 0; p < 6; p++) {
             String country = p < 3 ? "JP" : "KR";
-            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi)).join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
+            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi))
+                    .join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
             participants.add(j.participantId());
             for (int s = 0; s < 4; s++) {
                 votes.cast(c.id(), j.token(), accepted.get(s), (s < 2) == (p < 3) ? Vote.AGREE : Vote.DISAGREE);
@@ -72,34 +72,53 @@ abstract class AnalyzeConversationContract {
                 votes.cast(c.id(), j.token(), accepted.getFirst(), Vote.PASS); // changes the first vote
             }
         }
-        given.jdbi.useHandle(h -> h.execute("UPDATE statement SET moderation_state = 'rejected' WHERE id = ?", laterRejected));
+        given.jdbi.useHandle(
+                h -> h.execute("UPDATE statement SET moderation_state = 'rejected' WHERE id = ?", laterRejected));
         Path out = dir.resolve(kind() + ".json");
 
-        AnalyzeCommandTest.Run run = AnalyzeCommandTest.analyze("--conversation", String.valueOf(c.id()),
-                "--database-url", db.jdbcUrl(), "--seed", "3", "--out", out.toString());
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.analyze(
+                "--conversation",
+                String.valueOf(c.id()),
+                "--database-url",
+                db.jdbcUrl(),
+                "--seed",
+                "3",
+                "--out",
+                out.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(out.toFile());
         assertThat(AnalyzeCommandTest.fieldNames(json)).containsAll(AnalyzeCommandTest.CONTRACT_KEYS);
-        assertThat(json.get("statements").asInt()).as("pending and rejected are out of the math").isEqualTo(4);
+        assertThat(json.get("statements").asInt())
+                .as("pending and rejected are out of the math")
+                .isEqualTo(4);
         assertThat(json.get("votes").asInt()).isEqualTo(24);
         assertThat(json.get("participants").asInt()).isEqualTo(6);
         assertThat(AnalyzeCommandTest.fieldNames(json.get("projection")))
-                .containsExactlyInAnyOrderElementsOf(participants.stream().map(String::valueOf).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        participants.stream().map(String::valueOf).toList());
         assertThat(json.get("bridging").findValuesAsText("statement"))
-                .containsExactlyInAnyOrderElementsOf(accepted.stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        accepted.stream().map(String::valueOf).toList())
                 .doesNotContain(String.valueOf(pending), String.valueOf(laterRejected));
         JsonNode jpFirst = json.at("/cohorts/country/JP/" + accepted.getFirst());
         assertThat(jpFirst.get("agree").asInt()).isEqualTo(2);
         assertThat(jpFirst.get("pass").asInt()).as("the changed vote").isEqualTo(1);
-        assertThat(json.at("/cohorts/country/KR/" + accepted.getFirst() + "/disagree").asInt()).isEqualTo(3);
+        assertThat(json.at("/cohorts/country/KR/" + accepted.getFirst() + "/disagree")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(json.get("convergence").size()).isPositive();
     }
 
     @Test
     void refusesAnUnknownConversation() {
-        AnalyzeCommandTest.Run run = AnalyzeCommandTest.analyze("--conversation", "987654321",
-                "--database-url", db.jdbcUrl(), "--out", dir.resolve("none.json").toString());
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.analyze(
+                "--conversation",
+                "987654321",
+                "--database-url",
+                db.jdbcUrl(),
+                "--out",
+                dir.resolve("none.json").toString());
 
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("no conversation 987654321");

@@ -29,8 +29,9 @@ class DemoMachineTranslationTest {
 
     @Test
     void aKoreanStatementReachesAJapaneseReaderMachineTranslatedThenAsAHumanPostEdit() {
-        try (var fake = new FakeLibreTranslate(); TestDatabase testDb = TestDatabase.embedded();
-             Database db = Database.external(testDb.jdbcUrl())) {
+        try (var fake = new FakeLibreTranslate();
+                TestDatabase testDb = TestDatabase.embedded();
+                Database db = Database.external(testDb.jdbcUrl())) {
             DemoCommand demo = new DemoCommand();
             new CommandLine(demo).parseArgs("--port", "0", "--machine-translation", "libretranslate:" + fake.url());
             AppConfig config = demo.config();
@@ -45,16 +46,24 @@ class DemoMachineTranslationTest {
                 Join.Joined japanese = ParticipationGiven.join(given.jdbi, id, "JP", "ja");
                 String[] reader = {"Authorization", "Bearer " + japanese.token()};
 
-                var written = server.postJson(base + "/statements", Map.of("text", "독도 문제보다 청소년 교류를 먼저 늘리자"),
-                        "Authorization", "Bearer " + korean.token());
+                var written = server.postJson(
+                        base + "/statements",
+                        Map.of("text", "독도 문제보다 청소년 교류를 먼저 늘리자"),
+                        "Authorization",
+                        "Bearer " + korean.token());
                 long writtenAt = System.nanoTime();
                 assertThat(written.status()).isEqualTo(201);
                 long statement = written.json().get("id").asLong();
                 passOnAllBut(given, server, base, reader, id, statement);
                 JsonNode shown;
-                assertThat(eventually(Duration.ofSeconds(10),
-                        () -> nextFor(server, base, reader, statement).get("translation").asText(), "machine"::equals))
-                        .as("a machine translation reaches the Japanese reader").isEqualTo("machine");
+                assertThat(eventually(
+                                Duration.ofSeconds(10),
+                                () -> nextFor(server, base, reader, statement)
+                                        .get("translation")
+                                        .asText(),
+                                "machine"::equals))
+                        .as("a machine translation reaches the Japanese reader")
+                        .isEqualTo("machine");
                 long seconds = Duration.ofNanos(System.nanoTime() - writtenAt).toSeconds();
                 shown = nextFor(server, base, reader, statement);
 
@@ -63,15 +72,19 @@ class DemoMachineTranslationTest {
                 assertThat(shown.get("originalText").asText()).isEqualTo("독도 문제보다 청소년 교류를 먼저 늘리자");
                 assertThat(shown.get("originalLang").asText()).isEqualTo("ko");
                 assertThat(seconds).isLessThan(10);
-                String votePage = server.get("/c/" + id + "/vote?lang=ja", "Cookie",
-                        Participants.cookieName(id) + "=" + japanese.token()).body();
+                String votePage = server.get(
+                                "/c/" + id + "/vote?lang=ja",
+                                "Cookie",
+                                Participants.cookieName(id) + "=" + japanese.token())
+                        .body();
                 String landing = server.get("/c/" + id + "?lang=ja").body();
                 assertThat(landing).contains("LibreTranslate", fake.url().substring("http://".length()));
                 assertThat(votePage).contains("機械翻訳（LibreTranslate）", "原文を表示（韓国語）", "독도 문제보다");
 
                 var translator = given.translator(new ParticipationGiven.Conversation(id, 0, 0), "ja");
                 var reviewer = given.translator(new ParticipationGiven.Conversation(id, 0, 0), "ja");
-                JsonNode missing = server.get(base + "/translations/missing?into=ja", translator.bearer()).json();
+                JsonNode missing = server.get(base + "/translations/missing?into=ja", translator.bearer())
+                        .json();
                 JsonNode draft = null;
                 for (JsonNode m : missing) {
                     if (m.get("statementId").asLong() == statement) {
@@ -80,10 +93,15 @@ class DemoMachineTranslationTest {
                 }
                 assertThat(draft).isNotNull();
                 assertThat(draft.get("machineText").asText()).isEqualTo("〔ko→ja〕竹島 문제보다 청소년 交流를 먼저 늘리자");
-                var postEdit = server.postJson(base + "/statements/" + statement + "/translations",
-                        Map.of("lang", "ja", "text", "竹島の問題より、青少年の交流を先に増やそう"), translator.bearer());
-                var approved = server.send("POST", base + "/translations/" + postEdit.json().get("id").asLong() + "/approval",
-                        null, reviewer.bearer());
+                var postEdit = server.postJson(
+                        base + "/statements/" + statement + "/translations",
+                        Map.of("lang", "ja", "text", "竹島の問題より、青少年の交流を先に増やそう"),
+                        translator.bearer());
+                var approved = server.send(
+                        "POST",
+                        base + "/translations/" + postEdit.json().get("id").asLong() + "/approval",
+                        null,
+                        reviewer.bearer());
                 JsonNode afterPostEdit = nextFor(server, base, reader, statement);
 
                 assertThat(approved.status()).isEqualTo(200);
@@ -100,11 +118,20 @@ class DemoMachineTranslationTest {
         return next;
     }
 
-    private static void passOnAllBut(ParticipationGiven given, TestServer server, String base, String[] reader,
-                                     long conversation, long statement) {
-        List<Long> others = given.jdbi.withHandle(h -> h.createQuery("SELECT id FROM statement WHERE conversation_id = :c "
-                        + "AND moderation_state = 'accepted' AND id <> :s").bind("c", conversation).bind("s", statement)
-                .mapTo(Long.class).list());
+    private static void passOnAllBut(
+            ParticipationGiven given,
+            TestServer server,
+            String base,
+            String[] reader,
+            long conversation,
+            long statement) {
+        List<Long> others =
+                given.jdbi.withHandle(h -> h.createQuery("SELECT id FROM statement WHERE conversation_id = :c "
+                                + "AND moderation_state = 'accepted' AND id <> :s")
+                        .bind("c", conversation)
+                        .bind("s", statement)
+                        .mapTo(Long.class)
+                        .list());
         for (long other : others) {
             var vote = server.postJson(base + "/votes", Map.of("statementId", other, "value", "pass"), reader);
             assertThat(vote.status()).isEqualTo(201);

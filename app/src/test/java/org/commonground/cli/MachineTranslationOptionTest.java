@@ -15,7 +15,8 @@ class MachineTranslationOptionTest {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--machine-translation", "deepl:https://api-free.deepl.com");
         DemoCommand demo = new DemoCommand();
-        new CommandLine(demo).parseArgs("--machine-translation", "openai:http://127.0.0.1:8000/v1?model=qwen2.5&rate=2");
+        new CommandLine(demo)
+                .parseArgs("--machine-translation", "openai:http://127.0.0.1:8000/v1?model=qwen2.5&rate=2");
 
         assertThat(serve.config().machineTranslation().serviceName()).isEqualTo("DeepL");
         assertThat(demo.config().machineTranslation().model()).isEqualTo("qwen2.5");
@@ -25,8 +26,14 @@ class MachineTranslationOptionTest {
     @Test
     void theServiceTravelsWithTheNetworkSettings() {
         DemoCommand demo = new DemoCommand();
-        new CommandLine(demo).parseArgs("--machine-translation", "libretranslate:http://127.0.0.1:5000",
-                "--trusted-proxies", "1", "--host", "127.0.0.2");
+        new CommandLine(demo)
+                .parseArgs(
+                        "--machine-translation",
+                        "libretranslate:http://127.0.0.1:5000",
+                        "--trusted-proxies",
+                        "1",
+                        "--host",
+                        "127.0.0.2");
 
         var config = demo.config();
 
@@ -40,7 +47,8 @@ class MachineTranslationOptionTest {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs();
 
-        assertThat(serve.config().machineTranslation().on()).isEqualTo(System.getenv("COMMONGROUND_MACHINE_TRANSLATION") != null);
+        assertThat(serve.config().machineTranslation().on())
+                .isEqualTo(System.getenv("COMMONGROUND_MACHINE_TRANSLATION") != null);
     }
 
     @Test

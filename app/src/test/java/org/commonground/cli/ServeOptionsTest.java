@@ -22,7 +22,8 @@ class ServeOptionsTest {
 
     @Test
     void trustedProxiesAreACountOrNetworks() {
-        assertThat(parse(new ServeCommand(), "--trusted-proxies", "2").trustedProxies).isEqualTo(new TrustedProxies.Hops(2));
+        assertThat(parse(new ServeCommand(), "--trusted-proxies", "2").trustedProxies)
+                .isEqualTo(new TrustedProxies.Hops(2));
         assertThat(parse(new ServeCommand(), "--trusted-proxies", "10.0.0.0/8,::1").trustedProxies)
                 .isInstanceOf(TrustedProxies.Networks.class);
     }
@@ -31,7 +32,8 @@ class ServeOptionsTest {
     void aMalformedProxyListIsRefusedNamingTheOption() {
         assertThatThrownBy(() -> parse(new ServeCommand(), "--trusted-proxies", "proxy.example"))
                 .isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessageContaining("--trusted-proxies").hasMessageContaining("proxy.example");
+                .hasMessageContaining("--trusted-proxies")
+                .hasMessageContaining("proxy.example");
     }
 
     @Test
@@ -40,7 +42,8 @@ class ServeOptionsTest {
 
         assertThat(limits.joinsPerAddress()).isEqualTo(new AbuseLimits.Quota(5, Duration.ofSeconds(30)));
         assertThat(limits.votesPerParticipant().unlimited()).isTrue();
-        assertThat(limits.statementsPerParticipant()).isEqualTo(AbuseLimits.defaults().statementsPerParticipant());
+        assertThat(limits.statementsPerParticipant())
+                .isEqualTo(AbuseLimits.defaults().statementsPerParticipant());
         assertThat(parse(new ServeCommand()).limits).isEqualTo(AbuseLimits.defaults());
     }
 
@@ -48,9 +51,11 @@ class ServeOptionsTest {
     void malformedLimitsAreRefusedNamingTheOptionBeforeAnythingStarts() {
         assertThatThrownBy(() -> parse(new ServeCommand(), "--limits", "votes=many"))
                 .isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessageContaining("--limits").hasMessageContaining("many");
+                .hasMessageContaining("--limits")
+                .hasMessageContaining("many");
         assertThatThrownBy(() -> parse(new ServeCommand(), "--limits", "jions=5/1m"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("jions");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("jions");
     }
 
     @Test

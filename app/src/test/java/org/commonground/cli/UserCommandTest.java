@@ -21,6 +21,7 @@ import picocli.CommandLine;
 class UserCommandTest {
     @RegisterExtension
     static final FreshDatabase fresh = new FreshDatabase();
+
     static TestDatabase db;
     static AccountStore accounts;
 
@@ -38,7 +39,8 @@ class UserCommandTest {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+            CommandLine cli =
+                    new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
             return new Run(cli.execute(args), out.toString(), err.toString());
         } finally {
             System.setIn(original);
@@ -47,8 +49,17 @@ class UserCommandTest {
 
     @Test
     void addsAnAccountWithThePasswordFromStandardInput() {
-        Run r = run("a very good password\n", "user", "add", "--email", "admin@example.org", "--role", "admin",
-                "--password-stdin", "--database-url", db.jdbcUrl());
+        Run r = run(
+                "a very good password\n",
+                "user",
+                "add",
+                "--email",
+                "admin@example.org",
+                "--role",
+                "admin",
+                "--password-stdin",
+                "--database-url",
+                db.jdbcUrl());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Created admin account").doesNotContain("a very good password");
@@ -58,10 +69,15 @@ class UserCommandTest {
 
     @Test
     void generatesAndPrintsAStrongPasswordOnceWithoutATerminal() {
-        Run r = run("", "user", "add", "--email", "org@example.org", "--role", "organizer", "--database-url", db.jdbcUrl());
+        Run r = run(
+                "", "user", "add", "--email", "org@example.org", "--role", "organizer", "--database-url", db.jdbcUrl());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        String password = r.out().lines().filter(l -> l.startsWith("Password")).findFirst().orElseThrow()
+        String password = r.out()
+                .lines()
+                .filter(l -> l.startsWith("Password"))
+                .findFirst()
+                .orElseThrow()
                 .replaceFirst("^.*: ", "");
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(accounts.authenticate("org@example.org", password)).isPresent();
@@ -69,17 +85,37 @@ class UserCommandTest {
 
     @Test
     void refusesAnUnknownRoleAndATakenEmail() {
-        run("first password!\n", "user", "add", "--email", "taken@example.org", "--role", "moderator", "--password-stdin",
-                "--database-url", db.jdbcUrl());
+        run(
+                "first password!\n",
+                "user",
+                "add",
+                "--email",
+                "taken@example.org",
+                "--role",
+                "moderator",
+                "--password-stdin",
+                "--database-url",
+                db.jdbcUrl());
 
-        Run badRole = run("", "user", "add", "--email", "x@example.org", "--role", "emperor", "--database-url", db.jdbcUrl());
-        Run taken = run("second password!\n", "user", "add", "--email", "taken@example.org", "--role", "translator",
-                "--password-stdin", "--database-url", db.jdbcUrl());
+        Run badRole =
+                run("", "user", "add", "--email", "x@example.org", "--role", "emperor", "--database-url", db.jdbcUrl());
+        Run taken = run(
+                "second password!\n",
+                "user",
+                "add",
+                "--email",
+                "taken@example.org",
+                "--role",
+                "translator",
+                "--password-stdin",
+                "--database-url",
+                db.jdbcUrl());
 
         assertThat(badRole.exitCode()).isEqualTo(2);
         assertThat(badRole.err()).contains("emperor");
         assertThat(taken.exitCode()).isEqualTo(1);
         assertThat(taken.err()).contains("already exists");
-        assertThat(accounts.authenticate("taken@example.org", "first password!")).isPresent();
+        assertThat(accounts.authenticate("taken@example.org", "first password!"))
+                .isPresent();
     }
 }

@@ -34,7 +34,8 @@ class ValidatePolisCommandTest {
         assertThat(md).contains("| 15-per-hour-seattle | 337 | 31 | 2,849 | 138 | 138 | +0.0% | 138 |");
         assertThat(md).contains("| london.youth.policing | 26 | 36 | 638 | 24 | 24 | +0.0% | 24 |");
         assertThat(md).contains("Maps within 1% of Pol.is's: 2 of 2.");
-        assertThat(md).contains("sub-licensed under CC BY 4.0 with Attribution to The Computational Democracy Project")
+        assertThat(md)
+                .contains("sub-licensed under CC BY 4.0 with Attribution to The Computational Democracy Project")
                 .contains("https://compdemocracy.org/case-studies/2014-seattle-15-per-hour")
                 .contains("https://compdemocracy.org/case-studies/2022-london-youth-policing")
                 .doesNotContain("2015-vtaiwan-uberx");
@@ -45,7 +46,12 @@ class ValidatePolisCommandTest {
         Path root = Files.createDirectories(dir.resolve("no-readme"));
         copy(SharedData.polisDataset("london.youth.policing"), root.resolve("london.youth.policing"));
 
-        assertThat(run("validate-polis", root.toString(), "--out", dir.resolve("v.md").toString())).isNotZero();
+        assertThat(run(
+                        "validate-polis",
+                        root.toString(),
+                        "--out",
+                        dir.resolve("v.md").toString()))
+                .isNotZero();
         assertThat(dir.resolve("v.md")).doesNotExist();
     }
 

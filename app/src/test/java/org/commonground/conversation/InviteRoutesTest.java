@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Test;
 class InviteRoutesTest extends ServerTest {
 
     static long conversation(Caller organizer) {
-        return server.postJson("/api/v1/conversations", Map.of("texts", Map.of("en", Map.of("title", "Invites"))),
-                organizer.auth()).json().get("id").asLong();
+        return server.postJson(
+                        "/api/v1/conversations",
+                        Map.of("texts", Map.of("en", Map.of("title", "Invites"))),
+                        organizer.auth())
+                .json()
+                .get("id")
+                .asLong();
     }
 
     @Test
@@ -22,8 +27,15 @@ class InviteRoutesTest extends ServerTest {
         Caller organizer = given.organizer();
         long id = conversation(organizer);
 
-        Response r = server.postJson("/api/v1/conversations/" + id + "/invites",
-                Map.of("label", "Japanese students", "maxUses", 30, "cohort", Map.of("country", "JP", "role", "student")),
+        Response r = server.postJson(
+                "/api/v1/conversations/" + id + "/invites",
+                Map.of(
+                        "label",
+                        "Japanese students",
+                        "maxUses",
+                        30,
+                        "cohort",
+                        Map.of("country", "JP", "role", "student")),
                 organizer.auth());
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -38,13 +50,20 @@ class InviteRoutesTest extends ServerTest {
     void listShowsUseCountsAndRevocation() {
         Caller organizer = given.organizer();
         long id = conversation(organizer);
-        Response limited = server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("maxUses", 1), organizer.auth());
-        Response open = server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("label", "open"), organizer.auth());
+        Response limited =
+                server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("maxUses", 1), organizer.auth());
+        Response open =
+                server.postJson("/api/v1/conversations/" + id + "/invites", Map.of("label", "open"), organizer.auth());
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        jdbi.useTransaction(h -> new InviteStore(jdbi).redeem(h, limited.json().get("code").asText()));
+        jdbi.useTransaction(
+                h -> new InviteStore(jdbi).redeem(h, limited.json().get("code").asText()));
 
-        Response revoke = server.send("DELETE", "/api/v1/conversations/" + id + "/invites/" + open.json().get("id").asLong(),
-                null, organizer.auth());
+        Response revoke = server.send(
+                "DELETE",
+                "/api/v1/conversations/" + id + "/invites/"
+                        + open.json().get("id").asLong(),
+                null,
+                organizer.auth());
         Response list = server.get("/api/v1/conversations/" + id + "/invites", organizer.auth());
 
         assertThat(revoke.status()).isEqualTo(204);

@@ -52,19 +52,23 @@ class InviteStoreTest {
     }
 
     static Conversation conversation(List<ConversationStore.CohortSpec> cohorts) {
-        return conversations.create(given.organizer().id(), new ConversationStore.NewConversation(
-                Map.of("en", new Conversation.Text("Invites", "", "")), null, null, null, cohorts));
+        return conversations.create(
+                given.organizer().id(),
+                new ConversationStore.NewConversation(
+                        Map.of("en", new Conversation.Text("Invites", "", "")), null, null, null, cohorts));
     }
 
     static long inviteRows() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM invite").mapTo(Long.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT count(*) FROM invite").mapTo(Long.class).one());
     }
 
     @Test
     void createsAnInviteFixingCohortValuesWithAnUnguessableCode() {
         long id = conversation(null).id();
 
-        InviteStore.Invite invite = invites.create(id, "  Korean journalists ", 50, Map.of("country", "KR", "role", "journalist"));
+        InviteStore.Invite invite =
+                invites.create(id, "  Korean journalists ", 50, Map.of("country", "KR", "role", "journalist"));
 
         assertThat(invite.code()).hasSizeGreaterThanOrEqualTo(16).matches("[A-Za-z0-9_-]+");
         assertThat(invite.label()).isEqualTo("Korean journalists");
@@ -81,20 +85,29 @@ class InviteStoreTest {
         long before = inviteRows();
 
         assertThatThrownBy(() -> invites.create(id, "", 0, Map.of("country", "FR", "planet", "mars")))
-                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
-                        .containsExactlyInAnyOrder("maxUses", "cohort.country", "cohort.planet"));
+                .isInstanceOfSatisfying(
+                        Invalid.class,
+                        e -> assertThat(e.fieldErrors())
+                                .extracting(f -> f.field())
+                                .containsExactlyInAnyOrder("maxUses", "cohort.country", "cohort.planet"));
         assertThat(inviteRows()).isEqualTo(before);
     }
 
     @Test
     void requiresAValueForEveryDimensionFixedByInvite() {
-        long id = conversation(List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR"), true),
-                new ConversationStore.CohortSpec("role", List.of("student", "other"), false))).id();
+        long id = conversation(List.of(
+                        new ConversationStore.CohortSpec("country", List.of("JP", "KR"), true),
+                        new ConversationStore.CohortSpec("role", List.of("student", "other"), false)))
+                .id();
 
         assertThatThrownBy(() -> invites.create(id, "no country", null, Map.of("role", "student")))
-                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
-                        .containsExactly("cohort.country"));
-        assertThat(invites.create(id, "JP", null, Map.of("country", "JP")).cohort()).containsEntry("country", "JP");
+                .isInstanceOfSatisfying(
+                        Invalid.class,
+                        e -> assertThat(e.fieldErrors())
+                                .extracting(f -> f.field())
+                                .containsExactly("cohort.country"));
+        assertThat(invites.create(id, "JP", null, Map.of("country", "JP")).cohort())
+                .containsEntry("country", "JP");
     }
 
     @Test
@@ -105,14 +118,18 @@ class InviteStoreTest {
         InviteStore.Redemption r = jdbi.inTransaction(h -> invites.redeem(h, invite.code()));
 
         assertThat(r.conversationId()).isEqualTo(c.id());
-        assertThat(r.cohortByDimensionId()).containsExactly(Map.entry(c.cohort("country").orElseThrow().id(), "JP"));
+        assertThat(r.cohortByDimensionId())
+                .containsExactly(Map.entry(c.cohort("country").orElseThrow().id(), "JP"));
         assertThatThrownBy(() -> jdbi.inTransaction(h -> invites.redeem(h, invite.code())))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.type()).isEqualTo("invite-exhausted"));
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.type()).isEqualTo("invite-exhausted"));
         InviteStore.Invite open = invites.create(c.id(), "open", null, Map.of());
         invites.revoke(c.id(), open.id());
         assertThatThrownBy(() -> jdbi.inTransaction(h -> invites.redeem(h, open.code())))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.type()).isEqualTo("invite-revoked"));
-        assertThatThrownBy(() -> jdbi.inTransaction(h -> invites.redeem(h, "no-such-code"))).isInstanceOf(NotFound.class);
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.type()).isEqualTo("invite-revoked"));
+        assertThatThrownBy(() -> jdbi.inTransaction(h -> invites.redeem(h, "no-such-code")))
+                .isInstanceOf(NotFound.class);
         assertThat(invites.byCode(invite.code()).orElseThrow().uses()).isEqualTo(1);
     }
 

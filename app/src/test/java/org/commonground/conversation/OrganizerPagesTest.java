@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrganizerPagesTest {
     @RegisterExtension
     static final RunningApp app = new RunningApp();
+
     static Conversation conversation;
 
     @BeforeAll
@@ -32,7 +33,8 @@ class OrganizerPagesTest {
         given.account("someone-else@example.org", Role.ORGANIZER);
         given.account("team-translator@example.org", Role.TRANSLATOR);
         given.account("team-moderator@example.org", Role.MODERATOR);
-        conversation = given.openConversation(owner, ModerationMode.POST, "Organizer pages", List.of("One.", "Two.", "Three."));
+        conversation = given.openConversation(
+                owner, ModerationMode.POST, "Organizer pages", List.of("One.", "Two.", "Three."));
     }
 
     /**
@@ -43,12 +45,24 @@ class OrganizerPagesTest {
         var first = app.server().get("/sign-in");
         String csrfCookie = first.header("Set-Cookie").split(";")[0];
         String token = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
-        var r = app.server().send("POST", "/sign-in", "email=" + email + "&password=" + TestAccounts.PASSWORD.replace(" ", "+")
-                + "&_csrf=" + token, "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
+        var r = app.server()
+                .send(
+                        "POST",
+                        "/sign-in",
+                        "email=" + email + "&password=" + TestAccounts.PASSWORD.replace(" ", "+") + "&_csrf=" + token,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        csrfCookie);
         assertThat(r.status()).isEqualTo(302);
-        String cookies = String.join("; ", r.raw().headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        String cookies = String.join(
+                "; ",
+                r.raw().headers().allValues("Set-Cookie").stream()
+                        .map(c -> c.split(";")[0])
+                        .toList());
         var page = app.server().get("/organize", "Cookie", cookies);
-        var meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(page.body());
+        var meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">")
+                .matcher(page.body());
         assertThat(meta.find()).isTrue();
         return new String[] {cookies, meta.group(1)};
     }
@@ -67,8 +81,15 @@ class OrganizerPagesTest {
         String csrfCookie = first.header("Set-Cookie").split(";")[0];
         String token = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
 
-        var r = app.server().send("POST", "/sign-in?lang=ja", "email=pages-owner@example.org&password=wrong&_csrf=" + token,
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", csrfCookie);
+        var r = app.server()
+                .send(
+                        "POST",
+                        "/sign-in?lang=ja",
+                        "email=pages-owner@example.org&password=wrong&_csrf=" + token,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        csrfCookie);
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).contains("メールアドレスまたはパスワードが正しくありません", "value=\"pages-owner@example.org\"");
@@ -78,9 +99,18 @@ class OrganizerPagesTest {
     void aConversationWithoutAnyTitleIsRefusedWithTheFormKept() {
         String[] me = signedIn("pages-owner@example.org");
 
-        var r = app.server().send("POST", "/organize/new", "_csrf=" + me[1] + "&description_en=Only+a+description"
-                + "&moderation=post&visibility=public&cohort_country=JP,KR", "Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", me[0], "Accept-Language", "en");
+        var r = app.server()
+                .send(
+                        "POST",
+                        "/organize/new",
+                        "_csrf=" + me[1] + "&description_en=Only+a+description"
+                                + "&moderation=post&visibility=public&cohort_country=JP,KR",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        me[0],
+                        "Accept-Language",
+                        "en");
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("role=\"alert\"", "Only a description");
@@ -90,14 +120,26 @@ class OrganizerPagesTest {
     void creatingAConversationLeadsToItsManagementPage() {
         String[] me = signedIn("pages-owner@example.org");
 
-        var r = app.server().send("POST", "/organize/new", "_csrf=" + me[1] + "&title_ja=%E6%96%B0%E3%81%97%E3%81%84&title_en=New"
-                + "&moderation=pre&visibility=participants&can_write=on&cohort_country=JP,KR,US&seeds=First+seed%0ASecond+seed",
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", me[0]);
+        var r = app.server()
+                .send(
+                        "POST",
+                        "/organize/new",
+                        "_csrf=" + me[1] + "&title_ja=%E6%96%B0%E3%81%97%E3%81%84&title_en=New"
+                                + "&moderation=pre&visibility=participants&can_write=on&cohort_country=JP,KR,US&seeds=First+seed%0ASecond+seed",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        me[0]);
         var page = app.server().get(r.header("Location"), "Cookie", me[0], "Accept-Language", "en");
 
         assertThat(r.status()).isEqualTo(302);
-        assertThat(page.body()).contains("<h1>New</h1>", "Draft", "Open for participation", "value=\"pre\" checked",
-                "value=\"participants\" checked");
+        assertThat(page.body())
+                .contains(
+                        "<h1>New</h1>",
+                        "Draft",
+                        "Open for participation",
+                        "value=\"pre\" checked",
+                        "value=\"participants\" checked");
     }
 
     @Test
@@ -113,20 +155,35 @@ class OrganizerPagesTest {
     void thePolisExportDownloadsAsAZipOfTheExportFiles() throws Exception {
         String[] me = signedIn("pages-owner@example.org");
 
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(app.server().baseUrl() + "/organize/c/" + conversation.id() + "/polis-export.zip"))
-                .header("Cookie", me[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.server().baseUrl() + "/organize/c/" + conversation.id()
+                                        + "/polis-export.zip"))
+                                .header("Cookie", me[0])
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(entries(r.body())).anyMatch(n -> n.endsWith("/comments.csv")).anyMatch(n -> n.endsWith("/votes.csv"));
+        assertThat(entries(r.body()))
+                .anyMatch(n -> n.endsWith("/comments.csv"))
+                .anyMatch(n -> n.endsWith("/votes.csv"));
     }
 
     @Test
     void aStateChangeWithoutTheCsrfTokenIsRefused() {
         String[] me = signedIn("pages-owner@example.org");
 
-        var r = app.server().send("POST", "/organize/c/" + conversation.id() + "/state", "state=closed",
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", me[0], "Accept", "text/html");
+        var r = app.server()
+                .send(
+                        "POST",
+                        "/organize/c/" + conversation.id() + "/state",
+                        "state=closed",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        me[0],
+                        "Accept",
+                        "text/html");
 
         assertThat(r.status()).isEqualTo(403);
     }
@@ -141,13 +198,16 @@ class OrganizerPagesTest {
 
         assertThat(added.status()).isEqualTo(302);
         assertThat(conversations().translatorLanguages(conversation.id(), accountId("team-translator@example.org")))
-                .hasValueSatisfying(l -> assertThat(l.languages()).extracting(org.commonground.web.Language::code).containsExactly("ko", "en"));
+                .hasValueSatisfying(l -> assertThat(l.languages())
+                        .extracting(org.commonground.web.Language::code)
+                        .containsExactly("ko", "en"));
         assertThat(page.body()).contains("team-translator@example.org", "Translator", "한국어", "English");
 
         var removed = form(me, team + "/" + accountId("team-translator@example.org") + "/translator/remove", "");
 
         assertThat(removed.status()).isEqualTo(302);
-        assertThat(conversations().members(conversation.id())).noneMatch(m -> m.email().equals("team-translator@example.org"));
+        assertThat(conversations().members(conversation.id()))
+                .noneMatch(m -> m.email().equals("team-translator@example.org"));
     }
 
     @Test
@@ -162,10 +222,13 @@ class OrganizerPagesTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("role=\"alert\"", "nobody@example.org の有効なアカウントはありません");
         assertThat(noLanguages.status()).isEqualTo(422);
-        assertThat(moderator.status()).as("a moderator's ticked languages are ignored").isEqualTo(302);
+        assertThat(moderator.status())
+                .as("a moderator's ticked languages are ignored")
+                .isEqualTo(302);
         assertThat(conversations().members(conversation.id()))
                 .filteredOn(m -> m.email().equals("team-moderator@example.org"))
-                .extracting(ConversationStore.Member::role).containsExactly(MemberRole.MODERATOR);
+                .extracting(ConversationStore.Member::role)
+                .containsExactly(MemberRole.MODERATOR);
     }
 
     private static TestServer.Response form(String[] me, String path, String body, String... headers) {
@@ -185,7 +248,10 @@ class OrganizerPagesTest {
     }
 
     private static long accountId(String email) {
-        return new org.commonground.account.AccountStore(new Given(app.db()).jdbi()).findByEmail(email).orElseThrow().id();
+        return new org.commonground.account.AccountStore(new Given(app.db()).jdbi())
+                .findByEmail(email)
+                .orElseThrow()
+                .id();
     }
 
     private static List<String> entries(byte[] zip) throws IOException {

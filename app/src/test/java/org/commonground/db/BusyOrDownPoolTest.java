@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.Eventually;
+import org.commonground.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,8 +36,10 @@ class BusyOrDownPoolTest {
 
             long outageWaitNanos = Outages.CONNECTION_WAIT.toNanos();
             // Until the waiter has outlived two of the pool's short waits (or failed early).
-            Eventually.eventually(java.time.Duration.ofNanos(4 * outageWaitNanos),
-                    () -> waiter.isDone() || System.nanoTime() - start >= 2 * outageWaitNanos, done -> done);
+            Eventually.eventually(
+                    java.time.Duration.ofNanos(4 * outageWaitNanos),
+                    () -> waiter.isDone() || System.nanoTime() - start >= 2 * outageWaitNanos,
+                    done -> done);
             assertThat(waiter).as("still waiting, not failed").isNotDone();
             held.close();
 

@@ -25,7 +25,8 @@ class CrashLeftoversTest {
         writePidFile(gone.pid());
 
         try (Database db = Database.embedded(dataDir)) {
-            assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2))).isTrue();
+            assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2)))
+                    .isTrue();
         }
     }
 
@@ -37,8 +38,11 @@ class CrashLeftoversTest {
             writePidFile(other.pid());
 
             try (Database db = Database.embedded(dataDir)) {
-                assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2))).isTrue();
-                assertThat(other.isAlive()).as("a program that is not our PostgreSQL is left alone").isTrue();
+                assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2)))
+                        .isTrue();
+                assertThat(other.isAlive())
+                        .as("a program that is not our PostgreSQL is left alone")
+                        .isTrue();
             }
         } finally {
             other.destroyForcibly();
@@ -51,7 +55,8 @@ class CrashLeftoversTest {
         Files.writeString(dataDir.resolve("postgres/" + CrashLeftovers.PID_FILE), "");
 
         try (Database db = Database.embedded(dataDir)) {
-            assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2))).isTrue();
+            assertThat(Outages.answers(db.dataSource(), java.time.Duration.ofSeconds(2)))
+                    .isTrue();
         }
     }
 
@@ -65,7 +70,16 @@ class CrashLeftoversTest {
     /** postmaster.pid as PostgreSQL 17 writes it: PID, data directory, start time, port, socket dir, address, shmem key, status. */
     private void writePidFile(long pid) throws Exception {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
-        Files.write(pgData.resolve(CrashLeftovers.PID_FILE), List.of(
-                Long.toString(pid), pgData.toString(), "1764576000", "54321", "", "127.0.0.1", "  1234567   7", "ready   "));
+        Files.write(
+                pgData.resolve(CrashLeftovers.PID_FILE),
+                List.of(
+                        Long.toString(pid),
+                        pgData.toString(),
+                        "1764576000",
+                        "54321",
+                        "",
+                        "127.0.0.1",
+                        "  1234567   7",
+                        "ready   "));
     }
 }

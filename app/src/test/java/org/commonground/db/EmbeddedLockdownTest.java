@@ -32,7 +32,8 @@ class EmbeddedLockdownTest {
             String password = Files.readString(dataDir.resolve(SuperuserPassword.FILE));
 
             assertThatThrownBy(() -> connect(url, null)).isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> connect(url, "postgres")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> connect(url, "postgres"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
             try (Connection c = connect(url, password)) {
                 assertThat(setting(c, "listen_addresses")).isEqualTo("127.0.0.1");
@@ -51,9 +52,13 @@ class EmbeddedLockdownTest {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         // What Database.embedded did before: the launcher's defaults, initdb -A trust.
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setOverrideWorkingDirectory(EmbeddedServer.binaries().toFile())
-                .setDataDirectory(pgData).setCleanDataDirectory(false).start();
-             Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(EmbeddedServer.binaries().toFile())
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection c = old.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             Database.migrate(old.getPostgresDatabase());
             s.execute("CREATE TABLE older_data (n int)");
             s.execute("INSERT INTO older_data SELECT generate_series(1, 1000)");
@@ -65,8 +70,9 @@ class EmbeddedLockdownTest {
             String password = Files.readString(dataDir.resolve(SuperuserPassword.FILE));
 
             assertThatThrownBy(() -> connect(url, null)).isInstanceOf(SQLException.class);
-            try (Connection c = connect(url, password); Statement s = c.createStatement();
-                 var rows = s.executeQuery("SELECT count(*), sum(n) FROM older_data")) {
+            try (Connection c = connect(url, password);
+                    Statement s = c.createStatement();
+                    var rows = s.executeQuery("SELECT count(*), sum(n) FROM older_data")) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(1000);
                 assertThat(rows.getLong(2)).isEqualTo(500_500);
@@ -77,8 +83,10 @@ class EmbeddedLockdownTest {
         }
 
         try (Database again = Database.embedded(dataDir)) {
-            long rows = Database.jdbi(again.dataSource()).withHandle(h ->
-                    h.createQuery("SELECT count(*) FROM older_data").mapTo(Long.class).one());
+            long rows = Database.jdbi(again.dataSource())
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM older_data")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(rows).isEqualTo(1000);
         }
     }
@@ -97,7 +105,8 @@ class EmbeddedLockdownTest {
 
             assertThat(replaced).isNotEqualTo(lost);
             assertThatThrownBy(() -> connect(url, lost)).isInstanceOf(SQLException.class);
-            try (Connection c = connect(url, replaced); Statement s = c.createStatement()) {
+            try (Connection c = connect(url, replaced);
+                    Statement s = c.createStatement()) {
                 s.executeQuery("SELECT count(*) FROM kept").close();
             }
         }
@@ -107,7 +116,8 @@ class EmbeddedLockdownTest {
     void aSecondServerOnTheSameDataDirectoryIsRefused() {
         try (Database first = Database.embedded(dataDir)) {
             assertThatThrownBy(() -> Database.embedded(dataDir)).hasMessageContaining("Another Common Ground server");
-            assertThat(Outages.answers(first.dataSource(), java.time.Duration.ofSeconds(2))).isTrue();
+            assertThat(Outages.answers(first.dataSource(), java.time.Duration.ofSeconds(2)))
+                    .isTrue();
         }
     }
 
@@ -124,14 +134,16 @@ class EmbeddedLockdownTest {
     }
 
     private static String setting(Connection c, String name) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static void assertNoTrustLine(Path hba) throws Exception {
-        assertThat(Files.readAllLines(hba)).filteredOn(l -> !l.strip().startsWith("#") && !l.isBlank())
+        assertThat(Files.readAllLines(hba))
+                .filteredOn(l -> !l.strip().startsWith("#") && !l.isBlank())
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(l).endsWith("scram-sha-256").doesNotContain("trust"));
     }

@@ -39,6 +39,9 @@ class DemoRestartTest {
     }
 
     private static long voteEvents(Database db) {
-        return Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery("SELECT count(*) FROM vote_event").mapTo(Long.class).one());
+        return Database.jdbi(db.dataSource())
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM vote_event")
+                        .mapTo(Long.class)
+                        .one());
     }
 }

@@ -45,38 +45,48 @@ class DemoSeedTest {
     @Order(1)
     void seedsAnOpenConversationTitledInThreeLanguagesWithTheDefaultCohorts() {
         assertThat(first.seeded()).isTrue();
-        assertThat(strings("SELECT lang || ': ' || title FROM conversation_text WHERE conversation_id = :c ORDER BY lang"))
-                .containsExactly("en: What should Japanese and Korean citizens do together?",
-                        "ja: 日本と韓国の市民は、共に何をすべきか？", "ko: 한국과 일본의 시민은 함께 무엇을 해야 할까?");
+        assertThat(strings(
+                        "SELECT lang || ': ' || title FROM conversation_text WHERE conversation_id = :c ORDER BY lang"))
+                .containsExactly(
+                        "en: What should Japanese and Korean citizens do together?",
+                        "ja: 日本と韓国の市民は、共に何をすべきか？",
+                        "ko: 한국과 일본의 시민은 함께 무엇을 해야 할까?");
         assertThat(strings("SELECT state FROM conversation WHERE id = :c")).containsExactly("open");
         assertThat(strings("""
                 SELECT d.name || '=' || string_agg(v.value, ',' ORDER BY v.position) FROM cohort_dimension d
                 JOIN cohort_value v ON v.dimension_id = d.id WHERE d.conversation_id = :c GROUP BY d.name, d.position
                 ORDER BY d.position"""))
-                .containsExactly("country=JP,KR,US,other", "role=academic,educator,student,journalist,business,civil-society,other");
+                .containsExactly(
+                        "country=JP,KR,US,other",
+                        "role=academic,educator,student,journalist,business,civil-society,other");
     }
 
     @Test
     @Order(2)
     void everyStatementHasApprovedHumanTranslationsIntoTheOtherTwoLanguages() {
-        assertThat(count("SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted'")).isEqualTo(44);
+        assertThat(count("SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted'"))
+                .isEqualTo(44);
         assertThat(count("""
                 SELECT count(*) FROM statement s WHERE s.conversation_id = :c AND (
                     SELECT count(DISTINCT t.lang) FROM translation t
                     WHERE t.statement_id = s.id AND t.lang <> s.lang AND t.kind = 'human' AND t.state = 'approved') = 2""")).isEqualTo(44);
-        assertThat(strings("SELECT lang || '=' || count(*) FROM statement WHERE conversation_id = :c GROUP BY lang ORDER BY lang"))
+        assertThat(
+                        strings(
+                                "SELECT lang || '=' || count(*) FROM statement WHERE conversation_id = :c GROUP BY lang ORDER BY lang"))
                 .containsExactly("en=13", "ja=16", "ko=15");
     }
 
     @Test
     @Order(3)
     void participantsVoteInTheirCountrysLanguage() {
-        assertThat(count("SELECT count(*) FROM participant WHERE conversation_id = :c")).isEqualTo(360);
+        assertThat(count("SELECT count(*) FROM participant WHERE conversation_id = :c"))
+                .isEqualTo(360);
         assertThat(count("""
                 SELECT count(*) FROM participant p JOIN participant_cohort pc ON pc.participant_id = p.id
                 JOIN cohort_dimension d ON d.id = pc.dimension_id AND d.name = 'country'
                 WHERE p.conversation_id = :c AND pc.value = 'KR' AND p.language <> 'ko'""")).isZero();
-        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = :c")).isGreaterThan(4_000);
+        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = :c"))
+                .isGreaterThan(4_000);
         assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = :c"))
                 .isGreaterThan(count("SELECT count(*) FROM current_vote WHERE conversation_id = :c"));
     }
@@ -86,12 +96,15 @@ class DemoSeedTest {
     void demoAccountsSignInWithThePrintedPasswords() {
         AccountStore accounts = new AccountStore(jdbi);
 
-        assertThat(first.accounts()).extracting(c -> c.role().code())
+        assertThat(first.accounts())
+                .extracting(c -> c.role().code())
                 .containsExactlyInAnyOrder("admin", "organizer", "moderator", "translator", "delegate");
         for (DemoSeed.Credential c : first.accounts()) {
-            assertThat(accounts.authenticate(c.email(), c.password().orElseThrow())).isPresent();
+            assertThat(accounts.authenticate(c.email(), c.password().orElseThrow()))
+                    .isPresent();
         }
-        assertThat(count("SELECT count(*) FROM conversation WHERE id = :c AND owner_id IS NOT NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM conversation WHERE id = :c AND owner_id IS NOT NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -107,7 +120,10 @@ class DemoSeedTest {
     }
 
     private static List<String> strings(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("c", first.conversationId()).mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("c", first.conversationId())
+                .mapTo(String.class)
+                .list());
     }
 
     private static long totalRows() {
@@ -118,6 +134,9 @@ class DemoSeedTest {
     }
 
     private static long count(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("c", first.conversationId()).mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("c", first.conversationId())
+                .mapTo(Long.class)
+                .one());
     }
 }

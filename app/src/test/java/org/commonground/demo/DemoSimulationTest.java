@@ -27,7 +27,9 @@ class DemoSimulationTest {
         assertThat(DemoStatements.ALL).hasSize(44);
         assertThat(DemoStatements.ALL).extracting(DemoStatement::topic).containsAll(List.of(Topic.values()));
         for (Language language : Language.values()) {
-            assertThat(DemoStatements.ALL).filteredOn(s -> s.original() == language).hasSizeGreaterThanOrEqualTo(12);
+            assertThat(DemoStatements.ALL)
+                    .filteredOn(s -> s.original() == language)
+                    .hasSizeGreaterThanOrEqualTo(12);
         }
         for (DemoStatement s : DemoStatements.ALL) {
             assertThat(s.texts()).containsOnlyKeys(Language.values());
@@ -41,8 +43,10 @@ class DemoSimulationTest {
     void noTwoStatementsAreNearDuplicatesInAnyLanguage() {
         for (Language language : Language.values()) {
             Set<String> folded = new HashSet<>();
-            DemoStatements.ALL.forEach(s -> assertThat(folded.add(StatementText.fold(s.texts().get(language))))
-                    .as(s.texts().get(language)).isTrue());
+            DemoStatements.ALL.forEach(
+                    s -> assertThat(folded.add(StatementText.fold(s.texts().get(language))))
+                            .as(s.texts().get(language))
+                            .isTrue());
         }
     }
 
@@ -59,7 +63,9 @@ class DemoSimulationTest {
         List<VoteEvent> latest = DEMO.latestVotes();
 
         assertThat(DEMO.participants()).hasSize(360);
-        assertThat(DEMO.participants()).extracting(p -> p.cohorts().get("country")).contains("JP", "KR", "US", "other");
+        assertThat(DEMO.participants())
+                .extracting(p -> p.cohorts().get("country"))
+                .contains("JP", "KR", "US", "other");
         assertThat(DEMO.participants()).extracting(p -> p.cohorts().get("role")).containsAll(DemoSimulation.ROLES);
         double perParticipant = latest.size() / 360.0;
         assertThat(perParticipant).isBetween(12.0, 35.0);
@@ -74,7 +80,8 @@ class DemoSimulationTest {
         long last = DEMO.votes().stream().mapToLong(VoteEvent::timestamp).max().orElseThrow();
 
         assertThat(first).isGreaterThanOrEqualTo(START);
-        assertThat(last - first).isBetween(Duration.ofDays(100).toMillis(), Duration.ofDays(121).toMillis());
+        assertThat(last - first)
+                .isBetween(Duration.ofDays(100).toMillis(), Duration.ofDays(121).toMillis());
     }
 
     @Test
@@ -130,7 +137,10 @@ class DemoSimulationTest {
         long agree = 0;
         long decided = 0;
         for (VoteEvent v : DEMO.votes()) {
-            if (v.commentId() == statement && country.equals(countries.get(v.voterId())) && v.value() != 0 && when.test(v)) {
+            if (v.commentId() == statement
+                    && country.equals(countries.get(v.voterId()))
+                    && v.value() != 0
+                    && when.test(v)) {
                 decided++;
                 agree += v.value() == 1 ? 1 : 0;
             }

@@ -2,16 +2,16 @@ package org.commonground.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.commonground.testing.Browser;
 import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import java.time.Duration;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Delegates from Japan, Korea and the US work the forum in their own languages: each sees the
@@ -89,8 +89,10 @@ class ForumBrowserTest {
             ko.type("#notes", "JBIC와 KEXIM 협조융자를 월요일에 논의");
             ko.click("form[action$='/notes'] button");
             // The stored notes come back as the reloaded textarea's default value (typing changes only its value).
-            new WebDriverWait(ko.driver(), Duration.ofSeconds(10)).until(d -> String.valueOf(ko.script(
-                    "var t = document.querySelector('#notes'); return t ? t.defaultValue : '';")).contains("KEXIM"));
+            new WebDriverWait(ko.driver(), Duration.ofSeconds(10))
+                    .until(d -> String.valueOf(ko.script(
+                                    "var t = document.querySelector('#notes'); return t ? t.defaultValue : '';"))
+                            .contains("KEXIM"));
             ko.capture("forum-consortium-ko");
             ko.go(home);
             new Select(ko.find("#invitee")).selectByValue(String.valueOf(jpDelegate.id()));
@@ -125,9 +127,15 @@ class ForumBrowserTest {
             assertThat(ja.text("#availability")).contains("面談できる時間帯", "09:00–09:30");
             ja.click("#availability input[name=slot][value='3']");
             ja.click("#availability button[type=submit]");
-            new WebDriverWait(ja.driver(), Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(ja.script(
-                    "var c = document.querySelector(\"#availability input[value='3']\"); return c ? c.defaultChecked : true;")));
-            assertThat(app.server().get(forum.base() + "/agenda", jpDelegate.auth()).status()).isEqualTo(200);
+            new WebDriverWait(ja.driver(), Duration.ofSeconds(10))
+                    .until(
+                            d -> Boolean.FALSE.equals(
+                                    ja.script(
+                                            "var c = document.querySelector(\"#availability input[value='3']\"); return c ? c.defaultChecked : true;")));
+            assertThat(app.server()
+                            .get(forum.base() + "/agenda", jpDelegate.auth())
+                            .status())
+                    .isEqualTo(200);
             String feed = ja.find("a[href*='/calendar/']").getAttribute("href");
             ja.go(home + "/agenda/print");
             ja.await("table.agenda");
@@ -136,12 +144,22 @@ class ForumBrowserTest {
             var ics = app.server().get(feed.substring(feed.indexOf("/forums/")));
             assertThat(ics.status()).isEqualTo(200);
             assertThat(ics.contentType()).startsWith("text/calendar");
-            assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:Kim Minji (Hanbit Energy)との面談",
-                    "DTSTART:20270316T010000Z", "STATUS:CONFIRMED", "END:VCALENDAR");
+            assertThat(ics.body())
+                    .startsWith("BEGIN:VCALENDAR\r\n")
+                    .contains(
+                            "SUMMARY:Kim Minji (Hanbit Energy)との面談",
+                            "DTSTART:20270316T010000Z",
+                            "STATUS:CONFIRMED",
+                            "END:VCALENDAR");
         }
         var stranger = app.server().get("/forums/" + forum.forumId + "/calendar/not-a-token");
         assertThat(stranger.status()).isEqualTo(404);
-        assertThat(app.server().get(consortium, accounts.create(org.commonground.account.Role.DELEGATE).auth()).status())
+        assertThat(app.server()
+                        .get(
+                                consortium,
+                                accounts.create(org.commonground.account.Role.DELEGATE)
+                                        .auth())
+                        .status())
                 .isEqualTo(403);
     }
 }

@@ -51,15 +51,16 @@ class ForumHttpTest extends ServerTest {
         long project = forum.project(usDelegate, "LNG-to-power plant, Hai Phong");
 
         JsonNode run = forum.match();
-        JsonNode proposals = server.get(base() + "/proposals", forum.organizer.auth()).json();
+        JsonNode proposals =
+                server.get(base() + "/proposals", forum.organizer.auth()).json();
 
         assertThat(run.get("projectsWithProposal").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode best = first(proposals, project);
         assertThat(best.get("rank").asInt()).isEqualTo(1);
         assertThat(best.get("members").findValuesAsText("seat")).containsExactly("US", "JP", "KR");
         // Daon (EPC only) beats Hanbit (turbines, finance) for the Korean seat: it overlaps less with Redwood.
-        assertThat(best.get("members").findValuesAsText("organizationId")).containsExactly(
-                String.valueOf(us), String.valueOf(jp), String.valueOf(krRival));
+        assertThat(best.get("members").findValuesAsText("organizationId"))
+                .containsExactly(String.valueOf(us), String.valueOf(jp), String.valueOf(krRival));
         assertThat(best.get("coverage").asDouble()).isEqualTo(1.0);
         Map<String, List<String>> covers = new java.util.HashMap<>();
         best.get("explanation").forEach(c -> {
@@ -67,26 +68,40 @@ class ForumHttpTest extends ServerTest {
             c.get("seats").forEach(s -> seats.add(s.asText()));
             covers.put(c.get("capability").asText(), seats);
         });
-        assertThat(covers).containsEntry("lng-terminal", List.of("JP")).containsEntry("gas-turbines", List.of("US"))
+        assertThat(covers)
+                .containsEntry("lng-terminal", List.of("JP"))
+                .containsEntry("gas-turbines", List.of("US"))
                 .containsEntry("epc", List.of("US", "KR"));
-        assertThat(proposals.findParents("projectId").stream().filter(p -> p.get("projectId").asLong() == project)
-                .map(p -> p.get("members").findValuesAsText("organizationId")))
+        assertThat(proposals.findParents("projectId").stream()
+                        .filter(p -> p.get("projectId").asLong() == project)
+                        .map(p -> p.get("members").findValuesAsText("organizationId")))
                 .contains(List.of(String.valueOf(us), String.valueOf(jp), String.valueOf(kr)));
     }
 
     @Test
     void aDeclaredConflictKeepsTwoOrganizationsApart() {
-        long cedar = forum.organization("Cedar Ridge Energy", "シーダーリッジ・エナジー", "시더리지 에너지", "US", "lng-terminal", "epc",
-                "gas-turbines", "project-finance");
-        long garam = forum.organization("Garam Energy", "カラム・エナジー", "가람에너지", "KR", "lng-terminal", "epc", "gas-turbines");
+        long cedar = forum.organization(
+                "Cedar Ridge Energy",
+                "シーダーリッジ・エナジー",
+                "시더리지 에너지",
+                "US",
+                "lng-terminal",
+                "epc",
+                "gas-turbines",
+                "project-finance");
+        long garam =
+                forum.organization("Garam Energy", "カラム・エナジー", "가람에너지", "KR", "lng-terminal", "epc", "gas-turbines");
         Caller cedarDelegate = forum.delegate(cedar, "Grace Turner");
         long project = forum.project(usDelegate, "Gas power plant, Da Nang");
-        var declared = server.postJson(base() + "/organizations/" + cedar + "/conflicts", Map.of("organizationId", garam),
+        var declared = server.postJson(
+                base() + "/organizations/" + cedar + "/conflicts",
+                Map.of("organizationId", garam),
                 cedarDelegate.auth());
         assertThat(declared.status()).as(declared.body()).isEqualTo(200);
 
         forum.match();
-        JsonNode proposals = server.get(base() + "/proposals", forum.organizer.auth()).json();
+        JsonNode proposals =
+                server.get(base() + "/proposals", forum.organizer.auth()).json();
 
         int checked = 0;
         for (JsonNode p : proposals) {
@@ -94,12 +109,17 @@ class ForumHttpTest extends ServerTest {
             if (p.get("projectId").asLong() == project) {
                 checked++;
                 assertThat(members.contains(String.valueOf(cedar)) && members.contains(String.valueOf(garam)))
-                        .as("conflicting %d and %d in %s", cedar, garam, members).isFalse();
+                        .as("conflicting %d and %d in %s", cedar, garam, members)
+                        .isFalse();
             }
         }
         assertThat(checked).isGreaterThan(1);
-        assertThat(server.get(base() + "/organizations/" + cedar + "/conflicts", usDelegate.auth()).status()).isEqualTo(404);
-        assertThat(server.get(base() + "/organizations/" + cedar + "/conflicts", cedarDelegate.auth()).json().toString())
+        assertThat(server.get(base() + "/organizations/" + cedar + "/conflicts", usDelegate.auth())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.get(base() + "/organizations/" + cedar + "/conflicts", cedarDelegate.auth())
+                        .json()
+                        .toString())
                 .isEqualTo("[" + garam + "]");
     }
 
@@ -115,10 +135,14 @@ class ForumHttpTest extends ServerTest {
             assertThat(p.get("members").findValuesAsText("organizationId")).contains(String.valueOf(krRival));
         }
         JsonNode others = all.findParents("projectId").stream()
-                .filter(p -> !p.get("members").findValuesAsText("organizationId").contains(String.valueOf(krRival)))
-                .findFirst().orElseThrow();
+                .filter(p ->
+                        !p.get("members").findValuesAsText("organizationId").contains(String.valueOf(krRival)))
+                .findFirst()
+                .orElseThrow();
         assertThat(mineIds).doesNotContain(others.get("id").asText());
-        var answer = server.postJson(base() + "/proposals/" + others.get("id").asLong() + "/answer", Map.of("answer", "accept"),
+        var answer = server.postJson(
+                base() + "/proposals/" + others.get("id").asLong() + "/answer",
+                Map.of("answer", "accept"),
                 rivalDelegate.auth());
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json().get("type").asText()).endsWith("/proposal-not-found");
@@ -128,7 +152,8 @@ class ForumHttpTest extends ServerTest {
     void allMembersAcceptingMakesAConsortiumThatOutsidersCannotSee() {
         long project = forum.project(jpDelegate, "Gas turbine retrofit, Surabaya");
         forum.match();
-        JsonNode proposal = first(server.get(base() + "/proposals", forum.organizer.auth()).json(), project);
+        JsonNode proposal =
+                first(server.get(base() + "/proposals", forum.organizer.auth()).json(), project);
         long id = proposal.get("id").asLong();
         List<Caller> members = new ArrayList<>();
         for (String o : proposal.get("members").findValuesAsText("organizationId")) {
@@ -137,7 +162,8 @@ class ForumHttpTest extends ServerTest {
         }
         Caller outsider = members.contains(rivalDelegate) ? krDelegate : rivalDelegate;
 
-        assertThat(server.postJson(base() + "/proposals/" + id + "/answer", Map.of("answer", "accept"), outsider.auth()).status())
+        assertThat(server.postJson(base() + "/proposals/" + id + "/answer", Map.of("answer", "accept"), outsider.auth())
+                        .status())
                 .isEqualTo(404);
         JsonNode last = null;
         for (Caller m : members) {
@@ -146,59 +172,109 @@ class ForumHttpTest extends ServerTest {
             last = r.json();
         }
         assertThat(last.get("state").asText()).isEqualTo("accepted");
-        JsonNode consortia = server.get(base() + "/consortia", members.getFirst().auth()).json();
-        long consortium = consortia.findParents("projectId").stream().filter(c -> c.get("projectId").asLong() == project)
-                .findFirst().orElseThrow().get("id").asLong();
+        JsonNode consortia =
+                server.get(base() + "/consortia", members.getFirst().auth()).json();
+        long consortium = consortia.findParents("projectId").stream()
+                .filter(c -> c.get("projectId").asLong() == project)
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
 
-        assertThat(server.get(base() + "/consortia/" + consortium, members.get(1).auth()).status()).isEqualTo(200);
-        assertThat(server.get(base() + "/consortia/" + consortium, forum.organizer.auth()).status()).isEqualTo(200);
+        assertThat(server.get(
+                                base() + "/consortia/" + consortium,
+                                members.get(1).auth())
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.get(base() + "/consortia/" + consortium, forum.organizer.auth())
+                        .status())
+                .isEqualTo(200);
         var hidden = server.get(base() + "/consortia/" + consortium, outsider.auth());
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.json().get("type").asText()).endsWith("/consortium-not-found");
         assertThat(server.get(base() + "/consortia", outsider.auth()).json().findValuesAsText("id"))
                 .doesNotContain(String.valueOf(consortium));
-        var notes = server.putJson(base() + "/consortia/" + consortium + "/notes", Map.of("notes", "Call JBIC on Monday."),
+        var notes = server.putJson(
+                base() + "/consortia/" + consortium + "/notes",
+                Map.of("notes", "Call JBIC on Monday."),
                 members.getFirst().auth());
         assertThat(notes.json().get("notes").asText()).isEqualTo("Call JBIC on Monday.");
-        assertThat(server.putJson(base() + "/consortia/" + consortium + "/notes", Map.of("notes", "mine now"), outsider.auth())
-                .status()).isEqualTo(404);
-        assertThat(server.postJson(base() + "/proposals/" + id + "/answer", Map.of("answer", "decline"), members.getFirst().auth())
-                .status()).isEqualTo(409);
+        assertThat(server.putJson(
+                                base() + "/consortia/" + consortium + "/notes",
+                                Map.of("notes", "mine now"),
+                                outsider.auth())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.postJson(
+                                base() + "/proposals/" + id + "/answer",
+                                Map.of("answer", "decline"),
+                                members.getFirst().auth())
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void acceptedMeetingsAreScheduledIntoEachDelegatesAgendaAndOnlyThere() {
-        var request = server.postJson(base() + "/meetings", Map.of("invitees", List.of(jpDelegate.id()), "priority", 3,
-                "note", "Turbine supply"), usDelegate.auth());
+        var request = server.postJson(
+                base() + "/meetings",
+                Map.of("invitees", List.of(jpDelegate.id()), "priority", 3, "note", "Turbine supply"),
+                usDelegate.auth());
         assertThat(request.status()).as(request.body()).isEqualTo(201);
         long meeting = request.json().get("id").asLong();
         var availability = server.putJson(base() + "/availability", Map.of("slots", List.of(2, 3)), jpDelegate.auth());
         assertThat(availability.status()).as(availability.body()).isEqualTo(200);
         assertThat(availability.json().get("availability").asLong()).isEqualTo(0b1100);
-        JsonNode seenByRival = server.get(base() + "/delegates", rivalDelegate.auth()).json().findParents("accountId").stream()
-                .filter(d -> d.get("accountId").asLong() == jpDelegate.id()).findFirst().orElseThrow();
-        assertThat(seenByRival.get("availability").isNull()).as("another organization's availability is private").isTrue();
-        assertThat(server.postJson(base() + "/meetings/" + meeting + "/answer", Map.of("answer", "accept"), rivalDelegate.auth())
-                .status()).isEqualTo(404);
-        assertThat(server.postJson(base() + "/meetings/" + meeting + "/answer", Map.of("answer", "accept"), jpDelegate.auth())
-                .status()).isEqualTo(200);
+        JsonNode seenByRival =
+                server.get(base() + "/delegates", rivalDelegate.auth()).json().findParents("accountId").stream()
+                        .filter(d -> d.get("accountId").asLong() == jpDelegate.id())
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(seenByRival.get("availability").isNull())
+                .as("another organization's availability is private")
+                .isTrue();
+        assertThat(server.postJson(
+                                base() + "/meetings/" + meeting + "/answer",
+                                Map.of("answer", "accept"),
+                                rivalDelegate.auth())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.postJson(
+                                base() + "/meetings/" + meeting + "/answer",
+                                Map.of("answer", "accept"),
+                                jpDelegate.auth())
+                        .status())
+                .isEqualTo(200);
 
         var run = server.postJson(base() + "/schedule", Map.of("publish", true), forum.organizer.auth());
         JsonNode agenda = server.get(base() + "/agenda", jpDelegate.auth()).json();
 
         assertThat(run.json().get("scheduled").asInt()).isGreaterThanOrEqualTo(1);
-        JsonNode item = agenda.findParents("meetingId").stream().filter(i -> i.get("meetingId").asLong() == meeting).findFirst().orElseThrow();
+        JsonNode item = agenda.findParents("meetingId").stream()
+                .filter(i -> i.get("meetingId").asLong() == meeting)
+                .findFirst()
+                .orElseThrow();
         assertThat(item.get("slot").asInt()).isIn(2, 3);
-        assertThat(item.get("start").asText()).isEqualTo(item.get("slot").asInt() == 2 ? "2027-03-16T02:00:00Z" : "2027-03-16T02:30:00Z");
+        assertThat(item.get("start").asText())
+                .isEqualTo(item.get("slot").asInt() == 2 ? "2027-03-16T02:00:00Z" : "2027-03-16T02:30:00Z");
         assertThat(server.get(base() + "/meetings", rivalDelegate.auth()).json().findValuesAsText("id"))
                 .doesNotContain(String.valueOf(meeting));
-        assertThat(server.postJson(base() + "/meetings/" + meeting + "/answer", Map.of("answer", "decline"), jpDelegate.auth())
-                .status()).as("a published meeting stays").isEqualTo(409);
+        assertThat(server.postJson(
+                                base() + "/meetings/" + meeting + "/answer",
+                                Map.of("answer", "decline"),
+                                jpDelegate.auth())
+                        .status())
+                .as("a published meeting stays")
+                .isEqualTo(409);
         // A re-run keeps the published meeting where it is.
         server.postJson(base() + "/schedule", Map.of("publish", false), forum.organizer.auth());
         JsonNode again = server.get(base() + "/agenda", jpDelegate.auth()).json();
-        assertThat(again.findParents("meetingId").stream().filter(i -> i.get("meetingId").asLong() == meeting).findFirst()
-                .orElseThrow().get("slot").asInt()).isEqualTo(item.get("slot").asInt());
+        assertThat(again.findParents("meetingId").stream()
+                        .filter(i -> i.get("meetingId").asLong() == meeting)
+                        .findFirst()
+                        .orElseThrow()
+                        .get("slot")
+                        .asInt())
+                .isEqualTo(item.get("slot").asInt());
     }
 
     @Test
@@ -208,10 +284,13 @@ class ForumHttpTest extends ServerTest {
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("proposal_id,project_id,project,host_country");
+        assertThat(csv.body().lines().findFirst().orElseThrow())
+                .startsWith("proposal_id,project_id,project,host_country");
         assertThat(meetings.status()).isEqualTo(200);
-        assertThat(server.get(base() + "/proposals.csv", usDelegate.auth()).status()).isEqualTo(403);
-        assertThat(org.commonground.web.SpreadsheetSafeCsv.neutralised("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(server.get(base() + "/proposals.csv", usDelegate.auth()).status())
+                .isEqualTo(403);
+        assertThat(org.commonground.web.SpreadsheetSafeCsv.neutralised("=HYPERLINK(\"x\")"))
+                .isEqualTo("'=HYPERLINK(\"x\")");
     }
 
     @Test
@@ -225,7 +304,9 @@ class ForumHttpTest extends ServerTest {
         var anonymous = server.get(base() + "/projects");
         var missing = server.get("/api/v1/forums/999999/projects", usDelegate.auth());
         var notOrganizer = server.postJson(base() + "/matching", "", usDelegate.auth());
-        var moderatorApplies = server.postJson(base() + "/delegates", Map.of("name", "X", "organizationId", kr),
+        var moderatorApplies = server.postJson(
+                base() + "/delegates",
+                Map.of("name", "X", "organizationId", kr),
                 given.moderator().auth());
 
         assertThat(strangers.status()).isEqualTo(403);
@@ -243,17 +324,55 @@ class ForumHttpTest extends ServerTest {
     void badInputIsRefusedWithFieldErrorsAndChangesNothing() {
         int before = server.get(base() + "/projects", usDelegate.auth()).json().size();
 
-        var malformed = server.send("POST", base() + "/projects", "{not json", usDelegate.auth("Content-Type", "application/json"));
-        var invalid = server.postJson(base() + "/projects", Map.of("title", "", "hostCountry", "FR", "sector", "mining", "size", 9,
-                "financing", List.of("World Bank"), "needs", List.of(Map.of("capability", "teleportation", "weight", 7))),
+        var malformed = server.send(
+                "POST", base() + "/projects", "{not json", usDelegate.auth("Content-Type", "application/json"));
+        var invalid = server.postJson(
+                base() + "/projects",
+                Map.of(
+                        "title",
+                        "",
+                        "hostCountry",
+                        "FR",
+                        "sector",
+                        "mining",
+                        "size",
+                        9,
+                        "financing",
+                        List.of("World Bank"),
+                        "needs",
+                        List.of(Map.of("capability", "teleportation", "weight", 7))),
                 usDelegate.auth());
-        var taxonomyInUse = server.putJson(base() + "/taxonomy", Map.of("capabilities", List.of(), "markets", List.of("VN")),
+        var taxonomyInUse = server.putJson(
+                base() + "/taxonomy",
+                Map.of("capabilities", List.of(), "markets", List.of("VN")),
                 forum.organizer.auth());
-        var tooManyInvitees = server.postJson(base() + "/meetings", Map.of("invitees",
-                List.of(jpDelegate.id(), krDelegate.id(), rivalDelegate.id()), "priority", 2, "note", ""), usDelegate.auth());
+        var tooManyInvitees = server.postJson(
+                base() + "/meetings",
+                Map.of(
+                        "invitees",
+                        List.of(jpDelegate.id(), krDelegate.id(), rivalDelegate.id()),
+                        "priority",
+                        2,
+                        "note",
+                        ""),
+                usDelegate.auth());
         var badSlot = server.putJson(base() + "/availability", Map.of("slots", List.of(4)), usDelegate.auth());
-        var badForum = server.postJson("/api/v1/forums", Map.of("titles", Map.of("en", "Only English"), "slots", 100,
-                "slotMinutes", 30, "tables", 1, "allowTwoSeats", false, "maxOpenConsortia", 1), forum.organizer.auth());
+        var badForum = server.postJson(
+                "/api/v1/forums",
+                Map.of(
+                        "titles",
+                        Map.of("en", "Only English"),
+                        "slots",
+                        100,
+                        "slotMinutes",
+                        30,
+                        "tables",
+                        1,
+                        "allowTwoSeats",
+                        false,
+                        "maxOpenConsortia",
+                        1),
+                forum.organizer.auth());
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(invalid.status()).isEqualTo(422);
@@ -264,24 +383,40 @@ class ForumHttpTest extends ServerTest {
         assertThat(tooManyInvitees.status()).isEqualTo(422);
         assertThat(badSlot.status()).isEqualTo(422);
         assertThat(badForum.status()).isEqualTo(422);
-        assertThat(badForum.json().get("errors").findValuesAsText("field")).contains("titles.ja", "titles.ko", "dayStart", "slots");
-        assertThat(server.get(base() + "/projects", usDelegate.auth()).json().size()).isEqualTo(before);
-        assertThat(server.get(base() + "/taxonomy", usDelegate.auth()).json().get("capabilities").size()).isEqualTo(4);
+        assertThat(badForum.json().get("errors").findValuesAsText("field"))
+                .contains("titles.ja", "titles.ko", "dayStart", "slots");
+        assertThat(server.get(base() + "/projects", usDelegate.auth()).json().size())
+                .isEqualTo(before);
+        assertThat(server.get(base() + "/taxonomy", usDelegate.auth())
+                        .json()
+                        .get("capabilities")
+                        .size())
+                .isEqualTo(4);
     }
 
     @Test
     void theForumLinksOnlyAConversationItsOrganizerRunsAndShowsItOnTheForumPage() {
         var given2 = new org.commonground.testing.Given(db);
-        var conversation = given2.openConversation(forum.organizer.account(), org.commonground.conversation.ModerationMode.POST,
-                "Which markets first?", List.of("Vietnam's LNG build-out should come first."));
+        var conversation = given2.openConversation(
+                forum.organizer.account(),
+                org.commonground.conversation.ModerationMode.POST,
+                "Which markets first?",
+                List.of("Vietnam's LNG build-out should come first."));
         Caller otherOrganizer = given.organizer();
-        var others = given2.openConversation(otherOrganizer.account(), org.commonground.conversation.ModerationMode.POST,
-                "Someone else's", List.of("Not ours."));
+        var others = given2.openConversation(
+                otherOrganizer.account(),
+                org.commonground.conversation.ModerationMode.POST,
+                "Someone else's",
+                List.of("Not ours."));
 
-        var foreign = server.putJson(base() + "/conversation", Map.of("conversationId", others.id()), forum.organizer.auth());
-        var missing = server.putJson(base() + "/conversation", Map.of("conversationId", 999999), forum.organizer.auth());
-        var byDelegate = server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), usDelegate.auth());
-        var linked = server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), forum.organizer.auth());
+        var foreign =
+                server.putJson(base() + "/conversation", Map.of("conversationId", others.id()), forum.organizer.auth());
+        var missing =
+                server.putJson(base() + "/conversation", Map.of("conversationId", 999999), forum.organizer.auth());
+        var byDelegate = server.putJson(
+                base() + "/conversation", Map.of("conversationId", conversation.id()), usDelegate.auth());
+        var linked = server.putJson(
+                base() + "/conversation", Map.of("conversationId", conversation.id()), forum.organizer.auth());
         var page = server.get("/forums/" + forum.forumId + "?lang=ko", usDelegate.auth());
 
         assertThat(foreign.status()).isEqualTo(403);
@@ -296,22 +431,33 @@ class ForumHttpTest extends ServerTest {
     void theForumPageShowsTheLinkedConversationsCommonGroundOnlyToReadersItsResultsAdmit() {
         var given2 = new org.commonground.testing.Given(db);
         String agreed = "Power plants in Vietnam should come before ports.";
-        var conversation = given2.openConversation(forum.organizer.account(), org.commonground.conversation.ModerationMode.POST,
-                "Where first?", List.of(agreed));
+        var conversation = given2.openConversation(
+                forum.organizer.account(),
+                org.commonground.conversation.ModerationMode.POST,
+                "Where first?",
+                List.of(agreed));
         long statement = given2.statementIds(conversation).getFirst();
         for (String country : List.of("JP", "KR", "US")) {
             for (int i = 0; i < 10; i++) { // ten votes per country cohort: the engine's minimum for common ground
-                given2.vote(conversation, given2.participant(conversation, country), statement, org.commonground.participation.Vote.AGREE);
+                given2.vote(
+                        conversation,
+                        given2.participant(conversation, country),
+                        statement,
+                        org.commonground.participation.Vote.AGREE);
             }
         }
         server.putJson(base() + "/conversation", Map.of("conversationId", conversation.id()), forum.organizer.auth());
         String page = "/forums/" + forum.forumId + "?lang=en";
 
-        var whilePublic = eventually(java.time.Duration.ofSeconds(60), () -> server.get(page, usDelegate.auth()),
+        var whilePublic = eventually(
+                java.time.Duration.ofSeconds(60),
+                () -> server.get(page, usDelegate.auth()),
                 r -> r.body().contains(agreed));
-        new org.commonground.conversation.ConversationStore(given2.jdbi()).update(conversation.id(),
-                new org.commonground.conversation.ConversationStore.ConversationChanges(null, null, null,
-                        org.commonground.conversation.ResultsVisibility.ORGANIZERS));
+        new org.commonground.conversation.ConversationStore(given2.jdbi())
+                .update(
+                        conversation.id(),
+                        new org.commonground.conversation.ConversationStore.ConversationChanges(
+                                null, null, null, org.commonground.conversation.ResultsVisibility.ORGANIZERS));
         var forOrganizersOnly = server.get(page, usDelegate.auth());
         var toItsOrganizer = server.get(page, forum.organizer.auth());
 

@@ -39,8 +39,12 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     private static final List<String> LANGUAGES = List.of("en", "ja", "ko");
     /** Every text that must never be shown: the originals and their approved translations. */
     private static final List<String> HIDDEN = List.of(
-            "Rejected doxx line Qz7 lives at Elm street", "却下された文Qz7ja", "거부된문장Qz7ko",
-            "Pending unreviewed line Pw3 about someone", "保留中の文Pw3ja", "보류중문장Pw3ko");
+            "Rejected doxx line Qz7 lives at Elm street",
+            "却下された文Qz7ja",
+            "거부된문장Qz7ko",
+            "Pending unreviewed line Pw3 about someone",
+            "保留中の文Pw3ja",
+            "보류중문장Pw3ko");
 
     private static Conversation c;
     private static long rejected;
@@ -74,11 +78,15 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
             }
             vote(t, rejected, i % 4 == 0 ? "agree" : "pass");
         }
-        var decision = server.postJson("/api/v1/conversations/" + c.id() + "/statements/" + rejected + "/moderation",
-                Map.of("decision", "reject", "reason", "doxxing"), moderator.bearer());
+        var decision = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/statements/" + rejected + "/moderation",
+                Map.of("decision", "reject", "reason", "doxxing"),
+                moderator.bearer());
         assertThat(decision.status()).as(decision.body()).isEqualTo(200);
         // The live result has caught up with the rejection: the statement left the math.
-        var r = eventually(Duration.ofSeconds(30), () -> server.get("/api/v1/conversations/" + c.id() + "/results"),
+        var r = eventually(
+                Duration.ofSeconds(30),
+                () -> server.get("/api/v1/conversations/" + c.id() + "/results"),
                 a -> a.status() == 200 && a.json().get("statements").asInt() == accepted.size());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -91,8 +99,10 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     }
 
     private static void vote(Taker t, long statement, String value) {
-        var response = server.postJson("/api/v1/conversations/" + c.id() + "/votes",
-                Map.of("statementId", statement, "value", value), t.bearer());
+        var response = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/votes",
+                Map.of("statementId", statement, "value", value),
+                t.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
@@ -119,7 +129,9 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
         String api = "/api/v1/conversations/" + c.id();
         return Stream.of(
                 Named.of("results page", new Surface(page + "/results", false, "Accept", "text/html")),
-                Named.of("results page as a participant who voted on it", new Surface(page + "/results", true, "Accept", "text/html")),
+                Named.of(
+                        "results page as a participant who voted on it",
+                        new Surface(page + "/results", true, "Accept", "text/html")),
                 Named.of("results htmx fragment", new Surface(page + "/results", false, "HX-Request", "true")),
                 Named.of("where you stand", new Surface(page + "/you", true, "Accept", "text/html")),
                 Named.of("results.csv", new Surface(page + "/results.csv", false)),
@@ -133,11 +145,16 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
                 Named.of("API conversation", new Surface(api, false)),
                 Named.of("API conversation list", new Surface("/api/v1/conversations", false)),
                 Named.of("API participant me", new Surface(api + "/participants/me", true)),
-                Named.of("API similar statements (rejected)", new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(0)), true)),
-                Named.of("API similar statements (pending)", new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(3)), true)),
+                Named.of(
+                        "API similar statements (rejected)",
+                        new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(0)), true)),
+                Named.of(
+                        "API similar statements (pending)",
+                        new Surface(api + "/statements/similar?text=" + encoded(HIDDEN.get(3)), true)),
                 Named.of("API statement search", new Surface(api + "/statements/search?q=Qz7+Pw3+doxx+pending", true)),
-                Named.of("similar statements fragment", new Surface(page + "/similar?text=" + encoded(HIDDEN.get(0)), true,
-                        "HX-Request", "true")));
+                Named.of(
+                        "similar statements fragment",
+                        new Surface(page + "/similar?text=" + encoded(HIDDEN.get(0)), true, "HX-Request", "true")));
     }
 
     private static String encoded(String text) {
@@ -150,7 +167,9 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
         for (String lang : LANGUAGES) {
             TestServer.Response r = surface.get(lang);
 
-            assertThat(r.status()).as(surface.path() + " in " + lang + ": " + r.body()).isBetween(200, 299);
+            assertThat(r.status())
+                    .as(surface.path() + " in " + lang + ": " + r.body())
+                    .isBetween(200, 299);
             assertThat(r.body()).as(surface.path() + " in " + lang).doesNotContain(HIDDEN);
         }
     }
@@ -183,9 +202,13 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     @Test
     void staffOnlyReadsOfStatementsAndTranslationsAreRefusedToNonStaff() {
         String api = "/api/v1/conversations/" + c.id();
-        for (String path : List.of(api + "/statements/" + rejected + "/translations", api + "/statements/" + pending + "/translations",
-                api + "/moderation/statements?state=rejected", api + "/translations/missing?into=ja",
-                "/moderate/c/" + c.id() + "?state=rejected", "/translate/c/" + c.id())) {
+        for (String path : List.of(
+                api + "/statements/" + rejected + "/translations",
+                api + "/statements/" + pending + "/translations",
+                api + "/moderation/statements?state=rejected",
+                api + "/translations/missing?into=ja",
+                "/moderate/c/" + c.id() + "?state=rejected",
+                "/translate/c/" + c.id())) {
             TestServer.Response anonymous = server.get(path, "Accept", "text/html");
             TestServer.Response participant = server.get(path, voter.bearer());
 
@@ -199,7 +222,9 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
     void writingTheSameTextAgainIsRefusedWithoutShowingTheModeratedOutOne() {
         Taker writer = given.participant(c);
         for (String text : List.of(HIDDEN.get(0), HIDDEN.get(3))) {
-            var r = server.postJson("/api/v1/conversations/" + c.id() + "/statements", Map.of("text", text, "lang", "en"),
+            var r = server.postJson(
+                    "/api/v1/conversations/" + c.id() + "/statements",
+                    Map.of("text", text, "lang", "en"),
                     writer.bearer("Accept-Language", "ja"));
 
             assertThat(r.status()).as(r.body()).isEqualTo(409);
@@ -213,15 +238,28 @@ class ModeratedOutStatementsTest extends ParticipationServerTest {
         String path = "/organize/c/" + c.id() + "/polis-export.zip";
 
         assertThat(server.get(path).status()).as("anonymous").isIn(401, 403);
-        assertThat(server.get(path, voter.bearer()).status()).as("a participant").isIn(401, 403);
-        assertThat(server.get(path, cookieOf(voter)).status()).as("a participant's browser").isIn(401, 403);
+        assertThat(server.get(path, voter.bearer()).status())
+                .as("a participant")
+                .isIn(401, 403);
+        assertThat(server.get(path, cookieOf(voter)).status())
+                .as("a participant's browser")
+                .isIn(401, 403);
         String comments = zipEntry(path, "comments.csv", organizer.bearer());
         assertThat(comments).contains(HIDDEN.get(0)).contains(HIDDEN.get(3));
-        assertThat(comments.lines().filter(l -> l.contains(HIDDEN.get(0))).findFirst().orElseThrow()).contains(",-1,");
-        assertThat(comments.lines().filter(l -> l.contains(HIDDEN.get(3))).findFirst().orElseThrow()).contains(",0,");
+        assertThat(comments.lines()
+                        .filter(l -> l.contains(HIDDEN.get(0)))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(",-1,");
+        assertThat(comments.lines()
+                        .filter(l -> l.contains(HIDDEN.get(3)))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(",0,");
     }
 
-    private static String zipEntry(String path, String name, String... headers) throws IOException, InterruptedException {
+    private static String zipEntry(String path, String name, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);

@@ -37,12 +37,16 @@ class ModerationHttpTest extends ParticipationServerTest {
         long pending = given.statement(conversation, "Waiting.", "en", "pending");
 
         var all = server.get(queue(conversation), mod.bearer()).json();
-        var onlyAccepted = server.get(queue(conversation) + "?state=accepted", mod.bearer()).json();
+        var onlyAccepted = server.get(queue(conversation) + "?state=accepted", mod.bearer())
+                .json();
 
         assertThat(all.findValuesAsText("id")).containsExactly(String.valueOf(pending), String.valueOf(accepted));
         assertThat(onlyAccepted.findValuesAsText("id")).containsExactly(String.valueOf(accepted));
-        assertThat(server.get(queue(conversation) + "?state=maybe", mod.bearer()).status()).isEqualTo(422);
-        assertThat(server.get(queue(conversation) + "?limit=x", mod.bearer()).status()).isEqualTo(422);
+        assertThat(server.get(queue(conversation) + "?state=maybe", mod.bearer())
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.get(queue(conversation) + "?limit=x", mod.bearer()).status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -56,8 +60,12 @@ class ModerationHttpTest extends ParticipationServerTest {
         assertThat(response.json().get("state").asText()).isEqualTo("accepted");
         assertThat(response.json().get("moderatedBy").asLong()).isEqualTo(moderator.id());
         assertThat(response.json().get("moderatedAt").asText()).isNotEmpty();
-        assertThat(server.postJson("/api/v1/conversations/" + c.id() + "/votes", Map.of("statementId", s, "value", "agree"),
-                p.bearer()).status()).isEqualTo(201);
+        assertThat(server.postJson(
+                                "/api/v1/conversations/" + c.id() + "/votes",
+                                Map.of("statementId", s, "value", "agree"),
+                                p.bearer())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -66,32 +74,54 @@ class ModerationHttpTest extends ParticipationServerTest {
         var mod = given.person(Role.MODERATOR, post, "moderator");
         long s = given.statement(post, "Something abusive.");
         var p = given.participant(post);
-        assertThat(server.get("/api/v1/conversations/" + post.id() + "/next", p.bearer()).json().at("/statement/id").asLong()).isEqualTo(s);
+        assertThat(server.get("/api/v1/conversations/" + post.id() + "/next", p.bearer())
+                        .json()
+                        .at("/statement/id")
+                        .asLong())
+                .isEqualTo(s);
 
-        var response = server.postJson("/api/v1/conversations/" + post.id() + "/statements/" + s + "/moderation",
-                Map.of("decision", "reject", "reason", "Insulting"), mod.bearer());
+        var response = server.postJson(
+                "/api/v1/conversations/" + post.id() + "/statements/" + s + "/moderation",
+                Map.of("decision", "reject", "reason", "Insulting"),
+                mod.bearer());
 
         assertThat(response.json().get("reason").asText()).isEqualTo("Insulting");
-        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'rejected' AND moderated_by = ?", s, mod.id()))
+        assertThat(given.count(
+                        "SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'rejected' AND moderated_by = ?",
+                        s,
+                        mod.id()))
                 .isEqualTo(1);
-        assertThat(server.get("/api/v1/conversations/" + post.id() + "/next", p.bearer()).json().get("statement").isNull()).isTrue();
-        assertThat(server.postJson("/api/v1/conversations/" + post.id() + "/votes", Map.of("statementId", s, "value", "agree"),
-                p.bearer()).json().get("type").asText()).endsWith("/statement-rejected");
+        assertThat(server.get("/api/v1/conversations/" + post.id() + "/next", p.bearer())
+                        .json()
+                        .get("statement")
+                        .isNull())
+                .isTrue();
+        assertThat(server.postJson(
+                                "/api/v1/conversations/" + post.id() + "/votes",
+                                Map.of("statementId", s, "value", "agree"),
+                                p.bearer())
+                        .json()
+                        .get("type")
+                        .asText())
+                .endsWith("/statement-rejected");
     }
 
     @Test
     void aRejectionNeedsAReasonOfBoundedLength() {
         long s = given.statement(c, "Reason required.", "en", "pending");
 
-        var noReason = server.postJson(decide(s), Map.of("decision", "reject"), moderator.bearer("Accept-Language", "ja"));
-        var longReason = server.postJson(decide(s), Map.of("decision", "reject", "reason", "x".repeat(501)), moderator.bearer());
+        var noReason =
+                server.postJson(decide(s), Map.of("decision", "reject"), moderator.bearer("Accept-Language", "ja"));
+        var longReason =
+                server.postJson(decide(s), Map.of("decision", "reject", "reason", "x".repeat(501)), moderator.bearer());
         var badDecision = server.postJson(decide(s), Map.of("decision", "maybe"), moderator.bearer());
 
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.json().at("/errors/0/message").asText()).contains("理由");
         assertThat(longReason.status()).isEqualTo(422);
         assertThat(badDecision.json().at("/errors/0/field").asText()).isEqualTo("decision");
-        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'pending'", s)).isEqualTo(1);
+        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'pending'", s))
+                .isEqualTo(1);
     }
 
     @Test
@@ -103,8 +133,15 @@ class ModerationHttpTest extends ParticipationServerTest {
         assertThat(server.get(queue(c)).status()).isEqualTo(401);
         assertThat(server.get(queue(c), translator.bearer()).status()).isEqualTo(403);
         assertThat(server.get(queue(c), outsider.bearer()).status()).isEqualTo(403);
-        assertThat(server.postJson(decide(s), Map.of("decision", "accept"), given.participant(c).bearer()).status()).isEqualTo(401);
-        assertThat(server.postJson(decide(s), Map.of("decision", "accept"), admin.bearer()).status()).isEqualTo(200);
+        assertThat(server.postJson(
+                                decide(s),
+                                Map.of("decision", "accept"),
+                                given.participant(c).bearer())
+                        .status())
+                .isEqualTo(401);
+        assertThat(server.postJson(decide(s), Map.of("decision", "accept"), admin.bearer())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -115,8 +152,13 @@ class ModerationHttpTest extends ParticipationServerTest {
         var response = server.postJson(decide(foreign), Map.of("decision", "accept"), moderator.bearer());
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'pending'", foreign)).isEqualTo(1);
-        assertThat(server.postJson("/api/v1/conversations/" + c.id() + "/statements/abc/moderation", Map.of("decision", "accept"),
-                moderator.bearer()).status()).isEqualTo(404);
+        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderation_state = 'pending'", foreign))
+                .isEqualTo(1);
+        assertThat(server.postJson(
+                                "/api/v1/conversations/" + c.id() + "/statements/abc/moderation",
+                                Map.of("decision", "accept"),
+                                moderator.bearer())
+                        .status())
+                .isEqualTo(404);
     }
 }

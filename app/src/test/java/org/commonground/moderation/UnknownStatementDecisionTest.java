@@ -30,14 +30,16 @@ class UnknownStatementDecisionTest {
         elsewhere = given.statement(given.openConversation(), "Another conversation's statement");
         var account = new TestAccounts(app.db()).account("unknown-moderator@example.org", Role.MODERATOR);
         given.jdbi.useHandle(h -> h.execute(
-                "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, 'moderator')", c.id(), account.id()));
+                "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, 'moderator')",
+                c.id(),
+                account.id()));
         moderator = SignedInBrowser.signIn(app.server(), "unknown-moderator@example.org", "/moderate/c/" + c.id());
     }
 
     @Test
     void anHtmxRejectionWithoutReasonOnAnUnknownStatementIs404Fragment() {
-        HttpResponse<String> r = moderator.submit("/moderate/c/" + c.id() + "/s/987654321?lang=en", "decision=reject&reason=",
-                "HX-Request", "true");
+        HttpResponse<String> r = moderator.submit(
+                "/moderate/c/" + c.id() + "/s/987654321?lang=en", "decision=reject&reason=", "HX-Request", "true");
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
         assertThat(r.body()).doesNotContain("<html");
@@ -45,14 +47,15 @@ class UnknownStatementDecisionTest {
 
     @Test
     void anHtmxDecisionOnAnotherConversationsStatementIs404() {
-        HttpResponse<String> invalid = moderator.submit("/moderate/c/" + c.id() + "/s/" + elsewhere + "?lang=en", "decision=maybe",
-                "HX-Request", "true");
-        HttpResponse<String> valid = moderator.submit("/moderate/c/" + c.id() + "/s/" + elsewhere + "?lang=en", "decision=accept",
-                "HX-Request", "true");
+        HttpResponse<String> invalid = moderator.submit(
+                "/moderate/c/" + c.id() + "/s/" + elsewhere + "?lang=en", "decision=maybe", "HX-Request", "true");
+        HttpResponse<String> valid = moderator.submit(
+                "/moderate/c/" + c.id() + "/s/" + elsewhere + "?lang=en", "decision=accept", "HX-Request", "true");
 
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(404);
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(404);
-        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderated_by IS NULL", elsewhere)).isEqualTo(1);
+        assertThat(given.count("SELECT count(*) FROM statement WHERE id = ? AND moderated_by IS NULL", elsewhere))
+                .isEqualTo(1);
     }
 
     @Test

@@ -30,7 +30,7 @@ class BallotBoxTest {
 
     @Test
     void aLoneCastIsWrittenAtOnceInABatchOfItsOwn() {
-        BallotBox box = new BallotBox(recording(casts -> { }), 2);
+        BallotBox box = new BallotBox(recording(casts -> {}), 2);
 
         Outcome o = box.submit(cast(1));
 
@@ -54,24 +54,31 @@ class BallotBoxTest {
     @Test
     void aFailingBatchIsRetriedCastByCastSoOnlyTheBadCastFails() throws Exception {
         BlockedFirstBatch blocked = new BlockedFirstBatch();
-        BallotBox box = new BallotBox(recording(casts -> {
-            blocked.pass(casts);
-            if (casts.stream().anyMatch(c -> c.statementId() == 3)) {
-                throw new IllegalStateException("statement 3 breaks its batch");
-            }
-        }), 1);
+        BallotBox box = new BallotBox(
+                recording(casts -> {
+                    blocked.pass(casts);
+                    if (casts.stream().anyMatch(c -> c.statementId() == 3)) {
+                        throw new IllegalStateException("statement 3 breaks its batch");
+                    }
+                }),
+                1);
 
         List<Object> outcomes = blocked.submitBehindTheFirst(box, 5);
 
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome).hasSize(5);
-        assertThat(outcomes.get(3)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("statement 3");
+        assertThat(outcomes.get(3))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("statement 3");
         // The five queued in whatever order their threads ran; the retry keeps the batch's order.
         List<List<Long>> written = List.copyOf(batches);
-        assertThat(written).as("the first batch, the five that failed together, then each alone").hasSize(7);
+        assertThat(written)
+                .as("the first batch, the five that failed together, then each alone")
+                .hasSize(7);
         assertThat(written.get(0)).containsExactly(0L);
         assertThat(written.get(1)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
-        assertThat(written.subList(2, 7)).containsExactlyElementsOf(written.get(1).stream().map(List::of).toList());
+        assertThat(written.subList(2, 7))
+                .containsExactlyElementsOf(written.get(1).stream().map(List::of).toList());
     }
 
     /**
@@ -116,23 +123,29 @@ class BallotBoxTest {
 
     @Test
     void theCallerGetsTheWritersOwnException() {
-        BallotBox box = new BallotBox(casts -> {
-            throw new IllegalArgumentException("refused by the writer");
-        }, 1);
+        BallotBox box = new BallotBox(
+                casts -> {
+                    throw new IllegalArgumentException("refused by the writer");
+                },
+                1);
 
-        assertThatThrownBy(() -> box.submit(cast(1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> box.submit(cast(1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("refused by the writer");
     }
 
     @Test
     void anErrorInTheWriterFailsItsCallersInsteadOfLeavingThemWaitingAndTheBoxGoesOn() {
-        BallotBox box = new BallotBox(recording(casts -> {
-            if (casts.getFirst().statementId() == 7) {
-                throw new StackOverflowError("deep trouble");
-            }
-        }), 1);
+        BallotBox box = new BallotBox(
+                recording(casts -> {
+                    if (casts.getFirst().statementId() == 7) {
+                        throw new StackOverflowError("deep trouble");
+                    }
+                }),
+                1);
 
-        assertThatThrownBy(() -> box.submit(cast(7))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> box.submit(cast(7)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasRootCauseInstanceOf(StackOverflowError.class);
         assertThat(box.submit(cast(8)).castAt()).isNotNull();
     }
@@ -167,6 +180,7 @@ class BallotBoxTest {
 
     private static void awaitQueued(BallotBox box, int n) throws InterruptedException {
         assertThat(eventually(Duration.ofSeconds(10), box::queued, queued -> queued >= n))
-                .as("%d casts queued in time", n).isGreaterThanOrEqualTo(n);
+                .as("%d casts queued in time", n)
+                .isGreaterThanOrEqualTo(n);
     }
 }

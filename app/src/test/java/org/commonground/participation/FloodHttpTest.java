@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FloodHttpTest {
     static final String CSRF = "f".repeat(43);
     static final HandClock clock = new HandClock();
+
     @RegisterExtension
     static final RunningApp app = new RunningApp(AppConfig.defaults(), clock);
+
     static TestServer server;
     static ParticipationGiven given;
 
@@ -68,7 +70,9 @@ class FloodHttpTest {
         var c = given.openConversation();
         for (int pupil = 0; pupil < 40; pupil++) {
             clock.advance(Duration.ofMillis(1500));
-            assertThat(server.postJson(joins(c), Map.of()).status()).as("pupil %d", pupil).isEqualTo(201);
+            assertThat(server.postJson(joins(c), Map.of()).status())
+                    .as("pupil %d", pupil)
+                    .isEqualTo(201);
         }
         clock.advance(Duration.ofMinutes(5));
 
@@ -81,7 +85,8 @@ class FloodHttpTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asText()).endsWith("/too-many-joins");
         assertThat(refused.json().get("detail").asText()).contains("1초 후에 다시 시도");
-        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isEqualTo(100);
+        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id()))
+                .isEqualTo(100);
         clock.advance(Duration.ofSeconds(1));
         assertThat(server.postJson(joins(c), Map.of()).status()).isEqualTo(201);
     }
@@ -96,18 +101,26 @@ class FloodHttpTest {
 
         assertThat(withoutInvite.created()).isEqualTo(60);
         assertThat(throughInvite.created()).isEqualTo(300);
-        assertThat(server.postJson(joins(c), Map.of("invite", invite.code())).json().get("type").asText())
+        assertThat(server.postJson(joins(c), Map.of("invite", invite.code()))
+                        .json()
+                        .get("type")
+                        .asText())
                 .endsWith("/too-many-joins");
     }
 
     @Test
     void oneParticipantCannotFloodVotesButAnotherStillVotes() {
         var c = given.openConversation();
-        long[] statements = {given.statement(c, "Textbooks should be written jointly."), given.statement(c, "Youth exchanges matter most.")};
+        long[] statements = {
+            given.statement(c, "Textbooks should be written jointly."),
+            given.statement(c, "Youth exchanges matter most.")
+        };
         var flooder = given.participant(c);
         var other = given.participant(c);
 
-        Flood flood = Flood.of(1000, i -> vote(flooder, statements[i % 2], i % 3 == 0 ? "agree" : "disagree", "Accept-Language", "ja"));
+        Flood flood = Flood.of(
+                1000,
+                i -> vote(flooder, statements[i % 2], i % 3 == 0 ? "agree" : "disagree", "Accept-Language", "ja"));
         Response refused = flood.refused();
 
         assertThat(flood.created()).isEqualTo(60);
@@ -124,14 +137,26 @@ class FloodHttpTest {
     void oneParticipantCannotFloodStatements() {
         var c = given.openConversation();
         var writer = given.participant(c);
-        List<String> texts = List.of("Tea ceremonies teach patience.", "Football unites fans across borders.",
-                "Museums ought to open late on Fridays.", "Trains between Busan and Fukuoka would help.",
-                "Schools could share lesson plans.", "Cooking shows build curiosity.", "Elections need calm debate.",
-                "Music festivals welcome visitors.", "Scientists collaborate on ocean research.",
-                "Translators deserve credit.", "Children learn both alphabets quickly.", "Libraries should stock more comics.");
+        List<String> texts = List.of(
+                "Tea ceremonies teach patience.",
+                "Football unites fans across borders.",
+                "Museums ought to open late on Fridays.",
+                "Trains between Busan and Fukuoka would help.",
+                "Schools could share lesson plans.",
+                "Cooking shows build curiosity.",
+                "Elections need calm debate.",
+                "Music festivals welcome visitors.",
+                "Scientists collaborate on ocean research.",
+                "Translators deserve credit.",
+                "Children learn both alphabets quickly.",
+                "Libraries should stock more comics.");
 
-        Flood flood = Flood.of(texts.size(), i -> server.postJson("/api/v1/conversations/" + c.id() + "/statements",
-                Map.of("text", texts.get(i)), writer.bearer("Accept-Language", "en")));
+        Flood flood = Flood.of(
+                texts.size(),
+                i -> server.postJson(
+                        "/api/v1/conversations/" + c.id() + "/statements",
+                        Map.of("text", texts.get(i)),
+                        writer.bearer("Accept-Language", "en")));
         Response refused = flood.refused();
 
         assertThat(flood.created()).isEqualTo(10);
@@ -155,8 +180,12 @@ class FloodHttpTest {
 
         assertThat(htmx.status()).isEqualTo(429);
         assertThat(htmx.header("Retry-After")).isEqualTo("1");
-        assertThat(htmx.body()).contains("<section id=\"vote-card\"").doesNotContain("<html").contains("role=\"alert\"")
-                .contains("秒後にまた投票できます").contains("hx-post=\"/c/" + c.id() + "/vote/");
+        assertThat(htmx.body())
+                .contains("<section id=\"vote-card\"")
+                .doesNotContain("<html")
+                .contains("role=\"alert\"")
+                .contains("秒後にまた投票できます")
+                .contains("hx-post=\"/c/" + c.id() + "/vote/");
         assertThat(plain.status()).isEqualTo(429);
         assertThat(plain.body()).contains("<html lang=\"ko\"").contains("초 후에 다시 투표할 수 있습니다");
     }
@@ -164,29 +193,54 @@ class FloodHttpTest {
     @Test
     void theJoinAndWriteFormsShowTheRefusalInTheReadersLanguage() {
         var c = given.openConversation();
-        assertThat(Flood.of(100, i -> server.postJson(joins(c), Map.of())).created()).isEqualTo(60);
+        assertThat(Flood.of(100, i -> server.postJson(joins(c), Map.of())).created())
+                .isEqualTo(60);
         var writer = given.participant(c, "ko");
         for (int i = 0; i < 10; i++) {
-            server.postJson("/api/v1/conversations/" + c.id() + "/statements",
-                    Map.of("text", "Statement number " + (char) ('a' + i) + " on topic " + i * 7919), writer.bearer());
+            server.postJson(
+                    "/api/v1/conversations/" + c.id() + "/statements",
+                    Map.of("text", "Statement number " + (char) ('a' + i) + " on topic " + i * 7919),
+                    writer.bearer());
         }
 
-        Response join = server.send("POST", "/c/" + c.id() + "/join", "_csrf=" + CSRF, "Content-Type",
-                "application/x-www-form-urlencoded", "Cookie", "cg_csrf=" + CSRF, "Accept-Language", "ja");
-        Response write = server.send("POST", "/c/" + c.id() + "/statements", "_csrf=" + CSRF + "&text=Fresh+idea+here",
-                "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true", "Accept-Language", "ko",
-                "Cookie", "cg_csrf=" + CSRF + "; " + Participants.cookieName(c.id()) + "=" + writer.token());
+        Response join = server.send(
+                "POST",
+                "/c/" + c.id() + "/join",
+                "_csrf=" + CSRF,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                "cg_csrf=" + CSRF,
+                "Accept-Language",
+                "ja");
+        Response write = server.send(
+                "POST",
+                "/c/" + c.id() + "/statements",
+                "_csrf=" + CSRF + "&text=Fresh+idea+here",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "HX-Request",
+                "true",
+                "Accept-Language",
+                "ko",
+                "Cookie",
+                "cg_csrf=" + CSRF + "; " + Participants.cookieName(c.id()) + "=" + writer.token());
 
         assertThat(join.status()).isEqualTo(429);
         assertThat(join.header("Retry-After")).isEqualTo("1");
         assertThat(join.body()).contains("role=\"alert\"").contains("秒待ってからもう一度お試しいただくか");
         assertThat(write.status()).isEqualTo(429);
-        assertThat(write.body()).contains("<section id=\"write\"").doesNotContain("<html").contains("다음 의견은 60초 후에 작성할 수 있습니다");
+        assertThat(write.body())
+                .contains("<section id=\"write\"")
+                .doesNotContain("<html")
+                .contains("다음 의견은 60초 후에 작성할 수 있습니다");
     }
 
     private static Response vote(ParticipationGiven.Taker who, long statement, String value, String... headers) {
-        return server.postJson("/api/v1/conversations/" + who.conversationId() + "/votes",
-                Map.of("statementId", statement, "value", value), who.bearer(headers));
+        return server.postJson(
+                "/api/v1/conversations/" + who.conversationId() + "/votes",
+                Map.of("statementId", statement, "value", value),
+                who.bearer(headers));
     }
 
     private static Response pageVote(ParticipationGiven.Taker who, long statement, String... headers) {
@@ -196,6 +250,7 @@ class FloodHttpTest {
         all[2] = "Cookie";
         all[3] = "cg_csrf=" + CSRF + "; " + Participants.cookieName(who.conversationId()) + "=" + who.token();
         System.arraycopy(headers, 0, all, 4, headers.length);
-        return server.send("POST", "/c/" + who.conversationId() + "/vote/" + statement, "_csrf=" + CSRF + "&value=agree", all);
+        return server.send(
+                "POST", "/c/" + who.conversationId() + "/vote/" + statement, "_csrf=" + CSRF + "&value=agree", all);
     }
 }

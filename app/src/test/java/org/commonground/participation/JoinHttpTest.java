@@ -17,18 +17,26 @@ class JoinHttpTest extends ParticipationServerTest {
     void joinsWithSelfDeclaredCohortsAndGetsAPseudonymousToken() {
         var c = given.openConversation();
 
-        var response = server.postJson(join(c), Map.of("cohorts", Map.of("country", "KR", "role", "student"), "language", "ko"));
+        var response = server.postJson(
+                join(c), Map.of("cohorts", Map.of("country", "KR", "role", "student"), "language", "ko"));
 
         assertThat(response.status()).isEqualTo(201);
         var body = response.json();
         assertThat(body.get("token").asText()).startsWith("cgp_");
         assertThat(body.get("language").asText()).isEqualTo("ko");
         assertThat(body.at("/cohorts/country").asText()).isEqualTo("KR");
-        assertThat(response.header("Set-Cookie")).contains(Participants.cookieName(c.id()) + "=cgp_").containsIgnoringCase("HttpOnly");
-        String storedHash = given.jdbi.withHandle(h -> h.select("SELECT token_hash FROM participant WHERE id = ?",
-                body.get("participantId").asLong()).mapTo(String.class).one());
-        assertThat(storedHash).isEqualTo(org.commonground.web.Secrets.hash(body.get("token").asText()));
-        var me = server.get(join(c) + "/me", "Authorization", "Bearer " + body.get("token").asText());
+        assertThat(response.header("Set-Cookie"))
+                .contains(Participants.cookieName(c.id()) + "=cgp_")
+                .containsIgnoringCase("HttpOnly");
+        String storedHash = given.jdbi.withHandle(h -> h.select(
+                        "SELECT token_hash FROM participant WHERE id = ?",
+                        body.get("participantId").asLong())
+                .mapTo(String.class)
+                .one());
+        assertThat(storedHash)
+                .isEqualTo(org.commonground.web.Secrets.hash(body.get("token").asText()));
+        var me = server.get(
+                join(c) + "/me", "Authorization", "Bearer " + body.get("token").asText());
         assertThat(me.json().at("/cohorts/role").asText()).isEqualTo("student");
     }
 
@@ -50,7 +58,8 @@ class JoinHttpTest extends ParticipationServerTest {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().at("/cohorts/country").asText()).isEqualTo("KR");
-        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id())).isEqualTo(1);
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -63,15 +72,18 @@ class JoinHttpTest extends ParticipationServerTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("cohorts.country");
         assertThat(response.json().at("/errors/0/code").asText()).isEqualTo("cohort.value.fixed-by-invite");
-        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id())).isZero();
-        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isZero();
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite.id()))
+                .isZero();
+        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id()))
+                .isZero();
     }
 
     @Test
     void refusesAnExhaustedInviteWith409() {
         var c = given.openConversation();
         var once = given.invite(c, 1, "US");
-        assertThat(server.postJson(join(c), Map.of("invite", once.code())).status()).isEqualTo(201);
+        assertThat(server.postJson(join(c), Map.of("invite", once.code())).status())
+                .isEqualTo(201);
 
         var response = server.postJson(join(c), Map.of("invite", once.code()));
 
@@ -99,21 +111,25 @@ class JoinHttpTest extends ParticipationServerTest {
         var elsewhere = given.invite(other, null, "JP");
 
         assertThat(server.postJson(join(c), Map.of("invite", "nope")).status()).isEqualTo(404);
-        assertThat(server.postJson(join(c), Map.of("invite", elsewhere.code())).status()).isEqualTo(404);
-        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", elsewhere.id())).isZero();
+        assertThat(server.postJson(join(c), Map.of("invite", elsewhere.code())).status())
+                .isEqualTo(404);
+        assertThat(given.count("SELECT uses FROM invite WHERE id = ?", elsewhere.id()))
+                .isZero();
     }
 
     @Test
     void refusesInvalidCohortValuesWithOneErrorPerField() {
         var c = given.openConversation();
 
-        var response = server.postJson(join(c), Map.of("cohorts", Map.of("role", "astronaut", "planet", "Mars")), "Accept-Language", "ja");
+        var response = server.postJson(
+                join(c), Map.of("cohorts", Map.of("role", "astronaut", "planet", "Mars")), "Accept-Language", "ja");
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").findValuesAsText("code"))
                 .containsExactlyInAnyOrder("cohort.dimension.unknown", "cohort.value.invalid");
         assertThat(response.json().get("errors").findValuesAsText("message")).anyMatch(m -> m.contains("いずれかにしてください"));
-        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isZero();
+        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id()))
+                .isZero();
     }
 
     @Test
@@ -136,13 +152,16 @@ class JoinHttpTest extends ParticipationServerTest {
     @Test
     void refusesATakenExternalIdButAcceptsItOnce() {
         var c = given.openConversation();
-        assertThat(server.postJson(join(c), Map.of("externalId", "xid-1", "cohorts", Map.of("country", "JP"))).status()).isEqualTo(201);
+        assertThat(server.postJson(join(c), Map.of("externalId", "xid-1", "cohorts", Map.of("country", "JP")))
+                        .status())
+                .isEqualTo(201);
 
         var again = server.postJson(join(c), Map.of("externalId", "xid-1", "cohorts", Map.of("country", "JP")));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("type").asText()).endsWith("/external-id-taken");
-        assertThat(server.postJson(join(c), Map.of("externalId", "x".repeat(129), "cohorts", Map.of("country", "JP"))).status())
+        assertThat(server.postJson(join(c), Map.of("externalId", "x".repeat(129), "cohorts", Map.of("country", "JP")))
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -163,7 +182,9 @@ class JoinHttpTest extends ParticipationServerTest {
         var archived = given.conversation("archived", "post", true, "public");
         var body = Map.of("cohorts", Map.of("country", "JP"));
 
-        assertThat(server.postJson(join(draft), body).status()).as("a draft does not exist to those joining").isEqualTo(404);
+        assertThat(server.postJson(join(draft), body).status())
+                .as("a draft does not exist to those joining")
+                .isEqualTo(404);
         var closedAnswer = server.postJson(join(closed), body);
         assertThat(closedAnswer.status()).isEqualTo(409);
         assertThat(closedAnswer.json().get("type").asText()).endsWith("/conversation-closed");
@@ -172,8 +193,13 @@ class JoinHttpTest extends ParticipationServerTest {
 
     @Test
     void unknownOrMalformedConversationIdsAre404() {
-        assertThat(server.postJson("/api/v1/conversations/999999/participants", Map.of()).status()).isEqualTo(404);
-        assertThat(server.postJson("/api/v1/conversations/abc/participants", Map.of()).json().get("type").asText())
+        assertThat(server.postJson("/api/v1/conversations/999999/participants", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.postJson("/api/v1/conversations/abc/participants", Map.of())
+                        .json()
+                        .get("type")
+                        .asText())
                 .endsWith("/route-not-found");
     }
 
@@ -183,8 +209,11 @@ class JoinHttpTest extends ParticipationServerTest {
 
         assertThat(server.postJson(join(c), "{\"cohorts\": ").status()).isEqualTo(400);
         assertThat(server.postJson(join(c), "null").status()).isEqualTo(400);
-        assertThat(server.postJson(join(c), "{\"cohorts\": {\"country\": \"JP\"}, \"extra\": 1}").status()).isEqualTo(400);
+        assertThat(server.postJson(join(c), "{\"cohorts\": {\"country\": \"JP\"}, \"extra\": 1}")
+                        .status())
+                .isEqualTo(400);
         assertThat(server.postJson(join(c), "{\"cohorts\": [1, 2]}").status()).isEqualTo(400);
-        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id())).isZero();
+        assertThat(given.count("SELECT count(*) FROM participant WHERE conversation_id = ?", c.id()))
+                .isZero();
     }
 }

@@ -18,7 +18,8 @@ class NextStatementHttpTest extends ParticipationServerTest {
     @Test
     void walksEveryAcceptedStatementOnceThenSaysDone() {
         var c = given.openConversation();
-        Set<Long> accepted = Set.of(given.statement(c, "One."), given.statement(c, "Two."), given.statement(c, "Three."));
+        Set<Long> accepted =
+                Set.of(given.statement(c, "One."), given.statement(c, "Two."), given.statement(c, "Three."));
         given.statement(c, "Hidden while pending.", "en", "pending");
         given.statement(c, "Hidden once rejected.", "en", "rejected");
         var p = given.participant(c);
@@ -30,8 +31,12 @@ class NextStatementHttpTest extends ParticipationServerTest {
             assertThat(answer.at("/progress/total").asInt()).isEqualTo(3);
             long id = answer.at("/statement/id").asLong();
             assertThat(served.add(id)).as("never served twice").isTrue();
-            assertThat(server.postJson("/api/v1/conversations/" + c.id() + "/votes",
-                    Map.of("statementId", id, "value", "pass"), p.bearer()).status()).isEqualTo(201);
+            assertThat(server.postJson(
+                                    "/api/v1/conversations/" + c.id() + "/votes",
+                                    Map.of("statementId", id, "value", "pass"),
+                                    p.bearer())
+                            .status())
+                    .isEqualTo(201);
         }
         var done = server.get(next(c), p.bearer()).json();
 
@@ -45,16 +50,26 @@ class NextStatementHttpTest extends ParticipationServerTest {
         var c = given.openConversation();
         long s = given.statement(c, "Youth exchange builds trust.");
         given.jdbi.useHandle(h -> {
-            h.execute("INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ja', '機械訳', 'machine', 'approved')", s);
-            h.execute("INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ja', '青少年交流は信頼を築く。', 'human', 'approved')", s);
-            h.execute("INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '제안된 번역', 'human', 'proposed')", s);
-            h.execute("INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '기계 번역', 'machine', 'approved')", s);
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ja', '機械訳', 'machine', 'approved')",
+                    s);
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ja', '青少年交流は信頼を築く。', 'human', 'approved')",
+                    s);
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '제안된 번역', 'human', 'proposed')",
+                    s);
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '기계 번역', 'machine', 'approved')",
+                    s);
         });
         var japanese = given.participant(c, "ja");
 
         var inJapanese = server.get(next(c), japanese.bearer()).json().get("statement");
-        var inKorean = server.get(next(c) + "?lang=ko", japanese.bearer()).json().get("statement");
-        var inEnglish = server.get(next(c) + "?lang=en", japanese.bearer()).json().get("statement");
+        var inKorean =
+                server.get(next(c) + "?lang=ko", japanese.bearer()).json().get("statement");
+        var inEnglish =
+                server.get(next(c) + "?lang=en", japanese.bearer()).json().get("statement");
 
         assertThat(inJapanese.get("text").asText()).isEqualTo("青少年交流は信頼を築く。");
         assertThat(inJapanese.get("lang").asText()).isEqualTo("ja");

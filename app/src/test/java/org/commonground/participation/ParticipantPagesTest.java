@@ -18,13 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ParticipantPagesTest {
     @RegisterExtension
     static final RunningApp app = new RunningApp();
+
     static Conversation conversation;
 
     @BeforeAll
     static void arrange() {
         var given = new Given(app.db());
         var owner = given.account("owner@example.org", Role.ORGANIZER);
-        conversation = given.openConversation(owner, ModerationMode.PRE, "Pages",
+        conversation = given.openConversation(
+                owner,
+                ModerationMode.PRE,
+                "Pages",
                 List.of("<script>alert(1)</script>", "Students should meet more often.", "学生の交流を増やすべきだ。"));
     }
 
@@ -37,7 +41,8 @@ class ParticipantPagesTest {
         TestServer.Response get(String path) {
             var r = server.get(path, "Accept", "text/html", "Cookie", cookies);
             keep(r);
-            Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(r.body());
+            Matcher m =
+                    Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(r.body());
             if (m.find()) {
                 csrf = m.group(1);
             }
@@ -46,8 +51,21 @@ class ParticipantPagesTest {
 
         TestServer.Response post(String path, String form, String... headers) {
             String[] all = new String[headers.length + 8];
-            System.arraycopy(new String[] {"Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies,
-                    "Accept", "text/html", "X-CSRF-Token", csrf}, 0, all, 0, 8);
+            System.arraycopy(
+                    new String[] {
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        cookies,
+                        "Accept",
+                        "text/html",
+                        "X-CSRF-Token",
+                        csrf
+                    },
+                    0,
+                    all,
+                    0,
+                    8);
             System.arraycopy(headers, 0, all, 8, headers.length);
             var r = server.send("POST", path, form, all);
             keep(r);
@@ -77,8 +95,14 @@ class ParticipantPagesTest {
         var page = new Visitor().get("/c/" + conversation.id() + "?lang=en");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Pages</h1>", "What is kept about you", "name=\"cohort_country\"",
-                "value=\"JP\"", "Japan", "name=\"cohort_role\"");
+        assertThat(page.body())
+                .contains(
+                        "<h1>Pages</h1>",
+                        "What is kept about you",
+                        "name=\"cohort_country\"",
+                        "value=\"JP\"",
+                        "Japan",
+                        "name=\"cohort_role\"");
     }
 
     @Test
@@ -100,7 +124,10 @@ class ParticipantPagesTest {
         var answer = v.post("/c/" + conversation.id() + "/vote/" + statement, "value=agree", "HX-Request", "true");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).startsWith("<section id=\"vote-card\"").doesNotContain("<html").contains("1 of 3 statements voted");
+        assertThat(answer.body())
+                .startsWith("<section id=\"vote-card\"")
+                .doesNotContain("<html")
+                .contains("1 of 3 statements voted");
         assertThat(answer.body().length()).isLessThan(4_000);
     }
 
@@ -123,8 +150,11 @@ class ParticipantPagesTest {
         Visitor v = joined("JP");
         v.get("/c/" + conversation.id() + "/vote");
 
-        var answer = v.post("/c/" + conversation.id() + "/statements", "text=students+SHOULD+meet+more+often!!",
-                "HX-Request", "true");
+        var answer = v.post(
+                "/c/" + conversation.id() + "/statements",
+                "text=students+SHOULD+meet+more+often!!",
+                "HX-Request",
+                "true");
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.body()).contains("already here", "Students should meet more often.");
@@ -135,8 +165,11 @@ class ParticipantPagesTest {
         Visitor v = joined("KR");
         v.get("/c/" + conversation.id() + "/vote");
 
-        var answer = v.post("/c/" + conversation.id() + "/statements", "text=" + "한일 대학생 교환을 늘려야 한다".replace(" ", "+"),
-                "HX-Request", "true");
+        var answer = v.post(
+                "/c/" + conversation.id() + "/statements",
+                "text=" + "한일 대학생 교환을 늘려야 한다".replace(" ", "+"),
+                "HX-Request",
+                "true");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("waits for a moderator");

@@ -74,11 +74,17 @@ abstract class ParticipationStoreContract {
         votes.cast(c.id(), p.token(), s, Vote.PASS);
         var last = votes.cast(c.id(), p.token(), s, Vote.DISAGREE);
 
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isEqualTo(3);
-        assertThat(given.count("SELECT count(DISTINCT cast_at) FROM vote_event WHERE participant_id = ?", p.id())).isEqualTo(3);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s)).isEqualTo(-1);
-        var current = given.jdbi.withHandle(h -> h.select("SELECT cast_at FROM current_vote WHERE participant_id = ?", p.id())
-                .mapTo(java.time.Instant.class).one());
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isEqualTo(3);
+        assertThat(given.count("SELECT count(DISTINCT cast_at) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isEqualTo(3);
+        assertThat(given.count(
+                        "SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s))
+                .isEqualTo(-1);
+        var current =
+                given.jdbi.withHandle(h -> h.select("SELECT cast_at FROM current_vote WHERE participant_id = ?", p.id())
+                        .mapTo(java.time.Instant.class)
+                        .one());
         assertThat(current).isEqualTo(last.castAt());
     }
 
@@ -98,8 +104,10 @@ abstract class ParticipationStoreContract {
         int latest = given.count("""
                 SELECT value FROM vote_event WHERE participant_id = ? AND statement_id = ?
                 ORDER BY cast_at DESC, id DESC LIMIT 1""", p.id(), s);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isEqualTo(40);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id())).isEqualTo(latest);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isEqualTo(40);
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id()))
+                .isEqualTo(latest);
     }
 
     @Test
@@ -108,9 +116,12 @@ abstract class ParticipationStoreContract {
         long rejected = given.statement(c, "Refused.", "en", "rejected");
         var p = given.participant(c);
 
-        assertThatThrownBy(() -> votes.cast(c.id(), p.token(), rejected, Vote.AGREE)).isInstanceOf(Conflict.class);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isZero();
-        assertThat(given.count("SELECT count(*) FROM current_vote WHERE participant_id = ?", p.id())).isZero();
+        assertThatThrownBy(() -> votes.cast(c.id(), p.token(), rejected, Vote.AGREE))
+                .isInstanceOf(Conflict.class);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isZero();
+        assertThat(given.count("SELECT count(*) FROM current_vote WHERE participant_id = ?", p.id()))
+                .isZero();
     }
 
     @Test
@@ -137,13 +148,19 @@ abstract class ParticipationStoreContract {
         assertThat(outcomes.get(2).participantConversationId()).isEqualTo(other.id());
         assertThat(outcomes.get(3).statementConversationId()).isEqualTo(other.id());
         assertThat(outcomes.get(0).participantId()).isEqualTo(p.id());
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id = ?", s)).isEqualTo(3);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id IN (?, ?)", rejected, foreign)).isZero();
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id = ?", s))
+                .isEqualTo(3);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id IN (?, ?)", rejected, foreign))
+                .isZero();
         assertThat(given.count("""
                 SELECT value FROM vote_event WHERE participant_id = ? ORDER BY id DESC LIMIT 1""", p.id())).isEqualTo(0);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s))
-                .as("the later of two votes in one batch is current").isEqualTo(0);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", q.id(), s)).isEqualTo(-1);
+        assertThat(given.count(
+                        "SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s))
+                .as("the later of two votes in one batch is current")
+                .isEqualTo(0);
+        assertThat(given.count(
+                        "SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", q.id(), s))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -170,9 +187,14 @@ abstract class ParticipationStoreContract {
         List<Object> outcomes = runAll(casts);
 
         assertThat(outcomes).filteredOn(o -> o instanceof VoteStore.VoteView).hasSize(100);
-        assertThat(outcomes).filteredOn(o -> o instanceof Conflict conflict && conflict.type().equals("statement-rejected")).hasSize(20);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE conversation_id = ?", c.id())).isEqualTo(100);
-        assertThat(given.count("SELECT count(*) FROM current_vote WHERE conversation_id = ? AND value = 1", c.id())).isEqualTo(100);
+        assertThat(outcomes)
+                .filteredOn(
+                        o -> o instanceof Conflict conflict && conflict.type().equals("statement-rejected"))
+                .hasSize(20);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE conversation_id = ?", c.id()))
+                .isEqualTo(100);
+        assertThat(given.count("SELECT count(*) FROM current_vote WHERE conversation_id = ? AND value = 1", c.id()))
+                .isEqualTo(100);
     }
 
     private static VoteStore.Cast cast(long conversation, String token, long statement, Vote value) {
@@ -183,7 +205,9 @@ abstract class ParticipationStoreContract {
     void concurrentJoinsNeverUseAnInviteMoreThanItsLimit() throws Exception {
         var c = given.openConversation();
         long invite = given.invite(c, 5, "KR").id();
-        String code = given.jdbi.withHandle(h -> h.select("SELECT code FROM invite WHERE id = ?", invite).mapTo(String.class).one());
+        String code = given.jdbi.withHandle(h -> h.select("SELECT code FROM invite WHERE id = ?", invite)
+                .mapTo(String.class)
+                .one());
         List<Callable<Object>> joins = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             joins.add(() -> join.join(c.id(), new Join.JoinRequest(Map.of(), code, null, "ko"), Language.EN));
@@ -192,9 +216,13 @@ abstract class ParticipationStoreContract {
         List<Object> outcomes = runAll(joins);
 
         assertThat(outcomes).filteredOn(o -> o instanceof Join.Joined).hasSize(5);
-        assertThat(outcomes).filteredOn(o -> o instanceof Conflict conflict && conflict.type().equals("invite-exhausted")).hasSize(15);
+        assertThat(outcomes)
+                .filteredOn(
+                        o -> o instanceof Conflict conflict && conflict.type().equals("invite-exhausted"))
+                .hasSize(15);
         assertThat(given.count("SELECT uses FROM invite WHERE id = ?", invite)).isEqualTo(5);
-        assertThat(given.count("SELECT count(*) FROM participant WHERE invite_id = ?", invite)).isEqualTo(5);
+        assertThat(given.count("SELECT count(*) FROM participant WHERE invite_id = ?", invite))
+                .isEqualTo(5);
         assertThat(given.count("""
                 SELECT count(*) FROM participant_cohort pc JOIN participant p ON p.id = pc.participant_id
                 WHERE p.invite_id = ? AND pc.value = 'KR'""", invite)).isEqualTo(5);
@@ -206,16 +234,27 @@ abstract class ParticipationStoreContract {
         List<Callable<Object>> writes = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             var author = given.participant(c);
-            String text = i % 2 == 0 ? "Energy grids in Southeast Asia should be built together." : "ENERGY grids in south-east asia should be built together!";
+            String text = i % 2 == 0
+                    ? "Energy grids in Southeast Asia should be built together."
+                    : "ENERGY grids in south-east asia should be built together!";
             Participant p = new Participant(author.id(), c.id(), "en");
-            writes.add(() -> statements.write(p.conversationId(), p.id(), new StatementStore.WriteStatement(text.replace("south-east", "Southeast"), null)));
+            writes.add(() -> statements.write(
+                    p.conversationId(),
+                    p.id(),
+                    new StatementStore.WriteStatement(text.replace("south-east", "Southeast"), null)));
         }
 
         List<Object> outcomes = runAll(writes);
 
-        assertThat(outcomes).filteredOn(o -> o instanceof StatementStore.StatementView).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof Conflict conflict && conflict.type().equals("statement-duplicate")).hasSize(11);
-        assertThat(given.count("SELECT count(*) FROM statement WHERE conversation_id = ?", c.id())).isEqualTo(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof StatementStore.StatementView)
+                .hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(
+                        o -> o instanceof Conflict conflict && conflict.type().equals("statement-duplicate"))
+                .hasSize(11);
+        assertThat(given.count("SELECT count(*) FROM statement WHERE conversation_id = ?", c.id()))
+                .isEqualTo(1);
     }
 
     /** Runs the tasks at once; each outcome is its result or the problem it was refused with. */

@@ -15,8 +15,12 @@ class TalliesHttpTest extends ParticipationServerTest {
     }
 
     static void vote(ParticipationGiven.Conversation c, ParticipationGiven.Taker p, long s, String value) {
-        assertThat(server.postJson("/api/v1/conversations/" + c.id() + "/votes", Map.of("statementId", s, "value", value),
-                p.bearer()).status()).isEqualTo(201);
+        assertThat(server.postJson(
+                                "/api/v1/conversations/" + c.id() + "/votes",
+                                Map.of("statementId", s, "value", value),
+                                p.bearer())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -78,10 +82,17 @@ class TalliesHttpTest extends ParticipationServerTest {
     void theOpenApiDocumentDescribesTheParticipationEndpoints() {
         var doc = server.get("/api/v1/openapi.json").json();
 
-        assertThat(doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1votes/post/requestBody/content/application~1json/schema/$ref").asText())
+        assertThat(doc.at(
+                                "/paths/~1api~1v1~1conversations~1{conversationId}~1votes/post/requestBody/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/CastVote");
-        assertThat(doc.at("/components/schemas/CastVote/properties/value/enum").toString()).contains("agree", "disagree", "pass");
-        assertThat(doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1next/get/responses/200").isMissingNode()).isFalse();
-        assertThat(doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1participants/post/responses/201").isMissingNode()).isFalse();
+        assertThat(doc.at("/components/schemas/CastVote/properties/value/enum").toString())
+                .contains("agree", "disagree", "pass");
+        assertThat(doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1next/get/responses/200")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1participants/post/responses/201")
+                        .isMissingNode())
+                .isFalse();
     }
 }

@@ -29,8 +29,12 @@ class VoteHttpTest extends ParticipationServerTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("value").asText()).isEqualTo("agree");
         assertThat(second.status()).isEqualTo(201);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s)).isEqualTo(-1);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ? AND statement_id = ?", p.id(), s)).isEqualTo(2);
+        assertThat(given.count(
+                        "SELECT value FROM current_vote WHERE participant_id = ? AND statement_id = ?", p.id(), s))
+                .isEqualTo(-1);
+        assertThat(given.count(
+                        "SELECT count(*) FROM vote_event WHERE participant_id = ? AND statement_id = ?", p.id(), s))
+                .isEqualTo(2);
     }
 
     @Test
@@ -39,10 +43,12 @@ class VoteHttpTest extends ParticipationServerTest {
         long s = given.statement(c, "Pass me.");
         var p = given.participant(c);
 
-        var response = server.postJson(votes(c), vote(s, "pass"), "Cookie", Participants.cookieName(c.id()) + "=" + p.token());
+        var response =
+                server.postJson(votes(c), vote(s, "pass"), "Cookie", Participants.cookieName(c.id()) + "=" + p.token());
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id())).isZero();
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id()))
+                .isZero();
     }
 
     @Test
@@ -52,11 +58,21 @@ class VoteHttpTest extends ParticipationServerTest {
         var p = given.participant(c);
         String cookie = Participants.cookieName(c.id()) + "=" + p.token();
 
-        var crossSite = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Accept-Language", "ko");
-        var siblingSubdomain = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "same-site");
-        var foreignOrigin = server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Origin", "https://evil.example");
-        var sameOrigin = server.postJson(votes(c), vote(s, "disagree"), "Cookie", cookie, "Sec-Fetch-Site", "same-origin",
-                "Origin", server.baseUrl());
+        var crossSite = server.postJson(
+                votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Accept-Language", "ko");
+        var siblingSubdomain =
+                server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Sec-Fetch-Site", "same-site");
+        var foreignOrigin =
+                server.postJson(votes(c), vote(s, "agree"), "Cookie", cookie, "Origin", "https://evil.example");
+        var sameOrigin = server.postJson(
+                votes(c),
+                vote(s, "disagree"),
+                "Cookie",
+                cookie,
+                "Sec-Fetch-Site",
+                "same-origin",
+                "Origin",
+                server.baseUrl());
 
         assertThat(crossSite.status()).isEqualTo(403);
         assertThat(crossSite.contentType()).startsWith("application/problem+json");
@@ -65,8 +81,10 @@ class VoteHttpTest extends ParticipationServerTest {
         assertThat(siblingSubdomain.status()).isEqualTo(403);
         assertThat(foreignOrigin.status()).isEqualTo(403);
         assertThat(sameOrigin.status()).isEqualTo(201);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isEqualTo(1);
-        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id())).isEqualTo(-1);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isEqualTo(1);
+        assertThat(given.count("SELECT value FROM current_vote WHERE participant_id = ?", p.id()))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -90,9 +108,14 @@ class VoteHttpTest extends ParticipationServerTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("value");
-        assertThat(server.postJson(votes(c), Map.of("value", "agree"), p.bearer()).status()).isEqualTo(422);
-        assertThat(server.postJson(votes(c), "{\"statementId\": \"x\", \"value\": \"agree\"}", p.bearer()).status()).isEqualTo(400);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isZero();
+        assertThat(server.postJson(votes(c), Map.of("value", "agree"), p.bearer())
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.postJson(votes(c), "{\"statementId\": \"x\", \"value\": \"agree\"}", p.bearer())
+                        .status())
+                .isEqualTo(400);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isZero();
     }
 
     @Test
@@ -109,7 +132,8 @@ class VoteHttpTest extends ParticipationServerTest {
         assertThat(onPending.json().get("type").asText()).endsWith("/statement-pending");
         assertThat(onRejected.status()).isEqualTo(409);
         assertThat(onRejected.json().get("type").asText()).endsWith("/statement-rejected");
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id())).isZero();
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE participant_id = ?", p.id()))
+                .isZero();
     }
 
     @Test
@@ -123,8 +147,12 @@ class VoteHttpTest extends ParticipationServerTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("type").asText()).endsWith("/statement-not-found");
-        assertThat(server.postJson(votes(c), vote(987654321L, "agree"), p.bearer()).status()).isEqualTo(404);
-        assertThat(server.postJson("/api/v1/conversations/987654321/votes", vote(foreign, "agree"), p.bearer()).status()).isEqualTo(404);
+        assertThat(server.postJson(votes(c), vote(987654321L, "agree"), p.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.postJson("/api/v1/conversations/987654321/votes", vote(foreign, "agree"), p.bearer())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -161,8 +189,13 @@ class VoteHttpTest extends ParticipationServerTest {
         var stranger = given.participant(other);
 
         assertThat(server.postJson(votes(c), vote(s, "agree")).status()).isEqualTo(401);
-        assertThat(server.postJson(votes(c), vote(s, "agree"), "Authorization", "Bearer cgp_forged").status()).isEqualTo(401);
-        assertThat(server.postJson(votes(c), vote(s, "agree"), stranger.bearer()).status()).isEqualTo(403);
-        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id = ?", s)).isZero();
+        assertThat(server.postJson(votes(c), vote(s, "agree"), "Authorization", "Bearer cgp_forged")
+                        .status())
+                .isEqualTo(401);
+        assertThat(server.postJson(votes(c), vote(s, "agree"), stranger.bearer())
+                        .status())
+                .isEqualTo(403);
+        assertThat(given.count("SELECT count(*) FROM vote_event WHERE statement_id = ?", s))
+                .isZero();
     }
 }

@@ -27,11 +27,14 @@ import org.apache.commons.csv.CSVRecord;
  * non-ASCII letters, both give the same records, or both refuse the text.
  */
 class CsvFileProperties {
-    private static final CSVFormat REFERENCE = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat REFERENCE =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     @Provide
     Arbitrary<String> csvText() {
-        return Arbitraries.strings().withChars(',', '"', '\n', '\r', ' ', 'a', '1', '-', '\u00e9', '\uD55C').ofMaxLength(60);
+        return Arbitraries.strings()
+                .withChars(',', '"', '\n', '\r', ' ', 'a', '1', '-', '\u00e9', '\uD55C')
+                .ofMaxLength(60);
     }
 
     @Property(tries = 2000)
@@ -40,8 +43,10 @@ class CsvFileProperties {
         try {
             expected = reference(text);
         } catch (UncheckedIOException | IOException e) {
-            assertThatThrownBy(() -> records(text)).as("commons-csv refused it: %s", e.getMessage())
-                    .isInstanceOf(PolisFormatException.class).hasMessageContaining("unreadable CSV");
+            assertThatThrownBy(() -> records(text))
+                    .as("commons-csv refused it: %s", e.getMessage())
+                    .isInstanceOf(PolisFormatException.class)
+                    .hasMessageContaining("unreadable CSV");
             return;
         }
 
@@ -54,7 +59,8 @@ class CsvFileProperties {
         try (CsvFile csv = CsvFile.withHeader(file)) {
             csv.next();
             assertThat(outcome(() -> csv.integer("n"))).isEqualTo(outcome(() -> csv.integer("n", csv.text("n"))));
-            assertThat(outcome(() -> csv.number("n"))).isEqualTo(outcome(() -> Long.parseLong(csv.text("n").strip())));
+            assertThat(outcome(() -> csv.number("n")))
+                    .isEqualTo(outcome(() -> Long.parseLong(csv.text("n").strip())));
             assertThat(outcome(() -> csv.vote("v"))).isEqualTo(outcome(() -> csv.vote("v", csv.text("v"))));
         }
     }
@@ -62,7 +68,10 @@ class CsvFileProperties {
     @Provide
     Arbitrary<String> numberCell() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withChars('0', '1', '9', '-', '+', ' ').ofMinLength(0).ofMaxLength(12),
+                Arbitraries.strings()
+                        .withChars('0', '1', '9', '-', '+', ' ')
+                        .ofMinLength(0)
+                        .ofMaxLength(12),
                 Arbitraries.integers().map(String::valueOf),
                 Arbitraries.of("1", "-1", "0", "\"1\"", "\" -1 \"", "2", "--1", "01", "-0"));
     }
@@ -75,7 +84,9 @@ class CsvFileProperties {
             assertThat(csv.line()).isEqualTo(2);
             assertThat(csv.cell(1)).isEqualTo("two\nlines");
             assertThat(csv.next()).isTrue();
-            assertThat(csv.line()).as("after the two-line cell and an empty line").isEqualTo(5);
+            assertThat(csv.line())
+                    .as("after the two-line cell and an empty line")
+                    .isEqualTo(5);
             assertThat(csv.text("b")).isEqualTo("x");
             assertThat(csv.next()).isFalse();
         }
@@ -92,7 +103,10 @@ class CsvFileProperties {
 
     private static List<List<String>> reference(String text) throws IOException {
         List<List<String>> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(REFERENCE).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(REFERENCE)
+                .get()) {
             for (CSVRecord record : parser) {
                 out.add(record.toList());
             }

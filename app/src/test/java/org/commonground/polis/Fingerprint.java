@@ -8,16 +8,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.commonground.polis.PolisExport.Comment;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.VoteEvent;
+import org.commonground.polis.PolisExport.Voter;
 
 /**
  * What a round trip must keep, in a form that compares with equals: every statement (id, text in
  * the normal form every stored statement has, author, moderation, time), every current vote, every
  * vote event, and every cohort value.
  */
-record Fingerprint(Map<Integer, String> statements, Set<String> currentVotes, List<String> events,
-                   Map<Integer, Map<String, String>> cohorts) {
+record Fingerprint(
+        Map<Integer, String> statements,
+        Set<String> currentVotes,
+        List<String> events,
+        Map<Integer, Map<String, String>> cohorts) {
 
     static Fingerprint of(PolisExport export) {
         Map<Integer, String> statements = new TreeMap<>();
@@ -25,8 +28,12 @@ record Fingerprint(Map<Integer, String> statements, Set<String> currentVotes, Li
             String text = Normalizer.normalize(c.text(), Normalizer.Form.NFC).strip();
             statements.put(c.id(), c.timestamp() + "|" + c.authorId() + "|" + c.moderation() + "|" + text);
         }
-        Set<String> current = export.latestVotes().stream().map(Fingerprint::vote).collect(Collectors.toCollection(TreeSet::new));
-        List<String> events = export.votes().stream().map(v -> v.timestamp() + "@" + vote(v)).sorted().toList();
+        Set<String> current =
+                export.latestVotes().stream().map(Fingerprint::vote).collect(Collectors.toCollection(TreeSet::new));
+        List<String> events = export.votes().stream()
+                .map(v -> v.timestamp() + "@" + vote(v))
+                .sorted()
+                .toList();
         Map<Integer, Map<String, String>> cohorts = new TreeMap<>();
         for (Voter p : export.participants()) {
             if (!p.cohorts().isEmpty()) {

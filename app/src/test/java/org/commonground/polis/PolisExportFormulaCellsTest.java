@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * folder back gives the original texts.
  */
 class PolisExportFormulaCellsTest {
-    private static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+1+1", "-2+3 is five", "@SUM(A1)",
-            "\tindented", "'=already quoted");
+    private static final List<String> FORMULAS =
+            List.of("=cmd|' /C calc'!A0", "+1+1", "-2+3 is five", "@SUM(A1)", "\tindented", "'=already quoted");
 
     @TempDir
     Path tmp;
@@ -32,20 +32,26 @@ class PolisExportFormulaCellsTest {
     void formulaTextsAreWrittenAsTextAndReadBackUnchanged() throws Exception {
         List<Comment> comments = new java.util.ArrayList<>();
         for (int i = 0; i < FORMULAS.size(); i++) {
-            comments.add(new Comment(i, 1_600_000_000_000L + i, OptionalInt.of(1), Moderation.REJECTED, false, FORMULAS.get(i)));
+            comments.add(new Comment(
+                    i, 1_600_000_000_000L + i, OptionalInt.of(1), Moderation.REJECTED, false, FORMULAS.get(i)));
         }
-        PolisExport export = new PolisExport(new Summary("=topic()", "@description"), comments,
-                List.of(new VoteEvent(1_600_000_001_000L, 0, 1, -1)), VoteSource.HISTORY, List.of("country"),
+        PolisExport export = new PolisExport(
+                new Summary("=topic()", "@description"),
+                comments,
+                List.of(new VoteEvent(1_600_000_001_000L, 0, 1, -1)),
+                VoteSource.HISTORY,
+                List.of("country"),
                 List.of(new Voter(1, Map.of("country", "+KR"))));
 
         export.write(tmp);
         String commentsCsv = Files.readString(tmp.resolve(PolisFolderReader.COMMENTS));
         PolisExport read = PolisExport.read(tmp);
 
-        assertThat(commentsCsv).contains(",-1,'=cmd|", ",-1,'+1+1", ",-1,'-2+3", ",-1,'@SUM", "'\tindented",
-                ",-1,''=already quoted");
+        assertThat(commentsCsv)
+                .contains(",-1,'=cmd|", ",-1,'+1+1", ",-1,'-2+3", ",-1,'@SUM", "'\tindented", ",-1,''=already quoted");
         assertThat(Files.readString(tmp.resolve(PolisFolderReader.SUMMARY))).contains("topic,'=topic()");
-        assertThat(Files.readString(tmp.resolve(PolisFolderReader.PARTICIPANTS))).contains("'+KR");
+        assertThat(Files.readString(tmp.resolve(PolisFolderReader.PARTICIPANTS)))
+                .contains("'+KR");
         assertThat(read.comments().stream().map(Comment::text).toList()).isEqualTo(FORMULAS);
         assertThat(read.summary().topic()).isEqualTo("=topic()");
         assertThat(read.participants().getFirst().cohorts()).isEqualTo(Map.of("country", "+KR"));

@@ -20,9 +20,11 @@ class PolisExportMalformedTest {
 
     @BeforeEach
     void aValidExport() throws IOException {
-        write("comments.csv", COMMENTS_HEADER
-                + "1000,x,0,1,1,0,1,\"A text that spans\ntwo lines, with a comma\"\n"
-                + "2000,x,1,1,0,0,0,Second\n");
+        write(
+                "comments.csv",
+                COMMENTS_HEADER
+                        + "1000,x,0,1,1,0,1,\"A text that spans\ntwo lines, with a comma\"\n"
+                        + "2000,x,1,1,0,0,0,Second\n");
         write("votes.csv", VOTES_HEADER + "3000,x,0,1,1\n3001,x,1,1,-1\n");
     }
 
@@ -56,9 +58,11 @@ class PolisExportMalformedTest {
 
     @Test
     void refusesABadNumberOnTheLineAfterAMultiLineText() throws IOException {
-        write("comments.csv", COMMENTS_HEADER
-                + "1000,x,0,1,1,0,1,\"A text that spans\ntwo lines\"\n"
-                + "2000,x,one,1,0,0,0,Second\n");
+        write(
+                "comments.csv",
+                COMMENTS_HEADER
+                        + "1000,x,0,1,1,0,1,\"A text that spans\ntwo lines\"\n"
+                        + "2000,x,one,1,0,0,0,Second\n");
 
         assertFault("comments.csv:4: comment-id is not a whole number: 'one'");
     }
@@ -107,8 +111,10 @@ class PolisExportMalformedTest {
 
     @Test
     void refusesTextThatIsNotUtf8() throws IOException {
-        Files.write(dir.resolve("comments.csv"), (COMMENTS_HEADER + "1000,x,0,1,1,0,1,caf\u00e9\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                dir.resolve("comments.csv"),
+                (COMMENTS_HEADER + "1000,x,0,1,1,0,1,caf\u00e9\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         assertFault("comments.csv:2: not valid UTF-8");
     }
@@ -116,7 +122,9 @@ class PolisExportMalformedTest {
     @Test
     void refusesAMatrixColumnThatIsNoComment() throws IOException {
         Files.delete(dir.resolve("votes.csv"));
-        write("participants-votes.csv", "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,7\n1,0,0,1,1,0,1,\n");
+        write(
+                "participants-votes.csv",
+                "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,7\n1,0,0,1,1,0,1,\n");
 
         assertFault("participants-votes.csv:1: column '7' is not a comment-id in comments.csv");
     }
@@ -124,10 +132,13 @@ class PolisExportMalformedTest {
     @Test
     void refusesABadVoteCellInTheMatrix() throws IOException {
         Files.delete(dir.resolve("votes.csv"));
-        write("participants-votes.csv", "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n"
-                + "1,0,0,1,1,0,1,\n2,0,0,1,1,0,,yes\n");
+        write(
+                "participants-votes.csv",
+                "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n"
+                        + "1,0,0,1,1,0,1,\n2,0,0,1,1,0,,yes\n");
 
-        assertFault("participants-votes.csv:3: vote on comment 1 must be 1 (agree), -1 (disagree) or 0 (pass), not 'yes'");
+        assertFault(
+                "participants-votes.csv:3: vote on comment 1 must be 1 (agree), -1 (disagree) or 0 (pass), not 'yes'");
     }
 
     @Test
@@ -147,7 +158,8 @@ class PolisExportMalformedTest {
     private void assertFault(String expected) {
         assertThatThrownBy(() -> PolisExport.read(dir))
                 .isInstanceOf(PolisFormatException.class)
-                .hasMessageStartingWith(dir.resolve(expected.substring(0, expected.indexOf(':'))).toString())
+                .hasMessageStartingWith(dir.resolve(expected.substring(0, expected.indexOf(':')))
+                        .toString())
                 .hasMessageContaining(expected);
     }
 

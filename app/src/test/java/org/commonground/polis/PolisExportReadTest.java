@@ -19,22 +19,26 @@ class PolisExportReadTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "15-per-hour-seattle, 339, 54, 2872",
-            "brexit-consensus, 204, 50, 5303",
-            "canadian-electoral-reform, 448, 174, 11950",
-            "football-concussions, 1487, 298, 14328",
-            "london.youth.policing, 26, 39, 638",
-            "scoop-hivemind.affordable-housing, 381, 165, 14995",
-            "scoop-hivemind.biodiversity, 536, 316, 29719",
-            "scoop-hivemind.freshwater, 117, 80, 3972",
-            "scoop-hivemind.taxes, 334, 148, 17335",
-            "vtaiwan.uberx, 1921, 197, 49443"})
+        "15-per-hour-seattle, 339, 54, 2872",
+        "brexit-consensus, 204, 50, 5303",
+        "canadian-electoral-reform, 448, 174, 11950",
+        "football-concussions, 1487, 298, 14328",
+        "london.youth.policing, 26, 39, 638",
+        "scoop-hivemind.affordable-housing, 381, 165, 14995",
+        "scoop-hivemind.biodiversity, 536, 316, 29719",
+        "scoop-hivemind.freshwater, 117, 80, 3972",
+        "scoop-hivemind.taxes, 334, 148, 17335",
+        "vtaiwan.uberx, 1921, 197, 49443"
+    })
     void readsEveryOpenDataConversationWithTheCountsPolisPublished(String name, int voters, int comments, int latest) {
         PolisExport export = PolisExport.read(SharedData.polisDataset(name));
 
         assertThat(export.comments()).hasSize(comments);
         assertThat(export.latestVotes()).hasSize(latest);
-        assertThat(export.latestVotes().stream().map(PolisExport.VoteEvent::voterId).distinct()).hasSize(voters);
+        assertThat(export.latestVotes().stream()
+                        .map(PolisExport.VoteEvent::voterId)
+                        .distinct())
+                .hasSize(voters);
         assertThat(export.voteSource()).isEqualTo(VoteSource.HISTORY);
     }
 
@@ -74,7 +78,9 @@ class PolisExportReadTest {
 
         PolisExport export = PolisExport.read(dir);
 
-        assertThat(export.comments()).extracting(PolisExport.Comment::text).containsExactly("Seeded, with a comma", "Rejected one");
+        assertThat(export.comments())
+                .extracting(PolisExport.Comment::text)
+                .containsExactly("Seeded, with a comma", "Rejected one");
         assertThat(export.comments().get(0).seed()).isTrue();
         assertThat(export.comments().get(1).moderation()).isEqualTo(Moderation.REJECTED);
         assertThat(export.comments().get(1).authorId()).hasValue(3);
@@ -82,8 +88,10 @@ class PolisExportReadTest {
 
     @Test
     void theLatestEventWinsAndEqualTimesGoToTheLaterRow() throws IOException {
-        write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-                + "1,x,0,0,0,0,1,A\n1,x,1,0,0,0,1,B\n");
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                        + "1,x,0,0,0,0,1,A\n1,x,1,0,0,0,1,B\n");
         write("votes.csv", """
                 timestamp,datetime,comment-id,voter-id,vote
                 30,x,0,5,1
@@ -132,6 +140,8 @@ class PolisExportReadTest {
     }
 
     private static java.util.List<String> values(java.util.List<PolisExport.VoteEvent> votes) {
-        return votes.stream().map(v -> v.voterId() + "/" + v.commentId() + "=" + v.value()).toList();
+        return votes.stream()
+                .map(v -> v.voterId() + "/" + v.commentId() + "=" + v.value())
+                .toList();
     }
 }

@@ -12,10 +12,10 @@ import java.util.OptionalInt;
 import org.commonground.db.Database;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.testing.Cli;
 import org.commonground.testing.SharedData;
 import org.commonground.testing.TestDatabase;
@@ -64,12 +64,15 @@ class PolisImportTest {
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(exported.exitCode()).as(exported.err()).isZero();
-        System.out.println(kind + ": " + imported.outLines().getFirst() + " / " + exported.out().strip());
+        System.out.println(kind + ": " + imported.outLines().getFirst() + " / "
+                + exported.out().strip());
         assertThat(back.comments()).hasSize(197);
         assertThat(back.latestVotes()).hasSize(49_443);
         assertThat(back.votes()).hasSize(49_997);
-        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = " + id)).isEqualTo(49_443);
-        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id)).isEqualTo(49_997);
+        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = " + id))
+                .isEqualTo(49_443);
+        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id))
+                .isEqualTo(49_997);
     }
 
     @Test
@@ -88,7 +91,8 @@ class PolisImportTest {
                 2500,x,41,7,0
                 """);
 
-        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl()).lastLine());
+        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl())
+                .lastLine());
 
         assertThat(strings("""
                         SELECT s.external_id || ':' || s.moderation_state || ':' || (s.moderated_at IS NOT NULL)
@@ -100,9 +104,9 @@ class PolisImportTest {
         assertThat(strings("""
                         SELECT p.external_id || '/' || s.external_id || '=' || v.value FROM current_vote v
                         JOIN participant p ON p.id = v.participant_id JOIN statement s ON s.id = v.statement_id
-                        WHERE v.conversation_id = :c ORDER BY 1""", id))
-                .containsExactly("7/41=0", "8/40=1");
-        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id)).isEqualTo(3);
+                        WHERE v.conversation_id = :c ORDER BY 1""", id)).containsExactly("7/41=0", "8/40=1");
+        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id))
+                .isEqualTo(3);
         assertThat(strings("SELECT title || '|' || description FROM conversation_text WHERE conversation_id = :c", id))
                 .containsExactly("Night buses|Late, and \"safe\"?");
     }
@@ -113,15 +117,21 @@ class PolisImportTest {
         write("votes.csv", "timestamp,comment-id,voter-id,vote\n1100,0,1,1\n1200,0,2,-1\n");
         write("participants.csv", "participant,country,role\n1,JP,student\n2,KR,\n3,US,journalist\n");
 
-        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--title", "交流", "--database-url", db.jdbcUrl()).lastLine());
+        long id =
+                Long.parseLong(Cli.run("import-polis", dir.toString(), "--title", "交流", "--database-url", db.jdbcUrl())
+                        .lastLine());
 
         assertThat(strings("""
                         SELECT p.external_id || ':' || d.name || '=' || pc.value FROM participant_cohort pc
                         JOIN participant p ON p.id = pc.participant_id JOIN cohort_dimension d ON d.id = pc.dimension_id
                         WHERE p.conversation_id = :c ORDER BY 1""", id))
                 .containsExactly("1:country=JP", "1:role=student", "2:country=KR", "3:country=US", "3:role=journalist");
-        assertThat(strings("SELECT lang || ':' || title FROM conversation_text WHERE conversation_id = :c", id).getFirst()).isEqualTo("en:交流");
-        assertThat(strings("SELECT lang FROM statement WHERE conversation_id = :c", id).getFirst()).isEqualTo("ja");
+        assertThat(strings("SELECT lang || ':' || title FROM conversation_text WHERE conversation_id = :c", id)
+                        .getFirst())
+                .isEqualTo("en:交流");
+        assertThat(strings("SELECT lang FROM statement WHERE conversation_id = :c", id)
+                        .getFirst())
+                .isEqualTo("ja");
     }
 
     @Test
@@ -134,7 +144,8 @@ class PolisImportTest {
                 """);
         write("votes.csv", "timestamp,comment-id,voter-id,vote\n3100,2,1,0\n");
 
-        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl()).lastLine());
+        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl())
+                .lastLine());
 
         assertThat(strings("SELECT text FROM statement WHERE conversation_id = :c ORDER BY external_id", id))
                 .containsExactly("Build more housing.", "build MORE housing!!", "");
@@ -149,10 +160,13 @@ class PolisImportTest {
                 2,,1,0,1,0,1,,-1
                 """);
 
-        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl()).lastLine());
+        long id = Long.parseLong(Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl())
+                .lastLine());
 
-        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = " + id)).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM current_vote WHERE conversation_id = " + id))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM vote_event WHERE conversation_id = " + id))
+                .isEqualTo(3);
     }
 
     @Test
@@ -164,7 +178,8 @@ class PolisImportTest {
         Cli.Run run = Cli.run("import-polis", dir.toString(), "--database-url", db.jdbcUrl());
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains(dir.resolve("votes.csv") + ":3: comment-id 9 is not in comments.csv")
+        assertThat(run.err())
+                .contains(dir.resolve("votes.csv") + ":3: comment-id 9 is not in comments.csv")
                 .contains("nothing was imported");
         assertThat(run.out()).isEmpty();
         assertThat(totalRows()).isEqualTo(before);
@@ -174,14 +189,17 @@ class PolisImportTest {
     void leavesNothingBehindWhenTheImportFailsHalfway() {
         // Built in code, so it passes the reader's checks; the bad vote is only met after the
         // conversation, participants and statements are written.
-        PolisExport export = new PolisExport(Summary.EMPTY,
+        PolisExport export = new PolisExport(
+                Summary.EMPTY,
                 List.of(new Comment(0, 1000, OptionalInt.of(1), Moderation.ACCEPTED, false, "A")),
-                List.of(new VoteEvent(1100, 0, 1, 1), new VoteEvent(1200, 99, 1, 1)), VoteSource.HISTORY,
-                List.of("country"), List.of(new Voter(1, Map.of("country", "JP"))));
+                List.of(new VoteEvent(1100, 0, 1, 1), new VoteEvent(1200, 99, 1, 1)),
+                VoteSource.HISTORY,
+                List.of("country"),
+                List.of(new Voter(1, Map.of("country", "JP"))));
         long before = totalRows();
 
-        assertThatThrownBy(() -> new PolisImport(jdbi).run(export,
-                ImportedConversation.imported(export, "halfway", "x"), ImportProgress.NONE))
+        assertThatThrownBy(() -> new PolisImport(jdbi)
+                        .run(export, ImportedConversation.imported(export, "halfway", "x"), ImportProgress.NONE))
                 .hasMessageContaining("comment-id 99");
         assertThat(totalRows()).isEqualTo(before);
     }
@@ -199,7 +217,8 @@ class PolisImportTest {
     }
 
     private static List<String> strings(String sql, long conversation) {
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("c", conversation).mapTo(String.class).list());
+        return jdbi.withHandle(h ->
+                h.createQuery(sql).bind("c", conversation).mapTo(String.class).list());
     }
 
     private static long count(String sql) {

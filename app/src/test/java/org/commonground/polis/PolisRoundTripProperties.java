@@ -24,10 +24,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.commonground.db.Database;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.Moderation;
-import org.commonground.polis.PolisExport.Voter;
 import org.commonground.polis.PolisExport.Summary;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.VoteSource;
+import org.commonground.polis.PolisExport.Voter;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,9 +38,32 @@ import org.jdbi.v3.core.Jdbi;
  * vote event, every current vote and every cohort value.
  */
 class PolisRoundTripProperties {
-    private static final List<String> FRAGMENTS = List.of("a", "Z", "7", " ", ",", "\"", "\"\"", "\n", "\r\n", "\t",
-            "'", ";", "한국", "日本語", "カタカナ", "中文", "é", "e\u0301", "😀", "—", "　", "=SUM(A1)",
-            "-", "+", "@");
+    private static final List<String> FRAGMENTS = List.of(
+            "a",
+            "Z",
+            "7",
+            " ",
+            ",",
+            "\"",
+            "\"\"",
+            "\n",
+            "\r\n",
+            "\t",
+            "'",
+            ";",
+            "한국",
+            "日本語",
+            "カタカナ",
+            "中文",
+            "é",
+            "e\u0301",
+            "😀",
+            "—",
+            "　",
+            "=SUM(A1)",
+            "-",
+            "+",
+            "@");
     private static final List<String> COHORT_VALUES =
             List.of("JP", "KR", "US", "other", "civil-society", "Busan, \"KR\"", "교사", "先生", "a\nb");
     private static TestDatabase db;
@@ -77,28 +100,43 @@ class PolisRoundTripProperties {
 
     @Provide
     Arbitrary<PolisExport> conversations() {
-        Arbitrary<List<Integer>> commentIds = Arbitraries.integers().between(0, 5_000).set().ofMinSize(1).ofMaxSize(8)
+        Arbitrary<List<Integer>> commentIds = Arbitraries.integers()
+                .between(0, 5_000)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(8)
                 .map(ArrayList::new);
-        Arbitrary<List<Integer>> participantIds = Arbitraries.integers().between(0, 5_000).set().ofMinSize(1).ofMaxSize(10)
+        Arbitrary<List<Integer>> participantIds = Arbitraries.integers()
+                .between(0, 5_000)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(10)
                 .map(ArrayList::new);
-        return Combinators.combine(commentIds, participantIds).flatAs((cids, pids) -> Combinators.combine(
-                comment(pids).list().ofSize(cids.size()),
-                vote(cids, pids).list().ofMaxSize(40),
-                cohorts().list().ofSize(pids.size()),
-                text())
-                .as((comments, votes, cohorts, topic) -> {
-                    List<Comment> numbered = new ArrayList<>();
-                    for (int i = 0; i < comments.size(); i++) {
-                        Comment c = comments.get(i);
-                        numbered.add(new Comment(cids.get(i), c.timestamp(), c.authorId(), c.moderation(), c.seed(), c.text()));
-                    }
-                    List<Voter> participants = new ArrayList<>();
-                    for (int i = 0; i < pids.size(); i++) {
-                        participants.add(new Voter(pids.get(i), cohorts.get(i)));
-                    }
-                    return new PolisExport(new Summary(topic.strip(), ""), numbered, votes, VoteSource.HISTORY,
-                            List.of("country", "role"), participants);
-                }));
+        return Combinators.combine(commentIds, participantIds)
+                .flatAs((cids, pids) -> Combinators.combine(
+                                comment(pids).list().ofSize(cids.size()),
+                                vote(cids, pids).list().ofMaxSize(40),
+                                cohorts().list().ofSize(pids.size()),
+                                text())
+                        .as((comments, votes, cohorts, topic) -> {
+                            List<Comment> numbered = new ArrayList<>();
+                            for (int i = 0; i < comments.size(); i++) {
+                                Comment c = comments.get(i);
+                                numbered.add(new Comment(
+                                        cids.get(i), c.timestamp(), c.authorId(), c.moderation(), c.seed(), c.text()));
+                            }
+                            List<Voter> participants = new ArrayList<>();
+                            for (int i = 0; i < pids.size(); i++) {
+                                participants.add(new Voter(pids.get(i), cohorts.get(i)));
+                            }
+                            return new PolisExport(
+                                    new Summary(topic.strip(), ""),
+                                    numbered,
+                                    votes,
+                                    VoteSource.HISTORY,
+                                    List.of("country", "role"),
+                                    participants);
+                        }));
     }
 
     private static Arbitrary<Comment> comment(List<Integer> participantIds) {
@@ -107,8 +145,13 @@ class PolisRoundTripProperties {
                         Arbitraries.of(participantIds).injectNull(0.2),
                         Arbitraries.of(Moderation.class),
                         text())
-                .as((time, author, moderation, text) -> new Comment(0, time,
-                        author == null ? OptionalInt.empty() : OptionalInt.of(author), moderation, false, text));
+                .as((time, author, moderation, text) -> new Comment(
+                        0,
+                        time,
+                        author == null ? OptionalInt.empty() : OptionalInt.of(author),
+                        moderation,
+                        false,
+                        text));
     }
 
     /** Times from a narrow range, so one participant's revised votes often share a millisecond. */
@@ -122,7 +165,9 @@ class PolisRoundTripProperties {
     }
 
     private static Arbitrary<Map<String, String>> cohorts() {
-        return Combinators.combine(Arbitraries.of(COHORT_VALUES).injectNull(0.3), Arbitraries.of(COHORT_VALUES).injectNull(0.3))
+        return Combinators.combine(
+                        Arbitraries.of(COHORT_VALUES).injectNull(0.3),
+                        Arbitraries.of(COHORT_VALUES).injectNull(0.3))
                 .as((country, role) -> {
                     Map<String, String> cohorts = new LinkedHashMap<>();
                     if (country != null) {

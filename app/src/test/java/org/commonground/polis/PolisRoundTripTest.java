@@ -61,9 +61,9 @@ class PolisRoundTripTest {
 
     /** Into the database, out as a folder, and read back from that folder. */
     static PolisExport roundTrip(Jdbi jdbi, PolisExport export, Path folder) {
-        var result = new PolisImport(jdbi).run(export, ImportedConversation.imported(export, null, "round-trip"), ImportProgress.NONE);
+        var result = new PolisImport(jdbi)
+                .run(export, ImportedConversation.imported(export, null, "round-trip"), ImportProgress.NONE);
         new ConversationExport(jdbi).load(result.conversationId()).write(folder);
         return PolisExport.read(folder);
     }
-
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalInt;
-import org.commonground.polis.PolisExport;
 import org.junit.jupiter.api.Test;
 
 class PolisValidationTest {
 
     @Test
     void adjustedRandIsOneForTheSamePartitionUnderOtherNames() {
-        assertThat(PolisValidation.adjustedRand(new int[] {0, 0, 1, 1, 2}, new int[] {5, 5, 3, 3, 9})).isEqualTo(1.0);
+        assertThat(PolisValidation.adjustedRand(new int[] {0, 0, 1, 1, 2}, new int[] {5, 5, 3, 3, 9}))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -26,7 +26,8 @@ class PolisValidationTest {
 
     @Test
     void adjustedRandIsNegativeForAnAntiCorrelatedSplit() {
-        assertThat(PolisValidation.adjustedRand(new int[] {0, 0, 1, 1}, new int[] {0, 1, 0, 1})).isNegative();
+        assertThat(PolisValidation.adjustedRand(new int[] {0, 0, 1, 1}, new int[] {0, 1, 0, 1}))
+                .isNegative();
     }
 
     @Test
@@ -43,16 +44,22 @@ class PolisValidationTest {
         for (int c = 0; c < 8; c++) {
             comments.add(comment(c, c < 2 ? 100 : 1_000));
         }
-        comments.add(new PolisExport.Comment(9, 100, OptionalInt.empty(), PolisExport.Moderation.REJECTED, false, "out"));
+        comments.add(
+                new PolisExport.Comment(9, 100, OptionalInt.empty(), PolisExport.Moderation.REJECTED, false, "out"));
         List<PolisExport.VoteEvent> votes = List.of(
-                new PolisExport.VoteEvent(200, 0, 1, 1), new PolisExport.VoteEvent(201, 1, 1, -1),
-                new PolisExport.VoteEvent(2_000, 0, 2, 1), new PolisExport.VoteEvent(2_001, 1, 2, 1), new PolisExport.VoteEvent(2_002, 9, 2, 1));
-        PolisExport export = new PolisExport(PolisExport.Summary.EMPTY, comments, votes, PolisExport.VoteSource.HISTORY, List.of(), List.of());
+                new PolisExport.VoteEvent(200, 0, 1, 1),
+                new PolisExport.VoteEvent(201, 1, 1, -1),
+                new PolisExport.VoteEvent(2_000, 0, 2, 1),
+                new PolisExport.VoteEvent(2_001, 1, 2, 1),
+                new PolisExport.VoteEvent(2_002, 9, 2, 1));
+        PolisExport export = new PolisExport(
+                PolisExport.Summary.EMPTY, comments, votes, PolisExport.VoteSource.HISTORY, List.of(), List.of());
 
         assertThat(PolisValidation.admittedByPolisRule(export)).isEqualTo(1);
     }
 
     private static PolisExport.Comment comment(int id, long createdAt) {
-        return new PolisExport.Comment(id, createdAt, OptionalInt.empty(), PolisExport.Moderation.ACCEPTED, true, "Statement " + id);
+        return new PolisExport.Comment(
+                id, createdAt, OptionalInt.empty(), PolisExport.Moderation.ACCEPTED, true, "Statement " + id);
     }
 }

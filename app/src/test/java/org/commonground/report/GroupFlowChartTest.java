@@ -22,8 +22,14 @@ import org.w3c.dom.NodeList;
 
 /** The flow chart drawn from real transition tables: two rounds of a small conversation with three camps. */
 class GroupFlowChartTest {
-    private static final GroupFlowChart.Labels LABELS = new GroupFlowChart.Labels("Groups <JP & KR>", "Who moved \"where\"",
-            r -> "Round " + (r + 1), g -> "Group " + (char) ('A' + g), "Not on the map", "Left", "Joins next round");
+    private static final GroupFlowChart.Labels LABELS = new GroupFlowChart.Labels(
+            "Groups <JP & KR>",
+            "Who moved \"where\"",
+            r -> "Round " + (r + 1),
+            g -> "Group " + (char) ('A' + g),
+            "Not on the map",
+            "Left",
+            "Joins next round");
 
     /**
      * Round 0: people 0–59 in three camps of 20 (camp = person % 3), each agreeing with its own four
@@ -47,14 +53,18 @@ class GroupFlowChartTest {
                 }
             }
             VoteMatrix m = votes.build();
-            AnalysisResult result = Analysis.run(m, Cohorts.none(), AnalysisOptions.defaults().withConvergence(false));
+            AnalysisResult result =
+                    Analysis.run(m, Cohorts.none(), AnalysisOptions.defaults().withConvergence(false));
             series.round(m, Cohorts.none(), result);
         }
-        return CrossRoundAnalysis.run(series.people(people).build(), CrossRoundOptions.defaults()).transitions();
+        return CrossRoundAnalysis.run(series.people(people).build(), CrossRoundOptions.defaults())
+                .transitions();
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static int countIn(Element e) {
@@ -81,7 +91,8 @@ class GroupFlowChartTest {
             total += countIn((Element) bands.item(i));
         }
         assertThat(total).isEqualTo(table.total()).isEqualTo(70);
-        assertThat(svg.getDocumentElement().getTextContent()).contains("Left: 10", "Joins next round: 10")
+        assertThat(svg.getDocumentElement().getTextContent())
+                .contains("Left: 10", "Joins next round: 10")
                 .doesNotContain("Left → ", "Round 3");
     }
 

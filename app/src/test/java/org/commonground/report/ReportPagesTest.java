@@ -37,8 +37,11 @@ class ReportPagesTest extends ParticipationServerTest {
         var moderator = given.person(Role.MODERATOR, c, "moderator");
 
         assertThat(page(results(c), participantCookie(c, member)).status()).isEqualTo(200);
-        assertThat(page(results(c), given.sessionCookie(moderator)).status()).as("its moderator").isEqualTo(200);
-        assertThat(page(results(c) + ".json", given.sessionCookie(moderator)).status()).isEqualTo(200);
+        assertThat(page(results(c), given.sessionCookie(moderator)).status())
+                .as("its moderator")
+                .isEqualTo(200);
+        assertThat(page(results(c) + ".json", given.sessionCookie(moderator)).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -52,8 +55,12 @@ class ReportPagesTest extends ParticipationServerTest {
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).contains("shown to its participants only");
-        assertThat(otherParticipant.status()).as("another conversation's token counts for nothing here").isEqualTo(401);
-        assertThat(page(results(c), given.sessionCookie(otherModerator)).status()).as("another conversation's moderator").isEqualTo(403);
+        assertThat(otherParticipant.status())
+                .as("another conversation's token counts for nothing here")
+                .isEqualTo(401);
+        assertThat(page(results(c), given.sessionCookie(otherModerator)).status())
+                .as("another conversation's moderator")
+                .isEqualTo(403);
     }
 
     @Test
@@ -67,10 +74,12 @@ class ReportPagesTest extends ParticipationServerTest {
 
         assertThat(refusedModerator.status()).isEqualTo(403);
         assertThat(refusedModerator.body()).contains("shown to its organizers only");
-        assertThat(page(results(c) + ".csv", given.sessionCookie(moderator)).status()).isEqualTo(403);
+        assertThat(page(results(c) + ".csv", given.sessionCookie(moderator)).status())
+                .isEqualTo(403);
         assertThat(page(results(c), participantCookie(c, member)).status()).isEqualTo(401);
         assertThat(page("/c/" + c.id() + "/you", participantCookie(c, member)).status())
-                .as("where you stand shows the map and the cohorts' splits").isEqualTo(401);
+                .as("where you stand shows the map and the cohorts' splits")
+                .isEqualTo(401);
         assertThat(page(results(c), given.sessionCookie(organizer)).status()).isEqualTo(200);
     }
 }

@@ -1,6 +1,5 @@
 package org.commonground.report;
 
-import org.commonground.results.LatestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.VoteMatrix;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
+import org.commonground.results.LatestResult;
 import org.commonground.translation.ShownStatements.Shown;
 import org.commonground.web.Assets;
 import org.commonground.web.Csrf;
@@ -40,7 +40,10 @@ class ReportViewTest {
         assertThat(html).contains("class=\"g0 k0\"").contains("class=\"g1 k");
         assertThat(html).contains("Group A").contains("Group B");
         assertThat(html).contains("class=\"plain common-ground\"").contains("We should meet more often");
-        assertThat(html).contains("class=\"card parallel-view\"").contains("Japan").contains("Korea");
+        assertThat(html)
+                .contains("class=\"card parallel-view\"")
+                .contains("Japan")
+                .contains("Korea");
         assertThat(html).contains("id=\"convergence-chart-title\"").contains("<polyline class=\"line s0\"");
         assertThat(html).contains("<polyline class=\"line k0\"");
         assertThat(html).contains("statements are agreed on by a majority in every group and every country");
@@ -58,8 +61,19 @@ class ReportViewTest {
     @Test
     void marksTheReadersOwnDotAndWritesEverythingInTheirLanguage() {
         var base = twoCampConversation();
-        var inputs = new ReportView.Inputs(base.conversationId(), base.title(), true, base.snapshot(), base.texts(),
-                base.totals(), base.cohortDimension(), base.cohortValues(), base.cohortOf(), base.firstVotes(), 3L, base.now());
+        var inputs = new ReportView.Inputs(
+                base.conversationId(),
+                base.title(),
+                true,
+                base.snapshot(),
+                base.texts(),
+                base.totals(),
+                base.cohortDimension(),
+                base.cohortValues(),
+                base.cohortOf(),
+                base.firstVotes(),
+                3L,
+                base.now());
 
         String ko = render(inputs, Language.KO);
         String ja = render(inputs, Language.JA);
@@ -110,16 +124,28 @@ class ReportViewTest {
                 t[v == 1 ? 0 : v == -1 ? 1 : 2]++;
             }
         }
-        var result = Analysis.run(votes.build(), cohorts.build(), AnalysisOptions.defaults().withThreads(1));
+        var result = Analysis.run(
+                votes.build(), cohorts.build(), AnalysisOptions.defaults().withThreads(1));
         Map<Long, Shown> texts = new HashMap<>();
         for (long s = 1; s <= 12; s++) {
-            String text = s == 9 ? "We should meet more often" : s == 1 ? "<script>alert(1)</script>" : "Statement " + s;
+            String text =
+                    s == 9 ? "We should meet more often" : s == 1 ? "<script>alert(1)</script>" : "Statement " + s;
             texts.put(s, new Shown(s, text, "en", text, "en", "original", null));
         }
         Map<Long, StatementTotal> statementTotals = new HashMap<>();
         totals.forEach((s, t) -> statementTotals.put(s, new StatementTotal(s, t[0], t[1], t[2])));
-        return new ReportView.Inputs(1, "Two camps", false, new LatestResult(1, result, T0.plusSeconds(90_000), 0, 0), texts,
-                statementTotals, "country", List.of("JP", "KR", "US", "other"), cohortOf, first, null,
+        return new ReportView.Inputs(
+                1,
+                "Two camps",
+                false,
+                new LatestResult(1, result, T0.plusSeconds(90_000), 0, 0),
+                texts,
+                statementTotals,
+                "country",
+                List.of("JP", "KR", "US", "other"),
+                cohortOf,
+                first,
+                null,
                 T0.plusSeconds(90_100));
     }
 }

@@ -34,30 +34,49 @@ class RestrictedResultsTest extends ParticipationServerTest {
     }
 
     private static void warm(Conversation c, Taker member) {
-        var vote = server.postJson("/api/v1/conversations/" + c.id() + "/votes",
-                Map.of("statementId", given.statement(c, "Results visible until restricted"), "value", "agree"), member.bearer());
+        var vote = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/votes",
+                Map.of("statementId", given.statement(c, "Results visible until restricted"), "value", "agree"),
+                member.bearer());
         assertThat(vote.status()).as(vote.body()).isEqualTo(201);
-        var ready = eventually(Duration.ofSeconds(30), () -> server.get("/api/v1/conversations/" + c.id() + "/results"),
+        var ready = eventually(
+                Duration.ofSeconds(30),
+                () -> server.get("/api/v1/conversations/" + c.id() + "/results"),
                 r -> r.status() == 200 && r.json().get("votes").asInt() == 1);
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         for (String path : surfaces(c)) {
-            assertThat(server.get(path, browser(c, member)).status()).as("before: " + path).isEqualTo(200);
+            assertThat(server.get(path, browser(c, member)).status())
+                    .as("before: " + path)
+                    .isEqualTo(200);
         }
     }
 
     private static List<String> surfaces(Conversation c) {
-        return List.of("/c/" + c.id() + "/results", "/c/" + c.id() + "/results.csv", "/c/" + c.id() + "/results.json",
-                "/c/" + c.id() + "/you", "/api/v1/conversations/" + c.id() + "/results",
+        return List.of(
+                "/c/" + c.id() + "/results",
+                "/c/" + c.id() + "/results.csv",
+                "/c/" + c.id() + "/results.json",
+                "/c/" + c.id() + "/you",
+                "/api/v1/conversations/" + c.id() + "/results",
                 "/api/v1/conversations/" + c.id() + "/tallies");
     }
 
     private static String[] browser(Conversation c, Taker member) {
-        return new String[] {"Accept", "text/html", "HX-Request", "true",
-                "Cookie", Participants.cookieName(c.id()) + "=" + member.token()};
+        return new String[] {
+            "Accept",
+            "text/html",
+            "HX-Request",
+            "true",
+            "Cookie",
+            Participants.cookieName(c.id()) + "=" + member.token()
+        };
     }
 
     private static TestServer.Response restrict(Conversation c, Person organizer, String visibility) {
-        return server.send("PATCH", "/api/v1/conversations/" + c.id(), TestServer.toJson(Map.of("resultsVisibility", visibility)),
+        return server.send(
+                "PATCH",
+                "/api/v1/conversations/" + c.id(),
+                TestServer.toJson(Map.of("resultsVisibility", visibility)),
                 organizer.bearer("Content-Type", "application/json"));
     }
 
@@ -70,7 +89,9 @@ class RestrictedResultsTest extends ParticipationServerTest {
         assertThat(restrict(c, shown.organizer(), "organizers").status()).isEqualTo(200);
 
         for (String path : surfaces(c)) {
-            assertThat(server.get(path, browser(c, member)).status()).as("at once: " + path).isEqualTo(401);
+            assertThat(server.get(path, browser(c, member)).status())
+                    .as("at once: " + path)
+                    .isEqualTo(401);
         }
     }
 
@@ -79,13 +100,19 @@ class RestrictedResultsTest extends ParticipationServerTest {
         Shown shown = publicResultsSeenByAParticipant();
         Conversation c = shown.c();
         Taker member = shown.member();
-        assertThat(server.get("/c/" + c.id() + "/results", "Accept", "text/html").status()).isEqualTo(200);
+        assertThat(server.get("/c/" + c.id() + "/results", "Accept", "text/html")
+                        .status())
+                .isEqualTo(200);
 
         assertThat(restrict(c, shown.organizer(), "participants").status()).isEqualTo(200);
 
         for (String path : surfaces(c).stream().filter(p -> !p.endsWith("/you")).toList()) {
-            assertThat(server.get(path, "Accept", "text/html").status()).as("at once: " + path).isEqualTo(401);
+            assertThat(server.get(path, "Accept", "text/html").status())
+                    .as("at once: " + path)
+                    .isEqualTo(401);
         }
-        assertThat(server.get("/c/" + c.id() + "/results", browser(c, member)).status()).as("its participant").isEqualTo(200);
+        assertThat(server.get("/c/" + c.id() + "/results", browser(c, member)).status())
+                .as("its participant")
+                .isEqualTo(200);
     }
 }

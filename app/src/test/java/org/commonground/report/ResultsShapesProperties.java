@@ -36,8 +36,26 @@ import org.commonground.web.Language;
  * fresh conversation per try.
  */
 class ResultsShapesProperties {
-    private static final List<String> FRAGMENTS = List.of("a", "Z", "7", " ", ",", "한국", "日本語", "カタカナ", "中文",
-            "é", "e\u0301", "😀", "👩‍👩‍👧", "—", "　", "ß", "Ω", "-", "=");
+    private static final List<String> FRAGMENTS = List.of(
+            "a",
+            "Z",
+            "7",
+            " ",
+            ",",
+            "한국",
+            "日本語",
+            "カタカナ",
+            "中文",
+            "é",
+            "e\u0301",
+            "😀",
+            "👩‍👩‍👧",
+            "—",
+            "　",
+            "ß",
+            "Ω",
+            "-",
+            "=");
     private static final List<String> COUNTRIES = List.of("JP", "KR", "US", "other");
     private static final List<String> ROLES = List.of("student", "journalist", "other");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -48,10 +66,18 @@ class ResultsShapesProperties {
     private static int seq;
 
     /** What happens to a statement: accepted, left pending, or accepted, voted on and then rejected. */
-    enum Fate { ACCEPTED, PENDING, REJECTED_AFTER_VOTES }
+    enum Fate {
+        ACCEPTED,
+        PENDING,
+        REJECTED_AFTER_VOTES
+    }
 
     /** How a participant votes on each statement offered. */
-    enum Voting { MIXED, ALL_PASS, NONE }
+    enum Voting {
+        MIXED,
+        ALL_PASS,
+        NONE
+    }
 
     /** A participant: country and role, either {@code null} for a skipped cohort question. */
     record Taker(String country, String role, Voting voting, long seed) {}
@@ -82,7 +108,9 @@ class ResultsShapesProperties {
     /** Finding 3 of issue 8: one participant who skipped the cohort question broke the page (500 in MapView.of). */
     @Example
     void oneParticipantWithoutCohortsGetsTheReportAndWhereTheyStand() {
-        check(new Shape(List.of("日本語 and 한국 text", "Second 😀 statement"), List.of(Fate.ACCEPTED, Fate.ACCEPTED),
+        check(new Shape(
+                List.of("日本語 and 한국 text", "Second 😀 statement"),
+                List.of(Fate.ACCEPTED, Fate.ACCEPTED),
                 List.of(new Taker(null, null, Voting.MIXED, 1))));
     }
 
@@ -116,23 +144,32 @@ class ResultsShapesProperties {
                 if (shape.fates().get(i) == Fate.PENDING || t.voting() == Voting.NONE) {
                     continue;
                 }
-                String value = t.voting() == Voting.ALL_PASS ? "pass" : List.of("agree", "disagree", "pass").get(random.nextInt(3));
-                var vote = server.postJson("/api/v1/conversations/" + c.id() + "/votes",
-                        Map.of("statementId", ids.get(i), "value", value), "Authorization", "Bearer " + j.token());
+                String value = t.voting() == Voting.ALL_PASS
+                        ? "pass"
+                        : List.of("agree", "disagree", "pass").get(random.nextInt(3));
+                var vote = server.postJson(
+                        "/api/v1/conversations/" + c.id() + "/votes",
+                        Map.of("statementId", ids.get(i), "value", value),
+                        "Authorization",
+                        "Bearer " + j.token());
                 assertThat(vote.status()).as(vote.body()).isEqualTo(201);
             }
         }
         var moderator = given.person(Role.MODERATOR, c, "moderator");
         for (int i = 0; i < ids.size(); i++) {
             if (shape.fates().get(i) == Fate.REJECTED_AFTER_VOTES) {
-                var decision = server.postJson("/api/v1/conversations/" + c.id() + "/statements/" + ids.get(i) + "/moderation",
-                        Map.of("decision", "reject", "reason", "test"), moderator.bearer());
+                var decision = server.postJson(
+                        "/api/v1/conversations/" + c.id() + "/statements/" + ids.get(i) + "/moderation",
+                        Map.of("decision", "reject", "reason", "test"),
+                        moderator.bearer());
                 assertThat(decision.status()).as(decision.body()).isEqualTo(200);
             }
         }
         long accepted = shape.fates().stream().filter(f -> f == Fate.ACCEPTED).count();
         String api = "/api/v1/conversations/" + c.id();
-        var latest = eventually(WAIT, () -> server.get(api + "/results"),
+        var latest = eventually(
+                WAIT,
+                () -> server.get(api + "/results"),
                 r -> r.status() == 200 && r.json().get("statements").asLong() == accepted);
         assertThat(latest.status()).as(latest.body()).isEqualTo(200);
 
@@ -146,10 +183,20 @@ class ResultsShapesProperties {
             requests.add(new String[] {api + "/results" + q});
             requests.add(new String[] {api + "/tallies" + q});
             for (Join.Joined j : joined) {
-                requests.add(new String[] {"/c/" + c.id() + "/you" + q, "Accept", "text/html",
-                        "Cookie", Participants.cookieName(c.id()) + "=" + j.token()});
-                requests.add(new String[] {"/c/" + c.id() + "/results" + q, "Accept", "text/html",
-                        "Cookie", Participants.cookieName(c.id()) + "=" + j.token()});
+                requests.add(new String[] {
+                    "/c/" + c.id() + "/you" + q,
+                    "Accept",
+                    "text/html",
+                    "Cookie",
+                    Participants.cookieName(c.id()) + "=" + j.token()
+                });
+                requests.add(new String[] {
+                    "/c/" + c.id() + "/results" + q,
+                    "Accept",
+                    "text/html",
+                    "Cookie",
+                    Participants.cookieName(c.id()) + "=" + j.token()
+                });
             }
         }
         for (String[] request : requests) {
@@ -157,21 +204,32 @@ class ResultsShapesProperties {
             String[] headers = java.util.Arrays.copyOfRange(request, 1, request.length);
             TestServer.Response r = server.get(path, headers);
 
-            assertThat(r.status()).as(path + " " + String.join(" ", headers) + ": " + r.body()).isBetween(200, 299);
+            assertThat(r.status())
+                    .as(path + " " + String.join(" ", headers) + ": " + r.body())
+                    .isBetween(200, 299);
             for (String text : hidden) {
-                assertThat(r.body()).as(path + " shows a moderated-out statement").doesNotContain(text);
+                assertThat(r.body())
+                        .as(path + " shows a moderated-out statement")
+                        .doesNotContain(text);
             }
         }
     }
 
     @Provide
     Arbitrary<Shape> shapes() {
-        Arbitrary<String> text = Arbitraries.of(FRAGMENTS).list().ofMinSize(1).ofMaxSize(6).map(l -> String.join("", l));
+        Arbitrary<String> text =
+                Arbitraries.of(FRAGMENTS).list().ofMinSize(1).ofMaxSize(6).map(l -> String.join("", l));
         Arbitrary<Taker> taker = Combinators.combine(
-                Arbitraries.of(COUNTRIES).injectNull(0.4), Arbitraries.of(ROLES).injectNull(0.5),
-                Arbitraries.of(Voting.class), Arbitraries.longs()).as(Taker::new);
-        return Arbitraries.integers().between(0, 5).flatMap(n -> Combinators.combine(
-                text.list().ofSize(n), Arbitraries.of(Fate.class).list().ofSize(n), taker.list().ofMinSize(0).ofMaxSize(6))
-                .as(Shape::new));
+                        Arbitraries.of(COUNTRIES).injectNull(0.4),
+                                Arbitraries.of(ROLES).injectNull(0.5),
+                        Arbitraries.of(Voting.class), Arbitraries.longs())
+                .as(Taker::new);
+        return Arbitraries.integers()
+                .between(0, 5)
+                .flatMap(n -> Combinators.combine(
+                                text.list().ofSize(n),
+                                Arbitraries.of(Fate.class).list().ofSize(n),
+                                taker.list().ofMinSize(0).ofMaxSize(6))
+                        .as(Shape::new));
     }
 }

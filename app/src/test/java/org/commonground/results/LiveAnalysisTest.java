@@ -2,15 +2,14 @@ package org.commonground.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.commonground.testing.Eventually.eventually;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.analysis.Projection;
 import org.commonground.participation.VoteStore;
-import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LiveAnalysisTest {
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
+
     static ParticipationGiven given;
 
     @BeforeAll
@@ -44,8 +44,13 @@ class LiveAnalysisTest {
             Taker t = given.participant(c);
             for (int s = 0; s < 4; s++) {
                 boolean agree = (s < 2) == (p < 3);
-                votes.cast(c.id(), t.token(), statements.get(s), agree ? org.commonground.participation.Vote.AGREE
-                        : org.commonground.participation.Vote.DISAGREE);
+                votes.cast(
+                        c.id(),
+                        t.token(),
+                        statements.get(s),
+                        agree
+                                ? org.commonground.participation.Vote.AGREE
+                                : org.commonground.participation.Vote.DISAGREE);
             }
         }
         return statements;
@@ -64,7 +69,11 @@ class LiveAnalysisTest {
 
             assertThat(result.votesReflected()).isEqualTo(25);
             assertThat(result.result().voteCount()).isEqualTo(25);
-            assertThat(result.result().tally("country", "JP", statements.getFirst()).orElseThrow().pass()).isEqualTo(1);
+            assertThat(result.result()
+                            .tally("country", "JP", statements.getFirst())
+                            .orElseThrow()
+                            .pass())
+                    .isEqualTo(1);
         }
     }
 
@@ -80,9 +89,13 @@ class LiveAnalysisTest {
             Projection map = result.result().statementProjection();
             for (long s : statements) {
                 Projection.Position p = map.of(s).orElseThrow();
-                assertThat(live.of(c.id(), s)).isCloseTo(Math.hypot(p.x(), p.y()), within(1e-12)).isPositive();
+                assertThat(live.of(c.id(), s))
+                        .isCloseTo(Math.hypot(p.x(), p.y()), within(1e-12))
+                        .isPositive();
             }
-            assertThat(live.of(c.id(), unvoted)).as("not in a result yet: the routing's neutral value").isEqualTo(1.0);
+            assertThat(live.of(c.id(), unvoted))
+                    .as("not in a result yet: the routing's neutral value")
+                    .isEqualTo(1.0);
         }
     }
 
@@ -106,23 +119,31 @@ class LiveAnalysisTest {
         try (LiveAnalysis live = new LiveAnalysis(given.jdbi, 1, 4, Duration.ofSeconds(30), Clock.systemUTC(), 10)) {
             LatestResult first = live.latestOrWait(c.id());
 
-            LatestResult latest = eventually(Duration.ofSeconds(60), () -> live.latest(c.id()).orElseThrow(),
+            LatestResult latest = eventually(
+                    Duration.ofSeconds(60),
+                    () -> live.latest(c.id()).orElseThrow(),
                     r -> r.result().mapState().bridgingConverged());
 
-            assertThat(first.result().mapState().bridgingConverged()).as("a cold fit of this split takes 4 runs of 10 sweeps")
+            assertThat(first.result().mapState().bridgingConverged())
+                    .as("a cold fit of this split takes 4 runs of 10 sweeps")
                     .isFalse();
-            assertThat(latest.result().mapState().bridgingConverged()).as("converged within 60 s").isTrue();
+            assertThat(latest.result().mapState().bridgingConverged())
+                    .as("converged within 60 s")
+                    .isTrue();
             assertThat(latest.votesReflected()).isEqualTo(24);
             assertThat(latest.computedAt()).isAfter(first.computedAt());
         }
     }
 
     private static LatestResult awaitVotes(LiveAnalysis live, Conversation c, long votes) {
-        LatestResult r = eventually(Duration.ofSeconds(30), () -> live.latest(c.id()).orElse(null),
+        LatestResult r = eventually(
+                Duration.ofSeconds(30),
+                () -> live.latest(c.id()).orElse(null),
                 latest -> latest != null && latest.votesReflected() == votes);
         if (r != null && r.votesReflected() == votes) {
             return r;
         }
-        throw new AssertionError("no result with " + votes + " votes within 30 s: " + live.latest(c.id()).map(LatestResult::votesReflected));
+        throw new AssertionError("no result with " + votes + " votes within 30 s: "
+                + live.latest(c.id()).map(LatestResult::votesReflected));
     }
 }

@@ -1,21 +1,21 @@
 package org.commonground.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.commonground.AppConfig;
 import org.commonground.account.Role;
 import org.commonground.participation.Join;
-import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationGiven.Taker;
@@ -53,7 +53,10 @@ class ResultsHttpTest extends ParticipationServerTest {
     }
 
     private static void vote(Conversation c, Taker t, long statement, String value) {
-        var response = server.postJson("/api/v1/conversations/" + c.id() + "/votes", Map.of("statementId", statement, "value", value), t.bearer());
+        var response = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/votes",
+                Map.of("statementId", statement, "value", value),
+                t.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
@@ -67,12 +70,13 @@ class ResultsHttpTest extends ParticipationServerTest {
 
     /** Polls the results until they satisfy the condition or the deadline passes; returns the last answer. */
     private static JsonNode awaitResults(Conversation c, Predicate<JsonNode> done, String... headers) {
-        TestServer.Response r = eventually(DEADLINE, () -> server.get(results(c), headers),
+        TestServer.Response r = eventually(
+                DEADLINE,
+                () -> server.get(results(c), headers),
                 answer -> answer.status() == 200 && done.test(answer.json()));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
-
 
     @Test
     void servesVotesCastThroughTheApiWithTheirAgeAndCount() {
@@ -91,9 +95,14 @@ class ResultsHttpTest extends ParticipationServerTest {
         assertThat(result.get("ageSeconds").asDouble()).isGreaterThanOrEqualTo(0);
         List<String> ids = new ArrayList<>();
         result.get("projection").fieldNames().forEachRemaining(ids::add);
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(takers.stream().map(t -> String.valueOf(t.id())).toList());
-        assertThat(result.at("/cohorts/country/JP/" + statements.getFirst() + "/agree").asInt()
-                + result.at("/cohorts/country/KR/" + statements.getFirst() + "/agree").asInt()).isEqualTo(5);
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(
+                        takers.stream().map(t -> String.valueOf(t.id())).toList());
+        assertThat(result.at("/cohorts/country/JP/" + statements.getFirst() + "/agree")
+                                .asInt()
+                        + result.at("/cohorts/country/KR/" + statements.getFirst() + "/agree")
+                                .asInt())
+                .isEqualTo(5);
     }
 
     @Test
@@ -112,14 +121,21 @@ class ResultsHttpTest extends ParticipationServerTest {
             vote(c, late, s, "pass");
         }
 
-        assertThat(during.status()).as("a result exists, so new votes never make it unavailable").isEqualTo(200);
+        assertThat(during.status())
+                .as("a result exists, so new votes never make it unavailable")
+                .isEqualTo(200);
         assertThat(during.json().get("votesReflected").asLong()).isBetween(48L, 49L);
         JsonNode after = awaitResults(c, r -> r.get("votesReflected").asLong() == 55);
-        assertThat(after.get("votes").asInt()).as("a changed vote replaces the old one").isEqualTo(54);
+        assertThat(after.get("votes").asInt())
+                .as("a changed vote replaces the old one")
+                .isEqualTo(54);
         assertThat(after.get("participants").asInt()).isEqualTo(9);
         JsonNode jp = after.at("/cohorts/country/JP/" + statement);
-        assertThat(jp.get("disagree").asInt()).as("the changed vote counts as a disagree").isGreaterThanOrEqualTo(1);
-        assertThat(after.at("/cohorts/country/KR/" + statement + "/pass").asInt()).isEqualTo(1);
+        assertThat(jp.get("disagree").asInt())
+                .as("the changed vote counts as a disagree")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.at("/cohorts/country/KR/" + statement + "/pass").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,7 +149,10 @@ class ResultsHttpTest extends ParticipationServerTest {
         given.jdbi.useHandle(h -> h.execute("UPDATE statement SET moderation_state = 'rejected' WHERE id = ?", later));
         given.statement(c, "Waiting for a moderator", "en", "pending");
 
-        JsonNode result = awaitResults(c, r -> r.get("votesReflected").asLong() == 17 && r.get("statements").asInt() == 4);
+        JsonNode result = awaitResults(
+                c,
+                r -> r.get("votesReflected").asLong() == 17
+                        && r.get("statements").asInt() == 4);
 
         assertThat(result.get("statements").asInt()).isEqualTo(4);
         assertThat(result.get("votes").asInt()).isEqualTo(16);
@@ -151,8 +170,12 @@ class ResultsHttpTest extends ParticipationServerTest {
 
         assertThat(server.get(results(c), member.bearer()).status()).isEqualTo(200);
         assertThat(server.get(results(c), organizer.bearer()).status()).isEqualTo(200);
-        assertThat(server.get(results(c), moderator.bearer()).status()).as("its moderator").isEqualTo(200);
-        assertThat(server.get(results(c), translator.bearer()).status()).as("its translator").isEqualTo(200);
+        assertThat(server.get(results(c), moderator.bearer()).status())
+                .as("its moderator")
+                .isEqualTo(200);
+        assertThat(server.get(results(c), translator.bearer()).status())
+                .as("its translator")
+                .isEqualTo(200);
     }
 
     @Test
@@ -167,7 +190,9 @@ class ResultsHttpTest extends ParticipationServerTest {
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("type").asText()).endsWith("/results-for-participants");
-        assertThat(otherParticipant.status()).as("another conversation's participant").isEqualTo(401);
+        assertThat(otherParticipant.status())
+                .as("another conversation's participant")
+                .isEqualTo(401);
         assertThat(otherStaff.status()).as("another conversation's moderator").isEqualTo(403);
         assertThat(otherStaff.json().get("type").asText()).endsWith("/results-for-participants");
     }
@@ -184,7 +209,9 @@ class ResultsHttpTest extends ParticipationServerTest {
         TestServer.Response allowed = server.get(results(c), organizer.bearer());
 
         assertThat(server.get(results(c)).status()).isEqualTo(401);
-        assertThat(server.get(results(c), member.bearer()).status()).as("a participant is no organizer").isEqualTo(401);
+        assertThat(server.get(results(c), member.bearer()).status())
+                .as("a participant is no organizer")
+                .isEqualTo(401);
         assertThat(ownModerator.status()).as("its moderator is no organizer").isEqualTo(403);
         assertThat(ownModerator.json().get("type").asText()).endsWith("/results-for-organizers");
         assertThat(server.get(results(c), otherOrganizer.bearer()).status()).isEqualTo(403);
@@ -243,14 +270,21 @@ class ResultsHttpTest extends ParticipationServerTest {
             conversations.add(c);
         }
         try (TestServer oneWorker = TestServer.start(db, new AppConfig(0, 1, false, 64 * 1024, false));
-             Handle lock = given.jdbi.open();
-             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                Handle lock = given.jdbi.open();
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             lock.begin();
             lock.execute("LOCK TABLE vote_event IN ACCESS EXCLUSIVE MODE");
             List<CompletableFuture<TestServer.Response>> answers = conversations.stream()
-                    .map(c -> CompletableFuture.supplyAsync(() -> oneWorker.get(results(c)), clients)).toList();
-            eventually(DEADLINE, () -> answers.stream().filter(CompletableFuture::isDone).count(), done -> done >= 3);
-            List<TestServer.Response> refused = answers.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
+                    .map(c -> CompletableFuture.supplyAsync(() -> oneWorker.get(results(c)), clients))
+                    .toList();
+            eventually(
+                    DEADLINE,
+                    () -> answers.stream().filter(CompletableFuture::isDone).count(),
+                    done -> done >= 3);
+            List<TestServer.Response> refused = answers.stream()
+                    .filter(CompletableFuture::isDone)
+                    .map(CompletableFuture::join)
+                    .toList();
             lock.rollback();
 
             assertThat(refused).hasSize(3).allSatisfy(r -> {
@@ -259,11 +293,17 @@ class ResultsHttpTest extends ParticipationServerTest {
                 assertThat(r.json().get("type").asText()).endsWith("/analysis-busy");
                 assertThat(r.header("Retry-After")).isEqualTo("2");
             });
-            List<TestServer.Response> all = answers.stream().map(CompletableFuture::join).toList();
-            assertThat(all.stream().filter(r -> r.status() == 200)).as("the five computations the pool took").hasSize(5);
+            List<TestServer.Response> all =
+                    answers.stream().map(CompletableFuture::join).toList();
+            assertThat(all.stream().filter(r -> r.status() == 200))
+                    .as("the five computations the pool took")
+                    .hasSize(5);
             for (Conversation c : conversations) {
-                TestServer.Response r = eventually(DEADLINE, () -> oneWorker.get(results(c)), answer -> answer.status() == 200);
-                assertThat(r.status()).as("refused computations run once workers free up").isEqualTo(200);
+                TestServer.Response r =
+                        eventually(DEADLINE, () -> oneWorker.get(results(c)), answer -> answer.status() == 200);
+                assertThat(r.status())
+                        .as("refused computations run once workers free up")
+                        .isEqualTo(200);
             }
         }
     }

@@ -11,7 +11,7 @@ class StatementTextTest {
 
     @Test
     void normalizesToNfcAndTrims() {
-        String decomposed = "  \u304b\u3099 ";  // か + combining dakuten
+        String decomposed = "  \u304b\u3099 "; // か + combining dakuten
 
         assertThat(StatementText.normalize(decomposed)).isEqualTo("\u304c");
     }

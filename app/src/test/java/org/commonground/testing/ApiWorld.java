@@ -22,7 +22,15 @@ import org.commonground.account.Role;
 public final class ApiWorld {
     /** Who calls. Participants present a {@code cgp_} token; accounts a session cookie or a {@code cga_} token. */
     public enum Caller {
-        ANONYMOUS, OTHER_PARTICIPANT, PARTICIPANT, TRANSLATOR, MODERATOR, DELEGATE, OTHER_ORGANIZER, ORGANIZER, ADMIN;
+        ANONYMOUS,
+        OTHER_PARTICIPANT,
+        PARTICIPANT,
+        TRANSLATOR,
+        MODERATOR,
+        DELEGATE,
+        OTHER_ORGANIZER,
+        ORGANIZER,
+        ADMIN;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -80,21 +88,78 @@ public final class ApiWorld {
         this.participant = given.participant(a);
         this.otherParticipant = given.participant(b);
         this.delegate = given.person(Role.DELEGATE, null, null);
-        this.forumId = created(server.postJson("/api/v1/forums", Map.of("titles", Map.of("en", "Energy forum", "ja", "エネルギーフォーラム", "ko", "에너지 포럼"),
-                "venue", "Singapore", "dayStart", "2027-03-16T01:00:00Z", "timeZone", "Asia/Singapore", "slotMinutes", 30,
-                "slots", 4, "tables", 2, "allowTwoSeats", false, "maxOpenConsortia", 2), organizer.bearer()));
+        this.forumId = created(server.postJson(
+                "/api/v1/forums",
+                Map.of(
+                        "titles",
+                        Map.of("en", "Energy forum", "ja", "エネルギーフォーラム", "ko", "에너지 포럼"),
+                        "venue",
+                        "Singapore",
+                        "dayStart",
+                        "2027-03-16T01:00:00Z",
+                        "timeZone",
+                        "Asia/Singapore",
+                        "slotMinutes",
+                        30,
+                        "slots",
+                        4,
+                        "tables",
+                        2,
+                        "allowTwoSeats",
+                        false,
+                        "maxOpenConsortia",
+                        2),
+                organizer.bearer()));
         String forum = "/api/v1/forums/" + forumId;
-        server.putJson(forum + "/taxonomy", Map.of("capabilities", List.of(Map.of("code", "epc", "sector", "energy",
-                "names", Map.of("en", "EPC contracting", "ja", "EPC（設計・調達・建設）", "ko", "EPC(설계·조달·시공)"))), "markets", List.of("VN")), organizer.bearer());
-        this.organizationId = created(server.postJson(forum + "/organizations", Map.of("names", Map.of("en", "Builders", "ja", "建設会社", "ko", "건설사"),
-                "country", "JP", "sectors", List.of("energy"), "capabilities", List.of("epc"), "markets", List.of("VN"),
-                "size", 3), organizer.bearer()));
-        created(server.postJson(forum + "/delegates", Map.of("name", "Delegate", "organizationId", organizationId),
-                delegate.bearer()));
+        server.putJson(
+                forum + "/taxonomy",
+                Map.of(
+                        "capabilities",
+                        List.of(Map.of(
+                                "code",
+                                "epc",
+                                "sector",
+                                "energy",
+                                "names",
+                                Map.of("en", "EPC contracting", "ja", "EPC（設計・調達・建設）", "ko", "EPC(설계·조달·시공)"))),
+                        "markets",
+                        List.of("VN")),
+                organizer.bearer());
+        this.organizationId = created(server.postJson(
+                forum + "/organizations",
+                Map.of(
+                        "names",
+                        Map.of("en", "Builders", "ja", "建設会社", "ko", "건설사"),
+                        "country",
+                        "JP",
+                        "sectors",
+                        List.of("energy"),
+                        "capabilities",
+                        List.of("epc"),
+                        "markets",
+                        List.of("VN"),
+                        "size",
+                        3),
+                organizer.bearer()));
+        created(server.postJson(
+                forum + "/delegates", Map.of("name", "Delegate", "organizationId", organizationId), delegate.bearer()));
         server.postJson(forum + "/delegates/" + delegate.id() + "/approval", "", organizer.bearer());
-        this.projectId = created(server.postJson(forum + "/projects", Map.of("title", "LNG terminal", "hostCountry", "VN",
-                "sector", "energy", "size", 2, "financing", List.of("JBIC"), "needs",
-                List.of(Map.of("capability", "epc", "weight", 1))), organizer.bearer()));
+        this.projectId = created(server.postJson(
+                forum + "/projects",
+                Map.of(
+                        "title",
+                        "LNG terminal",
+                        "hostCountry",
+                        "VN",
+                        "sector",
+                        "energy",
+                        "size",
+                        2,
+                        "financing",
+                        List.of("JBIC"),
+                        "needs",
+                        List.of(Map.of("capability", "epc", "weight", 1))),
+                organizer.bearer()));
     }
 
     private static long created(TestServer.Response r) {
@@ -151,9 +216,11 @@ public final class ApiWorld {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = name.equals("conversationId") ? String.valueOf(c.id())
-                    : name.equals("accountId") && template.startsWith("/api/v1/forums/") ? String.valueOf(delegate.id())
-                    : value(name, caller);
+            String value = name.equals("conversationId")
+                    ? String.valueOf(c.id())
+                    : name.equals("accountId") && template.startsWith("/api/v1/forums/")
+                            ? String.valueOf(delegate.id())
+                            : value(name, caller);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -181,8 +248,10 @@ public final class ApiWorld {
             // No proposal, consortium or meeting exists before matching and requests: allowed callers
             // get past the role check to a 404, everyone else is refused before it.
             case "proposalId", "consortiumId", "meetingId" -> "999999";
-            case "organizerEmail" -> given.jdbi.withHandle(h -> h.select("SELECT email FROM account WHERE id = ?",
-                    organizer.id()).mapTo(String.class).one());
+            case "organizerEmail" ->
+                given.jdbi.withHandle(h -> h.select("SELECT email FROM account WHERE id = ?", organizer.id())
+                        .mapTo(String.class)
+                        .one());
             case "email" -> organizer.id() + "-" + UNIQUE.incrementAndGet() + "@example.org";
             case "unique" -> unique();
             default -> throw new IllegalArgumentException("no value for {" + name + "}");
@@ -194,7 +263,8 @@ public final class ApiWorld {
         ParticipationGiven.Conversation d = given.conversation("draft", "post", true, "public");
         given.jdbi.useHandle(h -> h.execute(
                 "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, 'organizer')",
-                d.id(), organizer.id()));
+                d.id(),
+                organizer.id()));
         return d;
     }
 
@@ -214,8 +284,10 @@ public final class ApiWorld {
 
     /** A proposed ja translation of the statement by a translator other than every caller. */
     private long freshTranslation() {
-        var r = server.postJson("/api/v1/conversations/" + a.id() + "/statements/" + statementId + "/translations",
-                Map.of("lang", "ja", "text", "日本語の訳 " + unique()), spareTranslator.bearer());
+        var r = server.postJson(
+                "/api/v1/conversations/" + a.id() + "/statements/" + statementId + "/translations",
+                Map.of("lang", "ja", "text", "日本語の訳 " + unique()),
+                spareTranslator.bearer());
         if (r.status() != 201) {
             throw new IllegalStateException("could not make a translation: " + r.status() + " " + r.body());
         }

@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
     /** The two window sizes every page is checked at. */
     public enum Size {
-        PHONE(390, 844, true), DESKTOP(1280, 900, false);
+        PHONE(390, 844, true),
+        DESKTOP(1280, 900, false);
 
         final int width;
         final int height;
@@ -62,7 +63,8 @@ public final class Browser implements AutoCloseable {
     }
 
     private static final Path CHROMIUM = Path.of(System.getProperty("commonground.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("commonground.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("commonground.chromedriver", "/usr/bin/chromedriver"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String axeSource;
 
@@ -88,13 +90,25 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--lang=en-US",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--lang=en-US",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -149,7 +163,8 @@ public final class Browser implements AutoCloseable {
     /** Waits until the text of {@code css} is no longer {@code before} (an htmx swap has landed). */
     public void awaitChange(String css, String before) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            Object t = script("var e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+            Object t =
+                    script("var e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
             return t != null && !t.equals(before);
         });
     }
@@ -190,7 +205,10 @@ public final class Browser implements AutoCloseable {
     public WebElement await(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+                .until(d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Waits until the element matching {@code css} contains {@code text}. */
@@ -208,8 +226,9 @@ public final class Browser implements AutoCloseable {
     /** Emulates a phone or a desktop window (viewport, device type) for the current tab. */
     public Browser resize(Size s) {
         this.size = s;
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", s.width, "height", s.height, "deviceScaleFactor", 1, "mobile", s.mobile));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", s.width, "height", s.height, "deviceScaleFactor", 1, "mobile", s.mobile));
         return this;
     }
 
@@ -237,9 +256,15 @@ public final class Browser implements AutoCloseable {
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         double width = Math.max(size.width, ((Number) content.get("width")).doubleValue());
         double height = Math.min(16000, Math.max(size.height, ((Number) content.get("height")).doubleValue()));
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Path file = screenshotDir().resolve(name + ".png");
         try {
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
@@ -256,8 +281,8 @@ public final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public byte[] printToPdf(String name) {
-        Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of(
-                "paperWidth", 8.27, "paperHeight", 11.69, "printBackground", false));
+        Map<String, Object> pdf = driver.executeCdpCommand(
+                "Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", false));
         byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
         try {
             Files.write(screenshotDir().resolve(name + ".pdf"), bytes);
@@ -314,7 +339,11 @@ public final class Browser implements AutoCloseable {
             for (JsonNode v : JSON.readTree(json)) {
                 List<String> targets = new ArrayList<>();
                 v.get("targets").forEach(t -> targets.add(t.asText()));
-                out.add(new Violation(v.get("id").asText(), v.path("impact").asText("minor"), v.get("help").asText(), targets));
+                out.add(new Violation(
+                        v.get("id").asText(),
+                        v.path("impact").asText("minor"),
+                        v.get("help").asText(),
+                        targets));
             }
             return out;
         } catch (IOException e) {
@@ -329,7 +358,12 @@ public final class Browser implements AutoCloseable {
             line.append("no violations");
         }
         for (Violation v : violations) {
-            line.append(v.impact()).append(' ').append(v.id()).append(" ").append(v.targets()).append("; ");
+            line.append(v.impact())
+                    .append(' ')
+                    .append(v.id())
+                    .append(" ")
+                    .append(v.targets())
+                    .append("; ");
         }
         appendReport(line.toString());
         assertThat(violations.stream().filter(Violation::serious).toList())
@@ -357,8 +391,12 @@ public final class Browser implements AutoCloseable {
 
     private static synchronized void appendReport(String line) {
         try {
-            Files.writeString(screenshotDir().resolve("axe-report.txt"), line + System.lineSeparator(),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    screenshotDir().resolve("axe-report.txt"),
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

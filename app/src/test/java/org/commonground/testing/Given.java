@@ -10,11 +10,11 @@ import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.statement.StatementFeature;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
 import org.commonground.participation.VoteStore;
+import org.commonground.statement.StatementFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -42,11 +42,19 @@ public final class Given {
 
     /** An open conversation with country and role cohorts and the given seed statements. */
     public Conversation openConversation(Account owner, ModerationMode mode, String title, List<String> seedTexts) {
-        Conversation c = conversations.create(owner.id(), new ConversationStore.NewConversation(
-                Map.of("en", new Conversation.Text(title, "A conversation for tests.", "Background for tests.")),
-                mode, true, ResultsVisibility.PUBLIC, List.of(
-                        new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false),
-                        new ConversationStore.CohortSpec("role", List.of("student", "educator", "other"), false))));
+        Conversation c = conversations.create(
+                owner.id(),
+                new ConversationStore.NewConversation(
+                        Map.of(
+                                "en",
+                                new Conversation.Text(title, "A conversation for tests.", "Background for tests.")),
+                        mode,
+                        true,
+                        ResultsVisibility.PUBLIC,
+                        List.of(
+                                new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false),
+                                new ConversationStore.CohortSpec(
+                                        "role", List.of("student", "educator", "other"), false))));
         for (String text : seedTexts) {
             seeds.seed(c.id(), owner.id(), text, null);
         }
@@ -67,7 +75,9 @@ public final class Given {
 
     public List<Long> statementIds(Conversation c) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM statement WHERE conversation_id = :c ORDER BY id")
-                .bind("c", c.id()).mapTo(Long.class).list());
+                .bind("c", c.id())
+                .mapTo(Long.class)
+                .list());
     }
 
     public Jdbi jdbi() {

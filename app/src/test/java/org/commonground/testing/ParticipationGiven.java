@@ -2,10 +2,9 @@ package org.commonground.testing;
 
 import java.util.List;
 import java.util.Map;
-import org.commonground.account.CsrfGuard;
 import org.commonground.account.ApiTokenStore;
+import org.commonground.account.CsrfGuard;
 import org.commonground.account.Role;
-import org.commonground.web.Secrets;
 import org.commonground.account.SessionStore;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
@@ -18,6 +17,7 @@ import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.statement.StatementText;
 import org.commonground.web.Language;
+import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -87,17 +87,33 @@ public final class ParticipationGiven {
 
     /** An open conversation whose {@code country} is fixed by invite links and cannot be self-declared. */
     public Conversation inviteOnlyCountryConversation() {
-        return conversation("open", "post", true, "public", List.of(
-                new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
-                new ConversationStore.CohortSpec("role", List.of("student", "journalist", "other"), false)));
+        return conversation(
+                "open",
+                "post",
+                true,
+                "public",
+                List.of(
+                        new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
+                        new ConversationStore.CohortSpec("role", List.of("student", "journalist", "other"), false)));
     }
 
-    private Conversation conversation(String state, String moderation, boolean participantsCanWrite, String visibility,
-                                      List<ConversationStore.CohortSpec> cohorts) {
-        var created = conversations.create(organizer().id(), new ConversationStore.NewConversation(
-                Map.of("en", new org.commonground.conversation.Conversation.Text("Test conversation", "", "")),
-                ModerationMode.fromCode(moderation), participantsCanWrite, ResultsVisibility.fromCode(visibility), cohorts));
-        var c = new Conversation(created.id(), created.cohort("country").orElseThrow().id(),
+    private Conversation conversation(
+            String state,
+            String moderation,
+            boolean participantsCanWrite,
+            String visibility,
+            List<ConversationStore.CohortSpec> cohorts) {
+        var created = conversations.create(
+                organizer().id(),
+                new ConversationStore.NewConversation(
+                        Map.of("en", new org.commonground.conversation.Conversation.Text("Test conversation", "", "")),
+                        ModerationMode.fromCode(moderation),
+                        participantsCanWrite,
+                        ResultsVisibility.fromCode(visibility),
+                        cohorts));
+        var c = new Conversation(
+                created.id(),
+                created.cohort("country").orElseThrow().id(),
                 created.cohort("role").orElseThrow().id());
         setState(c, state);
         return c;
@@ -114,7 +130,8 @@ public final class ParticipationGiven {
             jdbi.useHandle(h -> h.execute("UPDATE conversation SET state = 'draft' WHERE id = ?", c.id()));
             return;
         }
-        List<ConversationState> path = List.of(ConversationState.OPEN, ConversationState.CLOSED, ConversationState.ARCHIVED);
+        List<ConversationState> path =
+                List.of(ConversationState.OPEN, ConversationState.CLOSED, ConversationState.ARCHIVED);
         for (ConversationState step : path) {
             if (now == target) {
                 return;
@@ -137,8 +154,13 @@ public final class ParticipationGiven {
         return jdbi.withHandle(h -> h.createQuery("""
                 INSERT INTO statement (conversation_id, text, lang, folded, is_seed, moderation_state)
                 VALUES (:c, :text, :lang, :folded, true, :state) RETURNING id""")
-                .bind("c", c.id()).bind("text", text).bind("lang", lang).bind("folded", StatementText.fold(text))
-                .bind("state", state).mapTo(Long.class).one());
+                .bind("c", c.id())
+                .bind("text", text)
+                .bind("lang", lang)
+                .bind("folded", StatementText.fold(text))
+                .bind("state", state)
+                .mapTo(Long.class)
+                .one());
     }
 
     public long statement(Conversation c, String text) {
@@ -166,8 +188,11 @@ public final class ParticipationGiven {
 
     /** A participant joined through the real join command with a self-declared country. */
     public static Join.Joined join(Jdbi jdbi, long conversationId, String country, String language) {
-        return new Join(jdbi, new InviteStore(jdbi)).join(conversationId,
-                new Join.JoinRequest(Map.of("country", country), null, null, language), Language.EN);
+        return new Join(jdbi, new InviteStore(jdbi))
+                .join(
+                        conversationId,
+                        new Join.JoinRequest(Map.of("country", country), null, null, language),
+                        Language.EN);
     }
 
     /** An account with the account role, member of the conversation with {@code memberRole} (if not null). */
@@ -176,7 +201,9 @@ public final class ParticipationGiven {
         if (c != null && memberRole != null) {
             jdbi.useHandle(h -> h.execute(
                     "INSERT INTO conversation_member (conversation_id, account_id, role) VALUES (?, ?, ?)",
-                    c.id(), account.id(), memberRole));
+                    c.id(),
+                    account.id(),
+                    memberRole));
         }
         return new Person(account.id(), tokens.issue(account.id(), "test").secret());
     }
@@ -184,7 +211,8 @@ public final class ParticipationGiven {
     /** A translator account added to the conversation by its organizer, translating into {@code languages}. */
     public Person translator(Conversation c, String... languages) {
         Person p = person(Role.TRANSLATOR, null, null);
-        conversations.addMember(c.id(), p.id(), MemberRole.TRANSLATOR, TranslatorLanguages.fromCodes(List.of(languages)));
+        conversations.addMember(
+                c.id(), p.id(), MemberRole.TRANSLATOR, TranslatorLanguages.fromCodes(List.of(languages)));
         return p;
     }
 

@@ -39,19 +39,30 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess serve(Path dataDir, long startTimeoutSeconds, String... args) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", "0", "--data-dir", dataDir.toString()));
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(log.toFile()).start();
             CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> awaitPort(process));
             try {
                 return new ServerProcess(process, listening.get(startTimeoutSeconds, TimeUnit.SECONDS), log);
             } catch (ExecutionException | TimeoutException e) {
                 process.destroyForcibly().waitFor();
-                throw new IllegalStateException("the server did not start within " + startTimeoutSeconds + " s; its log:\n"
-                        + Files.readString(log), e);
+                throw new IllegalStateException(
+                        "the server did not start within " + startTimeoutSeconds + " s; its log:\n"
+                                + Files.readString(log),
+                        e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,12 +74,13 @@ public final class ServerProcess implements AutoCloseable {
 
     private static int awaitPort(Process process) {
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     // Keep draining stdout so the child never blocks on a full pipe.
-                    Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
+                    Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> {}));
                     return Integer.parseInt(m.group(1));
                 }
             }

@@ -27,15 +27,20 @@ public final class SignedInBrowser {
 
     private SignedInBrowser(TestServer server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Signs {@code email} (with the test password) in, then reads the form token from {@code page}. */
     public static SignedInBrowser signIn(TestServer server, String email, String page) {
         SignedInBrowser b = new SignedInBrowser(server);
         String token = b.tokenOn("/sign-in");
-        HttpResponse<String> r = b.post("/sign-in", "email=" + email.replace("@", "%40") + "&password="
-                + TestAccounts.PASSWORD.replace(" ", "+") + "&_csrf=" + token);
+        HttpResponse<String> r = b.post(
+                "/sign-in",
+                "email=" + email.replace("@", "%40") + "&password=" + TestAccounts.PASSWORD.replace(" ", "+")
+                        + "&_csrf=" + token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
         b.csrf = b.tokenOn(page);
         return b;
@@ -56,7 +61,9 @@ public final class SignedInBrowser {
     }
 
     private String tokenOn(String page) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + page)).header("Accept", "text/html").GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + page))
+                .header("Accept", "text/html")
+                .GET());
         Matcher m = CSRF.matcher(r.body());
         assertThat(m.find()).as(page + " has a form token: " + r.body()).isTrue();
         return m.group(1);
@@ -64,7 +71,8 @@ public final class SignedInBrowser {
 
     private HttpResponse<String> post(String path, String form, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);

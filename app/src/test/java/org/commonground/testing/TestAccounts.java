@@ -52,15 +52,21 @@ public final class TestAccounts {
 
     /** An account with a unique e-mail and an API token. */
     public Caller create(Role role) {
-        Account account = account(role.code() + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.org", role);
+        Account account =
+                account(role.code() + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.org", role);
         return new Caller(account, tokens.issue(account.id(), "test").secret());
     }
 
     /** An account that signs in with {@code email} and {@link #PASSWORD}. */
     public Account account(String email, Role role) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
-                .bind("e", email).bind("h", CHEAP_HASH).bind("r", role.code())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long id = jdbi.withHandle(
+                h -> h.createUpdate("INSERT INTO account (email, password_hash, role) VALUES (:e, :h, :r)")
+                        .bind("e", email)
+                        .bind("h", CHEAP_HASH)
+                        .bind("r", role.code())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
         return accounts.find(id).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package org.commonground.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.commonground.db.Database;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestDatabase implements AutoCloseable {
 
     /** The two servers every database contract test runs against. */
-    public enum Kind { EMBEDDED, EXTERNAL }
+    public enum Kind {
+        EMBEDDED,
+        EXTERNAL
+    }
 
     private static final String EXTERNAL_ADMIN_URL = System.getProperty(
             "commonground.test.externalUrl", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
@@ -47,7 +50,8 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase fresh(Kind kind) {
         String adminUrl = kind == Kind.EMBEDDED ? embeddedAdminUrl() : externalAdminUrl();
-        String name = "cg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = "cg_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(adminUrl, "CREATE DATABASE " + name);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(adminUrl.replace("/postgres?", "/" + name + "?"));
@@ -83,7 +87,9 @@ public final class TestDatabase implements AutoCloseable {
     private static synchronized String embeddedAdminUrl() {
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
@@ -105,15 +111,16 @@ public final class TestDatabase implements AutoCloseable {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException("CI requires the PostgreSQL server at " + EXTERNAL_ADMIN_URL, e);
             }
-            System.out.println("SKIPPED external-database half: no PostgreSQL at " + EXTERNAL_ADMIN_URL
-                    + " (" + e.getMessage() + ")");
+            System.out.println("SKIPPED external-database half: no PostgreSQL at " + EXTERNAL_ADMIN_URL + " ("
+                    + e.getMessage() + ")");
             Assumptions.abort("no external PostgreSQL at " + EXTERNAL_ADMIN_URL);
             throw new AssertionError("unreachable");
         }
     }
 
     private static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on " + url, e);

@@ -32,7 +32,8 @@ public final class Tool {
         try {
             if (Files.exists(dir)) {
                 try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             return Files.createDirectories(dir);
@@ -53,8 +54,18 @@ public final class Tool {
             return executable;
         }
         requireOnPath("npm");
-        Run install = run(TARGET, List.of("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
-                "--no-save", "--loglevel=error", spec));
+        Run install = run(
+                TARGET,
+                List.of(
+                        "npm",
+                        "install",
+                        "--prefix",
+                        prefix.toString(),
+                        "--no-audit",
+                        "--no-fund",
+                        "--no-save",
+                        "--loglevel=error",
+                        spec));
         if (install.exitCode() != 0 || !Files.isExecutable(executable)) {
             throw new IllegalStateException("npm install " + spec + " failed:\n" + install.stderr() + install.stdout());
         }
@@ -68,12 +79,14 @@ public final class Tool {
 
     /** Skips when {@code command} is missing, except in CI where that is a broken machine. */
     public static void requireOnPath(String command) {
-        boolean found = System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH")
-                .split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+        boolean found = System.getenv("PATH") != null
+                && java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
         if (!found && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(command + " is not on PATH; CI must install it (.ci/run does)");
         }
-        assumeTrue(found, command + " is not on PATH: install it (apt-get install -y " + command + ") to run this test");
+        assumeTrue(
+                found, command + " is not on PATH: install it (apt-get install -y " + command + ") to run this test");
     }
 
     /** Runs a command to its end (at most five minutes), capturing its output. */
@@ -81,13 +94,18 @@ public final class Tool {
         try {
             Path out = Files.createTempFile("tool-out", ".txt");
             Path err = Files.createTempFile("tool-err", ".txt");
-            Process p = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(new ArrayList<>(command))
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
-            Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Run run = new Run(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);

@@ -23,8 +23,16 @@ import org.junit.jupiter.api.Test;
  * through the same index query and score the API uses. Figures are in docs/text.md.
  */
 class DuplicatePairsTest {
-    record Pair(int line, boolean same, String kind, Language existingLang, String existing,
-                Language translationLang, String translation, Language newLang, String text) {}
+    record Pair(
+            int line,
+            boolean same,
+            String kind,
+            Language existingLang,
+            String existing,
+            Language translationLang,
+            String translation,
+            Language newLang,
+            String text) {}
 
     record Scored(Pair pair, double score) {}
 
@@ -42,9 +50,11 @@ class DuplicatePairsTest {
             for (Scored s : scored) {
                 boolean flagged = s.score() >= threshold;
                 if (s.pair().same()) {
-                    if (flagged) tp++; else fn++;
+                    if (flagged) tp++;
+                    else fn++;
                 } else {
-                    if (flagged) fp++; else tn++;
+                    if (flagged) fp++;
+                    else tn++;
                 }
             }
             return new Figures(tp, fp, fn, tn);
@@ -70,8 +80,16 @@ class DuplicatePairsTest {
                 String[] f = lines[i].split(" \\| ", -1);
                 assertThat(f).as("line %d", i + 1).hasSize(8);
                 assertThat(f[0]).as("line %d", i + 1).isIn("same", "different");
-                pairs.add(new Pair(i + 1, f[0].equals("same"), f[1], lang(f[2]), f[3],
-                        f[4].equals("-") ? null : lang(f[4]), f[5].equals("-") ? null : f[5], lang(f[6]), f[7]));
+                pairs.add(new Pair(
+                        i + 1,
+                        f[0].equals("same"),
+                        f[1],
+                        lang(f[2]),
+                        f[3],
+                        f[4].equals("-") ? null : lang(f[4]),
+                        f[5].equals("-") ? null : f[5],
+                        lang(f[6]),
+                        f[7]));
             }
         }
         return pairs;
@@ -98,8 +116,14 @@ class DuplicatePairsTest {
         index.put(statements);
         scored = new ArrayList<>();
         for (Pair p : pairs) {
-            List<StatementIndex.Hit> hits = index.similar(p.line(), Set.of("accepted"), p.newLang(),
-                    Likeness.of(languages, p.newLang(), p.text()), StatementSearch.CANDIDATES, 0, 1);
+            List<StatementIndex.Hit> hits = index.similar(
+                    p.line(),
+                    Set.of("accepted"),
+                    p.newLang(),
+                    Likeness.of(languages, p.newLang(), p.text()),
+                    StatementSearch.CANDIDATES,
+                    0,
+                    1);
             scored.add(new Scored(p, hits.isEmpty() ? 0 : hits.get(0).score()));
         }
     }
@@ -122,8 +146,10 @@ class DuplicatePairsTest {
 
     @Test
     void aPairAcrossLanguagesWithoutATranslationIsNeverFound() {
-        assertThat(scored).filteredOn(s -> s.pair().kind().equals("cross-untranslated"))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.score()).isLessThan(Likeness.DUPLICATE));
+        assertThat(scored)
+                .filteredOn(s -> s.pair().kind().equals("cross-untranslated"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.score()).isLessThan(Likeness.DUPLICATE));
     }
 
     /** Pairs in even / odd positions: the threshold is chosen on one half and reported on the other. */
@@ -164,17 +190,26 @@ class DuplicatePairsTest {
     private static void report(Figures overall) {
         System.out.println("duplicate check at threshold " + Likeness.DUPLICATE + ": " + overall);
         Map<String, List<Scored>> byKind = new TreeMap<>();
-        scored.forEach(s -> byKind.computeIfAbsent(s.pair().kind(), k -> new ArrayList<>()).add(s));
+        scored.forEach(s ->
+                byKind.computeIfAbsent(s.pair().kind(), k -> new ArrayList<>()).add(s));
         byKind.forEach((kind, list) -> {
-            long flagged = list.stream().filter(s -> s.score() >= Likeness.DUPLICATE).count();
+            long flagged =
+                    list.stream().filter(s -> s.score() >= Likeness.DUPLICATE).count();
             System.out.printf("  %-20s %3d pairs, %3d flagged%n", kind, list.size(), flagged);
         });
         for (double t = 0.20; t <= 0.701; t += 0.02) {
             System.out.printf("  threshold %.2f: %s%n", t, Figures.at(scored, t));
         }
-        scored.stream().filter(s -> s.pair().same() != (s.score() >= Likeness.DUPLICATE))
-                .forEach(s -> System.out.printf("  miss line %d %s %.3f: %s / %s%n", s.pair().line(), s.pair().kind(),
-                        s.score(), s.pair().translation() != null ? s.pair().translation() : s.pair().existing(),
+        scored.stream()
+                .filter(s -> s.pair().same() != (s.score() >= Likeness.DUPLICATE))
+                .forEach(s -> System.out.printf(
+                        "  miss line %d %s %.3f: %s / %s%n",
+                        s.pair().line(),
+                        s.pair().kind(),
+                        s.score(),
+                        s.pair().translation() != null
+                                ? s.pair().translation()
+                                : s.pair().existing(),
                         s.pair().text()));
     }
 }

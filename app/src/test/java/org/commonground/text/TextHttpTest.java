@@ -21,13 +21,14 @@ class TextHttpTest extends ParticipationServerTest {
     }
 
     static String search(ParticipationGiven.Conversation c, String q, String lang) {
-        return "/api/v1/conversations/" + c.id() + "/statements/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                + "&lang=" + lang;
+        return "/api/v1/conversations/" + c.id() + "/statements/search?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&lang=" + lang;
     }
 
     static long write(ParticipationGiven.Conversation c, String text) {
         var author = given.participant(c);
-        var response = server.postJson("/api/v1/conversations/" + c.id() + "/statements", Map.of("text", text), author.bearer());
+        var response = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/statements", Map.of("text", text), author.bearer());
         assertThat(response.status()).isEqualTo(201);
         return response.json().get("id").asLong();
     }
@@ -52,7 +53,8 @@ class TextHttpTest extends ParticipationServerTest {
         assertThat(first.get("statementId").asLong()).isEqualTo(existing);
         assertThat(first.get("text").asText()).isEqualTo("日韓の学生交流をもっと増やすべきだ。");
         assertThat(first.get("lang").asText()).isEqualTo("ja");
-        assertThat(first.get("score").asDouble()).isBetween(response.json().get("duplicateThreshold").asDouble(), 1.0);
+        assertThat(first.get("score").asDouble())
+                .isBetween(response.json().get("duplicateThreshold").asDouble(), 1.0);
         assertThat(response.json().get("statements")).hasSize(1);
     }
 
@@ -78,11 +80,17 @@ class TextHttpTest extends ParticipationServerTest {
         var reader = given.participant(c);
         String paraphrase = similar(c, "電気料金を下げるには、原発を再稼働させる必要がある。", "ja");
 
-        var proposed = server.postJson("/api/v1/conversations/" + c.id() + "/statements/" + korean + "/translations",
-                Map.of("lang", "ja", "text", "原発の再稼働は電気料金を下げるために必要だ。"), translator.bearer());
+        var proposed = server.postJson(
+                "/api/v1/conversations/" + c.id() + "/statements/" + korean + "/translations",
+                Map.of("lang", "ja", "text", "原発の再稼働は電気料金を下げるために必要だ。"),
+                translator.bearer());
         var beforeApproval = server.get(paraphrase, reader.bearer());
-        server.send("POST", "/api/v1/conversations/" + c.id() + "/translations/" + proposed.json().get("id").asLong()
-                + "/approval", null, moderator.bearer());
+        server.send(
+                "POST",
+                "/api/v1/conversations/" + c.id() + "/translations/"
+                        + proposed.json().get("id").asLong() + "/approval",
+                null,
+                moderator.bearer());
         var afterApproval = server.get(paraphrase, reader.bearer());
 
         assertThat(beforeApproval.json().get("statements")).isEmpty();
@@ -100,16 +108,20 @@ class TextHttpTest extends ParticipationServerTest {
 
         var forParticipant = server.get(check, reader.bearer());
         var forModerator = server.get(check, moderator.bearer());
-        server.postJson("/api/v1/conversations/" + c.id() + "/statements/" + pending + "/moderation",
-                Map.of("decision", "reject", "reason", "test"), moderator.bearer());
+        server.postJson(
+                "/api/v1/conversations/" + c.id() + "/statements/" + pending + "/moderation",
+                Map.of("decision", "reject", "reason", "test"),
+                moderator.bearer());
         var searchAfterRejection = server.get(search(c, "竹島", "ja"), reader.bearer());
         var moderatorAfterRejection = server.get(search(c, "竹島", "ja"), moderator.bearer());
 
         assertThat(forParticipant.json().get("statements")).isEmpty();
         assertThat(ids(forModerator.json().get("statements"))).containsExactly(pending);
-        assertThat(forModerator.json().at("/statements/0/moderationState").asText()).isEqualTo("pending");
+        assertThat(forModerator.json().at("/statements/0/moderationState").asText())
+                .isEqualTo("pending");
         assertThat(searchAfterRejection.json()).isEmpty();
-        assertThat(moderatorAfterRejection.json().at("/0/moderationState").asText()).isEqualTo("rejected");
+        assertThat(moderatorAfterRejection.json().at("/0/moderationState").asText())
+                .isEqualTo("rejected");
     }
 
     @Test
@@ -117,8 +129,10 @@ class TextHttpTest extends ParticipationServerTest {
         var c = given.openConversation();
         long statement = write(c, "Hate speech online should be regulated.");
         var reader = given.participant(c);
-        given.count("WITH u AS (UPDATE statement SET moderation_state = 'rejected' WHERE id = ? RETURNING 1) "
-                + "SELECT count(*) FROM u", statement);
+        given.count(
+                "WITH u AS (UPDATE statement SET moderation_state = 'rejected' WHERE id = ? RETURNING 1) "
+                        + "SELECT count(*) FROM u",
+                statement);
 
         var response = server.get(search(c, "hate speech", "en"), reader.bearer());
 
@@ -131,8 +145,10 @@ class TextHttpTest extends ParticipationServerTest {
         var c = given.openConversation();
         long seeded = given.statement(c, "少子高齢化は日韓共通の課題だ。", "ja", "accepted");
         long other = given.statement(c, "原発の再稼働は必要だ。", "ja", "accepted");
-        given.count("INSERT INTO translation (statement_id, lang, text, kind, state) "
-                + "VALUES (?, 'ko', '저출산 고령화는 한일 공통의 과제다.', 'machine', 'approved') RETURNING 1", seeded);
+        given.count(
+                "INSERT INTO translation (statement_id, lang, text, kind, state) "
+                        + "VALUES (?, 'ko', '저출산 고령화는 한일 공통의 과제다.', 'machine', 'approved') RETURNING 1",
+                seeded);
         var reader = given.participant(c, "ko");
 
         var korean = server.get(search(c, "고령화 과제", "ko"), reader.bearer());
@@ -151,18 +167,25 @@ class TextHttpTest extends ParticipationServerTest {
         var c = given.openConversation();
         long existing = write(c, "석탄 화력 발전은 빨리 줄여야 한다.");
         var author = given.participant(c, "ko");
-        String[] cookie = {"Cookie", org.commonground.participation.Participants.cookieName(c.id()) + "=" + author.token(),
-                "Accept-Language", "ko"};
+        String[] cookie = {
+            "Cookie",
+            org.commonground.participation.Participants.cookieName(c.id()) + "=" + author.token(),
+            "Accept-Language",
+            "ko"
+        };
 
-        var similarDraft = server.get("/c/" + c.id() + "/similar?text="
-                + URLEncoder.encode("석탄 화력은 서둘러 줄여 나가야 한다.", StandardCharsets.UTF_8), cookie);
-        var otherDraft = server.get("/c/" + c.id() + "/similar?text="
-                + URLEncoder.encode("지방 빈집은 청년 세대에게 저렴하게 빌려줘야 한다.", StandardCharsets.UTF_8), cookie);
+        var similarDraft = server.get(
+                "/c/" + c.id() + "/similar?text=" + URLEncoder.encode("석탄 화력은 서둘러 줄여 나가야 한다.", StandardCharsets.UTF_8),
+                cookie);
+        var otherDraft = server.get(
+                "/c/" + c.id() + "/similar?text="
+                        + URLEncoder.encode("지방 빈집은 청년 세대에게 저렴하게 빌려줘야 한다.", StandardCharsets.UTF_8),
+                cookie);
         var stranger = server.get("/c/" + c.id() + "/similar?text=x");
 
         assertThat(similarDraft.status()).isEqualTo(200);
-        assertThat(similarDraft.body()).contains("비슷한 의견이 이미 있습니다", "석탄 화력 발전은 빨리 줄여야 한다.",
-                "/c/" + c.id() + "/vote/" + existing);
+        assertThat(similarDraft.body())
+                .contains("비슷한 의견이 이미 있습니다", "석탄 화력 발전은 빨리 줄여야 한다.", "/c/" + c.id() + "/vote/" + existing);
         assertThat(otherDraft.status()).isEqualTo(200);
         assertThat(otherDraft.body()).doesNotContain("비슷한 의견", "vote/");
         assertThat(stranger.status()).isEqualTo(401);

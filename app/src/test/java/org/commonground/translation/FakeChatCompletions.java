@@ -27,8 +27,10 @@ final class FakeChatCompletions extends FakeService {
         JsonNode in = r.json();
         JsonNode messages = in.path("messages");
         if (!in.hasNonNull("model") || !messages.isArray() || messages.isEmpty()) {
-            return new Scripted(400, "{\"error\":{\"message\":\"'model' and 'messages' are required\","
-                    + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
+            return new Scripted(
+                    400,
+                    "{\"error\":{\"message\":\"'model' and 'messages' are required\","
+                            + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
         }
         String system = "";
         String user = "";
@@ -52,11 +54,25 @@ final class FakeChatCompletions extends FakeService {
         for (int i = 0; i < kept.size(); i++) {
             content = content.replace("\u0000" + i + "\u0001", kept.get(i)[1]);
         }
-        String body = json(Map.of("id", "chatcmpl-fake", "object", "chat.completion", "created", 1764547200,
-                "model", in.get("model").asText(),
-                "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content),
-                        "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", 50, "completion_tokens", 20, "total_tokens", 70)));
+        String body = json(Map.of(
+                "id",
+                "chatcmpl-fake",
+                "object",
+                "chat.completion",
+                "created",
+                1764547200,
+                "model",
+                in.get("model").asText(),
+                "choices",
+                List.of(Map.of(
+                        "index",
+                        0,
+                        "message",
+                        Map.of("role", "assistant", "content", content),
+                        "finish_reason",
+                        "stop")),
+                "usage",
+                Map.of("prompt_tokens", 50, "completion_tokens", 20, "total_tokens", 70)));
         return new Scripted(200, body);
     }
 }

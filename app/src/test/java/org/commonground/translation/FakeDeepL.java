@@ -38,8 +38,14 @@ final class FakeDeepL extends FakeService {
         return switch (r.method() + " " + r.path()) {
             case "POST /v2/translate" -> translate(r.json());
             case "POST /v2/glossaries" -> create(r.json());
-            case "GET /v2/glossaries" -> new Scripted(200, json(Map.of("glossaries",
-                    glossaries.values().stream().map(FakeDeepL::view).toList())));
+            case "GET /v2/glossaries" ->
+                new Scripted(
+                        200,
+                        json(Map.of(
+                                "glossaries",
+                                glossaries.values().stream()
+                                        .map(FakeDeepL::view)
+                                        .toList())));
             default -> new Scripted(404, "{\"message\":\"Not found\"}");
         };
     }
@@ -53,7 +59,8 @@ final class FakeDeepL extends FakeService {
         Stored glossary = null;
         if (in.hasNonNull("glossary_id")) {
             if (source.isEmpty()) {
-                return new Scripted(400, "{\"message\":\"Use of a glossary requires the source_lang parameter to be set.\"}");
+                return new Scripted(
+                        400, "{\"message\":\"Use of a glossary requires the source_lang parameter to be set.\"}");
             }
             glossary = glossaries.get(in.get("glossary_id").asText());
             if (glossary == null) {
@@ -94,8 +101,12 @@ final class FakeDeepL extends FakeService {
             }
             entries.put(parts[0], parts[1]);
         }
-        Stored g = new Stored(UUID.randomUUID().toString(), in.path("name").asText(), in.path("source_lang").asText(),
-                in.path("target_lang").asText(), entries);
+        Stored g = new Stored(
+                UUID.randomUUID().toString(),
+                in.path("name").asText(),
+                in.path("source_lang").asText(),
+                in.path("target_lang").asText(),
+                entries);
         glossaries.put(g.id(), g);
         return new Scripted(201, json(view(g)));
     }

@@ -52,7 +52,8 @@ class MachineTranslatorTest {
             assertThat(out.get(1)).isEqualTo("〔ko→en〕peace");
             var sent = fake.received("/translate").getFirst().json();
             assertThat(sent.get("format").asText()).isEqualTo("html");
-            assertThat(sent.get("q").get(0).asText()).contains("<span translate=\"no\">Dokdo/Takeshima</span>", "&amp;", "&lt;");
+            assertThat(sent.get("q").get(0).asText())
+                    .contains("<span translate=\"no\">Dokdo/Takeshima</span>", "&amp;", "&lt;");
         }
     }
 
@@ -73,7 +74,8 @@ class MachineTranslatorTest {
     void tooManyRequestsCarriesRetryAfterAndServerErrorsAreRetryable() {
         try (var fake = new FakeLibreTranslate()) {
             var mt = adapter("libretranslate:" + fake.url(), null);
-            fake.answerNext(new FakeService.Scripted(429, "{\"error\":\"Slowdown: 20 per 1 minute\"}", "Retry-After", "7"),
+            fake.answerNext(
+                    new FakeService.Scripted(429, "{\"error\":\"Slowdown: 20 per 1 minute\"}", "Retry-After", "7"),
                     new FakeService.Scripted(502, "<html>Bad Gateway</html>", "Content-Type", "text/html"));
 
             assertThatThrownBy(() -> mt.translate(List.of("평화"), Language.KO, Language.JA, Glossary.EMPTY))
@@ -82,7 +84,8 @@ class MachineTranslatorTest {
                         assertThat(e.retryAfter).isEqualTo(Duration.ofSeconds(7));
                     });
             assertThatThrownBy(() -> mt.translate(List.of("평화"), Language.KO, Language.JA, Glossary.EMPTY))
-                    .isInstanceOfSatisfying(ServiceRefused.class, e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.UNAVAILABLE));
+                    .isInstanceOfSatisfying(
+                            ServiceRefused.class, e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.UNAVAILABLE));
             assertThat(fake.received("/translate")).hasSize(2);
         }
     }
@@ -103,8 +106,13 @@ class MachineTranslatorTest {
             assertThat(sent.get("model").asText()).isEqualTo("qwen2.5-7b-instruct");
             assertThat(sent.get("messages").get(0).get("role").asText()).isEqualTo("system");
             String system = sent.get("messages").get(0).get("content").asText();
-            assertThat(system).contains("from Japanese into English", "translation only",
-                    "- 竹島 => Dokdo/Takeshima", "- 徴用工 => wartime forced labor").doesNotContain("慰安婦");
+            assertThat(system)
+                    .contains(
+                            "from Japanese into English",
+                            "translation only",
+                            "- 竹島 => Dokdo/Takeshima",
+                            "- 徴用工 => wartime forced labor")
+                    .doesNotContain("慰安婦");
             assertThat(sent.get("messages").get(1).get("content").asText()).isEqualTo("竹島と徴用工の問題");
             assertThat(sent.get("temperature").asInt()).isZero();
             assertThat(mt.service()).isEqualTo("qwen2.5-7b-instruct");
@@ -115,11 +123,12 @@ class MachineTranslatorTest {
     void chatCompletionsErrorsMapLikeEveryOtherService() {
         try (var fake = new FakeChatCompletions()) {
             var mt = adapter("openai:" + fake.url() + "/v1?model=m", null);
-            fake.answerNext(new FakeService.Scripted(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}",
-                    "Retry-After", "2"));
+            fake.answerNext(new FakeService.Scripted(
+                    429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}", "Retry-After", "2"));
 
             assertThatThrownBy(() -> mt.translate(List.of("平和"), Language.JA, Language.KO, Glossary.EMPTY))
-                    .isInstanceOfSatisfying(ServiceRefused.class, e -> assertThat(e.retryAfter).isEqualTo(Duration.ofSeconds(2)));
+                    .isInstanceOfSatisfying(
+                            ServiceRefused.class, e -> assertThat(e.retryAfter).isEqualTo(Duration.ofSeconds(2)));
             assertThat(fake.received().getFirst().header("Authorization")).isNull();
         }
     }
@@ -134,15 +143,22 @@ class MachineTranslatorTest {
 
             assertThat(first).containsExactly("〔ko→en〕Dokdo/Takeshima peace", "〔ko→en〕wartime forced labor");
             assertThat(again).containsExactly("〔ko→en〕comfort women");
-            assertThat(fake.received("/v2/glossaries").stream().filter(r -> r.method().equals("POST"))).hasSize(1);
-            var created = fake.received("/v2/glossaries").stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow().json();
+            assertThat(fake.received("/v2/glossaries").stream()
+                            .filter(r -> r.method().equals("POST")))
+                    .hasSize(1);
+            var created = fake.received("/v2/glossaries").stream()
+                    .filter(r -> r.method().equals("POST"))
+                    .findFirst()
+                    .orElseThrow()
+                    .json();
             assertThat(created.get("entries_format").asText()).isEqualTo("tsv");
             assertThat(created.get("entries").asText()).contains("독도\tDokdo/Takeshima", "위안부\tcomfort women");
             var translate = fake.received("/v2/translate").getFirst();
             assertThat(translate.header("Authorization")).isEqualTo("DeepL-Auth-Key key:fx");
             assertThat(translate.json().get("target_lang").asText()).isEqualTo("EN-US");
             assertThat(translate.json().get("source_lang").asText()).isEqualTo("KO");
-            assertThat(translate.json().get("glossary_id").asText()).isEqualTo(fake.glossaries.keySet().iterator().next());
+            assertThat(translate.json().get("glossary_id").asText())
+                    .isEqualTo(fake.glossaries.keySet().iterator().next());
         }
     }
 
@@ -150,7 +166,8 @@ class MachineTranslatorTest {
     void deepLFindsItsGlossaryAgainAfterARestartInsteadOfCreatingAnother() throws Exception {
         try (var fake = new FakeDeepL("k")) {
             adapter("deepl:" + fake.url(), "k").translate(List.of("독도"), Language.KO, Language.JA, GLOSSARY);
-            List<String> out = adapter("deepl:" + fake.url(), "k").translate(List.of("독도"), Language.KO, Language.JA, GLOSSARY);
+            List<String> out =
+                    adapter("deepl:" + fake.url(), "k").translate(List.of("독도"), Language.KO, Language.JA, GLOSSARY);
 
             assertThat(out).containsExactly("〔ko→ja〕竹島");
             assertThat(fake.glossaries).hasSize(1);
@@ -164,15 +181,20 @@ class MachineTranslatorTest {
             fake.answerNext(new FakeService.Scripted(456, "{\"message\":\"Quota exceeded\"}"));
 
             assertThatThrownBy(() -> mt.translate(List.of("평화"), Language.KO, Language.JA, Glossary.EMPTY))
-                    .isInstanceOfSatisfying(ServiceRefused.class, e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.QUOTA_EXCEEDED));
-            assertThatThrownBy(() -> adapter("deepl:" + fake.url(), "wrong").translate(List.of("평화"), Language.KO, Language.JA, Glossary.EMPTY))
-                    .isInstanceOfSatisfying(ServiceRefused.class, e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.REJECTED));
+                    .isInstanceOfSatisfying(
+                            ServiceRefused.class,
+                            e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.QUOTA_EXCEEDED));
+            assertThatThrownBy(() -> adapter("deepl:" + fake.url(), "wrong")
+                            .translate(List.of("평화"), Language.KO, Language.JA, Glossary.EMPTY))
+                    .isInstanceOfSatisfying(
+                            ServiceRefused.class, e -> assertThat(e.kind).isEqualTo(ServiceRefused.Kind.REJECTED));
         }
     }
 
     @Test
     void settingsParseEveryKindAndRefuseNonsense() {
-        var openai = MachineTranslationSettings.parse("openai:http://127.0.0.1:8000/v1?model=llama3&rate=2&budget=1000", "");
+        var openai =
+                MachineTranslationSettings.parse("openai:http://127.0.0.1:8000/v1?model=llama3&rate=2&budget=1000", "");
         assertThat(openai.base().toString()).isEqualTo("http://127.0.0.1:8000/v1");
         assertThat(openai.model()).isEqualTo("llama3");
         assertThat(openai.requestsPerSecond()).isEqualTo(2);

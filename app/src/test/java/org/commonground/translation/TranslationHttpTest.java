@@ -40,10 +40,13 @@ class TranslationHttpTest extends ParticipationServerTest {
         var reader = given.participant(conversation, "ko");
         String base = "/api/v1/conversations/" + conversation.id();
 
-        var proposed = server.postJson(base + "/statements/" + s + "/translations",
-                Map.of("lang", "ko", "text", "역사 교육은 양쪽의 관점을 모두 담아야 한다."), t1.bearer());
+        var proposed = server.postJson(
+                base + "/statements/" + s + "/translations",
+                Map.of("lang", "ko", "text", "역사 교육은 양쪽의 관점을 모두 담아야 한다."),
+                t1.bearer());
         var beforeApproval = server.get(base + "/next", reader.bearer()).json().get("statement");
-        var approved = server.send("POST", base + "/translations/" + proposed.json().get("id").asLong() + "/approval", null, t2.bearer());
+        var approved = server.send(
+                "POST", base + "/translations/" + proposed.json().get("id").asLong() + "/approval", null, t2.bearer());
         var afterApproval = server.get(base + "/next", reader.bearer()).json().get("statement");
 
         assertThat(proposed.status()).isEqualTo(201);
@@ -59,7 +62,10 @@ class TranslationHttpTest extends ParticipationServerTest {
     @Test
     void nobodyApprovesTheirOwnTranslationButAModeratorMay() {
         long s = given.statement(c, "Own work needs other eyes.");
-        long id = server.postJson(submit(s), Map.of("lang", "ja", "text", "自分の仕事は他人の目が必要だ。"), alice.bearer()).json().get("id").asLong();
+        long id = server.postJson(submit(s), Map.of("lang", "ja", "text", "自分の仕事は他人の目が必要だ。"), alice.bearer())
+                .json()
+                .get("id")
+                .asLong();
 
         var own = server.send("POST", approve(id), null, alice.bearer("Accept-Language", "ja"));
         var byModerator = server.send("POST", approve(id), null, moderator.bearer());
@@ -76,7 +82,8 @@ class TranslationHttpTest extends ParticipationServerTest {
     void storesATranslationWithoutBidiOverrides() {
         long s = given.statement(c, "Archives should be opened.");
 
-        var response = server.postJson(submit(s), Map.of("lang", "ja", "text", "\u202E資料を\u2066公開\u2069すべきだ。"), alice.bearer());
+        var response = server.postJson(
+                submit(s), Map.of("lang", "ja", "text", "\u202E資料を\u2066公開\u2069すべきだ。"), alice.bearer());
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("text").asText()).isEqualTo("資料を公開すべきだ。");
@@ -85,8 +92,14 @@ class TranslationHttpTest extends ParticipationServerTest {
     @Test
     void aNewApprovalSupersedesTheOldOne() {
         long s = given.statement(c, "Two drafts, one winner.");
-        long first = server.postJson(submit(s), Map.of("lang", "ja", "text", "第一稿"), alice.bearer()).json().get("id").asLong();
-        long second = server.postJson(submit(s), Map.of("lang", "ja", "text", "第二稿"), alice.bearer()).json().get("id").asLong();
+        long first = server.postJson(submit(s), Map.of("lang", "ja", "text", "第一稿"), alice.bearer())
+                .json()
+                .get("id")
+                .asLong();
+        long second = server.postJson(submit(s), Map.of("lang", "ja", "text", "第二稿"), alice.bearer())
+                .json()
+                .get("id")
+                .asLong();
         server.send("POST", approve(first), null, bob.bearer());
 
         var response = server.send("POST", approve(second), null, bob.bearer());
@@ -105,14 +118,19 @@ class TranslationHttpTest extends ParticipationServerTest {
         given.statement(conversation, "Pending, not yet.", "en", "pending");
         long done = given.statement(conversation, "Done in Korean.");
         given.jdbi.useHandle(h -> h.execute(
-                "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '완료', 'human', 'approved')", done));
+                "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '완료', 'human', 'approved')",
+                done));
 
-        var missing = server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?into=ko", t.bearer());
+        var missing =
+                server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?into=ko", t.bearer());
 
         assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.json().findValuesAsText("statementId")).containsExactly(String.valueOf(needsKo));
         assertThat(korean).isPositive();
-        assertThat(server.get("/api/v1/conversations/" + conversation.id() + "/translations/missing?into=xx", t.bearer()).status())
+        assertThat(server.get(
+                                "/api/v1/conversations/" + conversation.id() + "/translations/missing?into=xx",
+                                t.bearer())
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -135,8 +153,10 @@ class TranslationHttpTest extends ParticipationServerTest {
         assertThat(japanese.contentType()).startsWith("application/problem+json");
         assertThat(japanese.json().get("type").asText()).endsWith("/language-not-yours");
         assertThat(japanese.json().get("detail").asText()).contains("翻訳する言語に ja");
-        assertThat(japaneseAskedInKorean.json().get("detail").asText()).as("the target language is not the reply's")
-                .doesNotContain("翻訳する言語").contains("ja");
+        assertThat(japaneseAskedInKorean.json().get("detail").asText())
+                .as("the target language is not the reply's")
+                .doesNotContain("翻訳する言語")
+                .contains("ja");
         assertThat(japaneseForAdmin.status()).isEqualTo(200);
     }
 
@@ -153,7 +173,8 @@ class TranslationHttpTest extends ParticipationServerTest {
         assertThat(japanese.status()).isEqualTo(403);
         assertThat(japanese.json().get("type").asText()).endsWith("/language-not-yours");
         assertThat(korean.status()).isEqualTo(201);
-        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND lang = 'ja'", s)).isZero();
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ? AND lang = 'ja'", s))
+                .isZero();
     }
 
     @Test
@@ -167,11 +188,12 @@ class TranslationHttpTest extends ParticipationServerTest {
         var notTheirs = server.get(desk + "?into=ja", translator.bearer("Accept", "text/html"));
 
         assertThat(opened.status()).isEqualTo(200);
-        assertThat(opened.body()).contains(
-                "href=\"" + desk + "?into=ko\" aria-current=\"true\"",
-                "href=\"" + desk + "?into=en\"",
-                "id=\"missing-" + s + "\"",
-                "name=\"into\" value=\"ko\"");
+        assertThat(opened.body())
+                .contains(
+                        "href=\"" + desk + "?into=ko\" aria-current=\"true\"",
+                        "href=\"" + desk + "?into=en\"",
+                        "id=\"missing-" + s + "\"",
+                        "name=\"into\" value=\"ko\"");
         assertThat(opened.body()).doesNotContain("?into=ja");
         assertThat(notTheirs.status()).isEqualTo(403);
     }
@@ -196,8 +218,14 @@ class TranslationHttpTest extends ParticipationServerTest {
         var koreanOnly = given.translator(conversation, "ko");
         long s = given.statement(conversation, "Approvals stay within one's languages.");
         String submit = "/api/v1/conversations/" + conversation.id() + "/statements/" + s + "/translations";
-        long ja = server.postJson(submit, Map.of("lang", "ja", "text", "承認は自分の言語で。"), japanese.bearer()).json().get("id").asLong();
-        long ko = server.postJson(submit, Map.of("lang", "ko", "text", "승인은 자기 언어로."), korean.bearer()).json().get("id").asLong();
+        long ja = server.postJson(submit, Map.of("lang", "ja", "text", "承認は自分の言語で。"), japanese.bearer())
+                .json()
+                .get("id")
+                .asLong();
+        long ko = server.postJson(submit, Map.of("lang", "ko", "text", "승인은 자기 언어로."), korean.bearer())
+                .json()
+                .get("id")
+                .asLong();
         String approval = "/api/v1/conversations/" + conversation.id() + "/translations/%d/approval";
 
         var intoJapanese = server.postJson(approval.formatted(ja), Map.of(), koreanOnly.bearer());
@@ -206,7 +234,8 @@ class TranslationHttpTest extends ParticipationServerTest {
         assertThat(intoJapanese.status()).isEqualTo(403);
         assertThat(intoJapanese.json().get("type").asText()).endsWith("/language-not-yours");
         assertThat(intoKorean.status()).isEqualTo(200);
-        assertThat(given.count("SELECT count(*) FROM translation WHERE id = ? AND state = 'proposed'", ja)).isEqualTo(1);
+        assertThat(given.count("SELECT count(*) FROM translation WHERE id = ? AND state = 'proposed'", ja))
+                .isEqualTo(1);
     }
 
     @Test
@@ -218,8 +247,11 @@ class TranslationHttpTest extends ParticipationServerTest {
         var opened = server.get(desk, moderator.bearer("Accept", "text/html", "Accept-Language", "ja"));
 
         assertThat(opened.status()).isEqualTo(200);
-        assertThat(opened.body()).contains("href=\"" + desk + "?into=ja\" aria-current=\"true\"",
-                "href=\"" + desk + "?into=ko\"", "href=\"" + desk + "?into=en\"");
+        assertThat(opened.body())
+                .contains(
+                        "href=\"" + desk + "?into=ja\" aria-current=\"true\"",
+                        "href=\"" + desk + "?into=ko\"",
+                        "href=\"" + desk + "?into=en\"");
     }
 
     @Test
@@ -229,19 +261,26 @@ class TranslationHttpTest extends ParticipationServerTest {
         long s = given.statement(conversation, "Form posts are checked too.");
         String csrf = "c".repeat(43);
 
-        var r = server.send("POST", "/translate/c/" + conversation.id() + "/s/" + s, "into=ja&text=%E3%81%82&_csrf=" + csrf,
+        var r = server.send(
+                "POST",
+                "/translate/c/" + conversation.id() + "/s/" + s,
+                "into=ja&text=%E3%81%82&_csrf=" + csrf,
                 koreanOnly.bearer("Content-Type", "application/x-www-form-urlencoded", "Cookie", "cg_csrf=" + csrf));
 
         assertThat(r.status()).isEqualTo(403);
-        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s)).isZero();
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s))
+                .isZero();
     }
 
     @Test
     void onlyTheServerMakesMachineTranslationsNotPeopleWithSessionsOrTokens() {
         long s = given.statement(c, "Machines may help.");
 
-        var viaSession = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械", "kind", "machine"), given.sessionCookie(alice));
-        var viaToken = server.postJson(submit(s), Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"),
+        var viaSession = server.postJson(
+                submit(s), Map.of("lang", "ja", "text", "機械", "kind", "machine"), given.sessionCookie(alice));
+        var viaToken = server.postJson(
+                submit(s),
+                Map.of("lang", "ja", "text", "機械が助けになる。", "kind", "machine"),
                 alice.bearer("Accept-Language", "ko"));
 
         assertThat(viaSession.status()).isEqualTo(403);
@@ -249,7 +288,8 @@ class TranslationHttpTest extends ParticipationServerTest {
         assertThat(viaToken.status()).isEqualTo(403);
         assertThat(viaToken.json().get("type").asText()).endsWith("/machine-translation-by-server-only");
         assertThat(viaToken.json().get("detail").asText()).contains("기계 번역 서비스");
-        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s)).isZero();
+        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id = ?", s))
+                .isZero();
     }
 
     @Test
@@ -259,17 +299,38 @@ class TranslationHttpTest extends ParticipationServerTest {
         long rejected = given.statement(c, "Rejected one.", "en", "rejected");
         var participant = given.participant(c);
 
-        assertThat(server.postJson(submit(s), Map.of("lang", "en", "text", "Same language"), alice.bearer()).status()).isEqualTo(422);
-        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", " "), alice.bearer()).status()).isEqualTo(422);
-        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "あ".repeat(2001)), alice.bearer()).status()).isEqualTo(422);
-        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "x", "kind", "robot"), alice.bearer()).status()).isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "en", "text", "Same language"), alice.bearer())
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", " "), alice.bearer())
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "あ".repeat(2001)), alice.bearer())
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "x", "kind", "robot"), alice.bearer())
+                        .status())
+                .isEqualTo(422);
         assertThat(server.postJson(submit(s), "[1,2]", alice.bearer()).status()).isEqualTo(400);
-        assertThat(server.postJson(submit(foreign), Map.of("lang", "ja", "text", "外国"), alice.bearer()).status()).isEqualTo(404);
-        assertThat(server.postJson(submit(rejected), Map.of("lang", "ja", "text", "却下"), alice.bearer()).status()).isEqualTo(409);
-        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "参加者"), participant.bearer()).status()).isEqualTo(401);
-        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "部外者"),
-                given.person(Role.TRANSLATOR, null, null).bearer()).status()).isEqualTo(403);
-        assertThat(server.send("POST", approve(987654), null, bob.bearer()).status()).isEqualTo(404);
-        assertThat(given.count("SELECT count(*) FROM translation WHERE statement_id IN (?, ?, ?)", s, foreign, rejected)).isZero();
+        assertThat(server.postJson(submit(foreign), Map.of("lang", "ja", "text", "外国"), alice.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.postJson(submit(rejected), Map.of("lang", "ja", "text", "却下"), alice.bearer())
+                        .status())
+                .isEqualTo(409);
+        assertThat(server.postJson(submit(s), Map.of("lang", "ja", "text", "参加者"), participant.bearer())
+                        .status())
+                .isEqualTo(401);
+        assertThat(server.postJson(
+                                submit(s),
+                                Map.of("lang", "ja", "text", "部外者"),
+                                given.person(Role.TRANSLATOR, null, null).bearer())
+                        .status())
+                .isEqualTo(403);
+        assertThat(server.send("POST", approve(987654), null, bob.bearer()).status())
+                .isEqualTo(404);
+        assertThat(given.count(
+                        "SELECT count(*) FROM translation WHERE statement_id IN (?, ?, ?)", s, foreign, rejected))
+                .isZero();
     }
 }

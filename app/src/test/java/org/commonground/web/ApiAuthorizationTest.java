@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.Clock;
 import org.commonground.AppConfig;
 import org.commonground.testing.ApiWorld;
 import org.commonground.testing.ApiWorld.Caller;
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ApiAuthorizationTest {
     @RegisterExtension
-    static final RunningApp app = new RunningApp(AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()),
-            Clock.systemUTC());  // one client calls every operation 9 times: rate limits are not what is tested
+    static final RunningApp app = new RunningApp(
+            AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()),
+            Clock.systemUTC()); // one client calls every operation 9 times: rate limits are not what is tested
 
     private static ApiWorld world;
 
@@ -44,7 +45,8 @@ class ApiAuthorizationTest {
     record Failure(Operation operation, Caller caller, int status, String body) {
         @Override
         public String toString() {
-            return operation + " as " + caller.code() + " → " + status + " " + body.substring(0, Math.min(200, body.length()));
+            return operation + " as " + caller.code() + " → " + status + " "
+                    + body.substring(0, Math.min(200, body.length()));
         }
     }
 
@@ -58,9 +60,11 @@ class ApiAuthorizationTest {
         Map<Operation, Expectation> table = table();
         List<Operation> documented = world.operations();
 
-        assertThat(documented).as("operations of the OpenAPI document without a row in web/authorization.txt")
+        assertThat(documented)
+                .as("operations of the OpenAPI document without a row in web/authorization.txt")
                 .allMatch(table::containsKey);
-        assertThat(table.keySet()).as("rows of web/authorization.txt for operations the server no longer has")
+        assertThat(table.keySet())
+                .as("rows of web/authorization.txt for operations the server no longer has")
                 .allMatch(documented::contains);
     }
 
@@ -78,7 +82,7 @@ class ApiAuthorizationTest {
         for (Operation op : operations) {
             Expectation row = table.get(op);
             if (row == null) {
-                continue;  // the coverage test names it
+                continue; // the coverage test names it
             }
             for (Caller caller : Caller.values()) {
                 checks++;
@@ -106,16 +110,28 @@ class ApiAuthorizationTest {
                 }
             }
         }
-        System.out.printf("authorization: %d operations × %d roles = %d checks, %d unauthorized successes, "
+        System.out.printf(
+                "authorization: %d operations × %d roles = %d checks, %d unauthorized successes, "
                         + "%d refusals with the wrong status, %d allowed callers refused%n",
-                operations.size(), Caller.values().length, checks, unauthorizedSuccesses.size(), wrongRefusals.size(),
+                operations.size(),
+                Caller.values().length,
+                checks,
+                unauthorizedSuccesses.size(),
+                wrongRefusals.size(),
                 refusedAllowed.size());
-        System.out.printf("authorization: %d of %d allowed calls answered 2xx; the others (past authorization): %s%n",
+        System.out.printf(
+                "authorization: %d of %d allowed calls answered 2xx; the others (past authorization): %s%n",
                 allowedCalls - allowedNot2xx.size(), allowedCalls, allowedNot2xx);
 
-        assertThat(unauthorizedSuccesses).as("callers the table does not allow, who succeeded").isEmpty();
-        assertThat(wrongRefusals).as("refusals with a status other than 401 (anonymous) or 401/403/404").isEmpty();
-        assertThat(refusedAllowed).as("callers the table allows, who were refused or met a server error").isEmpty();
+        assertThat(unauthorizedSuccesses)
+                .as("callers the table does not allow, who succeeded")
+                .isEmpty();
+        assertThat(wrongRefusals)
+                .as("refusals with a status other than 401 (anonymous) or 401/403/404")
+                .isEmpty();
+        assertThat(refusedAllowed)
+                .as("callers the table allows, who were refused or met a server error")
+                .isEmpty();
     }
 
     /**
@@ -142,19 +158,23 @@ class ApiAuthorizationTest {
                 if (body != null) {
                     headers = with(headers, "Content-Type", "application/json");
                 }
-                TestServer.Response r = app.server().send(op.method(),
-                        world.fill(op.path(), caller, draft) + row.query(), body, headers);
+                TestServer.Response r = app.server()
+                        .send(op.method(), world.fill(op.path(), caller, draft) + row.query(), body, headers);
                 boolean publicOperation = row.allowed().contains(Caller.ANONYMOUS);
-                boolean refused = publicOperation ? r.status() == 404 : Set.of(401, 403, 404).contains(r.status());
+                boolean refused = publicOperation
+                        ? r.status() == 404
+                        : Set.of(401, 403, 404).contains(r.status());
                 if (!refused) {
                     wrong.add(new Failure(op, caller, r.status(), r.body()));
                 }
             }
         }
-        System.out.printf("authorization: draft, %d checks by callers outside its staff, %d not refused as they should be%n",
+        System.out.printf(
+                "authorization: draft, %d checks by callers outside its staff, %d not refused as they should be%n",
                 checks, wrong.size());
 
-        assertThat(wrong).as("calls on a draft by callers outside its staff, not refused (404 where anyone may call)")
+        assertThat(wrong)
+                .as("calls on a draft by callers outside its staff, not refused (404 where anyone may call)")
                 .isEmpty();
     }
 
@@ -181,7 +201,10 @@ class ApiAuthorizationTest {
                 String target = request[1];
                 int q = target.indexOf('?');
                 Operation op = new Operation(request[0], q < 0 ? target : target.substring(0, q));
-                Expectation row = new Expectation(op, q < 0 ? "" : target.substring(q), callers(cells[1]),
+                Expectation row = new Expectation(
+                        op,
+                        q < 0 ? "" : target.substring(q),
+                        callers(cells[1]),
                         cells.length > 2 ? cells[2].trim() : "");
                 if (rows.put(op, row) != null) {
                     throw new IllegalStateException("two rows for " + op);
@@ -198,9 +221,13 @@ class ApiAuthorizationTest {
         for (String name : cell.trim().split("\\s*,\\s*")) {
             switch (name) {
                 case "all" -> set.addAll(EnumSet.allOf(Caller.class));
-                case "accounts" -> Arrays.stream(Caller.values()).filter(Caller::isAccount).forEach(set::add);
-                default -> set.add(Arrays.stream(Caller.values()).filter(c -> c.code().equals(name)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no caller " + name)));
+                case "accounts" ->
+                    Arrays.stream(Caller.values()).filter(Caller::isAccount).forEach(set::add);
+                default ->
+                    set.add(Arrays.stream(Caller.values())
+                            .filter(c -> c.code().equals(name))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("no caller " + name)));
             }
         }
         return set;

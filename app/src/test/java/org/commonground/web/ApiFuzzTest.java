@@ -76,8 +76,13 @@ class ApiFuzzTest {
 
     @AfterContainer
     static void stop() {
-        System.out.printf("fuzz: %d requests over %d operations in %.1f s, %d 5xx, %d 4xx not a problem%n",
-                sent.get(), operations.size(), (System.nanoTime() - startedAt) / 1e9, serverErrors.get(), notProblems.get());
+        System.out.printf(
+                "fuzz: %d requests over %d operations in %.1f s, %d 5xx, %d 4xx not a problem%n",
+                sent.get(),
+                operations.size(),
+                (System.nanoTime() - startedAt) / 1e9,
+                serverErrors.get(),
+                notProblems.get());
         try {
             server.close();
         } finally {
@@ -89,13 +94,33 @@ class ApiFuzzTest {
     @Provide
     Arbitrary<List<String>> pathIds() {
         Arbitrary<String> hostile = Arbitraries.oneOf(
-                Arbitraries.of("-1", "0", "-9223372036854775808", "9223372036854775807", "9223372036854775808",
-                        "99999999999999999999999", "1.5", "1e3", "0x10", "abc", "%00", "%20", "%2F", "%F0%9F%92%A9",
-                        "%C3%28", "%ED%A0%80", "+1", "%EF%BC%91", "%D9%A1", "null", "%7B%7D"),
+                Arbitraries.of(
+                        "-1",
+                        "0",
+                        "-9223372036854775808",
+                        "9223372036854775807",
+                        "9223372036854775808",
+                        "99999999999999999999999",
+                        "1.5",
+                        "1e3",
+                        "0x10",
+                        "abc",
+                        "%00",
+                        "%20",
+                        "%2F",
+                        "%F0%9F%92%A9",
+                        "%C3%28",
+                        "%ED%A0%80",
+                        "+1",
+                        "%EF%BC%91",
+                        "%D9%A1",
+                        "null",
+                        "%7B%7D"),
                 Arbitraries.longs().map(String::valueOf),
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).map(ApiFuzzTest::encode));
         return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just((String) null)), Tuple.of(3, hostile))
-                .list().ofSize(3);
+                .list()
+                .ofSize(3);
     }
 
     @Provide
@@ -104,8 +129,22 @@ class ApiFuzzTest {
                 Arbitraries.of("lang", "into", "state", "limit", "offset", "before", "next", "statementId"),
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(10).map(ApiFuzzTest::encode));
         Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.of("", "-1", "0", "2147483648", "99999999999999999999", "ja", "ko", "en", "xx", "%00",
-                        "%C3%28", "pending", "rejected", "a&b=c", "%E2%80%AE"),
+                Arbitraries.of(
+                        "",
+                        "-1",
+                        "0",
+                        "2147483648",
+                        "99999999999999999999",
+                        "ja",
+                        "ko",
+                        "en",
+                        "xx",
+                        "%00",
+                        "%C3%28",
+                        "pending",
+                        "rejected",
+                        "a&b=c",
+                        "%E2%80%AE"),
                 Arbitraries.strings().all().ofMaxLength(300).map(ApiFuzzTest::encode));
         Arbitrary<String> pair = Combinators.combine(name, value).as((n, v) -> n + "=" + v);
         return pair.list().ofMaxSize(3).map(pairs -> pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
@@ -114,12 +153,24 @@ class ApiFuzzTest {
     /** A hostile JSON value for one field. */
     private static Arbitrary<JsonNode> hostileValues() {
         return Arbitraries.oneOf(
-                Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.numberNode(-1), NODES.numberNode(0),
-                        NODES.numberNode(Long.MAX_VALUE), NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(40))),
-                        NODES.numberNode(1.5e308), NODES.textNode(""), NODES.textNode("\u0000"),
-                        NODES.textNode("a\u0000b"), NODES.textNode("\u202Eevil"), NODES.textNode("<script>x</script>"),
-                        NODES.textNode("' OR 1=1 --"), NODES.textNode("x".repeat(70_000)),
-                        NODES.textNode("한".repeat(5_000)), NODES.arrayNode(), NODES.objectNode()),
+                Arbitraries.of(
+                        NODES.nullNode(),
+                        NODES.booleanNode(true),
+                        NODES.numberNode(-1),
+                        NODES.numberNode(0),
+                        NODES.numberNode(Long.MAX_VALUE),
+                        NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(40))),
+                        NODES.numberNode(1.5e308),
+                        NODES.textNode(""),
+                        NODES.textNode("\u0000"),
+                        NODES.textNode("a\u0000b"),
+                        NODES.textNode("\u202Eevil"),
+                        NODES.textNode("<script>x</script>"),
+                        NODES.textNode("' OR 1=1 --"),
+                        NODES.textNode("x".repeat(70_000)),
+                        NODES.textNode("한".repeat(5_000)),
+                        NODES.arrayNode(),
+                        NODES.objectNode()),
                 Arbitraries.strings().all().ofMaxLength(200).map(s -> (JsonNode) NODES.textNode(s)),
                 Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)));
     }
@@ -182,29 +233,51 @@ class ApiFuzzTest {
 
     @Provide
     Arbitrary<BodyChange> bodies() {
-        Arbitrary<String> deep = Arbitraries.integers().between(500, 30_000).flatMap(depth -> Arbitraries.of(
-                "[".repeat(depth) + "]".repeat(depth),
-                "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
+        Arbitrary<String> deep = Arbitraries.integers()
+                .between(500, 30_000)
+                .flatMap(depth -> Arbitraries.of(
+                        "[".repeat(depth) + "]".repeat(depth), "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
         Arbitrary<String> whole = Arbitraries.oneOf(
-                Arbitraries.of("", "null", "[]", "[{}]", "\"text\"", "42", "true", "{", "{\"a\":", "}", "{\"a\" 1}",
-                        "{\"text\":\"\\ud800\",\"lang\":\"en\"}", "{\"text\":\"\\udc00x\\ud800\"}",
-                        "{\"text\":\"\\u0000\"}", "{\"a\":1,\"a\":2}", "\uFEFF{}", "{} {}", "NaN", "{\"x\":1e99999}"),
+                Arbitraries.of(
+                        "",
+                        "null",
+                        "[]",
+                        "[{}]",
+                        "\"text\"",
+                        "42",
+                        "true",
+                        "{",
+                        "{\"a\":",
+                        "}",
+                        "{\"a\" 1}",
+                        "{\"text\":\"\\ud800\",\"lang\":\"en\"}",
+                        "{\"text\":\"\\udc00x\\ud800\"}",
+                        "{\"text\":\"\\u0000\"}",
+                        "{\"a\":1,\"a\":2}",
+                        "\uFEFF{}",
+                        "{} {}",
+                        "NaN",
+                        "{\"x\":1e99999}"),
                 deep,
                 Arbitraries.strings().all().ofMaxLength(200));
-        Arbitrary<byte[]> bad = Arbitraries.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0x80},
-                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {0});
+        Arbitrary<byte[]> bad = Arbitraries.of(
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0x80},
+                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+                new byte[] {0});
         return Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(0, 20), hostileValues()).as(ReplaceField::new),
+                Combinators.combine(Arbitraries.integers().between(0, 20), hostileValues())
+                        .as(ReplaceField::new),
                 Arbitraries.integers().between(0, 20).map(DropField::new),
                 whole.map(Whole::new),
                 bad.map(BadBytes::new));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
-    void everyOperationAnswersHostileInputWithAProblemNeverA5xx(@ForAll("pathIds") List<String> ids,
-                                                               @ForAll("queries") String query,
-                                                               @ForAll("bodies") BodyChange change) {
+    void everyOperationAnswersHostileInputWithAProblemNeverA5xx(
+            @ForAll("pathIds") List<String> ids, @ForAll("queries") String query, @ForAll("bodies") BodyChange change) {
         Operation op = operations.get(turn.getAndIncrement() % operations.size());
         ApiAuthorizationTest.Expectation row = table.get(op);
         assertThat(row).as("a row in web/authorization.txt for " + op).isNotNull();
@@ -246,9 +319,10 @@ class ApiFuzzTest {
     @Example
     void aPathJettyRefusesIsAProblemInTheCallersLanguage() {
         for (String[] call : new String[][] {
-                {"GET", "/api/v1/conversations/%C3%28/invites"},
-                {"GET", "/api/v1/conversations/%ED%A0%80/statements/1/translations"},
-                {"DELETE", "/api/v1/conversations/1/members/-97/%ED%A0%80"}}) {
+            {"GET", "/api/v1/conversations/%C3%28/invites"},
+            {"GET", "/api/v1/conversations/%ED%A0%80/statements/1/translations"},
+            {"DELETE", "/api/v1/conversations/1/members/-97/%ED%A0%80"}
+        }) {
             TestServer.Response r = server.send(call[0], call[1], null, "Accept-Language", "ko");
 
             assertThat(r.status()).as(call[1]).isEqualTo(400);

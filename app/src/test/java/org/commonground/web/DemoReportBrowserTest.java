@@ -1,13 +1,13 @@
 package org.commonground.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.testing.Eventually.eventually;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.commonground.account.AccountStore;
 import org.commonground.demo.DemoSeed;
-import static org.commonground.testing.Eventually.eventually;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -29,12 +29,15 @@ class DemoReportBrowserTest {
     @Test
     void theDemoReportShowsGroupsCommonGroundDividesAndConvergenceInEveryLanguage() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+                .seedIfEmpty()
+                .conversationId();
 
         try (Browser b = Browser.open(app.server())) {
             for (Language lang : Language.values()) {
                 b.go("/c/" + demo + "/results?lang=" + lang.code());
-                new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
+                new WebDriverWait(b.driver(), Duration.ofSeconds(60))
+                        .until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
 
                 Set<String> groups = new HashSet<>();
                 for (WebElement dot : b.findAll(".map-svg .map-dots circle")) {
@@ -42,8 +45,12 @@ class DemoReportBrowserTest {
                     groups.add(group);
                 }
                 assertThat(groups).as("groups on the map").hasSizeGreaterThanOrEqualTo(2);
-                assertThat(b.findAll("ol.common-ground > li")).as("common ground").isNotEmpty();
-                assertThat(b.findAll(".parallel-view .bar-row")).as("a parallel view").hasSizeGreaterThanOrEqualTo(2);
+                assertThat(b.findAll("ol.common-ground > li"))
+                        .as("common ground")
+                        .isNotEmpty();
+                assertThat(b.findAll(".parallel-view .bar-row"))
+                        .as("a parallel view")
+                        .hasSizeGreaterThanOrEqualTo(2);
                 assertThat(b.findAll("#convergence-chart-title")).hasSize(1);
                 assertThat(b.findAll(".convergence polyline.line")).isNotEmpty();
                 b.capture("demo-results-" + lang.code());
@@ -69,36 +76,55 @@ class DemoReportBrowserTest {
     @Test
     void theReportPrintsToPdfWithTheMapAndWithoutControls() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+                .seedIfEmpty()
+                .conversationId();
 
         try (Browser b = Browser.open(app.server())) {
             b.go("/c/" + demo + "/results?lang=ja");
-            new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
+            new WebDriverWait(b.driver(), Duration.ofSeconds(60))
+                    .until(d -> !d.findElements(By.cssSelector(".map-svg")).isEmpty());
 
             byte[] pdf = b.printToPdf("demo-results-print-ja");
 
-            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .isEqualTo("%PDF-");
             assertThat(pages(pdf)).as("pages of the printed report").isBetween(2, 30);
             assertThat(b.shownInPrint(".map-svg")).as("the map prints").isTrue();
-            assertThat(b.shownInPrint("ol.common-ground")).as("common ground prints").isTrue();
-            assertThat(b.shownInPrint(".site-header .langs")).as("the language switch does not print").isFalse();
-            assertThat(b.shownInPrint("label[for=by-cohort]")).as("the map toggle does not print").isFalse();
-            assertThat(b.shownInPrint(".site-footer")).as("the footer does not print").isFalse();
+            assertThat(b.shownInPrint("ol.common-ground"))
+                    .as("common ground prints")
+                    .isTrue();
+            assertThat(b.shownInPrint(".site-header .langs"))
+                    .as("the language switch does not print")
+                    .isFalse();
+            assertThat(b.shownInPrint("label[for=by-cohort]"))
+                    .as("the map toggle does not print")
+                    .isFalse();
+            assertThat(b.shownInPrint(".site-footer"))
+                    .as("the footer does not print")
+                    .isFalse();
         }
     }
 
     /** Page objects in a PDF as Chromium writes it (one "/Type /Page" dictionary each). */
     private static int pages(byte[] pdf) {
         String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?!s)").matcher(text).results().count();
+        return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?!s)")
+                .matcher(text)
+                .results()
+                .count();
     }
 
     @Test
     void theDemoReportDownloadsAsCsvAndJson() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi())).seedIfEmpty().conversationId();
+        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+                .seedIfEmpty()
+                .conversationId();
         var server = app.server();
-        var json = eventually(java.time.Duration.ofSeconds(30), () -> server.get("/c/" + demo + "/results.json"),
+        var json = eventually(
+                java.time.Duration.ofSeconds(30),
+                () -> server.get("/c/" + demo + "/results.json"),
                 answer -> answer.status() != 503);
         var csv = server.get("/c/" + demo + "/results.csv");
 
@@ -106,8 +132,8 @@ class DemoReportBrowserTest {
         assertThat(json.json().has("groups")).isTrue();
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("statement_id,original_lang,original_text,agree");
+        assertThat(csv.body().lines().findFirst().orElseThrow())
+                .startsWith("statement_id,original_lang,original_text,agree");
         assertThat(csv.body().lines().count()).isGreaterThan(40);
     }
-
 }

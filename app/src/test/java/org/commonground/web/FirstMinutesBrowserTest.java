@@ -49,8 +49,10 @@ class FirstMinutesBrowserTest {
     void theHomePageListsTheOpenConversationsInTheReadersLanguageWithHowManyJoined() {
         Given given = new Given(app.db());
         Account organizer = given.account("home@example.org", Role.ORGANIZER);
-        Conversation open = given.openConversation(organizer, ModerationMode.POST, "Open to everyone", List.of("One statement."));
-        Conversation closed = given.openConversation(organizer, ModerationMode.POST, "Closed already", List.of("Another."));
+        Conversation open =
+                given.openConversation(organizer, ModerationMode.POST, "Open to everyone", List.of("One statement."));
+        Conversation closed =
+                given.openConversation(organizer, ModerationMode.POST, "Closed already", List.of("Another."));
         given.jdbi().useHandle(h -> h.execute("UPDATE conversation SET state = 'closed' WHERE id = ?", closed.id()));
         given.participant(open, "JP");
         given.participant(open, "KR");
@@ -59,18 +61,26 @@ class FirstMinutesBrowserTest {
         try (Browser b = Browser.open(app.server())) {
             for (Language lang : Language.values()) {
                 b.go("/?lang=" + lang.code());
-                String demoTitle = given.jdbi().withHandle(h -> h.createQuery(
-                                "SELECT title FROM conversation_text WHERE conversation_id = :c AND lang = :l")
-                        .bind("c", demo).bind("l", lang.code()).mapTo(String.class).one());
+                String demoTitle = given.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT title FROM conversation_text WHERE conversation_id = :c AND lang = :l")
+                                .bind("c", demo)
+                                .bind("l", lang.code())
+                                .mapTo(String.class)
+                                .one());
 
-                assertThat(listed(b, demo)).startsWith(demoTitle)
+                assertThat(listed(b, demo))
+                        .startsWith(demoTitle)
                         .contains(MESSAGES.get(lang, "home.open.joined", demoJoined));
-                assertThat(listed(b, open.id())).startsWith("Open to everyone")
+                assertThat(listed(b, open.id()))
+                        .startsWith("Open to everyone")
                         .contains(MESSAGES.get(lang, "home.open.joined", 2));
-                assertThat(b.findAll(".open-conversations a[href='/c/" + closed.id() + "']")).isEmpty();
+                assertThat(b.findAll(".open-conversations a[href='/c/" + closed.id() + "']"))
+                        .isEmpty();
                 b.capture("home-" + lang.code());
             }
-            b.through(() -> b.find(".open-conversations a[href='/c/" + demo + "']").click());
+            b.through(() ->
+                    b.find(".open-conversations a[href='/c/" + demo + "']").click());
             assertThat(b.path()).startsWith("/c/" + demo);
             assertThat(b.find("form[action$='/join']").isDisplayed()).isTrue();
         }
@@ -86,12 +96,14 @@ class FirstMinutesBrowserTest {
                 double description = top(b, ".landing-intro .lead");
                 double join = top(b, "form[action$='/join'] button[type=submit]");
                 viewportShot(b, "landing-first-screen-" + lang.code() + "-phone");
-                System.out.printf("landing %s on 390x844: h1 top %.0f px, description top %.0f px, join button top %.0f px%n",
+                System.out.printf(
+                        "landing %s on 390x844: h1 top %.0f px, description top %.0f px, join button top %.0f px%n",
                         lang.code(), title, description, join);
 
                 assertThat(title).isLessThan(844);
                 assertThat(description).isLessThan(844);
-                assertThat(join + height(b, "form[action$='/join'] button[type=submit]")).as("join button bottom")
+                assertThat(join + height(b, "form[action$='/join'] button[type=submit]"))
+                        .as("join button bottom")
                         .isLessThan(844);
                 b.resize(Browser.Size.DESKTOP);
                 assertThat(top(b, "form[action$='/join'] button[type=submit]")).isLessThan(900);
@@ -104,7 +116,8 @@ class FirstMinutesBrowserTest {
     void tenVotesByKeyboardAloneEachMoveFocusToTheNewStatementAndAnnounceIt() {
         Given given = new Given(app.db());
         Account organizer = given.account("keys@example.org", Role.ORGANIZER);
-        Conversation c = given.openConversation(organizer, ModerationMode.POST, "By keyboard", ParticipantJourneyBrowserTest.seeds());
+        Conversation c = given.openConversation(
+                organizer, ModerationMode.POST, "By keyboard", ParticipantJourneyBrowserTest.seeds());
 
         try (Browser b = Browser.open(app.server())) {
             b.go("/c/" + c.id() + "?lang=en");
@@ -141,7 +154,8 @@ class FirstMinutesBrowserTest {
     void writingAnswersBesideTheButtonAndTheCounterStays() {
         Given given = new Given(app.db());
         Account organizer = given.account("write@example.org", Role.ORGANIZER);
-        Conversation c = given.openConversation(organizer, ModerationMode.POST, "Writing", List.of("A first statement."));
+        Conversation c =
+                given.openConversation(organizer, ModerationMode.POST, "Writing", List.of("A first statement."));
         String mine = "Both governments should fund joint research on ageing.";
 
         try (Browser b = Browser.open(app.server())) {
@@ -153,14 +167,18 @@ class FirstMinutesBrowserTest {
             b.type("#statement-text", mine);
             b.click("#write button[type=submit]");
             b.awaitText("#write .note", MESSAGES.get(Language.KO, "write.accepted"));
-            assertThat(b.text("#statement-counter")).as("the counter after a submit")
-                    .isEqualTo("0 / 1000" + MESSAGES.get(Language.KO, "write.counter").replace("{n} / {max}", ""));
+            assertThat(b.text("#statement-counter"))
+                    .as("the counter after a submit")
+                    .isEqualTo("0 / 1000"
+                            + MESSAGES.get(Language.KO, "write.counter").replace("{n} / {max}", ""));
             b.capture("write-accepted-ko");
 
             b.type("#statement-text", mine);
             b.click("#write button[type=submit]");
             b.awaitText("#write .note", MESSAGES.get(Language.KO, "write.duplicate"));
-            assertThat(b.findAll("#write .note.ok")).as("the earlier thank-you is gone").isEmpty();
+            assertThat(b.findAll("#write .note.ok"))
+                    .as("the earlier thank-you is gone")
+                    .isEmpty();
             assertNextToTheButton(b);
             awaitFocusOn(b, "#statement-text");
             assertThat(b.text("#statement-counter")).startsWith(mine.length() + " / 1000");
@@ -188,21 +206,25 @@ class FirstMinutesBrowserTest {
     private static void assertNextToTheButton(Browser b) {
         double noteBottom = top(b, "#write .note") + height(b, "#write .note");
         double button = top(b, "#write button[type=submit]");
-        assertThat(button - noteBottom).as("px between the note and the submit button").isBetween(0.0, 48.0);
+        assertThat(button - noteBottom)
+                .as("px between the note and the submit button")
+                .isBetween(0.0, 48.0);
     }
 
     private static void awaitFocusOn(Browser b, String css) {
-        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(b.script(
-                "return document.activeElement === document.querySelector(arguments[0]);", css)));
+        new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(
+                        b.script("return document.activeElement === document.querySelector(arguments[0]);", css)));
     }
 
     private static void awaitAnnounced(Browser b, String text) {
         try {
-            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> text.equals(b.script(
-                    "return document.getElementById('vote-announce').textContent;")));
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                    .until(d -> text.equals(b.script("return document.getElementById('vote-announce').textContent;")));
         } catch (org.openqa.selenium.TimeoutException e) {
             assertThat(b.script("return document.getElementById('vote-announce').textContent;"))
-                    .as("the live region").isEqualTo(text);
+                    .as("the live region")
+                    .isEqualTo(text);
         }
     }
 
@@ -219,13 +241,18 @@ class FirstMinutesBrowserTest {
     /** What the phone shows before any scrolling. */
     private static void viewportShot(Browser b, String name) {
         try {
-            Files.write(Browser.screenshotDir().resolve(name + ".png"), b.driver().getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    Browser.screenshotDir().resolve(name + ".png"), b.driver().getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static int count(Given given, String sql, long id) {
-        return given.jdbi().withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", id).mapTo(Integer.class).one());
+        return given.jdbi()
+                .withHandle(h -> h.createQuery(sql.replace("?", ":id"))
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

@@ -44,7 +44,8 @@ class FoundationsBrowserTest {
         try (Browser browser = Browser.open(app.server())) {
             browser.go("/");
 
-            assertThat(browser.script("return typeof htmx !== 'undefined' && htmx.config.includeIndicatorStyles === false"))
+            assertThat(browser.script(
+                            "return typeof htmx !== 'undefined' && htmx.config.includeIndicatorStyles === false"))
                     .isEqualTo(true);
             browser.assertNoPolicyViolations("home");
         }

@@ -43,7 +43,9 @@ class MessageBundlesTest {
                 @Override
                 public synchronized Object put(Object key, Object value) {
                     Object before = super.put(key, value);
-                    assertThat(before).as("messages_%s.properties defines %s twice", lang, key).isNull();
+                    assertThat(before)
+                            .as("messages_%s.properties defines %s twice", lang, key)
+                            .isNull();
                     return before;
                 }
             };
@@ -55,8 +57,11 @@ class MessageBundlesTest {
     void noMessageIsEmpty() {
         for (String lang : List.of("en", "ja", "ko")) {
             Properties p = load(lang);
-            assertThat(p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).toList())
-                    .as("empty messages in " + lang).isEmpty();
+            assertThat(p.stringPropertyNames().stream()
+                            .filter(k -> p.getProperty(k).isBlank())
+                            .toList())
+                    .as("empty messages in " + lang)
+                    .isEmpty();
         }
     }
 
@@ -70,7 +75,9 @@ class MessageBundlesTest {
                     .filter(k -> en.getProperty(k).matches(".*\\p{IsLatin}{4,}\\s+\\p{IsLatin}{3,}.*"))
                     .filter(k -> !k.equals("app.name") && !k.startsWith("lang.name."))
                     .toList();
-            assertThat(untranslated).as("messages in " + lang + " identical to English").isEmpty();
+            assertThat(untranslated)
+                    .as("messages in " + lang + " identical to English")
+                    .isEmpty();
         }
     }
 
@@ -120,25 +127,30 @@ class MessageBundlesTest {
                 `)
                 """;
 
-        assertThat(TemplateText.literals(template)).containsExactlyInAnyOrder("Welcome back", "alt=A picture",
-                "placeholder=Type here");
+        assertThat(TemplateText.literals(template))
+                .containsExactlyInAnyOrder("Welcome back", "alt=A picture", "placeholder=Type here");
     }
 
     @Test
     void koreanParticlesAfterAPlaceholderAreWrittenAsPairs() {
         Properties ko = load("ko");
-        List<String> bare = ko.stringPropertyNames().stream().sorted()
+        List<String> bare = ko.stringPropertyNames().stream()
+                .sorted()
                 .filter(k -> BARE_AFTER_PLACEHOLDER.matcher(ko.getProperty(k)).find())
-                .map(k -> k + "=" + ko.getProperty(k)).toList();
-        assertThat(bare).as("write 이(가), 을(를), 은(는), 과(와), (으)로 after {n}, so KoreanParticles picks the form")
+                .map(k -> k + "=" + ko.getProperty(k))
+                .toList();
+        assertThat(bare)
+                .as("write 이(가), 을(를), 은(는), 과(와), (으)로 after {n}, so KoreanParticles picks the form")
                 .isEmpty();
     }
 
     @Test
     void koreanParticlesAfterKnownNounsFitTheirFinalConsonant() {
         Properties ko = load("ko");
-        List<String> wrong = ko.stringPropertyNames().stream().sorted()
-                .flatMap(k -> wrongParticles(ko.getProperty(k)).stream().map(w -> k + ": " + w)).toList();
+        List<String> wrong = ko.stringPropertyNames().stream()
+                .sorted()
+                .flatMap(k -> wrongParticles(ko.getProperty(k)).stream().map(w -> k + ": " + w))
+                .toList();
         assertThat(wrong).isEmpty();
     }
 
@@ -149,21 +161,25 @@ class MessageBundlesTest {
         assertThat(wrongParticles("의견를 쓰고 국가으로 나눕니다")).containsExactlyInAnyOrder("의견를", "국가으로");
         assertThat(wrongParticles("일본과 한국의 의견을 국가로 나눕니다")).isEmpty();
         assertThat(BARE_AFTER_PLACEHOLDER.matcher("{1}와 {2}의 차이").find()).isTrue();
-        assertThat(BARE_AFTER_PLACEHOLDER.matcher("{1}과(와) {2}의 차이, {0}(으)로").find()).isFalse();
+        assertThat(BARE_AFTER_PLACEHOLDER.matcher("{1}과(와) {2}의 차이, {0}(으)로").find())
+                .isFalse();
     }
 
     /** A particle that changes with the final consonant, directly after a placeholder, not as a pair. */
-    private static final Pattern BARE_AFTER_PLACEHOLDER =
-            Pattern.compile("\\{\\d+}[”’\"'」』]?(으로|[이가을를은는과와로])(?!\\()");
+    private static final Pattern BARE_AFTER_PLACEHOLDER = Pattern.compile("\\{\\d+}[”’\"'」』]?(으로|[이가을를은는과와로])(?!\\()");
 
     /** Nouns the messages use before particles; each is checked against its final consonant. */
-    private static final List<String> KNOWN_NOUNS = List.of("일본", "한국", "미국", "중국", "국가", "나라", "그룹",
-            "의견", "대화", "투표", "번역", "결과", "지도", "집단", "역할", "시민", "사람", "참여자", "이메일", "계정",
-            "링크", "초대", "언어", "모더레이터", "번역자", "주최자", "속성", "차원", "값");
+    private static final List<String> KNOWN_NOUNS = List.of(
+            "일본", "한국", "미국", "중국", "국가", "나라", "그룹", "의견", "대화", "투표", "번역", "결과", "지도", "집단", "역할", "시민", "사람", "참여자",
+            "이메일", "계정", "링크", "초대", "언어", "모더레이터", "번역자", "주최자", "속성", "차원", "값");
 
-    private static final List<KoreanParticles.Particle> BY_LENGTH = List.of(KoreanParticles.Particle.NAMED,
-            KoreanParticles.Particle.TOWARD, KoreanParticles.Particle.SUBJECT, KoreanParticles.Particle.OBJECT,
-            KoreanParticles.Particle.TOPIC, KoreanParticles.Particle.AND);
+    private static final List<KoreanParticles.Particle> BY_LENGTH = List.of(
+            KoreanParticles.Particle.NAMED,
+            KoreanParticles.Particle.TOWARD,
+            KoreanParticles.Particle.SUBJECT,
+            KoreanParticles.Particle.OBJECT,
+            KoreanParticles.Particle.TOPIC,
+            KoreanParticles.Particle.AND);
 
     /** Each known noun followed by a particle that does not fit it, as written ("일본와"). */
     static List<String> wrongParticles(String text) {
@@ -190,8 +206,8 @@ class MessageBundlesTest {
         String vowel = KoreanParticles.after("가", p);
         String consonant = KoreanParticles.after("각", p);
         for (String form : List.of(p.pair(), consonant, vowel)) {
-            if (rest.startsWith(form) && (rest.length() == form.length()
-                    || !Character.isLetter(rest.charAt(form.length())))) {
+            if (rest.startsWith(form)
+                    && (rest.length() == form.length() || !Character.isLetter(rest.charAt(form.length())))) {
                 return form;
             }
         }

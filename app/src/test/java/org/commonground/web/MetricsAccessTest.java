@@ -38,22 +38,27 @@ class MetricsAccessTest {
 
             var proxied = server.get("/metrics", "X-Forwarded-For", "203.0.113.9", "Accept-Language", "ja");
 
-            assertThat(proxied.status()).as("a proxy on this machine forwarding someone").isEqualTo(403);
+            assertThat(proxied.status())
+                    .as("a proxy on this machine forwarding someone")
+                    .isEqualTo(403);
             assertThat(proxied.json().get("detail").asText()).contains("メトリクス");
         }
     }
 
     @Test
     void aForwardedClientNeedsTheToken() {
-        AppConfig config = AppConfig.defaults().withNetwork(
-                new NetworkSettings(null, new TrustedProxies.Hops(1), Optional.of("s3cret-metrics-token")));
+        AppConfig config = AppConfig.defaults()
+                .withNetwork(
+                        new NetworkSettings(null, new TrustedProxies.Hops(1), Optional.of("s3cret-metrics-token")));
         try (TestServer server = TestServer.start(database.get(), config)) {
             String[] remote = {"X-Forwarded-For", "203.0.113.9"};
 
             assertThat(server.get("/metrics", remote).status()).isEqualTo(403);
-            assertThat(server.get("/metrics", "X-Forwarded-For", "203.0.113.9", "Authorization", "Bearer wrong").status())
+            assertThat(server.get("/metrics", "X-Forwarded-For", "203.0.113.9", "Authorization", "Bearer wrong")
+                            .status())
                     .isEqualTo(403);
-            var scraped = server.get("/metrics", "X-Forwarded-For", "203.0.113.9", "Authorization", "Bearer s3cret-metrics-token");
+            var scraped = server.get(
+                    "/metrics", "X-Forwarded-For", "203.0.113.9", "Authorization", "Bearer s3cret-metrics-token");
             assertThat(scraped.status()).isEqualTo(200);
             assertThat(scraped.body()).contains("jvm_memory_used_bytes");
         }
@@ -64,9 +69,12 @@ class MetricsAccessTest {
         InetAddress lan = nonLoopbackAddress();
         Javalin everywhere = start(new NetworkSettings("0.0.0.0", new TrustedProxies.None(), Optional.empty()));
         try {
-            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://" + lan.getHostAddress() + ":" + everywhere.port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://" + lan.getHostAddress() + ":" + everywhere.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(403);
         } finally {
             everywhere.stop();
@@ -74,14 +82,18 @@ class MetricsAccessTest {
 
         Javalin local = start(new NetworkSettings("127.0.0.1", new TrustedProxies.None(), Optional.empty()));
         try (Socket s = new Socket()) {
-            assertThatThrownBy(() -> s.connect(new InetSocketAddress(lan, local.port()), 2000)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> s.connect(new InetSocketAddress(lan, local.port()), 2000))
+                    .isInstanceOf(IOException.class);
         } finally {
             local.stop();
         }
     }
 
     private static Javalin start(NetworkSettings network) {
-        return App.create(AppConfig.defaults().withPort(0).withNetwork(network), database.get().dataSource()).start();
+        return App.create(
+                        AppConfig.defaults().withPort(0).withNetwork(network),
+                        database.get().dataSource())
+                .start();
     }
 
     private static InetAddress nonLoopbackAddress() throws IOException {

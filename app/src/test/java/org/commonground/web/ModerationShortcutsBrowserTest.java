@@ -8,7 +8,6 @@ import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
-import org.commonground.participation.Participant;
 import org.commonground.statement.StatementStore;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
@@ -30,7 +29,8 @@ class ModerationShortcutsBrowserTest {
         Conversation c = given.openConversation(organizer, ModerationMode.PRE, "Shortcuts", List.of());
         given.member(c, moderator, MemberRole.MODERATOR);
         StatementStore statements = new StatementStore(given.jdbi());
-        for (String text : List.of("First waiting statement.", "Second waiting statement.", "Third waiting statement.")) {
+        for (String text :
+                List.of("First waiting statement.", "Second waiting statement.", "Third waiting statement.")) {
             var author = given.participant(c, "JP");
             statements.write(c.id(), author.participantId(), new StatementStore.WriteStatement(text, "en"));
         }
@@ -38,7 +38,8 @@ class ModerationShortcutsBrowserTest {
         try (Browser mod = Browser.open(app.server())) {
             ParticipantJourneyBrowserTest.signIn(mod, "moderator@example.org", "en");
             mod.go("/moderate/c/" + c.id());
-            String second = ParticipantJourneyBrowserTest.entryWith(mod, "Second waiting statement.").getAttribute("id");
+            String second = ParticipantJourneyBrowserTest.entryWith(mod, "Second waiting statement.")
+                    .getAttribute("id");
 
             new Actions(mod.driver()).sendKeys("j").sendKeys("j").perform();
             assertThat(mod.script("return document.activeElement.id")).isEqualTo(second);
@@ -46,9 +47,15 @@ class ModerationShortcutsBrowserTest {
 
             mod.awaitText("#" + second + " .badge", "Accepted");
             assertThat(mod.text("#" + second)).contains("Second waiting statement.");
-            assertThat(ParticipantJourneyBrowserTest.entryWith(mod, "First waiting statement.").getText()).contains("Waiting");
-            assertThat(ParticipantJourneyBrowserTest.entryWith(mod, "Third waiting statement.").getText()).contains("Waiting");
-            assertThat(mod.script("return document.activeElement.id")).as("focus stays on the decided entry").isEqualTo(second);
+            assertThat(ParticipantJourneyBrowserTest.entryWith(mod, "First waiting statement.")
+                            .getText())
+                    .contains("Waiting");
+            assertThat(ParticipantJourneyBrowserTest.entryWith(mod, "Third waiting statement.")
+                            .getText())
+                    .contains("Waiting");
+            assertThat(mod.script("return document.activeElement.id"))
+                    .as("focus stays on the decided entry")
+                    .isEqualTo(second);
         }
     }
 }

@@ -42,7 +42,8 @@ class OpenApiClientTest extends ServerTest {
         Path sources = generateJavaClient(doc, work.resolve("generated"));
         Path classes = compile(sources, work.resolve("classes"));
         Map<String, Object> report;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Method run = loader.loadClass("DemoVoter").getMethod("run", String.class, long.class, int.class);
             report = (Map<String, Object>) run.invoke(null, server.baseUrl(), demo, VOTES);
         }
@@ -50,37 +51,72 @@ class OpenApiClientTest extends ServerTest {
         assertThat((String) report.get("token")).startsWith("cgp_");
         assertThat(report.get("language")).isEqualTo("ko");
         assertThat((List<Long>) report.get("voted")).hasSize(VOTES).doesNotHaveDuplicates();
-        assertThat((List<String>) report.get("values")).containsExactly("agree", "disagree", "pass", "agree", "disagree");
+        assertThat((List<String>) report.get("values"))
+                .containsExactly("agree", "disagree", "pass", "agree", "disagree");
         long participantId = ((Number) report.get("participantId")).longValue();
         long stored = jdbi.withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM current_vote WHERE conversation_id = :c AND participant_id = :p")
-                .bind("c", demo).bind("p", participantId).mapTo(Long.class).one());
-        assertThat(stored).as("votes stored for the generated client's participant").isEqualTo(VOTES);
+                        "SELECT count(*) FROM current_vote WHERE conversation_id = :c AND participant_id = :p")
+                .bind("c", demo)
+                .bind("p", participantId)
+                .mapTo(Long.class)
+                .one());
+        assertThat(stored)
+                .as("votes stored for the generated client's participant")
+                .isEqualTo(VOTES);
         assertThat((Integer) report.get("resultsParticipants")).isGreaterThan(300);
         assertThat((Integer) report.get("resultsGroups")).isGreaterThanOrEqualTo(2);
         assertThat((Integer) report.get("tallyStatements")).isEqualTo(44);
-        long storedVotes = jdbi.withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM current_vote WHERE conversation_id = :c").bind("c", demo).mapTo(Long.class).one());
+        long storedVotes =
+                jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM current_vote WHERE conversation_id = :c")
+                        .bind("c", demo)
+                        .mapTo(Long.class)
+                        .one());
         assertThat((Long) report.get("tallyVotes")).isEqualTo(storedVotes);
     }
 
     private static Path generateJavaClient(Path doc, Path out) {
-        assertThat(GENERATOR).as("the build copies the generator's jar (maven-dependency-plugin in app/pom.xml)").exists();
+        assertThat(GENERATOR)
+                .as("the build copies the generator's jar (maven-dependency-plugin in app/pom.xml)")
+                .exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Tool.Run run = Tool.run(doc.getParent(), List.of(java, "-jar", GENERATOR.toAbsolutePath().toString(), "generate",
-                "-g", "java", "--library", "native", "-i", doc.toString(), "-o", out.toString(),
-                "--additional-properties=openApiNullable=false,useJakartaEe=true,hideGenerationTimestamp=true,"
-                        + "invokerPackage=cg.client,apiPackage=cg.client.api,modelPackage=cg.client.model",
-                "--global-property=apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"));
-        assertThat(run.exitCode()).as("openapi-generator:\n%s%s", run.stdout(), run.stderr()).isZero();
-        assertThat(run.stdout() + run.stderr()).as("the generator's own spec validation").doesNotContain("[error]");
+        Tool.Run run = Tool.run(
+                doc.getParent(),
+                List.of(
+                        java,
+                        "-jar",
+                        GENERATOR.toAbsolutePath().toString(),
+                        "generate",
+                        "-g",
+                        "java",
+                        "--library",
+                        "native",
+                        "-i",
+                        doc.toString(),
+                        "-o",
+                        out.toString(),
+                        "--additional-properties=openApiNullable=false,useJakartaEe=true,hideGenerationTimestamp=true,"
+                                + "invokerPackage=cg.client,apiPackage=cg.client.api,modelPackage=cg.client.model",
+                        "--global-property=apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"));
+        assertThat(run.exitCode())
+                .as("openapi-generator:\n%s%s", run.stdout(), run.stderr())
+                .isZero();
+        assertThat(run.stdout() + run.stderr())
+                .as("the generator's own spec validation")
+                .doesNotContain("[error]");
         return out.resolve("src/main/java");
     }
 
     /** Compiles the generated client with the newcomer's program against the test's own class path (Jackson). */
     private static Path compile(Path sources, Path classes) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--release", "21", "-nowarn", "-proc:none", "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path")));
+        List<String> args = new ArrayList<>(List.of(
+                "--release",
+                "21",
+                "-nowarn",
+                "-proc:none",
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
         }

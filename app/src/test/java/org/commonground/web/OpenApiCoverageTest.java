@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * registered on {@code cfg.routes} directly, bypassing {@link Api}, fails this test.
  */
 class OpenApiCoverageTest extends ServerTest {
-    private static final Set<HandlerType> VERBS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+    private static final Set<HandlerType> VERBS =
+            Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     static Set<String> registeredApiRoutes() {
         Set<String> routes = new TreeSet<>();
@@ -33,8 +33,11 @@ class OpenApiCoverageTest extends ServerTest {
 
     static Set<String> documentedRoutes(JsonNode doc) {
         Set<String> routes = new TreeSet<>();
-        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
-                routes.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        doc.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(op -> routes.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return routes;
     }
 
@@ -44,8 +47,12 @@ class OpenApiCoverageTest extends ServerTest {
 
         Set<String> registered = registeredApiRoutes();
 
-        assertThat(registered).as("the server registers the core routes").contains(
-                "POST /api/v1/session", "GET /api/v1/conversations/{conversationId}", "POST /api/v1/conversations/{conversationId}/invites");
+        assertThat(registered)
+                .as("the server registers the core routes")
+                .contains(
+                        "POST /api/v1/session",
+                        "GET /api/v1/conversations/{conversationId}",
+                        "POST /api/v1/conversations/{conversationId}/invites");
         assertThat(documentedRoutes(doc)).isEqualTo(registered);
     }
 
@@ -56,10 +63,18 @@ class OpenApiCoverageTest extends ServerTest {
         JsonNode signIn = doc.at("/paths/~1api~1v1~1session/post");
         JsonNode createInvite = doc.at("/paths/~1api~1v1~1conversations~1{conversationId}~1invites/post");
 
-        doc.get("paths").forEach(path -> path.forEach(op -> assertThat(op.get("summary").asText()).isNotBlank()));
-        assertThat(signIn.at("/requestBody/content/application~1json/schema/$ref").asText()).endsWith("/SignIn");
-        assertThat(createInvite.at("/responses/201/content/application~1json/schema/$ref").asText()).endsWith("/InviteView");
-        assertThat(doc.at("/components/schemas/ConversationView/properties/state/enum").toString())
+        doc.get("paths")
+                .forEach(path -> path.forEach(
+                        op -> assertThat(op.get("summary").asText()).isNotBlank()));
+        assertThat(signIn.at("/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .endsWith("/SignIn");
+        assertThat(createInvite
+                        .at("/responses/201/content/application~1json/schema/$ref")
+                        .asText())
+                .endsWith("/InviteView");
+        assertThat(doc.at("/components/schemas/ConversationView/properties/state/enum")
+                        .toString())
                 .isEqualTo("[\"draft\",\"open\",\"closed\",\"archived\"]");
     }
 
@@ -76,17 +91,27 @@ class OpenApiCoverageTest extends ServerTest {
         assertThat(signIn.at("/responses/429/$ref").asText()).isEqualTo("#/components/responses/TooManyRequests");
         assertThat(vote.get("operationId").asText()).isEqualTo("castVote");
         assertThat(vote.get("security").toString()).isEqualTo("[{\"participantToken\":[]}]");
-        assertThat(vote.get("responses").properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactly("201", "400", "401", "403", "404", "409", "410", "413", "422", "429", "503", "default");
+        assertThat(vote.get("responses").properties().stream()
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .containsExactly(
+                        "201", "400", "401", "403", "404", "409", "410", "413", "422", "429", "503", "default");
         assertThat(seed.get("security").toString())
-                .contains("{\"apiToken\":[]}").contains("\"session\":[]").contains("\"csrfToken\":[]");
+                .contains("{\"apiToken\":[]}")
+                .contains("\"session\":[]")
+                .contains("\"csrfToken\":[]");
         assertThat(conversation.get("security").toString()).startsWith("[{},");
         JsonNode id = conversation.at("/parameters/0/schema");
-        assertThat(id.get("type").asText() + " " + id.get("format").asText() + " ≥ " + id.get("minimum").asInt())
+        assertThat(id.get("type").asText() + " " + id.get("format").asText() + " ≥ "
+                        + id.get("minimum").asInt())
                 .isEqualTo("integer int64 ≥ 1");
-        assertThat(doc.at("/components/responses/NotFound/content/application~1problem+json/schema/$ref").asText())
+        assertThat(doc.at("/components/responses/NotFound/content/application~1problem+json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
-        doc.get("tags").forEach(tag -> assertThat(tag.path("description").asText()).as(tag.toString()).isNotBlank());
+        doc.get("tags")
+                .forEach(tag -> assertThat(tag.path("description").asText())
+                        .as(tag.toString())
+                        .isNotBlank());
     }
 }

@@ -25,15 +25,29 @@ class OpenApiLintTest extends ServerTest {
         Path doc = Tool.workDir("openapi-lint").resolve("openapi.json");
         Files.writeString(doc, server.get("/api/v1/openapi.json").body());
 
-        Tool.Run run = Tool.run(doc.getParent(), List.of(redocly.toString(), "lint", "--extends=recommended",
-                "--format=json", "--max-problems=1000", doc.toString()));
+        Tool.Run run = Tool.run(
+                doc.getParent(),
+                List.of(
+                        redocly.toString(),
+                        "lint",
+                        "--extends=recommended",
+                        "--format=json",
+                        "--max-problems=1000",
+                        doc.toString()));
         JsonNode report = Tool.json(run.stdout());
         JsonNode totals = report.get("totals");
         List<String> problems = new ArrayList<>();
-        report.get("problems").forEach(p -> problems.add(p.get("severity").asText() + " " + p.get("ruleId").asText()
-                + " at " + p.at("/location/0/pointer").asText() + ": " + p.get("message").asText()));
-        System.out.printf("Redocly %s recommended lint: %d errors, %d warnings%n%s%n", REDOCLY_VERSION,
-                totals.get("errors").asInt(), totals.get("warnings").asInt(), String.join("\n", problems));
+        report.get("problems")
+                .forEach(p -> problems.add(
+                        p.get("severity").asText() + " " + p.get("ruleId").asText() + " at "
+                                + p.at("/location/0/pointer").asText() + ": "
+                                + p.get("message").asText()));
+        System.out.printf(
+                "Redocly %s recommended lint: %d errors, %d warnings%n%s%n",
+                REDOCLY_VERSION,
+                totals.get("errors").asInt(),
+                totals.get("warnings").asInt(),
+                String.join("\n", problems));
 
         assertThat(problems).as("errors").filteredOn(p -> p.startsWith("error")).isEmpty();
         assertThat(totals.get("errors").asInt()).isZero();

@@ -30,8 +30,9 @@ class OrganizerBrowserTest {
             org.type("#title_ja", "釜山と福岡の若者交流");
             org.type("#title_ko", "부산과 후쿠오카의 청년 교류");
             org.type("#description_ko", "두 도시의 고등학생 교류를 어떻게 늘릴까요?");
-            org.type("#seeds", "Students should spend a term in the other city.\n"
-                    + "交流の費用は自治体が負担すべきだ。\n온라인 교류부터 시작해야 한다.");
+            org.type(
+                    "#seeds",
+                    "Students should spend a term in the other city.\n" + "交流の費用は自治体が負担すべきだ。\n온라인 교류부터 시작해야 한다.");
             org.click("input[name=moderation][value=pre]");
             org.clickThrough("form[action='/organize/new'] button[type=submit]");
             org.await("#invites-h");

@@ -73,7 +73,7 @@ class ParticipantJourneyBrowserTest {
             mod.go("/moderate/c/" + c.id());
             mod.capture("moderate-ja");
             WebElement entry = entryWith(mod, NEW_STATEMENT);
-            String entryId = entry.getAttribute("id");  // read before the click: htmx swaps the entry out
+            String entryId = entry.getAttribute("id"); // read before the click: htmx swaps the entry out
             entry.findElement(By.cssSelector("button[value=accept]")).click();
             mod.awaitText("#" + entryId + " .badge", "承認済み");
         }
@@ -83,9 +83,12 @@ class ParticipantJourneyBrowserTest {
             tr.go("/translate/c/" + c.id() + "?into=ko");
             tr.capture("translate-ko");
             WebElement form = tr.driver().findElements(By.cssSelector("form.missing")).stream()
-                    .filter(f -> f.getText().contains(NEW_STATEMENT)).findFirst().orElseThrow();
+                    .filter(f -> f.getText().contains(NEW_STATEMENT))
+                    .findFirst()
+                    .orElseThrow();
             form.findElement(By.cssSelector("textarea")).sendKeys(KOREAN);
-            tr.through(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
+            tr.through(() ->
+                    form.findElement(By.cssSelector("button[type=submit]")).click());
             tr.awaitText("#proposed-h", "승인");
             assertThat(tr.text("section[aria-labelledby=proposed-h]")).contains(KOREAN);
         }
@@ -163,11 +166,15 @@ class ParticipantJourneyBrowserTest {
     }
 
     static WebElement entryWith(Browser b, String text) {
-        return b.findAll(".moderation-entry").stream().filter(e -> e.getText().contains(text)).findFirst().orElseThrow();
+        return b.findAll(".moderation-entry").stream()
+                .filter(e -> e.getText().contains(text))
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<String> seeds() {
-        return List.of("歴史教育について、日韓の教師が共同で教材を作るべきだ。",
+        return List.of(
+                "歴史教育について、日韓の教師が共同で教材を作るべきだ。",
                 "2015年の合意は、被害者の声を十分に聞かずに結ばれた。",
                 "강제징용 배상 문제는 양국 기업이 함께 기금을 만들어 해결해야 한다.",
                 "청년 교류 프로그램을 두 배로 늘려야 한다.",
@@ -189,10 +196,11 @@ class ParticipantJourneyBrowserTest {
             var who = given.participant(c, countries[p % 3]);
             boolean campA = p % 2 == 0;
             for (int s = 0; s < ids.size(); s++) {
-                Vote v = s < 4 ? (campA ? Vote.AGREE : Vote.DISAGREE)
-                        : s < 8 ? (campA ? Vote.DISAGREE : Vote.AGREE)
-                        : s == 8 ? (p % 3 == 0 ? Vote.AGREE : Vote.DISAGREE)
-                        : s == 9 ? Vote.PASS : Vote.AGREE;
+                Vote v = s < 4
+                        ? (campA ? Vote.AGREE : Vote.DISAGREE)
+                        : s < 8
+                                ? (campA ? Vote.DISAGREE : Vote.AGREE)
+                                : s == 8 ? (p % 3 == 0 ? Vote.AGREE : Vote.DISAGREE) : s == 9 ? Vote.PASS : Vote.AGREE;
                 given.vote(c, who, ids.get(s), v);
             }
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProblemsTest {
     @RegisterExtension
     static final RunningApp app = new RunningApp();
+
     static TestServer server;
 
     @BeforeAll
@@ -41,8 +42,10 @@ class ProblemsTest {
         var doc = server.get("/api/v1/openapi.json").json();
 
         assertThat(doc.get("openapi").asText()).startsWith("3.");
-        assertThat(doc.at("/paths/~1api~1v1~1health/get/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(doc.at("/paths/~1api~1v1~1health/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Health");
-        assertThat(doc.at("/components/schemas/Health/properties/status/type").asText()).isEqualTo("string");
+        assertThat(doc.at("/components/schemas/Health/properties/status/type").asText())
+                .isEqualTo("string");
     }
 }

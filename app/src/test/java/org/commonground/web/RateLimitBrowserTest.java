@@ -29,12 +29,20 @@ class RateLimitBrowserTest {
     void tooFastVotesAndStatementsAreExplainedOnTheCardAndTheWritingSection() {
         var given = new Given(db.get());
         Account organizer = given.account("organizer@example.org", Role.ORGANIZER);
-        Conversation c = given.openConversation(organizer, ModerationMode.POST, "Quotas",
-                List.of("Ferries should be cheaper.", "Schools should exchange pupils.", "Museums should lend art.",
-                        "Festivals should be shared.", "Trains should run at night."));
+        Conversation c = given.openConversation(
+                organizer,
+                ModerationMode.POST,
+                "Quotas",
+                List.of(
+                        "Ferries should be cheaper.",
+                        "Schools should exchange pupils.",
+                        "Museums should lend art.",
+                        "Festivals should be shared.",
+                        "Trains should run at night."));
         AbuseLimits limits = AbuseLimits.defaults().with("votes=3/1m,statements=1/10m");
-        try (TestServer server = TestServer.start(db.get(), AppConfig.defaults().withAbuseLimits(limits), new HandClock());
-             Browser b = Browser.open(server)) {
+        try (TestServer server =
+                        TestServer.start(db.get(), AppConfig.defaults().withAbuseLimits(limits), new HandClock());
+                Browser b = Browser.open(server)) {
             b.go("/c/" + c.id() + "?lang=ko");
             b.clickThrough("form[action$='/join'] button[type=submit]");
             b.await("#vote-card");
@@ -46,7 +54,9 @@ class RateLimitBrowserTest {
 
             b.click("#vote-card button[value=agree]");
             b.awaitText("#vote-card .note", "초 후에 다시 투표할 수 있습니다");
-            assertThat(b.findAll("#vote-card button[value=agree]")).as("the person can vote again later").hasSize(1);
+            assertThat(b.findAll("#vote-card button[value=agree]"))
+                    .as("the person can vote again later")
+                    .hasSize(1);
 
             b.type("#statement-text", "양국 청소년이 매년 교류해야 한다.");
             b.click("#write button[type=submit]");

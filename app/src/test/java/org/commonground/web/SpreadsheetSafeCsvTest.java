@@ -27,14 +27,17 @@ class SpreadsheetSafeCsvTest {
     @Test
     void restoringUndoesNeutralisingEvenForTextsThatBeganWithApostrophes() {
         for (String cell : List.of("=x", "'=x", "''-1", "'-1", "-1", "'plain", "plain", "@", "'", "\t")) {
-            assertThat(SpreadsheetSafeCsv.restored(SpreadsheetSafeCsv.neutralised(cell))).as(cell).isEqualTo(cell);
+            assertThat(SpreadsheetSafeCsv.restored(SpreadsheetSafeCsv.neutralised(cell)))
+                    .as(cell)
+                    .isEqualTo(cell);
         }
     }
 
     @Test
     void rowsNeutraliseTextCellsButNotNumbers() throws Exception {
         StringWriter out = new StringWriter();
-        try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+        try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(
+                out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             csv.row(-1, "=1+1", "text", -0.5);
         }
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 final class TemplateText {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
-    private static final Pattern READABLE_ATTRIBUTE = Pattern.compile(
-            "\\s(alt|title|placeholder|aria-label|aria-description|aria-roledescription)=\"([^\"]*)\"");
+    private static final Pattern READABLE_ATTRIBUTE =
+            Pattern.compile("\\s(alt|title|placeholder|aria-label|aria-description|aria-roledescription)=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern NOT_TEXT = Pattern.compile("(?s)<(script|style|kbd)\\b.*?</\\1>");
 

@@ -14,7 +14,12 @@ class ThrottleTest {
 
     @Test
     void allowsTheBurstThenOneEventPerIntervalWithRetryAfterUntilTheNext() {
-        var throttle = new Throttle(new AbuseLimits.Quota(3, Duration.ofMinutes(1)), 1000, clock, "too-many-votes", "problem.too-many-votes");
+        var throttle = new Throttle(
+                new AbuseLimits.Quota(3, Duration.ofMinutes(1)),
+                1000,
+                clock,
+                "too-many-votes",
+                "problem.too-many-votes");
         for (int i = 0; i < 3; i++) {
             throttle.take("p");
         }
@@ -68,7 +73,8 @@ class ThrottleTest {
 
     @Test
     void ipv6ClientsAreCountedByTheirSlash64() {
-        assertThat(Throttles.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(Throttles.addressKey("[2001:db8:1:2:ffff:1:2:3]"))
+        assertThat(Throttles.addressKey("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(Throttles.addressKey("[2001:db8:1:2:ffff:1:2:3]"))
                 .isEqualTo("20010db800010002::/64");
         assertThat(Throttles.addressKey("2001:db8:1:3::1")).isNotEqualTo(Throttles.addressKey("2001:db8:1:2::1"));
         assertThat(Throttles.addressKey("203.0.113.9")).isEqualTo("203.0.113.9");

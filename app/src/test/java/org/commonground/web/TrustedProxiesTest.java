@@ -27,7 +27,9 @@ class TrustedProxiesTest {
 
         assertThat(one.client(LOOPBACK, hops("6.6.6.6, 203.0.113.5"))).isEqualTo(ip("203.0.113.5"));
         assertThat(one.client(LOOPBACK, hops("203.0.113.5"))).isEqualTo(ip("203.0.113.5"));
-        assertThat(one.client(LOOPBACK, hops())).as("a request that skipped the proxy").isEqualTo(LOOPBACK);
+        assertThat(one.client(LOOPBACK, hops()))
+                .as("a request that skipped the proxy")
+                .isEqualTo(LOOPBACK);
     }
 
     @Test
@@ -41,9 +43,13 @@ class TrustedProxiesTest {
     void trustedNetworksAreWalkedFromTheRightUntilAnAddressOutsideThem() {
         TrustedProxies ours = TrustedProxies.parse("127.0.0.0/8, 10.0.0.0/8,2001:db8::/32");
 
-        assertThat(ours.client(LOOPBACK, hops("6.6.6.6, 203.0.113.5, 10.1.2.3"))).isEqualTo(ip("203.0.113.5"));
-        assertThat(ours.client(LOOPBACK, hops("10.9.9.9, 2001:db8::7"))).as("all ours: the furthest").isEqualTo(ip("10.9.9.9"));
-        assertThat(ours.client(ip("192.0.2.1"), hops("203.0.113.5"))).as("a peer that is no proxy of ours")
+        assertThat(ours.client(LOOPBACK, hops("6.6.6.6, 203.0.113.5, 10.1.2.3")))
+                .isEqualTo(ip("203.0.113.5"));
+        assertThat(ours.client(LOOPBACK, hops("10.9.9.9, 2001:db8::7")))
+                .as("all ours: the furthest")
+                .isEqualTo(ip("10.9.9.9"));
+        assertThat(ours.client(ip("192.0.2.1"), hops("203.0.113.5")))
+                .as("a peer that is no proxy of ours")
                 .isEqualTo(ip("192.0.2.1"));
         assertThat(ours.trustsPeer(ip("192.0.2.1"))).isFalse();
         assertThat(ours.trustsPeer(ip("2001:db8:1::1"))).isTrue();
@@ -54,16 +60,21 @@ class TrustedProxiesTest {
         TrustedProxies ours = TrustedProxies.parse("127.0.0.1");
 
         assertThat(ours.client(LOOPBACK, hops("203.0.113.5, unknown"))).isEqualTo(LOOPBACK);
-        assertThat(TrustedProxies.parse("1").client(LOOPBACK, hops("evil.example"))).isEqualTo(LOOPBACK);
+        assertThat(TrustedProxies.parse("1").client(LOOPBACK, hops("evil.example")))
+                .isEqualTo(LOOPBACK);
     }
 
     @Test
     void forwardedHeadersOfRfc7239AndPortsAndBracketsAreRead() {
-        assertThat(ForwardedFor.hops(List.of(), List.of("for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\"")))
+        assertThat(ForwardedFor.hops(
+                        List.of(), List.of("for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\"")))
                 .containsExactly(ip("192.0.2.60"), ip("2001:db8:cafe::17"));
         assertThat(ForwardedFor.hops(List.of("203.0.113.5:8443, [::1]:80"), List.of("for=192.0.2.60")))
-                .as("X-Forwarded-For first").containsExactly(ip("203.0.113.5"), ip("::1"));
-        assertThat(ForwardedFor.literal("localhost")).as("names are not looked up").isNull();
+                .as("X-Forwarded-For first")
+                .containsExactly(ip("203.0.113.5"), ip("::1"));
+        assertThat(ForwardedFor.literal("localhost"))
+                .as("names are not looked up")
+                .isNull();
     }
 
     @Test

@@ -22,8 +22,10 @@ class WebFoundationsTest {
             var response = app.server().get(path, "Accept", BROWSER_ACCEPT);
 
             String csp = response.header("Content-Security-Policy");
-            assertThat(csp).as(path).contains("default-src 'none'", "script-src 'self'", "style-src 'self'",
-                    "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(csp)
+                    .as(path)
+                    .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         }
@@ -35,8 +37,11 @@ class WebFoundationsTest {
 
         assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
         List<String> assets = attributeValues(page.body(), "/assets/[0-9a-f]{10}/[\\w.-]+");
-        assertThat(assets).anyMatch(a -> a.endsWith("/htmx.min.js")).anyMatch(a -> a.endsWith("/app.js"))
-                .anyMatch(a -> a.endsWith("/app.css")).anyMatch(a -> a.endsWith("/print.css"));
+        assertThat(assets)
+                .anyMatch(a -> a.endsWith("/htmx.min.js"))
+                .anyMatch(a -> a.endsWith("/app.js"))
+                .anyMatch(a -> a.endsWith("/app.css"))
+                .anyMatch(a -> a.endsWith("/print.css"));
         for (String asset : assets) {
             var response = app.server().get(asset);
             assertThat(response.status()).as(asset).isEqualTo(200);
@@ -47,7 +52,8 @@ class WebFoundationsTest {
     @Test
     void htmxComesFromItsWebjar() {
         var page = app.server().get("/");
-        String htmx = attributeValues(page.body(), "/assets/[0-9a-f]{10}/htmx\\.min\\.js").get(0);
+        String htmx = attributeValues(page.body(), "/assets/[0-9a-f]{10}/htmx\\.min\\.js")
+                .get(0);
 
         var response = app.server().get(htmx);
 
@@ -77,10 +83,13 @@ class WebFoundationsTest {
         var pages = new Pages(new Messages(), new Assets(), new Csrf(false), false);
         var page = new Page(Language.EN, new Messages(), new Assets(), "token", "/", "", null);
 
-        String html = pages.render("web/error.jte", page,
+        String html = pages.render(
+                "web/error.jte",
+                page,
                 java.util.Map.of("status", 404, "title", "<b>t</b>", "detail", "<script>alert(1)</script>"));
 
-        assertThat(html).doesNotContain("<script>alert(1)</script>", "<b>t</b>")
+        assertThat(html)
+                .doesNotContain("<script>alert(1)</script>", "<b>t</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -91,7 +100,8 @@ class WebFoundationsTest {
         String token = cookie.substring(cookie.indexOf('=') + 1);
         String form = "application/x-www-form-urlencoded";
 
-        var missing = app.server().send("POST", "/sign-out", "", "Content-Type", form, "Cookie", cookie, "Accept", BROWSER_ACCEPT);
+        var missing = app.server()
+                .send("POST", "/sign-out", "", "Content-Type", form, "Cookie", cookie, "Accept", BROWSER_ACCEPT);
         var forged = app.server().send("POST", "/sign-out", "_csrf=forged", "Content-Type", form, "Cookie", cookie);
         var noCookie = app.server().send("POST", "/sign-out", "_csrf=" + token, "Content-Type", form);
         var genuine = app.server().send("POST", "/sign-out", "_csrf=" + token, "Content-Type", form, "Cookie", cookie);
@@ -109,9 +119,12 @@ class WebFoundationsTest {
     void languageChosenOnAPageIsRemembered() {
         var chosen = app.server().get("/?lang=ja", "Accept-Language", "en");
         String langCookie = chosen.raw().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("lang=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("lang="))
+                .findFirst()
+                .orElseThrow();
 
-        var later = app.server().get("/", "Accept-Language", "en", "Cookie", langCookie.split(";")[0]);
+        var later = app.server()
+                .get("/", "Accept-Language", "en", "Cookie", langCookie.split(";")[0]);
 
         assertThat(langCookie).contains("lang=ja", "Max-Age=");
         assertThat(later.body()).contains("<html lang=\"ja\"", "共通点を見つけよう");
@@ -121,7 +134,8 @@ class WebFoundationsTest {
     void languageSwitcherOnEveryPageKeepsThePathAndOtherParameters() {
         var response = app.server().get("/?x=1", "Accept-Language", "en");
 
-        assertThat(response.body()).contains("href=\"/?x=1&amp;lang=ja\"", "href=\"/?x=1&amp;lang=ko\"", ">한국어<", ">日本語<");
+        assertThat(response.body())
+                .contains("href=\"/?x=1&amp;lang=ja\"", "href=\"/?x=1&amp;lang=ko\"", ">한국어<", ">日本語<");
     }
 
     private static List<String> attributeValues(String html, String regex) {

@@ -46,7 +46,8 @@ public class EngineKernelsBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         String[] parts = size.split("x");
-        conversation = new SyntheticConversation(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0.35, 1);
+        conversation = new SyntheticConversation(
+                Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0.35, 1);
         votes = conversation.votes();
         cohorts = conversation.cohorts().bind(votes);
         parallel = new Parallel(0);
@@ -106,7 +107,8 @@ public class EngineKernelsBenchmark {
 
     @Benchmark
     public AnalysisResult wholeAnalysisWithoutWindows() {
-        return Analysis.run(votes, conversation.cohorts(), AnalysisOptions.defaults().withConvergence(false));
+        return Analysis.run(
+                votes, conversation.cohorts(), AnalysisOptions.defaults().withConvergence(false));
     }
 
     @Benchmark

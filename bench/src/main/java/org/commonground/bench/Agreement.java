@@ -2,8 +2,7 @@ package org.commonground.bench;
 
 /** Adjusted Rand index between two labelings of the same items (Hubert & Arabie): 1 identical, ~0 random. */
 final class Agreement {
-    private Agreement() {
-    }
+    private Agreement() {}
 
     static double adjustedRandIndex(int[] a, int[] b) {
         int ka = 0;

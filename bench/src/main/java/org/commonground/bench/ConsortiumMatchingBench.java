@@ -18,8 +18,8 @@ import org.commonground.forum.planning.Proposal;
  */
 public final class ConsortiumMatchingBench {
     public static void main(String[] args) {
-        Map<String, Long> o = SyntheticForum.options(args, Map.of("organizations", 5000L, "projects", 2000L,
-                "threads", 2L, "runs", 3L, "seed", 1L));
+        Map<String, Long> o = SyntheticForum.options(
+                args, Map.of("organizations", 5000L, "projects", 2000L, "threads", 2L, "runs", 3L, "seed", 1L));
         int organizations = o.get("organizations").intValue();
         int projects = o.get("projects").intValue();
         var forum = SyntheticForum.matching(organizations, projects, o.get("seed"));
@@ -32,7 +32,8 @@ public final class ConsortiumMatchingBench {
         for (int run = 0; run < runs; run++) {
             double cpuStart = SyntheticForum.cpuSeconds();
             long start = System.nanoTime();
-            var matcher = ConsortiumMatcher.of(forum.organizations(), forum.projects(), forum.conflicts(), MatchingRules.defaults());
+            var matcher = ConsortiumMatcher.of(
+                    forum.organizations(), forum.projects(), forum.conflicts(), MatchingRules.defaults());
             List<List<Proposal>> all = matcher.proposeAll(o.get("threads").intValue());
             seconds[run] = (System.nanoTime() - start) / 1e9;
             cpu[run] = SyntheticForum.cpuSeconds() - cpuStart;
@@ -47,11 +48,25 @@ public final class ConsortiumMatchingBench {
                 }
             }
             meanCoverage = withProposal == 0 ? 0 : coverage / withProposal;
-            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, %.3f s CPU, %d proposals%n", run + 1, seconds[run], cpu[run], proposals);
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %.3f s wall, %.3f s CPU, %d proposals%n",
+                    run + 1,
+                    seconds[run],
+                    cpu[run],
+                    proposals);
         }
-        System.out.printf(Locale.ROOT, "{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"organizations\":%d,\"projects\":%d,"
+        System.out.printf(
+                Locale.ROOT,
+                "{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"organizations\":%d,\"projects\":%d,"
                         + "\"projectsWithProposal\":%d,\"proposals\":%d,\"meanCoverage\":%.4f,\"runs\":%d}%n",
-                SyntheticForum.median(seconds), SyntheticForum.median(cpu), organizations, projects, withProposal, proposals,
-                meanCoverage, runs);
+                SyntheticForum.median(seconds),
+                SyntheticForum.median(cpu),
+                organizations,
+                projects,
+                withProposal,
+                proposals,
+                meanCoverage,
+                runs);
     }
 }

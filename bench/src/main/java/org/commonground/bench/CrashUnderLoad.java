@@ -71,8 +71,14 @@ public final class CrashUnderLoad {
     /** One acknowledged or attempted vote: participant id, statement id, value (-1, 0, 1). */
     record Cast(long participant, long statement, int value) {}
 
-    record Run(long acknowledged, long errors, long inFlightAtKill, double restartSeconds, List<Cast> acked, long[] participants,
-               ChildServer restarted) {
+    record Run(
+            long acknowledged,
+            long errors,
+            long inFlightAtKill,
+            double restartSeconds,
+            List<Cast> acked,
+            long[] participants,
+            ChildServer restarted) {
         double orphanStopSeconds() {
             return restarted.orphanStopMillis() / 1000.0;
         }
@@ -89,23 +95,39 @@ public final class CrashUnderLoad {
                 conversation = VoteHttpThroughput.seedConversation(db, o.statements());
                 statements = VoteHttpThroughput.statementIds(db, conversation);
             }
-            System.out.printf(Locale.ROOT, "CrashUnderLoad: %d runs, %d participants per run, %d connections, %d s of votes before"
-                    + " each kill -9; load average %s%n", o.runs(), o.participants(), o.concurrency(), o.loadSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "CrashUnderLoad: %d runs, %d participants per run, %d connections, %d s of votes before"
+                            + " each kill -9; load average %s%n",
+                    o.runs(),
+                    o.participants(),
+                    o.concurrency(),
+                    o.loadSeconds(),
                     VoteHttpThroughput.loadAverage());
 
             long t0 = System.nanoTime();
             ChildServer server = ChildServer.start(data, dir);
-            System.out.printf(Locale.ROOT, "cold start on the seeded directory: %.2f s (server JVM CPU %.2f s)%n",
-                    (System.nanoTime() - t0) / 1e9, server.cpuSecondsWhenHealthy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "cold start on the seeded directory: %.2f s (server JVM CPU %.2f s)%n",
+                    (System.nanoTime() - t0) / 1e9,
+                    server.cpuSecondsWhenHealthy());
             List<Run> runs = new ArrayList<>();
             try {
                 for (int r = 1; r <= o.runs(); r++) {
                     Run run = runOnce(server, data, dir, conversation, statements, o);
                     runs.add(run);
                     server = run.restarted();
-                    System.out.printf(Locale.ROOT, "run %d: %d votes acknowledged, %d errors, %d cut off by the kill; restart %.2f s"
+                    System.out.printf(
+                            Locale.ROOT,
+                            "run %d: %d votes acknowledged, %d errors, %d cut off by the kill; restart %.2f s"
                                     + " (of which stopping the orphaned PostgreSQL %.2f s; server JVM CPU %.2f s)%n",
-                            r, run.acknowledged(), run.errors(), run.inFlightAtKill(), run.restartSeconds(), run.orphanStopSeconds(),
+                            r,
+                            run.acknowledged(),
+                            run.errors(),
+                            run.inFlightAtKill(),
+                            run.restartSeconds(),
+                            run.orphanStopSeconds(),
                             run.restarted().cpuSecondsWhenHealthy());
                 }
             } finally {
@@ -133,10 +155,22 @@ public final class CrashUnderLoad {
             List<Cast> mine = new ArrayList<>();
             acked.add(mine);
             long seed = w * 7919L + System.nanoTime();
-            voters.add(Thread.ofPlatform().name("voter-" + w).start(() -> vote(address, conversation, statements, tokens, ids,
-                    new SplittableRandom(seed), killed, errors, inFlight, mine)));
+            voters.add(Thread.ofPlatform()
+                    .name("voter-" + w)
+                    .start(() -> vote(
+                            address,
+                            conversation,
+                            statements,
+                            tokens,
+                            ids,
+                            new SplittableRandom(seed),
+                            killed,
+                            errors,
+                            inFlight,
+                            mine)));
         }
-        Thread.sleep(o.loadSeconds() * 1000L);  // the load runs for a fixed time; this is the benchmark's clock, not a wait
+        Thread.sleep(
+                o.loadSeconds() * 1000L); // the load runs for a fixed time; this is the benchmark's clock, not a wait
         killed.set(true);
         server.kill();
         for (Thread t : voters) {
@@ -150,8 +184,17 @@ public final class CrashUnderLoad {
     }
 
     /** A closed loop of votes until the server is gone; a vote counts as acknowledged only on a 201. */
-    private static void vote(InetSocketAddress address, long conversation, long[] statements, String[] tokens, long[] ids,
-                             SplittableRandom random, AtomicBoolean killed, AtomicLong errors, AtomicLong inFlight, List<Cast> acked) {
+    private static void vote(
+            InetSocketAddress address,
+            long conversation,
+            long[] statements,
+            String[] tokens,
+            long[] ids,
+            SplittableRandom random,
+            AtomicBoolean killed,
+            AtomicLong errors,
+            AtomicLong inFlight,
+            List<Cast> acked) {
         VoteHttpThroughput.HttpConnection c = null;
         while (true) {
             int p = random.nextInt(tokens.length);
@@ -162,7 +205,9 @@ public final class CrashUnderLoad {
                 if (c == null) {
                     c = new VoteHttpThroughput.HttpConnection(address);
                 }
-                int status = c.post("/api/v1/conversations/" + conversation + "/votes", tokens[p],
+                int status = c.post(
+                        "/api/v1/conversations/" + conversation + "/votes",
+                        tokens[p],
                         "{\"statementId\":" + statement + ",\"value\":\"" + name + "\"}");
                 if (status == 201) {
                     acked.add(new Cast(ids[p], statement, value));
@@ -171,7 +216,7 @@ public final class CrashUnderLoad {
                 }
             } catch (IOException | RuntimeException e) {
                 if (killed.get()) {
-                    inFlight.incrementAndGet();  // cut off by the kill: stored or not, either is correct
+                    inFlight.incrementAndGet(); // cut off by the kill: stored or not, either is correct
                     return;
                 }
                 errors.incrementAndGet();
@@ -186,8 +231,10 @@ public final class CrashUnderLoad {
     /** Compares every run's acknowledged votes with vote_event; true when none was lost. */
     private static boolean report(Path data, List<Run> runs) throws Exception {
         boolean durable = true;
-        System.out.printf(Locale.ROOT, "%n| run | acknowledged | stored | lost | stored, not acknowledged | cut off by the kill | restart s"
-                + " | of which orphan stop s | server JVM CPU s |%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%n| run | acknowledged | stored | lost | stored, not acknowledged | cut off by the kill | restart s"
+                        + " | of which orphan stop s | server JVM CPU s |%n");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         double[] restarts = new double[runs.size()];
         try (Database db = Database.embedded(data)) {
@@ -200,27 +247,45 @@ public final class CrashUnderLoad {
                 for (var e : wanted.entrySet()) {
                     lost += Math.max(0, e.getValue() - stored.getOrDefault(e.getKey(), 0L));
                 }
-                long storedTotal = stored.values().stream().mapToLong(Long::longValue).sum();
+                long storedTotal =
+                        stored.values().stream().mapToLong(Long::longValue).sum();
                 durable &= lost == 0;
                 restarts[r] = run.restartSeconds();
-                System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f |%n", r + 1, run.acknowledged(),
-                        storedTotal, lost, storedTotal - (run.acknowledged() - lost), run.inFlightAtKill(), run.restartSeconds(),
-                        run.orphanStopSeconds(), run.restarted().cpuSecondsWhenHealthy());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f |%n",
+                        r + 1,
+                        run.acknowledged(),
+                        storedTotal,
+                        lost,
+                        storedTotal - (run.acknowledged() - lost),
+                        run.inFlightAtKill(),
+                        run.restartSeconds(),
+                        run.orphanStopSeconds(),
+                        run.restarted().cpuSecondsWhenHealthy());
             }
         }
         Arrays.sort(restarts);
-        System.out.printf(Locale.ROOT, "restart after kill -9: median %.2f s, min %.2f s, max %.2f s; %s%n",
-                restarts[restarts.length / 2], restarts[0], restarts[restarts.length - 1],
+        System.out.printf(
+                Locale.ROOT,
+                "restart after kill -9: median %.2f s, min %.2f s, max %.2f s; %s%n",
+                restarts[restarts.length / 2],
+                restarts[0],
+                restarts[restarts.length - 1],
                 durable ? "no acknowledged vote lost" : "ACKNOWLEDGED VOTES LOST");
         return durable;
     }
 
     private static Map<Cast, Long> stored(Database db, long[] participants) throws Exception {
         Map<Cast, Long> stored = new HashMap<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement p = c.prepareStatement("""
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement p = c.prepareStatement("""
                 SELECT participant_id, statement_id, value, count(*) FROM vote_event
                 WHERE participant_id = ANY (?) GROUP BY 1, 2, 3""")) {
-            p.setArray(1, c.createArrayOf("bigint", Arrays.stream(participants).boxed().toArray()));
+            p.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bigint", Arrays.stream(participants).boxed().toArray()));
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     stored.put(new Cast(rs.getLong(1), rs.getLong(2), rs.getInt(3)), rs.getLong(4));
@@ -232,8 +297,9 @@ public final class CrashUnderLoad {
 
     /** {@code commonground serve} in a child JVM, started and awaited until its health check answers 200. */
     static final class ChildServer {
-        private static final Pattern ORPHAN_STOPPED = Pattern.compile("Stopped the orphaned PostgreSQL \\(PID \\d+\\) in (\\d+) ms");
-        private static final long CLOCK_TICK_NANOS = 10_000_000L;  // USER_HZ is 100 on Linux
+        private static final Pattern ORPHAN_STOPPED =
+                Pattern.compile("Stopped the orphaned PostgreSQL \\(PID \\d+\\) in (\\d+) ms");
+        private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
         private final Process process;
         private final int port;
         private final Path log;
@@ -272,19 +338,32 @@ public final class CrashUnderLoad {
 
         static ChildServer start(Path data, Path dir) throws Exception {
             Path log = dir.resolve("server-" + System.nanoTime() + ".log");
-            Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "serve", "--port", "0", "--host", "127.0.0.1", "--data-dir", data.toString(),
-                    // every participant joins from this one address and votes as fast as it can: no quotas
-                    "--limits", "joins=off,votes=off")
-                    .redirectError(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-Xmx1g",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "serve",
+                            "--port",
+                            "0",
+                            "--host",
+                            "127.0.0.1",
+                            "--data-dir",
+                            data.toString(),
+                            // every participant joins from this one address and votes as fast as it can: no quotas
+                            "--limits",
+                            "joins=off,votes=off")
+                    .redirectError(log.toFile())
+                    .start();
             CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> {
                 try {
-                    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    BufferedReader out =
+                            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     for (String line = out.readLine(); line != null; line = out.readLine()) {
                         Matcher m = LISTENING.matcher(line);
                         if (m.find()) {
-                            Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
+                            Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> {}));
                             return Integer.parseInt(m.group(1));
                         }
                     }
@@ -307,11 +386,17 @@ public final class CrashUnderLoad {
         }
 
         private void awaitHealthy() throws Exception {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health")).timeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             for (long end = System.nanoTime() + 60_000_000_000L; System.nanoTime() < end; ) {
                 try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException notYet) {

@@ -37,8 +37,7 @@ public final class CrossRoundBench {
     private static final double FRESH_INTEREST = 0.04;
     private static final double OPINION_KEPT = 0.7;
 
-    private CrossRoundBench() {
-    }
+    private CrossRoundBench() {}
 
     public static void main(String[] args) {
         int rounds = arg(args, 0, 10);
@@ -74,25 +73,39 @@ public final class CrossRoundBench {
                     long statement = isCarried ? k : 1_000_000L * (r + 1) + k;
                     if (uniform(j, statement, -1, 1) < INTEREST || uniform(j, statement, r, 2) < FRESH_INTEREST) {
                         double agree = isCarried ? agreeRate(j, k, r, rounds) : 0.5 + groupEffect(j, statement);
-                        double u = uniform(j, statement, r, 3) < OPINION_KEPT ? uniform(j, statement, -1, 4) : uniform(j, statement, r, 5);
+                        double u = uniform(j, statement, r, 3) < OPINION_KEPT
+                                ? uniform(j, statement, -1, 4)
+                                : uniform(j, statement, r, 5);
                         int value = u < agree ? 1 : uniform(j, statement, r, 6) < 0.7 ? -1 : 0;
-                        builder.vote(id, isCarried ? statementId(r, k) : statement, value, 1_767_225_600_000L + 1000L * j);
+                        builder.vote(
+                                id, isCarried ? statementId(r, k) : statement, value, 1_767_225_600_000L + 1000L * j);
                     }
                 }
             }
             VoteMatrix m = builder.build();
             Cohorts c = cohorts.build();
             long engineStart = System.nanoTime();
-            AnalysisResult result = Analysis.run(m, c, AnalysisOptions.defaults().withConvergence(false).withBridgingSweeps(1));
+            AnalysisResult result = Analysis.run(
+                    m, c, AnalysisOptions.defaults().withConvergence(false).withBridgingSweeps(1));
             engineSeconds += (System.nanoTime() - engineStart) / 1e9;
             series.round(m, c, result);
             votes += m.voteCount();
             matrixBytes += m.memoryBytes();
         }
         RoundSeries built = series.people(participantIds).carried(statementIds).build();
-        System.out.printf("rounds=%d participants/round=%d people=%d carried=%d fresh/round=%d returning=%.2f votes=%,d matrices=%,d bytes; "
+        System.out.printf(
+                "rounds=%d participants/round=%d people=%d carried=%d fresh/round=%d returning=%.2f votes=%,d matrices=%,d bytes; "
                         + "generated in %.1fs (engine per round for groups: %.1fs of it)%n",
-                rounds, participants, people, carried, fresh, returning, votes, matrixBytes, (System.nanoTime() - t0) / 1e9, engineSeconds);
+                rounds,
+                participants,
+                people,
+                carried,
+                fresh,
+                returning,
+                votes,
+                matrixBytes,
+                (System.nanoTime() - t0) / 1e9,
+                engineSeconds);
 
         CrossRoundOptions options = CrossRoundOptions.defaults().withThreads(threads);
         long retained = EndToEnd.usedHeapAfterGc();
@@ -109,10 +122,13 @@ public final class CrossRoundBench {
             wall[run] = result.analysisSeconds();
             long peak = peakHeap();
             long after = EndToEnd.usedHeapAfterGc();
-            System.out.printf("run %d: %.3fs wall, %.3fs process cpu; heap peak above the inputs ≤ %,d bytes; result retains %,d bytes%n",
+            System.out.printf(
+                    "run %d: %.3fs wall, %.3fs process cpu; heap peak above the inputs ≤ %,d bytes; result retains %,d bytes%n",
                     run + 1, wall[run], cpu[run], Math.max(0, peak - before), after - before);
         }
-        System.out.printf("median of %d: %.3fs wall, %.3fs process cpu (inputs held: %,d bytes after GC)%n", runs, median(wall), median(cpu), retained);
+        System.out.printf(
+                "median of %d: %.3fs wall, %.3fs process cpu (inputs held: %,d bytes after GC)%n",
+                runs, median(wall), median(cpu), retained);
         variant("one thread", built, options.withThreads(1));
         variant("100 resamples instead of 1000 (the bootstrap's share)", built, options.withResamples(100));
         report(result, carried);
@@ -121,7 +137,9 @@ public final class CrossRoundBench {
     private static void variant(String name, RoundSeries series, CrossRoundOptions options) {
         long cpuStart = EndToEnd.cpuNanos();
         CrossRoundResult result = CrossRoundAnalysis.run(series, options);
-        System.out.printf("%s: %.3fs wall, %.3fs process cpu%n", name, result.analysisSeconds(), (EndToEnd.cpuNanos() - cpuStart) / 1e9);
+        System.out.printf(
+                "%s: %.3fs wall, %.3fs process cpu%n",
+                name, result.analysisSeconds(), (EndToEnd.cpuNanos() - cpuStart) / 1e9);
     }
 
     /** How the verdicts recover the planted truth (JP–KR, consecutive rounds). */
@@ -142,11 +160,17 @@ public final class CrossRoundBench {
                 }
             }
         }
-        System.out.printf("JP–KR consecutive changes: %d, mean paired voters per change %.0f%n", changes, (double) paired / Math.max(1, changes));
+        System.out.printf(
+                "JP–KR consecutive changes: %d, mean paired voters per change %.0f%n",
+                changes, (double) paired / Math.max(1, changes));
         System.out.printf("  planted shrinking (every third): %s%n", counts(verdicts[0]));
         System.out.printf("  planted steady:                  %s%n", counts(verdicts[1]));
-        System.out.printf("trends=%d transitions=%d (round 0→1 returning %d of %d counted)%n", result.trends().size(),
-                result.transitions().size(), result.transitions().get(0).returning(), result.transitions().get(0).total());
+        System.out.printf(
+                "trends=%d transitions=%d (round 0→1 returning %d of %d counted)%n",
+                result.trends().size(),
+                result.transitions().size(),
+                result.transitions().get(0).returning(),
+                result.transitions().get(0).total());
     }
 
     private static String counts(int[] byVerdict) {

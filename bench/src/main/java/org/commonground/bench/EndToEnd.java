@@ -37,9 +37,15 @@ public final class EndToEnd {
         double load = (System.nanoTime() - t0) / 1e9;
         long heapAfter = usedHeapAfterGc();
         Cohorts cohorts = conversation.cohorts();
-        System.out.printf("participants=%d statements=%d votes=%,d load=%.2fs matrix=%,d bytes (%.1f bytes/vote; vote arrays %d bytes/vote; heap delta %.1f bytes/vote)%n",
-                matrix.participantCount(), matrix.statementCount(), matrix.voteCount(), load, matrix.memoryBytes(),
-                (double) matrix.memoryBytes() / Math.max(1, matrix.voteCount()), VoteMatrix.bytesPerVote(),
+        System.out.printf(
+                "participants=%d statements=%d votes=%,d load=%.2fs matrix=%,d bytes (%.1f bytes/vote; vote arrays %d bytes/vote; heap delta %.1f bytes/vote)%n",
+                matrix.participantCount(),
+                matrix.statementCount(),
+                matrix.voteCount(),
+                load,
+                matrix.memoryBytes(),
+                (double) matrix.memoryBytes() / Math.max(1, matrix.voteCount()),
+                VoteMatrix.bytesPerVote(),
                 (double) (heapAfter - heapBefore) / Math.max(1, matrix.voteCount()));
 
         AnalysisOptions options = AnalysisOptions.defaults().withSeed(1).withThreads(threads);
@@ -47,23 +53,33 @@ public final class EndToEnd {
         for (int run = 1; run <= runs; run++) {
             long cpu = cpuNanos();
             result = Analysis.run(matrix, cohorts, options);
-            System.out.printf("run %d: analysis=%.3fs (process cpu %.3fs) groups=%d inMap=%d commonGround=%d windows=%d%n", run,
-                    result.analysisSeconds(), (cpuNanos() - cpu) / 1e9, result.groups().size(),
-                    result.participantCount(), result.commonGround().size(), result.convergence().size());
+            System.out.printf(
+                    "run %d: analysis=%.3fs (process cpu %.3fs) groups=%d inMap=%d commonGround=%d windows=%d%n",
+                    run,
+                    result.analysisSeconds(),
+                    (cpuNanos() - cpu) / 1e9,
+                    result.groups().size(),
+                    result.participantCount(),
+                    result.commonGround().size(),
+                    result.convergence().size());
         }
         if (!variants) {
             return;
         }
         long cpu = cpuNanos();
         AnalysisResult warm = Analysis.run(matrix, cohorts, options, result);
-        System.out.printf("warm-started rerun: analysis=%.3fs (process cpu %.3fs)%n", warm.analysisSeconds(), (cpuNanos() - cpu) / 1e9);
+        System.out.printf(
+                "warm-started rerun: analysis=%.3fs (process cpu %.3fs)%n",
+                warm.analysisSeconds(), (cpuNanos() - cpu) / 1e9);
         cpu = cpuNanos();
         AnalysisResult noWindows = Analysis.run(matrix, cohorts, options.withConvergence(false), result);
-        System.out.printf("warm-started rerun without convergence windows: analysis=%.3fs (process cpu %.3fs)%n",
+        System.out.printf(
+                "warm-started rerun without convergence windows: analysis=%.3fs (process cpu %.3fs)%n",
                 noWindows.analysisSeconds(), (cpuNanos() - cpu) / 1e9);
         cpu = cpuNanos();
         AnalysisResult coldNoWindows = Analysis.run(matrix, cohorts, options.withConvergence(false));
-        System.out.printf("cold run without convergence windows: analysis=%.3fs (process cpu %.3fs)%n",
+        System.out.printf(
+                "cold run without convergence windows: analysis=%.3fs (process cpu %.3fs)%n",
                 coldNoWindows.analysisSeconds(), (cpuNanos() - cpu) / 1e9);
         long t;
 
@@ -77,7 +93,8 @@ public final class EndToEnd {
 
     /** CPU time of the whole process (all threads, GC and JIT included): robust when other jobs share the machine. */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

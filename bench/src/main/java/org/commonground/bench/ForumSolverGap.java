@@ -35,8 +35,8 @@ public final class ForumSolverGap {
     private static final long SCALE = 1_000_000;
 
     public static void main(String[] args) {
-        Map<String, Long> o = SyntheticForum.options(args, Map.of("forums", 10L, "organizations", 300L, "projects", 20L,
-                "days", 10L, "seconds", 20L));
+        Map<String, Long> o = SyntheticForum.options(
+                args, Map.of("forums", 10L, "organizations", 300L, "projects", 20L, "days", 10L, "seconds", 20L));
         Loader.loadNativeLibraries();
         double limit = o.get("seconds");
         List<Double> gaps = new ArrayList<>();
@@ -44,10 +44,12 @@ public final class ForumSolverGap {
         int optimal = 0;
         int instances = 0;
         for (int f = 0; f < o.get("forums"); f++) {
-            var forum = SyntheticForum.matching(o.get("organizations").intValue(), o.get("projects").intValue(), 100 + f);
+            var forum = SyntheticForum.matching(
+                    o.get("organizations").intValue(), o.get("projects").intValue(), 100 + f);
             MatchingRules rules = MatchingRules.defaults().withProposals(1);
             var matcher = ConsortiumMatcher.of(forum.organizations(), forum.projects(), forum.conflicts(), rules);
-            var tight = ConsortiumMatcher.pruned(forum.organizations(), forum.projects(), forum.conflicts(), rules, 4, 1);
+            var tight =
+                    ConsortiumMatcher.pruned(forum.organizations(), forum.projects(), forum.conflicts(), rules, 4, 1);
             for (int p = 0; p < forum.projects().size(); p++) {
                 int[] best = exactTeam(matcher, forum, p, limit);
                 List<Proposal> ours = matcher.propose(p);
@@ -57,21 +59,31 @@ public final class ForumSolverGap {
                     }
                     continue;
                 }
-                double exact = Math.max(matcher.score(p, best), ours.isEmpty() ? 0 : ours.getFirst().score());
+                double exact = Math.max(
+                        matcher.score(p, best),
+                        ours.isEmpty() ? 0 : ours.getFirst().score());
                 double heuristic = ours.isEmpty() ? 0 : ours.getFirst().score();
                 List<Proposal> tightTop = tight.propose(p);
                 double gap = (exact - heuristic) / exact;
                 gaps.add(gap);
-                tightGaps.add((exact - (tightTop.isEmpty() ? 0 : tightTop.getFirst().score())) / exact);
+                tightGaps.add(
+                        (exact - (tightTop.isEmpty() ? 0 : tightTop.getFirst().score())) / exact);
                 instances++;
                 if (gap < 1e-9) {
                     optimal++;
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "matching: %d projects, heuristic optimal on %d, mean gap %.5f, max gap %.5f;"
+        System.out.printf(
+                Locale.ROOT,
+                "matching: %d projects, heuristic optimal on %d, mean gap %.5f, max gap %.5f;"
                         + " with 4+1 candidates per seat instead: mean gap %.5f, max %.5f%n",
-                instances, optimal, mean(gaps), max(gaps), mean(tightGaps), max(tightGaps));
+                instances,
+                optimal,
+                mean(gaps),
+                max(gaps),
+                mean(tightGaps),
+                max(tightGaps));
 
         List<Double> weightGaps = new ArrayList<>();
         List<Double> countGaps = new ArrayList<>();
@@ -79,7 +91,8 @@ public final class ForumSolverGap {
         long[][] shapes = {{30, 90, 3, 8}, {60, 200, 20, 8}, {200, 600, 30, 16}};
         for (int d = 0; d < o.get("days"); d++) {
             long[] shape = shapes[d % shapes.length];
-            ScheduleProblem day = SyntheticForum.day((int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3], 500 + d);
+            ScheduleProblem day =
+                    SyntheticForum.day((int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3], 500 + d);
             Schedule ours = MeetingScheduler.schedule(day);
             double[] exact = exactSchedule(day, limit);
             long weight = MeetingScheduler.weight(day, ours);
@@ -88,14 +101,35 @@ public final class ForumSolverGap {
             if (exact[1] == exact[0]) {
                 provenDays++;
             }
-            System.out.printf(Locale.ROOT, "day %d (%d delegates, %d requests, %d tables x %d slots): weight %d vs CP-SAT %.0f"
-                            + " (bound %.0f), meetings %d vs %.0f, upper bound %d%n", d, shape[0], shape[1], shape[2], shape[3],
-                    weight, exact[0], exact[1], ours.scheduled(), exact[2], ours.upperBound());
+            System.out.printf(
+                    Locale.ROOT,
+                    "day %d (%d delegates, %d requests, %d tables x %d slots): weight %d vs CP-SAT %.0f"
+                            + " (bound %.0f), meetings %d vs %.0f, upper bound %d%n",
+                    d,
+                    shape[0],
+                    shape[1],
+                    shape[2],
+                    shape[3],
+                    weight,
+                    exact[0],
+                    exact[1],
+                    ours.scheduled(),
+                    exact[2],
+                    ours.upperBound());
         }
-        System.out.printf(Locale.ROOT, "{\"matchingProjects\":%d,\"matchingOptimal\":%d,\"matchingMeanGap\":%.5f,"
+        System.out.printf(
+                Locale.ROOT,
+                "{\"matchingProjects\":%d,\"matchingOptimal\":%d,\"matchingMeanGap\":%.5f,"
                         + "\"matchingMaxGap\":%.5f,\"days\":%d,\"daysProvenOptimal\":%d,\"scheduleMeanWeightGap\":%.5f,"
                         + "\"scheduleMaxWeightGap\":%.5f,\"scheduleMeanCountGap\":%.5f}%n",
-                instances, optimal, mean(gaps), max(gaps), weightGaps.size(), provenDays, mean(weightGaps), max(weightGaps),
+                instances,
+                optimal,
+                mean(gaps),
+                max(gaps),
+                weightGaps.size(),
+                provenDays,
+                mean(weightGaps),
+                max(weightGaps),
                 mean(countGaps));
     }
 

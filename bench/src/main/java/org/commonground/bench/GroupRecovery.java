@@ -38,23 +38,51 @@ public final class GroupRecovery {
         if (cases.isEmpty()) {
             cases = List.of(PlantedCase.EASY, PlantedCase.HARD, PlantedCase.SPARSE);
         }
-        System.out.printf("%-7s %6s %5s %5s | %-14s | %-14s | %-14s | %-6s | %-28s | %-28s%n", "case", "people", "stmts", "fill",
-                "default k ARI", "Pol.is-style", "engine Pol.is", "oracle", "common ground: default", "common ground: Pol.is mode");
+        System.out.printf(
+                "%-7s %6s %5s %5s | %-14s | %-14s | %-14s | %-6s | %-28s | %-28s%n",
+                "case",
+                "people",
+                "stmts",
+                "fill",
+                "default k ARI",
+                "Pol.is-style",
+                "engine Pol.is",
+                "oracle",
+                "common ground: default",
+                "common ground: Pol.is mode");
         for (PlantedCase c : cases) {
             SyntheticConversation conversation = c.conversation(seed);
             VoteMatrix matrix = conversation.votes();
             Row row = measure(conversation, matrix, AnalysisOptions.defaults().withSeed(seed), true);
-            Row polis = measure(conversation, matrix, AnalysisOptions.defaults().withSeed(seed).withMethod(AnalysisOptions.Method.POLIS), false);
-            System.out.printf("%-7s %6d %5d %4.1f%% | %2d %11.3f | %2d %11.3f | %2d %11.3f | %6.3f | %-28s | %-28s%n", c.name(),
-                    row.participants, row.statements, 100.0 * row.votes / ((double) row.participants * row.statements),
-                    row.groups, row.ari, row.baselineGroups, row.baselineAri, polis.groups, polis.ari, row.oracleAri,
-                    row.commonGroundText(), polis.commonGroundText());
+            Row polis = measure(
+                    conversation,
+                    matrix,
+                    AnalysisOptions.defaults().withSeed(seed).withMethod(AnalysisOptions.Method.POLIS),
+                    false);
+            System.out.printf(
+                    "%-7s %6d %5d %4.1f%% | %2d %11.3f | %2d %11.3f | %2d %11.3f | %6.3f | %-28s | %-28s%n",
+                    c.name(),
+                    row.participants,
+                    row.statements,
+                    100.0 * row.votes / ((double) row.participants * row.statements),
+                    row.groups,
+                    row.ari,
+                    row.baselineGroups,
+                    row.baselineAri,
+                    polis.groups,
+                    polis.ari,
+                    row.oracleAri,
+                    row.commonGroundText(),
+                    polis.commonGroundText());
             if (repeat > 0) {
                 AnalysisOptions defaults = AnalysisOptions.defaults().withSeed(seed);
                 AnalysisOptions polisMode = defaults.withMethod(AnalysisOptions.Method.POLIS);
-                System.out.printf("        Analysis.run with convergence, medians of %d: wall (all cores) default %.3f s, Pol.is mode %.3f s;"
-                                + " CPU on one thread default %.3f s, Pol.is mode %.3f s%n", repeat,
-                        median(conversation, matrix, defaults, repeat, false), median(conversation, matrix, polisMode, repeat, false),
+                System.out.printf(
+                        "        Analysis.run with convergence, medians of %d: wall (all cores) default %.3f s, Pol.is mode %.3f s;"
+                                + " CPU on one thread default %.3f s, Pol.is mode %.3f s%n",
+                        repeat,
+                        median(conversation, matrix, defaults, repeat, false),
+                        median(conversation, matrix, polisMode, repeat, false),
                         median(conversation, matrix, defaults.withThreads(1), repeat, true),
                         median(conversation, matrix, polisMode.withThreads(1), repeat, true));
             }
@@ -64,11 +92,22 @@ public final class GroupRecovery {
     /**
      * @param bridgingHits planted bridging statements among the first {@code planted} common-ground statements
      */
-    record Row(int participants, int statements, long votes, int groups, double ari, int baselineGroups, double baselineAri,
-               double oracleAri, int bridgingHits, int planted, int commonGround) {
+    record Row(
+            int participants,
+            int statements,
+            long votes,
+            int groups,
+            double ari,
+            int baselineGroups,
+            double baselineAri,
+            double oracleAri,
+            int bridgingHits,
+            int planted,
+            int commonGround) {
         String commonGroundText() {
             int top = Math.min(planted, commonGround);
-            return String.format("%d of top %d bridging (%d found, %d planted)", bridgingHits, top, commonGround, planted);
+            return String.format(
+                    "%d of top %d bridging (%d found, %d planted)", bridgingHits, top, commonGround, planted);
         }
     }
 
@@ -118,9 +157,18 @@ public final class GroupRecovery {
             int s = SyntheticConversation.statementIndex(result.commonGround().get(i));
             hits += c.kind[s] == SyntheticConversation.Kind.BRIDGING ? 1 : 0;
         }
-        return new Row(n, matrix.statementCount(), matrix.voteCount(), result.groups().size(), Agreement.adjustedRandIndex(truth, found),
-                distinct(baseline), Agreement.adjustedRandIndex(truth, baseline), Agreement.adjustedRandIndex(truth, best),
-                hits, plantedBridging, result.commonGround().size());
+        return new Row(
+                n,
+                matrix.statementCount(),
+                matrix.voteCount(),
+                result.groups().size(),
+                Agreement.adjustedRandIndex(truth, found),
+                distinct(baseline),
+                Agreement.adjustedRandIndex(truth, baseline),
+                Agreement.adjustedRandIndex(truth, best),
+                hits,
+                plantedBridging,
+                result.commonGround().size());
     }
 
     private static int distinct(int[] labels) {

@@ -48,8 +48,8 @@ public final class MachineTranslationThroughput {
     private static final Pattern Q = Pattern.compile("\"q\":\\[(.*?)\\],\"source\"", Pattern.DOTALL);
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> o = new java.util.HashMap<>(Map.of("--statements", 1000, "--runs", 3, "--latency-ms", 0,
-                "--workers", 4, "--rate", 1000));
+        Map<String, Integer> o = new java.util.HashMap<>(
+                Map.of("--statements", 1000, "--runs", 3, "--latency-ms", 0, "--workers", 4, "--rate", 1000));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], Integer.parseInt(args[i + 1]));
         }
@@ -59,13 +59,21 @@ public final class MachineTranslationThroughput {
         Path dir = Files.createTempDirectory("cg-mt-bench");
         try (Database db = Database.embedded(dir)) {
             Jdbi jdbi = Database.jdbi(db.dataSource());
-            var settings = MachineTranslationSettings.parse("libretranslate:http://127.0.0.1:" + fake.getAddress().getPort()
-                    + "?workers=" + o.get("--workers") + "&rate=" + o.get("--rate") + "&budget=100000000", "");
-            long owner = new AccountStore(jdbi).create("bench-" + System.nanoTime() + "@example.org", "bench password 123",
-                    Role.ORGANIZER).id();
+            var settings = MachineTranslationSettings.parse(
+                    "libretranslate:http://127.0.0.1:" + fake.getAddress().getPort() + "?workers=" + o.get("--workers")
+                            + "&rate=" + o.get("--rate") + "&budget=100000000",
+                    "");
+            long owner = new AccountStore(jdbi)
+                    .create("bench-" + System.nanoTime() + "@example.org", "bench password 123", Role.ORGANIZER)
+                    .id();
             List<Double> perSecond = new ArrayList<>();
-            System.out.printf(Locale.ROOT, "%d statements × 2 languages = %d jobs per run; fake latency %d ms; %d workers%n",
-                    statements, 2 * statements, o.get("--latency-ms"), settings.workers());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d statements × 2 languages = %d jobs per run; fake latency %d ms; %d workers%n",
+                    statements,
+                    2 * statements,
+                    o.get("--latency-ms"),
+                    settings.workers());
             for (int run = 1; run <= o.get("--runs"); run++) {
                 long conversation = conversation(jdbi, owner, statements, run);
                 try (var feature = MachineTranslationFeature.wire(jdbi, settings, Clock.systemUTC(), (d, v) -> true)) {
@@ -80,14 +88,26 @@ public final class MachineTranslationThroughput {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double cpuPerJob = (cpuNanos() - cpuBefore) / 1e3 / (2.0 * statements);
                     perSecond.add(2 * statements / seconds);
-                    System.out.printf(Locale.ROOT, "run %d: %,d jobs in %.2f s = %,.0f jobs/s (%,.0f statements/s), "
-                                    + "%d requests, JVM CPU %.0f µs/job%n", run, 2 * statements, seconds,
-                            2 * statements / seconds, statements / seconds, requests.get() - requestsBefore, cpuPerJob);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "run %d: %,d jobs in %.2f s = %,.0f jobs/s (%,.0f statements/s), "
+                                    + "%d requests, JVM CPU %.0f µs/job%n",
+                            run,
+                            2 * statements,
+                            seconds,
+                            2 * statements / seconds,
+                            statements / seconds,
+                            requests.get() - requestsBefore,
+                            cpuPerJob);
                 }
             }
-            double[] sorted = perSecond.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "median: %,.0f jobs/s (%,.0f statements into two languages per second)%n",
-                    sorted[sorted.length / 2], sorted[sorted.length / 2] / 2);
+            double[] sorted =
+                    perSecond.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "median: %,.0f jobs/s (%,.0f statements into two languages per second)%n",
+                    sorted[sorted.length / 2],
+                    sorted[sorted.length / 2] / 2);
         } finally {
             fake.stop(0);
         }
@@ -96,10 +116,20 @@ public final class MachineTranslationThroughput {
     /** An open conversation written in all three languages, with {@code n} accepted Korean seed statements. */
     private static long conversation(Jdbi jdbi, long owner, int n, int run) {
         var conversations = new ConversationStore(jdbi);
-        Conversation c = conversations.create(owner, new ConversationStore.NewConversation(Map.of(
-                "ja", new Conversation.Text("ベンチマーク " + run, "", ""), "ko", new Conversation.Text("벤치마크 " + run, "", ""),
-                "en", new Conversation.Text("Benchmark " + run, "", "")), ModerationMode.POST, true, ResultsVisibility.PUBLIC,
-                List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR"), false))));
+        Conversation c = conversations.create(
+                owner,
+                new ConversationStore.NewConversation(
+                        Map.of(
+                                "ja",
+                                new Conversation.Text("ベンチマーク " + run, "", ""),
+                                "ko",
+                                new Conversation.Text("벤치마크 " + run, "", ""),
+                                "en",
+                                new Conversation.Text("Benchmark " + run, "", "")),
+                        ModerationMode.POST,
+                        true,
+                        ResultsVisibility.PUBLIC,
+                        List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR"), false))));
         var seeds = StatementFeature.wire(jdbi).seeding();
         for (int i = 0; i < n; i++) {
             seeds.seed(c.id(), owner, "청소년 교류 프로그램 " + run + "-" + i + "번을 늘리고 서로의 역사 교과서를 함께 읽자", null);
@@ -109,13 +139,16 @@ public final class MachineTranslationThroughput {
     }
 
     private static long done(Jdbi jdbi, long conversation) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM translation_job WHERE conversation_id = :c AND state = 'done'")
-                .bind("c", conversation).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM translation_job WHERE conversation_id = :c AND state = 'done'")
+                        .bind("c", conversation)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** POST /translate answering {"translatedText": [...]} in LibreTranslate's shape, after a fixed latency. */
@@ -128,8 +161,12 @@ public final class MachineTranslationThroughput {
             Matcher m = Q.matcher(body);
             String q = m.find() ? m.group(1) : "";
             String[] texts = q.isEmpty() ? new String[0] : q.split("\",\"");
-            String out = "{\"translatedText\":[" + String.join(",", Arrays.stream(texts)
-                    .map(t -> "\"[mt] " + t.replace("\"", "") + "\"").toList()) + "]}";
+            String out = "{\"translatedText\":["
+                    + String.join(
+                            ",",
+                            Arrays.stream(texts)
+                                    .map(t -> "\"[mt] " + t.replace("\"", "") + "\"")
+                                    .toList()) + "]}";
             try {
                 if (latencyMs > 0) {
                     Thread.sleep(latencyMs);
@@ -146,5 +183,4 @@ public final class MachineTranslationThroughput {
         server.start();
         return server;
     }
-
 }

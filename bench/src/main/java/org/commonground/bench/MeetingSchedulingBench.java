@@ -19,10 +19,15 @@ import org.commonground.forum.planning.ScheduleProblem;
  */
 public final class MeetingSchedulingBench {
     public static void main(String[] args) {
-        Map<String, Long> o = SyntheticForum.options(args, Map.of("delegates", 2000L, "requests", 6000L,
-                "tables", 40L, "slots", 16L, "runs", 3L, "seed", 1L));
-        ScheduleProblem day = SyntheticForum.day(o.get("delegates").intValue(), o.get("requests").intValue(),
-                o.get("tables").intValue(), o.get("slots").intValue(), o.get("seed"));
+        Map<String, Long> o = SyntheticForum.options(
+                args,
+                Map.of("delegates", 2000L, "requests", 6000L, "tables", 40L, "slots", 16L, "runs", 3L, "seed", 1L));
+        ScheduleProblem day = SyntheticForum.day(
+                o.get("delegates").intValue(),
+                o.get("requests").intValue(),
+                o.get("tables").intValue(),
+                o.get("slots").intValue(),
+                o.get("seed"));
         int runs = o.get("runs").intValue();
         double[] seconds = new double[runs];
         double[] cpu = new double[runs];
@@ -33,8 +38,14 @@ public final class MeetingSchedulingBench {
             schedule = MeetingScheduler.schedule(day);
             seconds[run] = (System.nanoTime() - start) / 1e9;
             cpu[run] = SyntheticForum.cpuSeconds() - cpuStart;
-            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, %.3f s CPU, %d scheduled of bound %d%n",
-                    run + 1, seconds[run], cpu[run], schedule.scheduled(), schedule.upperBound());
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %.3f s wall, %.3f s CPU, %d scheduled of bound %d%n",
+                    run + 1,
+                    seconds[run],
+                    cpu[run],
+                    schedule.scheduled(),
+                    schedule.upperBound());
         }
         List<String> violations = MeetingScheduler.violations(day, schedule);
         int[] asked = new int[4];
@@ -46,13 +57,26 @@ public final class MeetingSchedulingBench {
                 placed[r.priority()]++;
             }
         }
-        System.out.printf(Locale.ROOT, "{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"delegates\":%d,\"requests\":%d,\"tables\":%d,"
+        System.out.printf(
+                Locale.ROOT,
+                "{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"delegates\":%d,\"requests\":%d,\"tables\":%d,"
                         + "\"slots\":%d,\"scheduled\":%d,\"upperBound\":%d,\"shareOfBound\":%.4f,\"shareOfRequests\":%.4f,"
                         + "\"highScheduled\":%.4f,\"normalScheduled\":%.4f,\"lowScheduled\":%.4f,\"valid\":%b,\"runs\":%d}%n",
-                SyntheticForum.median(seconds), SyntheticForum.median(cpu), day.availability().length, day.meetings().size(),
-                day.tables(), day.slots(), schedule.scheduled(), schedule.upperBound(),
-                (double) schedule.scheduled() / schedule.upperBound(), (double) schedule.scheduled() / day.meetings().size(),
-                share(placed[3], asked[3]), share(placed[2], asked[2]), share(placed[1], asked[1]), violations.isEmpty(), runs);
+                SyntheticForum.median(seconds),
+                SyntheticForum.median(cpu),
+                day.availability().length,
+                day.meetings().size(),
+                day.tables(),
+                day.slots(),
+                schedule.scheduled(),
+                schedule.upperBound(),
+                (double) schedule.scheduled() / schedule.upperBound(),
+                (double) schedule.scheduled() / day.meetings().size(),
+                share(placed[3], asked[3]),
+                share(placed[2], asked[2]),
+                share(placed[1], asked[1]),
+                violations.isEmpty(),
+                runs);
     }
 
     private static double share(int part, int whole) {

@@ -6,8 +6,7 @@ package org.commonground.bench;
  * most likely. No method that sees only the votes can do better on average.
  */
 final class Oracle {
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /** The most likely true group of every participant, indexed like {@link SyntheticConversation#groupOf}. */
     static int[] classify(SyntheticConversation c) {

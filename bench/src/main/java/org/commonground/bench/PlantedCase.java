@@ -14,22 +14,36 @@ package org.commonground.bench;
  *       ~53 on statements in the math: 6.8 % of the cells filled.</li>
  * </ul>
  */
-public record PlantedCase(String name, int participants, int statements, int votesPerParticipant, double noise,
-                          double bridgingFloor, double[] mix) {
+public record PlantedCase(
+        String name,
+        int participants,
+        int statements,
+        int votesPerParticipant,
+        double noise,
+        double bridgingFloor,
+        double[] mix) {
     /** Bridging, partisan-popular, divisive, group-specific, rejected: 16 weak bridging statements of 129. */
     static final double[] HARD_MIX = {0.124, 0.45, 0.15, 0.206, 0.07};
 
-    public static final PlantedCase EASY = new PlantedCase("easy", 2_000, 129, 50, 0.35, 0.7, SyntheticConversation.DEFAULT_MIX);
+    public static final PlantedCase EASY =
+            new PlantedCase("easy", 2_000, 129, 50, 0.35, 0.7, SyntheticConversation.DEFAULT_MIX);
     public static final PlantedCase HARD = new PlantedCase("hard", 2_000, 129, 50, 0.35, 0.55, HARD_MIX);
-    public static final PlantedCase SPARSE = new PlantedCase("sparse", 33_422, 841, 57, 0.55, 0.7, SyntheticConversation.DEFAULT_MIX);
+    public static final PlantedCase SPARSE =
+            new PlantedCase("sparse", 33_422, 841, 57, 0.55, 0.7, SyntheticConversation.DEFAULT_MIX);
 
     /** A case by name, optionally with another noise level: "sparse" or "sparse:0.5". */
     public static PlantedCase named(String spec) {
         int colon = spec.indexOf(':');
         if (colon >= 0) {
             PlantedCase c = named(spec.substring(0, colon));
-            return new PlantedCase(c.name + ":" + spec.substring(colon + 1), c.participants, c.statements, c.votesPerParticipant,
-                    Double.parseDouble(spec.substring(colon + 1)), c.bridgingFloor, c.mix);
+            return new PlantedCase(
+                    c.name + ":" + spec.substring(colon + 1),
+                    c.participants,
+                    c.statements,
+                    c.votesPerParticipant,
+                    Double.parseDouble(spec.substring(colon + 1)),
+                    c.bridgingFloor,
+                    c.mix);
         }
         String name = spec;
         return switch (name) {
@@ -41,6 +55,7 @@ public record PlantedCase(String name, int participants, int statements, int vot
     }
 
     public SyntheticConversation conversation(long seed) {
-        return new SyntheticConversation(participants, statements, votesPerParticipant, noise, seed, bridgingFloor, mix);
+        return new SyntheticConversation(
+                participants, statements, votesPerParticipant, noise, seed, bridgingFloor, mix);
     }
 }

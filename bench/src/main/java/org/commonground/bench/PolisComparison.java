@@ -27,8 +27,9 @@ import org.commonground.analysis.VoteMatrix;
  */
 public final class PolisComparison {
     public static void main(String[] args) throws IOException {
-        System.out.printf("%-36s %8s %9s %9s %12s %12s %6s %8s%n", "conversation", "votes", "inMap", "polisMap", "groups", "polisGroups",
-                "ARI", "seconds");
+        System.out.printf(
+                "%-36s %8s %9s %9s %12s %12s %6s %8s%n",
+                "conversation", "votes", "inMap", "polisMap", "groups", "polisGroups", "ARI", "seconds");
         for (String folder : args) {
             Path dir = Path.of(folder);
             if (!Files.exists(dir.resolve("votes.csv"))) {
@@ -49,8 +50,11 @@ public final class PolisComparison {
             }
         }
         for (CSVRecord row : records(dir.resolve("votes.csv"))) {
-            builder.vote(Long.parseLong(row.get("voter-id")), Long.parseLong(row.get("comment-id")),
-                    (int) Double.parseDouble(row.get("vote")), Long.parseLong(row.get("timestamp")));
+            builder.vote(
+                    Long.parseLong(row.get("voter-id")),
+                    Long.parseLong(row.get("comment-id")),
+                    (int) Double.parseDouble(row.get("vote")),
+                    Long.parseLong(row.get("timestamp")));
         }
         VoteMatrix votes = builder.build();
         Map<Long, Integer> polisGroup = new HashMap<>();
@@ -60,7 +64,8 @@ public final class PolisComparison {
                 polisGroup.put(Long.parseLong(row.get("participant")), Integer.parseInt(group));
             }
         }
-        AnalysisResult result = Analysis.run(votes, Cohorts.none(), AnalysisOptions.defaults().withSeed(1));
+        AnalysisResult result =
+                Analysis.run(votes, Cohorts.none(), AnalysisOptions.defaults().withSeed(1));
         List<int[]> pairs = new ArrayList<>();
         for (var e : polisGroup.entrySet()) {
             var ours = result.groupOf(e.getKey());
@@ -68,14 +73,30 @@ public final class PolisComparison {
                 pairs.add(new int[] {e.getValue(), ours.getAsInt()});
             }
         }
-        double ari = Agreement.adjustedRandIndex(pairs.stream().mapToInt(p -> p[0]).toArray(), pairs.stream().mapToInt(p -> p[1]).toArray());
+        double ari = Agreement.adjustedRandIndex(
+                pairs.stream().mapToInt(p -> p[0]).toArray(),
+                pairs.stream().mapToInt(p -> p[1]).toArray());
         long polisGroups = polisGroup.values().stream().distinct().count();
-        System.out.printf("%-36s %8d %9d %9d %12d %12d %6.3f %8.3f%n", dir.getFileName(), votes.voteCount(), result.participantCount(),
-                polisGroup.size(), result.groups().size(), polisGroups, ari, result.analysisSeconds());
+        System.out.printf(
+                "%-36s %8d %9d %9d %12d %12d %6.3f %8.3f%n",
+                dir.getFileName(),
+                votes.voteCount(),
+                result.participantCount(),
+                polisGroup.size(),
+                result.groups().size(),
+                polisGroups,
+                ari,
+                result.analysisSeconds());
     }
 
     private static Iterable<CSVRecord> records(Path file) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader)
+                .getRecords();
     }
 }

@@ -43,9 +43,16 @@ public final class PolisFolderRead {
                 long t1 = System.nanoTime();
                 AnalysisInput input = export.analysisInput();
                 long t2 = System.nanoTime();
-                System.out.printf("%s run %d: read %.3f s + matrix %.3f s = %.3f s (process cpu %.3f s); %,d vote events, %,d current votes%n",
-                        dir.getFileName(), run, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, (cpuNanos() - cpu) / 1e9,
-                        export.votes().size(), input.votes().voteCount());
+                System.out.printf(
+                        "%s run %d: read %.3f s + matrix %.3f s = %.3f s (process cpu %.3f s); %,d vote events, %,d current votes%n",
+                        dir.getFileName(),
+                        run,
+                        (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9,
+                        (t2 - t0) / 1e9,
+                        (cpuNanos() - cpu) / 1e9,
+                        export.votes().size(),
+                        input.votes().voteCount());
             }
         }
     }
@@ -55,27 +62,42 @@ public final class PolisFolderRead {
         List<PolisExport.Comment> comments = new ArrayList<>();
         for (int s = 0; s < statements; s++) {
             PolisExport.Moderation moderation = c.kind[s] == SyntheticConversation.Kind.REJECTED
-                    ? PolisExport.Moderation.REJECTED : PolisExport.Moderation.ACCEPTED;
-            comments.add(new PolisExport.Comment(s, 1_700_000_000_000L, OptionalInt.empty(), moderation, false,
+                    ? PolisExport.Moderation.REJECTED
+                    : PolisExport.Moderation.ACCEPTED;
+            comments.add(new PolisExport.Comment(
+                    s,
+                    1_700_000_000_000L,
+                    OptionalInt.empty(),
+                    moderation,
+                    false,
                     "Statement " + s + ", with a comma and \"quotes\" as real comments have"));
         }
         List<PolisExport.VoteEvent> votes = new ArrayList<>();
         c.forEachVote((p, s, value, at) -> votes.add(new PolisExport.VoteEvent(at, s, p, value)));
         List<PolisExport.Voter> people = new ArrayList<>();
         for (int p = 0; p < participants; p++) {
-            people.add(new PolisExport.Voter(p, Map.of("country", List.of("JP", "KR", "US").get(c.countryOf[p]))));
+            people.add(new PolisExport.Voter(
+                    p, Map.of("country", List.of("JP", "KR", "US").get(c.countryOf[p]))));
         }
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        new PolisExport(new PolisExport.Summary("synthetic " + participants + " x " + statements, ""), comments, votes,
-                PolisExport.VoteSource.HISTORY, List.of("country"), people).write(dir);
-        System.out.printf("wrote %s: %,d comments, %,d votes, %,d participants%n", dir, statements, votes.size(), participants);
+        new PolisExport(
+                        new PolisExport.Summary("synthetic " + participants + " x " + statements, ""),
+                        comments,
+                        votes,
+                        PolisExport.VoteSource.HISTORY,
+                        List.of("country"),
+                        people)
+                .write(dir);
+        System.out.printf(
+                "wrote %s: %,d comments, %,d votes, %,d participants%n", dir, statements, votes.size(), participants);
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -12,8 +12,7 @@ final class PolisStyleGroups {
     static final int RESTARTS = 10;
     static final int SILHOUETTE_SAMPLE = 4_000;
 
-    private PolisStyleGroups() {
-    }
+    private PolisStyleGroups() {}
 
     static int[] groups(double[] x, double[] y, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

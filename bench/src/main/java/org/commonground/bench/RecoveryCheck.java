@@ -25,21 +25,41 @@ public final class RecoveryCheck {
         double noise = args.length > 3 ? Double.parseDouble(args[3]) : 0.35;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         double bridgingFloor = args.length > 6 ? Double.parseDouble(args[6]) : 0.7;
-        SyntheticConversation conversation = new SyntheticConversation(participants, statements, votes, noise, seed, bridgingFloor);
+        SyntheticConversation conversation =
+                new SyntheticConversation(participants, statements, votes, noise, seed, bridgingFloor);
         VoteMatrix matrix = conversation.votes();
-        AnalysisResult result = Analysis.run(matrix, conversation.cohorts(), AnalysisOptions.defaults().withSeed(seed));
+        AnalysisResult result = Analysis.run(
+                matrix, conversation.cohorts(), AnalysisOptions.defaults().withSeed(seed));
         Recovery recovery = Recovery.of(conversation, matrix, result);
-        System.out.printf("participants=%d statements=%d votes=%d noise=%.2f seed=%d%n", participants, statements,
-                matrix.voteCount(), noise, seed);
-        System.out.printf("groups found=%d  ARI engine=%.3f  ARI best possible=%.3f  bridging precision@%d=%.3f  analysis=%.3fs%n",
-                result.groups().size(), recovery.ari(), recovery.bestPossibleAri(), recovery.plantedBridging(),
-                recovery.bridgingPrecision(), result.analysisSeconds());
+        System.out.printf(
+                "participants=%d statements=%d votes=%d noise=%.2f seed=%d%n",
+                participants, statements, matrix.voteCount(), noise, seed);
+        System.out.printf(
+                "groups found=%d  ARI engine=%.3f  ARI best possible=%.3f  bridging precision@%d=%.3f  analysis=%.3fs%n",
+                result.groups().size(),
+                recovery.ari(),
+                recovery.bestPossibleAri(),
+                recovery.plantedBridging(),
+                recovery.bridgingPrecision(),
+                result.analysisSeconds());
         if (args.length > 5 && args[5].equals("explain")) {
-            for (int i = 0; i < Math.min(2 * recovery.plantedBridging(), result.bridging().size()); i++) {
+            for (int i = 0;
+                    i
+                            < Math.min(
+                                    2 * recovery.plantedBridging(),
+                                    result.bridging().size());
+                    i++) {
                 var b = result.bridging().get(i);
                 int s = SyntheticConversation.statementIndex(b.statement());
-                System.out.printf("%2d %-16s score=%.3f factor=%+.3f agree by group %.2f %.2f %.2f%n", i + 1, conversation.kind[s],
-                        b.score(), b.factor(), conversation.agree[0][s], conversation.agree[1][s], conversation.agree[2][s]);
+                System.out.printf(
+                        "%2d %-16s score=%.3f factor=%+.3f agree by group %.2f %.2f %.2f%n",
+                        i + 1,
+                        conversation.kind[s],
+                        b.score(),
+                        b.factor(),
+                        conversation.agree[0][s],
+                        conversation.agree[1][s],
+                        conversation.agree[2][s]);
             }
         }
     }
@@ -65,13 +85,17 @@ public final class RecoveryCheck {
             }
             int hits = 0;
             for (int i = 0; i < Math.min(planted, result.bridging().size()); i++) {
-                int s = SyntheticConversation.statementIndex(result.bridging().get(i).statement());
+                int s = SyntheticConversation.statementIndex(
+                        result.bridging().get(i).statement());
                 if (c.kind[s] == SyntheticConversation.Kind.BRIDGING) {
                     hits++;
                 }
             }
-            return new Recovery(Agreement.adjustedRandIndex(truth, found), Agreement.adjustedRandIndex(truth, best),
-                    planted == 0 ? 1 : (double) hits / planted, planted);
+            return new Recovery(
+                    Agreement.adjustedRandIndex(truth, found),
+                    Agreement.adjustedRandIndex(truth, best),
+                    planted == 0 ? 1 : (double) hits / planted,
+                    planted);
         }
     }
 }

@@ -64,7 +64,13 @@ public final class SignInFlood {
     }
 
     /** Latencies (ms) of one phase, and what the attackers got. */
-    record Phase(double[] health, double[] votes, int voteErrors, Map<Integer, Integer> signIns, double seconds, double cpuSeconds) {}
+    record Phase(
+            double[] health,
+            double[] votes,
+            int voteErrors,
+            Map<Integer, Integer> signIns,
+            double seconds,
+            double cpuSeconds) {}
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -87,15 +93,25 @@ public final class SignInFlood {
 
     private static void run(Database db, String base, Options o, AbuseLimits limits) throws Exception {
         long conversation = VotePageBench.seed(db, 60);
-        long[] statements = Database.jdbi(db.dataSource()).withHandle(h -> h.createQuery(
-                "SELECT id FROM statement WHERE conversation_id = :c ORDER BY id").bind("c", conversation)
-                .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        long[] statements = Database.jdbi(db.dataSource())
+                .withHandle(h -> h.createQuery("SELECT id FROM statement WHERE conversation_id = :c ORDER BY id")
+                        .bind("c", conversation)
+                        .mapTo(Long.class)
+                        .list())
+                .stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String[] tokens = new String[PARTICIPANTS];
         for (int i = 0; i < PARTICIPANTS; i++) {
-            String body = http.send(json(base + "/api/v1/conversations/" + conversation + "/participants", "{}", null),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            json(base + "/api/v1/conversations/" + conversation + "/participants", "{}", null),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = TOKEN.matcher(body);
             if (!m.find()) {
                 throw new IllegalStateException("join failed: " + body);
@@ -104,26 +120,54 @@ public final class SignInFlood {
         }
         Phase quiet = phase(http, base, conversation, statements, tokens, 0, o.quiet());
         Phase flood = phase(http, base, conversation, statements, tokens, o.attackers(), o.seconds());
-        System.out.printf(Locale.ROOT, "%nSign-in flood (%d attackers with random e-mails, %d s; probes every %d ms; %d cores; "
-                        + "sign-ins %s, hashing threads %d, queue %d)%n", o.attackers(), o.seconds(), PROBE_MILLIS,
-                Runtime.getRuntime().availableProcessors(), limits.signInsPerAddress().unlimited() ? "unlimited"
-                        : limits.signInsPerAddress().events() + "/" + limits.signInsPerAddress().per(),
-                limits.hashingThreads(), limits.hashingQueue());
+        System.out.printf(
+                Locale.ROOT,
+                "%nSign-in flood (%d attackers with random e-mails, %d s; probes every %d ms; %d cores; "
+                        + "sign-ins %s, hashing threads %d, queue %d)%n",
+                o.attackers(),
+                o.seconds(),
+                PROBE_MILLIS,
+                Runtime.getRuntime().availableProcessors(),
+                limits.signInsPerAddress().unlimited()
+                        ? "unlimited"
+                        : limits.signInsPerAddress().events() + "/"
+                                + limits.signInsPerAddress().per(),
+                limits.hashingThreads(),
+                limits.hashingQueue());
         print("quiet", quiet);
         print("flood", flood);
     }
 
     private static void print(String name, Phase p) {
-        System.out.printf(Locale.ROOT, "  %-5s health ms p50=%.1f p90=%.1f max=%.1f (%d) | vote ms p50=%.1f p90=%.1f max=%.1f (%d, errors %d)"
+        System.out.printf(
+                Locale.ROOT,
+                "  %-5s health ms p50=%.1f p90=%.1f max=%.1f (%d) | vote ms p50=%.1f p90=%.1f max=%.1f (%d, errors %d)"
                         + " | sign-in answers %s (%.1f/s) | process CPU %.1f s in %.1f s%n",
-                name, VotePageBench.pct(p.health(), .5), VotePageBench.pct(p.health(), .9), max(p.health()), p.health().length,
-                VotePageBench.pct(p.votes(), .5), VotePageBench.pct(p.votes(), .9), max(p.votes()), p.votes().length,
-                p.voteErrors(), p.signIns(), p.signIns().values().stream().mapToInt(Integer::intValue).sum() / p.seconds(),
-                p.cpuSeconds(), p.seconds());
+                name,
+                VotePageBench.pct(p.health(), .5),
+                VotePageBench.pct(p.health(), .9),
+                max(p.health()),
+                p.health().length,
+                VotePageBench.pct(p.votes(), .5),
+                VotePageBench.pct(p.votes(), .9),
+                max(p.votes()),
+                p.votes().length,
+                p.voteErrors(),
+                p.signIns(),
+                p.signIns().values().stream().mapToInt(Integer::intValue).sum() / p.seconds(),
+                p.cpuSeconds(),
+                p.seconds());
     }
 
-    private static Phase phase(HttpClient http, String base, long conversation, long[] statements, String[] tokens,
-                               int attackers, int seconds) throws Exception {
+    private static Phase phase(
+            HttpClient http,
+            String base,
+            long conversation,
+            long[] statements,
+            String[] tokens,
+            int attackers,
+            int seconds)
+            throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Double> health = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Double> votes = new ConcurrentLinkedQueue<>();
@@ -137,7 +181,9 @@ public final class SignInFlood {
                     while (running.get()) {
                         String body = "{\"email\":\"" + UUID.randomUUID() + "@example.org\",\"password\":\"guess "
                                 + ThreadLocalRandom.current().nextLong() + "\"}";
-                        int status = http.send(json(base + "/api/v1/session", body, null), HttpResponse.BodyHandlers.discarding())
+                        int status = http.send(
+                                        json(base + "/api/v1/session", body, null),
+                                        HttpResponse.BodyHandlers.discarding())
                                 .statusCode();
                         signIns.merge(status, 1, Integer::sum);
                     }
@@ -147,7 +193,10 @@ public final class SignInFlood {
             threads.submit(() -> {
                 while (running.get()) {
                     long t = System.nanoTime();
-                    http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).timeout(Duration.ofSeconds(30)).build(),
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/health"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                     health.add((System.nanoTime() - t) / 1e6);
                     pause(t);
@@ -158,8 +207,13 @@ public final class SignInFlood {
                 for (int i = 0; running.get(); i++) {
                     long t = System.nanoTime();
                     String body = "{\"statementId\":" + statements[i % statements.length] + ",\"value\":\"agree\"}";
-                    int status = http.send(json(base + "/api/v1/conversations/" + conversation + "/votes", body,
-                            tokens[i % tokens.length]), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = http.send(
+                                    json(
+                                            base + "/api/v1/conversations/" + conversation + "/votes",
+                                            body,
+                                            tokens[i % tokens.length]),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (status == 201) {
                         votes.add((System.nanoTime() - t) / 1e6);
                     } else {
@@ -169,12 +223,17 @@ public final class SignInFlood {
                 }
                 return null;
             });
-            Thread.sleep(seconds * 1000L);  // the benchmark's measuring window, not a wait for a condition
+            Thread.sleep(seconds * 1000L); // the benchmark's measuring window, not a wait for a condition
             running.set(false);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Phase(VotePageBench.sorted(health), VotePageBench.sorted(votes), voteErrors.get(),
-                new java.util.TreeMap<>(signIns), elapsed, cpuSeconds() - cpu0);
+        return new Phase(
+                VotePageBench.sorted(health),
+                VotePageBench.sorted(votes),
+                voteErrors.get(),
+                new java.util.TreeMap<>(signIns),
+                elapsed,
+                cpuSeconds() - cpu0);
     }
 
     private static void pause(long sentAtNanos) throws InterruptedException {
@@ -185,8 +244,10 @@ public final class SignInFlood {
     }
 
     private static HttpRequest json(String url, String body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -198,6 +259,8 @@ public final class SignInFlood {
     }
 
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 }

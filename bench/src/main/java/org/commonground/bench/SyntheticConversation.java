@@ -18,12 +18,19 @@ import org.commonground.analysis.VoteMatrix;
  * which is what limits the best possible group recovery.
  */
 public final class SyntheticConversation {
-    public enum Kind { BRIDGING, PARTISAN_POPULAR, DIVISIVE, GROUP_SPECIFIC, REJECTED }
+    public enum Kind {
+        BRIDGING,
+        PARTISAN_POPULAR,
+        DIVISIVE,
+        GROUP_SPECIFIC,
+        REJECTED
+    }
 
     static final double[] GROUP_SHARE = {0.5, 0.3, 0.2};
     static final String[] COUNTRIES = {"JP", "KR", "US"};
     /** P(country | group): each group lives mostly in one country. */
     static final double[][] COUNTRY_OF_GROUP = {{0.6, 0.25, 0.15}, {0.15, 0.7, 0.15}, {0.2, 0.2, 0.6}};
+
     static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     static final long SPAN_MILLIS = 30L * 24 * 3600 * 1000;
 
@@ -34,6 +41,7 @@ public final class SyntheticConversation {
     public final Kind[] kind;
     /** P(agree), P(disagree) per group and statement, before noise: [group][statement]. */
     public final double[][] agree;
+
     public final double[][] disagree;
     public final double noise;
     private final int votesPerParticipant;
@@ -45,8 +53,8 @@ public final class SyntheticConversation {
     }
 
     /** @param bridgingFloor lowest agree probability of a bridging statement in every group (before noise) */
-    public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed,
-                                 double bridgingFloor) {
+    public SyntheticConversation(
+            int participants, int statements, int votesPerParticipant, double noise, long seed, double bridgingFloor) {
         this(participants, statements, votesPerParticipant, noise, seed, bridgingFloor, DEFAULT_MIX);
     }
 
@@ -57,8 +65,14 @@ public final class SyntheticConversation {
      * @param mix shares of the five {@link Kind}s in declaration order, summing to 1; statements are
      *            laid out in that order, so the kinds' counts are exact up to rounding
      */
-    public SyntheticConversation(int participants, int statements, int votesPerParticipant, double noise, long seed,
-                                 double bridgingFloor, double[] mix) {
+    public SyntheticConversation(
+            int participants,
+            int statements,
+            int votesPerParticipant,
+            double noise,
+            long seed,
+            double bridgingFloor,
+            double[] mix) {
         if (mix.length != Kind.values().length || Math.abs(Arrays.stream(mix).sum() - 1) > 1e-9) {
             throw new IllegalArgumentException("mix needs one share per kind, summing to 1");
         }
@@ -135,7 +149,8 @@ public final class SyntheticConversation {
         long[] seen = new long[(statements + 63) / 64];
         for (int p = 0; p < participants; p++) {
             long arrival = START_MILLIS + (long) (random.nextDouble() * SPAN_MILLIS);
-            int votes = Math.max(1, Math.min(statements, (int) Math.round(votesPerParticipant * (0.5 + random.nextDouble()))));
+            int votes = Math.max(1, Math.min(statements, (int)
+                    Math.round(votesPerParticipant * (0.5 + random.nextDouble()))));
             if (votes > chosen.length) {
                 chosen = new int[votes];
             }

@@ -47,14 +47,18 @@ final class SyntheticForum {
                 markets |= 1L << random.nextInt(MARKETS);
             }
             int open = random.nextInt(10) == 0 ? 1 + random.nextInt(3) : 0;
-            orgs.add(new MatchingOrganization(seat, MatchingOrganization.capabilities(caps), markets, 1 + random.nextInt(5), open));
+            orgs.add(new MatchingOrganization(
+                    seat, MatchingOrganization.capabilities(caps), markets, 1 + random.nextInt(5), open));
             bySector.get(sector).add(o);
         }
         List<MatchingProject> list = new ArrayList<>(projects);
         for (int p = 0; p < projects; p++) {
             int sector = random.nextInt(SECTORS);
             int count = 3 + random.nextInt(4);
-            int[] required = random.ints(count, 0, PER_SECTOR).distinct().map(i -> sector * PER_SECTOR + i).toArray();
+            int[] required = random.ints(count, 0, PER_SECTOR)
+                    .distinct()
+                    .map(i -> sector * PER_SECTOR + i)
+                    .toArray();
             if (random.nextInt(3) == 0) {
                 // Project finance, capability 0 of sector 0 in this synthetic taxonomy, is wanted everywhere.
                 int[] more = java.util.Arrays.copyOf(required, required.length + 1);
@@ -66,10 +70,16 @@ final class SyntheticForum {
                 weights[i] = 1 + random.nextInt(3);
             }
             List<Integer> pool = bySector.get(sector);
-            int[] interested = pool.isEmpty() ? new int[0]
-                    : random.ints(Math.min(8, pool.size()), 0, pool.size()).map(pool::get).distinct().toArray();
-            int[] excluded = random.ints(random.nextInt(3), 0, organizations).distinct().toArray();
-            list.add(new MatchingProject(required, weights, random.nextInt(MARKETS), 1 + random.nextInt(5), interested, excluded));
+            int[] interested = pool.isEmpty()
+                    ? new int[0]
+                    : random.ints(Math.min(8, pool.size()), 0, pool.size())
+                            .map(pool::get)
+                            .distinct()
+                            .toArray();
+            int[] excluded =
+                    random.ints(random.nextInt(3), 0, organizations).distinct().toArray();
+            list.add(new MatchingProject(
+                    required, weights, random.nextInt(MARKETS), 1 + random.nextInt(5), interested, excluded));
         }
         List<int[]> conflicts = new ArrayList<>();
         for (int c = 0; c < organizations / 5; c++) {
@@ -116,8 +126,10 @@ final class SyntheticForum {
     }
 
     static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     /** {@code --name value} options as integers, with defaults; an unknown option is an error. */
@@ -126,8 +138,10 @@ final class SyntheticForum {
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!out.containsKey(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: " + defaults.keySet().stream().map(k -> "--" + k + " N")
-                        .collect(java.util.stream.Collectors.joining(" ")));
+                throw new IllegalArgumentException("usage: "
+                        + defaults.keySet().stream()
+                                .map(k -> "--" + k + " N")
+                                .collect(java.util.stream.Collectors.joining(" ")));
             }
             out.put(name, Long.parseLong(args[i + 1]));
         }

@@ -55,36 +55,43 @@ public final class TextLatency {
 
     // Aligned phrases: index 0 Japanese, 1 Korean, 2 English.
     private static final String[][] ACTORS = {
-            {"日本政府", "일본 정부", "The Japanese government"}, {"韓国政府", "한국 정부", "The Korean government"},
-            {"両国の企業", "양국 기업", "Companies in both countries"}, {"若い世代", "젊은 세대", "Young people"},
-            {"地方自治体", "지방자치단체", "Local governments"}, {"市民団体", "시민단체", "Civic groups"},
-            {"大学", "대학", "Universities"}, {"電力会社", "전력 회사", "Power companies"},
-            {"介護施設", "요양 시설", "Care homes"}, {"メディア", "언론", "The media"}};
+        {"日本政府", "일본 정부", "The Japanese government"}, {"韓国政府", "한국 정부", "The Korean government"},
+        {"両国の企業", "양국 기업", "Companies in both countries"}, {"若い世代", "젊은 세대", "Young people"},
+        {"地方自治体", "지방자치단체", "Local governments"}, {"市民団体", "시민단체", "Civic groups"},
+        {"大学", "대학", "Universities"}, {"電力会社", "전력 회사", "Power companies"},
+        {"介護施設", "요양 시설", "Care homes"}, {"メディア", "언론", "The media"}
+    };
     private static final String[][] TOPICS = {
-            {"歴史教育", "역사 교육", "history education"}, {"原発の再稼働", "원전 재가동", "restarting nuclear plants"},
-            {"再生可能エネルギー", "재생에너지", "renewable energy"}, {"介護人材の不足", "요양 인력 부족", "the care worker shortage"},
-            {"年金制度", "연금 제도", "the pension system"}, {"学生交流", "학생 교류", "student exchanges"},
-            {"慰安婦問題", "위안부 문제", "the comfort women issue"}, {"徴用工問題", "강제징용 문제", "the forced labor issue"},
-            {"電力網の連結", "전력망 연결", "linking the power grids"}, {"少子化対策", "저출산 대책", "measures against low birth rates"},
-            {"観光", "관광", "tourism"}, {"LNGの共同購入", "LNG 공동 구매", "joint LNG purchases"},
-            {"水素研究", "수소 연구", "hydrogen research"}, {"高齢者の見守り", "노인 돌봄", "care for the elderly"},
-            {"地方の公共交通", "지방 대중교통", "rural public transport"}};
+        {"歴史教育", "역사 교육", "history education"}, {"原発の再稼働", "원전 재가동", "restarting nuclear plants"},
+        {"再生可能エネルギー", "재생에너지", "renewable energy"}, {"介護人材の不足", "요양 인력 부족", "the care worker shortage"},
+        {"年金制度", "연금 제도", "the pension system"}, {"学生交流", "학생 교류", "student exchanges"},
+        {"慰安婦問題", "위안부 문제", "the comfort women issue"}, {"徴用工問題", "강제징용 문제", "the forced labor issue"},
+        {"電力網の連結", "전력망 연결", "linking the power grids"}, {"少子化対策", "저출산 대책", "measures against low birth rates"},
+        {"観光", "관광", "tourism"}, {"LNGの共同購入", "LNG 공동 구매", "joint LNG purchases"},
+        {"水素研究", "수소 연구", "hydrogen research"}, {"高齢者の見守り", "노인 돌봄", "care for the elderly"},
+        {"地方の公共交通", "지방 대중교통", "rural public transport"}
+    };
     private static final String[][] CLAIMS = {
-            {"もっと積極的に取り組むべきだ", "더 적극적으로 나서야 한다", "should do more about"},
-            {"予算を増やすべきだ", "예산을 늘려야 한다", "should spend more on"},
-            {"情報を公開すべきだ", "정보를 공개해야 한다", "should disclose more about"},
-            {"相手国と協力すべきだ", "상대국과 협력해야 한다", "should cooperate with the other country on"},
-            {"若者の声を聞くべきだ", "청년의 목소리를 들어야 한다", "should listen to young people on"},
-            {"長期的な計画を示すべきだ", "장기적인 계획을 내놓아야 한다", "should present a long-term plan for"},
-            {"慎重に判断すべきだ", "신중하게 판단해야 한다", "should decide carefully on"},
-            {"責任を果たしていない", "책임을 다하지 않고 있다", "are not taking responsibility for"},
-            {"十分に説明していない", "충분히 설명하지 않고 있다", "have not explained enough about"},
-            {"成果を上げている", "성과를 내고 있다", "are getting results on"}};
+        {"もっと積極的に取り組むべきだ", "더 적극적으로 나서야 한다", "should do more about"},
+        {"予算を増やすべきだ", "예산을 늘려야 한다", "should spend more on"},
+        {"情報を公開すべきだ", "정보를 공개해야 한다", "should disclose more about"},
+        {"相手国と協力すべきだ", "상대국과 협력해야 한다", "should cooperate with the other country on"},
+        {"若者の声を聞くべきだ", "청년의 목소리를 들어야 한다", "should listen to young people on"},
+        {"長期的な計画を示すべきだ", "장기적인 계획을 내놓아야 한다", "should present a long-term plan for"},
+        {"慎重に判断すべきだ", "신중하게 판단해야 한다", "should decide carefully on"},
+        {"責任を果たしていない", "책임을 다하지 않고 있다", "are not taking responsibility for"},
+        {"十分に説明していない", "충분히 설명하지 않고 있다", "have not explained enough about"},
+        {"成果を上げている", "성과를 내고 있다", "are getting results on"}
+    };
     private static final String[][] TIMES = {
-            {"", "", ""}, {"今すぐ", "지금 당장", "now"}, {"2030年までに", "2030년까지", "by 2030"},
-            {"毎年", "매년", "every year"}, {"地域ごとに", "지역별로", "region by region"},
-            {"次の選挙の前に", "다음 선거 전에", "before the next election"},
-            {"国際的な基準に沿って", "국제 기준에 맞춰", "in line with international standards"}};
+        {"", "", ""},
+        {"今すぐ", "지금 당장", "now"},
+        {"2030年までに", "2030년까지", "by 2030"},
+        {"毎年", "매년", "every year"},
+        {"地域ごとに", "지역별로", "region by region"},
+        {"次の選挙の前に", "다음 선거 전에", "before the next election"},
+        {"国際的な基準に沿って", "국제 기준에 맞춰", "in line with international standards"}
+    };
 
     record LatencyOptions(int statements, int requests, int warmup, int concurrency) {
         static LatencyOptions parse(String[] args) {
@@ -100,8 +107,8 @@ public final class TextLatency {
                 }
             }
             if (statements > ACTORS.length * TOPICS.length * CLAIMS.length * TIMES.length) {
-                throw new IllegalArgumentException("at most " + ACTORS.length * TOPICS.length * CLAIMS.length * TIMES.length
-                        + " distinct statements");
+                throw new IllegalArgumentException("at most "
+                        + ACTORS.length * TOPICS.length * CLAIMS.length * TIMES.length + " distinct statements");
             }
             return new LatencyOptions(statements, requests, warmup, concurrency);
         }
@@ -153,7 +160,8 @@ public final class TextLatency {
         String when = TIMES[time][lang];
         return switch (lang) {
             case 0 -> actor + "は" + topic + "について" + when + claim + "。";
-            case 1 -> actor + topicParticle(actor) + " " + topic + "에 대해 " + (when.isEmpty() ? "" : when + " ") + claim + ".";
+            case 1 ->
+                actor + topicParticle(actor) + " " + topic + "에 대해 " + (when.isEmpty() ? "" : when + " ") + claim + ".";
             default -> actor + " " + claim + " " + topic + (when.isEmpty() ? "" : " " + when) + ".";
         };
     }
@@ -168,10 +176,15 @@ public final class TextLatency {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
         var conversations = new ConversationStore(jdbi);
-        Conversation c = conversations.create(owner.id(), new ConversationStore.NewConversation(
-                Map.of("ja", new Conversation.Text("検索ベンチマーク", "類似意見の確認と検索の速さを測ります。", "")),
-                ModerationMode.POST, true, ResultsVisibility.PUBLIC,
-                List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false))));
+        Conversation c = conversations.create(
+                owner.id(),
+                new ConversationStore.NewConversation(
+                        Map.of("ja", new Conversation.Text("検索ベンチマーク", "類似意見の確認と検索の速さを測ります。", "")),
+                        ModerationMode.POST,
+                        true,
+                        ResultsVisibility.PUBLIC,
+                        List.of(new ConversationStore.CohortSpec(
+                                "country", List.of("JP", "KR", "US", "other"), false))));
         conversations.transition(c.id(), ConversationState.OPEN);
         String[] codes = {"ja", "ko", "en"};
         jdbi.useTransaction(h -> {
@@ -180,12 +193,19 @@ public final class TextLatency {
                     VALUES (:c, :text, :lang, :folded, :owner, true, 'accepted')""");
             for (Combo combo : combos) {
                 String text = text(combo, combo.lang(), combo.time());
-                statements.bind("c", c.id()).bind("text", text).bind("lang", codes[combo.lang()])
-                        .bind("folded", StatementText.fold(text)).bind("owner", owner.id()).add();
+                statements
+                        .bind("c", c.id())
+                        .bind("text", text)
+                        .bind("lang", codes[combo.lang()])
+                        .bind("folded", StatementText.fold(text))
+                        .bind("owner", owner.id())
+                        .add();
             }
             statements.execute();
             List<Long> ids = h.createQuery("SELECT id FROM statement WHERE conversation_id = :c ORDER BY id")
-                    .bind("c", c.id()).mapTo(Long.class).list();
+                    .bind("c", c.id())
+                    .mapTo(Long.class)
+                    .list();
             var translations = h.prepareBatch("""
                     INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, approved_at)
                     VALUES (:s, :lang, :text, 'human', 'approved', :owner, :owner, now())""");
@@ -193,8 +213,12 @@ public final class TextLatency {
                 Combo combo = combos.get(i);
                 for (int l = 0; l < 3; l++) {
                     if (l != combo.lang()) {
-                        translations.bind("s", ids.get(i)).bind("lang", codes[l]).bind("text", text(combo, l, combo.time()))
-                                .bind("owner", owner.id()).add();
+                        translations
+                                .bind("s", ids.get(i))
+                                .bind("lang", codes[l])
+                                .bind("text", text(combo, l, combo.time()))
+                                .bind("owner", owner.id())
+                                .add();
                     }
                 }
             }
@@ -203,9 +227,13 @@ public final class TextLatency {
         return c.id();
     }
 
-    private static void run(String base, long conversation, List<Combo> combos, LatencyOptions o, long created) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+    private static void run(String base, long conversation, List<Combo> combos, LatencyOptions o, long created)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String token = join(http, base, conversation);
         String prefix = base + "/api/v1/conversations/" + conversation + "/statements/";
         // The index is read in id order at start: once the last statement is found, all are in.
@@ -222,11 +250,13 @@ public final class TextLatency {
             Combo c = combos.get(random.nextInt(combos.size()));
             int lang = random.nextInt(3);
             int time = random.nextInt(3) == 0 ? 0 : random.nextInt(TIMES.length);
-            return prefix + "similar?lang=" + codes[lang] + "&text=" + URLEncoder.encode(text(c, lang, time), StandardCharsets.UTF_8);
+            return prefix + "similar?lang=" + codes[lang] + "&text="
+                    + URLEncoder.encode(text(c, lang, time), StandardCharsets.UTF_8);
         };
         Sampler search = (random) -> {
             int lang = random.nextInt(3);
-            String q = random.nextBoolean() ? TOPICS[random.nextInt(TOPICS.length)][lang]
+            String q = random.nextBoolean()
+                    ? TOPICS[random.nextInt(TOPICS.length)][lang]
                     : ACTORS[random.nextInt(ACTORS.length)][lang] + " " + TOPICS[random.nextInt(TOPICS.length)][lang];
             return prefix + "search?lang=" + codes[lang] + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
         };
@@ -235,9 +265,15 @@ public final class TextLatency {
         Latencies checks = drive(http, token, check, o.requests(), o.concurrency(), 2);
         drive(http, token, search, o.warmup(), o.concurrency(), 3);
         Latencies searches = drive(http, token, search, o.requests(), o.concurrency(), 4);
-        System.out.printf(Locale.ROOT, "%nText search and near-duplicate check (%d statements × 3 languages in one conversation, "
+        System.out.printf(
+                Locale.ROOT,
+                "%nText search and near-duplicate check (%d statements × 3 languages in one conversation, "
                         + "concurrency %d, %d cores, load average before %s, after %s)%n",
-                combos.size(), o.concurrency(), Runtime.getRuntime().availableProcessors(), load, loadAverage());
+                combos.size(),
+                o.concurrency(),
+                Runtime.getRuntime().availableProcessors(),
+                load,
+                loadAverage());
         System.out.printf(Locale.ROOT, "  index read from the database at start: %.1f s%n", rebuildSeconds);
         report("similar", checks);
         report("search ", searches);
@@ -249,8 +285,8 @@ public final class TextLatency {
 
     record Latencies(double[] millis, double seconds, double cpuMillisPerRequest, int errors) {}
 
-    private static Latencies drive(HttpClient http, String token, Sampler sampler, int requests, int concurrency, long seed)
-            throws Exception {
+    private static Latencies drive(
+            HttpClient http, String token, Sampler sampler, int requests, int concurrency, long seed) throws Exception {
         double[] millis = new double[requests];
         int[] errors = new int[1];
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -287,7 +323,10 @@ public final class TextLatency {
     }
 
     private static int send(HttpClient http, String uri, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             System.err.println(response.statusCode() + " " + uri + ": " + response.body());
@@ -296,14 +335,19 @@ public final class TextLatency {
     }
 
     private static String get(HttpClient http, String uri, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String join(HttpClient http, String base, long conversation) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations/" + conversation + "/participants"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/conversations/" + conversation + "/participants"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"cohorts\":{\"country\":\"JP\"},\"language\":\"ja\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"cohorts\":{\"country\":\"JP\"},\"language\":\"ja\"}"))
+                .build();
         String answer = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         Matcher token = TOKEN.matcher(answer);
         if (!token.find()) {
@@ -313,10 +357,19 @@ public final class TextLatency {
     }
 
     private static void report(String name, Latencies r) {
-        System.out.printf(Locale.ROOT, "  %s %d requests, %.0f/s, errors %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms;"
+        System.out.printf(
+                Locale.ROOT,
+                "  %s %d requests, %.0f/s, errors %d: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms;"
                         + " process CPU %.2f ms per request%n",
-                name, r.millis().length, r.millis().length / r.seconds(), r.errors(), pct(r.millis(), .5), pct(r.millis(), .9),
-                pct(r.millis(), .99), r.millis()[r.millis().length - 1], r.cpuMillisPerRequest());
+                name,
+                r.millis().length,
+                r.millis().length / r.seconds(),
+                r.errors(),
+                pct(r.millis(), .5),
+                pct(r.millis(), .9),
+                pct(r.millis(), .99),
+                r.millis()[r.millis().length - 1],
+                r.cpuMillisPerRequest());
     }
 
     private static double pct(double[] sorted, double p) {

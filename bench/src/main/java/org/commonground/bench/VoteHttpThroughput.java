@@ -40,8 +40,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonground.App;
 import org.commonground.AppConfig;
-import org.commonground.web.AbuseLimits;
 import org.commonground.db.Database;
+import org.commonground.web.AbuseLimits;
 
 /**
  * Sustained vote throughput through the real HTTP API: the app from {@link App#create} on the
@@ -63,10 +63,17 @@ import org.commonground.db.Database;
 public final class VoteHttpThroughput {
     private static final Pattern ID = Pattern.compile("\"participantId\":(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"(cgp_[A-Za-z0-9_-]+)\"");
-    private static final long CLOCK_TICK_NANOS = 10_000_000L;  // USER_HZ is 100 on Linux
+    private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
-    record Options(int statements, int participants, int concurrency, int seconds, int warmup, int pool,
-                   int commitDelay, int commitSiblings) {
+    record Options(
+            int statements,
+            int participants,
+            int concurrency,
+            int seconds,
+            int warmup,
+            int pool,
+            int commitDelay,
+            int commitSiblings) {
         static Options parse(String[] args) {
             int statements = 200, participants = 3000, concurrency = 48, seconds = 30, warmup = 10, pool = 0;
             int commitDelay = 0, commitSiblings = 5;
@@ -84,8 +91,15 @@ public final class VoteHttpThroughput {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(statements, participants, Math.min(concurrency, 1024), seconds, warmup, pool,
-                    commitDelay, commitSiblings);
+            return new Options(
+                    statements,
+                    participants,
+                    Math.min(concurrency, 1024),
+                    seconds,
+                    warmup,
+                    pool,
+                    commitDelay,
+                    commitSiblings);
         }
     }
 
@@ -102,7 +116,8 @@ public final class VoteHttpThroughput {
         try (Database db = Database.embedded(dir)) {
             tune(db, o);
             // A throughput benchmark: many participants from one address, each voting as fast as it can.
-            Javalin app = App.create(AppConfig.defaults().withPort(0).withAbuseLimits(AbuseLimits.unlimited()), db.dataSource());
+            Javalin app = App.create(
+                    AppConfig.defaults().withPort(0).withAbuseLimits(AbuseLimits.unlimited()), db.dataSource());
             app.start("127.0.0.1", 0);
             try {
                 run(db, dir.resolve("postgres/postmaster.pid"), app.port(), o, dir);
@@ -116,7 +131,8 @@ public final class VoteHttpThroughput {
 
     /** Group commit: a committing backend may wait commit_delay µs so others share its WAL flush. */
     private static void tune(Database db, Options o) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("ALTER SYSTEM SET commit_delay = " + o.commitDelay());
             s.execute("ALTER SYSTEM SET commit_siblings = " + o.commitSiblings());
             s.execute("SELECT pg_reload_conf()");
@@ -128,23 +144,37 @@ public final class VoteHttpThroughput {
         long[] statements = statementIds(db, conversation);
         long t0 = System.nanoTime();
         String[] tokens = join("http://127.0.0.1:" + port, conversation, o.participants());
-        System.out.printf(Locale.ROOT, "setup: %d statements, %d participants joined over HTTP in %.1f s%n",
-                statements.length, tokens.length, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %d statements, %d participants joined over HTTP in %.1f s%n",
+                statements.length,
+                tokens.length,
+                (System.nanoTime() - t0) / 1e9);
 
         Path plan = dir.resolve("load-plan.txt");
         List<String> lines = new ArrayList<>();
         lines.add(port + " " + conversation + " " + o.concurrency() + " " + o.warmup() + " " + o.seconds());
-        lines.add(String.join(" ", Arrays.stream(statements).mapToObj(Long::toString).toList()));
+        lines.add(String.join(
+                " ", Arrays.stream(statements).mapToObj(Long::toString).toList()));
         lines.addAll(Arrays.asList(tokens));
         Files.write(plan, lines);
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process load = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), VoteHttpThroughput.class.getName(), "--load", plan.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process load = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        VoteHttpThroughput.class.getName(),
+                        "--load",
+                        plan.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         long pgPid = Long.parseLong(Files.readAllLines(postmasterPid).getFirst().strip());
-        try (BufferedReader fromLoad = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
-             PrintStream toLoad = new PrintStream(load.getOutputStream(), true, StandardCharsets.UTF_8)) {
+        try (BufferedReader fromLoad =
+                        new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
+                PrintStream toLoad = new PrintStream(load.getOutputStream(), true, StandardCharsets.UTF_8)) {
             System.out.println(expect(fromLoad, "warm-up"));
             expect(fromLoad, "ready");
             long before = count(db, "SELECT count(*) FROM vote_event");
@@ -169,17 +199,33 @@ public final class VoteHttpThroughput {
             double seconds = Long.parseLong(r[3]) / 1e9;
             long clientCpu = Long.parseLong(r[4]);
             System.out.printf(Locale.ROOT, "%nVote throughput (HTTP, embedded PostgreSQL, synchronous_commit=on)%n");
-            System.out.printf(Locale.ROOT, "  cores=%d concurrency=%d pool=%s commit_delay=%dus commit_siblings=%d%n",
-                    Runtime.getRuntime().availableProcessors(), o.concurrency(),
-                    o.pool() > 0 ? String.valueOf(o.pool()) : "default", o.commitDelay(), o.commitSiblings());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  cores=%d concurrency=%d pool=%s commit_delay=%dus commit_siblings=%d%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    o.concurrency(),
+                    o.pool() > 0 ? String.valueOf(o.pool()) : "default",
+                    o.commitDelay(),
+                    o.commitSiblings());
             System.out.printf(Locale.ROOT, "  load average before/after: %s / %s%n", loadBefore, loadAfter);
-            System.out.printf(Locale.ROOT, "  votes acknowledged: %d in %.1f s = %.0f votes/s; errors: %d%n",
-                    ok, seconds, ok / seconds, errors);
-            System.out.printf(Locale.ROOT, "  latency ms: p50=%s p90=%s p99=%s p99.9=%s max=%s%n", r[5], r[6], r[7], r[8], r[9]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  votes acknowledged: %d in %.1f s = %.0f votes/s; errors: %d%n",
+                    ok,
+                    seconds,
+                    ok / seconds,
+                    errors);
+            System.out.printf(
+                    Locale.ROOT, "  latency ms: p50=%s p90=%s p99=%s p99.9=%s max=%s%n", r[5], r[6], r[7], r[8], r[9]);
             double perVote = Math.max(1, ok) * 1000.0;
-            System.out.printf(Locale.ROOT, "  CPU µs per vote: load generator %.0f, server JVM %.0f, PostgreSQL %.0f; server side %.0f"
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CPU µs per vote: load generator %.0f, server JVM %.0f, PostgreSQL %.0f; server side %.0f"
                             + " (= %.0f votes/s per fully used core)%n",
-                    clientCpu / perVote, serverCpu / perVote, pgCpu / perVote, (serverCpu + pgCpu) / perVote,
+                    clientCpu / perVote,
+                    serverCpu / perVote,
+                    pgCpu / perVote,
+                    (serverCpu + pgCpu) / perVote,
                     1e9 * ok / Math.max(1, serverCpu + pgCpu));
             StringBuilder split = new StringBuilder();
             for (String kind : List.of("requests", "analysis", "jit", "gc")) {
@@ -189,8 +235,13 @@ public final class VoteHttpThroughput {
             System.out.printf(Locale.ROOT, "  server JVM by thread kind, µs per vote:%s%n", split);
             System.out.println("  " + ages.summary());
             boolean durable = after - before >= ok && after - before <= ok + errors;
-            System.out.printf(Locale.ROOT, "  durability check: %d vote events written during the run, %d acknowledged, %d errors (%s)%n",
-                    after - before, ok, errors, durable ? "ok" : "MISMATCH");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  durability check: %d vote events written during the run, %d acknowledged, %d errors (%s)%n",
+                    after - before,
+                    ok,
+                    errors,
+                    durable ? "ok" : "MISMATCH");
             if (!durable) {
                 System.exit(1);
             }
@@ -204,7 +255,8 @@ public final class VoteHttpThroughput {
      */
     static final class ResultAges {
         private static final Pattern AGE = Pattern.compile("\"ageSeconds\":([0-9.]+)");
-        private static final Pattern COST = Pattern.compile("\"seconds\":\\{\"load\":([0-9.eE-]+),\"analysis\":([0-9.eE-]+)");
+        private static final Pattern COST =
+                Pattern.compile("\"seconds\":\\{\"load\":([0-9.eE-]+),\"analysis\":([0-9.eE-]+)");
         private final List<Double> ages = new ArrayList<>();
         private final List<Double> builds = new ArrayList<>();
         private final List<Double> analyses = new ArrayList<>();
@@ -216,7 +268,8 @@ public final class VoteHttpThroughput {
             ResultAges r = new ResultAges();
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest get = HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + port + "/api/v1/conversations/" + conversation + "/results")).build();
+                            "http://127.0.0.1:" + port + "/api/v1/conversations/" + conversation + "/results"))
+                    .build();
             r.poller = Thread.ofVirtual().start(() -> {
                 while (r.running) {
                     try {
@@ -258,13 +311,21 @@ public final class VoteHttpThroughput {
             if (a.length == 0) {
                 return "live result age: no result during the run (" + none + " polls without one)";
             }
-            return String.format(Locale.ROOT, "live result age (GET /results once a second, %d polls): p50 %.2f s, max %.2f s;"
-                    + " %d polls without a result; per computation: matrix build p50 %.3f s, analysis p50 %.3f s",
-                    a.length, a[a.length / 2], a[a.length - 1], none, median(builds), median(analyses));
+            return String.format(
+                    Locale.ROOT,
+                    "live result age (GET /results once a second, %d polls): p50 %.2f s, max %.2f s;"
+                            + " %d polls without a result; per computation: matrix build p50 %.3f s, analysis p50 %.3f s",
+                    a.length,
+                    a[a.length / 2],
+                    a[a.length - 1],
+                    none,
+                    median(builds),
+                    median(analyses));
         }
 
         private static double median(List<Double> values) {
-            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] v =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return v.length == 0 ? Double.NaN : v[v.length / 2];
         }
     }
@@ -281,7 +342,8 @@ public final class VoteHttpThroughput {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -301,9 +363,11 @@ public final class VoteHttpThroughput {
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc"
-                        : name.startsWith("analysis") ? "analysis" : "requests";
+                String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                        ? "jit"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")
+                                ? "gc"
+                                : name.startsWith("analysis") ? "analysis" : "requests";
                 byKind.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * CLOCK_TICK_NANOS, Long::sum);
             }
         }
@@ -317,17 +381,21 @@ public final class VoteHttpThroughput {
     static long postgresCpuNanos(long postmaster) throws IOException {
         long ticks = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 String[] f;
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");  // f[0] is field 3 (state)
+                    f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
                 } catch (IOException gone) {
                     continue;
                 }
                 long pid = Long.parseLong(p.getFileName().toString());
                 if (pid == postmaster) {
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    ticks += Long.parseLong(f[11])
+                            + Long.parseLong(f[12])
+                            + Long.parseLong(f[13])
+                            + Long.parseLong(f[14]);
                 } else if (Long.parseLong(f[1]) == postmaster) {
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                 }
@@ -361,7 +429,9 @@ public final class VoteHttpThroughput {
             int concurrency = Integer.parseInt(head[2]);
             int warmup = Integer.parseInt(head[3]);
             int seconds = Integer.parseInt(head[4]);
-            long[] statements = Arrays.stream(plan.get(1).split(" ")).mapToLong(Long::parseLong).toArray();
+            long[] statements = Arrays.stream(plan.get(1).split(" "))
+                    .mapToLong(Long::parseLong)
+                    .toArray();
             String[] tokens = plan.subList(2, plan.size()).toArray(String[]::new);
             var target = new Target(new InetSocketAddress("127.0.0.1", port), conversation, statements, tokens);
 
@@ -378,8 +448,17 @@ public final class VoteHttpThroughput {
             System.out.println("done");
             long[] lat = measured.latenciesNanos();
             Arrays.sort(lat);
-            System.out.printf(Locale.ROOT, "result %d %d %d %d %.2f %.2f %.2f %.2f %.2f%n", measured.ok(), measured.errors(),
-                    measured.elapsedNanos(), cpu, pct(lat, 0.50), pct(lat, 0.90), pct(lat, 0.99), pct(lat, 0.999),
+            System.out.printf(
+                    Locale.ROOT,
+                    "result %d %d %d %d %.2f %.2f %.2f %.2f %.2f%n",
+                    measured.ok(),
+                    measured.errors(),
+                    measured.elapsedNanos(),
+                    cpu,
+                    pct(lat, 0.50),
+                    pct(lat, 0.90),
+                    pct(lat, 0.99),
+                    pct(lat, 0.999),
                     lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
         }
 
@@ -415,7 +494,9 @@ public final class VoteHttpThroughput {
                                 default -> "pass";
                             };
                             long t = System.nanoTime();
-                            int status = c.post("/api/v1/conversations/" + target.conversation() + "/votes", token,
+                            int status = c.post(
+                                    "/api/v1/conversations/" + target.conversation() + "/votes",
+                                    token,
                                     "{\"statementId\":" + statement + ",\"value\":\"" + value + "\"}");
                             long took = System.nanoTime() - t;
                             if (status == 201) {
@@ -503,7 +584,9 @@ public final class VoteHttpThroughput {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(readLine().strip(), 16); size > 0; size = Long.parseLong(readLine().strip(), 16)) {
+                for (long size = Long.parseLong(readLine().strip(), 16);
+                        size > 0;
+                        size = Long.parseLong(readLine().strip(), 16)) {
                     skip(size);
                     readLine();
                 }
@@ -563,8 +646,10 @@ public final class VoteHttpThroughput {
         String[] countries = {"JP", "KR", "US", "other"};
         URI uri = URI.create(base + "/api/v1/conversations/" + conversation + "/participants");
         AtomicLong next = new AtomicLong();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         List<java.util.concurrent.Future<Object>> joiners = new ArrayList<>();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < 16; w++) {
@@ -572,10 +657,13 @@ public final class VoteHttpThroughput {
                     for (int i = (int) next.getAndIncrement(); i < participants; i = (int) next.getAndIncrement()) {
                         String body = "{\"cohorts\":{\"country\":\"" + countries[i % 4] + "\"},\"language\":\""
                                 + (i % 3 == 0 ? "ja" : i % 3 == 1 ? "ko" : "en") + "\"}";
-                        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build();
                         try {
-                            String answer = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                            String answer = client.send(request, HttpResponse.BodyHandlers.ofString())
+                                    .body();
                             Matcher id = ID.matcher(answer);
                             Matcher token = TOKEN.matcher(answer);
                             if (!id.find() || !token.find()) {
@@ -612,7 +700,7 @@ public final class VoteHttpThroughput {
             c.setAutoCommit(false);
             long id;
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("INSERT INTO conversation (state) VALUES ('open') RETURNING id")) {
+                    ResultSet rs = s.executeQuery("INSERT INTO conversation (state) VALUES ('open') RETURNING id")) {
                 rs.next();
                 id = rs.getLong(1);
             }
@@ -625,7 +713,8 @@ public final class VoteHttpThroughput {
                     dimension = rs.getLong(1);
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, ?, ?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, ?, ?)")) {
                 String[] values = {"JP", "KR", "US", "other"};
                 for (int i = 0; i < values.length; i++) {
                     p.setLong(1, dimension);
@@ -653,7 +742,8 @@ public final class VoteHttpThroughput {
 
     static long[] statementIds(Database db, long conversation) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement p = c.prepareStatement("SELECT id FROM statement WHERE conversation_id = ? ORDER BY id")) {
+                PreparedStatement p =
+                        c.prepareStatement("SELECT id FROM statement WHERE conversation_id = ? ORDER BY id")) {
             p.setLong(1, conversation);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
@@ -666,7 +756,9 @@ public final class VoteHttpThroughput {
     }
 
     private static long count(Database db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.commonground.App;
 import org.commonground.AppConfig;
-import org.commonground.web.AbuseLimits;
 import org.commonground.account.AccountStore;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
@@ -34,8 +33,9 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
-import org.commonground.statement.StatementFeature;
 import org.commonground.db.Database;
+import org.commonground.statement.StatementFeature;
+import org.commonground.web.AbuseLimits;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -81,7 +81,8 @@ public final class VotePageBench {
         Path dir = Files.createTempDirectory("cg-vote-page-bench");
         try (Database db = Database.embedded(dir)) {
             // A throughput benchmark: many participants from one address, each voting as fast as it can.
-            Javalin app = App.create(AppConfig.defaults().withPort(0).withAbuseLimits(AbuseLimits.unlimited()), db.dataSource());
+            Javalin app = App.create(
+                    AppConfig.defaults().withPort(0).withAbuseLimits(AbuseLimits.unlimited()), db.dataSource());
             app.start("127.0.0.1", 0);
             try {
                 run(db, "http://127.0.0.1:" + app.port(), o);
@@ -97,8 +98,11 @@ public final class VotePageBench {
 
     private static void run(Database db, String base, Options o) throws Exception {
         long conversation = seed(db, o.statements());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         List<Visitor> visitors = new ArrayList<>();
         for (int i = 0; i < o.participants(); i++) {
             visitors.add(join(http, base, conversation, i));
@@ -106,26 +110,62 @@ public final class VotePageBench {
         weight(http, base, conversation, visitors.getFirst());
         drive(http, base, conversation, visitors, o.concurrency(), o.warmup());
         Result r = drive(http, base, conversation, visitors, o.concurrency(), o.seconds());
-        System.out.printf(Locale.ROOT, "%nVote page under load (%d statements, %d participants, concurrency %d, %d s, %d cores)%n",
-                o.statements(), o.participants(), o.concurrency(), o.seconds(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "  vote page GET: %d pages, %.0f pages/s%n", r.pageServer.length, r.pageServer.length / r.seconds);
-        System.out.printf(Locale.ROOT, "    server time (Server-Timing) ms: p50=%.2f p90=%.2f p99=%.2f%n",
-                pct(r.pageServer, .5), pct(r.pageServer, .9), pct(r.pageServer, .99));
-        System.out.printf(Locale.ROOT, "    template render alone ms:       p50=%.3f p90=%.3f p99=%.3f%n",
-                pct(r.pageRender, .5), pct(r.pageRender, .9), pct(r.pageRender, .99));
-        System.out.printf(Locale.ROOT, "    client latency ms:              p50=%.2f p90=%.2f p99=%.2f%n",
-                pct(r.pageClient, .5), pct(r.pageClient, .9), pct(r.pageClient, .99));
-        System.out.printf(Locale.ROOT, "  vote POST (htmx, answered with the next card): %d votes, %.0f votes/s, errors %d%n",
-                r.voteClient.length, r.voteClient.length / r.seconds, r.errors);
-        System.out.printf(Locale.ROOT, "    server time ms: p50=%.2f p90=%.2f p99=%.2f; client latency ms: p50=%.2f p99=%.2f%n",
-                pct(r.voteServer, .5), pct(r.voteServer, .9), pct(r.voteServer, .99), pct(r.voteClient, .5), pct(r.voteClient, .99));
-        System.out.printf(Locale.ROOT, "    one vote round trip: request body %d B, response body %d B (median)%n",
-                r.requestBytes, r.responseBytes);
+        System.out.printf(
+                Locale.ROOT,
+                "%nVote page under load (%d statements, %d participants, concurrency %d, %d s, %d cores)%n",
+                o.statements(),
+                o.participants(),
+                o.concurrency(),
+                o.seconds(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "  vote page GET: %d pages, %.0f pages/s%n",
+                r.pageServer.length,
+                r.pageServer.length / r.seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "    server time (Server-Timing) ms: p50=%.2f p90=%.2f p99=%.2f%n",
+                pct(r.pageServer, .5),
+                pct(r.pageServer, .9),
+                pct(r.pageServer, .99));
+        System.out.printf(
+                Locale.ROOT,
+                "    template render alone ms:       p50=%.3f p90=%.3f p99=%.3f%n",
+                pct(r.pageRender, .5),
+                pct(r.pageRender, .9),
+                pct(r.pageRender, .99));
+        System.out.printf(
+                Locale.ROOT,
+                "    client latency ms:              p50=%.2f p90=%.2f p99=%.2f%n",
+                pct(r.pageClient, .5),
+                pct(r.pageClient, .9),
+                pct(r.pageClient, .99));
+        System.out.printf(
+                Locale.ROOT,
+                "  vote POST (htmx, answered with the next card): %d votes, %.0f votes/s, errors %d%n",
+                r.voteClient.length,
+                r.voteClient.length / r.seconds,
+                r.errors);
+        System.out.printf(
+                Locale.ROOT,
+                "    server time ms: p50=%.2f p90=%.2f p99=%.2f; client latency ms: p50=%.2f p99=%.2f%n",
+                pct(r.voteServer, .5),
+                pct(r.voteServer, .9),
+                pct(r.voteServer, .99),
+                pct(r.voteClient, .5),
+                pct(r.voteClient, .99));
+        System.out.printf(
+                Locale.ROOT,
+                "    one vote round trip: request body %d B, response body %d B (median)%n",
+                r.requestBytes,
+                r.responseBytes);
     }
 
     /** The vote page's weight: its HTML and every stylesheet and script it links, raw and gzipped. */
     private static void weight(HttpClient http, String base, long conversation, Visitor v) throws Exception {
-        HttpResponse<String> page = http.send(get(base + "/c/" + conversation + "/vote", v), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                http.send(get(base + "/c/" + conversation + "/vote", v), HttpResponse.BodyHandlers.ofString());
         byte[] html = page.body().getBytes(StandardCharsets.UTF_8);
         long raw = html.length;
         long gz = gzip(html);
@@ -136,7 +176,8 @@ public final class VotePageBench {
             if (!seen.add(m.group(1))) {
                 continue; // the icon is linked twice (favicon and header) but fetched once
             }
-            HttpResponse<byte[]> a = http.send(HttpRequest.newBuilder(URI.create(base + m.group(1))).build(),
+            HttpResponse<byte[]> a = http.send(
+                    HttpRequest.newBuilder(URI.create(base + m.group(1))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             long g = gzip(a.body());
             System.out.printf(Locale.ROOT, "  %-34s %7d B  gzip %6d B%n", m.group(1), a.body().length, g);
@@ -146,11 +187,20 @@ public final class VotePageBench {
         System.out.printf(Locale.ROOT, "  %-34s %7d B  gzip %6d B (budget 100 KB = 102400 B)%n", "total", raw, gz);
     }
 
-    record Result(double[] pageServer, double[] pageRender, double[] pageClient, double[] voteServer, double[] voteClient, long errors,
-                  double seconds, int requestBytes, int responseBytes) {}
+    record Result(
+            double[] pageServer,
+            double[] pageRender,
+            double[] pageClient,
+            double[] voteServer,
+            double[] voteClient,
+            long errors,
+            double seconds,
+            int requestBytes,
+            int responseBytes) {}
 
-    private static Result drive(HttpClient http, String base, long conversation, List<Visitor> visitors, int concurrency,
-                                int seconds) throws InterruptedException {
+    private static Result drive(
+            HttpClient http, String base, long conversation, List<Visitor> visitors, int concurrency, int seconds)
+            throws InterruptedException {
         var pageServer = new ConcurrentLinkedQueue<Double>();
         var pageClient = new ConcurrentLinkedQueue<Double>();
         var pageRender = new ConcurrentLinkedQueue<Double>();
@@ -169,22 +219,31 @@ public final class VotePageBench {
                         Visitor v = visitors.get((worker + turn++ * concurrency) % visitors.size());
                         try {
                             long t = System.nanoTime();
-                            HttpResponse<String> page = http.send(get(base + "/c/" + conversation + "/vote", v),
+                            HttpResponse<String> page = http.send(
+                                    get(base + "/c/" + conversation + "/vote", v),
                                     HttpResponse.BodyHandlers.ofString());
                             pageClient.add((System.nanoTime() - t) / 1e6);
                             serverTime(page).ifPresent(pageServer::add);
-                            page.headers().firstValue("Server-Timing").map(RENDER_TIME::matcher).filter(Matcher::find)
+                            page.headers()
+                                    .firstValue("Server-Timing")
+                                    .map(RENDER_TIME::matcher)
+                                    .filter(Matcher::find)
                                     .ifPresent(m -> pageRender.add(Double.parseDouble(m.group(1))));
                             Matcher form = VOTE_FORM.matcher(page.body());
                             if (!form.find()) {
                                 continue; // this participant has voted on everything
                             }
-                            String body = "_csrf=" + v.csrf() + "&value=" + (turn % 3 == 0 ? "agree" : turn % 3 == 1 ? "disagree" : "pass");
+                            String body = "_csrf=" + v.csrf() + "&value="
+                                    + (turn % 3 == 0 ? "agree" : turn % 3 == 1 ? "disagree" : "pass");
                             t = System.nanoTime();
-                            HttpResponse<String> vote = http.send(HttpRequest.newBuilder(URI.create(base + form.group(1)))
-                                    .header("Cookie", v.cookies()).header("HX-Request", "true")
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> vote = http.send(
+                                    HttpRequest.newBuilder(URI.create(base + form.group(1)))
+                                            .header("Cookie", v.cookies())
+                                            .header("HX-Request", "true")
+                                            .header("Content-Type", "application/x-www-form-urlencoded")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                             if (vote.statusCode() != 200) {
                                 errors.incrementAndGet();
                                 continue;
@@ -205,35 +264,57 @@ public final class VotePageBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int[] req = sizes.stream().mapToInt(s -> s[0]).sorted().toArray();
         int[] resp = sizes.stream().mapToInt(s -> s[1]).sorted().toArray();
-        return new Result(sorted(pageServer), sorted(pageRender), sorted(pageClient), sorted(voteServer), sorted(voteClient), errors.get(),
-                elapsed, req.length == 0 ? 0 : req[req.length / 2], resp.length == 0 ? 0 : resp[resp.length / 2]);
+        return new Result(
+                sorted(pageServer),
+                sorted(pageRender),
+                sorted(pageClient),
+                sorted(voteServer),
+                sorted(voteClient),
+                errors.get(),
+                elapsed,
+                req.length == 0 ? 0 : req[req.length / 2],
+                resp.length == 0 ? 0 : resp[resp.length / 2]);
     }
 
     private static java.util.Optional<Double> serverTime(HttpResponse<?> r) {
-        return r.headers().firstValue("Server-Timing").map(SERVER_TIME::matcher).filter(Matcher::find)
+        return r.headers()
+                .firstValue("Server-Timing")
+                .map(SERVER_TIME::matcher)
+                .filter(Matcher::find)
                 .map(m -> Double.parseDouble(m.group(1)));
     }
 
     private static HttpRequest get(String url, Visitor v) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Cookie", v.cookies()).header("Accept-Language", "ja").build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", v.cookies())
+                .header("Accept-Language", "ja")
+                .build();
     }
 
     /** Joins through the API (as the join form does) and picks up the CSRF cookie and token from a page. */
     private static Visitor join(HttpClient http, String base, long conversation, int i) throws Exception {
         String country = new String[] {"JP", "KR", "US"}[i % 3];
-        HttpResponse<String> joined = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations/" + conversation + "/participants"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"cohorts\":{\"country\":\"" + country + "\"}}")).build(),
+        HttpResponse<String> joined = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations/" + conversation + "/participants"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"cohorts\":{\"country\":\"" + country + "\"}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(joined.body());
         if (!token.find()) {
             throw new IllegalStateException("join failed: " + joined.body());
         }
         String participant = "cg_participant_" + conversation + "=" + token.group(1);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/c/" + conversation + "/vote"))
-                .header("Cookie", participant).build(), HttpResponse.BodyHandlers.ofString());
-        String csrfCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cg_csrf="))
-                .map(c -> c.split(";")[0]).findFirst().orElseThrow();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/c/" + conversation + "/vote"))
+                        .header("Cookie", participant)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrfCookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("cg_csrf="))
+                .map(c -> c.split(";")[0])
+                .findFirst()
+                .orElseThrow();
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the vote page");
@@ -246,12 +327,19 @@ public final class VotePageBench {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
         var conversations = new ConversationStore(jdbi);
-        Conversation c = conversations.create(owner.id(), new ConversationStore.NewConversation(
-                Map.of("ja", new Conversation.Text("ベンチマーク", "投票ページの速さを測ります。", "")),
-                ModerationMode.POST, true, ResultsVisibility.PUBLIC,
-                List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false))));
+        Conversation c = conversations.create(
+                owner.id(),
+                new ConversationStore.NewConversation(
+                        Map.of("ja", new Conversation.Text("ベンチマーク", "投票ページの速さを測ります。", "")),
+                        ModerationMode.POST,
+                        true,
+                        ResultsVisibility.PUBLIC,
+                        List.of(new ConversationStore.CohortSpec(
+                                "country", List.of("JP", "KR", "US", "other"), false))));
         var seeds = StatementFeature.wire(jdbi).seeding();
-        String[] forms = {"日韓の若者交流を増やすべきだ（%d）。", "양국은 에너지 협력을 늘려야 한다 (%d).", "Both countries should share data on ageing (%d)."};
+        String[] forms = {
+            "日韓の若者交流を増やすべきだ（%d）。", "양국은 에너지 협력을 늘려야 한다 (%d).", "Both countries should share data on ageing (%d)."
+        };
         for (int i = 0; i < n; i++) {
             seeds.seed(c.id(), owner.id(), String.format(Locale.ROOT, forms[i % 3], i), null);
         }

@@ -36,8 +36,13 @@ public final class ConsortiumMatcher {
     private final int candidatesPerSeat;
     private final int perCapability;
 
-    private ConsortiumMatcher(List<MatchingOrganization> organizations, List<MatchingProject> projects,
-                              List<int[]> conflictPairs, MatchingRules rules, int candidatesPerSeat, int perCapability) {
+    private ConsortiumMatcher(
+            List<MatchingOrganization> organizations,
+            List<MatchingProject> projects,
+            List<int[]> conflictPairs,
+            MatchingRules rules,
+            int candidatesPerSeat,
+            int perCapability) {
         this.organizations = organizations.toArray(MatchingOrganization[]::new);
         this.projects = projects.toArray(MatchingProject[]::new);
         this.rules = rules;
@@ -72,21 +77,31 @@ public final class ConsortiumMatcher {
     }
 
     /** The pruned search used by the forum: 24 best per seat plus the 3 best holders of each capability. */
-    public static ConsortiumMatcher of(List<MatchingOrganization> organizations, List<MatchingProject> projects,
-                                       List<int[]> conflictPairs, MatchingRules rules) {
+    public static ConsortiumMatcher of(
+            List<MatchingOrganization> organizations,
+            List<MatchingProject> projects,
+            List<int[]> conflictPairs,
+            MatchingRules rules) {
         return new ConsortiumMatcher(organizations, projects, conflictPairs, rules, 24, 3);
     }
 
     /** A search with the given pruning, for measuring what pruning costs. */
-    public static ConsortiumMatcher pruned(List<MatchingOrganization> organizations, List<MatchingProject> projects,
-                                           List<int[]> conflictPairs, MatchingRules rules,
-                                           int candidatesPerSeat, int perCapability) {
+    public static ConsortiumMatcher pruned(
+            List<MatchingOrganization> organizations,
+            List<MatchingProject> projects,
+            List<int[]> conflictPairs,
+            MatchingRules rules,
+            int candidatesPerSeat,
+            int perCapability) {
         return new ConsortiumMatcher(organizations, projects, conflictPairs, rules, candidatesPerSeat, perCapability);
     }
 
     /** Every team of eligible organizations is scored: exact, for small instances and tests. */
-    public static ConsortiumMatcher exhaustive(List<MatchingOrganization> organizations, List<MatchingProject> projects,
-                                               List<int[]> conflictPairs, MatchingRules rules) {
+    public static ConsortiumMatcher exhaustive(
+            List<MatchingOrganization> organizations,
+            List<MatchingProject> projects,
+            List<int[]> conflictPairs,
+            MatchingRules rules) {
         return new ConsortiumMatcher(organizations, projects, conflictPairs, rules, Integer.MAX_VALUE, 0);
     }
 
@@ -120,8 +135,10 @@ public final class ConsortiumMatcher {
     public boolean eligible(int organization, int project) {
         MatchingOrganization o = organizations[organization];
         MatchingProject p = projects[project];
-        return o.seat() >= 0 && o.openConsortia() < rules.maxOpenConsortia()
-                && !contains(p.excluded(), organization) && coverageMask(organization, project) != 0;
+        return o.seat() >= 0
+                && o.openConsortia() < rules.maxOpenConsortia()
+                && !contains(p.excluded(), organization)
+                && coverageMask(organization, project) != 0;
     }
 
     /**
@@ -161,7 +178,9 @@ public final class ConsortiumMatcher {
             memberTerms += memberTerm(m, project);
         }
         if (present < (rules.allowTwoSeats() ? 2 : 3)
-                || conflict(members[0], members[1]) || conflict(members[0], members[2]) || conflict(members[1], members[2])) {
+                || conflict(members[0], members[1])
+                || conflict(members[0], members[2])
+                || conflict(members[1], members[2])) {
             return Double.NaN;
         }
         double[] w = projects[project].weights();
@@ -187,7 +206,8 @@ public final class ConsortiumMatcher {
     public Proposal explain(int project, int[] members) {
         double score = score(project, members);
         if (Double.isNaN(score)) {
-            throw new IllegalArgumentException("infeasible team " + Arrays.toString(members) + " for project " + project);
+            throw new IllegalArgumentException(
+                    "infeasible team " + Arrays.toString(members) + " for project " + project);
         }
         MatchingProject p = projects[project];
         int[] coveredBy = new int[p.required().length];
@@ -213,7 +233,8 @@ public final class ConsortiumMatcher {
         List<Proposal>[] results = new List[projects.length];
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            pool.submit(() -> IntStream.range(0, projects.length).parallel().forEach(p -> results[p] = propose(p))).join();
+            pool.submit(() -> IntStream.range(0, projects.length).parallel().forEach(p -> results[p] = propose(p)))
+                    .join();
         } finally {
             pool.shutdown();
         }

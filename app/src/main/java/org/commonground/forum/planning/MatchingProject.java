@@ -10,7 +10,8 @@ package org.commonground.forum.planning;
  * @param interested organization indices that marked interest in the project
  * @param excluded   organization indices that may not be proposed for it (they asked, or the host did)
  */
-public record MatchingProject(int[] required, double[] weights, int market, int size, int[] interested, int[] excluded) {
+public record MatchingProject(
+        int[] required, double[] weights, int market, int size, int[] interested, int[] excluded) {
     public MatchingProject {
         if (required.length != weights.length || required.length == 0 || required.length > 64) {
             throw new IllegalArgumentException("a project needs 1..64 required capabilities with one weight each");

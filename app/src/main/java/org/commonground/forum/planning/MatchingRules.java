@@ -13,15 +13,25 @@ package org.commonground.forum.planning;
  * @param experience        weight of members already working in the host country
  * @param sizeFit           weight of members' size matching the project's size
  */
-public record MatchingRules(boolean allowTwoSeats, int maxOpenConsortia, int proposals,
-                            double coverage, double complementarity, double interest, double experience,
-                            double sizeFit) {
+public record MatchingRules(
+        boolean allowTwoSeats,
+        int maxOpenConsortia,
+        int proposals,
+        double coverage,
+        double complementarity,
+        double interest,
+        double experience,
+        double sizeFit) {
     public MatchingRules {
         if (maxOpenConsortia < 1 || proposals < 1) {
             throw new IllegalArgumentException("maxOpenConsortia and proposals must be ≥ 1");
         }
         double sum = coverage + complementarity + interest + experience + sizeFit;
-        if (coverage < 0 || complementarity < 0 || interest < 0 || experience < 0 || sizeFit < 0
+        if (coverage < 0
+                || complementarity < 0
+                || interest < 0
+                || experience < 0
+                || sizeFit < 0
                 || Math.abs(sum - 1) > 1e-9) {
             throw new IllegalArgumentException("score weights must be ≥ 0 and sum to 1, not " + sum);
         }
@@ -33,11 +43,13 @@ public record MatchingRules(boolean allowTwoSeats, int maxOpenConsortia, int pro
     }
 
     public MatchingRules withTwoSeats(boolean allowed) {
-        return new MatchingRules(allowed, maxOpenConsortia, proposals, coverage, complementarity, interest, experience, sizeFit);
+        return new MatchingRules(
+                allowed, maxOpenConsortia, proposals, coverage, complementarity, interest, experience, sizeFit);
     }
 
     public MatchingRules withProposals(int n) {
-        return new MatchingRules(allowTwoSeats, maxOpenConsortia, n, coverage, complementarity, interest, experience, sizeFit);
+        return new MatchingRules(
+                allowTwoSeats, maxOpenConsortia, n, coverage, complementarity, interest, experience, sizeFit);
     }
 
     public MatchingRules withMaxOpenConsortia(int n) {

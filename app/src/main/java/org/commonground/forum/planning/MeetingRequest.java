@@ -11,7 +11,8 @@ package org.commonground.forum.planning;
 public record MeetingRequest(int[] delegates, int priority, int publishedSlot, int publishedTable) {
     public MeetingRequest {
         if (delegates.length < 2 || priority < 1 || priority > 3 || (publishedSlot < 0) != (publishedTable < 0)) {
-            throw new IllegalArgumentException("a meeting needs ≥ 2 delegates, priority 1..3, and a slot with its table");
+            throw new IllegalArgumentException(
+                    "a meeting needs ≥ 2 delegates, priority 1..3, and a slot with its table");
         }
         for (int i = 0; i < delegates.length; i++) {
             for (int j = i + 1; j < delegates.length; j++) {

@@ -27,11 +27,13 @@ public final class MeetingScheduler {
     private final long[] busy;
     /** meetingAt[d * slots + s]: the meeting delegate d sits in at slot s, or -1. */
     private final int[] meetingAt;
+
     private final int[] load;
     /** members[s][0 .. load[s]): the meetings placed in slot s. */
     private final int[][] members;
     /** Slots whose every table is taken. */
     private long full;
+
     private final int[] slot;
     /** Null for the plain greedy order; otherwise breaks ties at random, for a restart. */
     private final SplittableRandom random;
@@ -90,12 +92,17 @@ public final class MeetingScheduler {
         boolean[] keptPublished = new boolean[n];
         for (int m = 0; m < n; m++) {
             MeetingRequest r = meetings.get(m);
-            if (r.published() && (busyMask(m) >>> r.publishedSlot() & 1L) == 0 && load[r.publishedSlot()] < problem.tables()) {
+            if (r.published()
+                    && (busyMask(m) >>> r.publishedSlot() & 1L) == 0
+                    && load[r.publishedSlot()] < problem.tables()) {
                 place(m, r.publishedSlot());
                 keptPublished[m] = true;
             }
         }
-        Integer[] order = IntStream.range(0, n).filter(m -> !meetings.get(m).published()).boxed().toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, n)
+                .filter(m -> !meetings.get(m).published())
+                .boxed()
+                .toArray(Integer[]::new);
         int[] noise = new int[n];
         if (random != null) {
             for (int m = 0; m < n; m++) {
@@ -103,9 +110,11 @@ public final class MeetingScheduler {
             }
         }
         // A restart loosens "fewest possible slots first" by up to two slots and breaks ties at random.
-        Arrays.sort(order, Comparator.<Integer>comparingInt(m -> -meetings.get(m).priority())
-                .thenComparingInt(m -> Long.bitCount(common[m]) + (random == null ? 0 : noise[m] % 3))
-                .thenComparingInt(m -> random == null ? m : noise[m]));
+        Arrays.sort(
+                order,
+                Comparator.<Integer>comparingInt(m -> -meetings.get(m).priority())
+                        .thenComparingInt(m -> Long.bitCount(common[m]) + (random == null ? 0 : noise[m] % 3))
+                        .thenComparingInt(m -> random == null ? m : noise[m]));
         for (int m : order) {
             long free = freeSlots(m);
             if (free != 0) {
@@ -143,7 +152,9 @@ public final class MeetingScheduler {
         int best = -1;
         for (long rest = slots; rest != 0; rest &= rest - 1) {
             int s = Long.numberOfTrailingZeros(rest);
-            if (best < 0 || load[s] < load[best] || (load[s] == load[best] && random != null && random.nextInt(3) == 0)) {
+            if (best < 0
+                    || load[s] < load[best]
+                    || (load[s] == load[best] && random != null && random.nextInt(3) == 0)) {
                 best = s;
             }
         }
@@ -248,7 +259,9 @@ public final class MeetingScheduler {
                 if (!allFull && (common[m] & ~busyMask(m) & ~full & ~(1L << s)) != 0) {
                     return m;
                 }
-                if (any < 0 || problem.meetings().get(m).weight() < problem.meetings().get(any).weight()) {
+                if (any < 0
+                        || problem.meetings().get(m).weight()
+                                < problem.meetings().get(any).weight()) {
                     any = m;
                 }
             }

@@ -20,8 +20,12 @@ public record Proposal(int project, int[] members, double score, double coverage
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Proposal p && p.project == project && Arrays.equals(p.members, members)
-                && p.score == score && p.coverage == coverage && Arrays.equals(p.coveredBy, coveredBy);
+        return o instanceof Proposal p
+                && p.project == project
+                && Arrays.equals(p.members, members)
+                && p.score == score
+                && p.coverage == coverage
+                && Arrays.equals(p.coveredBy, coveredBy);
     }
 
     @Override

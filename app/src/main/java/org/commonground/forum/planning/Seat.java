@@ -5,7 +5,9 @@ package org.commonground.forum.planning;
  * organization from any other country can post projects and attend, but takes no seat.
  */
 public enum Seat {
-    US, JP, KR;
+    US,
+    JP,
+    KR;
 
     /** The seat of a country code ({@code US}, {@code JP}, {@code KR}), or -1 for any other country. */
     public static int of(String country) {

@@ -17,23 +17,39 @@ import net.jqwik.api.constraints.IntRange;
 class ConsortiumMatcherProperties {
     static final int CAPABILITIES = 12;
 
-    record Instance(List<MatchingOrganization> organizations, List<MatchingProject> projects, List<int[]> conflicts,
-                    MatchingRules rules) {}
+    record Instance(
+            List<MatchingOrganization> organizations,
+            List<MatchingProject> projects,
+            List<int[]> conflicts,
+            MatchingRules rules) {}
 
     static Instance instance(long seed, int organizations, boolean twoSeats) {
         Random random = new Random(seed);
         List<MatchingOrganization> orgs = new ArrayList<>();
         for (int i = 0; i < organizations; i++) {
-            int[] caps = random.ints(1 + random.nextInt(3), 0, CAPABILITIES).distinct().toArray();
-            orgs.add(new MatchingOrganization(random.nextInt(10) == 0 ? -1 : random.nextInt(3),
-                    MatchingOrganization.capabilities(caps), random.nextLong() & 0xFF, 1 + random.nextInt(5), random.nextInt(4)));
+            int[] caps = random.ints(1 + random.nextInt(3), 0, CAPABILITIES)
+                    .distinct()
+                    .toArray();
+            orgs.add(new MatchingOrganization(
+                    random.nextInt(10) == 0 ? -1 : random.nextInt(3),
+                    MatchingOrganization.capabilities(caps),
+                    random.nextLong() & 0xFF,
+                    1 + random.nextInt(5),
+                    random.nextInt(4)));
         }
         List<MatchingProject> projects = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
-            int[] required = random.ints(2 + random.nextInt(4), 0, CAPABILITIES).distinct().toArray();
+            int[] required = random.ints(2 + random.nextInt(4), 0, CAPABILITIES)
+                    .distinct()
+                    .toArray();
             double[] weights = random.doubles(required.length, 0.5, 3).toArray();
-            projects.add(new MatchingProject(required, weights, random.nextInt(8), 1 + random.nextInt(5),
-                    random.ints(3, 0, organizations).distinct().toArray(), random.ints(2, 0, organizations).distinct().toArray()));
+            projects.add(new MatchingProject(
+                    required,
+                    weights,
+                    random.nextInt(8),
+                    1 + random.nextInt(5),
+                    random.ints(3, 0, organizations).distinct().toArray(),
+                    random.ints(2, 0, organizations).distinct().toArray()));
         }
         List<int[]> conflicts = new ArrayList<>();
         for (int c = 0; c < organizations / 3; c++) {
@@ -47,9 +63,8 @@ class ConsortiumMatcherProperties {
     }
 
     @Property(tries = 60)
-    void proposalsRespectHardConstraintsAndExplainCoverageExactly(@ForAll long seed,
-                                                                 @ForAll @IntRange(min = 6, max = 40) int organizations,
-                                                                 @ForAll boolean twoSeats) {
+    void proposalsRespectHardConstraintsAndExplainCoverageExactly(
+            @ForAll long seed, @ForAll @IntRange(min = 6, max = 40) int organizations, @ForAll boolean twoSeats) {
         Instance in = instance(seed, organizations, twoSeats);
         var matcher = ConsortiumMatcher.pruned(in.organizations(), in.projects(), in.conflicts(), in.rules(), 3, 1);
 
@@ -71,7 +86,9 @@ class ConsortiumMatcherProperties {
                 }
                 assertThat(present).isGreaterThanOrEqualTo(twoSeats ? 2 : 3);
                 for (int[] c : in.conflicts()) {
-                    assertThat(contains(m, c[0]) && contains(m, c[1])).as("conflict %d-%d", c[0], c[1]).isFalse();
+                    assertThat(contains(m, c[0]) && contains(m, c[1]))
+                            .as("conflict %d-%d", c[0], c[1])
+                            .isFalse();
                 }
                 double covered = 0;
                 for (int i = 0; i < project.required().length; i++) {
@@ -84,20 +101,22 @@ class ConsortiumMatcherProperties {
                     assertThat(proposal.coveredBy()[i]).isEqualTo(holders);
                     covered += holders != 0 ? project.weights()[i] : 0;
                 }
-                assertThat(proposal.coverage()).isCloseTo(covered / project.totalWeight(), org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(proposal.coverage())
+                        .isCloseTo(covered / project.totalWeight(), org.assertj.core.data.Offset.offset(1e-12));
                 assertThat(proposal.score()).isBetween(0.0, 1.0);
             }
             for (int i = 1; i < proposals.size(); i++) {
-                assertThat(proposals.get(i).score()).isLessThanOrEqualTo(proposals.get(i - 1).score());
-                assertThat(proposals.get(i).members()).isNotEqualTo(proposals.get(i - 1).members());
+                assertThat(proposals.get(i).score())
+                        .isLessThanOrEqualTo(proposals.get(i - 1).score());
+                assertThat(proposals.get(i).members())
+                        .isNotEqualTo(proposals.get(i - 1).members());
             }
         }
     }
 
     @Property(tries = 40)
-    void exhaustiveSearchFindsTheBestTeamAndPruningNeverBeatsIt(@ForAll long seed,
-                                                               @ForAll @IntRange(min = 6, max = 30) int organizations,
-                                                               @ForAll boolean twoSeats) {
+    void exhaustiveSearchFindsTheBestTeamAndPruningNeverBeatsIt(
+            @ForAll long seed, @ForAll @IntRange(min = 6, max = 30) int organizations, @ForAll boolean twoSeats) {
         Instance in = instance(seed, organizations, twoSeats);
         var exact = ConsortiumMatcher.exhaustive(in.organizations(), in.projects(), in.conflicts(), in.rules());
         var pruned = ConsortiumMatcher.pruned(in.organizations(), in.projects(), in.conflicts(), in.rules(), 2, 1);

@@ -25,8 +25,11 @@ class ConsortiumMatcherTest {
     @Test
     void explainsWhichMemberCoversEachCapabilityAndWhatIsMissing() {
         List<MatchingOrganization> orgs = List.of(org(0, EPC), org(1, TURBINES), org(2, FINANCE));
-        var matcher = ConsortiumMatcher.of(orgs, List.of(project(new int[] {EPC, TURBINES, FINANCE, SIGNALLING},
-                new double[] {3, 2, 1, 4})), List.of(), MatchingRules.defaults());
+        var matcher = ConsortiumMatcher.of(
+                orgs,
+                List.of(project(new int[] {EPC, TURBINES, FINANCE, SIGNALLING}, new double[] {3, 2, 1, 4})),
+                List.of(),
+                MatchingRules.defaults());
 
         List<Proposal> proposals = matcher.propose(0);
 
@@ -41,26 +44,35 @@ class ConsortiumMatcherTest {
     @Test
     void neverTeamsOrganizationsThatDeclaredAConflict() {
         // 0 and 2 are the strongest US and JP members, but they declared a conflict.
-        List<MatchingOrganization> orgs = List.of(org(0, EPC, TURBINES), org(0, EPC), org(1, TURBINES, FINANCE),
-                org(1, FINANCE), org(2, SIGNALLING));
-        var matcher = ConsortiumMatcher.of(orgs, List.of(project(new int[] {EPC, TURBINES, FINANCE, SIGNALLING},
-                new double[] {1, 1, 1, 1})), List.<int[]>of(new int[] {0, 2}), MatchingRules.defaults());
+        List<MatchingOrganization> orgs = List.of(
+                org(0, EPC, TURBINES), org(0, EPC), org(1, TURBINES, FINANCE), org(1, FINANCE), org(2, SIGNALLING));
+        var matcher = ConsortiumMatcher.of(
+                orgs,
+                List.of(project(new int[] {EPC, TURBINES, FINANCE, SIGNALLING}, new double[] {1, 1, 1, 1})),
+                List.<int[]>of(new int[] {0, 2}),
+                MatchingRules.defaults());
 
         List<Proposal> proposals = matcher.propose(0);
 
-        assertThat(proposals).isNotEmpty().allSatisfy(p ->
-                assertThat(p.members()[0] == 0 && p.members()[1] == 2).isFalse());
+        assertThat(proposals)
+                .isNotEmpty()
+                .allSatisfy(p ->
+                        assertThat(p.members()[0] == 0 && p.members()[1] == 2).isFalse());
         assertThat(matcher.score(0, new int[] {0, 2, 4})).isNaN();
     }
 
     @Test
     void leavesOutOrganizationsAtTheirConsortiumLimitAndExcludedOnes() {
         List<MatchingOrganization> orgs = List.of(
-                new MatchingOrganization(0, capabilities(EPC, TURBINES), 0, 3, 3), org(0, EPC),
-                org(1, TURBINES), org(1, TURBINES), org(2, FINANCE));
-        var project = new MatchingProject(new int[] {EPC, TURBINES, FINANCE}, new double[] {1, 1, 1}, INDONESIA, 3,
-                new int[0], new int[] {2});
-        var matcher = ConsortiumMatcher.of(orgs, List.of(project), List.of(), MatchingRules.defaults().withMaxOpenConsortia(3));
+                new MatchingOrganization(0, capabilities(EPC, TURBINES), 0, 3, 3),
+                org(0, EPC),
+                org(1, TURBINES),
+                org(1, TURBINES),
+                org(2, FINANCE));
+        var project = new MatchingProject(
+                new int[] {EPC, TURBINES, FINANCE}, new double[] {1, 1, 1}, INDONESIA, 3, new int[0], new int[] {2});
+        var matcher = ConsortiumMatcher.of(
+                orgs, List.of(project), List.of(), MatchingRules.defaults().withMaxOpenConsortia(3));
 
         List<Proposal> proposals = matcher.propose(0);
 
@@ -74,7 +86,8 @@ class ConsortiumMatcherTest {
         List<MatchingProject> projects = List.of(project(new int[] {EPC, TURBINES}, new double[] {1, 1}));
 
         var strict = ConsortiumMatcher.of(orgs, projects, List.of(), MatchingRules.defaults());
-        var lenient = ConsortiumMatcher.of(orgs, projects, List.of(), MatchingRules.defaults().withTwoSeats(true));
+        var lenient = ConsortiumMatcher.of(
+                orgs, projects, List.of(), MatchingRules.defaults().withTwoSeats(true));
 
         assertThat(strict.propose(0)).isEmpty();
         assertThat(lenient.propose(0)).singleElement().satisfies(p -> {
@@ -85,10 +98,13 @@ class ConsortiumMatcherTest {
 
     @Test
     void prefersInterestedMembersExperiencedInTheHostMarketWhenCoverageTies() {
-        List<MatchingOrganization> orgs = new ArrayList<>(List.of(org(0, EPC),
-                new MatchingOrganization(0, capabilities(EPC), 1L << INDONESIA, 3, 0), org(1, TURBINES), org(2, FINANCE)));
-        var project = new MatchingProject(new int[] {EPC, TURBINES, FINANCE}, new double[] {1, 1, 1}, INDONESIA, 3,
-                new int[] {1}, new int[0]);
+        List<MatchingOrganization> orgs = new ArrayList<>(List.of(
+                org(0, EPC),
+                new MatchingOrganization(0, capabilities(EPC), 1L << INDONESIA, 3, 0),
+                org(1, TURBINES),
+                org(2, FINANCE)));
+        var project = new MatchingProject(
+                new int[] {EPC, TURBINES, FINANCE}, new double[] {1, 1, 1}, INDONESIA, 3, new int[] {1}, new int[0]);
         var matcher = ConsortiumMatcher.of(orgs, List.of(project), List.of(), MatchingRules.defaults());
 
         List<Proposal> proposals = matcher.propose(0);

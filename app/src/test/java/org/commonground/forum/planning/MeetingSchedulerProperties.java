@@ -23,7 +23,10 @@ class MeetingSchedulerProperties {
         }
         List<MeetingRequest> list = new ArrayList<>();
         for (int m = 0; m < meetings; m++) {
-            int[] who = random.ints(0, delegates).distinct().limit(random.nextInt(4) == 0 ? 3 : 2).toArray();
+            int[] who = random.ints(0, delegates)
+                    .distinct()
+                    .limit(random.nextInt(4) == 0 ? 3 : 2)
+                    .toArray();
             list.add(MeetingRequest.of(1 + random.nextInt(3), who));
         }
         ScheduleProblem problem = new ScheduleProblem(slots, tables, availability, list);
@@ -35,7 +38,10 @@ class MeetingSchedulerProperties {
         for (int m = 0; m < meetings; m++) {
             MeetingRequest r = list.get(m);
             boolean publish = earlier.placed(m) && m % publishedEvery == 0;
-            again.add(publish ? new MeetingRequest(r.delegates(), r.priority(), earlier.slot()[m], earlier.table()[m]) : r);
+            again.add(
+                    publish
+                            ? new MeetingRequest(r.delegates(), r.priority(), earlier.slot()[m], earlier.table()[m])
+                            : r);
         }
         // Availability changes after publication; published meetings must still stay put.
         for (int d = 0; d < delegates; d += 3) {
@@ -45,12 +51,13 @@ class MeetingSchedulerProperties {
     }
 
     @Property(tries = 200)
-    void neverDoubleBooksIgnoresAvailabilityOrMovesPublishedMeetings(@ForAll long seed,
-                                                                    @ForAll @IntRange(min = 3, max = 30) int delegates,
-                                                                    @ForAll @IntRange(min = 1, max = 80) int meetings,
-                                                                    @ForAll @IntRange(min = 1, max = 8) int slots,
-                                                                    @ForAll @IntRange(min = 1, max = 4) int tables,
-                                                                    @ForAll @IntRange(min = 0, max = 3) int publishedEvery) {
+    void neverDoubleBooksIgnoresAvailabilityOrMovesPublishedMeetings(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 3, max = 30) int delegates,
+            @ForAll @IntRange(min = 1, max = 80) int meetings,
+            @ForAll @IntRange(min = 1, max = 8) int slots,
+            @ForAll @IntRange(min = 1, max = 4) int tables,
+            @ForAll @IntRange(min = 0, max = 3) int publishedEvery) {
         ScheduleProblem problem = day(seed, delegates, meetings, slots, tables, publishedEvery);
 
         Schedule schedule = MeetingScheduler.schedule(problem);
@@ -58,18 +65,20 @@ class MeetingSchedulerProperties {
         assertThat(MeetingScheduler.violations(problem, schedule)).isEmpty();
         for (int m = 0; m < meetings; m++) {
             if (problem.meetings().get(m).published()) {
-                assertThat(schedule.slot()[m]).isEqualTo(problem.meetings().get(m).publishedSlot());
+                assertThat(schedule.slot()[m])
+                        .isEqualTo(problem.meetings().get(m).publishedSlot());
             }
         }
         assertThat(schedule.scheduled()).isLessThanOrEqualTo(schedule.upperBound());
     }
 
     @Property(tries = 100)
-    void staysWithinTheOptimumAndTheOptimumWithinTheBound(@ForAll long seed,
-                                                         @ForAll @IntRange(min = 3, max = 6) int delegates,
-                                                         @ForAll @IntRange(min = 1, max = 7) int meetings,
-                                                         @ForAll @IntRange(min = 1, max = 3) int slots,
-                                                         @ForAll @IntRange(min = 1, max = 2) int tables) {
+    void staysWithinTheOptimumAndTheOptimumWithinTheBound(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 3, max = 6) int delegates,
+            @ForAll @IntRange(min = 1, max = 7) int meetings,
+            @ForAll @IntRange(min = 1, max = 3) int slots,
+            @ForAll @IntRange(min = 1, max = 2) int tables) {
         ScheduleProblem problem = day(seed, delegates, meetings, slots, tables, 0);
 
         Schedule schedule = MeetingScheduler.schedule(problem);
@@ -82,7 +91,10 @@ class MeetingSchedulerProperties {
     /** Best {weight, most meetings} over every placement (slot or none per meeting), by plain recursion. */
     private static long[] optimum(ScheduleProblem p, int m, int[] slot, long[] busy, int[] load) {
         if (m == slot.length) {
-            return new long[] {weight(p, slot), java.util.Arrays.stream(slot).filter(s -> s >= 0).count()};
+            return new long[] {
+                weight(p, slot),
+                java.util.Arrays.stream(slot).filter(s -> s >= 0).count()
+            };
         }
         slot[m] = -1;
         long[] best = optimum(p, m + 1, slot, busy, load);

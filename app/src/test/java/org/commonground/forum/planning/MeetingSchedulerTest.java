@@ -16,7 +16,8 @@ class MeetingSchedulerTest {
 
     @Test
     void givesTheLastTableToTheHigherPriority() {
-        var problem = new ScheduleProblem(1, 1, everyone(4, 1), List.of(MeetingRequest.of(1, 0, 1), MeetingRequest.of(3, 2, 3)));
+        var problem = new ScheduleProblem(
+                1, 1, everyone(4, 1), List.of(MeetingRequest.of(1, 0, 1), MeetingRequest.of(3, 2, 3)));
 
         Schedule schedule = MeetingScheduler.schedule(problem);
 
@@ -28,8 +29,11 @@ class MeetingSchedulerTest {
     @Test
     void placesMeetingsOnlyWhereEveryDelegateIsAvailable() {
         long[] availability = {0b0011, 0b0110, 0b1100};
-        var problem = new ScheduleProblem(4, 2, availability, List.of(
-                MeetingRequest.of(2, 0, 1), MeetingRequest.of(2, 1, 2), MeetingRequest.of(2, 0, 2)));
+        var problem = new ScheduleProblem(
+                4,
+                2,
+                availability,
+                List.of(MeetingRequest.of(2, 0, 1), MeetingRequest.of(2, 1, 2), MeetingRequest.of(2, 0, 2)));
 
         Schedule schedule = MeetingScheduler.schedule(problem);
 
@@ -41,8 +45,15 @@ class MeetingSchedulerTest {
 
     @Test
     void threePartyMeetingsBlockAllThreeDelegates() {
-        var problem = new ScheduleProblem(2, 5, everyone(4, 2), List.of(
-                MeetingRequest.of(3, 0, 1, 2), MeetingRequest.of(2, 2, 3), MeetingRequest.of(2, 1, 3), MeetingRequest.of(1, 0, 3)));
+        var problem = new ScheduleProblem(
+                2,
+                5,
+                everyone(4, 2),
+                List.of(
+                        MeetingRequest.of(3, 0, 1, 2),
+                        MeetingRequest.of(2, 2, 3),
+                        MeetingRequest.of(2, 1, 3),
+                        MeetingRequest.of(1, 0, 3)));
 
         Schedule schedule = MeetingScheduler.schedule(problem);
 
@@ -53,12 +64,19 @@ class MeetingSchedulerTest {
 
     @Test
     void aRerunKeepsPublishedMeetingsWhereTheyAre() {
-        var first = new ScheduleProblem(4, 2, everyone(6, 4), List.of(
-                MeetingRequest.of(2, 0, 1), MeetingRequest.of(2, 2, 3), MeetingRequest.of(1, 4, 5)));
+        var first = new ScheduleProblem(
+                4,
+                2,
+                everyone(6, 4),
+                List.of(MeetingRequest.of(2, 0, 1), MeetingRequest.of(2, 2, 3), MeetingRequest.of(1, 4, 5)));
         Schedule published = MeetingScheduler.schedule(first);
         List<MeetingRequest> again = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
-            again.add(new MeetingRequest(first.meetings().get(m).delegates(), 1, published.slot()[m], published.table()[m]));
+            again.add(new MeetingRequest(
+                    first.meetings().get(m).delegates(),
+                    1,
+                    published.slot()[m],
+                    published.table()[m]));
         }
         // New high-priority meetings that would like the same delegates and slots.
         for (int d = 0; d < 6; d += 2) {
@@ -80,7 +98,8 @@ class MeetingSchedulerTest {
     void repairMovesABlockingMeetingToMakeRoom() {
         // Greedy puts the flexible meeting 0-1 into slot 0 (least loaded, lowest); 0-2 can only meet in slot 0.
         long[] availability = {0b11, 0b11, 0b01};
-        var problem = new ScheduleProblem(2, 1, availability, List.of(MeetingRequest.of(2, 0, 1), MeetingRequest.of(1, 0, 2)));
+        var problem = new ScheduleProblem(
+                2, 1, availability, List.of(MeetingRequest.of(2, 0, 1), MeetingRequest.of(1, 0, 2)));
 
         Schedule schedule = MeetingScheduler.schedule(problem);
 
