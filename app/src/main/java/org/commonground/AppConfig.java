@@ -33,7 +33,7 @@ public record AppConfig(
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
-    /** The settings before vote writers and network settings were ones: defaults for both. */
+    /** Port, pool, cookies, body limit and proxy as given; every later setting at its default (tests). */
     public AppConfig(int port, int analysisThreads, boolean secureCookies, long maxBodyBytes, boolean behindProxy) {
         this(
                 port,
@@ -42,48 +42,8 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 DEFAULT_VOTE_WRITERS,
-                NetworkSettings.defaults());
-    }
-
-    /** The settings before machine translation was one: without a service. */
-    public AppConfig(
-            int port,
-            int analysisThreads,
-            boolean secureCookies,
-            long maxBodyBytes,
-            boolean behindProxy,
-            int voteWriters,
-            NetworkSettings network) {
-        this(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                network,
-                MachineTranslationSettings.off());
-    }
-
-    /** The settings before abuse limits were one: the default {@link AbuseLimits}. */
-    public AppConfig(
-            int port,
-            int analysisThreads,
-            boolean secureCookies,
-            long maxBodyBytes,
-            boolean behindProxy,
-            int voteWriters,
-            NetworkSettings network,
-            MachineTranslationSettings machineTranslation) {
-        this(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                network,
-                machineTranslation,
+                NetworkSettings.defaults(),
+                MachineTranslationSettings.off(),
                 AbuseLimits.defaults());
     }
 
@@ -96,7 +56,9 @@ public record AppConfig(
                 64 * 1024,
                 false,
                 Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS),
-                NetworkSettings.defaults());
+                NetworkSettings.defaults(),
+                MachineTranslationSettings.off(),
+                AbuseLimits.defaults());
     }
 
     public AppConfig withPort(int newPort) {
