@@ -178,6 +178,31 @@ final class KMeans {
         return new double[][] {Arrays.copyOf(cx, have), Arrays.copyOf(cy, have)};
     }
 
+    /**
+     * The first k distinct points in ascending (x, y) order, as {@code np.unique(X, axis=0)[:k]}: the
+     * start red-dwarf gives scikit-learn's k-means. Fewer when there are fewer distinct points.
+     */
+    static double[][] firstDistinct(double[] x, double[] y, int k) {
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order, java.util.Comparator.<Integer>comparingDouble(i -> x[i]).thenComparingDouble(i -> y[i]));
+        double[] cx = new double[k];
+        double[] cy = new double[k];
+        int have = 0;
+        for (int j = 0; j < order.length && have < k; j++) {
+            int i = order[j];
+            if (have == 0 || x[i] != cx[have - 1] || y[i] != cy[have - 1]) {
+                cx[have] = x[i];
+                cy[have] = y[i];
+                have++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(cx, have), Arrays.copyOf(cy, have)};
+    }
+
     private static void lower(double[] x, double[] y, double cx, double cy, double[] d2) {
         for (int i = 0; i < x.length; i++) {
             double dx = x[i] - cx;

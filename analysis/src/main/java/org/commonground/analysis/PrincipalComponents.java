@@ -160,6 +160,44 @@ final class PrincipalComponents {
     }
 
     /**
+     * These axes with scikit-learn's sign rule for PCA (red-dwarf's): each axis points so that the
+     * participant with the largest absolute score on it (unscaled, the first such in row order, as
+     * {@code np.argmax}) scores positive. Our default sign (the largest statement loading positive) is
+     * as arbitrary, but red-dwarf starts k-means from the points with the smallest coordinates, so
+     * its groups depend on it.
+     */
+    PrincipalComponents signedByScores(VoteMatrix m, int[] rows) {
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        double top1 = 0;
+        double top2 = 0;
+        for (int p : rows) {
+            double x1 = 0;
+            double x2 = 0;
+            for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                int s = VoteMatrix.statementOf(cells[k]);
+                double v = VoteMatrix.valueOf(cells[k]) - mean[s];
+                x1 += v * first[s];
+                x2 += v * second[s];
+            }
+            top1 = Math.abs(x1) > Math.abs(top1) ? x1 : top1;
+            top2 = Math.abs(x2) > Math.abs(top2) ? x2 : top2;
+        }
+        return new PrincipalComponents(mean, signed(first, top1), signed(second, top2), iterations);
+    }
+
+    private static double[] signed(double[] v, double score) {
+        if (!(score < 0)) {
+            return v;
+        }
+        double[] flipped = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            flipped[i] = -v[i] + 0.0;
+        }
+        return flipped;
+    }
+
+    /**
      * Pol.is's sparsity-aware projection: the dot product over the participant's own votes, scaled
      * by √(statements / votes) so that people who voted on few statements are not pulled to the centre.
      */

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.commonground.analysis.Analysis;
+import org.commonground.analysis.AnalysisOptions;
+import org.commonground.testing.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PolisValidationTest {
 
@@ -56,6 +61,40 @@ class PolisValidationTest {
                 PolisExport.Summary.EMPTY, comments, votes, PolisExport.VoteSource.HISTORY, List.of(), List.of());
 
         assertThat(PolisValidation.admittedByPolisRule(export)).isEqualTo(1);
+    }
+
+    /**
+     * red-dwarf's ARI against Pol.is's group-id on each shared conversation, measured for issue 10;
+     * the Pol.is mode (red-dwarf's axes, admission, zeroed moderated-out columns and k-means start)
+     * reaches it on each.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "15-per-hour-seattle, 0.520",
+        "brexit-consensus, 0.636",
+        "canadian-electoral-reform, 0.898",
+        "football-concussions, 0.130",
+        "london.youth.policing, 0.105",
+        "scoop-hivemind.affordable-housing, 0.117",
+        "scoop-hivemind.biodiversity, 0.954",
+        "scoop-hivemind.freshwater, 0.068",
+        "scoop-hivemind.taxes, 0.910",
+        "vtaiwan.uberx, 0.826"
+    })
+    void thePolisModeAgreesWithPolisAtLeastAsWellAsRedDwarf(String dataset, double redDwarf) {
+        PolisExport export = PolisExport.read(SharedData.polisDataset(dataset));
+        var input = export.analysisInput();
+
+        var result = Analysis.run(
+                input.votes(),
+                input.cohorts(),
+                AnalysisOptions.defaults()
+                        .withSeed(1)
+                        .withPolisRules(export.moderatedVotes())
+                        .withConvergence(false));
+
+        var comparison = PolisValidation.compare(result, PolisGroups.read(SharedData.polisDataset(dataset)));
+        assertThat(comparison.adjustedRand()).isGreaterThanOrEqualTo(redDwarf - 0.0005);
     }
 
     private static PolisExport.Comment comment(int id, long createdAt) {
