@@ -77,33 +77,28 @@ final class LatentClasses {
             sampleRows[i] = rows[sample[i]];
             start[i] = (previous == null ? mapGroups : previous)[sample[i]];
         }
-        // The sample's fits are small: on the calling thread they skip a fork-join barrier per EM step,
-        // which on a busy machine costs more than the step (same chunks, so the same sums).
+        // The sample's fits are small: each runs on one thread, which skips a fork-join barrier per EM
+        // step that on a busy machine costs more than the step (same chunks, so the same sums). The
+        // first two candidates are always fitted, so they run side by side, one per thread.
         Fit chosen;
         try (Parallel inline = new Parallel(1)) {
-            chosen = fit(m, sampleRows, start, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
-            for (int k = floor + 1; k <= maxK; k++) {
-                KMeans.Clustering best = null;
-                java.util.SplittableRandom forK = random.split();
-                for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
-                    double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
-                    KMeans.Clustering candidate =
-                            KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
-                    if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
-                        best = candidate;
-                    }
+            int[] first = start;
+            int[] second = floor < maxK ? splitStart(base, sample, floor + 1, random.split(), parallel) : null;
+            Fit[] pair = new Fit[2];
+            parallel.forEach(2, 2, (c, from, to) -> {
+                if (c == 0) {
+                    pair[0] = fit(m, sampleRows, first, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
+                } else if (second != null) {
+                    pair[1] = fit(m, sampleRows, second, floor + 1, true, CROSS_VALIDATION_ITERATIONS, inline);
                 }
-                if (best.k() < k) {
-                    break;
-                }
-                for (int i = 0; i < sample.length; i++) {
-                    start[i] = best.assignment()[base.assignment()[sample[i]]];
-                }
-                Fit larger = fit(m, sampleRows, start, k, true, CROSS_VALIDATION_ITERATIONS, inline);
-                if (!(larger.heldOut > chosen.heldOut)) {
-                    break;
-                }
+            });
+            chosen = pair[0];
+            Fit larger = pair[1];
+            while (larger != null && larger.heldOut > chosen.heldOut) {
                 chosen = larger;
+                int k = chosen.k + 1;
+                int[] next = k <= maxK ? splitStart(base, sample, k, random.split(), parallel) : null;
+                larger = next == null ? null : fit(m, sampleRows, next, k, true, CROSS_VALIDATION_ITERATIONS, inline);
             }
         }
         int[] full = new int[rows.length];
@@ -112,6 +107,31 @@ final class LatentClasses {
             full[sample[i]] = chosen.label[i];
         }
         return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
+    }
+
+    /**
+     * The sample's start for k groups: the best of {@link OpinionMap#GROUP_RESTARTS} weighted k-means
+     * runs over the base clusters, each sampled participant in its base cluster's group; null when the
+     * base clusters do not make k groups.
+     */
+    private static int[] splitStart(
+            KMeans.Clustering base, int[] sample, int k, java.util.SplittableRandom forK, Parallel parallel) {
+        KMeans.Clustering best = null;
+        for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
+            double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
+            KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
+            if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
+                best = candidate;
+            }
+        }
+        if (best.k() < k) {
+            return null;
+        }
+        int[] start = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            start[i] = best.assignment()[base.assignment()[sample[i]]];
+        }
+        return start;
     }
 
     /** Each row's group in the previous result (−1 for newcomers), if it had between mapK and maxK groups. */

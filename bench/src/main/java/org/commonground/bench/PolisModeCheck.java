@@ -11,6 +11,7 @@ import org.commonground.analysis.AnalysisOptions;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisGroups;
+import org.commonground.polis.ValidationReport;
 import org.commonground.results.AnalysisInput;
 
 /**
@@ -22,19 +23,6 @@ import org.commonground.results.AnalysisInput;
  * [--seed N] ../shared/polis-opendata/*}
  */
 public final class PolisModeCheck {
-    /** red-dwarf's ARI against Pol.is's group-id, from issue 10. */
-    static final Map<String, Double> RED_DWARF = Map.of(
-            "15-per-hour-seattle", 0.520,
-            "brexit-consensus", 0.636,
-            "canadian-electoral-reform", 0.898,
-            "football-concussions", 0.130,
-            "london.youth.policing", 0.105,
-            "scoop-hivemind.affordable-housing", 0.117,
-            "scoop-hivemind.biodiversity", 0.954,
-            "scoop-hivemind.freshwater", 0.068,
-            "scoop-hivemind.taxes", 0.910,
-            "vtaiwan.uberx", 0.826);
-
     public static void main(String[] args) {
         long seed = 1;
         List<Path> dirs = new ArrayList<>();
@@ -72,7 +60,7 @@ public final class PolisModeCheck {
                     pairs.stream().mapToInt(p -> p[0]).toArray(),
                     pairs.stream().mapToInt(p -> p[1]).toArray());
             String name = dir.getFileName().toString();
-            double redDwarf = RED_DWARF.getOrDefault(name, Double.NaN);
+            double redDwarf = ValidationReport.RED_DWARF_ARI.getOrDefault(name, Double.NaN);
             boolean ok = !(ari < redDwarf - 5e-4);
             reached += ok ? 1 : 0;
             System.out.printf(
