@@ -76,7 +76,6 @@ class TableOwnersTest {
             "VoteStore:statement",
             "ConversationStore:account",
             "ConversationStore:participant",
-            "ModerationStore:statement",
             "TranslationStore:statement",
             "TranslationJobStore:statement",
             "TranslationJobStore:conversation_text",
