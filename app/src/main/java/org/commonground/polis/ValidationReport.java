@@ -121,13 +121,20 @@ public final class ValidationReport {
                 .ifPresent(r -> md.append(String.format(
                         Locale.ROOT,
                         "**`analyze --polis-export` on %s** (analysed first, in a fresh JVM, as one `analyze` run is): "
-                                + "load %.3f s, analysis %.3f s, for %,d votes of %,d voters on %d statements.%n%n",
+                                + "load %.3f s, analysis %.3f s, for %,d votes of %,d voters on %d statements. "
+                                + "Wall-clock seconds; the machine's load average was %.1f on %d cores when this "
+                                + "report was written (above the core count, other work shared them).%n%n",
                         r.dataset(),
                         r.loadSeconds(),
                         r.analysisSeconds(),
                         r.votes(),
                         r.participants(),
-                        r.statements())));
+                        r.statements(),
+                        Math.max(
+                                0,
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage()),
+                        Runtime.getRuntime().availableProcessors())));
         md.append(String.format(
                 Locale.ROOT,
                 "Maps within 1%% of Pol.is's: %d of %d. Same number of groups: %d of %d. Median ARI: %.3f. "
