@@ -24,12 +24,13 @@ public record LineChart(
         String plotLeft,
         String plotRight,
         String plotTop,
-        String plotBottom) {
+        String plotBottom,
+        String yUnit) {
     static final int WIDTH = 520;
     static final int HEIGHT = 260;
     private static final int LEFT = 64;
     private static final int RIGHT = 14;
-    private static final int TOP = 14;
+    private static final int TOP = 30;
     private static final int BOTTOM = 40;
 
     /**
@@ -54,6 +55,20 @@ public record LineChart(
             double yMax,
             DoubleFunction<String> yLabel,
             Function<Instant, String> xLabel) {
+        return of(times, data, yMax, yLabel, xLabel, "");
+    }
+
+    /**
+     * @param yLabel a tick's label: short, a bare number where {@code yUnit} names the unit once
+     *               above the axis (a tick of "30 percentage points" would not fit beside it)
+     */
+    static LineChart of(
+            List<Instant> times,
+            List<Data> data,
+            double yMax,
+            DoubleFunction<String> yLabel,
+            Function<Instant, String> xLabel,
+            String yUnit) {
         double top = yMax <= 0 ? 1 : yMax;
         long t0 = times.isEmpty() ? 0 : times.getFirst().toEpochMilli();
         long t1 = times.isEmpty() ? 1 : times.getLast().toEpochMilli();
@@ -117,7 +132,8 @@ public record LineChart(
                 String.valueOf(LEFT),
                 String.valueOf(WIDTH - RIGHT),
                 String.valueOf(TOP),
-                String.valueOf(HEIGHT - BOTTOM));
+                String.valueOf(HEIGHT - BOTTOM),
+                yUnit);
     }
 
     private static boolean isolated(double[] values, int i) {

@@ -461,12 +461,29 @@ public record ReportView(
                         page.cohort(in.cohortDimension(), p.first()),
                         page.cohort(in.cohortDimension(), p.second()));
                 data.add(new LineChart.Data(label, "p" + i, p.gap(), p.low(), p.high()));
-                int last = p.statements().length == 0 ? 0 : p.statements()[p.statements().length - 1];
-                legend.add(new Legend("p" + i, label, last));
+                int w = p.gap().length - 1;
+                legend.add(new Legend(
+                        "p" + i,
+                        w < 0 || Double.isNaN(p.gap()[w])
+                                ? label
+                                : page.t(
+                                        "report.convergence.last",
+                                        label,
+                                        page.points(p.gap()[w]),
+                                        page.points(p.low()[w]),
+                                        page.points(p.high()[w]),
+                                        p.statements()[w]),
+                        -1));
                 top = Math.max(top, max(p.high()));
             }
         }
-        return LineChart.of(times, data, Math.max(0.1, Math.ceil(top * 10) / 10), page::points, timeLabel(page, times));
+        return LineChart.of(
+                times,
+                data,
+                Math.max(0.1, Math.ceil(top * 10) / 10),
+                v -> page.number(Math.round(v * 100)),
+                timeLabel(page, times),
+                page.t("report.convergence.unit"));
     }
 
     /** Cumulative participants over time, one line per cohort value (and one for those without). */

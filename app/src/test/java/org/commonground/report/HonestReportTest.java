@@ -145,8 +145,9 @@ class HonestReportTest {
         ReportView view = view(Language.JA);
 
         assertThat(view.convergenceLegend())
-                .extracting(ReportView.Legend::label)
+                .extracting(l -> l.label().substring(0, l.label().indexOf('：')))
                 .containsExactly("日本–韓国", "日本–アメリカ", "韓国–アメリカ");
+        assertThat(view.convergenceLegend().getFirst().label()).contains("ポイント（95%区間");
         assertThat(view.convergence().series())
                 .allSatisfy(s -> assertThat(s.band()).startsWith("M").endsWith("Z"));
         assertThat(view.convergence().xTicks().getFirst().anchor()).isEqualTo("start");
