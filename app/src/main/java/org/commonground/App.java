@@ -12,6 +12,7 @@ import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
+import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -62,6 +63,8 @@ public final class App {
                 translation,
                 machineTranslation);
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+        var privacy = PrivacyFeature.wire(
+                jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
@@ -86,6 +89,7 @@ public final class App {
             participation.addTo(api, web.pages());
             text.addTo(api, web.pages(), conversation.readable(), participation::require);
             results.addTo(api);
+            privacy.addTo(api, web.pages());
             report.addTo(api, web.pages());
             forum.addTo(api, web.pages());
             polis.addTo(api);

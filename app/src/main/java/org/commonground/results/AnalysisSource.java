@@ -1,8 +1,10 @@
 package org.commonground.results;
 
 import java.util.List;
+import java.util.Map;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.participation.Participants;
 import org.commonground.participation.VoteStore;
 import org.commonground.participation.Votes;
 import org.commonground.statement.StatementStore;
@@ -17,11 +19,18 @@ final class AnalysisSource {
     private final ConversationStore conversations;
     private final StatementStore statements;
     private final Votes votes;
+    private final Participants participants;
 
     AnalysisSource(Jdbi jdbi) {
         this.conversations = new ConversationStore(jdbi);
         this.statements = new StatementStore(jdbi);
         this.votes = new VoteStore(jdbi);
+        this.participants = new Participants(jdbi);
+    }
+
+    /** The conversation's participant pseudonyms by id: how its public results name them. */
+    Map<Long, String> pseudonyms(long conversationId) {
+        return participants.publicIds(conversationId);
     }
 
     /** One participant's value of one cohort dimension. */
