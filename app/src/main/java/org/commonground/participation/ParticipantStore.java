@@ -120,17 +120,20 @@ final class ParticipantStore {
     /**
      * Deletes the participant with their cohort answers and every vote they cast (vote events and
      * current votes, by cascade), in the caller's transaction. Their statements must have been
-     * deleted or left without author first. Returns the vote events deleted.
+     * deleted or left without author first.
      */
-    static int erase(Handle h, long participantId) {
-        int votes = h.createQuery("SELECT count(*) FROM vote_event WHERE participant_id = :p")
-                .bind("p", participantId)
-                .mapTo(Integer.class)
-                .one();
+    static void erase(Handle h, long participantId) {
         h.createUpdate("DELETE FROM participant WHERE id = :p")
                 .bind("p", participantId)
                 .execute();
-        return votes;
+    }
+
+    /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
+    static int voteEvents(Handle h, long participantId) {
+        return h.createQuery("SELECT count(*) FROM vote_event WHERE participant_id = :p")
+                .bind("p", participantId)
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** Every participant's pseudonym in the conversation, by participant id. */

@@ -96,10 +96,15 @@ public final class Participants implements ParticipantTokens {
     /**
      * Deletes the participant, their cohort answers and all their votes, in the caller's
      * transaction; their token stops working. The statements they wrote must have been deleted or
-     * left without author first. Returns the vote events deleted.
+     * left without author first.
      */
-    public static int erase(Handle h, long participantId) {
-        return ParticipantStore.erase(h, participantId);
+    public static void erase(Handle h, long participantId) {
+        ParticipantStore.erase(h, participantId);
+    }
+
+    /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
+    public static int voteEvents(Handle h, long participantId) {
+        return ParticipantStore.voteEvents(h, participantId);
     }
 
     /** The participant's cohort value per dimension, in the order the organizer declared the dimensions. */

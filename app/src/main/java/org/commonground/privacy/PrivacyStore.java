@@ -51,6 +51,8 @@ final class PrivacyStore {
         return jdbi.inTransaction(h -> {
             ErasurePolicy policy = erasure(h, p.conversationId());
             List<Long> authored = StatementStore.lockAuthoredBy(h, p.id());
+            // Counted first: deleting their statements takes their own votes on them too.
+            int votes = Participants.voteEvents(h, p.id());
             Set<Long> votedOn =
                     policy == ErasurePolicy.ANONYMISE ? Participants.votedOnByOthers(h, p.id(), authored) : Set.of();
             List<Long> anonymised = authored.stream().filter(votedOn::contains).toList();
@@ -58,7 +60,7 @@ final class PrivacyStore {
                     authored.stream().filter(id -> !votedOn.contains(id)).toList();
             StatementStore.removeAuthor(h, anonymised);
             StatementStore.delete(h, deleted);
-            int votes = Participants.erase(h, p.id());
+            Participants.erase(h, p.id());
             return new Erased(policy, votes, deleted, anonymised);
         });
     }
