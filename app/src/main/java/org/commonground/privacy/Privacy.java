@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.Readable;
 import org.commonground.participation.Participant;
 import org.commonground.participation.Participants;
 import org.commonground.statement.StatementEvents;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
@@ -24,9 +24,9 @@ import org.commonground.web.Page;
  */
 final class Privacy {
     private final PrivacyStore store;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final Participants participants;
-    private final StatementStore statements;
+    private final Statements statements;
     private final ShownStatements shown;
     private final MachineTranslations machineTranslations;
     private final StatementEvents statementEvents;
@@ -39,9 +39,9 @@ final class Privacy {
      */
     Privacy(
             PrivacyStore store,
-            ConversationStore conversations,
+            ConversationCatalog conversations,
             Participants participants,
-            StatementStore statements,
+            Statements statements,
             ShownStatements shown,
             MachineTranslations machineTranslations,
             StatementEvents statementEvents,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.commonground.participation.Participant;
 import org.commonground.participation.Participants;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -50,7 +50,7 @@ final class PrivacyStore {
     Erased erase(Participant p) {
         return jdbi.inTransaction(h -> {
             ErasurePolicy policy = erasure(h, p.conversationId());
-            List<Long> authored = StatementStore.lockAuthoredBy(h, p.id());
+            List<Long> authored = Statements.lockAuthoredBy(h, p.id());
             // Counted first: deleting their statements takes their own votes on them too.
             int votes = Participants.voteEvents(h, p.id());
             Set<Long> votedOn =
@@ -58,8 +58,8 @@ final class PrivacyStore {
             List<Long> anonymised = authored.stream().filter(votedOn::contains).toList();
             List<Long> deleted =
                     authored.stream().filter(id -> !votedOn.contains(id)).toList();
-            StatementStore.removeAuthor(h, anonymised);
-            StatementStore.delete(h, deleted);
+            Statements.removeAuthor(h, anonymised);
+            Statements.delete(h, deleted);
             Participants.erase(h, p.id());
             return new Erased(policy, votes, deleted, anonymised);
         });

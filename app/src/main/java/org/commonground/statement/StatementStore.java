@@ -2,7 +2,6 @@ package org.commonground.statement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Statements written by participants. The text obeys {@link StatementText}; a near-identical one
  * (same folded text) in the same conversation is refused with a pointer to the one that exists.
  */
-public final class StatementStore {
+final class StatementStore implements Statements {
     private final Jdbi jdbi;
     private final StatementEvents events;
 
@@ -34,20 +33,7 @@ public final class StatementStore {
         this.events = events;
     }
 
-    /** A statement as written. {@code lang} is optional: without it the language is detected from the script. */
-    public record WriteStatement(String text, String lang) {}
-
-    /** A stored statement; {@code moderationState} is {@code pending} under pre-moderation, else {@code accepted}. */
-    public record StatementView(
-            long id, long conversationId, String text, String lang, String moderationState, Instant createdAt) {}
-
-    /** The statement a duplicate points to; {@code accepted}: whether everyone may read it. */
-    public record Existing(long id, String text, boolean accepted) {}
-
-    /**
-     * Stores a participant's statement, all or nothing. The conversation row is locked first, so
-     * two identical statements arriving at once are checked one after the other and only one passes.
-     */
+    @Override
     public StatementView write(long conversationId, long authorParticipantId, WriteStatement request) {
         String text = StatementText.normalize(request.text());
         String lang = request.lang() == null
@@ -99,8 +85,7 @@ public final class StatementStore {
         return written;
     }
 
-    /** The statement of the conversation with the same folded text, if any (in any moderation state). */
-    public static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
+    static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
         return h.createQuery(
                         "SELECT id, text, moderation_state = 'accepted' FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
                 .bind("c", conversationId)
@@ -113,6 +98,7 @@ public final class StatementStore {
      * Every statement the participant wrote, in any moderation state, oldest first: their own
      * text, so theirs to download even when moderators rejected it.
      */
+    @Override
     public List<StatementView> authoredBy(long participantId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, conversation_id, text, lang, moderation_state, created_at FROM statement
@@ -133,7 +119,7 @@ public final class StatementStore {
      * The ids of the statements the participant wrote, locked until the caller's transaction ends
      * (a vote on one waits, so "did anyone else vote on it" stays true while it is decided).
      */
-    public static List<Long> lockAuthoredBy(Handle h, long participantId) {
+    static List<Long> lockAuthoredBy(Handle h, long participantId) {
         return h.createQuery("SELECT id FROM statement WHERE author_participant_id = :p ORDER BY id FOR UPDATE")
                 .bind("p", participantId)
                 .mapTo(Long.class)
@@ -144,7 +130,7 @@ public final class StatementStore {
      * Deletes these statements with their translations and every vote on them (by cascade), in
      * the caller's transaction. The caller tells {@link StatementFeature#events()} after the commit.
      */
-    public static void delete(Handle h, Collection<Long> ids) {
+    static void delete(Handle h, Collection<Long> ids) {
         if (!ids.isEmpty()) {
             h.createUpdate("DELETE FROM statement WHERE id = ANY(:ids)")
                     .bind("ids", ids.toArray(Long[]::new))
@@ -153,7 +139,7 @@ public final class StatementStore {
     }
 
     /** Leaves these statements without author (text, translations, votes and moderation kept), in the caller's transaction. */
-    public static void removeAuthor(Handle h, Collection<Long> ids) {
+    static void removeAuthor(Handle h, Collection<Long> ids) {
         if (!ids.isEmpty()) {
             h.createUpdate("UPDATE statement SET author_participant_id = NULL WHERE id = ANY(:ids)")
                     .bind("ids", ids.toArray(Long[]::new))
@@ -161,17 +147,14 @@ public final class StatementStore {
         }
     }
 
-    /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
+    @Override
     public List<Long> acceptedIds(long conversationId) {
         return jdbi.withHandle(h ->
                 h.createQuery("""
                 SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""").bind("c", conversationId).mapTo(Long.class).list());
     }
 
-    /**
-     * The accepted statements a participant is asked to vote on: not their own, whose agreement is
-     * recorded when they write it (as Pol.is does). In id order.
-     */
+    @Override
     public List<Long> acceptedIdsFor(long conversationId, long participantId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT id FROM statement
@@ -184,7 +167,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** How many of the conversation's statements wait for a moderator. */
+    @Override
     public int pendingCount(long conversationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending'""")
@@ -193,8 +176,7 @@ public final class StatementStore {
                 .one());
     }
 
-    /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
-    public static Map<String, Long> byExternalId(Handle h, long conversationId) {
+    static Map<String, Long> byExternalId(Handle h, long conversationId) {
         Map<String, Long> ids = new java.util.HashMap<>();
         h.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c AND external_id IS NOT NULL")
                 .bind("c", conversationId)
@@ -203,8 +185,7 @@ public final class StatementStore {
         return ids;
     }
 
-    /** Sets the declared language of imported statements (by id), in the importing transaction. */
-    public static void declareLanguages(Handle h, Map<Long, Language> languages) {
+    static void declareLanguages(Handle h, Map<Long, Language> languages) {
         var update = h.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
         languages.forEach(
                 (id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
@@ -213,19 +194,16 @@ public final class StatementStore {
         }
     }
 
-    /** A statement as search reads it: its original text and where it stands with moderation. */
-    public record StoredStatement(long id, long conversationId, Language lang, String moderationState, String text) {}
-
     private static final String STORED = "SELECT id, conversation_id, lang, moderation_state, text FROM statement ";
 
-    /** The newest statement's id, 0 when there is none: what has been written up to now. */
+    @Override
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM statement")
                 .mapTo(Long.class)
                 .one());
     }
 
-    /** Statements with ids in (after, upTo], oldest first, at most {@code limit}. */
+    @Override
     public List<StoredStatement> between(long after, long upTo, int limit) {
         return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id > :after AND id <= :upTo ORDER BY id LIMIT :limit")
                 .bind("after", after)
@@ -235,7 +213,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** The statements with these ids that exist, by ascending id. */
+    @Override
     public List<StoredStatement> withIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -246,7 +224,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** Of these statements, the ones accepted right now. */
+    @Override
     public Set<Long> acceptedAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();
