@@ -60,7 +60,8 @@ public final class App {
                 conversation,
                 statement,
                 translation,
-                machineTranslation);
+                machineTranslation,
+                moderation.duplicates());
         var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
@@ -82,7 +83,7 @@ public final class App {
             conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
             translation.addTo(api, web.pages());
             machineTranslation.addTo(api, web.pages(), conversation);
-            moderation.addTo(api, web.pages());
+            moderation.addTo(api, web.pages(), text.nearDuplicates(), participation.authorCohorts());
             participation.addTo(api, web.pages());
             text.addTo(api, web.pages(), conversation.readable(), participation::require);
             results.addTo(api);

@@ -89,6 +89,11 @@ final class StatementIndex {
         return entries.size();
     }
 
+    /** The statement as indexed, if it is. */
+    java.util.Optional<IndexedStatement> entry(long id) {
+        return java.util.Optional.ofNullable(entries.get(id));
+    }
+
     /** Adds or replaces these statements and makes them visible to the next search. */
     void put(Collection<StatementTexts> statements) {
         try {

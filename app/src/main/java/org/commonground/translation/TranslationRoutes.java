@@ -6,6 +6,7 @@ import java.util.Set;
 import org.commonground.account.Account;
 import org.commonground.conversation.Access;
 import org.commonground.problem.Forbidden;
+import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
@@ -85,13 +86,66 @@ final class TranslationRoutes {
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long translationId = PathIds.of(ctx, "translationId");
-                    Account approver = access.requireAccount(ctx);
-                    access.requireExists(conversationId);
-                    if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
-                        throw Forbidden.role();
-                    }
+                    Account approver = reviewer(ctx, conversationId);
                     ctx.json(translations.approve(
                             conversationId, translationId, approver.id(), intoLanguages.of(approver, conversationId)));
                 });
+
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/edit")
+                .id("editAndApproveTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
+                .summary("Approve a proposed translation with the reviewer's corrections (who may approve it); the "
+                        + "translator's text is kept as proposedText")
+                .body(TranslationStore.Approval.class)
+                .returns(TranslationStore.TranslationView.class)
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long translationId = PathIds.of(ctx, "translationId");
+                    Account reviewer = reviewer(ctx, conversationId);
+                    var edit = Requests.body(ctx, TranslationStore.Approval.class);
+                    if (edit.text() == null) {
+                        throw Invalid.field("text", "translation.text.empty");
+                    }
+                    ctx.json(translations.approve(
+                            conversationId,
+                            translationId,
+                            reviewer.id(),
+                            intoLanguages.of(reviewer, conversationId),
+                            edit));
+                });
+
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/rejection")
+                .id("rejectTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
+                .summary("Send a proposed translation back to its translator with a reason they read on the desk "
+                        + "(who may approve it); the statement returns to the missing list")
+                .body(TranslationStore.Rejection.class)
+                .returns(TranslationStore.TranslationView.class)
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long translationId = PathIds.of(ctx, "translationId");
+                    Account reviewer = reviewer(ctx, conversationId);
+                    var rejection = Requests.body(ctx, TranslationStore.Rejection.class);
+                    ctx.json(translations.reject(
+                            conversationId,
+                            translationId,
+                            reviewer.id(),
+                            intoLanguages.of(reviewer, conversationId),
+                            rejection));
+                });
+    }
+
+    /** Who reviews translations: the conversation's translators, moderators and organizers (and admins). */
+    private Account reviewer(io.javalin.http.Context ctx, long conversationId) {
+        Account reviewer = access.requireAccount(ctx);
+        access.requireExists(conversationId);
+        if (!access.has(reviewer, conversationId, Set.of("organizer", "moderator", "translator"))) {
+            throw Forbidden.role();
+        }
+        return reviewer;
     }
 }

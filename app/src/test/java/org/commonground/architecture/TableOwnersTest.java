@@ -45,7 +45,10 @@ class TableOwnersTest {
             Map.entry("translation_job", "translation"),
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
-            Map.entry("glossary_term", "translation"));
+            Map.entry("glossary_term", "translation"),
+            // crosslingual (V140): duplicate links are moderation's decisions, cohort labels translations
+            Map.entry("statement_duplicate", "moderation"),
+            Map.entry("cohort_label", "translation"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {
