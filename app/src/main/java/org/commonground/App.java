@@ -48,6 +48,7 @@ public final class App {
         var conversation = ConversationFeature.wire(jdbi, account);
         var statement = StatementFeature.wire(jdbi);
         var translation = TranslationFeature.wire(jdbi, conversation, statement);
+        web.pages().labelCohortsWith(translation.cohortLabels());
         var machineTranslation =
                 MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
         var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
@@ -80,7 +81,7 @@ public final class App {
                     routes -> account.guard(routes, web.pages(), participation.tokens()));
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
-            conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
+            conversation.addTo(api, web.pages(), statement.seeding(), participation.activity(), machineTranslation);
             translation.addTo(api, web.pages());
             machineTranslation.addTo(api, web.pages(), conversation);
             moderation.addTo(api, web.pages(), text.nearDuplicates(), participation.authorCohorts());

@@ -3,7 +3,9 @@ package org.commonground.translation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -30,6 +32,7 @@ final class TranslationPages {
     private final Access access;
     private final IntoLanguages intoLanguages;
     private final LongFunction<Glossary> glossaries;
+    private final CohortLabelStore cohortLabels;
 
     TranslationPages(
             Pages pages,
@@ -37,8 +40,10 @@ final class TranslationPages {
             TranslationStore translations,
             Access access,
             IntoLanguages intoLanguages,
-            LongFunction<Glossary> glossaries) {
+            LongFunction<Glossary> glossaries,
+            CohortLabelStore cohortLabels) {
         this.glossaries = glossaries;
+        this.cohortLabels = cohortLabels;
         this.pages = pages;
         this.readable = readable;
         this.translations = translations;
@@ -52,6 +57,7 @@ final class TranslationPages {
         routes.get("/translate/c/{conversationId}/s/{statementId}", this::one);
         routes.post("/translate/c/{conversationId}/t/{translationId}/approve", this::approve);
         routes.post("/translate/c/{conversationId}/t/{translationId}/reject", this::reject);
+        routes.post("/translate/c/{conversationId}/cohort-labels", this::giveCohortLabels);
     }
 
     private Account requireTranslatorOrModerator(Context ctx, long id) {
@@ -115,6 +121,7 @@ final class TranslationPages {
         model.put("errors", errors);
         model.put("notice", notice == null ? "" : notice);
         model.put("marks", new GlossaryMarks(glossaries.apply(id)));
+        model.put("ownValues", ownValues(ctx, c, into));
         pages.render(ctx, "translate/desk.jte", model);
     }
 
@@ -193,6 +200,62 @@ final class TranslationPages {
                             e.fieldErrors().getFirst().messageKey(),
                             e.fieldErrors().getFirst().args());
             render(ctx, id, me, Map.of("t" + translationId, message), null);
+        }
+    }
+
+    private List<OwnCohortValue> ownValues(Context ctx, Conversation c, Language into) {
+        var page = pages.page(ctx);
+        Map<String, CohortLabelStore.GivenLabel> people = new HashMap<>();
+        Map<String, CohortLabelStore.GivenLabel> machine = new HashMap<>();
+        for (CohortLabelStore.GivenLabel g : cohortLabels.all(c.id())) {
+            if (g.lang().equals(into.code())) {
+                (g.service() == null ? people : machine).put(g.dimension() + ":" + g.value(), g);
+            }
+        }
+        List<OwnCohortValue> out = new ArrayList<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            for (String v : d.values()) {
+                if (!page.messages().has(Language.EN, "cohort." + d.name() + "." + v)) {
+                    String key = d.name() + ":" + v;
+                    out.add(new OwnCohortValue(
+                            d.name(),
+                            v,
+                            people.containsKey(key) ? people.get(key).label() : null,
+                            machine.containsKey(key) ? machine.get(key).label() : null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The desk's form of cohort value labels: one field {@code label_<dimension>_<value>} per own value. */
+    private void giveCohortLabels(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Account me = access.requireTranslator(ctx, id);
+        String into = ctx.formParam("into");
+        intoLanguages.require(me, id, into);
+        Conversation c = readable.conversation(ctx, id);
+        List<CohortLabelStore.CohortLabel> labels = new ArrayList<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            for (String v : d.values()) {
+                String given = ctx.formParam("label_" + d.name() + "_" + v);
+                if (given != null) {
+                    labels.add(new CohortLabelStore.CohortLabel(d.name(), v, into, given));
+                }
+            }
+        }
+        try {
+            cohortLabels.give(id, me.id(), labels);
+            ctx.redirect("/translate/c/" + id + "?into=" + into + "&labels=saved", HttpStatus.SEE_OTHER);
+        } catch (org.commonground.problem.Invalid e) {
+            ctx.status(e.status());
+            var page = pages.page(ctx);
+            String message = e.fieldErrors().isEmpty()
+                    ? page.t(e.messageKey(), e.args())
+                    : page.t(
+                            e.fieldErrors().getFirst().messageKey(),
+                            e.fieldErrors().getFirst().args());
+            render(ctx, id, me, Map.of("labels", message), null);
         }
     }
 }

@@ -17,8 +17,11 @@ final class TranslationRoutes {
     private final TranslationStore translations;
     private final Access access;
     private final IntoLanguages intoLanguages;
+    private final CohortLabelStore cohortLabels;
 
-    TranslationRoutes(TranslationStore translations, Access access, IntoLanguages intoLanguages) {
+    TranslationRoutes(
+            TranslationStore translations, Access access, IntoLanguages intoLanguages, CohortLabelStore cohortLabels) {
+        this.cohortLabels = cohortLabels;
         this.translations = translations;
         this.access = access;
         this.intoLanguages = intoLanguages;
@@ -89,6 +92,40 @@ final class TranslationRoutes {
                     Account approver = reviewer(ctx, conversationId);
                     ctx.json(translations.approve(
                             conversationId, translationId, approver.id(), intoLanguages.of(approver, conversationId)));
+                });
+
+        api.get("/api/v1/conversations/{conversationId}/cohort-labels")
+                .id("listCohortLabels")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
+                .summary("What the organizer's own cohort values are called in ja / ko / en: labels people gave "
+                        + "(givenBy) and machine translations (service) — staff of the conversation")
+                .returns(new TypeReference<List<CohortLabelStore.GivenLabel>>() {}.getType())
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    reviewer(ctx, conversationId);
+                    ctx.json(cohortLabels.all(conversationId));
+                });
+
+        api.put("/api/v1/conversations/{conversationId}/cohort-labels")
+                .id("giveCohortLabels")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
+                .summary("Give (or, with an empty label, remove) labels of the organizer's own cohort values: "
+                        + "organizers in any language, translators into theirs; shown before machine translations")
+                .body(CohortLabelStore.CohortLabels.class)
+                .returns(new TypeReference<List<CohortLabelStore.GivenLabel>>() {}.getType())
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    Account giver = access.requireTranslator(ctx, conversationId);
+                    var in = Requests.body(ctx, CohortLabelStore.CohortLabels.class);
+                    if (in.labels() != null) {
+                        in.labels().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .forEach(l -> intoLanguages.require(giver, conversationId, l.lang()));
+                    }
+                    cohortLabels.give(conversationId, giver.id(), in.labels());
+                    ctx.json(cohortLabels.all(conversationId));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/edit")
