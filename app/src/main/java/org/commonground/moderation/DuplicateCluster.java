@@ -1,6 +1,7 @@
 package org.commonground.moderation;
 
 import java.util.List;
+import org.commonground.statement.QueueItem;
 
 /**
  * Statements alike each other, found from the moderation queue: a moderator keeps one and rejects

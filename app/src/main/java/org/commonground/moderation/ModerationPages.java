@@ -11,6 +11,7 @@ import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.Invalid;
+import org.commonground.statement.QueueItem;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
@@ -25,11 +26,11 @@ final class ModerationPages {
 
     private final Pages pages;
     private final Readable readable;
-    private final ModerationStore moderation;
+    private final ModerationDesk moderation;
     private final QueueEntries entries;
     private final Access access;
 
-    ModerationPages(Pages pages, Readable readable, ModerationStore moderation, QueueEntries entries, Access access) {
+    ModerationPages(Pages pages, Readable readable, ModerationDesk moderation, QueueEntries entries, Access access) {
         this.pages = pages;
         this.readable = readable;
         this.moderation = moderation;
@@ -85,7 +86,7 @@ final class ModerationPages {
                     id,
                     statementId,
                     moderator.id(),
-                    new ModerationStore.Decision(decision, ctx.formParam("reason"), duplicateOf(ctx)));
+                    new ModerationDesk.Decision(decision, ctx.formParam("reason"), duplicateOf(ctx)));
         } catch (Invalid e) {
             if (!"true".equals(ctx.header("HX-Request"))) {
                 throw e;

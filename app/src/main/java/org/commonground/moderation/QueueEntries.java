@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.QueueItem;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 
 /**
@@ -19,13 +20,12 @@ import org.commonground.web.Language;
  * clusters among them. Near-duplicates come from the text feature through {@link NearDuplicates}.
  */
 final class QueueEntries {
-    private final ModerationStore moderation;
-    private final TranslationStore translations;
+    private final ModerationDesk moderation;
+    private final Translations translations;
     private final NearDuplicates near;
     private final AuthorCohorts cohorts;
 
-    QueueEntries(
-            ModerationStore moderation, TranslationStore translations, NearDuplicates near, AuthorCohorts cohorts) {
+    QueueEntries(ModerationDesk moderation, Translations translations, NearDuplicates near, AuthorCohorts cohorts) {
         this.moderation = moderation;
         this.translations = translations;
         this.near = near;
@@ -60,12 +60,12 @@ final class QueueEntries {
             List<NearDuplicates.Near> alike,
             Map<Long, QueueItem> others,
             Map<Long, Map<String, String>> authors) {
-        List<TranslationStore.TranslationView> all = translations.of(conversationId, i.id());
-        TranslationStore.TranslationView forReader = i.lang().equals(reader.code())
+        List<Translations.TranslationView> all = translations.of(conversationId, i.id());
+        Translations.TranslationView forReader = i.lang().equals(reader.code())
                 ? null
                 : all.stream()
                         .filter(t -> t.lang().equals(reader.code()) && t.state().equals("approved"))
-                        .min(Comparator.comparing((TranslationStore.TranslationView t) ->
+                        .min(Comparator.comparing((Translations.TranslationView t) ->
                                         !t.kind().equals("human"))
                                 .thenComparing(t -> -t.id()))
                         .orElse(null);

@@ -2,7 +2,8 @@ package org.commonground.moderation;
 
 import java.util.List;
 import java.util.Map;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.QueueItem;
+import org.commonground.translation.Translations;
 
 /**
  * A queue entry as the moderation page shows it.
@@ -15,15 +16,15 @@ import org.commonground.translation.TranslationStore;
  */
 public record QueueEntry(
         QueueItem item,
-        List<TranslationStore.TranslationView> translations,
-        TranslationStore.TranslationView forReader,
+        List<Translations.TranslationView> translations,
+        Translations.TranslationView forReader,
         Map<String, String> authorCohort,
         List<Alike> alike) {
 
     /** A near-duplicate of the entry's statement, with its likeness in [0, 1]. */
     public record Alike(QueueItem item, double score) {}
 
-    public QueueEntry(QueueItem item, List<TranslationStore.TranslationView> translations) {
+    public QueueEntry(QueueItem item, List<Translations.TranslationView> translations) {
         this(item, translations, null, Map.of(), List.of());
     }
 }

@@ -33,8 +33,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * whoever typed it would carry a label readers trust for the wrong reason.
  * Participants read the approved human translation first, then the machine one.
  */
-public final class TranslationStore implements ShownStatements {
-    public static final int MAX_LENGTH = 2000;
+final class TranslationStore implements ShownStatements, Translations {
 
     private final Jdbi jdbi;
     private final StatementEvents events;
@@ -43,45 +42,6 @@ public final class TranslationStore implements ShownStatements {
         this.jdbi = jdbi;
         this.events = events;
     }
-
-    /** A translation as sent. {@code kind} is {@code human} (the default) or {@code machine}. */
-    public record SubmitTranslation(String lang, String text, String kind) {}
-
-    /**
-     * A stored translation. {@code state}: proposed, approved, superseded or rejected.
-     *
-     * @param reviewedBy     who approved or rejected it (null while proposed, and for machine ones)
-     * @param rejectedReason why the reviewer sent it back (rejected ones only), shown to its translator
-     * @param proposedText   what the translator proposed, when the reviewer edited it before approving
-     */
-    public record TranslationView(
-            long id,
-            long statementId,
-            String lang,
-            String text,
-            String kind,
-            String state,
-            Long translatorId,
-            Long approvedBy,
-            Instant createdAt,
-            Instant approvedAt,
-            Long reviewedBy,
-            String rejectedReason,
-            String proposedText) {}
-
-    /** A review of a proposed translation: {@code text}, when given and different, is the reviewer's edit. */
-    public record Approval(String text) {}
-
-    /** Sending a proposed translation back to its translator, with the reason they will read. */
-    public record Rejection(String reason) {}
-
-    public static final int MAX_REASON_LENGTH = 500;
-
-    /**
-     * A statement without an approved human translation into the asked language; {@code machineText}
-     * is the approved machine translation if there is one, as a starting point.
-     */
-    public record Missing(long statementId, String text, String lang, String machineText) {}
 
     private static final String QUALIFIED_COLUMNS = "t.id, t.statement_id, t.lang, t.text, t.kind, t.state, "
             + "t.translator_id, t.approved_by, t.created_at, t.approved_at, t.reviewed_by, t.rejected_reason, t.proposed_text";
@@ -106,11 +66,7 @@ public final class TranslationStore implements ShownStatements {
         return t == null ? null : t.toInstant();
     }
 
-    /**
-     * Accepted statements of the conversation with no human translation into {@code rawInto},
-     * approved or proposed: a proposed one leaves the list at once (it waits for review instead),
-     * a rejected one brings the statement back.
-     */
+    @Override
     public List<Missing> missing(long conversationId, String rawInto) {
         String lang = language(rawInto, "into");
         return jdbi.withHandle(h -> {
@@ -131,11 +87,7 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /**
-     * One statement of the conversation as the desk opens it for translation into {@code into}:
-     * its original and the latest machine translation as the draft (null without one). Any
-     * moderation state but rejected; 404 for another conversation's statement.
-     */
+    @Override
     public Missing draft(long conversationId, long statementId, Language into) {
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
@@ -154,7 +106,7 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /** Every translation of one statement of the conversation, newest first. */
+    @Override
     public List<TranslationView> of(long conversationId, long statementId) {
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
@@ -166,7 +118,7 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /** Stores a human translation by {@code translatorId}, proposed for approval; {@code kind: machine} is refused (403). */
+    @Override
     public TranslationView submit(long conversationId, long statementId, long translatorId, SubmitTranslation request) {
         String lang = language(request.lang(), "lang");
         String kind = request.kind() == null ? "human" : request.kind().strip().toLowerCase(Locale.ROOT);
@@ -200,7 +152,7 @@ public final class TranslationStore implements ShownStatements {
         return submitted;
     }
 
-    /** As {@link #approve(long, long, long, List, Approval)} without an edit. */
+    @Override
     public TranslationView approve(
             long conversationId, long translationId, long approverId, List<Language> approverLanguages) {
         return approve(conversationId, translationId, approverId, approverLanguages, new Approval(null));
@@ -212,6 +164,7 @@ public final class TranslationStore implements ShownStatements {
      * into their own languages, 403 otherwise). An {@code approval} with a text that differs is the
      * reviewer's edit: that text is approved, and the translator's is kept as {@code proposedText}.
      */
+    @Override
     public TranslationView approve(
             long conversationId,
             long translationId,
@@ -246,6 +199,7 @@ public final class TranslationStore implements ShownStatements {
      * {@value #MAX_REASON_LENGTH} characters), by whoever may approve it; the statement returns to
      * the "missing" list and the translator reads the reason on the desk.
      */
+    @Override
     public TranslationView reject(
             long conversationId,
             long translationId,
@@ -314,9 +268,6 @@ public final class TranslationStore implements ShownStatements {
      * A translator's translations into {@code into} sent back with a reason, newest first, while the
      * statement has no newer human translation into that language (then the matter is settled).
      */
-    public record Returned(
-            long id, long statementId, String original, String originalLang, String text, String lang, String reason) {}
-
     List<Returned> returned(long conversationId, Language into, long translatorId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
@@ -382,10 +333,6 @@ public final class TranslationStore implements ShownStatements {
         }
         return text;
     }
-
-    /** A proposed translation next to its original, for approval. */
-    public record Proposed(
-            long id, long statementId, String original, String originalLang, String text, String lang, boolean mine) {}
 
     /** The translations into {@code into} waiting for approval; {@code mine} marks those {@code me} proposed. */
     List<Proposed> proposed(long conversationId, Language into, long me) {
@@ -458,12 +405,7 @@ public final class TranslationStore implements ShownStatements {
                         rs.getString("service"));
     }
 
-    /** A human translation approved when it was made, as an import brings it. */
-    public record ApprovedTranslation(
-            long statementId, Language lang, String text, long translatorId, long approverId, Instant at) {}
-
-    /** Writes approved human translations in the importing transaction (the demo seed). */
-    public static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
+    static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
         var insert = h.prepareBatch("""
                 INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
                 VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
@@ -481,14 +423,14 @@ public final class TranslationStore implements ShownStatements {
         }
     }
 
-    /** The newest translation's id, 0 when there is none: what has been written up to now. */
+    @Override
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation")
                 .mapTo(Long.class)
                 .one());
     }
 
-    /** The statements that got a translation with an id in (after, upTo]. */
+    @Override
     public Set<Long> translatedBetween(long after, long upTo) {
         return jdbi.withHandle(h -> Set.copyOf(
                 h.createQuery("SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
@@ -498,11 +440,7 @@ public final class TranslationStore implements ShownStatements {
                         .list()));
     }
 
-    /**
-     * Per statement, the approved translation each language's readers see (human first, then
-     * machine, the newest of a kind: the rule of {@link ShownStatements}), by statement id; a
-     * statement without one is absent. May include a translation into the statement's own language.
-     */
+    @Override
     public Map<Long, Map<Language, String>> shownTranslations(Collection<Long> statementIds) {
         Map<Long, Map<Language, String>> out = new HashMap<>();
         if (statementIds.isEmpty()) {

@@ -27,7 +27,7 @@ class CohortLabelsHttpTest extends ParticipationServerTest {
                     c.roleDimension());
         });
         for (String role : List.of("industry", "government")) {
-            new Join(given.jdbi, new org.commonground.conversation.InviteStore(given.jdbi))
+            new Join(given.jdbi, org.commonground.conversation.Invites.over(given.jdbi))
                     .join(
                             c.id(),
                             new Join.JoinRequest(Map.of("country", "KR", "role", role), null, null, "ko"),

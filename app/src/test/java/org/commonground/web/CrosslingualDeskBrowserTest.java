@@ -8,7 +8,7 @@ import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -55,8 +55,8 @@ class CrosslingualDeskBrowserTest {
         given.member(c, moderator, MemberRole.MODERATOR);
         long original = given.statementIds(c).getFirst();
         var author = given.participant(c, "KR");
-        long korean = new StatementStore(given.jdbi())
-                .write(c.id(), author.participantId(), new StatementStore.WriteStatement("한일 학생 교류를 더 늘려야 한다.", "ko"))
+        long korean = Statements.over(given.jdbi())
+                .write(c.id(), author.participantId(), new Statements.WriteStatement("한일 학생 교류를 더 늘려야 한다.", "ko"))
                 .id();
         machineDraft(given, korean, "ja", "日韓の学生交流をもっと増やすべきだ。");
 

@@ -1,42 +1,27 @@
-package org.commonground.moderation;
+package org.commonground.statement;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.StatementEvents;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The moderation queue of a conversation and the decisions on it. A decision records its
- * moderator, time and (for a rejection) reason on the statement; a rejected statement leaves
- * routing at once, whether it was pre- or post-moderated.
+ * Moderation states of statements: the queue as moderators read it and the decisions they record
+ * on a statement's row (moderator, time, reason). The moderation feature validates the request
+ * and asks here; every decision is told to {@link StatementEvents}.
  */
-final class ModerationStore {
-    public static final int MAX_REASON_LENGTH = 500;
-    public static final int MAX_PAGE = 500;
-
+final class DecisionStore implements ModerationQueue {
     private final Jdbi jdbi;
     private final StatementEvents events;
 
-    ModerationStore(Jdbi jdbi, StatementEvents events) {
+    DecisionStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
         this.events = events;
-    }
-
-    /**
-     * A moderator's decision: {@code accept} or {@code reject} (which needs a reason, unless it
-     * names {@code duplicateOf}: the statement this one repeats, whose id is then the reason).
-     */
-    public record Decision(String decision, String reason, Long duplicateOf) {
-        public Decision(String decision, String reason) {
-            this(decision, reason, null);
-        }
     }
 
     private static final RowMapper<QueueItem> ITEM = (rs, ctx) -> new QueueItem(
@@ -59,20 +44,8 @@ final class ModerationStore {
             author_participant_id, is_seed, created_at,
             (SELECT d.original_id FROM statement_duplicate d WHERE d.statement_id = statement.id) AS duplicate_of""";
 
-    /**
-     * The queue: pending statements first (oldest first, as they waited longest), then the rest,
-     * newest decisions first. {@code state} filters to one moderation state when given.
-     */
+    @Override
     public List<QueueItem> queue(long conversationId, String state, int limit, int offset) {
-        if (state != null && !List.of("pending", "accepted", "rejected").contains(state)) {
-            throw Invalid.field("state", "moderation.state.invalid");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw Invalid.field("limit", "moderation.limit.invalid", MAX_PAGE);
-        }
-        if (offset < 0) {
-            throw Invalid.field("offset", "moderation.offset.invalid");
-        }
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
             return h.createQuery("SELECT " + COLUMNS + """
@@ -91,7 +64,7 @@ final class ModerationStore {
         });
     }
 
-    /** One statement of the conversation as the queue shows it; 404 for an unknown or another conversation's one. */
+    @Override
     public QueueItem item(long conversationId, long statementId) {
         return jdbi.withHandle(h -> item(h, conversationId, statementId));
     }
@@ -105,7 +78,7 @@ final class ModerationStore {
                 .orElseThrow(() -> NotFound.of("statement", statementId));
     }
 
-    /** Statements of the conversation by id, as the queue shows them (unknown ids are left out). */
+    @Override
     public List<QueueItem> items(long conversationId, java.util.Collection<Long> statementIds) {
         if (statementIds.isEmpty()) {
             return List.of();
@@ -144,7 +117,7 @@ final class ModerationStore {
         return original;
     }
 
-    /** The conversation's duplicate → original links. */
+    @Override
     public java.util.Map<Long, Long> originals(long conversationId) {
         java.util.Map<Long, Long> out = new java.util.HashMap<>();
         jdbi.useHandle(h -> h.createQuery(
@@ -155,33 +128,9 @@ final class ModerationStore {
         return out;
     }
 
-    /** Accepts or rejects a statement of the conversation; 404 for another conversation's statement. */
-    public QueueItem decide(long conversationId, long statementId, long moderatorId, Decision decision) {
-        String verdict =
-                decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);
-        String state = switch (verdict) {
-            case "accept" -> "accepted";
-            case "reject" -> "rejected";
-            default -> throw Invalid.field("decision", "moderation.decision.invalid");
-        };
-        String reason = decision.reason() == null ? null : decision.reason().strip();
-        if (reason != null && reason.isEmpty()) {
-            reason = null;
-        }
-        Long duplicateOf = decision.duplicateOf();
-        if (duplicateOf != null && !"rejected".equals(state)) {
-            throw Invalid.field("duplicateOf", "moderation.duplicate.reject-only");
-        }
-        if (duplicateOf != null && duplicateOf == statementId) {
-            throw Invalid.field("duplicateOf", "moderation.duplicate.itself");
-        }
-        if ("rejected".equals(state) && reason == null && duplicateOf == null) {
-            throw Invalid.field("reason", "moderation.reason.required");
-        }
-        if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
-            throw Invalid.field("reason", "moderation.reason.too-long", MAX_REASON_LENGTH);
-        }
-        String finalReason = reason;
+    @Override
+    public QueueItem decide(
+            long conversationId, long statementId, long moderatorId, String state, String reason, Long duplicateOf) {
         QueueItem decided = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             Long original = duplicateOf == null ? null : original(h, conversationId, statementId, duplicateOf);
@@ -189,7 +138,7 @@ final class ModerationStore {
                             + "moderated_by = :moderator, moderated_at = now() "
                             + "WHERE id = :s AND conversation_id = :c")
                     .bind("state", state)
-                    .bind("reason", finalReason)
+                    .bind("reason", reason)
                     .bind("moderator", moderatorId)
                     .bind("s", statementId)
                     .bind("c", conversationId)
