@@ -56,10 +56,11 @@ public final class App {
                     routes -> f.account.guard(routes, web.pages(), f.participation.tokens()));
             HealthRoutes.addTo(api, db);
             f.account.addTo(api, web.pages());
-            f.conversation.addTo(api, web.pages(), f.statement.seeding(), f.participation.activity());
+            f.conversation.addTo(
+                    api, web.pages(), f.statement.seeding(), f.participation.activity(), f.machineTranslation);
             f.translation.addTo(api, web.pages());
             f.machineTranslation.addTo(api, web.pages(), f.conversation);
-            f.moderation.addTo(api, web.pages());
+            f.moderation.addTo(api, web.pages(), f.text.nearDuplicates(), f.participation.authorCohorts());
             f.participation.addTo(api, web.pages());
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
             f.results.addTo(api);
@@ -95,6 +96,7 @@ public final class App {
             var conversation = ConversationFeature.wire(jdbi, account);
             var statement = StatementFeature.wire(jdbi);
             var translation = TranslationFeature.wire(jdbi, conversation, statement);
+            web.pages().labelCohortsWith(translation.cohortLabels());
             var machineTranslation =
                     MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
             var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
@@ -107,7 +109,8 @@ public final class App {
                     conversation,
                     statement,
                     translation,
-                    machineTranslation);
+                    machineTranslation,
+                    moderation.duplicates());
             var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
             var privacy = PrivacyFeature.wire(
                     jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);

@@ -159,6 +159,38 @@ final class ParticipantStore {
         return jdbi.withHandle(h -> cohortsOf(h, p));
     }
 
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name in declared order. */
+    Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> {
+            Map<Long, Map<Long, String>> byParticipant = new HashMap<>();
+            h.createQuery("""
+                    SELECT pc.participant_id, pc.dimension_id, pc.value FROM participant_cohort pc
+                    JOIN participant p ON p.id = pc.participant_id
+                    WHERE pc.participant_id = ANY(:ids) AND p.conversation_id = :c""")
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .bind("c", conversationId)
+                    .map((rs, c) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                    .forEach(r -> byParticipant
+                            .computeIfAbsent((Long) r[0], k -> new HashMap<>())
+                            .put((Long) r[1], (String) r[2]));
+            List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
+            byParticipant.forEach((participant, values) -> {
+                Map<String, String> cohorts = new LinkedHashMap<>();
+                for (Conversation.CohortDimension d : dimensions) {
+                    if (values.containsKey(d.id())) {
+                        cohorts.put(d.name(), values.get(d.id()));
+                    }
+                }
+                out.put(participant, cohorts);
+            });
+        });
+        return out;
+    }
+
     private static Optional<Participant> byToken(Handle h, String secret) {
         return h.createQuery(
                         "SELECT id, conversation_id, language, public_id FROM participant WHERE token_hash = :hash")

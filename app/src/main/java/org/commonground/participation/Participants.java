@@ -112,6 +112,11 @@ public final class Participants implements ParticipantTokens {
         return store.cohortsOf(p);
     }
 
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name. */
+    public Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        return store.cohortsOf(conversationId, ids);
+    }
+
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
         return secret(ctx, conversationId).flatMap(store::byToken).filter(p -> p.conversationId() == conversationId);

@@ -47,7 +47,11 @@ class TableOwnersTest {
             Map.entry("machine_text", "translation"),
             Map.entry("glossary_term", "translation"),
             // privacy (V130): each conversation's erasure policy
-            Map.entry("privacy_setting", "privacy"));
+            Map.entry("privacy_setting", "privacy"),
+            // crosslingual (V140): duplicate links are recorded with moderation decisions (statement), cohort labels
+            // are translations
+            Map.entry("statement_duplicate", "statement"),
+            Map.entry("cohort_label", "translation"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {
