@@ -8,6 +8,7 @@ import org.commonground.account.PasswordHashing;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
+import org.commonground.dialogue.DialogueFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
@@ -65,6 +66,16 @@ public final class App {
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
+        var dialogue = DialogueFeature.wire(
+                jdbi,
+                throttles,
+                config.secureCookies(),
+                account,
+                conversation,
+                statement,
+                translation,
+                participation,
+                results);
         return Javalin.create(cfg -> {
             cfg.events.serverStopped(results::close);
             cfg.events.serverStopped(hashing::close);
@@ -89,6 +100,7 @@ public final class App {
             report.addTo(api, web.pages());
             forum.addTo(api, web.pages());
             polis.addTo(api);
+            dialogue.addTo(api, web.pages(), web.messages());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }

@@ -176,6 +176,20 @@ public final class VoteStore implements Votes {
                 castAt);
     }
 
+    /**
+     * Casts many votes in batches of 1,000 with the same checks as one vote (the demo's simulated
+     * rounds); returns how many were recorded.
+     */
+    public int castAll(List<Cast> casts) {
+        int recorded = 0;
+        for (int from = 0; from < casts.size(); from += 1000) {
+            for (Outcome o : write(casts.subList(from, Math.min(casts.size(), from + 1000)))) {
+                recorded += o.castAt() == null ? 0 : 1;
+            }
+        }
+        return recorded;
+    }
+
     /** A recorded vote. */
     public record VoteView(long statementId, Vote value, Instant castAt) {}
 
