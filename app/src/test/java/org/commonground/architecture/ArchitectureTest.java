@@ -31,6 +31,7 @@ class ArchitectureTest {
             "results",
             "report",
             "forum",
+            "dialogue",
             "polis",
             "demo",
             "cli");

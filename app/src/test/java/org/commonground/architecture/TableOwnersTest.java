@@ -45,7 +45,14 @@ class TableOwnersTest {
             Map.entry("translation_job", "translation"),
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
-            Map.entry("glossary_term", "translation"));
+            Map.entry("glossary_term", "translation"),
+            // dialogues over months (V160), the dialogue feature's
+            Map.entry("dialogue", "dialogue"),
+            Map.entry("dialogue_text", "dialogue"),
+            Map.entry("dialogue_round", "dialogue"),
+            Map.entry("dialogue_carried", "dialogue"),
+            Map.entry("dialogue_person", "dialogue"),
+            Map.entry("dialogue_person_round", "dialogue"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {
