@@ -108,6 +108,14 @@ public final class DialogueFeature {
         conversation.listOnFrontPage(reader -> frontPage(reader, messages));
     }
 
+    /**
+     * Seeds the demo dialogue (three monthly rounds, returning participants whose votes move; see
+     * {@link DialogueDemo}); returns its id.
+     */
+    public static long seedDemo(Jdbi jdbi, java.time.Clock clock, long organizerId, long translatorId) {
+        return new DialogueDemo(jdbi, clock).seed(organizerId, translatorId);
+    }
+
     /** The newest public dialogues for the front page, each with its rounds and the one open now. */
     private List<FrontPageEntry> frontPage(Language reader, Messages messages) {
         return dialogues.newest(FRONT_PAGE).stream()

@@ -44,9 +44,7 @@ final class Organizing {
 
     private final DialogueStore dialogues;
     private final ConversationStore conversations;
-    private final Seeding seeding;
-    private final StatementStore statements;
-    private final TranslationStore translations;
+    private final RoundOpening opening;
     private final Access access;
     private final Authentication authentication;
     private final Clock clock;
@@ -62,9 +60,7 @@ final class Organizing {
             Clock clock) {
         this.dialogues = dialogues;
         this.conversations = conversations;
-        this.seeding = seeding;
-        this.statements = statements;
-        this.translations = translations;
+        this.opening = new RoundOpening(dialogues, conversations, seeding, statements, translations);
         this.access = access;
         this.authentication = authentication;
         this.clock = clock;
@@ -93,7 +89,7 @@ final class Organizing {
     Dialogue create(Account organizer, NewDialogue in) {
         List<FieldError> errors = new ArrayList<>();
         Map<Language, Dialogue.DialogueText> texts = texts(in.texts(), errors);
-        schedule(in.opensAt(), in.closesAt(), errors);
+        checkSchedule(in.opensAt(), in.closesAt(), errors);
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
@@ -117,73 +113,14 @@ final class Organizing {
         return dialogues.create(organizer.id(), texts, first, in.opensAt(), in.closesAt());
     }
 
-    /** Opens the next round from the last one (see {@link NextRound}); the new round as stored. */
+    /** Opens the next round from the last one (see {@link NextRound}); the dialogue with it. */
     Dialogue nextRound(Account organizer, Dialogue d, NextRound in) {
-        List<FieldError> errors = new ArrayList<>();
-        schedule(in.opensAt(), in.closesAt(), errors);
-        Conversation last = conversations.get(d.last().conversationId());
-        List<Long> carry = in.carry() == null ? List.of() : in.carry();
-        if (carry.size() > MAX_CARRIED) {
-            errors.add(new FieldError("carry", "dialogue.carry.too-many", MAX_CARRIED));
-        }
-        List<StatementStore.StoredStatement> chosen = new ArrayList<>();
-        Map<Long, StatementStore.StoredStatement> found = new LinkedHashMap<>();
-        statements.withIds(new HashSet<>(carry)).forEach(s -> found.put(s.id(), s));
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < carry.size(); i++) {
-            Long id = carry.get(i);
-            StatementStore.StoredStatement s = id == null ? null : found.get(id);
-            if (s == null || s.conversationId() != last.id() || !"accepted".equals(s.moderationState())) {
-                errors.add(new FieldError("carry." + i, "dialogue.carry.not-in-last-round", id == null ? 0 : id));
-            } else if (seen.add(id)) {
-                chosen.add(s);
-            }
-        }
-        if (last.state() == ConversationState.ARCHIVED) {
-            errors.add(new FieldError("carry", "dialogue.last-round.archived"));
-        }
-        if (!errors.isEmpty()) {
-            throw Invalid.fields(errors);
-        }
-        Map<String, Conversation.Text> texts = in.texts();
-        if (texts == null || texts.isEmpty()) {
-            texts = new LinkedHashMap<>();
-            for (var e : last.texts().entrySet()) {
-                texts.put(e.getKey().code(), e.getValue());
-            }
-        }
-        List<ConversationStore.CohortSpec> cohorts = last.cohorts().stream()
-                .map(c -> new ConversationStore.CohortSpec(c.name(), c.values(), c.fixedByInvite()))
-                .toList();
-        Conversation next = conversations.create(
-                organizer.id(),
-                new ConversationStore.NewConversation(
-                        texts, last.moderationMode(), last.participantsCanWrite(), last.resultsVisibility(), cohorts));
-        copyStaff(last.id(), next.id());
-        Map<Long, Long> copies = new LinkedHashMap<>();
-        Map<Long, Long> originOf = new java.util.HashMap<>();
-        dialogues.carried(d.id()).forEach(c -> originOf.put(c.statementId(), c.originStatementId()));
-        List<DialogueStore.Carried> carried = new ArrayList<>();
-        for (StatementStore.StoredStatement s : chosen) {
-            long copy =
-                    seeding.seed(next.id(), organizer.id(), s.text(), s.lang()).id();
-            copies.put(s.id(), copy);
-            carried.add(new DialogueStore.Carried(copy, s.id(), originOf.getOrDefault(s.id(), s.id())));
-        }
-        translations.copyApproved(copies);
-        Dialogue updated = dialogues.addRound(d.id(), next.id(), in.opensAt(), in.closesAt(), carried);
-        if (Boolean.TRUE.equals(in.open())) {
-            conversations.transition(next.id(), ConversationState.OPEN);
-            if (Boolean.TRUE.equals(in.closePrevious()) && last.state() == ConversationState.OPEN) {
-                conversations.transition(last.id(), ConversationState.CLOSED);
-            }
-        }
-        return updated;
+        return opening.open(organizer.id(), d, in);
     }
 
     Dialogue schedule(Dialogue d, int number, RoundSchedule in) {
         List<FieldError> errors = new ArrayList<>();
-        schedule(in.opensAt(), in.closesAt(), errors);
+        checkSchedule(in.opensAt(), in.closesAt(), errors);
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
@@ -263,18 +200,6 @@ final class Organizing {
         return account.isAdmin() || (d.ownerId() != null && d.ownerId() == account.id());
     }
 
-    /** The last round's staff (co-organizers, moderators, translators with their languages) work the next round too. */
-    private void copyStaff(long from, long to) {
-        for (ConversationStore.Member m : conversations.members(from)) {
-            if (m.role() == MemberRole.TRANSLATOR) {
-                conversations.addMember(
-                        to, m.accountId(), m.role(), new TranslatorLanguages(List.copyOf(m.languages())));
-            } else {
-                conversations.addMember(to, m.accountId(), m.role());
-            }
-        }
-    }
-
     static Map<Language, Dialogue.DialogueText> texts(Map<String, Dialogue.DialogueText> raw, List<FieldError> errors) {
         Map<Language, Dialogue.DialogueText> texts = new EnumMap<>(Language.class);
         if (raw == null || raw.isEmpty()) {
@@ -306,7 +231,7 @@ final class Organizing {
         return texts;
     }
 
-    private static void schedule(Instant opensAt, Instant closesAt, List<FieldError> errors) {
+    static void checkSchedule(Instant opensAt, Instant closesAt, List<FieldError> errors) {
         if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
             errors.add(new FieldError("closesAt", "dialogue.schedule.order"));
         }
