@@ -47,7 +47,7 @@ public final class ConversationFeature {
         return readable;
     }
 
-    public ConversationStore conversations() {
+    public ConversationCatalog conversations() {
         return conversations;
     }
 
@@ -56,7 +56,7 @@ public final class ConversationFeature {
         this.frontPageSeries = entries;
     }
 
-    public InviteStore invites() {
+    public Invites invites() {
         return invites;
     }
 

@@ -16,7 +16,7 @@ import org.commonground.analysis.RoundSeries;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.results.AnalysisInput;
 import org.commonground.results.Results;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,12 +33,11 @@ final class CrossRounds {
     private final Jdbi jdbi;
     private final DialogueStore dialogues;
     private final ReturningStore returning;
-    private final StatementStore statements;
+    private final Statements statements;
     private final Results results;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    CrossRounds(
-            Jdbi jdbi, DialogueStore dialogues, ReturningStore returning, StatementStore statements, Results results) {
+    CrossRounds(Jdbi jdbi, DialogueStore dialogues, ReturningStore returning, Statements statements, Results results) {
         this.jdbi = jdbi;
         this.dialogues = dialogues;
         this.returning = returning;

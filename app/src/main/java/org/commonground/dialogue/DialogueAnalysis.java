@@ -2,8 +2,8 @@ package org.commonground.dialogue;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.results.ResultsReaders;
 import org.commonground.web.Page;
@@ -16,11 +16,11 @@ import org.commonground.web.Page;
 final class DialogueAnalysis {
     private final CrossRounds crossRounds;
     private final ResultsReaders readers;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final DialogueViews views;
 
     DialogueAnalysis(
-            CrossRounds crossRounds, ResultsReaders readers, ConversationStore conversations, DialogueViews views) {
+            CrossRounds crossRounds, ResultsReaders readers, ConversationCatalog conversations, DialogueViews views) {
         this.crossRounds = crossRounds;
         this.readers = readers;
         this.conversations = conversations;

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.participation.Join;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Vote;
+import org.commonground.participation.Votes;
 import org.commonground.statement.StatementFeature;
-import org.commonground.translation.TranslationStore;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
@@ -135,15 +136,15 @@ final class DialogueDemo {
 
     /** Seeds the dialogue; its id. The organizer creates and opens the rounds, the translator's translations carry over. */
     long seed(long organizerId, long translatorId) {
-        ConversationStore conversations = new ConversationStore(jdbi);
+        ConversationCatalog conversations = ConversationCatalog.over(jdbi);
         StatementFeature statement = StatementFeature.wire(jdbi);
-        TranslationStore translations = new TranslationStore(jdbi, statement.events());
+        Translations translations = Translations.over(jdbi, statement.events());
         DialogueStore dialogues = new DialogueStore(jdbi);
         ReturningStore returning = new ReturningStore(jdbi);
         RoundOpening opening =
                 new RoundOpening(dialogues, conversations, statement.seeding(), statement.statements(), translations);
-        Join join = new Join(jdbi, new InviteStore(jdbi));
-        VoteStore votes = new VoteStore(jdbi);
+        Join join = new Join(jdbi, Invites.over(jdbi));
+        Votes votes = Votes.over(jdbi);
 
         Instant now = clock.instant();
         Instant[] opens = new Instant[ROUNDS];
@@ -154,27 +155,29 @@ final class DialogueDemo {
         }
         Conversation first = conversations.create(
                 organizerId,
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         roundTexts(1),
                         ModerationMode.POST,
                         true,
                         ResultsVisibility.PUBLIC,
-                        List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false))));
+                        List.of(new ConversationCatalog.CohortSpec(
+                                "country", List.of("JP", "KR", "US", "other"), false))));
         List<Long> statementIds = new ArrayList<>();
-        List<TranslationStore.ApprovedTranslation> approved = new ArrayList<>();
+        List<Translations.ApprovedTranslation> approved = new ArrayList<>();
         for (Planted p : STATEMENTS) {
-            long id = statement.seeding()
+            long id = statement
+                    .seeding()
                     .seed(first.id(), organizerId, p.texts().get(p.original()), p.original())
                     .id();
             statementIds.add(id);
             for (Language target : Language.values()) {
                 if (target != p.original()) {
-                    approved.add(new TranslationStore.ApprovedTranslation(
+                    approved.add(new Translations.ApprovedTranslation(
                             id, target, p.texts().get(target), translatorId, organizerId, opens[0]));
                 }
             }
         }
-        jdbi.useHandle(h -> TranslationStore.insertApproved(h, approved));
+        jdbi.useHandle(h -> Translations.insertApproved(h, approved));
         conversations.transition(first.id(), ConversationState.OPEN);
         Dialogue d = dialogues.create(organizerId, dialogueTexts(), first.id(), opens[0], closes[0]);
 
@@ -207,10 +210,11 @@ final class DialogueDemo {
                     inRound.add(people.size() - 1);
                 }
             }
-            List<VoteStore.Cast> casts = new ArrayList<>();
+            List<Votes.BatchVote> casts = new ArrayList<>();
             for (int j : inRound) {
                 Person p = people.get(j);
-                Language lang = p.country().equals("JP") ? Language.JA : p.country().equals("KR") ? Language.KO : Language.EN;
+                Language lang =
+                        p.country().equals("JP") ? Language.JA : p.country().equals("KR") ? Language.KO : Language.EN;
                 Join.Joined joined = roundsOfPerson.get(j).isEmpty()
                         ? join.join(
                                 conversation,
@@ -218,15 +222,14 @@ final class DialogueDemo {
                                 lang)
                         : join.rejoin(conversation, Map.of("country", p.country()), lang);
                 roundsOfPerson.get(j).put(conversation, joined.participantId());
-                String hash = Secrets.hash(joined.token());
                 for (int s = 0; s < STATEMENTS.size(); s++) {
                     if (random.nextDouble() < SKIP) {
                         continue;
                     }
-                    short value = random.nextDouble() < PASS
-                            ? 0
-                            : p.disposition()[s] < agree(STATEMENTS.get(s), p, r) ? (short) 1 : (short) -1;
-                    casts.add(new VoteStore.Cast(conversation, hash, carried.get(s), value));
+                    Vote value = random.nextDouble() < PASS
+                            ? Vote.PASS
+                            : p.disposition()[s] < agree(STATEMENTS.get(s), p, r) ? Vote.AGREE : Vote.DISAGREE;
+                    casts.add(new Votes.BatchVote(conversation, joined.token(), carried.get(s), value));
                 }
             }
             votes.castAll(casts);
@@ -306,15 +309,13 @@ final class DialogueDemo {
                 "ja",
                 new Conversation.Text(
                         "共有する歴史をどう教えるか（第" + round + "回）",
-                        "日韓の市民による毎月の対話の第" + round + "回です。それぞれの意見に投票してください。"
-                                + "変化を測るため、前の回と同じ意見も出てきます。",
+                        "日韓の市民による毎月の対話の第" + round + "回です。それぞれの意見に投票してください。" + "変化を測るため、前の回と同じ意見も出てきます。",
                         ""));
         texts.put(
                 "ko",
                 new Conversation.Text(
                         "함께하는 역사를 어떻게 가르칠까(" + round + "회차)",
-                        "한일 시민이 매달 나누는 대화의 " + round + "회차입니다. 각 의견에 투표해 주세요."
-                                + " 변화를 측정하기 위해 지난 회차와 같은 의견도 나옵니다.",
+                        "한일 시민이 매달 나누는 대화의 " + round + "회차입니다. 각 의견에 투표해 주세요." + " 변화를 측정하기 위해 지난 회차와 같은 의견도 나옵니다.",
                         ""));
         return texts;
     }

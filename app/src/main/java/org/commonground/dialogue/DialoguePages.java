@@ -15,8 +15,8 @@ import org.commonground.account.Authentication;
 import org.commonground.analysis.GapVerdict;
 import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.TooManyRequests;
@@ -41,7 +41,7 @@ final class DialoguePages {
     private final ReturningParticipants returning;
     private final DialogueViews views;
     private final DialogueAnalysis analysis;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final ShownStatements shown;
     private final Access access;
     private final Authentication authentication;
@@ -55,7 +55,7 @@ final class DialoguePages {
             ReturningParticipants returning,
             DialogueViews views,
             DialogueAnalysis analysis,
-            ConversationStore conversations,
+            ConversationCatalog conversations,
             ShownStatements shown,
             Access access,
             Authentication authentication,

@@ -14,10 +14,10 @@ import org.commonground.analysis.RoundGap;
 import org.commonground.analysis.StatementTrend;
 import org.commonground.analysis.Tally;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.Readable;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
@@ -28,16 +28,13 @@ import org.commonground.web.Page;
  * so the page and the JSON say the same thing in the same words.
  */
 final class DialogueViews {
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final DialogueStore dialogues;
-    private final StatementStore statements;
+    private final Statements statements;
     private final ShownStatements shown;
 
     DialogueViews(
-            ConversationStore conversations,
-            DialogueStore dialogues,
-            StatementStore statements,
-            ShownStatements shown) {
+            ConversationCatalog conversations, DialogueStore dialogues, Statements statements, ShownStatements shown) {
         this.conversations = conversations;
         this.dialogues = dialogues;
         this.statements = statements;

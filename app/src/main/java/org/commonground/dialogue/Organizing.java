@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +15,16 @@ import org.commonground.account.Authentication;
 import org.commonground.account.Role;
 import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
-import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.Seeding;
-import org.commonground.conversation.TranslatorLanguages;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.StatementStore;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.Statements;
+import org.commonground.translation.Translations;
 import org.commonground.web.InputText;
 import org.commonground.web.Language;
 
@@ -43,7 +40,7 @@ final class Organizing {
     static final int MAX_CARRIED = 200;
 
     private final DialogueStore dialogues;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final RoundOpening opening;
     private final Access access;
     private final Authentication authentication;
@@ -51,10 +48,10 @@ final class Organizing {
 
     Organizing(
             DialogueStore dialogues,
-            ConversationStore conversations,
+            ConversationCatalog conversations,
             Seeding seeding,
-            StatementStore statements,
-            TranslationStore translations,
+            Statements statements,
+            Translations translations,
             Access access,
             Authentication authentication,
             Clock clock) {
@@ -107,7 +104,7 @@ final class Organizing {
             texts.forEach(
                     (lang, t) -> roundTexts.put(lang.code(), new Conversation.Text(t.title(), t.description(), "")));
             first = conversations
-                    .create(organizer.id(), new ConversationStore.NewConversation(roundTexts, null, null, null, null))
+                    .create(organizer.id(), new ConversationCatalog.NewConversation(roundTexts, null, null, null, null))
                     .id();
         }
         return dialogues.create(organizer.id(), texts, first, in.opensAt(), in.closesAt());

@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.participation.Join;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.problem.Conflict;
@@ -30,10 +30,10 @@ final class ReturningParticipants {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReturningStore store;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final ParticipationFeature participation;
 
-    ReturningParticipants(ReturningStore store, ConversationStore conversations, ParticipationFeature participation) {
+    ReturningParticipants(ReturningStore store, ConversationCatalog conversations, ParticipationFeature participation) {
         this.store = store;
         this.conversations = conversations;
         this.participation = participation;

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.Seeding;
 import org.commonground.conversation.TranslatorLanguages;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
-import org.commonground.statement.StatementStore;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.Statements;
+import org.commonground.translation.Translations;
 
 /**
  * Opening a dialogue's next round from its last: a new conversation with the last round's texts (or
@@ -25,17 +25,17 @@ import org.commonground.translation.TranslationStore;
  */
 final class RoundOpening {
     private final DialogueStore dialogues;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final Seeding seeding;
-    private final StatementStore statements;
-    private final TranslationStore translations;
+    private final Statements statements;
+    private final Translations translations;
 
     RoundOpening(
             DialogueStore dialogues,
-            ConversationStore conversations,
+            ConversationCatalog conversations,
             Seeding seeding,
-            StatementStore statements,
-            TranslationStore translations) {
+            Statements statements,
+            Translations translations) {
         this.dialogues = dialogues;
         this.conversations = conversations;
         this.seeding = seeding;
@@ -52,13 +52,13 @@ final class RoundOpening {
         if (carry.size() > Organizing.MAX_CARRIED) {
             errors.add(new FieldError("carry", "dialogue.carry.too-many", Organizing.MAX_CARRIED));
         }
-        List<StatementStore.StoredStatement> chosen = new ArrayList<>();
-        Map<Long, StatementStore.StoredStatement> found = new LinkedHashMap<>();
+        List<Statements.StoredStatement> chosen = new ArrayList<>();
+        Map<Long, Statements.StoredStatement> found = new LinkedHashMap<>();
         statements.withIds(new HashSet<>(carry)).forEach(s -> found.put(s.id(), s));
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < carry.size(); i++) {
             Long id = carry.get(i);
-            StatementStore.StoredStatement s = id == null ? null : found.get(id);
+            Statements.StoredStatement s = id == null ? null : found.get(id);
             if (s == null || s.conversationId() != last.id() || !"accepted".equals(s.moderationState())) {
                 errors.add(new FieldError("carry." + i, "dialogue.carry.not-in-last-round", id == null ? 0 : id));
             } else if (seen.add(id)) {
@@ -78,21 +78,20 @@ final class RoundOpening {
                 texts.put(e.getKey().code(), e.getValue());
             }
         }
-        List<ConversationStore.CohortSpec> cohorts = last.cohorts().stream()
-                .map(c -> new ConversationStore.CohortSpec(c.name(), c.values(), c.fixedByInvite()))
+        List<ConversationCatalog.CohortSpec> cohorts = last.cohorts().stream()
+                .map(c -> new ConversationCatalog.CohortSpec(c.name(), c.values(), c.fixedByInvite()))
                 .toList();
         Conversation next = conversations.create(
                 organizerId,
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         texts, last.moderationMode(), last.participantsCanWrite(), last.resultsVisibility(), cohorts));
         copyStaff(last.id(), next.id());
         Map<Long, Long> copies = new LinkedHashMap<>();
         Map<Long, Long> originOf = new java.util.HashMap<>();
         dialogues.carried(d.id()).forEach(c -> originOf.put(c.statementId(), c.originStatementId()));
         List<DialogueStore.Carried> carried = new ArrayList<>();
-        for (StatementStore.StoredStatement s : chosen) {
-            long copy =
-                    seeding.seed(next.id(), organizerId, s.text(), s.lang()).id();
+        for (Statements.StoredStatement s : chosen) {
+            long copy = seeding.seed(next.id(), organizerId, s.text(), s.lang()).id();
             copies.put(s.id(), copy);
             carried.add(new DialogueStore.Carried(copy, s.id(), originOf.getOrDefault(s.id(), s.id())));
         }
@@ -109,7 +108,7 @@ final class RoundOpening {
 
     /** The last round's staff (co-organizers, moderators, translators with their languages) work the next round too. */
     private void copyStaff(long from, long to) {
-        for (ConversationStore.Member m : conversations.members(from)) {
+        for (ConversationCatalog.Member m : conversations.members(from)) {
             if (m.role() == MemberRole.TRANSLATOR) {
                 conversations.addMember(
                         to, m.accountId(), m.role(), new TranslatorLanguages(List.copyOf(m.languages())));
@@ -118,5 +117,4 @@ final class RoundOpening {
             }
         }
     }
-
 }

@@ -11,14 +11,14 @@ import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.participation.Join;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Vote;
+import org.commonground.participation.Votes;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
 import org.commonground.testing.TestAccounts.Caller;
 import org.commonground.testing.TestServer;
 import org.commonground.web.AbuseLimits;
-import org.commonground.web.Secrets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,8 +86,8 @@ class CrossRoundChangeTest {
                         .asText());
             }
         }
-        VoteStore votes = new VoteStore(world.jdbi());
-        List<VoteStore.Cast> round1 = new ArrayList<>();
+        Votes votes = Votes.over(world.jdbi());
+        List<Votes.BatchVote> round1 = new ArrayList<>();
         for (int i = 0; i < PER_COUNTRY; i++) {
             // Round 1: 12 of 60 in Japan agree (20%), 48 of 60 in Korea (80%) on both statements: a 60-point gap.
             round1.add(cast(first.id(), jp.get(i), shrinking, i < 12));
@@ -104,7 +104,7 @@ class CrossRoundChangeTest {
         long second = next.json().at("/rounds/1/conversationId").asLong();
         List<Long> carried = world.statementIds(
                 new Conversation(second, null, null, null, false, null, Map.of(), List.of(), null, null));
-        List<VoteStore.Cast> round2 = new ArrayList<>();
+        List<Votes.BatchVote> round2 = new ArrayList<>();
         for (int i = 0; i < 2 * PER_COUNTRY; i++) {
             TestServer.Response returned =
                     server.postJson("/api/v1/dialogues/" + dialogue + "/return", Map.of("returnToken", links.get(i)));
@@ -126,8 +126,8 @@ class CrossRoundChangeTest {
         assertThat(votes.castAll(round2)).isEqualTo(round2.size());
     }
 
-    static VoteStore.Cast cast(long conversation, Join.Joined who, long statement, boolean agree) {
-        return new VoteStore.Cast(conversation, Secrets.hash(who.token()), statement, (short) (agree ? 1 : -1));
+    static Votes.BatchVote cast(long conversation, Join.Joined who, long statement, boolean agree) {
+        return new Votes.BatchVote(conversation, who.token(), statement, agree ? Vote.AGREE : Vote.DISAGREE);
     }
 
     static JsonNode trend(JsonNode analysis, long statement) {

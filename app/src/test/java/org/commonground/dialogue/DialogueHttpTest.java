@@ -16,7 +16,7 @@ import org.commonground.testing.Given;
 import org.commonground.testing.ServerTest;
 import org.commonground.testing.TestAccounts.Caller;
 import org.commonground.testing.TestServer;
-import org.commonground.translation.TranslationStore;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +49,14 @@ class DialogueHttpTest extends ServerTest {
                         "History textbooks should be written jointly " + title,
                         "Student exchanges should double " + title,
                         "Leaders should meet every year " + title));
-        List<TranslationStore.ApprovedTranslation> translations = new ArrayList<>();
+        List<Translations.ApprovedTranslation> translations = new ArrayList<>();
         for (long id : world.statementIds(c)) {
-            translations.add(new TranslationStore.ApprovedTranslation(
+            translations.add(new Translations.ApprovedTranslation(
                     id, Language.JA, "日本語訳 " + id, organizer.id(), organizer.id(), Instant.now()));
-            translations.add(new TranslationStore.ApprovedTranslation(
+            translations.add(new Translations.ApprovedTranslation(
                     id, Language.KO, "한국어 번역 " + id, organizer.id(), organizer.id(), Instant.now()));
         }
-        world.jdbi().useHandle(h -> TranslationStore.insertApproved(h, translations));
+        world.jdbi().useHandle(h -> Translations.insertApproved(h, translations));
         return c;
     }
 
