@@ -8,6 +8,7 @@ import org.commonground.account.PasswordHashing;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
+import org.commonground.dialogue.DialogueFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
@@ -68,6 +69,7 @@ public final class App {
             f.report.addTo(api, web.pages());
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
+            f.dialogue.addTo(api, web.pages(), web.messages());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }
@@ -87,7 +89,8 @@ public final class App {
             PrivacyFeature privacy,
             ReportFeature report,
             ForumFeature forum,
-            PolisFeature polis) {
+            PolisFeature polis,
+            DialogueFeature dialogue) {
         static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
             AbuseLimits limits = config.abuseLimits();
             Throttles throttles = new Throttles(limits, clock);
@@ -117,6 +120,16 @@ public final class App {
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
             var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
             var polis = PolisFeature.wire(jdbi, conversation);
+            var dialogue = DialogueFeature.wire(
+                    jdbi,
+                    throttles,
+                    config.secureCookies(),
+                    account,
+                    conversation,
+                    statement,
+                    translation,
+                    participation,
+                    results);
             return new Features(
                     hashing,
                     account,
@@ -131,7 +144,8 @@ public final class App {
                     privacy,
                     report,
                     forum,
-                    polis);
+                    polis,
+                    dialogue);
         }
     }
 }

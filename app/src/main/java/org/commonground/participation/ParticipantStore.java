@@ -150,6 +150,22 @@ final class ParticipantStore {
         return jdbi.withHandle(h -> byToken(h, secret));
     }
 
+    Optional<Participant> byId(long participantId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT id, conversation_id, language FROM participant WHERE id = :id")
+                        .bind("id", participantId)
+                        .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .findOne());
+    }
+
+    /** Gives the participant a new token (only its hash stored): the old one stops working. */
+    void replaceToken(long participantId, String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE participant SET token_hash = :hash WHERE id = :id")
+                .bind("hash", tokenHash)
+                .bind("id", participantId)
+                .execute());
+    }
+
     /** The conversation's rules, or 404 (a participant's request to an unknown conversation). */
     ConversationRules rules(long conversationId) {
         return jdbi.withHandle(h -> ConversationRules.load(h, conversationId));

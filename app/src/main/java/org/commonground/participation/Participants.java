@@ -122,6 +122,14 @@ public final class Participants implements ParticipantTokens {
         return secret(ctx, conversationId).flatMap(store::byToken).filter(p -> p.conversationId() == conversationId);
     }
 
+    Optional<Participant> byId(long participantId) {
+        return store.byId(participantId);
+    }
+
+    void replaceToken(long participantId, String tokenHash) {
+        store.replaceToken(participantId, tokenHash);
+    }
+
     /** Whether {@code secret} is the token of a participant of any conversation. */
     @Override
     public boolean known(String secret) {
