@@ -12,6 +12,7 @@ import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
+import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -62,6 +63,7 @@ public final class App {
             f.participation.addTo(api, web.pages());
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
             f.results.addTo(api);
+            f.privacy.addTo(api, web.pages());
             f.report.addTo(api, web.pages());
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
@@ -81,6 +83,7 @@ public final class App {
             TextFeature text,
             ParticipationFeature participation,
             ResultsFeature results,
+            PrivacyFeature privacy,
             ReportFeature report,
             ForumFeature forum,
             PolisFeature polis) {
@@ -106,6 +109,8 @@ public final class App {
                     translation,
                     machineTranslation);
             var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+            var privacy = PrivacyFeature.wire(
+                    jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
             var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
             var polis = PolisFeature.wire(jdbi, conversation);
@@ -120,6 +125,7 @@ public final class App {
                     text,
                     participation,
                     results,
+                    privacy,
                     report,
                     forum,
                     polis);

@@ -45,7 +45,9 @@ class TableOwnersTest {
             Map.entry("translation_job", "translation"),
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
-            Map.entry("glossary_term", "translation"));
+            Map.entry("glossary_term", "translation"),
+            // privacy (V130): each conversation's erasure policy
+            Map.entry("privacy_setting", "privacy"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {
