@@ -76,6 +76,33 @@ public final class Join {
         return new Joined(admitted.id(), admitted.publicId(), conversationId, token, language, admitted.cohorts());
     }
 
+    /**
+     * A returning participant of a dialogue joins its next round: the cohort answers they gave before
+     * carry over, by dimension name, as far as the round still offers those values (an answer an
+     * invite once fixed included: it was fixed for this person). Nothing is asked again.
+     */
+    public Joined rejoin(long conversationId, Map<String, String> earlier, Language language) {
+        String token = Participants.TOKEN_PREFIX + Secrets.token();
+        ParticipantStore.Admitted admitted = store.admit(
+                conversationId,
+                null,
+                invites,
+                (dimensions, fixed) -> {
+                    Map<Long, String> values = new LinkedHashMap<>();
+                    for (Conversation.CohortDimension d : dimensions) {
+                        String value = earlier.get(d.name());
+                        if (value != null && d.values().contains(value)) {
+                            values.put(d.id(), value);
+                        }
+                    }
+                    return values;
+                },
+                Secrets.hash(token),
+                null,
+                language.code());
+        return new Joined(admitted.id(), conversationId, token, language.code(), admitted.cohorts());
+    }
+
     private static String language(String declared, Language requestLanguage) {
         if (declared == null) {
             return requestLanguage.code();

@@ -150,6 +150,22 @@ final class ParticipantStore {
         return jdbi.withHandle(h -> byToken(h, secret));
     }
 
+    Optional<Participant> byId(long participantId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT id, conversation_id, language FROM participant WHERE id = :id")
+                        .bind("id", participantId)
+                        .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .findOne());
+    }
+
+    /** Gives the participant a new token (only its hash stored): the old one stops working. */
+    void replaceToken(long participantId, String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE participant SET token_hash = :hash WHERE id = :id")
+                .bind("hash", tokenHash)
+                .bind("id", participantId)
+                .execute());
+    }
+
     /** The conversation's rules, or 404 (a participant's request to an unknown conversation). */
     ConversationRules rules(long conversationId) {
         return jdbi.withHandle(h -> ConversationRules.load(h, conversationId));
@@ -157,6 +173,38 @@ final class ParticipantStore {
 
     Map<String, String> cohortsOf(Participant p) {
         return jdbi.withHandle(h -> cohortsOf(h, p));
+    }
+
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name in declared order. */
+    Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> {
+            Map<Long, Map<Long, String>> byParticipant = new HashMap<>();
+            h.createQuery("""
+                    SELECT pc.participant_id, pc.dimension_id, pc.value FROM participant_cohort pc
+                    JOIN participant p ON p.id = pc.participant_id
+                    WHERE pc.participant_id = ANY(:ids) AND p.conversation_id = :c""")
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .bind("c", conversationId)
+                    .map((rs, c) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                    .forEach(r -> byParticipant
+                            .computeIfAbsent((Long) r[0], k -> new HashMap<>())
+                            .put((Long) r[1], (String) r[2]));
+            List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
+            byParticipant.forEach((participant, values) -> {
+                Map<String, String> cohorts = new LinkedHashMap<>();
+                for (Conversation.CohortDimension d : dimensions) {
+                    if (values.containsKey(d.id())) {
+                        cohorts.put(d.name(), values.get(d.id()));
+                    }
+                }
+                out.put(participant, cohorts);
+            });
+        });
+        return out;
     }
 
     private static Optional<Participant> byToken(Handle h, String secret) {

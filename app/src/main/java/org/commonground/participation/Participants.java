@@ -112,9 +112,22 @@ public final class Participants implements ParticipantTokens {
         return store.cohortsOf(p);
     }
 
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name. */
+    public Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        return store.cohortsOf(conversationId, ids);
+    }
+
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
         return secret(ctx, conversationId).flatMap(store::byToken).filter(p -> p.conversationId() == conversationId);
+    }
+
+    Optional<Participant> byId(long participantId) {
+        return store.byId(participantId);
+    }
+
+    void replaceToken(long participantId, String tokenHash) {
+        store.replaceToken(participantId, tokenHash);
     }
 
     /** Whether {@code secret} is the token of a participant of any conversation. */

@@ -32,6 +32,7 @@ class ArchitectureTest {
             "privacy",
             "report",
             "forum",
+            "dialogue",
             "polis",
             "demo",
             "cli");

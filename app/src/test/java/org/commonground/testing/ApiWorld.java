@@ -72,6 +72,7 @@ public final class ApiWorld {
     public final long forumId;
     private final long organizationId;
     private final long projectId;
+    private long dialogueId;
 
     public ApiWorld(TestServer server, TestDatabase db) {
         this.server = server;
@@ -263,9 +264,26 @@ public final class ApiWorld {
                         .mapTo(String.class)
                         .one());
             case "email" -> organizer.id() + "-" + UNIQUE.incrementAndGet() + "@example.org";
+            case "dialogueId" -> String.valueOf(dialogue());
+            case "number" -> "1";
             case "unique" -> unique();
             default -> throw new IllegalArgumentException("no value for {" + name + "}");
         };
+    }
+
+    /** A dialogue of A's organizer whose round 1 is conversation A, made on first use. */
+    private synchronized long dialogue() {
+        if (dialogueId == 0) {
+            dialogueId = created(server.postJson(
+                    "/api/v1/dialogues",
+                    Map.of(
+                            "texts",
+                            Map.of("en", Map.of("title", "Dialogue of A", "description", "")),
+                            "conversationId",
+                            a.id()),
+                    organizer.bearer()));
+        }
+        return dialogueId;
     }
 
     /** A draft conversation whose organizer is A's organizer (so only staff of A's kind know of it). */
