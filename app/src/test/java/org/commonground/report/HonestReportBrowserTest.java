@@ -150,6 +150,7 @@ class HonestReportBrowserTest {
                       var box = svg.getBoundingClientRect();
                       svg.querySelectorAll('text.tick').forEach(function (t) {
                         var r = t.getBoundingClientRect();
+                        if (r.width === 0) { return; } // not shown at this size
                         if (r.left < box.left - 0.5 || r.right > box.right + 0.5) { out.push(t.textContent); }
                       });
                     });

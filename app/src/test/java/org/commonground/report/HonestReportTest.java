@@ -152,10 +152,8 @@ class HonestReportTest {
                 .allSatisfy(s -> assertThat(s.band()).startsWith("M").endsWith("Z"));
         assertThat(view.convergence().xTicks().getFirst().anchor()).isEqualTo("start");
         assertThat(view.convergence().xTicks().getLast().anchor()).isEqualTo("end");
-        assertThat(view.convergence().yTicks().getLast().label()).endsWith("ポイント");
-        assertThat(view.convergence().series().getFirst().lastValue())
-                .as("the JP–KR gap, in points")
-                .endsWith("ポイント");
+        assertThat(view.convergence().yUnit()).isEqualTo("ポイント");
+        assertThat(view.convergence().yTicks().getLast().label()).matches("[0-9]+");
     }
 
     @Test
