@@ -2,6 +2,7 @@ package org.commonground.participation;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.commonground.account.ParticipantTokens;
@@ -13,7 +14,9 @@ import org.commonground.statement.StatementFeature;
 import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
+import org.commonground.web.Language;
 import org.commonground.web.Pages;
+import org.commonground.web.Secrets;
 import org.commonground.web.Throttles;
 import org.jdbi.v3.core.Jdbi;
 
@@ -124,8 +127,40 @@ public final class ParticipationFeature {
         participants.require(ctx, conversationId);
     }
 
+    /** A returning participant of a dialogue joins one of its rounds with their earlier cohort answers (see {@link Join#rejoin}). */
+    public Join.Joined rejoin(long conversationId, Map<String, String> earlierCohorts, Language language) {
+        return join.rejoin(conversationId, earlierCohorts, language);
+    }
+
+    /** A new token for an existing participant (a returning person back in a round they were in); the old one stops working. */
+    public String reissueToken(long participantId) {
+        String token = Participants.TOKEN_PREFIX + Secrets.token();
+        participants.replaceToken(participantId, Secrets.hash(token));
+        return token;
+    }
+
+    /** The participant's cohort answers by dimension name, empty for an unknown participant. */
+    public Map<String, String> cohortsOf(long participantId) {
+        return participants.byId(participantId).map(participants::cohortsOf).orElse(Map.of());
+    }
+
+    /** The participant's preferred language, if the participant exists. */
+    public Optional<Language> languageOf(long participantId) {
+        return participants.byId(participantId).flatMap(p -> Language.parse(p.language()));
+    }
+
+    /** Lets this browser take part in the conversation as the token's participant (the cookie joining sets). */
+    public void rememberInBrowser(Context ctx, long conversationId, String token) {
+        ParticipantPages.rememberParticipant(ctx, conversationId, token, secureCookies);
+    }
+
     /** Which bearer tokens are participants', for the account feature's CSRF check. */
     public ParticipantTokens tokens() {
+        return participants;
+    }
+
+    /** Who a request's participant is, and their own records (the privacy feature's download and erasure). */
+    public Participants participants() {
         return participants;
     }
 

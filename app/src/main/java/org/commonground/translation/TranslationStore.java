@@ -424,6 +424,35 @@ final class TranslationStore implements ShownStatements, Translations {
     }
 
     @Override
+    public int copyApproved(Map<Long, Long> copies) {
+        return copyApprovedTranslations(copies);
+    }
+
+    /**
+     * Copies every approved translation (human and machine, with translator, approver and service)
+     * of each statement onto its copy, keyed from → to: a statement carried into a dialogue's next
+     * round keeps its translations. Superseded and proposed ones stay behind.
+     */
+    private int copyApprovedTranslations(Map<Long, Long> copies) {
+        if (copies.isEmpty()) {
+            return 0;
+        }
+        Long[] from = copies.keySet().toArray(Long[]::new);
+        Long[] to = new Long[from.length];
+        for (int i = 0; i < from.length; i++) {
+            to[i] = copies.get(from[i]);
+        }
+        return jdbi.withHandle(
+                h -> h.createUpdate("""
+                        INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by,
+                                                 created_at, approved_at, service)
+                        SELECT m.to_id, t.lang, t.text, t.kind, t.state, t.translator_id, t.approved_by,
+                               t.created_at, t.approved_at, t.service
+                        FROM translation t JOIN unnest(:from, :to) AS m(from_id, to_id) ON m.from_id = t.statement_id
+                        WHERE t.state = 'approved'""").bind("from", from).bind("to", to).execute());
+    }
+
+    @Override
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation")
                 .mapTo(Long.class)

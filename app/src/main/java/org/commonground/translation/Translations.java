@@ -130,6 +130,13 @@ public interface Translations {
         TranslationStore.insertApproved(h, translations);
     }
 
+    /**
+     * Copies every approved translation (human and machine, with translator, approver and service) of
+     * each statement onto its copy, keyed from → to: a statement carried into a dialogue's next round
+     * keeps its translations; proposed and superseded ones stay behind. Returns how many were copied.
+     */
+    int copyApproved(Map<Long, Long> copies);
+
     /** The newest translation's id, 0 when there is none: what has been written up to now. */
     long newestId();
 
