@@ -13,6 +13,7 @@ import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
+import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -56,13 +57,15 @@ public final class App {
                     routes -> f.account.guard(routes, web.pages(), f.participation.tokens()));
             HealthRoutes.addTo(api, db);
             f.account.addTo(api, web.pages());
-            f.conversation.addTo(api, web.pages(), f.statement.seeding(), f.participation.activity());
+            f.conversation.addTo(
+                    api, web.pages(), f.statement.seeding(), f.participation.activity(), f.machineTranslation);
             f.translation.addTo(api, web.pages());
             f.machineTranslation.addTo(api, web.pages(), f.conversation);
-            f.moderation.addTo(api, web.pages());
+            f.moderation.addTo(api, web.pages(), f.text.nearDuplicates(), f.participation.authorCohorts());
             f.participation.addTo(api, web.pages());
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
             f.results.addTo(api);
+            f.privacy.addTo(api, web.pages());
             f.report.addTo(api, web.pages());
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
@@ -83,6 +86,7 @@ public final class App {
             TextFeature text,
             ParticipationFeature participation,
             ResultsFeature results,
+            PrivacyFeature privacy,
             ReportFeature report,
             ForumFeature forum,
             PolisFeature polis,
@@ -95,6 +99,7 @@ public final class App {
             var conversation = ConversationFeature.wire(jdbi, account);
             var statement = StatementFeature.wire(jdbi);
             var translation = TranslationFeature.wire(jdbi, conversation, statement);
+            web.pages().labelCohortsWith(translation.cohortLabels());
             var machineTranslation =
                     MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
             var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
@@ -107,8 +112,11 @@ public final class App {
                     conversation,
                     statement,
                     translation,
-                    machineTranslation);
+                    machineTranslation,
+                    moderation.duplicates());
             var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+            var privacy = PrivacyFeature.wire(
+                    jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
             var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
             var polis = PolisFeature.wire(jdbi, conversation);
@@ -133,6 +141,7 @@ public final class App {
                     text,
                     participation,
                     results,
+                    privacy,
                     report,
                     forum,
                     polis,

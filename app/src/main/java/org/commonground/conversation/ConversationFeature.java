@@ -65,10 +65,28 @@ public final class ConversationFeature {
      * @param activity participants, votes and pending statements per conversation (participation)
      */
     public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
-        new OrganizerPages(pages, conversations, seeding, invites, access, account.accounts(), activity)
+        addTo(api, pages, seeding, activity, MachineTranslationOptIn.NONE);
+    }
+
+    /** As {@link #addTo(Api, Pages, Seeding, ConversationActivity)}; {@code machineTranslation} is the opt-in setting. */
+    public void addTo(
+            Api api,
+            Pages pages,
+            Seeding seeding,
+            ConversationActivity activity,
+            MachineTranslationOptIn machineTranslation) {
+        new OrganizerPages(
+                        pages,
+                        conversations,
+                        seeding,
+                        invites,
+                        access,
+                        account.accounts(),
+                        activity,
+                        machineTranslation)
                 .addTo(api.routes());
         new FrontPage(pages, conversations, activity, reader -> frontPageSeries.apply(reader)).addTo(api.routes());
-        new ConversationRoutes(conversations, seeding, account.authentication(), access).addTo(api);
+        new ConversationRoutes(conversations, seeding, account.authentication(), access, machineTranslation).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }
 }

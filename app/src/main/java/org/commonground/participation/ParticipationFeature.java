@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.commonground.account.ParticipantTokens;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.moderation.AuthorCohorts;
+import org.commonground.moderation.Duplicates;
 import org.commonground.statement.StatementFeature;
 import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
@@ -47,7 +49,8 @@ public final class ParticipationFeature {
             ConversationFeature conversation,
             StatementFeature statement,
             TranslationFeature translation,
-            MachineTranslations machineTranslations) {
+            MachineTranslations machineTranslations,
+            Duplicates duplicates) {
         this.conversation = conversation;
         this.statement = statement;
         this.translation = translation;
@@ -60,7 +63,8 @@ public final class ParticipationFeature {
                 translation.shown(),
                 relay,
                 ThreadLocalRandom::current,
-                conversation.clock());
+                conversation.clock(),
+                duplicates);
         this.join = new Join(jdbi, conversation.invites());
         this.activity = new ActivityStore(jdbi, statement.statements());
         this.secureCookies = secureCookies;
@@ -71,6 +75,7 @@ public final class ParticipationFeature {
      * @param voteWriters         how many batches of votes may be written at once (see {@link VoteStore})
      * @param throttles           the quotas of joins, votes and statements, pages and API alike
      * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
+     * @param duplicates          statements moderators rejected as duplicates, whose voters are offered the original
      */
     public static ParticipationFeature wire(
             Jdbi jdbi,
@@ -80,9 +85,23 @@ public final class ParticipationFeature {
             ConversationFeature conversation,
             StatementFeature statement,
             TranslationFeature translation,
-            MachineTranslations machineTranslations) {
+            MachineTranslations machineTranslations,
+            Duplicates duplicates) {
         return new ParticipationFeature(
-                jdbi, voteWriters, secureCookies, throttles, conversation, statement, translation, machineTranslations);
+                jdbi,
+                voteWriters,
+                secureCookies,
+                throttles,
+                conversation,
+                statement,
+                translation,
+                machineTranslations,
+                duplicates);
+    }
+
+    /** The authors' cohorts for the moderators' queue. */
+    public AuthorCohorts authorCohorts() {
+        return participants::cohortsOf;
     }
 
     /**
@@ -137,6 +156,11 @@ public final class ParticipationFeature {
 
     /** Which bearer tokens are participants', for the account feature's CSRF check. */
     public ParticipantTokens tokens() {
+        return participants;
+    }
+
+    /** Who a request's participant is, and their own records (the privacy feature's download and erasure). */
+    public Participants participants() {
         return participants;
     }
 

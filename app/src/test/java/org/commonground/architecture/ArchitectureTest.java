@@ -29,6 +29,7 @@ class ArchitectureTest {
             "text",
             "participation",
             "results",
+            "privacy",
             "report",
             "forum",
             "dialogue",

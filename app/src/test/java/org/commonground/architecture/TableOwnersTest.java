@@ -46,6 +46,12 @@ class TableOwnersTest {
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
             Map.entry("glossary_term", "translation"),
+            // privacy (V130): each conversation's erasure policy
+            Map.entry("privacy_setting", "privacy"),
+            // crosslingual (V140): duplicate links are recorded with moderation decisions (statement), cohort labels
+            // are translations
+            Map.entry("statement_duplicate", "statement"),
+            Map.entry("cohort_label", "translation"),
             // dialogues over months (V160), the dialogue feature's
             Map.entry("dialogue", "dialogue"),
             Map.entry("dialogue_text", "dialogue"),
