@@ -177,7 +177,7 @@ final class DialogueDemo {
                 }
             }
         }
-        jdbi.useHandle(h -> Translations.insertApproved(h, approved));
+        translations.insertApproved(approved);
         conversations.transition(first.id(), ConversationState.OPEN);
         Dialogue d = dialogues.create(organizerId, dialogueTexts(), first.id(), opens[0], closes[0]);
 

@@ -159,6 +159,11 @@ final class ReturningParticipants {
         participation.rememberInBrowser(ctx, back.round().conversationId(), back.token());
     }
 
+    /** The participant's public id, as the API shows participants. */
+    String publicIdOf(long participantId) {
+        return participation.publicIdOf(participantId).orElse("");
+    }
+
     /** The participant's cohort answers by dimension name. */
     Map<String, String> cohortsOf(long participantId) {
         return participation.cohortsOf(participantId);

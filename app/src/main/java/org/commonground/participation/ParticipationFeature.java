@@ -144,6 +144,11 @@ public final class ParticipationFeature {
         return participants.byId(participantId).map(participants::cohortsOf).orElse(Map.of());
     }
 
+    /** The participant's public id (what the API shows instead of the key), if the participant exists. */
+    public Optional<String> publicIdOf(long participantId) {
+        return participants.byId(participantId).map(Participant::publicId);
+    }
+
     /** The participant's preferred language, if the participant exists. */
     public Optional<Language> languageOf(long participantId) {
         return participants.byId(participantId).flatMap(p -> Language.parse(p.language()));

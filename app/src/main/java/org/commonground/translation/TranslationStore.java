@@ -424,6 +424,11 @@ final class TranslationStore implements ShownStatements, Translations {
     }
 
     @Override
+    public void insertApproved(List<ApprovedTranslation> translations) {
+        jdbi.useTransaction(h -> insertApproved(h, translations));
+    }
+
+    @Override
     public int copyApproved(Map<Long, Long> copies) {
         return copyApprovedTranslations(copies);
     }

@@ -137,6 +137,9 @@ public interface Translations {
      */
     int copyApproved(Map<Long, Long> copies);
 
+    /** Writes approved human translations in a transaction of their own (the demo dialogue's statements). */
+    void insertApproved(List<ApprovedTranslation> translations);
+
     /** The newest translation's id, 0 when there is none: what has been written up to now. */
     long newestId();
 

@@ -226,21 +226,21 @@ class DialogueHttpTest extends ServerTest {
         assertThat(back.get("cohorts").get("country").asText())
                 .as("the cohort answer carried over")
                 .isEqualTo("KR");
-        long p2 = back.get("participantId").asLong();
+        String p2 = back.get("participant").asText();
         String token2 = back.get("token").asText();
         assertThat(server.get(
                                 "/api/v1/conversations/" + second + "/participants/me",
                                 "Authorization",
                                 "Bearer " + token2)
                         .json()
-                        .get("participantId")
-                        .asLong())
+                        .get("participant")
+                        .asText())
                 .isEqualTo(p2);
 
         // The link again (another device): the same participant of round 2, with a new token.
         JsonNode again = server.postJson("/api/v1/dialogues/" + dialogue + "/return", Map.of("returnToken", link))
                 .json();
-        assertThat(again.get("participantId").asLong()).isEqualTo(p2);
+        assertThat(again.get("participant").asText()).isEqualTo(p2);
         assertThat(again.get("newInRound").asBoolean()).isFalse();
 
         // The link was lost: the recovery code brings the same person back and issues a new link.
@@ -248,7 +248,7 @@ class DialogueHttpTest extends ServerTest {
                         "/api/v1/dialogues/" + dialogue + "/return", Map.of("recoveryCode", code.toLowerCase()))
                 .json();
         assertThat(recovered.get("personId").asLong()).isEqualTo(person);
-        assertThat(recovered.get("participantId").asLong()).isEqualTo(p2);
+        assertThat(recovered.get("participant").asText()).isEqualTo(p2);
         String newLink = recovered.get("returnToken").asText();
         assertThat(newLink).isNotEqualTo(link);
         TestServer.Response oldLink =
