@@ -79,7 +79,8 @@ public final class App {
                     routes -> account.guard(routes, web.pages(), participation.tokens()));
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
-            conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
+            conversation.addTo(
+                    api, web.pages(), statement.seeding(), participation.activity(), translation.translations());
             translation.addTo(api, web.pages());
             machineTranslation.addTo(api, web.pages(), conversation);
             moderation.addTo(api, web.pages());

@@ -52,14 +52,17 @@ public final class ConversationFeature {
     }
 
     /**
-     * @param seeding  where organizers' seed statements go (the statement feature)
-     * @param activity participants, votes and pending statements per conversation (participation)
+     * @param seeding      where organizers' seed statements go (the statement feature)
+     * @param activity     participants, votes and pending statements per conversation (participation)
+     * @param translations the seeds' translations (the translation feature)
      */
-    public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
-        new OrganizerPages(pages, conversations, seeding, invites, access, account.accounts(), activity)
+    public void addTo(
+            Api api, Pages pages, Seeding seeding, ConversationActivity activity, SeedTranslations translations) {
+        SeedDesk seeds = new SeedDesk(seeding, translations, activity);
+        new OrganizerPages(pages, conversations, seeds, invites, access, account.accounts(), activity)
                 .addTo(api.routes());
         new FrontPage(pages, conversations, activity).addTo(api.routes());
-        new ConversationRoutes(conversations, seeding, account.authentication(), access).addTo(api);
+        new ConversationRoutes(conversations, seeds, account.authentication(), access).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }
 }

@@ -21,8 +21,8 @@ final class QrCode {
 
     /** Reed–Solomon blocks at level M, by version (index 0 unused). */
     private static final int[] BLOCKS = {
-        -1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31,
-        33, 35, 37, 38, 40, 43, 45, 47, 49
+        -1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29,
+        31, 33, 35, 37, 38, 40, 43, 45, 47, 49
     };
 
     /** Level M's two format bits (L = 01, M = 00, Q = 11, H = 10). */
@@ -89,10 +89,7 @@ final class QrCode {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     // ---- data
@@ -313,17 +310,16 @@ final class QrCode {
     private void applyMask(int mask) {
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                boolean invert =
-                        switch (mask) {
-                            case 0 -> (x + y) % 2 == 0;
-                            case 1 -> y % 2 == 0;
-                            case 2 -> x % 3 == 0;
-                            case 3 -> (x + y) % 3 == 0;
-                            case 4 -> (x / 3 + y / 2) % 2 == 0;
-                            case 5 -> x * y % 2 + x * y % 3 == 0;
-                            case 6 -> (x * y % 2 + x * y % 3) % 2 == 0;
-                            default -> ((x + y) % 2 + x * y % 3) % 2 == 0;
-                        };
+                boolean invert = switch (mask) {
+                    case 0 -> (x + y) % 2 == 0;
+                    case 1 -> y % 2 == 0;
+                    case 2 -> x % 3 == 0;
+                    case 3 -> (x + y) % 3 == 0;
+                    case 4 -> (x / 3 + y / 2) % 2 == 0;
+                    case 5 -> x * y % 2 + x * y % 3 == 0;
+                    case 6 -> (x * y % 2 + x * y % 3) % 2 == 0;
+                    default -> ((x + y) % 2 + x * y % 3) % 2 == 0;
+                };
                 if (invert && !function[y][x]) {
                     dark[y][x] = !dark[y][x];
                 }
@@ -380,7 +376,8 @@ final class QrCode {
         return pass == 0 ? dark[a][b] : dark[b][a];
     }
 
-    private static final boolean[] FINDER_LIKE = {true, false, true, true, true, false, true, false, false, false, false};
+    private static final boolean[] FINDER_LIKE = {true, false, true, true, true, false, true, false, false, false, false
+    };
 
     private boolean finderLike(int pass, int a, int b, boolean lightAfter) {
         for (int i = 0; i < 11; i++) {

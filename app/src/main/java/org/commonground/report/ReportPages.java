@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.Readable;
 import org.commonground.participation.Votes;
 import org.commonground.results.LatestResult;
@@ -43,6 +44,7 @@ final class ReportPages {
     private final ShownStatements shown;
     private final Votes votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
+    private final ConversationActivity activity;
 
     /**
      * @param participantOf the id of the request's participant in a conversation, if it is one (their
@@ -56,7 +58,8 @@ final class ReportPages {
             ReportQueries queries,
             ShownStatements shown,
             Votes votes,
-            BiFunction<Context, Long, Optional<Long>> participantOf) {
+            BiFunction<Context, Long, Optional<Long>> participantOf,
+            ConversationActivity activity) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
@@ -65,6 +68,7 @@ final class ReportPages {
         this.shown = shown;
         this.votes = votes;
         this.participantOf = participantOf;
+        this.activity = activity;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -145,7 +149,17 @@ final class ReportPages {
             return;
         }
         ReportView view = ReportView.of(inputs(c, page.lang(), you, latest.get()), page);
-        pages.render(ctx, "report/report.jte", Map.of("report", view));
+        // joined and voted from the one count the organizer's pages show too; in the map from this snapshot
+        pages.render(
+                ctx,
+                "report/report.jte",
+                Map.of(
+                        "report",
+                        view,
+                        "counts",
+                        activity.counts(c.id()),
+                        "inMap",
+                        latest.get().result().participantCount()));
     }
 
     /** The first analysis of the conversation is still running: a page that reloads itself shortly. */

@@ -18,7 +18,7 @@ public final class StatementFeature {
 
     private StatementFeature(Jdbi jdbi) {
         this.statements = new StatementStore(jdbi, relay);
-        this.seeds = new SeedStore(jdbi);
+        this.seeds = new SeedStore(jdbi, relay);
     }
 
     public static StatementFeature wire(Jdbi jdbi) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.SeedTranslations;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
@@ -33,7 +34,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * whoever typed it would carry a label readers trust for the wrong reason.
  * Participants read the approved human translation first, then the machine one.
  */
-public final class TranslationStore implements ShownStatements {
+public final class TranslationStore implements ShownStatements, SeedTranslations {
     public static final int MAX_LENGTH = 2000;
 
     private final Jdbi jdbi;
@@ -189,6 +190,20 @@ public final class TranslationStore implements ShownStatements {
         });
         events.changed(conversationId, approved.statementId());
         return approved;
+    }
+
+    @Override
+    public Map<Long, Map<Language, String>> shown(Collection<Long> statementIds) {
+        return shownTranslations(statementIds);
+    }
+
+    /** Kept on record as superseded (who wrote and approved them stays), no longer shown or approvable. */
+    @Override
+    public void outdated(long conversationId, long statementId) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE translation SET state = 'superseded'
+                        WHERE statement_id = :s AND state IN ('proposed', 'approved')""").bind("s", statementId).execute());
+        events.changed(conversationId, statementId);
     }
 
     private static void supersede(Handle h, long statementId, String lang, String kind) {

@@ -39,19 +39,13 @@ class QrCodeTest {
             Path image = dir.resolve("code-" + code.version() + ".rgba");
             int scale = 4;
             Files.write(image, rgba(modules, scale));
-            Tool.Run run = Tool.run(
-                    dir,
-                    List.of(
-                            "node",
-                            "-e",
-                            """
+            Tool.Run run =
+                    Tool.run(dir, List.of("node", "-e", """
                             const jsQR = require('jsqr');
                             const fs = require('fs');
                             const side = %d;
                             const code = jsQR(new Uint8ClampedArray(fs.readFileSync(process.argv[1])), side, side);
-                            process.stdout.write(code ? code.data : '<no code found>');"""
-                                    .formatted(modules.length * scale),
-                            image.toString()));
+                            process.stdout.write(code ? code.data : '<no code found>');""".formatted(modules.length * scale), image.toString()));
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.stdout()).as("version " + code.version()).isEqualTo(text);
@@ -72,7 +66,9 @@ class QrCodeTest {
     void theSvgNamesItselfAndEscapesTheName() {
         String svg = QrCode.of("https://cg.example/c/1?invite=abc").svg("QR \"Busan\" <schools>");
 
-        assertThat(svg).startsWith("<svg ").contains("role=\"img\"", "aria-label=\"QR &quot;Busan&quot; &lt;schools&gt;\"");
+        assertThat(svg)
+                .startsWith("<svg ")
+                .contains("role=\"img\"", "aria-label=\"QR &quot;Busan&quot; &lt;schools&gt;\"");
     }
 
     /** The dark squares of the SVG's path, with the quiet zone, as rows of modules. */
