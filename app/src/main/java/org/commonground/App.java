@@ -80,7 +80,7 @@ public final class App {
             HealthRoutes.addTo(api, db);
             account.addTo(api, web.pages());
             conversation.addTo(
-                    api, web.pages(), statement.seeding(), participation.activity(), translation.translations());
+                    api, web.pages(), statement.seeding(), participation.activity(), translation.seedTranslations());
             translation.addTo(api, web.pages());
             machineTranslation.addTo(api, web.pages(), conversation);
             moderation.addTo(api, web.pages());
