@@ -33,7 +33,7 @@ public final class TranslationFeature {
         return translations;
     }
 
-    public TranslationStore translations() {
+    public Translations translations() {
         return translations;
     }
 

@@ -251,7 +251,7 @@ class OrganizerPagesTest {
     @Test
     void closingWithoutItsConfirmationChangesNothing() {
         var given = new Given(app.db());
-        var owner = new org.commonground.account.AccountStore(given.jdbi())
+        var owner = org.commonground.account.Accounts.over(given.jdbi())
                 .findByEmail("pages-owner@example.org")
                 .orElseThrow();
         Conversation c = given.openConversation(owner, ModerationMode.POST, "Close me", List.of("One."));
@@ -285,7 +285,7 @@ class OrganizerPagesTest {
     }
 
     private static long accountId(String email) {
-        return new org.commonground.account.AccountStore(new Given(app.db()).jdbi())
+        return org.commonground.account.Accounts.over(new Given(app.db()).jdbi())
                 .findByEmail(email)
                 .orElseThrow()
                 .id();
