@@ -1,7 +1,10 @@
 package org.commonground.conversation;
 
+import java.util.List;
+import java.util.function.Function;
 import org.commonground.account.AccountFeature;
 import org.commonground.web.Api;
+import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,6 +20,7 @@ public final class ConversationFeature {
     private final InviteStore invites;
     private final Access access;
     private final Readable readable;
+    private volatile Function<Language, List<FrontPageEntry>> frontPageSeries = reader -> List.of();
 
     private ConversationFeature(Jdbi jdbi, AccountFeature account) {
         this.account = account;
@@ -47,6 +51,11 @@ public final class ConversationFeature {
         return conversations;
     }
 
+    /** What a higher feature lists on the front page above the open conversations (the dialogues); set once while wiring. */
+    public void listOnFrontPage(Function<Language, List<FrontPageEntry>> entries) {
+        this.frontPageSeries = entries;
+    }
+
     public Invites invites() {
         return invites;
     }
@@ -57,12 +66,18 @@ public final class ConversationFeature {
      * @param translations the seeds' translations (the translation feature)
      */
     public void addTo(
-            Api api, Pages pages, Seeding seeding, ConversationActivity activity, SeedTranslations translations) {
+            Api api,
+            Pages pages,
+            Seeding seeding,
+            ConversationActivity activity,
+            SeedTranslations translations,
+            MachineTranslationOptIn machineTranslation) {
         SeedDesk seeds = new SeedDesk(seeding, translations, activity);
-        new OrganizerPages(pages, conversations, seeds, invites, access, account.accounts(), activity)
+        new OrganizerPages(
+                        pages, conversations, seeds, invites, access, account.accounts(), activity, machineTranslation)
                 .addTo(api.routes());
-        new FrontPage(pages, conversations, activity).addTo(api.routes());
-        new ConversationRoutes(conversations, seeds, account.authentication(), access).addTo(api);
+        new FrontPage(pages, conversations, activity, reader -> frontPageSeries.apply(reader)).addTo(api.routes());
+        new ConversationRoutes(conversations, seeds, account.authentication(), access, machineTranslation).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }
 }
