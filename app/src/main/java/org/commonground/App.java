@@ -58,7 +58,12 @@ public final class App {
             HealthRoutes.addTo(api, db);
             f.account.addTo(api, web.pages());
             f.conversation.addTo(
-                    api, web.pages(), f.statement.seeding(), f.participation.activity(), f.machineTranslation);
+                    api,
+                    web.pages(),
+                    f.statement.seeding(),
+                    f.participation.activity(),
+                    f.translation.seedTranslations(),
+                    f.machineTranslation);
             f.translation.addTo(api, web.pages());
             f.machineTranslation.addTo(api, web.pages(), f.conversation);
             f.moderation.addTo(api, web.pages(), f.text.nearDuplicates(), f.participation.authorCohorts());

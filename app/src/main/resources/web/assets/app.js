@@ -137,6 +137,35 @@
     b.setAttribute("aria-pressed", String(on));
   });
 
+  // Copy buttons: <button data-copy="input-id" data-copied="Copied."> copies the input's value and
+  // says so in the element its aria-describedby names (a polite status).
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("[data-copy]") : null;
+    if (!b) {
+      return;
+    }
+    var field = document.getElementById(b.getAttribute("data-copy"));
+    var status = document.getElementById(b.getAttribute("aria-describedby"));
+    if (!field) {
+      return;
+    }
+    var said = function () {
+      if (status) {
+        status.textContent = b.getAttribute("data-copied");
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(said, function () {
+        field.select();
+      });
+    } else {
+      field.select();
+      if (document.execCommand && document.execCommand("copy")) {
+        said();
+      }
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     initCounters(document);
     var first = document.querySelector("#vote-card [data-autofocus]");

@@ -61,32 +61,23 @@ public final class ConversationFeature {
     }
 
     /**
-     * @param seeding  where organizers' seed statements go (the statement feature)
-     * @param activity participants, votes and pending statements per conversation (participation)
+     * @param seeding      where organizers' seed statements go (the statement feature)
+     * @param activity     participants, votes and pending statements per conversation (participation)
+     * @param translations the seeds' translations (the translation feature)
      */
-    public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
-        addTo(api, pages, seeding, activity, MachineTranslationOptIn.NONE);
-    }
-
-    /** As {@link #addTo(Api, Pages, Seeding, ConversationActivity)}; {@code machineTranslation} is the opt-in setting. */
     public void addTo(
             Api api,
             Pages pages,
             Seeding seeding,
             ConversationActivity activity,
+            SeedTranslations translations,
             MachineTranslationOptIn machineTranslation) {
+        SeedDesk seeds = new SeedDesk(seeding, translations, activity);
         new OrganizerPages(
-                        pages,
-                        conversations,
-                        seeding,
-                        invites,
-                        access,
-                        account.accounts(),
-                        activity,
-                        machineTranslation)
+                        pages, conversations, seeds, invites, access, account.accounts(), activity, machineTranslation)
                 .addTo(api.routes());
         new FrontPage(pages, conversations, activity, reader -> frontPageSeries.apply(reader)).addTo(api.routes());
-        new ConversationRoutes(conversations, seeding, account.authentication(), access, machineTranslation).addTo(api);
+        new ConversationRoutes(conversations, seeds, account.authentication(), access, machineTranslation).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }
 }

@@ -22,14 +22,14 @@ final class ConversationRoutes {
     private static final int MAX_PAGE = 200;
 
     private final ConversationStore conversations;
-    private final Seeding seeds;
+    private final SeedDesk seeds;
     private final Authentication authentication;
     private final Access access;
     private final MachineTranslationOptIn machineTranslation;
 
     ConversationRoutes(
             ConversationStore conversations,
-            Seeding seeds,
+            SeedDesk seeds,
             Authentication authentication,
             Access access,
             MachineTranslationOptIn machineTranslation) {
@@ -191,6 +191,24 @@ final class ConversationRoutes {
         }
     }
 
+    /**
+     * A seed standing in the conversation; {@code translations} are what readers of each other
+     * language see (absent: not translated yet); {@code voted}: someone voted on it, so it can no
+     * longer be edited or withdrawn.
+     */
+    public record StandingSeedView(
+            long id, String text, Language lang, Map<Language, String> translations, boolean voted, Instant createdAt) {
+        static StandingSeedView of(StandingSeed s) {
+            return new StandingSeedView(
+                    s.seed().id(),
+                    s.seed().text(),
+                    s.seed().lang(),
+                    s.translations(),
+                    s.voted(),
+                    s.seed().createdAt());
+        }
+    }
+
     public void addTo(Api api) {
         api.tag(
                 "conversations",
@@ -335,6 +353,48 @@ final class ConversationRoutes {
                     Account organizer = access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, NewSeed.class);
                     ctx.status(201).json(SeedView.of(seeds.seed(id, organizer.id(), in.text(), in.lang())));
+                });
+        api.get(one + "/seeds")
+                .id("listSeeds")
+                .caller(Caller.ACCOUNT)
+                .tag("conversations")
+                .summary(
+                        "The seed statements still standing, oldest first, with their translations and whether votes arrived")
+                .returns(Api.listOf(StandingSeedView.class))
+                .handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    ctx.json(seeds.standing(id).stream()
+                            .map(StandingSeedView::of)
+                            .toList());
+                });
+        api.put(one + "/seeds/{seedId}")
+                .id("editSeed")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("conversations")
+                .summary(
+                        "Reword a seed statement before anyone votes on it (409 seed-has-votes after); its translations are outdated")
+                .body(NewSeed.class)
+                .returns(SeedView.class)
+                .handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    access.requireOrganizer(ctx, id);
+                    var in = Requests.body(ctx, NewSeed.class);
+                    ctx.json(SeedView.of(seeds.edit(id, PathIds.of(ctx, "seedId"), in.text(), in.lang())));
+                });
+        api.delete(one + "/seeds/{seedId}")
+                .id("withdrawSeed")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("conversations")
+                .summary("Withdraw a seed statement before anyone votes on it (409 seed-has-votes after)")
+                .noContent()
+                .handle(ctx -> {
+                    long id = PathIds.of(ctx, "conversationId");
+                    Account organizer = access.requireOrganizer(ctx, id);
+                    seeds.withdraw(id, PathIds.of(ctx, "seedId"), organizer.id());
+                    ctx.status(204);
                 });
     }
 

@@ -47,7 +47,7 @@ final class FrontPage {
                             c.id(),
                             text.title(),
                             text.description(),
-                            activity.counts(c.id()).participants());
+                            activity.counts(c.id()).joined());
                 })
                 .toList();
         pages.render(ctx, "web/home.jte", Map.of("open", open, "series", series.apply(reader)));

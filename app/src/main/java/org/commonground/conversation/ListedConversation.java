@@ -4,9 +4,7 @@ package org.commonground.conversation;
 public record ListedConversation(
         Conversation conversation,
         String title,
-        int participants,
-        int votes,
-        int pending,
+        ConversationActivity.Counts counts,
         boolean organizer,
         boolean moderator,
         boolean translator) {}

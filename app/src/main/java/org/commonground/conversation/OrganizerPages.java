@@ -27,7 +27,7 @@ import org.commonground.web.PathIds;
 final class OrganizerPages {
     private final Pages pages;
     private final ConversationStore conversations;
-    private final Seeding seeds;
+    private final SeedDesk seeds;
     private final ConversationActivity activity;
     private final InviteStore invites;
     private final Access access;
@@ -37,7 +37,7 @@ final class OrganizerPages {
     OrganizerPages(
             Pages pages,
             ConversationStore conversations,
-            Seeding seeds,
+            SeedDesk seeds,
             InviteStore invites,
             Access access,
             Accounts accounts,
@@ -64,6 +64,8 @@ final class OrganizerPages {
         routes.post("/organize/c/{conversationId}/settings", this::saveSettings);
         routes.post("/organize/c/{conversationId}/state", this::changeState);
         routes.post("/organize/c/{conversationId}/seeds", this::addSeed);
+        routes.post("/organize/c/{conversationId}/seeds/{seedId}", this::editSeed);
+        routes.post("/organize/c/{conversationId}/seeds/{seedId}/withdraw", this::withdrawSeed);
         routes.post("/organize/c/{conversationId}/invites", this::createInvite);
         routes.post("/organize/c/{conversationId}/invites/{inviteId}/revoke", this::revokeInvite);
         routes.post("/organize/c/{conversationId}/members", this::addMember);
@@ -81,16 +83,9 @@ final class OrganizerPages {
             if (!moderator && !translator) {
                 continue;
             }
-            ConversationActivity.Counts counts = activity.counts(c.id());
+            // Moderators approve translations too (the desk lets them): the desk is theirs as well.
             rows.add(new ListedConversation(
-                    c,
-                    titleOf(c, reader),
-                    counts.participants(),
-                    counts.votes(),
-                    counts.pending(),
-                    organizer,
-                    moderator,
-                    translator));
+                    c, titleOf(c, reader), activity.counts(c.id()), organizer, moderator, translator || moderator));
         }
         pages.render(
                 ctx,
@@ -185,18 +180,35 @@ final class OrganizerPages {
         access.requireOrganizer(ctx, id);
         Conversation c = conversations.get(id);
         List<ConversationActivity.CohortCount> cohorts = activity.cohorts(id);
-        ConversationActivity.Counts counts = activity.counts(id);
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", titleOf(c, Language.of(ctx)));
         model.put("cohorts", cohorts);
-        model.put("participants", counts.participants());
-        model.put("votes", counts.votes());
-        model.put("pending", counts.pending());
+        model.put("counts", activity.counts(id));
+        model.put("seeds", seeds.standing(id));
         model.put("errors", errors);
-        model.put("notice", notice == null ? "" : notice);
-        model.put("invites", invites.of(id));
-        model.put("inviteBase", ctx.scheme() + "://" + ctx.host() + "/c/" + id + "?invite=");
+        String saved = Optional.ofNullable(ctx.queryParam("saved")).orElse("");
+        model.put(
+                "notice",
+                notice != null
+                        ? notice
+                        : saved.equals("seed") || saved.equals("seed-withdrawn")
+                                ? pages.page(ctx).t("organize.saved." + saved)
+                                : "");
+        List<InviteStore.Invite> links = invites.of(id);
+        String inviteBase = ctx.scheme() + "://" + ctx.host() + "/c/" + id + "?invite=";
+        Map<Long, String> qr = new HashMap<>();
+        for (InviteStore.Invite i : links) {
+            if (i.usable()) {
+                qr.put(
+                        i.id(),
+                        QrCode.of(inviteBase + i.code())
+                                .svg(pages.page(ctx).t("invites.qr-for", java.util.Objects.toString(i.label(), ""))));
+            }
+        }
+        model.put("invites", links);
+        model.put("inviteBase", inviteBase);
+        model.put("qr", qr);
         model.put("members", conversations.members(id));
         model.put("machineTranslationAvailable", machineTranslation.available());
         model.put("machineTranslation", machineTranslation.on(id));
@@ -238,6 +250,13 @@ final class OrganizerPages {
                     Optional.ofNullable(ctx.formParam("state")).orElse(""));
         } catch (IllegalArgumentException e) {
             throw Invalid.field("state", "problem.invalid-input");
+        }
+        // Closing stops everyone's voting and archiving hides the conversation: both are asked twice.
+        boolean confirmed = "yes".equals(ctx.formParam("confirm"));
+        if ((to == ConversationState.CLOSED || to == ConversationState.ARCHIVED) && !confirmed) {
+            ctx.status(422);
+            manage(ctx, Map.of("state", pages.page(ctx).t("organize.state.confirm-needed")), null);
+            return;
         }
         conversations.transition(id, to);
         ctx.redirect("/organize/c/" + id + "?saved=state");
@@ -287,8 +306,13 @@ final class OrganizerPages {
         access.requireOrganizer(ctx, id);
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip();
         try {
-            MemberRole role = MemberRole.parse(
-                            Optional.ofNullable(ctx.formParam("role")).orElse(""))
+            // The picker starts on no role: giving someone organizer rights must be a choice.
+            String rawRole =
+                    Optional.ofNullable(ctx.formParam("role")).orElse("").strip();
+            if (rawRole.isEmpty()) {
+                throw Invalid.field("role", "team.role.required");
+            }
+            MemberRole role = MemberRole.parse(rawRole)
                     .orElseThrow(() -> Invalid.field("role", "problem.enum-value", "organizer, moderator, translator"));
             Account account = accounts.findByEmail(email)
                     .filter(a -> !a.disabled())
@@ -323,6 +347,33 @@ final class OrganizerPages {
         } catch (CommonGroundException e) {
             ctx.status(e.status());
             manage(ctx, Map.of("seed", pages.page(ctx).t(e.messageKey(), e.args())), null);
+        }
+    }
+
+    /** Rewords a seed; refused on the page beside the seed (409 once it has votes, as on the API). */
+    private void editSeed(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        access.requireOrganizer(ctx, id);
+        long seedId = PathIds.of(ctx, "seedId");
+        try {
+            seeds.edit(id, seedId, ctx.formParam("text"), null);
+            ctx.redirect("/organize/c/" + id + "?saved=seed#seed-" + seedId);
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, Map.of("seed-" + seedId, pages.page(ctx).t(e.messageKey(), e.args())), null);
+        }
+    }
+
+    private void withdrawSeed(Context ctx) {
+        long id = PathIds.of(ctx, "conversationId");
+        Account me = access.requireOrganizer(ctx, id);
+        long seedId = PathIds.of(ctx, "seedId");
+        try {
+            seeds.withdraw(id, seedId, me.id());
+            ctx.redirect("/organize/c/" + id + "?saved=seed-withdrawn#seeds-h");
+        } catch (CommonGroundException e) {
+            ctx.status(e.status());
+            manage(ctx, Map.of("seed-" + seedId, pages.page(ctx).t(e.messageKey(), e.args())), null);
         }
     }
 }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The organizer's view of a conversation's activity: participants and votes (ours), pending
- * statements (asked of the statement feature), and participants per declared cohort value.
+ * statements (asked of the statement feature), and participants per declared cohort value. The
+ * dashboard, the management page and the report all count participants here.
  */
 final class ActivityStore implements ConversationActivity {
     private final Jdbi jdbi;
@@ -27,9 +28,19 @@ final class ActivityStore implements ConversationActivity {
     public Counts counts(long conversationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT (SELECT count(*) FROM participant WHERE conversation_id = :c),
+                       (SELECT count(DISTINCT participant_id) FROM current_vote WHERE conversation_id = :c),
                        (SELECT count(*) FROM current_vote WHERE conversation_id = :c)""")
                 .bind("c", conversationId)
-                .map((rs, x) -> new Counts(rs.getInt(1), rs.getInt(2), statements.pendingCount(conversationId)))
+                .map((rs, x) ->
+                        new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), statements.pendingCount(conversationId)))
+                .one());
+    }
+
+    @Override
+    public boolean anyVoteOn(long statementId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM current_vote WHERE statement_id = :s)")
+                .bind("s", statementId)
+                .mapTo(Boolean.class)
                 .one());
     }
 

@@ -47,7 +47,8 @@ public final class ReportFeature {
                         new ReportQueries(participation.votes()),
                         translation.shown(),
                         participation.votes(),
-                        participation::participantOf)
+                        participation::participantOf,
+                        participation.activity())
                 .addTo(api.routes());
     }
 }

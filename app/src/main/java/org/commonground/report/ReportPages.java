@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.Readable;
 import org.commonground.participation.Votes;
 import org.commonground.results.LatestResult;
@@ -44,6 +45,7 @@ final class ReportPages {
     private final ShownStatements shown;
     private final Votes votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
+    private final ConversationActivity activity;
     /**
      * Each conversation's replay for its latest result: a page view replays the history once per
      * new result, not once per view (the live page reloads itself every 30 s for every reader).
@@ -64,7 +66,8 @@ final class ReportPages {
             ReportQueries queries,
             ShownStatements shown,
             Votes votes,
-            BiFunction<Context, Long, Optional<Long>> participantOf) {
+            BiFunction<Context, Long, Optional<Long>> participantOf,
+            ConversationActivity activity) {
         this.pages = pages;
         this.readable = readable;
         this.readers = readers;
@@ -73,6 +76,7 @@ final class ReportPages {
         this.shown = shown;
         this.votes = votes;
         this.participantOf = participantOf;
+        this.activity = activity;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -150,7 +154,8 @@ final class ReportPages {
             return;
         }
         ReportView view = ReportView.of(inputs(c, page.lang(), you, latest.get()), page);
-        pages.render(ctx, "report/report.jte", Map.of("report", view));
+        // joined from the one count the organizer's pages show too; voted and in the map from this snapshot
+        pages.render(ctx, "report/report.jte", Map.of("report", view, "counts", activity.counts(c.id())));
     }
 
     /** The first analysis of the conversation is still running: a page that reloads itself shortly. */

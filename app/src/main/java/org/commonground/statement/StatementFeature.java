@@ -19,7 +19,7 @@ public final class StatementFeature {
 
     private StatementFeature(Jdbi jdbi) {
         this.statements = new StatementStore(jdbi, relay);
-        this.seeds = new SeedStore(jdbi);
+        this.seeds = new SeedStore(jdbi, relay);
         this.decisions = new DecisionStore(jdbi, relay);
     }
 

@@ -1,6 +1,7 @@
 package org.commonground.translation;
 
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.conversation.SeedTranslations;
 import org.commonground.statement.StatementFeature;
 import org.commonground.web.Api;
 import org.commonground.web.CohortLabels;
@@ -41,6 +42,11 @@ public final class TranslationFeature {
     }
 
     public Translations translations() {
+        return translations;
+    }
+
+    /** The seeds' translations for the organizer's management page (the conversation feature, below). */
+    public SeedTranslations seedTranslations() {
         return translations;
     }
 

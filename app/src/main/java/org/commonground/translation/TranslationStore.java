@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.commonground.conversation.ConversationRules;
+import org.commonground.conversation.SeedTranslations;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
@@ -33,7 +34,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * whoever typed it would carry a label readers trust for the wrong reason.
  * Participants read the approved human translation first, then the machine one.
  */
-final class TranslationStore implements ShownStatements, Translations {
+final class TranslationStore implements ShownStatements, Translations, SeedTranslations {
 
     private final Jdbi jdbi;
     private final StatementEvents events;
@@ -192,6 +193,20 @@ final class TranslationStore implements ShownStatements, Translations {
         });
         events.changed(conversationId, approved.statementId());
         return approved;
+    }
+
+    @Override
+    public Map<Long, Map<Language, String>> shown(Collection<Long> statementIds) {
+        return shownTranslations(statementIds);
+    }
+
+    /** Kept on record as superseded (who wrote and approved them stays), no longer shown or approvable. */
+    @Override
+    public void outdated(long conversationId, long statementId) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE translation SET state = 'superseded'
+                        WHERE statement_id = :s AND state IN ('proposed', 'approved')""").bind("s", statementId).execute());
+        events.changed(conversationId, statementId);
     }
 
     /**

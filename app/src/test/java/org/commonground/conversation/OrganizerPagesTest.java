@@ -231,6 +231,43 @@ class OrganizerPagesTest {
                 .containsExactly(MemberRole.MODERATOR);
     }
 
+    @Test
+    void aMemberWithoutAChosenRoleIsRefusedInTheReadersLanguageAndThePickerStartsOnNoRole() {
+        String[] me = signedIn("pages-owner@example.org");
+        String team = "/organize/c/" + conversation.id() + "/members";
+
+        var noRole = form(me, team, "email=team-moderator%40example.org&role=", "Accept-Language", "ko");
+        var page = app.server().get("/organize/c/" + conversation.id(), "Cookie", me[0], "Accept-Language", "en");
+
+        assertThat(noRole.status()).isEqualTo(422);
+        assertThat(noRole.body()).contains("id=\"member-error\"", "이 사람에게 줄 역할을 선택해 주세요.");
+        assertThat(conversations().members(conversation.id()))
+                .noneMatch(m -> m.email().equals("team-moderator@example.org") && m.role() == MemberRole.ORGANIZER);
+        assertThat(page.body())
+                .contains("<option value=\"\" selected>Choose a role…</option>")
+                .doesNotContain("value=\"translator\" selected");
+    }
+
+    @Test
+    void closingWithoutItsConfirmationChangesNothing() {
+        var given = new Given(app.db());
+        var owner = org.commonground.account.Accounts.over(given.jdbi())
+                .findByEmail("pages-owner@example.org")
+                .orElseThrow();
+        Conversation c = given.openConversation(owner, ModerationMode.POST, "Close me", List.of("One."));
+        String[] me = signedIn("pages-owner@example.org");
+
+        var unconfirmed = form(me, "/organize/c/" + c.id() + "/state", "state=closed", "Accept-Language", "ja");
+        var stillOpen = conversations().get(c.id()).state();
+        var confirmed = form(me, "/organize/c/" + c.id() + "/state", "state=closed&confirm=yes");
+
+        assertThat(unconfirmed.status()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("説明の下にあるボタンで、変更を確認してください。");
+        assertThat(stillOpen).isEqualTo(ConversationState.OPEN);
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(conversations().get(c.id()).state()).isEqualTo(ConversationState.CLOSED);
+    }
+
     private static TestServer.Response form(String[] me, String path, String body, String... headers) {
         String[] all = new String[headers.length + 6];
         all[0] = "Content-Type";

@@ -242,6 +242,7 @@ public final class ApiWorld {
         return switch (name) {
             case "conversationId" -> String.valueOf(a.id());
             case "statementId" -> String.valueOf(statementId);
+            case "seedId" -> String.valueOf(given.statement(a, "Seed to reword " + unique()));
             case "translationId" -> String.valueOf(freshTranslation());
             case "inviteId" -> String.valueOf(given.invite(a, null, "JP").id());
             case "tokenId" -> String.valueOf(freshToken(caller));

@@ -47,11 +47,26 @@ public final class Tool {
      * installed once into {@code target/<dir>}.
      */
     public static Path npm(String dir, String spec, String bin) {
+        Path executable = TARGET.resolve(dir).resolve("node_modules/.bin").resolve(bin);
+        return install(dir, spec, executable, Files::isExecutable);
+    }
+
+    /**
+     * The folder of the npm library {@code module} (a package without a command, e.g. {@code jsqr}) of
+     * {@code spec} (pinned), installed once into {@code target/<dir>}; a test requires it from a
+     * {@code node} script run in {@code target/<dir>}.
+     */
+    public static Path npmLibrary(String dir, String spec, String module) {
+        Path folder = TARGET.resolve(dir).resolve("node_modules").resolve(module);
+        return install(dir, spec, folder, Files::isDirectory);
+    }
+
+    private static Path install(
+            String dir, String spec, Path installed, java.util.function.Predicate<Path> isInstalled) {
         Path prefix = TARGET.resolve(dir);
-        Path executable = prefix.resolve("node_modules/.bin").resolve(bin);
         Path stamp = prefix.resolve("installed-" + spec.replaceAll("[^A-Za-z0-9.]+", "_"));
-        if (Files.isExecutable(executable) && Files.exists(stamp)) {
-            return executable;
+        if (isInstalled.test(installed) && Files.exists(stamp)) {
+            return installed;
         }
         requireOnPath("npm");
         Run install = run(
@@ -66,7 +81,7 @@ public final class Tool {
                         "--no-save",
                         "--loglevel=error",
                         spec));
-        if (install.exitCode() != 0 || !Files.isExecutable(executable)) {
+        if (install.exitCode() != 0 || !isInstalled.test(installed)) {
             throw new IllegalStateException("npm install " + spec + " failed:\n" + install.stderr() + install.stdout());
         }
         try {
@@ -74,7 +89,7 @@ public final class Tool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return executable;
+        return installed;
     }
 
     /** Skips when {@code command} is missing, except in CI where that is a broken machine. */

@@ -19,6 +19,8 @@ import org.commonground.testing.RunningApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -112,15 +114,16 @@ class FirstMinutesBrowserTest {
         }
     }
 
-    @Test
-    void tenVotesByKeyboardAloneEachMoveFocusToTheNewStatementAndAnnounceIt() {
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void tenVotesByKeyboardAloneEachMoveFocusToTheNewStatementAndAnnounceIt(Language lang) {
         Given given = new Given(app.db());
-        Account organizer = given.account("keys@example.org", Role.ORGANIZER);
+        Account organizer = given.account("keys-" + lang.code() + "@example.org", Role.ORGANIZER);
         Conversation c = given.openConversation(
                 organizer, ModerationMode.POST, "By keyboard", ParticipantJourneyBrowserTest.seeds());
 
         try (Browser b = Browser.open(app.server())) {
-            b.go("/c/" + c.id() + "?lang=en");
+            b.go("/c/" + c.id() + "?lang=" + lang.code());
             b.click("input[name=cohort_country][value=KR]");
             b.clickThrough("form[action$='/join'] button[type=submit]");
             b.await("#vote-card");
@@ -132,10 +135,10 @@ class FirstMinutesBrowserTest {
                 new Actions(b.driver()).sendKeys(key).perform(); // to the focused element: no mouse, no Tab
                 b.awaitChange("#vote-card .statement", before);
                 awaitFocusOn(b, "#vote-card .statement");
-                awaitAnnounced(b, MESSAGES.get(Language.EN, "vote.announce", b.text("#vote-card .statement")));
+                awaitAnnounced(b, MESSAGES.get(lang, "vote.announce", b.text("#vote-card .statement")));
             }
-            assertThat(b.text("#progress-text")).isEqualTo(MESSAGES.get(Language.EN, "vote.progress", 10, 12));
-            b.capture("vote-by-keyboard");
+            assertThat(b.text("#progress-text")).isEqualTo(MESSAGES.get(lang, "vote.progress", 10, 12));
+            b.capture("vote-by-keyboard-" + lang.code());
 
             // Enter on a vote button (reached as a screen reader's virtual cursor would), then a click.
             String before = b.text("#vote-card .statement");
@@ -144,56 +147,56 @@ class FirstMinutesBrowserTest {
             b.awaitChange("#vote-card .statement", before);
             awaitFocusOn(b, "#vote-card .statement");
             b.click("#vote-card button[value=disagree]");
-            b.awaitText("#vote-card", MESSAGES.get(Language.EN, "vote.done"));
+            b.awaitText("#vote-card", MESSAGES.get(lang, "vote.done"));
             awaitFocusOn(b, "#vote-card h2");
-            awaitAnnounced(b, MESSAGES.get(Language.EN, "vote.done"));
+            awaitAnnounced(b, MESSAGES.get(lang, "vote.done"));
         }
     }
 
-    @Test
-    void writingAnswersBesideTheButtonAndTheCounterStays() {
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void writingAnswersBesideTheButtonAndTheCounterStays(Language lang) {
         Given given = new Given(app.db());
-        Account organizer = given.account("write@example.org", Role.ORGANIZER);
+        Account organizer = given.account("write-" + lang.code() + "@example.org", Role.ORGANIZER);
         Conversation c =
                 given.openConversation(organizer, ModerationMode.POST, "Writing", List.of("A first statement."));
         String mine = "Both governments should fund joint research on ageing.";
 
         try (Browser b = Browser.open(app.server())) {
-            b.go("/c/" + c.id() + "?lang=ko");
+            b.go("/c/" + c.id() + "?lang=" + lang.code());
             b.click("input[name=cohort_country][value=KR]");
             b.clickThrough("form[action$='/join'] button[type=submit]");
             b.await("#vote-card");
 
             b.type("#statement-text", mine);
             b.click("#write button[type=submit]");
-            b.awaitText("#write .note", MESSAGES.get(Language.KO, "write.accepted"));
+            b.awaitText("#write .note", MESSAGES.get(lang, "write.accepted"));
             assertThat(b.text("#statement-counter"))
                     .as("the counter after a submit")
-                    .isEqualTo("0 / 1000"
-                            + MESSAGES.get(Language.KO, "write.counter").replace("{n} / {max}", ""));
-            b.capture("write-accepted-ko");
+                    .isEqualTo("0 / 1000" + MESSAGES.get(lang, "write.counter").replace("{n} / {max}", ""));
+            b.capture("write-accepted-" + lang.code());
 
             b.type("#statement-text", mine);
             b.click("#write button[type=submit]");
-            b.awaitText("#write .note", MESSAGES.get(Language.KO, "write.duplicate"));
+            b.awaitText("#write .note", MESSAGES.get(lang, "write.duplicate"));
             assertThat(b.findAll("#write .note.ok"))
                     .as("the earlier thank-you is gone")
                     .isEmpty();
             assertNextToTheButton(b);
             awaitFocusOn(b, "#statement-text");
             assertThat(b.text("#statement-counter")).startsWith(mine.length() + " / 1000");
-            b.capture("write-duplicate-ko");
+            b.capture("write-duplicate-" + lang.code());
 
             b.type("#statement-text", " ");
             b.click("#write button[type=submit]");
-            b.awaitText("#write .note", MESSAGES.get(Language.KO, "statement.text.empty"));
+            b.awaitText("#write .note", MESSAGES.get(lang, "statement.text.empty"));
             assertThat(b.findAll("#write .existing")).isEmpty();
             assertNextToTheButton(b);
 
             // The author agreed with their statement: it is among their votes, and not put to them.
-            b.go("/c/" + c.id() + "/my-votes?lang=ko");
+            b.go("/c/" + c.id() + "/my-votes?lang=" + lang.code());
             WebElement own = b.driver().findElement(By.xpath("//li[.//*[contains(., '" + mine + "')]]"));
-            assertThat(own.getText()).contains(MESSAGES.get(Language.KO, "vote.agree"));
+            assertThat(own.getText()).contains(MESSAGES.get(lang, "vote.agree"));
         }
     }
 
