@@ -9,6 +9,8 @@ import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
 import org.commonground.forum.ForumFeature;
+import org.commonground.integrity.IntegrityFeature;
+import org.commonground.integrity.SignalThresholds;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
@@ -61,7 +63,9 @@ public final class App {
                 statement,
                 translation,
                 machineTranslation);
-        var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+        var integrity = IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.defaults());
+        var results =
+                ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation, integrity);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
         var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
         var polis = PolisFeature.wire(jdbi, conversation);
@@ -85,6 +89,7 @@ public final class App {
             moderation.addTo(api, web.pages());
             participation.addTo(api, web.pages());
             text.addTo(api, web.pages(), conversation.readable(), participation::require);
+            integrity.addTo(api, web.pages());
             results.addTo(api);
             report.addTo(api, web.pages());
             forum.addTo(api, web.pages());

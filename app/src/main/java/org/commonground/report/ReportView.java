@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.CohortTallies;
 import org.commonground.analysis.Direction;
+import org.commonground.integrity.ExclusionReason;
+import org.commonground.integrity.Excluded;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
 import org.commonground.results.LatestResult;
@@ -233,6 +235,10 @@ public record ReportView(
                 cohorts,
                 r.voteCount(),
                 r.statementCount()));
+        String excluded = excluded(in.snapshot().excluded(), page);
+        if (!excluded.isEmpty()) {
+            out.add(excluded);
+        }
         if (r.groups().size() > 1) {
             out.add(page.t("report.summary.groups", r.groups().size()));
         }
@@ -257,6 +263,24 @@ public record ReportView(
             out.add(page.t("report.summary.uncertain", uncertain));
         }
         return out;
+    }
+
+    /**
+     * How many participants the moderators left out of this analysis and why, in one sentence;
+     * empty when none were.
+     */
+    static String excluded(Excluded excluded, Page page) {
+        if (excluded.count() == 0) {
+            return "";
+        }
+        String reasons = java.util.Arrays.stream(ExclusionReason.values())
+                .filter(excluded.byReason()::containsKey)
+                .map(reason -> page.t(
+                        "integrity.reason.count",
+                        page.t("integrity.reason." + reason.code()),
+                        excluded.byReason().get(reason)))
+                .collect(Collectors.joining(page.t("report.list.separator")));
+        return page.t("report.summary.excluded", excluded.count(), reasons);
     }
 
     private static String shorten(String text) {

@@ -3,6 +3,8 @@ package org.commonground.results;
 import java.util.List;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationStore;
+import org.commonground.integrity.Excluded;
+import org.commonground.integrity.Exclusions;
 import org.commonground.participation.VoteStore;
 import org.commonground.participation.Votes;
 import org.commonground.statement.StatementStore;
@@ -11,17 +13,24 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What the analysis of a conversation reads, each from its owner: the conversation and its cohort
  * dimensions (conversation), the statements in the math (statement), the vote history and cohort
- * values (participation). Ids are database keys throughout.
+ * values (participation), who is left out (integrity). Ids are database keys throughout.
  */
 final class AnalysisSource {
     private final ConversationStore conversations;
     private final StatementStore statements;
     private final Votes votes;
+    private final Exclusions exclusions;
 
     AnalysisSource(Jdbi jdbi) {
         this.conversations = new ConversationStore(jdbi);
         this.statements = new StatementStore(jdbi);
         this.votes = new VoteStore(jdbi);
+        this.exclusions = Exclusions.stored(jdbi);
+    }
+
+    /** Participants the moderators left out of the analysis (integrity): their votes and cohorts do not count. */
+    Excluded excluded(long conversationId) {
+        return exclusions.excluded(conversationId);
     }
 
     /** One participant's value of one cohort dimension. */

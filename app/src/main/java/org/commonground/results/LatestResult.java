@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.commonground.analysis.AnalysisJson;
 import org.commonground.analysis.AnalysisResult;
+import org.commonground.integrity.Excluded;
 
 /**
  * The newest analysis of a conversation and how fresh it is. Immutable; its JSON is written once,
@@ -16,6 +17,7 @@ public final class LatestResult {
     private final long votesReflected;
     private final double loadSeconds;
     private final FirstVotes firstVotes;
+    private final Excluded excluded;
     private volatile String json;
 
     public LatestResult(
@@ -31,6 +33,19 @@ public final class LatestResult {
             long votesReflected,
             double loadSeconds,
             FirstVotes firstVotes) {
+        this(conversationId, result, computedAt, votesReflected, loadSeconds, firstVotes, Excluded.NONE);
+    }
+
+    /** @param excluded the participants moderators left out, whose votes the result does not reflect */
+    public LatestResult(
+            long conversationId,
+            AnalysisResult result,
+            Instant computedAt,
+            long votesReflected,
+            double loadSeconds,
+            FirstVotes firstVotes,
+            Excluded excluded) {
+        this.excluded = excluded;
         this.firstVotes = firstVotes;
         this.conversationId = conversationId;
         this.result = result;
@@ -60,6 +75,11 @@ public final class LatestResult {
     /** When each participant whose votes the result reflects first voted. */
     public FirstVotes firstVotes() {
         return firstVotes;
+    }
+
+    /** The participants moderators left out of this result (integrity), and why. */
+    public Excluded excluded() {
+        return excluded;
     }
 
     /** Seconds since the result was computed, never negative. */

@@ -45,7 +45,10 @@ class TableOwnersTest {
             Map.entry("translation_job", "translation"),
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
-            Map.entry("glossary_term", "translation"));
+            Map.entry("glossary_term", "translation"),
+            // brigading response (V120), the integrity feature's
+            Map.entry("participant_exclusion", "integrity"),
+            Map.entry("exclusion_audit", "integrity"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {
