@@ -63,7 +63,8 @@ public final class App {
                 statement,
                 translation,
                 machineTranslation);
-        var integrity = IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.defaults());
+        var integrity =
+                IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.defaults());
         var results =
                 ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation, integrity);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);

@@ -197,7 +197,9 @@ public final class BrigadeSignals {
                 for (int i = 0; i < n; i++) {
                     order[i] = i;
                 }
-                Arrays.sort(order, Comparator.<Integer>comparingLong(i -> pJoined[i]).thenComparingLong(i -> pIds[i]));
+                Arrays.sort(
+                        order,
+                        Comparator.<Integer>comparingLong(i -> pJoined[i]).thenComparingLong(i -> pIds[i]));
                 long[] ids = new long[n];
                 long[] joined = new long[n];
                 long[] invites = new long[n];
@@ -213,7 +215,8 @@ public final class BrigadeSignals {
                 for (int k = 0; k < n; k++) {
                     indexOfSorted[Arrays.binarySearch(byId, ids[k])] = k;
                 }
-                long[] statements = Arrays.stream(vS, 0, votes).sorted().distinct().toArray();
+                long[] statements =
+                        Arrays.stream(vS, 0, votes).sorted().distinct().toArray();
                 int[] rowOfVote = new int[votes];
                 int[] rowStart = new int[n + 1];
                 for (int v = 0; v < votes; v++) {
@@ -265,15 +268,7 @@ public final class BrigadeSignals {
         int threshold = Math.max(t.burstMinJoins(), (int) Math.ceil(t.burstFactor() * baseline));
         List<JoinBurst> bursts = bursts(in, t.burstWindow().toMillis(), threshold, flagged);
         return new Signals(
-                n,
-                in.votes(),
-                baseline,
-                threshold,
-                bursts,
-                clusters,
-                oneValue,
-                leaned(in, t, flagged),
-                comparisons[0]);
+                n, in.votes(), baseline, threshold, bursts, clusters, oneValue, leaned(in, t, flagged), comparisons[0]);
     }
 
     /** Median joins per window over every window from the first join to the last, empty ones included. */
@@ -408,7 +403,9 @@ public final class BrigadeSignals {
         Map<Integer, List<Integer>> components = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             if (votesOf(in, i) >= t.minComparableVotes()) {
-                components.computeIfAbsent(find(parent, i), r -> new ArrayList<>()).add(i);
+                components
+                        .computeIfAbsent(find(parent, i), r -> new ArrayList<>())
+                        .add(i);
             }
         }
         List<VoteCluster> out = new ArrayList<>();
@@ -546,7 +543,9 @@ public final class BrigadeSignals {
 
     private static long[] flaggedIds(List<VoteCluster> clusters, List<OneValueVoter> oneValue) {
         return java.util.stream.LongStream.concat(
-                        clusters.stream().flatMap(c -> c.participants().stream()).mapToLong(Long::longValue),
+                        clusters.stream()
+                                .flatMap(c -> c.participants().stream())
+                                .mapToLong(Long::longValue),
                         oneValue.stream().mapToLong(OneValueVoter::participantId))
                 .distinct()
                 .toArray();

@@ -20,7 +20,9 @@ public record Excluded(long[] participantIds, Map<ExclusionReason, Integer> byRe
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Excluded e && Arrays.equals(participantIds, e.participantIds) && byReason.equals(e.byReason);
+        return o instanceof Excluded e
+                && Arrays.equals(participantIds, e.participantIds)
+                && byReason.equals(e.byReason);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.commonground.integrity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.statement.StatementStore;
+import org.commonground.web.InputText;
 
 /**
  * The moderators' side of integrity: the signals of one conversation ({@link BrigadeSignals} over
@@ -76,13 +76,15 @@ final class IntegrityReview implements Exclusions {
     /** Reads the conversation's participants and current votes and runs the detection. */
     IntegrityView signals(long conversationId) {
         long started = System.nanoTime();
-        Conversation c = conversations.find(conversationId).orElseThrow(() -> NotFound.of("conversation", conversationId));
+        Conversation c =
+                conversations.find(conversationId).orElseThrow(() -> NotFound.of("conversation", conversationId));
         BrigadeSignals.Input.Builder in = BrigadeSignals.input();
         joins.joins(conversationId, in::participant);
         for (Conversation.CohortDimension d : c.cohorts()) {
             votes.cohortValues(d.id()).forEach((participant, value) -> in.cohort(participant, d.name(), value));
         }
-        votes.everyCurrentVote(conversationId, (participant, statement, value, at) -> in.vote(participant, statement, value));
+        votes.everyCurrentVote(
+                conversationId, (participant, statement, value, at) -> in.vote(participant, statement, value));
         BrigadeSignals.Signals s = BrigadeSignals.detect(in.build(), thresholds);
         Excluded excluded = store.excluded(conversationId);
         return view(conversationId, s, excluded, (System.nanoTime() - started) / 1e9);
@@ -90,7 +92,8 @@ final class IntegrityReview implements Exclusions {
 
     private IntegrityView view(long conversationId, BrigadeSignals.Signals s, Excluded excluded, double seconds) {
         Map<Long, String> inviteLabels = new HashMap<>();
-        invites.of(conversationId).forEach(i -> inviteLabels.put(i.id(), i.label().isBlank() ? "#" + i.id() : i.label()));
+        invites.of(conversationId)
+                .forEach(i -> inviteLabels.put(i.id(), i.label().isBlank() ? "#" + i.id() : i.label()));
         List<IntegrityView.Burst> bursts = s.bursts().stream()
                 .map(b -> new IntegrityView.Burst(
                         b.byInvite() ? "invite" : "cohort",
@@ -131,7 +134,11 @@ final class IntegrityReview implements Exclusions {
                 .forEach(st -> texts.put(st.id(), st.text()));
         List<IntegrityView.Leaned> leaned = s.leanedStatements().stream()
                 .map(l -> new IntegrityView.Leaned(
-                        l.statementId(), texts.getOrDefault(l.statementId(), ""), l.agrees(), l.flaggedAgrees(), l.flaggedShare()))
+                        l.statementId(),
+                        texts.getOrDefault(l.statementId(), ""),
+                        l.agrees(),
+                        l.flaggedAgrees(),
+                        l.flaggedShare()))
                 .toList();
         Map<String, Integer> byReason = new TreeMap<>();
         excluded.byReason().forEach((r, n) -> byReason.put(r.code(), n));
@@ -160,16 +167,18 @@ final class IntegrityReview implements Exclusions {
         } else {
             reason = ExclusionReason.parse(d.reason()).orElseThrow();
         }
-        long[] ids = checked(conversationId, d, errors);
-        AuditEntry entry = store.exclude(conversationId, ids, reason, d.note().strip(), moderator.id(), moderator.email(), clock.instant());
+        Checked ok = checked(conversationId, d, errors);
+        AuditEntry entry = store.exclude(
+                conversationId, ok.ids(), reason, ok.note(), moderator.id(), moderator.email(), clock.instant());
         listener.exclusionsChanged(conversationId);
         return entry;
     }
 
     /** Brings the named participants back into the analysis (those not left out are ignored). */
     AuditEntry restore(long conversationId, Account moderator, Decision d) {
-        long[] ids = checked(conversationId, d, new ArrayList<>());
-        AuditEntry entry = store.restore(conversationId, ids, d.note().strip(), moderator.id(), moderator.email(), clock.instant());
+        Checked ok = checked(conversationId, d, new ArrayList<>());
+        AuditEntry entry =
+                store.restore(conversationId, ok.ids(), ok.note(), moderator.id(), moderator.email(), clock.instant());
         listener.exclusionsChanged(conversationId);
         return entry;
     }
@@ -187,7 +196,7 @@ final class IntegrityReview implements Exclusions {
     }
 
     /** The decision's participant ids, all of this conversation, and its note; or 422 with every field at fault. */
-    private long[] checked(long conversationId, Decision d, List<CommonGroundException.FieldError> errors) {
+    private Checked checked(long conversationId, Decision d, List<CommonGroundException.FieldError> errors) {
         List<Long> asked = d == null || d.participantIds() == null ? List.of() : d.participantIds();
         Set<Long> distinct = new java.util.TreeSet<>();
         for (Long id : asked) {
@@ -202,18 +211,19 @@ final class IntegrityReview implements Exclusions {
             Set<Long> known = joins.ofConversation(conversationId, distinct);
             if (known.size() != distinct.size()) {
                 errors.add(new CommonGroundException.FieldError(
-                        "participantIds", "integrity.participants.unknown", new Object[] {distinct.size() - known.size()}));
+                        "participantIds", "integrity.participants.unknown", new Object[] {distinct.size() - known.size()
+                        }));
             }
         }
-        String note = d == null || d.note() == null ? "" : d.note().strip();
-        if (note.isEmpty() || note.codePointCount(0, note.length()) > NOTE_MAX) {
-            errors.add(new CommonGroundException.FieldError("note", "integrity.note.invalid", new Object[] {NOTE_MAX}));
-        }
+        String note = InputText.clean(d == null ? null : d.note(), "note", 1, NOTE_MAX, true, errors);
         if (!errors.isEmpty()) {
             throw Invalid.fields(errors);
         }
-        return distinct.stream().mapToLong(Long::longValue).toArray();
+        return new Checked(distinct.stream().mapToLong(Long::longValue).toArray(), note);
     }
+
+    /** A decision's participants (distinct, ascending, all of the conversation) and its cleaned note. */
+    private record Checked(long[] ids, String note) {}
 
     static List<Long> parseIds(Collection<String> raw) {
         List<Long> out = new ArrayList<>();

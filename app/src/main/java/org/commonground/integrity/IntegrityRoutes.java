@@ -25,8 +25,9 @@ final class IntegrityRoutes {
                 .id("getIntegritySignals")
                 .caller(Caller.ACCOUNT)
                 .tag("integrity")
-                .summary("Join bursts per invite and cohort, clusters of near-identical voters who joined close together, "
-                        + "one-value voters, statements whose support comes mostly from them; with the thresholds used")
+                .summary(
+                        "Join bursts per invite and cohort, clusters of near-identical voters who joined close together, "
+                                + "one-value voters, statements whose support comes mostly from them; with the thresholds used")
                 .returns(IntegrityView.class)
                 .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");

@@ -55,7 +55,8 @@ final class IntegrityStore {
             Instant at) {
         return jdbi.inTransaction(h -> {
             long audit = audit(h, conversationId, "exclude", reason.code(), note, accountId, accountEmail, at);
-            long[] changed = h.createQuery("""
+            long[] changed = h
+                    .createQuery("""
                             INSERT INTO participant_exclusion (participant_id, conversation_id, reason, audit_id, excluded_at)
                             SELECT p, :c, :reason, :audit, :at FROM unnest(:ids) AS p
                             ON CONFLICT (participant_id) DO NOTHING
@@ -79,17 +80,14 @@ final class IntegrityStore {
             long conversationId, long[] participantIds, String note, long accountId, String accountEmail, Instant at) {
         return jdbi.inTransaction(h -> {
             long audit = audit(h, conversationId, "restore", null, note, accountId, accountEmail, at);
-            long[] changed = h.createQuery("""
+            long[] changed =
+                    h.createQuery("""
                             DELETE FROM participant_exclusion
                             WHERE conversation_id = :c AND participant_id = ANY(:ids)
-                            RETURNING participant_id""")
-                    .bind("c", conversationId)
-                    .bind("ids", participantIds)
-                    .mapTo(Long.class)
-                    .stream()
-                    .mapToLong(Long::longValue)
-                    .sorted()
-                    .toArray();
+                            RETURNING participant_id""").bind("c", conversationId).bind("ids", participantIds).mapTo(Long.class).stream()
+                            .mapToLong(Long::longValue)
+                            .sorted()
+                            .toArray();
             return changed(h, audit, changed);
         });
     }
