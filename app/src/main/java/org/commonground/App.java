@@ -64,7 +64,7 @@ public final class App {
                 translation,
                 machineTranslation);
         var integrity =
-                IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.defaults());
+                IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.fromEnvironment());
         var results =
                 ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation, integrity);
         var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);

@@ -59,4 +59,62 @@ public record SignalThresholds(
         return new SignalThresholds(
                 Duration.ofMinutes(10), 15, 5.0, Duration.ofMinutes(10), 256, 8, 0.9, 5, 20, 10, 0.5);
     }
+
+    /** The environment variable an operator sets to change the defaults, e.g. {@code similarity=0.85,burst-window=15}. */
+    public static final String ENVIRONMENT = "COMMONGROUND_INTEGRITY";
+
+    /** The defaults with the changes of {@value #ENVIRONMENT}, if set. */
+    public static SignalThresholds fromEnvironment() {
+        String settings = System.getenv(ENVIRONMENT);
+        return settings == null ? defaults() : defaults().with(settings);
+    }
+
+    /**
+     * These thresholds with some replaced, from {@code name=value,…}: burst-window and
+     * cluster-span in minutes; burst-min-joins, max-neighbours, min-votes, min-cluster,
+     * one-value-votes, lean-min-agrees as counts; burst-factor; similarity and lean-share in (0, 1].
+     */
+    public SignalThresholds with(String settings) {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (String part : settings.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("not name=value: " + part);
+            }
+            given.put(kv[0].strip().toLowerCase(java.util.Locale.ROOT), kv[1].strip());
+        }
+        SignalThresholds t = new SignalThresholds(
+                minutes(given.remove("burst-window"), burstWindow),
+                count(given.remove("burst-min-joins"), burstMinJoins),
+                share(given.remove("burst-factor"), burstFactor),
+                minutes(given.remove("cluster-span"), clusterJoinSpan),
+                count(given.remove("max-neighbours"), maxNeighbours),
+                count(given.remove("min-votes"), minComparableVotes),
+                share(given.remove("similarity"), similarity),
+                count(given.remove("min-cluster"), minClusterSize),
+                count(given.remove("one-value-votes"), oneValueMinVotes),
+                count(given.remove("lean-min-agrees"), leanMinAgrees),
+                share(given.remove("lean-share"), leanShare));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown integrity thresholds " + given.keySet()
+                    + "; known: burst-window, burst-min-joins, burst-factor, cluster-span, max-neighbours, min-votes,"
+                    + " similarity, min-cluster, one-value-votes, lean-min-agrees, lean-share");
+        }
+        return t;
+    }
+
+    private static Duration minutes(String text, Duration otherwise) {
+        return text == null ? otherwise : Duration.ofMinutes(Long.parseLong(text));
+    }
+
+    private static int count(String text, int otherwise) {
+        return text == null ? otherwise : Integer.parseInt(text);
+    }
+
+    private static double share(String text, double otherwise) {
+        return text == null ? otherwise : Double.parseDouble(text);
+    }
 }

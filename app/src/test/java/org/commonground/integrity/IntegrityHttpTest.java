@@ -106,6 +106,11 @@ class IntegrityHttpTest {
         assertThat(excluded.json().get("participants").asInt()).isEqualTo(40);
 
         eventually(Duration.ofSeconds(30), () -> analysedParticipants(), n -> n == everyone - 40);
+        assertThat(server.get(base + "/results")
+                        .json()
+                        .get("excludedParticipants")
+                        .asInt())
+                .isEqualTo(40);
         assertThat(agreesOn(agreedStatement)).isEqualTo(agreesBefore - 40);
         String report = eventually(
                 Duration.ofSeconds(10),
