@@ -41,61 +41,96 @@ public final class App {
 
     /** As {@link #create(AppConfig, DataSource)}, with the clock of rate windows, sign-in throttling and the machine translation queue (tests move it). */
     public static Javalin create(AppConfig config, DataSource db, Clock clock) {
-        Jdbi jdbi = Database.jdbi(db);
         Web web = Web.wire(config.secureCookies(), config.maxBodyBytes());
-        AbuseLimits limits = config.abuseLimits();
-        Throttles throttles = new Throttles(limits, clock);
-        PasswordHashing hashing = PasswordHashing.pooled(limits.hashingThreads(), limits.hashingQueue());
-        var account = AccountFeature.wire(jdbi, clock, hashing, throttles, web.csrf(), config.secureCookies());
-        var conversation = ConversationFeature.wire(jdbi, account);
-        var statement = StatementFeature.wire(jdbi);
-        var translation = TranslationFeature.wire(jdbi, conversation, statement);
-        var machineTranslation =
-                MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
-        var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
-        var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
-        var participation = ParticipationFeature.wire(
-                jdbi,
-                config.voteWriters(),
-                config.secureCookies(),
-                throttles,
-                conversation,
-                statement,
-                translation,
-                machineTranslation);
-        var integrity =
-                IntegrityFeature.wire(jdbi, conversation, statement, participation, SignalThresholds.fromEnvironment());
-        var results =
-                ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation, integrity);
-        var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
-        var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
-        var polis = PolisFeature.wire(jdbi, conversation);
+        Features f = Features.wire(config, Database.jdbi(db), clock, web);
         return Javalin.create(cfg -> {
-            cfg.events.serverStopped(results::close);
-            cfg.events.serverStopped(hashing::close);
-            cfg.events.serverStarted(machineTranslation::start);
-            cfg.events.serverStopped(machineTranslation::close);
+            cfg.events.serverStopped(f.results::close);
+            cfg.events.serverStopped(f.hashing::close);
+            cfg.events.serverStarted(f.machineTranslation::start);
+            cfg.events.serverStopped(f.machineTranslation::close);
             Api api = web.addTo(
                     cfg,
                     config.port(),
                     config.network(),
                     config.trustedProxies(),
                     db,
-                    routes -> account.guard(routes, web.pages(), participation.tokens()));
+                    routes -> f.account.guard(routes, web.pages(), f.participation.tokens()));
             HealthRoutes.addTo(api, db);
-            account.addTo(api, web.pages());
-            conversation.addTo(api, web.pages(), statement.seeding(), participation.activity());
-            translation.addTo(api, web.pages());
-            machineTranslation.addTo(api, web.pages(), conversation);
-            moderation.addTo(api, web.pages());
-            participation.addTo(api, web.pages());
-            text.addTo(api, web.pages(), conversation.readable(), participation::require);
-            integrity.addTo(api, web.pages());
-            results.addTo(api);
-            report.addTo(api, web.pages());
-            forum.addTo(api, web.pages());
-            polis.addTo(api);
+            f.account.addTo(api, web.pages());
+            f.conversation.addTo(api, web.pages(), f.statement.seeding(), f.participation.activity());
+            f.translation.addTo(api, web.pages());
+            f.machineTranslation.addTo(api, web.pages(), f.conversation);
+            f.moderation.addTo(api, web.pages());
+            f.participation.addTo(api, web.pages());
+            f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
+            f.integrity.addTo(api, web.pages());
+            f.results.addTo(api);
+            f.report.addTo(api, web.pages());
+            f.forum.addTo(api, web.pages());
+            f.polis.addTo(api);
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
+    }
+
+    /** Every feature's entry, built with plain constructors from the lowest layer up; each takes the ones below it. */
+    private record Features(
+            PasswordHashing hashing,
+            AccountFeature account,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            MachineTranslationFeature machineTranslation,
+            ModerationFeature moderation,
+            TextFeature text,
+            ParticipationFeature participation,
+            IntegrityFeature integrity,
+            ResultsFeature results,
+            ReportFeature report,
+            ForumFeature forum,
+            PolisFeature polis) {
+        static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
+            AbuseLimits limits = config.abuseLimits();
+            Throttles throttles = new Throttles(limits, clock);
+            var hashing = PasswordHashing.pooled(limits.hashingThreads(), limits.hashingQueue());
+            var account = AccountFeature.wire(jdbi, clock, hashing, throttles, web.csrf(), config.secureCookies());
+            var conversation = ConversationFeature.wire(jdbi, account);
+            var statement = StatementFeature.wire(jdbi);
+            var translation = TranslationFeature.wire(jdbi, conversation, statement);
+            var machineTranslation =
+                    MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
+            var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
+            var text = TextFeature.wire(statement, translation, conversation.access(), account.authentication());
+            var participation = ParticipationFeature.wire(
+                    jdbi,
+                    config.voteWriters(),
+                    config.secureCookies(),
+                    throttles,
+                    conversation,
+                    statement,
+                    translation,
+                    machineTranslation);
+            var integrity = IntegrityFeature.wire(
+                    jdbi, conversation, statement, participation, SignalThresholds.fromEnvironment());
+            var results = ResultsFeature.wire(
+                    jdbi, config.analysisThreads(), account, conversation, participation, integrity);
+            var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
+            var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
+            var polis = PolisFeature.wire(jdbi, conversation);
+            return new Features(
+                    hashing,
+                    account,
+                    conversation,
+                    statement,
+                    translation,
+                    machineTranslation,
+                    moderation,
+                    text,
+                    participation,
+                    integrity,
+                    results,
+                    report,
+                    forum,
+                    polis);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.commonground;
 
+import org.commonground.db.Database;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -16,6 +17,7 @@ import org.commonground.web.TrustedProxies;
  *                          {@code --trusted-proxies 1} when {@code network} names none)
  * @param voteWriters       batches of votes written at once, ≥ 1; two let one batch fill while the
  *                          other waits for its WAL flush (docs/benchmarks.md)
+ * @param databasePool      connections in the database pool, ≥ 1 (docs/benchmarks.md: a few per core)
  * @param network           bind address, trusted proxies, metrics access
  * @param machineTranslation the machine translation service, off unless the operator names one
  * @param abuseLimits       request quotas (429) and the password-hashing pool
@@ -27,6 +29,7 @@ public record AppConfig(
         long maxBodyBytes,
         boolean behindProxy,
         int voteWriters,
+        int databasePool,
         NetworkSettings network,
         MachineTranslationSettings machineTranslation,
         AbuseLimits abuseLimits) {
@@ -42,12 +45,16 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 DEFAULT_VOTE_WRITERS,
+                Database.defaultPoolSize(),
                 NetworkSettings.defaults(),
                 MachineTranslationSettings.off(),
                 AbuseLimits.defaults());
     }
 
-    /** The defaults; the one place a system property is read ({@code commonground.vote.writers}, for benchmarks). */
+    /**
+     * The defaults; the one place system properties are read: {@code commonground.vote.writers}
+     * and {@code commonground.db.pool}, for benchmarks that compare settings.
+     */
     public static AppConfig defaults() {
         return new AppConfig(
                 8080,
@@ -56,6 +63,7 @@ public record AppConfig(
                 64 * 1024,
                 false,
                 Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS),
+                Integer.getInteger("commonground.db.pool", Database.defaultPoolSize()),
                 NetworkSettings.defaults(),
                 MachineTranslationSettings.off(),
                 AbuseLimits.defaults());
@@ -69,6 +77,7 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 voteWriters,
+                databasePool,
                 network,
                 machineTranslation,
                 abuseLimits);
@@ -83,6 +92,7 @@ public record AppConfig(
                 maxBodyBytes,
                 newBehindProxy,
                 voteWriters,
+                databasePool,
                 network,
                 machineTranslation,
                 abuseLimits);
@@ -96,6 +106,7 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 voteWriters,
+                databasePool,
                 newNetwork,
                 machineTranslation,
                 abuseLimits);
@@ -117,6 +128,7 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 voteWriters,
+                databasePool,
                 network,
                 settings,
                 abuseLimits);
@@ -130,6 +142,7 @@ public record AppConfig(
                 maxBodyBytes,
                 behindProxy,
                 voteWriters,
+                databasePool,
                 network,
                 machineTranslation,
                 newLimits);

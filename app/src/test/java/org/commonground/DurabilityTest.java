@@ -131,11 +131,11 @@ class DurabilityTest {
     /** An organizer with a token, made with SQL on a database that is not a {@link TestDatabase}. */
     private static Caller organizerOn(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource()).installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
-        var account = new org.commonground.account.AccountStore(jdbi)
+        var account = org.commonground.account.Accounts.over(jdbi)
                 .create("restart@example.org", TestAccounts.PASSWORD, org.commonground.account.Role.ORGANIZER);
         return new Caller(
                 account,
-                new org.commonground.account.ApiTokenStore(jdbi)
+                org.commonground.account.ApiTokens.over(jdbi)
                         .issue(account.id(), "restart")
                         .secret());
     }

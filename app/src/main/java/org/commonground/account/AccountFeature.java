@@ -58,7 +58,7 @@ public final class AccountFeature {
         return authentication;
     }
 
-    public AccountStore accounts() {
+    public Accounts accounts() {
         return accounts;
     }
 

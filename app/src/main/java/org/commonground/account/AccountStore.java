@@ -18,8 +18,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@link PasswordHashing} (bcrypt at cost 12 over SHA-256, Spring Security's maintained bcrypt);
  * a wrong password and an unknown e-mail are indistinguishable to callers.
  */
-public final class AccountStore {
-    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
+final class AccountStore implements Accounts {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     // Compared against when the e-mail is unknown, so both paths cost one bcrypt check.
     private static final String DUMMY_HASH = PasswordHashing.onCallerThread().hash("no such account, same cost");
@@ -27,12 +26,10 @@ public final class AccountStore {
     private final Jdbi jdbi;
     private final PasswordHashing hashing;
 
-    /** Hashing on the caller's thread (commands and tools). */
     public AccountStore(Jdbi jdbi) {
         this(jdbi, PasswordHashing.onCallerThread());
     }
 
-    /** Hashing through {@code hashing} (the server's bounded pool). */
     public AccountStore(Jdbi jdbi, PasswordHashing hashing) {
         this.jdbi = jdbi;
         this.hashing = hashing;
@@ -49,7 +46,7 @@ public final class AccountStore {
     public record RowWithHash(
             long id, String email, String role, boolean disabled, Instant createdAt, String passwordHash) {}
 
-    /** Creates an account; 422 for a bad e-mail, role or password, 409 if the e-mail is taken. */
+    @Override
     public Account create(String email, String password, Role role) {
         List<FieldError> errors = new ArrayList<>();
         String normalizedEmail = email == null ? "" : email.strip();
@@ -77,10 +74,7 @@ public final class AccountStore {
         return find(id).orElseThrow();
     }
 
-    /**
-     * An account nobody can sign in as (the demo forum's other delegates): its password hash is of
-     * a random secret that is never shown, at a cheap cost since nobody will ever try it.
-     */
+    @Override
     public Account createWithoutSignIn(String email, Role role) {
         String hash = new BCryptPasswordEncoder(4).encode(Secrets.random(18));
         long id = jdbi.withHandle(
@@ -94,11 +88,11 @@ public final class AccountStore {
         return find(id).orElseThrow();
     }
 
-    /** A strong random password (144 bits, URL-safe) for accounts created without one; shown once. */
-    public static String generatePassword() {
+    static String generatePassword() {
         return Secrets.random(18);
     }
 
+    @Override
     public Optional<Account> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
                         .bind("id", id)
@@ -107,7 +101,7 @@ public final class AccountStore {
                 .map(Row::toAccount);
     }
 
-    /** The account signing in with {@code email} (compared without case), disabled or not. */
+    @Override
     public Optional<Account> findByEmail(String email) {
         return jdbi.withHandle(
                         h -> h.createQuery("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(:email)")
@@ -117,6 +111,7 @@ public final class AccountStore {
                 .map(Row::toAccount);
     }
 
+    @Override
     public List<Account> all() {
         return jdbi
                 .withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM account ORDER BY id")
@@ -127,7 +122,7 @@ public final class AccountStore {
                 .toList();
     }
 
-    /** The enabled account with this e-mail and password, if both match. */
+    @Override
     public Optional<Account> authenticate(String email, String password) {
         if (email == null || password == null) {
             return Optional.empty();

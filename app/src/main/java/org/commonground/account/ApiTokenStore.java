@@ -1,6 +1,5 @@
 package org.commonground.account;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.commonground.web.Secrets;
@@ -11,8 +10,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * Revocable API tokens for automation. A token is {@value #PREFIX} plus a 256-bit secret; it is
  * shown once at creation and stored only as its SHA-256.
  */
-public final class ApiTokenStore {
-    public static final String PREFIX = "cga_";
+final class ApiTokenStore implements ApiTokens {
 
     private final Jdbi jdbi;
 
@@ -20,12 +18,7 @@ public final class ApiTokenStore {
         this.jdbi = jdbi;
     }
 
-    /** A token's public description (never the secret). */
-    public record ApiToken(long id, long accountId, String name, Instant createdAt, Instant revokedAt) {}
-
-    /** A freshly issued token: the secret is only ever available here. */
-    public record IssuedToken(ApiToken token, String secret) {}
-
+    @Override
     public IssuedToken issue(long accountId, String name) {
         String secret = PREFIX + Secrets.token();
         ApiToken token = jdbi.withHandle(h -> h.createUpdate(
@@ -39,6 +32,7 @@ public final class ApiTokenStore {
         return new IssuedToken(token, secret);
     }
 
+    @Override
     public Optional<Long> accountOf(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
@@ -51,6 +45,7 @@ public final class ApiTokenStore {
                 .findOne());
     }
 
+    @Override
     public List<ApiToken> of(long accountId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, account_id, name, created_at, revoked_at FROM api_token WHERE account_id = :accountId ORDER BY id")
@@ -59,7 +54,7 @@ public final class ApiTokenStore {
                 .list());
     }
 
-    /** Revokes one of the account's tokens; false if it has no such live token. */
+    @Override
     public boolean revoke(long accountId, long tokenId) {
         return jdbi.withHandle(h -> h.createUpdate(
                                 "UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :accountId AND revoked_at IS NULL")

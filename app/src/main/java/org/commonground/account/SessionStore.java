@@ -1,6 +1,5 @@
 package org.commonground.account;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.commonground.web.Secrets;
@@ -11,8 +10,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * Browser sessions of accounts. The cookie holds a random secret; the database holds its SHA-256,
  * the account, a CSRF token bound to the session, and an expiry.
  */
-public final class SessionStore {
-    public static final Duration LIFETIME = Duration.ofDays(14);
+final class SessionStore implements Sessions {
 
     private final Jdbi jdbi;
 
@@ -20,12 +18,7 @@ public final class SessionStore {
         this.jdbi = jdbi;
     }
 
-    /** A started session: the cookie secret (shown once) and its CSRF token. */
-    public record NewSession(String secret, String csrfToken, Instant expiresAt) {}
-
-    /** The session a cookie secret names, if it exists and has not expired. */
-    public record Session(long accountId, String csrfToken) {}
-
+    @Override
     public NewSession start(long accountId) {
         String secret = Secrets.token();
         String csrf = Secrets.random(24);
@@ -41,6 +34,7 @@ public final class SessionStore {
         return new NewSession(secret, csrf, expires);
     }
 
+    @Override
     public Optional<Session> find(String secret) {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
@@ -53,7 +47,7 @@ public final class SessionStore {
                 .findOne());
     }
 
-    /** Ends the session (sign-out) and sweeps expired ones. */
+    @Override
     public void end(String secret) {
         if (secret != null) {
             jdbi.useHandle(

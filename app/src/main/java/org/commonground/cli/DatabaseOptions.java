@@ -1,6 +1,7 @@
 package org.commonground.cli;
 
 import java.nio.file.Path;
+import org.commonground.AppConfig;
 import org.commonground.db.Database;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -25,18 +26,23 @@ public final class DatabaseOptions {
         String databaseUrl;
     }
 
-    /** Opens the chosen database; the caller owns and closes it. */
+    /** Opens the chosen database with the pool size of {@link AppConfig#defaults()}; the caller owns and closes it. */
     public Database open() {
+        return open(AppConfig.defaults().databasePool());
+    }
+
+    /** Opens the chosen database with {@code poolSize} connections; the caller owns and closes it. */
+    public Database open(int poolSize) {
         if (choice != null && choice.databaseUrl != null) {
-            return Database.external(choice.databaseUrl);
+            return Database.external(choice.databaseUrl, poolSize);
         }
         if (choice != null && choice.dataDir != null) {
-            return Database.embedded(choice.dataDir);
+            return Database.embedded(choice.dataDir, poolSize);
         }
         String env = System.getenv("COMMONGROUND_DATABASE_URL");
         if (env != null && !env.isBlank()) {
-            return Database.external(env);
+            return Database.external(env, poolSize);
         }
-        return Database.embedded(Path.of("data"));
+        return Database.embedded(Path.of("data"), poolSize);
     }
 }

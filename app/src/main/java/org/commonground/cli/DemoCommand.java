@@ -2,7 +2,7 @@ package org.commonground.cli;
 
 import java.util.List;
 import org.commonground.AppConfig;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.db.Database;
 import org.commonground.demo.DemoGlossary;
 import org.commonground.demo.DemoSeed;
@@ -28,7 +28,7 @@ public final class DemoCommand extends ServeCommand {
     @Override
     protected void beforeStart(Database db, AppConfig config) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        DemoSeed.Seeded outcome = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoSeed.Seeded outcome = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty();
         conversationId = outcome.conversationId();
         DemoGlossary.setUp(jdbi, outcome, config.machineTranslation());
         if (!outcome.seeded()) {

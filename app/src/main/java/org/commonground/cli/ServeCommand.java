@@ -96,7 +96,7 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = config();
-        Database db = database.open();
+        Database db = database.open(config.databasePool());
         beforeStart(db, config);
         Javalin app = App.create(config, db.dataSource());
         CountDownLatch stopped = new CountDownLatch(1);

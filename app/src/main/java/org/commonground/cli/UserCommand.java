@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.db.Database;
 import org.commonground.problem.CommonGroundException;
@@ -81,12 +81,12 @@ public final class UserCommand {
                     return 1;
                 }
             } else {
-                password = AccountStore.generatePassword();
+                password = Accounts.generatePassword();
                 generated = true;
             }
             try (Database db = database.open()) {
                 Jdbi jdbi = Database.jdbi(db.dataSource());
-                Account account = new AccountStore(jdbi).create(email, password, parsed.get());
+                Account account = Accounts.over(jdbi).create(email, password, parsed.get());
                 out.println("Created " + account.role().code() + " account " + account.id() + " <" + account.email()
                         + ">.");
                 if (generated) {

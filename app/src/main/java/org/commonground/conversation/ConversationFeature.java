@@ -43,11 +43,11 @@ public final class ConversationFeature {
         return readable;
     }
 
-    public ConversationStore conversations() {
+    public ConversationCatalog conversations() {
         return conversations;
     }
 
-    public InviteStore invites() {
+    public Invites invites() {
         return invites;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Conflict;
@@ -23,35 +23,14 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * Conversations, their texts, cohort dimensions and members. Every command validates its whole
  * input first and then writes in one transaction, so a refused command leaves nothing behind.
  */
-public final class ConversationStore {
+final class ConversationStore implements ConversationCatalog {
     private final Jdbi jdbi;
-    private final AccountStore accounts;
+    private final Accounts accounts;
 
     public ConversationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.accounts = new AccountStore(jdbi);
+        this.accounts = Accounts.over(jdbi);
     }
-
-    /** A cohort dimension as an organizer declares it; {@code fixedByInvite} defaults to false. */
-    public record CohortSpec(String name, List<String> values, Boolean fixedByInvite) {}
-
-    /** A new conversation; absent settings take their defaults (post-moderation, participants write, public results, default cohorts). */
-    public record NewConversation(
-            Map<String, Conversation.Text> texts,
-            ModerationMode moderationMode,
-            Boolean participantsCanWrite,
-            ResultsVisibility resultsVisibility,
-            List<CohortSpec> cohorts) {}
-
-    /** Changed settings; absent ones stay as they are. {@code texts}, when present, replaces all texts. */
-    public record ConversationChanges(
-            Map<String, Conversation.Text> texts,
-            ModerationMode moderationMode,
-            Boolean participantsCanWrite,
-            ResultsVisibility resultsVisibility) {}
-
-    /** A member of a conversation's staff; {@code languages} are a translator's, empty for other roles. */
-    public record Member(long accountId, String email, MemberRole role, List<Language> languages) {}
 
     record Row(
             long id,
@@ -263,6 +242,7 @@ public final class ConversationStore {
         }
     }
 
+    @Override
     public Conversation create(long ownerId, NewConversation in) {
         List<FieldError> errors = new ArrayList<>();
         Map<Language, Conversation.Text> texts = ConversationInput.texts(in.texts(), errors);
@@ -283,16 +263,17 @@ public final class ConversationStore {
         });
     }
 
+    @Override
     public Optional<Conversation> find(long id) {
         return jdbi.withHandle(h -> load(h, id));
     }
 
-    /** The conversation or 404. */
+    @Override
     public Conversation get(long id) {
         return find(id).orElseThrow(() -> NotFound.of("conversation", id));
     }
 
-    /** Conversations the caller may see, newest first; {@code before} is the id to page back from. */
+    @Override
     public List<Conversation> visibleTo(Optional<Account> caller, long before, int limit) {
         long account = caller.map(Account::id).orElse(0L);
         boolean admin = caller.map(a -> a.role() == Role.ADMIN).orElse(false);
@@ -316,7 +297,7 @@ public final class ConversationStore {
         });
     }
 
-    /** Changes settings and texts; refused (410) once the conversation is archived. */
+    @Override
     public Conversation update(long id, ConversationChanges in) {
         List<FieldError> errors = new ArrayList<>();
         Map<Language, Conversation.Text> texts =
@@ -344,7 +325,7 @@ public final class ConversationStore {
         });
     }
 
-    /** Moves the conversation along its life; an illegal move is a 409 naming both states. */
+    @Override
     public Conversation transition(long id, ConversationState to) {
         if (to == null) {
             throw Invalid.field("state", "problem.enum-value", "draft, open, closed, archived");
@@ -361,11 +342,7 @@ public final class ConversationStore {
         });
     }
 
-    /**
-     * Replaces the cohort dimensions. Only a draft without invites may change them: participants'
-     * and invites' cohort values point at the dimensions, and changing them later would silently
-     * re-label people.
-     */
+    @Override
     public Conversation replaceCohorts(long id, List<CohortSpec> specs) {
         List<FieldError> errors = new ArrayList<>();
         List<ConversationInput.Cohort> cohorts = ConversationInput.cohorts(specs == null ? List.of() : specs, errors);
@@ -385,6 +362,7 @@ public final class ConversationStore {
         });
     }
 
+    @Override
     public List<Member> members(long id) {
         return toMembers(jdbi.withHandle(h -> new ConversationSql(h).members(id)));
     }
@@ -401,23 +379,18 @@ public final class ConversationStore {
                 .toList();
     }
 
-    /** The languages the account translates into as a translator member of the conversation, if it is one. */
+    @Override
     public Optional<TranslatorLanguages> translatorLanguages(long id, long accountId) {
         return jdbi.withHandle(h -> new ConversationSql(h).translatorLanguages(id, accountId))
                 .map(TranslatorLanguages::fromStored);
     }
 
-    /** Gives an account a role on the conversation, a translator all languages (see below). */
+    @Override
     public List<Member> addMember(long id, Long accountId, MemberRole role) {
         return addMember(id, accountId, role, null);
     }
 
-    /**
-     * Gives an account a role on the conversation. A co-organizer must be an organizer (or admin)
-     * account; moderators and translators may be any enabled account. A translator translates into
-     * {@code languages}; {@code null} means all of them for a new translator, and no change for one
-     * already added.
-     */
+    @Override
     public List<Member> addMember(long id, Long accountId, MemberRole role, TranslatorLanguages languages) {
         List<FieldError> errors = new ArrayList<>();
         if (accountId == null) {
@@ -451,11 +424,7 @@ public final class ConversationStore {
         });
     }
 
-    /** Removes a role from a member; false if the account did not hold it. */
-    /**
-     * Removes the role named by {@code roleCode} (as a path gives it) from a member: 404 when the
-     * code names no role or the account does not hold it.
-     */
+    @Override
     public void removeMember(long id, long accountId, String roleCode) {
         MemberRole role = MemberRole.parse(roleCode).orElseThrow(() -> NotFound.of("member", accountId));
         if (!removeMember(id, accountId, role)) {
@@ -463,6 +432,7 @@ public final class ConversationStore {
         }
     }
 
+    @Override
     public boolean removeMember(long id, long accountId, MemberRole role) {
         return jdbi.withHandle(h -> new ConversationSql(h).removeMember(id, accountId, role.code())) == 1;
     }
@@ -534,7 +504,7 @@ public final class ConversationStore {
                 row.updatedAt());
     }
 
-    /** The conversation's state and participation settings, or 404. */
+    @Override
     public ConversationRules rules(long id) {
         return jdbi.withHandle(h -> ConversationRules.load(h, id));
     }
@@ -560,11 +530,7 @@ public final class ConversationStore {
                 .one());
     }
 
-    /**
-     * Hands an imported conversation to its organizer, post-moderated, with the given staff, in
-     * the importing transaction (the demo seed).
-     */
-    public static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
+    static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
         h.createUpdate("UPDATE conversation SET owner_id = :owner, moderation_mode = 'post' WHERE id = :c")
                 .bind("owner", ownerId)
                 .bind("c", id)
@@ -574,8 +540,7 @@ public final class ConversationStore {
                 (role, account) -> sql.addMember(id, account, role.code(), TranslatorLanguages.ALL.codes(), false));
     }
 
-    /** The oldest conversation's id, if there is any (the demo seeds only an empty database). */
-    public static Optional<Long> oldestId(Handle h) {
+    static Optional<Long> oldestId(Handle h) {
         return h.createQuery("SELECT id FROM conversation ORDER BY id LIMIT 1")
                 .mapTo(Long.class)
                 .findOne();

@@ -22,34 +22,13 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * how many may use it. The join feature redeems codes with {@link #redeem}, inside its own
  * transaction, so counting a use and creating the participant commit or fail together.
  */
-public final class InviteStore {
-    public static final int LABEL_MAX = 100;
-    public static final int MAX_USES_LIMIT = 1_000_000;
+final class InviteStore implements Invites {
 
     private final Jdbi jdbi;
 
     public InviteStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
-
-    /** An invite; {@code cohort} maps dimension names to the values the invite fixes. */
-    public record Invite(
-            long id,
-            long conversationId,
-            String code,
-            String label,
-            Integer maxUses,
-            int uses,
-            Map<String, String> cohort,
-            Instant createdAt,
-            Instant revokedAt) {
-        public boolean usable() {
-            return revokedAt == null && (maxUses == null || uses < maxUses);
-        }
-    }
-
-    /** A counted use of an invite: the conversation it admits to and the cohort values it fixes, by dimension id. */
-    public record Redemption(long inviteId, long conversationId, Map<Long, String> cohortByDimensionId) {}
 
     record InviteRow(
             long id,
@@ -139,10 +118,7 @@ public final class InviteStore {
         }
     }
 
-    /**
-     * Creates an invite. Every fixed value must be an allowed value of one of the conversation's
-     * dimensions, and every dimension that is fixed by invite must be given one (422 otherwise).
-     */
+    @Override
     public Invite create(long conversationId, String rawLabel, Integer maxUses, Map<String, String> cohort) {
         List<FieldError> errors = new ArrayList<>();
         String label = InputText.clean(rawLabel, "label", 0, LABEL_MAX, false, errors);
@@ -196,11 +172,12 @@ public final class InviteStore {
         return byDimension;
     }
 
+    @Override
     public List<Invite> of(long conversationId) {
         return jdbi.withHandle(h -> invitesOf(h, conversationId));
     }
 
-    /** The invite with this code, if any (for a join page to show what the link fixes). */
+    @Override
     public Optional<Invite> byCode(String code) {
         if (code == null || code.length() > 64) {
             return Optional.empty();
@@ -212,17 +189,14 @@ public final class InviteStore {
                         .findFirst()));
     }
 
-    /** Revokes an invite of this conversation (again is harmless); 404 if the conversation has no such invite. */
+    @Override
     public void revoke(long conversationId, long inviteId) {
         if (jdbi.withHandle(h -> new InviteSql(h).revoke(inviteId, conversationId)) == 0) {
             throw NotFound.of("invite", inviteId);
         }
     }
 
-    /**
-     * Counts one use of the invite inside the caller's transaction and tells what it fixes. Unknown
-     * codes are 404; revoked and used-up invites are 410 (the link existed but no longer admits).
-     */
+    @Override
     public Redemption redeem(Handle h, String code) {
         InviteSql sql = new InviteSql(h);
         Optional<Long> counted = code == null ? Optional.empty() : sql.countUse(code);

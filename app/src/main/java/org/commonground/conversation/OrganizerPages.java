@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
@@ -31,7 +31,7 @@ final class OrganizerPages {
     private final ConversationActivity activity;
     private final InviteStore invites;
     private final Access access;
-    private final AccountStore accounts;
+    private final Accounts accounts;
 
     OrganizerPages(
             Pages pages,
@@ -39,7 +39,7 @@ final class OrganizerPages {
             Seeding seeds,
             InviteStore invites,
             Access access,
-            AccountStore accounts,
+            Accounts accounts,
             ConversationActivity activity) {
         this.pages = pages;
         this.conversations = conversations;

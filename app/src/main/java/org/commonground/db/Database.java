@@ -37,10 +37,15 @@ public final class Database implements AutoCloseable {
      * ({@link EmbeddedServer}).
      */
     public static Database embedded(Path dataDir) {
+        return embedded(dataDir, defaultPoolSize());
+    }
+
+    /** As {@link #embedded(Path)}, with {@code poolSize} connections (≥ 1). */
+    public static Database embedded(Path dataDir, int poolSize) {
         try {
             EmbeddedServer pg = EmbeddedServer.start(dataDir);
             log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", pg.port(), dataDir.toAbsolutePath());
-            return open(pg.jdbcUrl(), pg.password(), pg);
+            return open(pg.jdbcUrl(), pg.password(), pg, poolSize);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -51,7 +56,12 @@ public final class Database implements AutoCloseable {
      * {@code postgresql://user:password@host:port/db} URLs.
      */
     public static Database external(String url) {
-        return open(toJdbcUrl(url), null, null);
+        return external(url, defaultPoolSize());
+    }
+
+    /** As {@link #external(String)}, with {@code poolSize} connections (≥ 1). */
+    public static Database external(String url, int poolSize) {
+        return open(toJdbcUrl(url), null, null, poolSize);
     }
 
     static String toJdbcUrl(String url) {
@@ -76,14 +86,14 @@ public final class Database implements AutoCloseable {
         throw new IllegalArgumentException("Not a PostgreSQL URL: " + url);
     }
 
-    private static Database open(String jdbcUrl, String password, EmbeddedServer embedded) {
+    private static Database open(String jdbcUrl, String password, EmbeddedServer embedded, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (password != null) {
             config.setPassword(password);
         }
         Outages.failFast(config);
-        config.setMaximumPoolSize(Integer.getInteger("commonground.db.pool", defaultPoolSize()));
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("commonground");
         HikariDataSource pool = new BusyOrDownPool(config);
         try {
@@ -101,7 +111,7 @@ public final class Database implements AutoCloseable {
      * server, and more backends than that only queue inside the kernel instead of in the pool.
      * Measured on 2 cores (docs/benchmarks.md): 8 connections carried many times the votes of 32.
      */
-    static int defaultPoolSize() {
+    public static int defaultPoolSize() {
         return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationRules;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.forum.ForumFeature;
 import org.commonground.participation.Participants;
@@ -27,8 +27,8 @@ import org.commonground.polis.ImportedConversation.Texts;
 import org.commonground.polis.PolisExport;
 import org.commonground.polis.PolisImport;
 import org.commonground.problem.Conflict;
-import org.commonground.statement.StatementStore;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.Statements;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Handle;
@@ -45,9 +45,9 @@ public final class DemoSeed {
 
     private final Jdbi jdbi;
     private final DemoStore store;
-    private final AccountStore accounts;
+    private final Accounts accounts;
 
-    public DemoSeed(Jdbi jdbi, AccountStore accounts) {
+    public DemoSeed(Jdbi jdbi, Accounts accounts) {
         this.jdbi = jdbi;
         this.store = new DemoStore(jdbi);
         this.accounts = accounts;
@@ -103,14 +103,14 @@ public final class DemoSeed {
                 .conversationId();
         long organizer = accounts.get(Role.ORGANIZER);
         long translator = accounts.get(Role.TRANSLATOR);
-        ConversationStore.adopt(
+        ConversationCatalog.adopt(
                 handle,
                 id,
                 organizer,
                 Map.of(MemberRole.MODERATOR, accounts.get(Role.MODERATOR), MemberRole.TRANSLATOR, translator));
-        Map<String, Long> statementIds = StatementStore.byExternalId(handle, id);
+        Map<String, Long> statementIds = Statements.byExternalId(handle, id);
         Map<Long, Language> declared = new HashMap<>();
-        List<TranslationStore.ApprovedTranslation> translations = new ArrayList<>();
+        List<Translations.ApprovedTranslation> translations = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DemoStatement s = statements.get(i);
             long statementId = statementIds.get(String.valueOf(i));
@@ -120,13 +120,13 @@ public final class DemoSeed {
                     Instant.ofEpochMilli(export.comments().get(i).timestamp()).plus(Duration.ofHours(6));
             for (Language target : Language.values()) {
                 if (target != s.original()) {
-                    translations.add(new TranslationStore.ApprovedTranslation(
+                    translations.add(new Translations.ApprovedTranslation(
                             statementId, target, s.texts().get(target), translator, organizer, translated));
                 }
             }
         }
-        StatementStore.declareLanguages(handle, declared);
-        TranslationStore.insertApproved(handle, translations);
+        Statements.declareLanguages(handle, declared);
+        Translations.insertApproved(handle, translations);
         ConversationRules.cohorts(handle, id).stream()
                 .filter(d -> d.name().equals("country"))
                 .findFirst()

@@ -3,7 +3,7 @@ package org.commonground.demo;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ConversationCatalog;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,7 +34,7 @@ final class DemoStore {
                     .mapTo(String.class)
                     .one();
             try {
-                Optional<Long> first = ConversationStore.oldestId(lock);
+                Optional<Long> first = ConversationCatalog.oldestId(lock);
                 return first.isPresent() ? existing.apply(first.get()) : seed.get();
             } finally {
                 lock.createQuery("SELECT pg_advisory_unlock(:key)")

@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.commonground.account.Account;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationStore;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.ConversationCatalog;
+import org.commonground.conversation.Invites;
 import org.commonground.participation.JoinLog;
 import org.commonground.participation.Votes;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.web.InputText;
 
 /**
@@ -33,9 +33,9 @@ final class IntegrityReview implements Exclusions {
     static final int NOTE_MAX = 500;
 
     private final IntegrityStore store;
-    private final ConversationStore conversations;
-    private final InviteStore invites;
-    private final StatementStore statements;
+    private final ConversationCatalog conversations;
+    private final Invites invites;
+    private final Statements statements;
     private final JoinLog joins;
     private final Votes votes;
     private final SignalThresholds thresholds;
@@ -44,9 +44,9 @@ final class IntegrityReview implements Exclusions {
 
     IntegrityReview(
             IntegrityStore store,
-            ConversationStore conversations,
-            InviteStore invites,
-            StatementStore statements,
+            ConversationCatalog conversations,
+            Invites invites,
+            Statements statements,
             JoinLog joins,
             Votes votes,
             SignalThresholds thresholds,

@@ -11,13 +11,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class ModerationFeature {
     private final ConversationFeature conversation;
     private final TranslationFeature translation;
-    private final ModerationStore moderation;
+    private final ModerationDesk moderation;
 
     private ModerationFeature(
             Jdbi jdbi, ConversationFeature conversation, StatementFeature statement, TranslationFeature translation) {
         this.conversation = conversation;
         this.translation = translation;
-        this.moderation = new ModerationStore(jdbi, statement.events());
+        this.moderation = new ModerationDesk(statement.moderationQueue());
     }
 
     public static ModerationFeature wire(

@@ -11,7 +11,8 @@ import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.Invalid;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.QueueItem;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
@@ -26,12 +27,12 @@ final class ModerationPages {
 
     private final Pages pages;
     private final Readable readable;
-    private final ModerationStore moderation;
-    private final TranslationStore translations;
+    private final ModerationDesk moderation;
+    private final Translations translations;
     private final Access access;
 
     ModerationPages(
-            Pages pages, Readable readable, ModerationStore moderation, TranslationStore translations, Access access) {
+            Pages pages, Readable readable, ModerationDesk moderation, Translations translations, Access access) {
         this.pages = pages;
         this.readable = readable;
         this.moderation = moderation;
@@ -70,7 +71,7 @@ final class ModerationPages {
         QueueItem item;
         try {
             item = moderation.decide(
-                    id, statementId, moderator.id(), new ModerationStore.Decision(decision, ctx.formParam("reason")));
+                    id, statementId, moderator.id(), new ModerationDesk.Decision(decision, ctx.formParam("reason")));
         } catch (Invalid e) {
             if (!"true".equals(ctx.header("HX-Request"))) {
                 throw e;

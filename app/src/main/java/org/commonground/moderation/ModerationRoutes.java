@@ -5,6 +5,7 @@ import java.util.List;
 import org.commonground.account.Account;
 import org.commonground.conversation.Access;
 import org.commonground.problem.Invalid;
+import org.commonground.statement.QueueItem;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
@@ -12,10 +13,10 @@ import org.commonground.web.Requests;
 
 /** The moderation queue, for moderators, organizers and admins of the conversation. */
 final class ModerationRoutes {
-    private final ModerationStore moderation;
+    private final ModerationDesk moderation;
     private final Access access;
 
-    ModerationRoutes(ModerationStore moderation, Access access) {
+    ModerationRoutes(ModerationDesk moderation, Access access) {
         this.moderation = moderation;
         this.access = access;
     }
@@ -44,13 +45,13 @@ final class ModerationRoutes {
                 .caller(Caller.ACCOUNT)
                 .tag("moderation")
                 .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
-                .body(ModerationStore.Decision.class)
+                .body(ModerationDesk.Decision.class)
                 .returns(QueueItem.class)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long statementId = PathIds.of(ctx, "statementId");
                     Account moderator = access.requireModerator(ctx, conversationId);
-                    ModerationStore.Decision decision = Requests.body(ctx, ModerationStore.Decision.class);
+                    ModerationDesk.Decision decision = Requests.body(ctx, ModerationDesk.Decision.class);
                     ctx.json(moderation.decide(conversationId, statementId, moderator.id(), decision));
                 });
     }
@@ -62,7 +63,7 @@ final class ModerationRoutes {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw Invalid.field(name, "moderation." + name + ".invalid", ModerationStore.MAX_PAGE);
+            throw Invalid.field(name, "moderation." + name + ".invalid", ModerationDesk.MAX_PAGE);
         }
     }
 }

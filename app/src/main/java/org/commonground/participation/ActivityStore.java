@@ -7,7 +7,7 @@ import java.util.Map;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationRules;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,9 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ActivityStore implements ConversationActivity {
     private final Jdbi jdbi;
-    private final StatementStore statements;
+    private final Statements statements;
 
-    ActivityStore(Jdbi jdbi, StatementStore statements) {
+    ActivityStore(Jdbi jdbi, Statements statements) {
         this.jdbi = jdbi;
         this.statements = statements;
     }

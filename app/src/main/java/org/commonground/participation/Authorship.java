@@ -1,7 +1,7 @@
 package org.commonground.participation;
 
 import io.javalin.http.Context;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.web.Throttles;
 
 /**
@@ -12,12 +12,12 @@ import org.commonground.web.Throttles;
  * author's own statements out ({@link NextStatement}).
  */
 final class Authorship {
-    private final StatementStore statements;
+    private final Statements statements;
     private final VoteStore votes;
     private final Participants participants;
     private final Throttles throttles;
 
-    Authorship(StatementStore statements, VoteStore votes, Participants participants, Throttles throttles) {
+    Authorship(Statements statements, VoteStore votes, Participants participants, Throttles throttles) {
         this.statements = statements;
         this.votes = votes;
         this.participants = participants;
@@ -28,10 +28,10 @@ final class Authorship {
      * Writes the statement of the request's participant (401 without one, 429 past their statement
      * quota) and records their agreement.
      */
-    StatementStore.StatementView write(Context ctx, long conversationId, StatementStore.WriteStatement request) {
+    Statements.StatementView write(Context ctx, long conversationId, Statements.WriteStatement request) {
         Participant author = participants.require(ctx, conversationId);
         throttles.statement(author.id());
-        StatementStore.StatementView written = statements.write(conversationId, author.id(), request);
+        Statements.StatementView written = statements.write(conversationId, author.id(), request);
         if ("accepted".equals(written.moderationState())) {
             String secret = Participants.secret(ctx, conversationId).orElseThrow(Participants::tokenRequired);
             votes.cast(conversationId, secret, written.id(), Vote.AGREE);

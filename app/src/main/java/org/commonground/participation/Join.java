@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.problem.CommonGroundException.FieldError;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Language;
@@ -22,9 +22,9 @@ public final class Join {
     static final int MAX_EXTERNAL_ID_LENGTH = 128;
 
     private final ParticipantStore store;
-    private final InviteStore invites;
+    private final Invites invites;
 
-    public Join(Jdbi jdbi, InviteStore invites) {
+    public Join(Jdbi jdbi, Invites invites) {
         this.store = new ParticipantStore(jdbi);
         this.invites = invites;
     }

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
 
 /** The next statement for a participant, in their language, with how far along they are. */
 public final class NextStatement {
-    private final StatementStore statements;
+    private final Statements statements;
     private final VoteStore votes;
     private final ShownStatements shown;
     private final VoteCounts counts;
@@ -21,7 +21,7 @@ public final class NextStatement {
     private final Supplier<RandomGenerator> random;
 
     NextStatement(
-            StatementStore statements,
+            Statements statements,
             VoteStore votes,
             ShownStatements shown,
             Extremity extremity,

@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.TooManyRequests;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
@@ -44,7 +44,7 @@ final class ParticipantPages {
     private final NextStatement next;
     private final Authorship authorship;
     private final ShownStatements shown;
-    private final InviteStore invites;
+    private final Invites invites;
     private final boolean secureCookies;
     private final MachineTranslations machineTranslations;
     private final Throttles throttles;
@@ -56,8 +56,8 @@ final class ParticipantPages {
             Participants participants,
             VoteStore votes,
             NextStatement next,
-            StatementStore statements,
-            InviteStore invites,
+            Statements statements,
+            Invites invites,
             ShownStatements shown,
             boolean secureCookies,
             MachineTranslations machineTranslations,
@@ -112,7 +112,7 @@ final class ParticipantPages {
     private Map<String, String> fixedBy(long conversationId, String code) {
         return invites.byCode(code.strip())
                 .filter(i -> i.conversationId() == conversationId)
-                .map(InviteStore.Invite::cohort)
+                .map(Invites.Invite::cohort)
                 .orElse(Map.of());
     }
 
@@ -253,8 +253,7 @@ final class ParticipantPages {
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         Map<String, Object> result = new HashMap<>();
         try {
-            StatementStore.StatementView written =
-                    authorship.write(ctx, id, new StatementStore.WriteStatement(text, null));
+            Statements.StatementView written = authorship.write(ctx, id, new Statements.WriteStatement(text, null));
             result.put("outcome", "pending".equals(written.moderationState()) ? "pending" : "accepted");
         } catch (Conflict e) {
             if (!"statement-duplicate".equals(e.type())) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationRules;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
 import org.commonground.web.Language;
@@ -44,7 +44,7 @@ final class ParticipantStore implements JoinLog {
     Admitted admit(
             long conversationId,
             String inviteCode,
-            InviteStore invites,
+            Invites invites,
             CohortChoice choice,
             String tokenHash,
             String externalId,
@@ -52,21 +52,21 @@ final class ParticipantStore implements JoinLog {
         return jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireOpen();
             List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
-            Optional<InviteStore.Redemption> invite =
+            Optional<Invites.Redemption> invite =
                     Optional.ofNullable(inviteCode).map(code -> invites.redeem(h, code));
             if (invite.isPresent() && invite.get().conversationId() != conversationId) {
                 throw new NotFound("invite-not-found", "invite.not-found");
             }
             Map<Long, String> values = choice.values(
                     dimensions,
-                    invite.map(InviteStore.Redemption::cohortByDimensionId).orElse(Map.of()));
+                    invite.map(Invites.Redemption::cohortByDimensionId).orElse(Map.of()));
             long id = insert(
                             h,
                             conversationId,
                             tokenHash,
                             externalId,
                             language,
-                            invite.map(InviteStore.Redemption::inviteId).orElse(null))
+                            invite.map(Invites.Redemption::inviteId).orElse(null))
                     .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
             insertCohorts(h, id, values);
             Map<String, String> byName = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package org.commonground.participation;
 
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
@@ -23,11 +23,11 @@ final class StatementRoutes {
                 .tag("statements")
                 .summary(
                         "A participant writes a statement (pending under pre-moderation, shown at once under post-moderation); 429 with Retry-After past the participant's statement quota")
-                .body(StatementStore.WriteStatement.class)
-                .returns(StatementStore.StatementView.class, 201)
+                .body(Statements.WriteStatement.class)
+                .returns(Statements.StatementView.class, 201)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
-                    StatementStore.WriteStatement request = Requests.body(ctx, StatementStore.WriteStatement.class);
+                    Statements.WriteStatement request = Requests.body(ctx, Statements.WriteStatement.class);
                     ctx.status(201).json(authorship.write(ctx, conversationId, request));
                 });
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.commonground.conversation.ConversationState;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.web.Secrets;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * current vote of each that passed, in one transaction. When {@link #cast} returns, the vote is
  * committed (synchronous_commit stays on), which is what a 2xx promises.
  */
-public final class VoteStore implements Votes {
+final class VoteStore implements Votes {
     private static final Logger log = LoggerFactory.getLogger(VoteStore.class);
     private final Jdbi jdbi;
-    private final StatementStore statements;
+    private final Statements statements;
     private final VoteListener listener;
     private final BallotBox box;
 
@@ -45,7 +45,7 @@ public final class VoteStore implements Votes {
      */
     public VoteStore(Jdbi jdbi, VoteListener listener, int writers) {
         this.jdbi = jdbi;
-        this.statements = new StatementStore(jdbi);
+        this.statements = Statements.over(jdbi);
         this.listener = listener;
         this.box = new BallotBox(this::write, writers);
     }
@@ -176,15 +176,7 @@ public final class VoteStore implements Votes {
                 castAt);
     }
 
-    /** A recorded vote. */
-    public record VoteView(long statementId, Vote value, Instant castAt) {}
-
-    /**
-     * Records the vote of the participant holding {@code participantSecret}; 404 for an unknown
-     * conversation or statement (another conversation's counts as unknown), 401/403 for a missing
-     * or foreign participant, 409/410 when the conversation is not open or the statement is not
-     * accepted.
-     */
+    @Override
     public VoteView cast(long conversationId, String participantSecret, long statementId, Vote value) {
         Outcome o = box.submit(new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored()));
         if (o.castAt() != null) {

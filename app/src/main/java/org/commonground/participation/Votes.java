@@ -1,13 +1,39 @@
 package org.commonground.participation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What higher features (results, report) read of votes and cohort values, the participation
  * feature being the one owner of {@code current_vote} and {@code participant_cohort}.
  */
 public interface Votes {
+    /** Read-only use and single casts (tools and tests): no listener, one writer. */
+    static Votes over(Jdbi jdbi) {
+        return new VoteStore(jdbi);
+    }
+
+    /**
+     * @param listener told of each vote once it is committed, in the order the database recorded them
+     * @param writers  how many batches of votes may be written at once
+     */
+    static Votes over(Jdbi jdbi, VoteListener listener, int writers) {
+        return new VoteStore(jdbi, listener, writers);
+    }
+
+    /** A recorded vote. */
+    record VoteView(long statementId, Vote value, Instant castAt) {}
+
+    /**
+     * Records the vote of the participant holding {@code participantSecret}; 404 for an unknown
+     * conversation or statement (another conversation's counts as unknown), 401/403 for a missing
+     * or foreign participant, 409/410 when the conversation is not open or the statement is not
+     * accepted.
+     */
+    VoteView cast(long conversationId, String participantSecret, long statementId, Vote value);
+
     /** A participant's current vote on a statement. */
     record CurrentVote(long statementId, Vote vote) {}
 

@@ -2,12 +2,11 @@ package org.commonground.results;
 
 import java.util.List;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.integrity.Excluded;
 import org.commonground.integrity.Exclusions;
-import org.commonground.participation.VoteStore;
 import org.commonground.participation.Votes;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,15 +15,15 @@ import org.jdbi.v3.core.Jdbi;
  * values (participation), who is left out (integrity). Ids are database keys throughout.
  */
 final class AnalysisSource {
-    private final ConversationStore conversations;
-    private final StatementStore statements;
+    private final ConversationCatalog conversations;
+    private final Statements statements;
     private final Votes votes;
     private final Exclusions exclusions;
 
     AnalysisSource(Jdbi jdbi) {
-        this.conversations = new ConversationStore(jdbi);
-        this.statements = new StatementStore(jdbi);
-        this.votes = new VoteStore(jdbi);
+        this.conversations = ConversationCatalog.over(jdbi);
+        this.statements = Statements.over(jdbi);
+        this.votes = Votes.over(jdbi);
         this.exclusions = Exclusions.stored(jdbi);
     }
 

@@ -7,9 +7,9 @@ import java.util.function.BiPredicate;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.conversation.Access;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Unauthorized;
@@ -34,7 +34,7 @@ public final class ResultsReaders {
     private final Authentication authentication;
     private final Access access;
     private final BiPredicate<Context, Long> isParticipant;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
 
     /**
      * @param isParticipant whether the request carries a participant token of the conversation;
@@ -43,7 +43,7 @@ public final class ResultsReaders {
     ResultsReaders(
             Authentication authentication,
             Access access,
-            ConversationStore conversations,
+            ConversationCatalog conversations,
             BiPredicate<Context, Long> isParticipant) {
         this.authentication = authentication;
         this.access = access;

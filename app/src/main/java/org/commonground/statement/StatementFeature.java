@@ -15,18 +15,25 @@ public final class StatementFeature {
     private final Relay relay = new Relay();
     private final StatementStore statements;
     private final SeedStore seeds;
+    private final DecisionStore decisions;
 
     private StatementFeature(Jdbi jdbi) {
         this.statements = new StatementStore(jdbi, relay);
         this.seeds = new SeedStore(jdbi);
+        this.decisions = new DecisionStore(jdbi, relay);
     }
 
     public static StatementFeature wire(Jdbi jdbi) {
         return new StatementFeature(jdbi);
     }
 
-    public StatementStore statements() {
+    public Statements statements() {
         return statements;
+    }
+
+    /** Where the moderation feature reads its queue and records decisions. */
+    public ModerationQueue moderationQueue() {
+        return decisions;
     }
 
     public Seeding seeding() {

@@ -2,7 +2,6 @@ package org.commonground.statement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Statements written by participants. The text obeys {@link StatementText}; a near-identical one
  * (same folded text) in the same conversation is refused with a pointer to the one that exists.
  */
-public final class StatementStore {
+final class StatementStore implements Statements {
     private final Jdbi jdbi;
     private final StatementEvents events;
 
@@ -34,20 +33,7 @@ public final class StatementStore {
         this.events = events;
     }
 
-    /** A statement as written. {@code lang} is optional: without it the language is detected from the script. */
-    public record WriteStatement(String text, String lang) {}
-
-    /** A stored statement; {@code moderationState} is {@code pending} under pre-moderation, else {@code accepted}. */
-    public record StatementView(
-            long id, long conversationId, String text, String lang, String moderationState, Instant createdAt) {}
-
-    /** The statement a duplicate points to; {@code accepted}: whether everyone may read it. */
-    public record Existing(long id, String text, boolean accepted) {}
-
-    /**
-     * Stores a participant's statement, all or nothing. The conversation row is locked first, so
-     * two identical statements arriving at once are checked one after the other and only one passes.
-     */
+    @Override
     public StatementView write(long conversationId, long authorParticipantId, WriteStatement request) {
         String text = StatementText.normalize(request.text());
         String lang = request.lang() == null
@@ -99,8 +85,7 @@ public final class StatementStore {
         return written;
     }
 
-    /** The statement of the conversation with the same folded text, if any (in any moderation state). */
-    public static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
+    static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
         return h.createQuery(
                         "SELECT id, text, moderation_state = 'accepted' FROM statement WHERE conversation_id = :c AND folded = :f ORDER BY id LIMIT 1")
                 .bind("c", conversationId)
@@ -109,17 +94,14 @@ public final class StatementStore {
                 .findOne();
     }
 
-    /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
+    @Override
     public List<Long> acceptedIds(long conversationId) {
         return jdbi.withHandle(h ->
                 h.createQuery("""
                 SELECT id FROM statement WHERE conversation_id = :c AND moderation_state = 'accepted' ORDER BY id""").bind("c", conversationId).mapTo(Long.class).list());
     }
 
-    /**
-     * The accepted statements a participant is asked to vote on: not their own, whose agreement is
-     * recorded when they write it (as Pol.is does). In id order.
-     */
+    @Override
     public List<Long> acceptedIdsFor(long conversationId, long participantId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT id FROM statement
@@ -132,7 +114,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** How many of the conversation's statements wait for a moderator. */
+    @Override
     public int pendingCount(long conversationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM statement WHERE conversation_id = :c AND moderation_state = 'pending'""")
@@ -141,8 +123,7 @@ public final class StatementStore {
                 .one());
     }
 
-    /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
-    public static Map<String, Long> byExternalId(Handle h, long conversationId) {
+    static Map<String, Long> byExternalId(Handle h, long conversationId) {
         Map<String, Long> ids = new java.util.HashMap<>();
         h.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c AND external_id IS NOT NULL")
                 .bind("c", conversationId)
@@ -151,8 +132,7 @@ public final class StatementStore {
         return ids;
     }
 
-    /** Sets the declared language of imported statements (by id), in the importing transaction. */
-    public static void declareLanguages(Handle h, Map<Long, Language> languages) {
+    static void declareLanguages(Handle h, Map<Long, Language> languages) {
         var update = h.prepareBatch("UPDATE statement SET lang = :lang WHERE id = :id");
         languages.forEach(
                 (id, lang) -> update.bind("lang", lang.code()).bind("id", id).add());
@@ -161,19 +141,16 @@ public final class StatementStore {
         }
     }
 
-    /** A statement as search reads it: its original text and where it stands with moderation. */
-    public record StoredStatement(long id, long conversationId, Language lang, String moderationState, String text) {}
-
     private static final String STORED = "SELECT id, conversation_id, lang, moderation_state, text FROM statement ";
 
-    /** The newest statement's id, 0 when there is none: what has been written up to now. */
+    @Override
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM statement")
                 .mapTo(Long.class)
                 .one());
     }
 
-    /** Statements with ids in (after, upTo], oldest first, at most {@code limit}. */
+    @Override
     public List<StoredStatement> between(long after, long upTo, int limit) {
         return jdbi.withHandle(h -> h.createQuery(STORED + "WHERE id > :after AND id <= :upTo ORDER BY id LIMIT :limit")
                 .bind("after", after)
@@ -183,7 +160,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** The statements with these ids that exist, by ascending id. */
+    @Override
     public List<StoredStatement> withIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -194,7 +171,7 @@ public final class StatementStore {
                 .list());
     }
 
-    /** Of these statements, the ones accepted right now. */
+    @Override
     public Set<Long> acceptedAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();

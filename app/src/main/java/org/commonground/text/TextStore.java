@@ -6,9 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.commonground.statement.StatementStore;
-import org.commonground.statement.StatementStore.StoredStatement;
-import org.commonground.translation.TranslationStore;
+import org.commonground.statement.Statements;
+import org.commonground.statement.Statements.StoredStatement;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 
 /**
@@ -17,10 +17,10 @@ import org.commonground.web.Language;
  * own: the statement and translation features own these rows and answer through their stores.
  */
 final class TextStore {
-    private final StatementStore statements;
-    private final TranslationStore translations;
+    private final Statements statements;
+    private final Translations translations;
 
-    TextStore(StatementStore statements, TranslationStore translations) {
+    TextStore(Statements statements, Translations translations) {
         this.statements = statements;
         this.translations = translations;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.commonground.account.Account;
 import org.commonground.conversation.Access;
-import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.TranslatorLanguages;
 import org.commonground.problem.Forbidden;
 import org.commonground.web.Language;
@@ -16,9 +16,9 @@ import org.commonground.web.Language;
  */
 public final class IntoLanguages {
     private final Access access;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
 
-    public IntoLanguages(Access access, ConversationStore conversations) {
+    public IntoLanguages(Access access, ConversationCatalog conversations) {
         this.access = access;
         this.conversations = conversations;
     }

@@ -32,7 +32,7 @@ public final class TranslationFeature {
         return translations;
     }
 
-    public TranslationStore translations() {
+    public Translations translations() {
         return translations;
     }
 

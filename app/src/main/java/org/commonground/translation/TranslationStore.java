@@ -33,8 +33,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * whoever typed it would carry a label readers trust for the wrong reason.
  * Participants read the approved human translation first, then the machine one.
  */
-public final class TranslationStore implements ShownStatements {
-    public static final int MAX_LENGTH = 2000;
+final class TranslationStore implements ShownStatements, Translations {
 
     private final Jdbi jdbi;
     private final StatementEvents events;
@@ -43,28 +42,6 @@ public final class TranslationStore implements ShownStatements {
         this.jdbi = jdbi;
         this.events = events;
     }
-
-    /** A translation as sent. {@code kind} is {@code human} (the default) or {@code machine}. */
-    public record SubmitTranslation(String lang, String text, String kind) {}
-
-    /** A stored translation. {@code state}: proposed, approved or superseded. */
-    public record TranslationView(
-            long id,
-            long statementId,
-            String lang,
-            String text,
-            String kind,
-            String state,
-            Long translatorId,
-            Long approvedBy,
-            Instant createdAt,
-            Instant approvedAt) {}
-
-    /**
-     * A statement without an approved human translation into the asked language; {@code machineText}
-     * is the approved machine translation if there is one, as a starting point.
-     */
-    public record Missing(long statementId, String text, String lang, String machineText) {}
 
     private static final String QUALIFIED_COLUMNS =
             "t.id, t.statement_id, t.lang, t.text, t.kind, t.state, t.translator_id, t.approved_by, t.created_at, t.approved_at";
@@ -86,7 +63,7 @@ public final class TranslationStore implements ShownStatements {
         return t == null ? null : t.toInstant();
     }
 
-    /** Accepted statements of the conversation lacking an approved human translation into {@code rawInto}. */
+    @Override
     public List<Missing> missing(long conversationId, String rawInto) {
         String lang = language(rawInto, "into");
         return jdbi.withHandle(h -> {
@@ -107,7 +84,7 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /** Every translation of one statement of the conversation, newest first. */
+    @Override
     public List<TranslationView> of(long conversationId, long statementId) {
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
@@ -119,7 +96,7 @@ public final class TranslationStore implements ShownStatements {
         });
     }
 
-    /** Stores a human translation by {@code translatorId}, proposed for approval; {@code kind: machine} is refused (403). */
+    @Override
     public TranslationView submit(long conversationId, long statementId, long translatorId, SubmitTranslation request) {
         String lang = language(request.lang(), "lang");
         String kind = request.kind() == null ? "human" : request.kind().strip().toLowerCase(Locale.ROOT);
@@ -152,11 +129,7 @@ public final class TranslationStore implements ShownStatements {
         return submitted;
     }
 
-    /** Approves a proposed translation; never by its own author. It replaces the approved one of its kind. */
-    /**
-     * Approves a proposed translation; {@code approverLanguages} are those the approver works in
-     * (a translator approves only into their own languages, 403 otherwise).
-     */
+    @Override
     public TranslationView approve(
             long conversationId, long translationId, long approverId, List<Language> approverLanguages) {
         TranslationView approved = jdbi.inTransaction(h -> {
@@ -234,10 +207,6 @@ public final class TranslationStore implements ShownStatements {
         return text;
     }
 
-    /** A proposed translation next to its original, for approval. */
-    public record Proposed(
-            long id, long statementId, String original, String originalLang, String text, String lang, boolean mine) {}
-
     /** The translations into {@code into} waiting for approval; {@code mine} marks those {@code me} proposed. */
     List<Proposed> proposed(long conversationId, Language into, long me) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -309,12 +278,7 @@ public final class TranslationStore implements ShownStatements {
                         rs.getString("service"));
     }
 
-    /** A human translation approved when it was made, as an import brings it. */
-    public record ApprovedTranslation(
-            long statementId, Language lang, String text, long translatorId, long approverId, Instant at) {}
-
-    /** Writes approved human translations in the importing transaction (the demo seed). */
-    public static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
+    static void insertApproved(Handle h, List<ApprovedTranslation> translations) {
         var insert = h.prepareBatch("""
                 INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by, created_at, approved_at)
                 VALUES (:statement, :lang, :text, 'human', 'approved', :translator, :approver, :at, :at)""");
@@ -332,14 +296,14 @@ public final class TranslationStore implements ShownStatements {
         }
     }
 
-    /** The newest translation's id, 0 when there is none: what has been written up to now. */
+    @Override
     public long newestId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM translation")
                 .mapTo(Long.class)
                 .one());
     }
 
-    /** The statements that got a translation with an id in (after, upTo]. */
+    @Override
     public Set<Long> translatedBetween(long after, long upTo) {
         return jdbi.withHandle(h -> Set.copyOf(
                 h.createQuery("SELECT DISTINCT statement_id FROM translation WHERE id > :after AND id <= :upTo")
@@ -349,11 +313,7 @@ public final class TranslationStore implements ShownStatements {
                         .list()));
     }
 
-    /**
-     * Per statement, the approved translation each language's readers see (human first, then
-     * machine, the newest of a kind: the rule of {@link ShownStatements}), by statement id; a
-     * statement without one is absent. May include a translation into the statement's own language.
-     */
+    @Override
     public Map<Long, Map<Language, String>> shownTranslations(Collection<Long> statementIds) {
         Map<Long, Map<Language, String>> out = new HashMap<>();
         if (statementIds.isEmpty()) {

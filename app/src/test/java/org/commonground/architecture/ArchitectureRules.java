@@ -115,16 +115,15 @@ final class ArchitectureRules {
     }
 
     /**
-     * A feature's stores are its own: other features ask it through its entry and narrow
-     * interfaces. {@code exempt} names (simple names) the stores still public.
+     * A feature's stores are its own: other features, tools and tests ask it through its entry and
+     * the narrow interfaces the stores implement ({@code account.Accounts}, {@code participation.Votes}, …).
      */
-    static ArchRule storesArePackagePrivate(String root, Set<String> exempt) {
+    static ArchRule storesArePackagePrivate(String root) {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that()
                 .resideInAPackage(root + "..")
                 .and()
                 .haveSimpleNameEndingWith("Store")
-                .and(DescribedPredicate.describe("are not listed", c -> !exempt.contains(c.getSimpleName())))
                 .should()
                 .notBePublic()
                 .because("other features ask a feature through its entry, never its stores");

@@ -43,20 +43,6 @@ class ArchitectureTest {
      */
     static final Set<String> SQL_OUTSIDE_STORES = Set.of("PolisImport", "ConversationExport");
 
-    /**
-     * Stores still public because other features, tests, the benchmarks or templates use them
-     * directly; no new ones. Each is to give its callers the feature's narrow interface instead.
-     */
-    static final Set<String> PUBLIC_STORES = Set.of(
-            "AccountStore",
-            "ApiTokenStore",
-            "SessionStore",
-            "ConversationStore",
-            "InviteStore",
-            "StatementStore",
-            "TranslationStore",
-            "VoteStore");
-
     static JavaClasses app;
 
     @BeforeAll
@@ -89,7 +75,7 @@ class ArchitectureTest {
 
     @Test
     void storesArePackagePrivate() {
-        ArchitectureRules.storesArePackagePrivate(ROOT, PUBLIC_STORES).check(app);
+        ArchitectureRules.storesArePackagePrivate(ROOT).check(app);
     }
 
     @Test

@@ -56,7 +56,8 @@ class TableOwnersTest {
     }
 
     /**
-     * Classes that still name another package's table, as {@code Class:table}, and no new ones.
+     * Classes that still name another package's table, as {@code Class:table}, and no new ones;
+     * all of them read only, except the Pol.is import (docs/architecture.md says why each stays).
      * <ul>
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
@@ -64,9 +65,8 @@ class TableOwnersTest {
      * <li>ConversationStore: whether a conversation already has participants (its cohorts are
      *     frozen then), read in the same transaction that replaces them (participation sits
      *     above); the staff list joins the members' e-mails from {@code account}.
-     * <li>ModerationStore, TranslationStore: moderation decisions and translations of statements
-     *     join and update {@code statement} rows directly; left to move behind the statement
-     *     feature (other branches were changing both stores while this was written).
+     * <li>TranslationStore: reads (never writes) {@code statement} rows joined to their
+     *     translations: "which text does this reader see" is one query, from one snapshot.
      * <li>TranslationJobStore (machine translation): gathers the texts to translate — statements,
      *     conversation texts, cohort names and values — in its own queries; to ask their owners.
      * <li>PolisImport, ConversationExport: the bulk Pol.is import (COPY) and its export write or
@@ -79,7 +79,6 @@ class TableOwnersTest {
             "VoteStore:statement",
             "ConversationStore:account",
             "ConversationStore:participant",
-            "ModerationStore:statement",
             "TranslationStore:statement",
             "TranslationJobStore:statement",
             "TranslationJobStore:conversation_text",

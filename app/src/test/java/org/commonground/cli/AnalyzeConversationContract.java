@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Votes;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.TestDatabase;
 import org.commonground.web.Language;
@@ -57,11 +57,11 @@ abstract class AnalyzeConversationContract {
         }
         long laterRejected = given.statement(c, "Rejected after it was voted on");
         long pending = given.statement(c, "Waiting for a moderator", "en", "pending");
-        VoteStore votes = new VoteStore(given.jdbi);
+        Votes votes = Votes.over(given.jdbi);
         List<Long> participants = new ArrayList<>();
         for (int p = 0; p < 6; p++) {
             String country = p < 3 ? "JP" : "KR";
-            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi))
+            Join.Joined j = new Join(given.jdbi, Invites.over(given.jdbi))
                     .join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
             participants.add(j.participantId());
             for (int s = 0; s < 4; s++) {

@@ -3,7 +3,7 @@ package org.commonground.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.demo.DemoSeed;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -18,7 +18,7 @@ class DemoCommandTest {
     @Test
     void theAddressesDemoPrintsAreTheDemoConversationAndItsResults() {
         var jdbi = new Given(app.db()).jdbi();
-        long demo = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty().conversationId();
+        long demo = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty().conversationId();
         String base = app.server().baseUrl();
 
         List<String> lines = DemoCommand.addresses(base, demo);

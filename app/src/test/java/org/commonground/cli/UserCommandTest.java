@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.commonground.Main;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.db.Database;
 import org.commonground.testing.FreshDatabase;
@@ -23,12 +23,12 @@ class UserCommandTest {
     static final FreshDatabase fresh = new FreshDatabase();
 
     static TestDatabase db;
-    static AccountStore accounts;
+    static Accounts accounts;
 
     @BeforeAll
     static void open() {
         db = fresh.get();
-        accounts = new AccountStore(Database.jdbi(db.dataSource()));
+        accounts = Accounts.over(Database.jdbi(db.dataSource()));
     }
 
     record Run(int exitCode, String out, String err) {}

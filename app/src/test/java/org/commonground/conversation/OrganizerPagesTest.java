@@ -248,7 +248,7 @@ class OrganizerPagesTest {
     }
 
     private static long accountId(String email) {
-        return new org.commonground.account.AccountStore(new Given(app.db()).jdbi())
+        return org.commonground.account.Accounts.over(new Given(app.db()).jdbi())
                 .findByEmail(email)
                 .orElseThrow()
                 .id();

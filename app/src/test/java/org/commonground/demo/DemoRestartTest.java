@@ -3,7 +3,7 @@ package org.commonground.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class DemoRestartTest {
 
     private static DemoSeed.Seeded seed(Database db) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        return new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        return new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty();
     }
 
     private static long voteEvents(Database db) {

@@ -3,7 +3,7 @@ package org.commonground.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.db.Database;
 import org.commonground.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -33,7 +33,7 @@ class DemoSeedTest {
     static void seed(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
         jdbi = Database.jdbi(db.dataSource());
-        first = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        first = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty();
     }
 
     @AfterParameterizedClassInvocation
@@ -94,7 +94,7 @@ class DemoSeedTest {
     @Test
     @Order(4)
     void demoAccountsSignInWithThePrintedPasswords() {
-        AccountStore accounts = new AccountStore(jdbi);
+        Accounts accounts = Accounts.over(jdbi);
 
         assertThat(first.accounts())
                 .extracting(c -> c.role().code())
@@ -112,7 +112,7 @@ class DemoSeedTest {
     void aSecondStartSeedsNothing() {
         long rows = totalRows();
 
-        DemoSeed.Seeded second = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty();
+        DemoSeed.Seeded second = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty();
 
         assertThat(second.seeded()).isFalse();
         assertThat(second.conversationId()).isEqualTo(first.conversationId());

@@ -453,10 +453,10 @@ class ForumHttpTest extends ServerTest {
                 java.time.Duration.ofSeconds(60),
                 () -> server.get(page, usDelegate.auth()),
                 r -> r.body().contains(agreed));
-        new org.commonground.conversation.ConversationStore(given2.jdbi())
+        org.commonground.conversation.ConversationCatalog.over(given2.jdbi())
                 .update(
                         conversation.id(),
-                        new org.commonground.conversation.ConversationStore.ConversationChanges(
+                        new org.commonground.conversation.ConversationCatalog.ConversationChanges(
                                 null, null, null, org.commonground.conversation.ResultsVisibility.ORGANIZERS));
         var forOrganizersOnly = server.get(page, usDelegate.auth());
         var toItsOrganizer = server.get(page, forum.organizer.auth());

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.TestServer;
 
@@ -28,8 +28,8 @@ final class PlantedBrigade {
     final List<Long> classroom = new ArrayList<>();
     final List<Long> brigade = new ArrayList<>();
     final List<Long> yesSayers = new ArrayList<>();
-    final InviteStore.Invite classInvite;
-    final InviteStore.Invite brigadeInvite;
+    final Invites.Invite classInvite;
+    final Invites.Invite brigadeInvite;
 
     private final TestServer server;
     private final ParticipationGiven given;
@@ -41,7 +41,7 @@ final class PlantedBrigade {
         for (int s = 0; s < STATEMENTS; s++) {
             statements.add(given.statement(conversation, "Planted statement number " + (s + 1) + " on exchanges."));
         }
-        InviteStore invites = new InviteStore(given.jdbi);
+        Invites invites = Invites.over(given.jdbi);
         this.classInvite = invites.create(conversation.id(), "Class 3-B", null, Map.of("country", "JP"));
         this.brigadeInvite = invites.create(conversation.id(), "Net cafe", null, Map.of("country", "KR"));
         Instant now = Instant.now();

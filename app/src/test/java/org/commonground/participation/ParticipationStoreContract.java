@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.TestDatabase;
 import org.commonground.web.Language;
@@ -32,7 +32,7 @@ abstract class ParticipationStoreContract {
     ParticipationGiven given;
     VoteStore votes;
     Join join;
-    StatementStore statements;
+    Statements statements;
 
     abstract TestDatabase.Kind kind();
 
@@ -41,8 +41,8 @@ abstract class ParticipationStoreContract {
         db = TestDatabase.fresh(kind());
         given = new ParticipationGiven(db);
         votes = new VoteStore(given.jdbi);
-        join = new Join(given.jdbi, new org.commonground.conversation.InviteStore(given.jdbi));
-        statements = new StatementStore(given.jdbi);
+        join = new Join(given.jdbi, org.commonground.conversation.Invites.over(given.jdbi));
+        statements = Statements.over(given.jdbi);
     }
 
     @AfterAll
@@ -241,13 +241,13 @@ abstract class ParticipationStoreContract {
             writes.add(() -> statements.write(
                     p.conversationId(),
                     p.id(),
-                    new StatementStore.WriteStatement(text.replace("south-east", "Southeast"), null)));
+                    new Statements.WriteStatement(text.replace("south-east", "Southeast"), null)));
         }
 
         List<Object> outcomes = runAll(writes);
 
         assertThat(outcomes)
-                .filteredOn(o -> o instanceof StatementStore.StatementView)
+                .filteredOn(o -> o instanceof Statements.StatementView)
                 .hasSize(1);
         assertThat(outcomes)
                 .filteredOn(

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.commonground.account.Role;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.participation.Join;
 import org.commonground.participation.Participants;
 import org.commonground.testing.ParticipationGiven;
@@ -136,7 +136,7 @@ class ResultsShapesProperties {
             if (t.role() != null) {
                 cohorts.put("role", t.role());
             }
-            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi))
+            Join.Joined j = new Join(given.jdbi, Invites.over(given.jdbi))
                     .join(c.id(), new Join.JoinRequest(cohorts, null, null, "en"), Language.EN);
             joined.add(j);
             java.util.Random random = new java.util.Random(t.seed());

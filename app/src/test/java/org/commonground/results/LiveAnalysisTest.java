@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonground.analysis.Projection;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Votes;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.ParticipationGiven;
 import org.commonground.testing.ParticipationGiven.Conversation;
@@ -35,7 +35,7 @@ class LiveAnalysisTest {
     }
 
     /** Six participants split over four statements, voted through the real vote store, which reports to {@code live}. */
-    private static List<Long> splitConversation(Conversation c, VoteStore votes) {
+    private static List<Long> splitConversation(Conversation c, Votes votes) {
         List<Long> statements = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             statements.add(given.statement(c, "Routing statement " + s));
@@ -59,9 +59,9 @@ class LiveAnalysisTest {
     @Test
     void historyInTheDatabaseAndVotesReportedLaterMakeOneResult() {
         Conversation c = given.openConversation();
-        List<Long> statements = splitConversation(c, new VoteStore(given.jdbi)); // before the server knew it
+        List<Long> statements = splitConversation(c, Votes.over(given.jdbi)); // before the server knew it
         try (LiveAnalysis live = live()) {
-            VoteStore reporting = new VoteStore(given.jdbi, live, 1);
+            Votes reporting = Votes.over(given.jdbi, live, 1);
             Taker late = given.participant(c);
 
             reporting.cast(c.id(), late.token(), statements.getFirst(), org.commonground.participation.Vote.PASS);
@@ -81,7 +81,7 @@ class LiveAnalysisTest {
     void extremityIsTheStatementsDistanceFromTheCentreOfTheMap() {
         Conversation c = given.openConversation();
         try (LiveAnalysis live = live()) {
-            List<Long> statements = splitConversation(c, new VoteStore(given.jdbi, live, 1));
+            List<Long> statements = splitConversation(c, Votes.over(given.jdbi, live, 1));
 
             LatestResult result = awaitVotes(live, c, 24);
             long unvoted = given.statement(c, "Written after the latest result");
@@ -102,7 +102,7 @@ class LiveAnalysisTest {
     @Test
     void aConversationNotInMemoryHasNeutralExtremityAndStartsLoading() {
         Conversation c = given.openConversation();
-        List<Long> statements = splitConversation(c, new VoteStore(given.jdbi));
+        List<Long> statements = splitConversation(c, Votes.over(given.jdbi));
         try (LiveAnalysis live = live()) {
             assertThat(live.of(c.id(), statements.getFirst())).isEqualTo(1.0);
 
@@ -115,7 +115,7 @@ class LiveAnalysisTest {
     @Test
     void anInterimBridgingFitIsCarriedOnWithoutNewVotesUntilItConverges() {
         Conversation c = given.openConversation();
-        splitConversation(c, new VoteStore(given.jdbi)); // all in the history: the first computation is a cold fit
+        splitConversation(c, Votes.over(given.jdbi)); // all in the history: the first computation is a cold fit
         try (LiveAnalysis live = new LiveAnalysis(given.jdbi, 1, 4, Duration.ofSeconds(30), Clock.systemUTC(), 10)) {
             LatestResult first = live.latestOrWait(c.id());
 

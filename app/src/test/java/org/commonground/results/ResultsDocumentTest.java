@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.participation.Join;
 import org.commonground.testing.ParticipationGiven.Conversation;
 import org.commonground.testing.ParticipationServerTest;
@@ -26,7 +26,7 @@ class ResultsDocumentTest extends ParticipationServerTest {
         }
         for (int p = 0; p < 24; p++) {
             String country = p % 2 == 0 ? "JP" : "KR";
-            Join.Joined j = new Join(given.jdbi, new InviteStore(given.jdbi))
+            Join.Joined j = new Join(given.jdbi, Invites.over(given.jdbi))
                     .join(c.id(), new Join.JoinRequest(Map.of("country", country), null, null, "en"), Language.EN);
             for (int s = 0; s < statements.size(); s++) {
                 // All agree on statement 0 (common ground), JP agree / KR disagree on 1 (a divide), camps on the rest.

@@ -5,15 +5,15 @@ import java.util.Map;
 import org.commonground.account.Account;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.db.Database;
 import org.commonground.participation.Join;
 import org.commonground.participation.Vote;
-import org.commonground.participation.VoteStore;
+import org.commonground.participation.Votes;
 import org.commonground.statement.StatementFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,13 +26,13 @@ public final class Given {
 
     private final Jdbi jdbi;
     private final TestAccounts accounts;
-    private final ConversationStore conversations;
+    private final ConversationCatalog conversations;
     private final org.commonground.conversation.Seeding seeds;
 
     public Given(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new TestAccounts(db);
-        this.conversations = new ConversationStore(jdbi);
+        this.conversations = ConversationCatalog.over(jdbi);
         this.seeds = StatementFeature.wire(jdbi).seeding();
     }
 
@@ -44,7 +44,7 @@ public final class Given {
     public Conversation openConversation(Account owner, ModerationMode mode, String title, List<String> seedTexts) {
         Conversation c = conversations.create(
                 owner.id(),
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         Map.of(
                                 "en",
                                 new Conversation.Text(title, "A conversation for tests.", "Background for tests.")),
@@ -52,8 +52,9 @@ public final class Given {
                         true,
                         ResultsVisibility.PUBLIC,
                         List.of(
-                                new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), false),
-                                new ConversationStore.CohortSpec(
+                                new ConversationCatalog.CohortSpec(
+                                        "country", List.of("JP", "KR", "US", "other"), false),
+                                new ConversationCatalog.CohortSpec(
                                         "role", List.of("student", "educator", "other"), false))));
         for (String text : seedTexts) {
             seeds.seed(c.id(), owner.id(), text, null);
@@ -70,7 +71,7 @@ public final class Given {
     }
 
     public void vote(Conversation c, Join.Joined who, long statementId, Vote value) {
-        new VoteStore(jdbi).cast(c.id(), who.token(), statementId, value);
+        Votes.over(jdbi).cast(c.id(), who.token(), statementId, value);
     }
 
     public List<Long> statementIds(Conversation c) {

@@ -2,13 +2,13 @@ package org.commonground.testing;
 
 import java.util.List;
 import java.util.Map;
-import org.commonground.account.ApiTokenStore;
+import org.commonground.account.ApiTokens;
 import org.commonground.account.CsrfGuard;
 import org.commonground.account.Role;
-import org.commonground.account.SessionStore;
+import org.commonground.account.Sessions;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
-import org.commonground.conversation.InviteStore;
+import org.commonground.conversation.Invites;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
@@ -28,20 +28,20 @@ import org.jdbi.v3.core.Jdbi;
 public final class ParticipationGiven {
     public final Jdbi jdbi;
     private final TestAccounts accounts;
-    private final ApiTokenStore tokens;
-    private final SessionStore sessions;
-    private final ConversationStore conversations;
-    private final InviteStore invites;
+    private final ApiTokens tokens;
+    private final Sessions sessions;
+    private final ConversationCatalog conversations;
+    private final Invites invites;
     private Person organizer;
     private int seq;
 
     public ParticipationGiven(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
         this.accounts = new TestAccounts(db);
-        this.tokens = new ApiTokenStore(jdbi);
-        this.sessions = new SessionStore(jdbi);
-        this.conversations = new ConversationStore(jdbi);
-        this.invites = new InviteStore(jdbi);
+        this.tokens = ApiTokens.over(jdbi);
+        this.sessions = Sessions.over(jdbi);
+        this.conversations = ConversationCatalog.over(jdbi);
+        this.invites = Invites.over(jdbi);
     }
 
     /** A conversation row and what is needed to act on it. */
@@ -93,8 +93,8 @@ public final class ParticipationGiven {
                 true,
                 "public",
                 List.of(
-                        new ConversationStore.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
-                        new ConversationStore.CohortSpec("role", List.of("student", "journalist", "other"), false)));
+                        new ConversationCatalog.CohortSpec("country", List.of("JP", "KR", "US", "other"), true),
+                        new ConversationCatalog.CohortSpec("role", List.of("student", "journalist", "other"), false)));
     }
 
     private Conversation conversation(
@@ -102,10 +102,10 @@ public final class ParticipationGiven {
             String moderation,
             boolean participantsCanWrite,
             String visibility,
-            List<ConversationStore.CohortSpec> cohorts) {
+            List<ConversationCatalog.CohortSpec> cohorts) {
         var created = conversations.create(
                 organizer().id(),
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         Map.of("en", new org.commonground.conversation.Conversation.Text("Test conversation", "", "")),
                         ModerationMode.fromCode(moderation),
                         participantsCanWrite,
@@ -168,11 +168,11 @@ public final class ParticipationGiven {
     }
 
     /** An invite link (made by the conversation feature) fixing the country; {@code maxUses} may be null. */
-    public InviteStore.Invite invite(Conversation c, Integer maxUses, String country) {
+    public Invites.Invite invite(Conversation c, Integer maxUses, String country) {
         return invites.create(c.id(), "test", maxUses, Map.of("country", country));
     }
 
-    public void revokeInvite(InviteStore.Invite invite) {
+    public void revokeInvite(Invites.Invite invite) {
         invites.revoke(invite.conversationId(), invite.id());
     }
 
@@ -188,7 +188,7 @@ public final class ParticipationGiven {
 
     /** A participant joined through the real join command with a self-declared country. */
     public static Join.Joined join(Jdbi jdbi, long conversationId, String country, String language) {
-        return new Join(jdbi, new InviteStore(jdbi))
+        return new Join(jdbi, Invites.over(jdbi))
                 .join(
                         conversationId,
                         new Join.JoinRequest(Map.of("country", country), null, null, language),

@@ -2,8 +2,8 @@ package org.commonground.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
-import org.commonground.account.ApiTokenStore;
+import org.commonground.account.Accounts;
+import org.commonground.account.ApiTokens;
 import org.commonground.account.Role;
 import org.commonground.db.Database;
 import org.jdbi.v3.core.Jdbi;
@@ -21,13 +21,13 @@ public final class TestAccounts {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Jdbi jdbi;
-    private final AccountStore accounts;
-    private final ApiTokenStore tokens;
+    private final Accounts accounts;
+    private final ApiTokens tokens;
 
     public TestAccounts(TestDatabase db) {
         this.jdbi = Database.jdbi(db.dataSource());
-        this.accounts = new AccountStore(jdbi);
-        this.tokens = new ApiTokenStore(jdbi);
+        this.accounts = Accounts.over(jdbi);
+        this.tokens = ApiTokens.over(jdbi);
     }
 
     /** An account and the bearer token that authenticates as it. */

@@ -12,13 +12,14 @@ import java.util.Map;
 import org.commonground.account.Account;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.statement.StatementFeature;
 import org.commonground.testing.FreshDatabase;
 import org.commonground.testing.Given;
+import org.commonground.testing.HandClock;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class MachineTranslationQueueTest {
         jobs = new TranslationJobStore(jdbi);
     }
 
-    private static MachineTranslationFeature feature(FakeService fake, MovableClock clock, String tuning) {
+    private static MachineTranslationFeature feature(FakeService fake, HandClock clock, String tuning) {
         var settings = MachineTranslationSettings.parse("libretranslate:" + fake.url() + tuning, "");
         // Every cohort value of these conversations is one the product names, except "industry".
         return MachineTranslationFeature.wire(jdbi, settings, clock, (dimension, value) -> !value.equals("industry"));
@@ -53,7 +54,7 @@ class MachineTranslationQueueTest {
 
     /** An open conversation written in all three languages (so only its statements need translating). */
     private static Conversation everywhere(String title, List<String> seeds, List<String> roles) {
-        var conversations = new ConversationStore(jdbi);
+        var conversations = ConversationCatalog.over(jdbi);
         var texts = Map.of(
                 "ja",
                 new Conversation.Text(title + "（日本語）", "", ""),
@@ -63,12 +64,12 @@ class MachineTranslationQueueTest {
                 new Conversation.Text(title, "", ""));
         Conversation c = conversations.create(
                 owner.id(),
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         texts,
                         ModerationMode.POST,
                         true,
                         ResultsVisibility.PUBLIC,
-                        List.of(new ConversationStore.CohortSpec("role", roles, false))));
+                        List.of(new ConversationCatalog.CohortSpec("role", roles, false))));
         seed(c, seeds);
         return conversations.transition(c.id(), ConversationState.OPEN);
     }
@@ -101,7 +102,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void everyAcceptedStatementConversationTextAndOwnCohortValueReachesEachOtherLanguage() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "")) {
             Conversation c = given.openConversation(owner, ModerationMode.POST, "Peace and exchange", List.of());
@@ -132,7 +133,7 @@ class MachineTranslationQueueTest {
                             .mapTo(Integer.class)
                             .one());
             assertThat(industry).isEqualTo(2);
-            Conversation reloaded = new ConversationStore(jdbi).get(c.id());
+            Conversation reloaded = ConversationCatalog.over(jdbi).get(c.id());
             assertThat(mt.cohortValues(reloaded, Language.KO))
                     .containsExactly(Map.entry("role:industry", "〔en→ko〕industry"));
         }
@@ -140,7 +141,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void nothingLeavesTheServerForAConversationThatHasNotTurnedItOn() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "")) {
             Conversation off = everywhere("Off", List.of("이 문장은 서버 밖으로 나가면 안 된다"), List.of("student"));
@@ -161,7 +162,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void aTooManyRequestsAnswerPausesTheServiceUntilItsRetryAfter() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "?workers=1")) {
             Conversation c = everywhere("Retry", List.of("평화"), List.of("student"));
@@ -189,7 +190,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "?workers=1")) {
             Conversation c = everywhere("Backoff", List.of("교류"), List.of("student"));
@@ -237,7 +238,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void anEmptyTranslationIsNotStoredButTriedAgain() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "?workers=1")) {
             Conversation c = everywhere("Empty", List.of("평화"), List.of("student"));
@@ -265,7 +266,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void aMachineTranslationIsStoredWithoutBidiControls() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "?workers=1")) {
             Conversation c = everywhere("Bidi", List.of("평화"), List.of("student"));
@@ -292,7 +293,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void theMonthlyCharacterBudgetHoldsJobsUntilNextMonth() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "?budget=15&workers=1")) {
             Conversation c = everywhere("Budget", List.of("평화 교류가 필요합니다"), List.of("student")); // 12 characters
@@ -329,7 +330,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void aRestartLosesNoJob() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         Conversation c = everywhere("Restart", List.of("하나", "둘", "셋", "넷", "다섯"), List.of("student"));
         try (var down = new FakeLibreTranslate();
                 var first = feature(down, clock, "?workers=2")) {
@@ -357,7 +358,7 @@ class MachineTranslationQueueTest {
 
     @Test
     void glossaryTermsComeOutAsAgreedThroughTheQueue() {
-        var clock = new MovableClock();
+        var clock = HandClock.running();
         try (var fake = new FakeLibreTranslate();
                 var mt = feature(fake, clock, "")) {
             Conversation c = everywhere("Glossary", List.of(), List.of("student"));

@@ -6,7 +6,7 @@ import static org.commonground.testing.Eventually.eventually;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.demo.DemoSeed;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
@@ -29,7 +29,7 @@ class DemoReportBrowserTest {
     @Test
     void theDemoReportShowsGroupsCommonGroundDividesAndConvergenceInEveryLanguage() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+        long demo = new DemoSeed(given.jdbi(), Accounts.over(given.jdbi()))
                 .seedIfEmpty()
                 .conversationId();
 
@@ -76,7 +76,7 @@ class DemoReportBrowserTest {
     @Test
     void theReportPrintsToPdfWithTheMapAndWithoutControls() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+        long demo = new DemoSeed(given.jdbi(), Accounts.over(given.jdbi()))
                 .seedIfEmpty()
                 .conversationId();
 
@@ -118,7 +118,7 @@ class DemoReportBrowserTest {
     @Test
     void theDemoReportDownloadsAsCsvAndJson() {
         var given = new Given(app.db());
-        long demo = new DemoSeed(given.jdbi(), new AccountStore(given.jdbi()))
+        long demo = new DemoSeed(given.jdbi(), Accounts.over(given.jdbi()))
                 .seedIfEmpty()
                 .conversationId();
         var server = app.server();

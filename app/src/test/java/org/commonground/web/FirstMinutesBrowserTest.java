@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.commonground.account.Account;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ModerationMode;
@@ -42,7 +42,7 @@ class FirstMinutesBrowserTest {
     @BeforeAll
     static void seedTheDemo() {
         var jdbi = new Given(app.db()).jdbi();
-        demo = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty().conversationId();
+        demo = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty().conversationId();
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.MemberRole;
 import org.commonground.conversation.ModerationMode;
-import org.commonground.statement.StatementStore;
+import org.commonground.statement.Statements;
 import org.commonground.testing.Browser;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
@@ -28,11 +28,11 @@ class ModerationShortcutsBrowserTest {
         Account moderator = given.account("moderator@example.org", Role.MODERATOR);
         Conversation c = given.openConversation(organizer, ModerationMode.PRE, "Shortcuts", List.of());
         given.member(c, moderator, MemberRole.MODERATOR);
-        StatementStore statements = new StatementStore(given.jdbi());
+        Statements statements = Statements.over(given.jdbi());
         for (String text :
                 List.of("First waiting statement.", "Second waiting statement.", "Third waiting statement.")) {
             var author = given.participant(c, "JP");
-            statements.write(c.id(), author.participantId(), new StatementStore.WriteStatement(text, "en"));
+            statements.write(c.id(), author.participantId(), new Statements.WriteStatement(text, "en"));
         }
 
         try (Browser mod = Browser.open(app.server())) {

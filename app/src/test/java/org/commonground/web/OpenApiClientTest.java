@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.db.Database;
 import org.commonground.demo.DemoSeed;
 import org.commonground.testing.ServerTest;
@@ -34,7 +34,7 @@ class OpenApiClientTest extends ServerTest {
     @SuppressWarnings("unchecked")
     void aGeneratedJavaClientJoinsTheDemoVotesAndReadsItsResults() throws Exception {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        long demo = new DemoSeed(jdbi, new AccountStore(jdbi)).seedIfEmpty().conversationId();
+        long demo = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty().conversationId();
         Path work = Tool.workDir("openapi-client");
         Path doc = work.resolve("openapi.json");
         Files.writeString(doc, server.get("/api/v1/openapi.json").body());

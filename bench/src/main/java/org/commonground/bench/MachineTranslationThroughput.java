@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
-import org.commonground.conversation.ConversationStore;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.db.Database;
@@ -63,7 +63,7 @@ public final class MachineTranslationThroughput {
                     "libretranslate:http://127.0.0.1:" + fake.getAddress().getPort() + "?workers=" + o.get("--workers")
                             + "&rate=" + o.get("--rate") + "&budget=100000000",
                     "");
-            long owner = new AccountStore(jdbi)
+            long owner = Accounts.over(jdbi)
                     .create("bench-" + System.nanoTime() + "@example.org", "bench password 123", Role.ORGANIZER)
                     .id();
             List<Double> perSecond = new ArrayList<>();
@@ -115,10 +115,10 @@ public final class MachineTranslationThroughput {
 
     /** An open conversation written in all three languages, with {@code n} accepted Korean seed statements. */
     private static long conversation(Jdbi jdbi, long owner, int n, int run) {
-        var conversations = new ConversationStore(jdbi);
+        var conversations = ConversationCatalog.over(jdbi);
         Conversation c = conversations.create(
                 owner,
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         Map.of(
                                 "ja",
                                 new Conversation.Text("ベンチマーク " + run, "", ""),
@@ -129,7 +129,7 @@ public final class MachineTranslationThroughput {
                         ModerationMode.POST,
                         true,
                         ResultsVisibility.PUBLIC,
-                        List.of(new ConversationStore.CohortSpec("country", List.of("JP", "KR"), false))));
+                        List.of(new ConversationCatalog.CohortSpec("country", List.of("JP", "KR"), false))));
         var seeds = StatementFeature.wire(jdbi).seeding();
         for (int i = 0; i < n; i++) {
             seeds.seed(c.id(), owner, "청소년 교류 프로그램 " + run + "-" + i + "번을 늘리고 서로의 역사 교과서를 함께 읽자", null);

@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonground.App;
 import org.commonground.AppConfig;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.db.Database;
@@ -174,16 +174,16 @@ public final class TextLatency {
 
     private static long seed(Database db, List<Combo> combos) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
-        var conversations = new ConversationStore(jdbi);
+        var owner = Accounts.over(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
+        var conversations = ConversationCatalog.over(jdbi);
         Conversation c = conversations.create(
                 owner.id(),
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         Map.of("ja", new Conversation.Text("検索ベンチマーク", "類似意見の確認と検索の速さを測ります。", "")),
                         ModerationMode.POST,
                         true,
                         ResultsVisibility.PUBLIC,
-                        List.of(new ConversationStore.CohortSpec(
+                        List.of(new ConversationCatalog.CohortSpec(
                                 "country", List.of("JP", "KR", "US", "other"), false))));
         conversations.transition(c.id(), ConversationState.OPEN);
         String[] codes = {"ja", "ko", "en"};

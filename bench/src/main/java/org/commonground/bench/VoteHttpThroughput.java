@@ -109,11 +109,8 @@ public final class VoteHttpThroughput {
             return;
         }
         Options o = Options.parse(args);
-        if (o.pool() > 0) {
-            System.setProperty("commonground.db.pool", String.valueOf(o.pool()));
-        }
         Path dir = Files.createTempDirectory("cg-vote-bench");
-        try (Database db = Database.embedded(dir)) {
+        try (Database db = Database.embedded(dir, o.pool() > 0 ? o.pool() : Database.defaultPoolSize())) {
             tune(db, o);
             // A throughput benchmark: many participants from one address, each voting as fast as it can.
             Javalin app = App.create(

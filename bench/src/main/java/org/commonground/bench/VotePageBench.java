@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.commonground.App;
 import org.commonground.AppConfig;
-import org.commonground.account.AccountStore;
+import org.commonground.account.Accounts;
 import org.commonground.account.Role;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
-import org.commonground.conversation.ConversationStore;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.ResultsVisibility;
 import org.commonground.db.Database;
@@ -325,16 +325,16 @@ public final class VotePageBench {
     /** An open conversation with country cohorts and {@code n} seed statements in three languages. */
     static long seed(Database db, int n) {
         Jdbi jdbi = Database.jdbi(db.dataSource());
-        var owner = new AccountStore(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
-        var conversations = new ConversationStore(jdbi);
+        var owner = Accounts.over(jdbi).create("bench@example.org", "bench password 123", Role.ORGANIZER);
+        var conversations = ConversationCatalog.over(jdbi);
         Conversation c = conversations.create(
                 owner.id(),
-                new ConversationStore.NewConversation(
+                new ConversationCatalog.NewConversation(
                         Map.of("ja", new Conversation.Text("ベンチマーク", "投票ページの速さを測ります。", "")),
                         ModerationMode.POST,
                         true,
                         ResultsVisibility.PUBLIC,
-                        List.of(new ConversationStore.CohortSpec(
+                        List.of(new ConversationCatalog.CohortSpec(
                                 "country", List.of("JP", "KR", "US", "other"), false))));
         var seeds = StatementFeature.wire(jdbi).seeding();
         String[] forms = {

@@ -1,4 +1,4 @@
-package org.commonground.moderation;
+package org.commonground.statement;
 
 import java.time.Instant;
 

@@ -1,34 +1,25 @@
-package org.commonground.moderation;
+package org.commonground.statement;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.commonground.conversation.ConversationRules;
-import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
-import org.commonground.statement.StatementEvents;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The moderation queue of a conversation and the decisions on it. A decision records its
- * moderator, time and (for a rejection) reason on the statement; a rejected statement leaves
- * routing at once, whether it was pre- or post-moderated.
+ * Moderation states of statements: the queue as moderators read it and the decisions they record
+ * on a statement's row (moderator, time, reason). The moderation feature validates the request
+ * and asks here; every decision is told to {@link StatementEvents}.
  */
-final class ModerationStore {
-    public static final int MAX_REASON_LENGTH = 500;
-    public static final int MAX_PAGE = 500;
-
+final class DecisionStore implements ModerationQueue {
     private final Jdbi jdbi;
     private final StatementEvents events;
 
-    ModerationStore(Jdbi jdbi, StatementEvents events) {
+    DecisionStore(Jdbi jdbi, StatementEvents events) {
         this.jdbi = jdbi;
         this.events = events;
     }
-
-    /** A moderator's decision: {@code accept} or {@code reject} (which needs a reason). */
-    public record Decision(String decision, String reason) {}
 
     private static final RowMapper<QueueItem> ITEM = (rs, ctx) -> new QueueItem(
             rs.getLong("id"),
@@ -48,20 +39,8 @@ final class ModerationStore {
             id, text, lang, moderation_state, moderation_reason, moderated_by, moderated_at,
             author_participant_id, is_seed, created_at""";
 
-    /**
-     * The queue: pending statements first (oldest first, as they waited longest), then the rest,
-     * newest decisions first. {@code state} filters to one moderation state when given.
-     */
+    @Override
     public List<QueueItem> queue(long conversationId, String state, int limit, int offset) {
-        if (state != null && !List.of("pending", "accepted", "rejected").contains(state)) {
-            throw Invalid.field("state", "moderation.state.invalid");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw Invalid.field("limit", "moderation.limit.invalid", MAX_PAGE);
-        }
-        if (offset < 0) {
-            throw Invalid.field("offset", "moderation.offset.invalid");
-        }
         return jdbi.withHandle(h -> {
             ConversationRules.load(h, conversationId);
             return h.createQuery("SELECT " + COLUMNS + """
@@ -80,7 +59,7 @@ final class ModerationStore {
         });
     }
 
-    /** One statement of the conversation as the queue shows it; 404 for an unknown or another conversation's one. */
+    @Override
     public QueueItem item(long conversationId, long statementId) {
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT " + COLUMNS + " FROM statement WHERE id = :s AND conversation_id = :c")
@@ -91,33 +70,15 @@ final class ModerationStore {
                         .orElseThrow(() -> NotFound.of("statement", statementId)));
     }
 
-    /** Accepts or rejects a statement of the conversation; 404 for another conversation's statement. */
-    public QueueItem decide(long conversationId, long statementId, long moderatorId, Decision decision) {
-        String verdict =
-                decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);
-        String state = switch (verdict) {
-            case "accept" -> "accepted";
-            case "reject" -> "rejected";
-            default -> throw Invalid.field("decision", "moderation.decision.invalid");
-        };
-        String reason = decision.reason() == null ? null : decision.reason().strip();
-        if (reason != null && reason.isEmpty()) {
-            reason = null;
-        }
-        if ("rejected".equals(state) && reason == null) {
-            throw Invalid.field("reason", "moderation.reason.required");
-        }
-        if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
-            throw Invalid.field("reason", "moderation.reason.too-long", MAX_REASON_LENGTH);
-        }
-        String finalReason = reason;
+    @Override
+    public QueueItem decide(long conversationId, long statementId, long moderatorId, String state, String reason) {
         QueueItem decided = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             return h.createQuery("UPDATE statement SET moderation_state = :state, moderation_reason = :reason, "
                             + "moderated_by = :moderator, moderated_at = now() "
                             + "WHERE id = :s AND conversation_id = :c RETURNING " + COLUMNS)
                     .bind("state", state)
-                    .bind("reason", finalReason)
+                    .bind("reason", reason)
                     .bind("moderator", moderatorId)
                     .bind("s", statementId)
                     .bind("c", conversationId)

@@ -1,0 +1,82 @@
+package org.commonground.statement;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.commonground.web.Language;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Statements of conversations (the statement feature's {@code statement} table): written, listed and read here only; {@link StatementFeature#statements()} gives the server's.
+ */
+public interface Statements {
+    static Statements over(Jdbi jdbi) {
+        return new StatementStore(jdbi);
+    }
+
+    static Statements over(Jdbi jdbi, StatementEvents events) {
+        return new StatementStore(jdbi, events);
+    }
+
+    /** A statement as written. {@code lang} is optional: without it the language is detected from the script. */
+    record WriteStatement(String text, String lang) {}
+
+    /** A stored statement; {@code moderationState} is {@code pending} under pre-moderation, else {@code accepted}. */
+    record StatementView(
+            long id, long conversationId, String text, String lang, String moderationState, Instant createdAt) {}
+
+    /** The statement a duplicate points to; {@code accepted}: whether everyone may read it. */
+    record Existing(long id, String text, boolean accepted) {}
+
+    /**
+     * Stores a participant's statement, all or nothing. The conversation row is locked first, so
+     * two identical statements arriving at once are checked one after the other and only one passes.
+     */
+    StatementView write(long conversationId, long authorParticipantId, WriteStatement request);
+
+    /** The statement of the conversation with the same folded text, if any (in any moderation state). */
+    static Optional<Existing> duplicateOf(Handle h, long conversationId, String folded) {
+        return StatementStore.duplicateOf(h, conversationId, folded);
+    }
+
+    /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
+    List<Long> acceptedIds(long conversationId);
+
+    /**
+     * The accepted statements a participant is asked to vote on: not their own, whose agreement is
+     * recorded when they write it (as Pol.is does). In id order.
+     */
+    List<Long> acceptedIdsFor(long conversationId, long participantId);
+
+    /** How many of the conversation's statements wait for a moderator. */
+    int pendingCount(long conversationId);
+
+    /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
+    static Map<String, Long> byExternalId(Handle h, long conversationId) {
+        return StatementStore.byExternalId(h, conversationId);
+    }
+
+    /** Sets the declared language of imported statements (by id), in the importing transaction. */
+    static void declareLanguages(Handle h, Map<Long, Language> languages) {
+        StatementStore.declareLanguages(h, languages);
+    }
+
+    /** A statement as search reads it: its original text and where it stands with moderation. */
+    record StoredStatement(long id, long conversationId, Language lang, String moderationState, String text) {}
+
+    /** The newest statement's id, 0 when there is none: what has been written up to now. */
+    long newestId();
+
+    /** Statements with ids in (after, upTo], oldest first, at most {@code limit}. */
+    List<StoredStatement> between(long after, long upTo, int limit);
+
+    /** The statements with these ids that exist, by ascending id. */
+    List<StoredStatement> withIds(Collection<Long> ids);
+
+    /** Of these statements, the ones accepted right now. */
+    Set<Long> acceptedAmong(Collection<Long> ids);
+}
