@@ -14,6 +14,7 @@ import org.commonground.integrity.SignalThresholds;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
+import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -65,6 +66,7 @@ public final class App {
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
             f.integrity.addTo(api, web.pages());
             f.results.addTo(api);
+            f.privacy.addTo(api, web.pages());
             f.report.addTo(api, web.pages());
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
@@ -85,6 +87,7 @@ public final class App {
             ParticipationFeature participation,
             IntegrityFeature integrity,
             ResultsFeature results,
+            PrivacyFeature privacy,
             ReportFeature report,
             ForumFeature forum,
             PolisFeature polis) {
@@ -113,6 +116,8 @@ public final class App {
                     jdbi, conversation, statement, participation, SignalThresholds.fromEnvironment());
             var results = ResultsFeature.wire(
                     jdbi, config.analysisThreads(), account, conversation, participation, integrity);
+            var privacy = PrivacyFeature.wire(
+                    jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
             var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
             var polis = PolisFeature.wire(jdbi, conversation);
@@ -128,6 +133,7 @@ public final class App {
                     participation,
                     integrity,
                     results,
+                    privacy,
                     report,
                     forum,
                     polis);

@@ -34,7 +34,7 @@ import org.commonground.web.Throttles;
  * JavaScript), writing a statement, and their earlier votes, which they may change.
  */
 final class ParticipantPages {
-    private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+    private static final int COOKIE_MAX_AGE_SECONDS = Participants.COOKIE_DAYS * 24 * 3600;
 
     private final Pages pages;
     private final Readable readable;

@@ -112,6 +112,11 @@ public final class ParticipationFeature {
         return participants;
     }
 
+    /** Who a request's participant is, and their own records (the privacy feature's download and erasure). */
+    public Participants participants() {
+        return participants;
+    }
+
     public Votes votes() {
         return votes;
     }

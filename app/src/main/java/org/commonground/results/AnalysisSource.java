@@ -1,10 +1,12 @@
 package org.commonground.results;
 
 import java.util.List;
+import java.util.Map;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationCatalog;
 import org.commonground.integrity.Excluded;
 import org.commonground.integrity.Exclusions;
+import org.commonground.participation.Participants;
 import org.commonground.participation.Votes;
 import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Jdbi;
@@ -19,17 +21,24 @@ final class AnalysisSource {
     private final Statements statements;
     private final Votes votes;
     private final Exclusions exclusions;
+    private final Participants participants;
 
     AnalysisSource(Jdbi jdbi) {
         this.conversations = ConversationCatalog.over(jdbi);
         this.statements = Statements.over(jdbi);
         this.votes = Votes.over(jdbi);
         this.exclusions = Exclusions.stored(jdbi);
+        this.participants = new Participants(jdbi);
     }
 
     /** Participants the moderators left out of the analysis (integrity): their votes and cohorts do not count. */
     Excluded excluded(long conversationId) {
         return exclusions.excluded(conversationId);
+    }
+
+    /** The conversation's participant pseudonyms by id: how its public results name them. */
+    Map<Long, String> pseudonyms(long conversationId) {
+        return participants.publicIds(conversationId);
     }
 
     /** One participant's value of one cohort dimension. */

@@ -149,6 +149,23 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
         changed(conversationId);
     }
 
+    /**
+     * Forgets the votes of the conversation kept in memory and reads them again from the database
+     * at the next computation, which this asks for: after votes were deleted (a participant's
+     * erasure of their data), which no vote report tells. The latest result is still served until
+     * the recomputation replaces it.
+     */
+    public void reload(long conversationId) {
+        Live c = live(conversationId);
+        synchronized (c) {
+            c.log = new VoteLog();
+            c.loaded = false;
+            c.generation++;
+            c.continuations = 0;
+            schedule(c);
+        }
+    }
+
     @Override
     public Optional<LatestResult> latest(long conversationId) {
         Live c = live(conversationId);
@@ -267,8 +284,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
     private void compute(Live c) {
         long startedAt = nanos();
         try {
-            if (!c.loaded) {
-                load(c);
+            if (!c.loaded && !load(c)) {
+                return; // reloaded meanwhile: still dirty, so computed again (paced) from the new load
             }
             long[] inMath = AnalysisInput.statementsInMath(store, c.id);
             Excluded excluded = store.excluded(c.id);
@@ -276,6 +293,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
             VoteLog.Entries snapshot;
             LatestResult previous;
             synchronized (c) {
+                if (!c.loaded) {
+                    return; // reloaded since the load above: the next computation loads again
+                }
                 c.dirty = false;
                 snapshot = c.log.snapshot();
                 previous = c.latest;
@@ -302,6 +322,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
                     snapshot.size(),
                     buildSeconds,
                     snapshot.firstVotes(excluded.participantIds()),
+                    () -> store.pseudonyms(c.id),
                     excluded);
             synchronized (c) {
                 c.latest = latest;
@@ -345,12 +366,24 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
         }
     }
 
-    /** Loads the history from the database; votes reported meanwhile were kept and are merged. */
-    private void load(Live c) {
+    /**
+     * Loads the history from the database; votes reported meanwhile were kept and are merged.
+     * False, leaving the conversation unloaded, when a {@link #reload} came while reading: the
+     * history read may then hold votes deleted since.
+     */
+    private boolean load(Live c) {
+        long generation;
+        synchronized (c) {
+            generation = c.generation;
+        }
         VoteLog history = AnalysisInput.history(store, c.id);
         synchronized (c) {
+            if (c.generation != generation) {
+                return false;
+            }
             c.log = history.followedBy(c.log);
             c.loaded = true;
+            return true;
         }
     }
 
@@ -398,6 +431,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Exc
         final long id;
         VoteLog log = new VoteLog();
         boolean loaded;
+        /** Counts {@link #reload}s: a load begun before one is discarded. */
+        long generation;
+
         boolean scheduled;
         boolean dirty;
         /** The pool refused the last computation; the conversation waits in {@code deferred}. */

@@ -30,6 +30,7 @@ class ArchitectureTest {
             "participation",
             "integrity",
             "results",
+            "privacy",
             "report",
             "forum",
             "polis",

@@ -48,7 +48,9 @@ class TableOwnersTest {
             Map.entry("glossary_term", "translation"),
             // brigading response (V120), the integrity feature's
             Map.entry("participant_exclusion", "integrity"),
-            Map.entry("exclusion_audit", "integrity"));
+            Map.entry("exclusion_audit", "integrity"),
+            // privacy (V130): each conversation's erasure policy
+            Map.entry("privacy_setting", "privacy"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {

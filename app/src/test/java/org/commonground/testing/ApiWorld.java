@@ -64,7 +64,9 @@ public final class ApiWorld {
     private final ParticipationGiven.Person admin;
     private final ParticipationGiven.Person spareTranslator;
     private final ParticipationGiven.Person spareMember;
-    private final ParticipationGiven.Taker participant;
+    /** Replaced by a fresh participant of A once erased (the erasure operation is called too). */
+    private ParticipationGiven.Taker participant;
+
     private final ParticipationGiven.Taker otherParticipant;
     private final ParticipationGiven.Person delegate;
     public final long forumId;
@@ -192,7 +194,7 @@ public final class ApiWorld {
         return switch (caller) {
             case ANONYMOUS -> new String[0];
             case OTHER_PARTICIPANT -> otherParticipant.bearer();
-            case PARTICIPANT -> participant.bearer();
+            case PARTICIPANT -> participant().bearer();
             case TRANSLATOR -> translator.bearer();
             case MODERATOR -> given.sessionCookie(moderator);
             case DELEGATE -> delegate.bearer();
@@ -200,6 +202,14 @@ public final class ApiWorld {
             case ORGANIZER -> given.sessionCookie(organizer);
             case ADMIN -> admin.bearer();
         };
+    }
+
+    /** Conversation A's participant; a new one when the last erased their data. */
+    private ParticipationGiven.Taker participant() {
+        if (given.count("SELECT count(*) FROM participant WHERE id = ?", participant.id()) == 0) {
+            participant = given.participant(a);
+        }
+        return participant;
     }
 
     /**
