@@ -96,8 +96,13 @@ final class PlantedBrigade {
         if (r.status() != 201) {
             throw new IllegalStateException("join refused: " + r.status() + " " + r.body());
         }
-        long id = r.json().get("participantId").asLong();
-        tokens.put(id, r.json().get("token").asText());
+        String token = r.json().get("token").asText();
+        // the answer names the participant by its pseudonym; the staff's id is the database key
+        long id = given.jdbi.withHandle(h -> h.select(
+                        "SELECT id FROM participant WHERE token_hash = ?", org.commonground.web.Secrets.hash(token))
+                .mapTo(Long.class)
+                .one());
+        tokens.put(id, token);
         into.add(id);
         return id;
     }
