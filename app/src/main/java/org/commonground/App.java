@@ -10,6 +10,8 @@ import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
 import org.commonground.dialogue.DialogueFeature;
 import org.commonground.forum.ForumFeature;
+import org.commonground.integrity.IntegrityFeature;
+import org.commonground.integrity.SignalThresholds;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
@@ -69,6 +71,7 @@ public final class App {
             f.moderation.addTo(api, web.pages(), f.text.nearDuplicates(), f.participation.authorCohorts());
             f.participation.addTo(api, web.pages());
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
+            f.integrity.addTo(api, web.pages());
             f.results.addTo(api);
             f.privacy.addTo(api, web.pages());
             f.report.addTo(api, web.pages());
@@ -90,6 +93,7 @@ public final class App {
             ModerationFeature moderation,
             TextFeature text,
             ParticipationFeature participation,
+            IntegrityFeature integrity,
             ResultsFeature results,
             PrivacyFeature privacy,
             ReportFeature report,
@@ -119,7 +123,10 @@ public final class App {
                     translation,
                     machineTranslation,
                     moderation.duplicates());
-            var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+            var integrity = IntegrityFeature.wire(
+                    jdbi, conversation, statement, participation, SignalThresholds.fromEnvironment());
+            var results = ResultsFeature.wire(
+                    jdbi, config.analysisThreads(), account, conversation, participation, integrity);
             var privacy = PrivacyFeature.wire(
                     jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
@@ -145,6 +152,7 @@ public final class App {
                     moderation,
                     text,
                     participation,
+                    integrity,
                     results,
                     privacy,
                     report,

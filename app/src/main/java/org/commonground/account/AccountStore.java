@@ -134,7 +134,29 @@ final class AccountStore implements Accounts {
                 .findOne());
         boolean matches =
                 hashing.matches(password, row.map(RowWithHash::passwordHash).orElse(DUMMY_HASH));
+        row.filter(r -> matches && !r.disabled() && PasswordHashing.needsRehash(r.passwordHash()))
+                .ifPresent(r -> rehash(r.id(), r.passwordHash(), password));
         return row.filter(r -> matches && !r.disabled())
                 .map(r -> new Account(r.id(), r.email(), Role.parse(r.role()).orElseThrow(), false, r.createdAt()));
+    }
+
+    /**
+     * Replaces an old-format or lower-cost hash with a fresh one, now that the password is known
+     * to be right; only if the stored hash is still the one checked (a password change meanwhile
+     * wins). Best effort: a saturated hashing pool leaves the old hash for the next sign-in.
+     */
+    private void rehash(long accountId, String checked, String password) {
+        String fresh;
+        try {
+            fresh = hashing.hash(password);
+        } catch (org.commonground.problem.Unavailable busy) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE account SET password_hash = :fresh WHERE id = :id AND password_hash = :checked")
+                .bind("fresh", fresh)
+                .bind("id", accountId)
+                .bind("checked", checked)
+                .execute());
     }
 }

@@ -25,7 +25,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class PasswordHashing implements AutoCloseable {
     static final String PREFIX = "{sha256}";
-    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
+    /** bcrypt's cost (log2 of its rounds): about 0.3 s a check on one core here. */
+    static final int COST = 12;
+    /**
+     * Seconds a client refused for a saturated pool is told to wait (Retry-After): a check takes
+     * about 0.3 s, so the queue of a few checks drains within a second or two.
+     */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
+
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(COST);
 
     private final ThreadPoolExecutor pool; // null: on the caller's thread (CLI, tools, tests of the store)
 
@@ -75,6 +83,30 @@ public final class PasswordHashing implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a stored hash should be replaced by a fresh one at the next successful sign-in: a
+     * plain bcrypt hash from before the pre-hash (it limits the password to 72 bytes), or one made
+     * at a lower cost than {@link #COST} (or a format this class does not read, kept as is).
+     */
+    public static boolean needsRehash(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return true;
+        }
+        return costOf(stored.substring(PREFIX.length())) < COST;
+    }
+
+    /** The cost of a bcrypt hash {@code $2a$12$…}; {@link #COST} when it cannot be read (never rehashed for it). */
+    static int costOf(String bcrypt) {
+        if (bcrypt.length() < 7 || bcrypt.charAt(0) != '$' || bcrypt.charAt(3) != '$' || bcrypt.charAt(6) != '$') {
+            return COST;
+        }
+        try {
+            return Integer.parseInt(bcrypt.substring(4, 6));
+        } catch (NumberFormatException e) {
+            return COST;
+        }
+    }
+
     /** Base64 of SHA-256: 44 ASCII characters, no NUL bytes, well inside bcrypt's 72. */
     private static String digest(String password) {
         return Base64.getEncoder().encodeToString(Secrets.sha256(password));
@@ -89,7 +121,7 @@ public final class PasswordHashing implements AutoCloseable {
             try {
                 f = pool.submit(work);
             } catch (RejectedExecutionException full) {
-                throw new Unavailable("password-check-busy", "problem.password-check-busy");
+                throw new Unavailable(BUSY_RETRY_AFTER_SECONDS, "password-check-busy", "problem.password-check-busy");
             }
             return f.get();
         } catch (InterruptedException e) {

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * Participants and their cohort values ({@code participant}, {@code participant_cohort}). The
  * dimensions themselves are the conversation feature's; values are stored by dimension id.
  */
-final class ParticipantStore {
+final class ParticipantStore implements JoinLog {
     private final Jdbi jdbi;
 
     ParticipantStore(Jdbi jdbi) {
@@ -279,5 +279,35 @@ final class ParticipantStore {
                 .bind("d", dimensionId)
                 .bindList("values", List.copyOf(byValue.keySet()))
                 .execute();
+    }
+
+    /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
+    @Override
+    public void joins(long conversationId, JoinSink sink) {
+        jdbi.useTransaction(h -> h.createQuery("""
+                        SELECT id, created_at, invite_id FROM participant
+                        WHERE conversation_id = :c ORDER BY created_at, id""")
+                .bind("c", conversationId)
+                .setFetchSize(20_000)
+                .scanResultSet((rows, ctx) -> {
+                    java.sql.ResultSet rs = rows.get();
+                    while (rs.next()) {
+                        sink.joined(rs.getLong(1), rs.getTimestamp(2).getTime(), rs.getLong(3));
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public java.util.Set<Long> ofConversation(long conversationId, java.util.Collection<Long> participantIds) {
+        if (participantIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return jdbi.withHandle(h -> new java.util.HashSet<>(h.createQuery(
+                        "SELECT id FROM participant WHERE conversation_id = :c AND id = ANY(:ids)")
+                .bind("c", conversationId)
+                .bind("ids", participantIds.stream().mapToLong(Long::longValue).toArray())
+                .mapTo(Long.class)
+                .list()));
     }
 }

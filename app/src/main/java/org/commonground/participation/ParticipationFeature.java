@@ -34,6 +34,7 @@ public final class ParticipationFeature {
     private final MachineTranslations machineTranslations;
     private final Relay relay = new Relay();
     private final Participants participants;
+    private final JoinLog joinLog;
     private final VoteStore votes;
     private final NextStatement next;
     private final Join join;
@@ -56,6 +57,7 @@ public final class ParticipationFeature {
         this.translation = translation;
         this.machineTranslations = machineTranslations;
         this.participants = new Participants(jdbi);
+        this.joinLog = new ParticipantStore(jdbi);
         this.votes = new VoteStore(jdbi, relay, voteWriters);
         this.next = new NextStatement(
                 statement.statements(),
@@ -171,6 +173,11 @@ public final class ParticipationFeature {
 
     public Votes votes() {
         return votes;
+    }
+
+    /** When each participant joined and through which invite (the integrity feature's join bursts). */
+    public JoinLog joinLog() {
+        return joinLog;
     }
 
     /** Participants, votes and pending statements for the organizer's pages. */

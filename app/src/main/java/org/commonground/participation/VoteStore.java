@@ -249,6 +249,11 @@ final class VoteStore implements Votes {
 
     @Override
     public Map<Long, StatementTally> counts(long conversationId) {
+        return counts(conversationId, new long[0]);
+    }
+
+    @Override
+    public Map<Long, StatementTally> counts(long conversationId, long[] leftOut) {
         Map<Long, StatementTally> counts = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
                 SELECT statement_id,
@@ -256,8 +261,10 @@ final class VoteStore implements Votes {
                        count(*) FILTER (WHERE value = -1) AS disagree,
                        count(*) FILTER (WHERE value = 0) AS pass,
                        count(*) AS total
-                FROM current_vote WHERE conversation_id = :c GROUP BY statement_id""")
+                FROM current_vote WHERE conversation_id = :c AND participant_id <> ALL(:leftOut)
+                GROUP BY statement_id""")
                 .bind("c", conversationId)
+                .bind("leftOut", leftOut)
                 .map((rs, c) ->
                         new StatementTally(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .forEach(t -> counts.put(t.statementId(), t)));
@@ -283,6 +290,29 @@ final class VoteStore implements Votes {
                         FROM vote_event
                         WHERE conversation_id = :c
                         ORDER BY cast_at, id""")
+                .bind("c", conversationId)
+                .setFetchSize(20_000)
+                .scanResultSet((rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    while (rs.next()) {
+                        sink.vote(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getInt(3),
+                                rs.getTimestamp(4).getTime());
+                    }
+                    return null;
+                }));
+    }
+
+    /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
+    @Override
+    public void everyCurrentVote(long conversationId, VoteSink sink) {
+        jdbi.useTransaction(h -> h.createQuery("""
+                        SELECT participant_id, statement_id, value, cast_at
+                        FROM current_vote
+                        WHERE conversation_id = :c
+                        ORDER BY participant_id, statement_id""")
                 .bind("c", conversationId)
                 .setFetchSize(20_000)
                 .scanResultSet((rows, ctx) -> {

@@ -58,6 +58,12 @@ public interface Votes {
     /** Counts per statement of the conversation that has current votes (in any moderation state), by statement id. */
     Map<Long, StatementTally> counts(long conversationId);
 
+    /**
+     * As {@link #counts(long)} without the current votes of {@code leftOut} (participants excluded
+     * from the analysis; sorted or not, empty for none).
+     */
+    Map<Long, StatementTally> counts(long conversationId, long[] leftOut);
+
     /** Receives votes as cast: value 1 agree, −1 disagree, 0 pass; {@code castAtMillis} in ms since the epoch. */
     interface VoteSink {
         void vote(long participantId, long statementId, int value, long castAtMillis);
@@ -68,4 +74,7 @@ public interface Votes {
 
     /** Each participant's value of one cohort dimension (by its id); participants without one are absent. */
     Map<Long, String> cohortValues(long dimensionId);
+
+    /** Every current vote of the conversation (the latest per participant and statement), streamed, by participant. */
+    void everyCurrentVote(long conversationId, VoteSink sink);
 }

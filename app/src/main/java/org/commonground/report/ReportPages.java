@@ -177,7 +177,7 @@ final class ReportPages {
                 c.state().name().equals("OPEN"),
                 snapshot,
                 shown.all(c.id(), reader),
-                queries.totals(c.id()),
+                queries.totals(c.id(), snapshot.excluded().participantIds()),
                 dimension,
                 values,
                 cohortOf,
@@ -227,9 +227,10 @@ final class ReportPages {
     private void csv(Context ctx) {
         Conversation c = allowed(ctx);
         Language reader = Language.of(ctx);
-        AnalysisResult r = results.latestOrWait(c.id()).result();
+        LatestResult latest = results.latestOrWait(c.id());
+        AnalysisResult r = latest.result();
         var texts = shown.all(c.id(), reader);
-        var totals = queries.totals(c.id());
+        var totals = queries.totals(c.id(), latest.excluded().participantIds());
         Map<Long, Double> consensus = new HashMap<>();
         r.groupInformedConsensus().forEach(g -> consensus.put(g.statement(), g.score()));
         Map<Long, Double> bridging = new HashMap<>();

@@ -37,9 +37,10 @@ final class ReportQueries {
         this.votes = votes;
     }
 
-    Map<Long, StatementTotal> totals(long conversationId) {
+    /** Current votes per statement, without those of {@code excludedSorted} (left out by moderators). */
+    Map<Long, StatementTotal> totals(long conversationId, long[] excludedSorted) {
         Map<Long, StatementTotal> out = new HashMap<>();
-        votes.counts(conversationId)
+        votes.counts(conversationId, excludedSorted)
                 .forEach((id, t) -> out.put(id, new StatementTotal(id, t.agree(), t.disagree(), t.pass())));
         return out;
     }

@@ -18,6 +18,8 @@ import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.CohortTallies;
 import org.commonground.analysis.Direction;
 import org.commonground.analysis.Tally;
+import org.commonground.integrity.Excluded;
+import org.commonground.integrity.ExclusionReason;
 import org.commonground.report.ReportQueries.FirstVote;
 import org.commonground.report.ReportQueries.StatementTotal;
 import org.commonground.results.LatestResult;
@@ -362,6 +364,10 @@ public record ReportView(
                 cohorts,
                 r.voteCount(),
                 r.statementCount()));
+        String excluded = excluded(in.snapshot().excluded(), page);
+        if (!excluded.isEmpty()) {
+            out.add(excluded);
+        }
         out.add(page.t("report.summary.in-map", counts.inMap(), r.groups().size()));
         List<String> small = in.cohortValues().stream()
                 .filter(v -> counts.voted(v) > 0 && counts.voted(v) < MIN_VOTES)
@@ -393,6 +399,24 @@ public record ReportView(
             out.add(page.t("report.summary.uncertain", uncertain));
         }
         return out;
+    }
+
+    /**
+     * How many participants the moderators left out of this analysis and why, in one sentence;
+     * empty when none were.
+     */
+    static String excluded(Excluded excluded, Page page) {
+        if (excluded.count() == 0) {
+            return "";
+        }
+        String reasons = java.util.Arrays.stream(ExclusionReason.values())
+                .filter(excluded.byReason()::containsKey)
+                .map(reason -> page.t(
+                        "integrity.reason.count",
+                        page.t("integrity.reason." + reason.code()),
+                        excluded.byReason().get(reason)))
+                .collect(Collectors.joining(page.t("report.list.separator")));
+        return page.t("report.summary.excluded", excluded.count(), reasons);
     }
 
     /** The divide the summary names: see {@link #summary}. Both cohorts always have enough votes. */

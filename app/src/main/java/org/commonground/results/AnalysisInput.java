@@ -31,9 +31,10 @@ public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
         if (!store.exists(conversationId)) {
             throw NotFound.of("conversation", conversationId);
         }
+        long[] excluded = store.excluded(conversationId).participantIds();
         return new AnalysisInput(
-                history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId)),
-                cohorts(store, conversationId));
+                history(store, conversationId).snapshot().matrix(statementsInMath(store, conversationId), excluded),
+                cohorts(store, conversationId, excluded));
     }
 
     /** Every vote event of the conversation, oldest first. */
@@ -50,10 +51,13 @@ public record AnalysisInput(VoteMatrix votes, Cohorts cohorts) {
                 .toArray();
     }
 
-    static Cohorts cohorts(AnalysisSource store, long conversationId) {
+    /** Cohort values of the conversation's participants but those of {@code excludedSorted}. */
+    static Cohorts cohorts(AnalysisSource store, long conversationId, long[] excludedSorted) {
         Cohorts.Builder b = Cohorts.builder();
         for (AnalysisSource.CohortValue v : store.cohortValues(conversationId)) {
-            b.assign(v.participantId(), v.dimension(), v.value());
+            if (java.util.Arrays.binarySearch(excludedSorted, v.participantId()) < 0) {
+                b.assign(v.participantId(), v.dimension(), v.value());
+            }
         }
         return b.build();
     }

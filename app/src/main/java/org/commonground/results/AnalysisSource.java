@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationCatalog;
+import org.commonground.integrity.Excluded;
+import org.commonground.integrity.Exclusions;
 import org.commonground.participation.Participants;
 import org.commonground.participation.Votes;
 import org.commonground.statement.Statements;
@@ -12,19 +14,26 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What the analysis of a conversation reads, each from its owner: the conversation and its cohort
  * dimensions (conversation), the statements in the math (statement), the vote history and cohort
- * values (participation). Ids are database keys throughout.
+ * values (participation), who is left out (integrity). Ids are database keys throughout.
  */
 final class AnalysisSource {
     private final ConversationCatalog conversations;
     private final Statements statements;
     private final Votes votes;
+    private final Exclusions exclusions;
     private final Participants participants;
 
     AnalysisSource(Jdbi jdbi) {
         this.conversations = ConversationCatalog.over(jdbi);
         this.statements = Statements.over(jdbi);
         this.votes = Votes.over(jdbi);
+        this.exclusions = Exclusions.stored(jdbi);
         this.participants = new Participants(jdbi);
+    }
+
+    /** Participants the moderators left out of the analysis (integrity): their votes and cohorts do not count. */
+    Excluded excluded(long conversationId) {
+        return exclusions.excluded(conversationId);
     }
 
     /** The conversation's participant pseudonyms by id: how its public results name them. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.commonground.analysis.AnalysisJson;
 import org.commonground.analysis.AnalysisResult;
+import org.commonground.integrity.Excluded;
 
 /**
  * The newest analysis of a conversation and how fresh it is. Immutable; its JSON is written once,
@@ -18,6 +19,7 @@ public final class LatestResult {
     private final long votesReflected;
     private final double loadSeconds;
     private final FirstVotes firstVotes;
+    private final Excluded excluded;
     private final Supplier<Map<Long, String>> pseudonyms;
     private volatile String json;
 
@@ -40,6 +42,20 @@ public final class LatestResult {
             double loadSeconds,
             FirstVotes firstVotes,
             Supplier<Map<Long, String>> pseudonyms) {
+        this(conversationId, result, computedAt, votesReflected, loadSeconds, firstVotes, pseudonyms, Excluded.NONE);
+    }
+
+    /** @param excluded the participants moderators left out, whose votes the result does not reflect */
+    public LatestResult(
+            long conversationId,
+            AnalysisResult result,
+            Instant computedAt,
+            long votesReflected,
+            double loadSeconds,
+            FirstVotes firstVotes,
+            Supplier<Map<Long, String>> pseudonyms,
+            Excluded excluded) {
+        this.excluded = excluded;
         this.firstVotes = firstVotes;
         this.pseudonyms = pseudonyms;
         this.conversationId = conversationId;
@@ -70,6 +86,11 @@ public final class LatestResult {
     /** When each participant whose votes the result reflects first voted. */
     public FirstVotes firstVotes() {
         return firstVotes;
+    }
+
+    /** The participants moderators left out of this result (integrity), and why. */
+    public Excluded excluded() {
+        return excluded;
     }
 
     /** Seconds since the result was computed, never negative. */

@@ -21,6 +21,8 @@ import org.commonground.analysis.AnalysisResult;
 import org.commonground.analysis.Cohorts;
 import org.commonground.analysis.Projection;
 import org.commonground.analysis.VoteMatrix;
+import org.commonground.integrity.Excluded;
+import org.commonground.integrity.ExclusionListener;
 import org.commonground.participation.Extremity;
 import org.commonground.participation.VoteListener;
 import org.commonground.problem.Unavailable;
@@ -40,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * a result is at most about two computation times older than the latest vote.
  *
  * <p>Statements' moderation states and participants' cohort values are re-read from the database
- * at each computation (they are small). A moderation decision is noticed by the next read of the
+ * at each computation (they are small), and so are the participants moderators left out of the
+ * analysis (integrity), whose change is announced ({@link #exclusionsChanged}). A moderation decision is noticed by the next read of the
  * results (see {@link #latest}); a change of an existing participant's cohort waits for the next vote.
  */
-public final class LiveAnalysis implements Results, VoteListener, Extremity, AutoCloseable {
+public final class LiveAnalysis implements Results, VoteListener, Extremity, ExclusionListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalysis.class);
     /** How often a read may check whether moderation changed the statements in the math. */
     private static final long MODERATION_CHECK_NANOS = Duration.ofSeconds(2).toNanos();
@@ -138,6 +141,12 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 schedule(c);
             }
         }
+    }
+
+    /** Moderators left participants out of the analysis or brought them back: recompute now. */
+    @Override
+    public void exclusionsChanged(long conversationId) {
+        changed(conversationId);
     }
 
     /**
@@ -279,7 +288,8 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 return; // reloaded meanwhile: still dirty, so computed again (paced) from the new load
             }
             long[] inMath = AnalysisInput.statementsInMath(store, c.id);
-            Cohorts cohorts = AnalysisInput.cohorts(store, c.id);
+            Excluded excluded = store.excluded(c.id);
+            Cohorts cohorts = AnalysisInput.cohorts(store, c.id, excluded.participantIds());
             VoteLog.Entries snapshot;
             LatestResult previous;
             synchronized (c) {
@@ -292,7 +302,7 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 c.inMath = inMath;
             }
             long started = nanos();
-            VoteMatrix matrix = snapshot.matrix(inMath);
+            VoteMatrix matrix = snapshot.matrix(inMath, excluded.participantIds());
             double buildSeconds = (nanos() - started) / 1e9;
             boolean windows = previous == null || started - c.convergenceAt >= CONVERGENCE_REFRESH_NANOS;
             AnalysisResult result = Analysis.run(
@@ -311,8 +321,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                     clock.instant(),
                     snapshot.size(),
                     buildSeconds,
-                    snapshot.firstVotes(),
-                    () -> store.pseudonyms(c.id));
+                    snapshot.firstVotes(excluded.participantIds()),
+                    () -> store.pseudonyms(c.id),
+                    excluded);
             synchronized (c) {
                 c.latest = latest;
                 // An interim bridging fit: compute again (paced, like a new vote) to continue it, but

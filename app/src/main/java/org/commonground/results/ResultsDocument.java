@@ -15,6 +15,8 @@ import org.commonground.analysis.Direction;
  * @param computedAt     when the result was computed
  * @param ageSeconds     seconds since then, at the time of the answer
  * @param votesReflected vote events (every vote cast, changes included) the result is computed from
+ * @param excludedParticipants participants moderators left out of the analysis (their votes are not
+ *                     in the result; the integrity feature's audit log says who and why)
  */
 public record ResultsDocument(
         int participants,
@@ -33,7 +35,8 @@ public record ResultsDocument(
         Seconds seconds,
         Instant computedAt,
         double ageSeconds,
-        long votesReflected) {
+        long votesReflected,
+        int excludedParticipants) {
 
     /**
      * An opinion group: its members and its representative statements. Members are named by their

@@ -2,6 +2,7 @@ package org.commonground.results;
 
 import org.commonground.account.AccountFeature;
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.integrity.IntegrityFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.web.Api;
 import org.jdbi.v3.core.Jdbi;
@@ -21,16 +22,18 @@ public final class ResultsFeature implements AutoCloseable {
             int analysisThreads,
             AccountFeature account,
             ConversationFeature conversation,
-            ParticipationFeature participation) {
+            ParticipationFeature participation,
+            IntegrityFeature integrity) {
         this.analysis = LiveAnalysis.forServer(jdbi, analysisThreads);
         participation.tell(analysis);
+        integrity.tell(analysis);
         this.readers = new ResultsReaders(
                 account.authentication(),
                 conversation.access(),
                 conversation.conversations(),
                 (ctx, conversationId) ->
                         participation.participantOf(ctx, conversationId).isPresent());
-        this.tallies = new Tallies(participation.votes(), readers);
+        this.tallies = new Tallies(participation.votes(), integrity.exclusions(), readers);
     }
 
     /** @param analysisThreads workers of the bounded analysis pool, ≥ 1 */
@@ -39,8 +42,9 @@ public final class ResultsFeature implements AutoCloseable {
             int analysisThreads,
             AccountFeature account,
             ConversationFeature conversation,
-            ParticipationFeature participation) {
-        return new ResultsFeature(jdbi, analysisThreads, account, conversation, participation);
+            ParticipationFeature participation,
+            IntegrityFeature integrity) {
+        return new ResultsFeature(jdbi, analysisThreads, account, conversation, participation, integrity);
     }
 
     public Results results() {

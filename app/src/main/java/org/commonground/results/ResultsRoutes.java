@@ -73,6 +73,7 @@ final class ResultsRoutes {
         return json.substring(0, json.length() - 1)
                 + ",\"computedAt\":\"" + latest.computedAt() + "\""
                 + ",\"ageSeconds\":" + String.format(Locale.ROOT, "%.3f", latest.ageSeconds(now))
-                + ",\"votesReflected\":" + latest.votesReflected() + "}";
+                + ",\"votesReflected\":" + latest.votesReflected()
+                + ",\"excludedParticipants\":" + latest.excluded().count() + "}";
     }
 }

@@ -33,12 +33,19 @@ final class VoteLog {
     record Entries(long[] participants, long[] statements, long[] castAtMillis, byte[] values, int size) {
         /** Builds the current-vote matrix: latest vote wins, only statements in {@code inMath} count. */
         VoteMatrix matrix(long[] inMathSorted) {
+            return matrix(inMathSorted, new long[0]);
+        }
+
+        /** As {@link #matrix(long[])} without the votes of {@code excludedSorted} (left out by moderators). */
+        VoteMatrix matrix(long[] inMathSorted, long[] excludedSorted) {
             VoteMatrix.Builder b = VoteMatrix.builder();
             for (long s : inMathSorted) {
                 b.statement(s);
             }
+            boolean any = excludedSorted.length > 0;
             for (int i = 0; i < size; i++) {
-                if (Arrays.binarySearch(inMathSorted, statements[i]) >= 0) {
+                if (Arrays.binarySearch(inMathSorted, statements[i]) >= 0
+                        && !(any && Arrays.binarySearch(excludedSorted, participants[i]) >= 0)) {
                     b.vote(participants[i], statements[i], values[i], castAtMillis[i]);
                 }
             }
@@ -51,6 +58,12 @@ final class VoteLog {
          * aggregate all vote events of the conversation on every view.
          */
         FirstVotes firstVotes() {
+            return firstVotes(new long[0]);
+        }
+
+        /** As {@link #firstVotes()} without the participants of {@code excludedSorted}. */
+        FirstVotes firstVotes(long[] excludedSorted) {
+            boolean any = excludedSorted.length > 0;
             int capacity = 2;
             while (capacity < 2 * size + 2) {
                 capacity <<= 1;
@@ -62,6 +75,9 @@ final class VoteLog {
             int n = 0;
             for (int i = 0; i < size; i++) {
                 long p = participants[i];
+                if (any && Arrays.binarySearch(excludedSorted, p) >= 0) {
+                    continue;
+                }
                 int h = (int) ((p * 0x9E3779B97F4A7C15L) >>> 40) & mask;
                 while (slots[h] != 0 && who[slots[h] - 1] != p) {
                     h = (h + 1) & mask;

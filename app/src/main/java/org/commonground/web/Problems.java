@@ -112,6 +112,8 @@ public final class Problems {
     public void write(CommonGroundException e, Context ctx) {
         if (e instanceof org.commonground.problem.TooManyRequests t) {
             ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+        } else if (e instanceof Unavailable u && u.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", String.valueOf(u.retryAfterSeconds()));
         }
         write(e.status(), e.type(), e.messageKey(), e.fieldErrors(), e.args(), e.extensions(), ctx);
     }

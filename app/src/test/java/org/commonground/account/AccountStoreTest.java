@@ -66,6 +66,47 @@ class AccountStoreTest {
     }
 
     @Test
+    void aWeakCostOrPlainBcryptHashIsReplacedAtTheNextSuccessfulSignIn() {
+        Jdbi jdbi = Database.jdbi(db.dataSource());
+        Account plain = accounts.create("old-plain@example.org", "correct horse battery", Role.MODERATOR);
+        Account weak = accounts.create("old-weak@example.org", "correct horse battery", Role.MODERATOR);
+        String plainHash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10)
+                .encode("correct horse battery");
+        String weakHash = "{sha256}"
+                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+                        .encode(java.util.Base64.getEncoder()
+                                .encodeToString(org.commonground.web.Secrets.sha256("correct horse battery")));
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE account SET password_hash = ? WHERE id = ?", plainHash, plain.id());
+            h.execute("UPDATE account SET password_hash = ? WHERE id = ?", weakHash, weak.id());
+        });
+
+        assertThat(accounts.authenticate("old-plain@example.org", "wrong password!"))
+                .isEmpty();
+        assertThat(storedHash(jdbi, plain.id()))
+                .as("a failed sign-in changes nothing")
+                .isEqualTo(plainHash);
+
+        assertThat(accounts.authenticate("old-plain@example.org", "correct horse battery"))
+                .contains(plain);
+        assertThat(accounts.authenticate("old-weak@example.org", "correct horse battery"))
+                .contains(weak);
+
+        assertThat(storedHash(jdbi, plain.id())).startsWith("{sha256}$2a$12$");
+        assertThat(storedHash(jdbi, weak.id())).startsWith("{sha256}$2a$12$");
+        assertThat(accounts.authenticate("old-weak@example.org", "correct horse battery"))
+                .as("the fresh hash verifies")
+                .contains(weak);
+    }
+
+    private static String storedHash(Jdbi jdbi, long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM account WHERE id = :id")
+                .bind("id", accountId)
+                .mapTo(String.class)
+                .one());
+    }
+
+    @Test
     void refusesADuplicateEmailWithoutTouchingTheFirstAccount() {
         accounts.create("org@example.org", "first password", Role.ORGANIZER);
 

@@ -42,9 +42,24 @@ class PasswordHashingTest {
             }
 
             assertThatThrownBy(() -> pool.hash("a second password, no room left"))
-                    .isInstanceOfSatisfying(
-                            Unavailable.class, e -> assertThat(e.type()).isEqualTo("password-check-busy"));
+                    .isInstanceOfSatisfying(Unavailable.class, e -> {
+                        assertThat(e.type()).isEqualTo("password-check-busy");
+                        assertThat(e.retryAfterSeconds())
+                                .as("answered as Retry-After")
+                                .isPositive();
+                    });
             assertThat(busy.join()).as("the check already running completes").startsWith("{sha256}$2a$12$");
         }
+    }
+
+    @Test
+    void onlyOldFormatOrLowerCostHashesNeedARehash() {
+        assertThat(PasswordHashing.needsRehash(hashing.hash("a current password")))
+                .isFalse();
+        assertThat(PasswordHashing.needsRehash(new BCryptPasswordEncoder(12).encode("plain bcrypt")))
+                .isTrue();
+        assertThat(PasswordHashing.needsRehash("{sha256}" + new BCryptPasswordEncoder(4).encode("weak cost")))
+                .isTrue();
+        assertThat(PasswordHashing.needsRehash("{sha256}not-bcrypt")).isFalse();
     }
 }

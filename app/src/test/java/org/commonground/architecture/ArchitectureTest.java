@@ -28,6 +28,7 @@ class ArchitectureTest {
             "moderation",
             "text",
             "participation",
+            "integrity",
             "results",
             "privacy",
             "report",

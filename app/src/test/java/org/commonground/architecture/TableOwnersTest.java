@@ -46,6 +46,9 @@ class TableOwnersTest {
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
             Map.entry("glossary_term", "translation"),
+            // brigading response (V120), the integrity feature's
+            Map.entry("participant_exclusion", "integrity"),
+            Map.entry("exclusion_audit", "integrity"),
             // privacy (V130): each conversation's erasure policy
             Map.entry("privacy_setting", "privacy"),
             // crosslingual (V140): duplicate links are recorded with moderation decisions (statement), cohort labels

@@ -253,6 +253,7 @@ public final class ApiWorld {
                 yield String.valueOf(spareMember.id());
             }
             case "spareAccountId" -> String.valueOf(spareMember.id());
+            case "participantId" -> String.valueOf(participant.id());
             case "role" -> "moderator";
             case "forumId" -> String.valueOf(forumId);
             case "organizationId" -> String.valueOf(organizationId);
