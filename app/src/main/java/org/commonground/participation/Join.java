@@ -100,7 +100,8 @@ public final class Join {
                 Secrets.hash(token),
                 null,
                 language.code());
-        return new Joined(admitted.id(), conversationId, token, language.code(), admitted.cohorts());
+        return new Joined(
+                admitted.id(), admitted.publicId(), conversationId, token, language.code(), admitted.cohorts());
     }
 
     private static String language(String declared, Language requestLanguage) {

@@ -152,9 +152,9 @@ final class ParticipantStore {
 
     Optional<Participant> byId(long participantId) {
         return jdbi.withHandle(
-                h -> h.createQuery("SELECT id, conversation_id, language FROM participant WHERE id = :id")
+                h -> h.createQuery("SELECT id, conversation_id, language, public_id FROM participant WHERE id = :id")
                         .bind("id", participantId)
-                        .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                         .findOne());
     }
 

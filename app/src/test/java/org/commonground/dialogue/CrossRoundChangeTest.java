@@ -112,6 +112,7 @@ class CrossRoundChangeTest {
             JsonNode back = returned.json();
             Join.Joined p = new Join.Joined(
                     back.get("participantId").asLong(),
+                    null,
                     second,
                     back.get("token").asText(),
                     "en",
