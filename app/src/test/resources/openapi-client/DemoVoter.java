@@ -48,7 +48,7 @@ public final class DemoVoter {
         ResultsDocument document = results.getResults(conversationId);
         List<StatementTally> tallies = results.getTallies(conversationId);
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("participantId", joined.getParticipantId());
+        report.put("participant", joined.getParticipant());
         report.put("token", joined.getToken());
         report.put("language", participation.getParticipant(conversationId).getLanguage());
         report.put("voted", voted);

@@ -8,10 +8,12 @@ import org.commonground.account.PasswordHashing;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
+import org.commonground.dialogue.DialogueFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
+import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -55,16 +57,19 @@ public final class App {
                     routes -> f.account.guard(routes, web.pages(), f.participation.tokens()));
             HealthRoutes.addTo(api, db);
             f.account.addTo(api, web.pages());
-            f.conversation.addTo(api, web.pages(), f.statement.seeding(), f.participation.activity());
+            f.conversation.addTo(
+                    api, web.pages(), f.statement.seeding(), f.participation.activity(), f.machineTranslation);
             f.translation.addTo(api, web.pages());
             f.machineTranslation.addTo(api, web.pages(), f.conversation);
-            f.moderation.addTo(api, web.pages());
+            f.moderation.addTo(api, web.pages(), f.text.nearDuplicates(), f.participation.authorCohorts());
             f.participation.addTo(api, web.pages());
             f.text.addTo(api, web.pages(), f.conversation.readable(), f.participation::require);
             f.results.addTo(api);
+            f.privacy.addTo(api, web.pages());
             f.report.addTo(api, web.pages());
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
+            f.dialogue.addTo(api, web.pages(), web.messages());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }
@@ -81,9 +86,11 @@ public final class App {
             TextFeature text,
             ParticipationFeature participation,
             ResultsFeature results,
+            PrivacyFeature privacy,
             ReportFeature report,
             ForumFeature forum,
-            PolisFeature polis) {
+            PolisFeature polis,
+            DialogueFeature dialogue) {
         static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
             AbuseLimits limits = config.abuseLimits();
             Throttles throttles = new Throttles(limits, clock);
@@ -92,6 +99,7 @@ public final class App {
             var conversation = ConversationFeature.wire(jdbi, account);
             var statement = StatementFeature.wire(jdbi);
             var translation = TranslationFeature.wire(jdbi, conversation, statement);
+            web.pages().labelCohortsWith(translation.cohortLabels());
             var machineTranslation =
                     MachineTranslationFeature.wire(jdbi, config.machineTranslation(), clock, web.messages());
             var moderation = ModerationFeature.wire(jdbi, conversation, statement, translation);
@@ -104,11 +112,24 @@ public final class App {
                     conversation,
                     statement,
                     translation,
-                    machineTranslation);
+                    machineTranslation,
+                    moderation.duplicates());
             var results = ResultsFeature.wire(jdbi, config.analysisThreads(), account, conversation, participation);
+            var privacy = PrivacyFeature.wire(
+                    jdbi, clock, conversation, statement, translation, machineTranslation, participation, results);
             var report = ReportFeature.wire(jdbi, conversation, translation, participation, results);
             var forum = ForumFeature.wire(jdbi, clock, conversation, translation, results);
             var polis = PolisFeature.wire(jdbi, conversation);
+            var dialogue = DialogueFeature.wire(
+                    jdbi,
+                    throttles,
+                    config.secureCookies(),
+                    account,
+                    conversation,
+                    statement,
+                    translation,
+                    participation,
+                    results);
             return new Features(
                     hashing,
                     account,
@@ -120,9 +141,11 @@ public final class App {
                     text,
                     participation,
                     results,
+                    privacy,
                     report,
                     forum,
-                    polis);
+                    polis,
+                    dialogue);
         }
     }
 }

@@ -147,4 +147,22 @@
       el.hidden = false;
     });
   });
+  // A dialogue's schedule is drawn on the server in the reader's time zone: tell it the browser's
+  // zone once (the tz cookie), and redraw a page that was drawn in UTC for want of it.
+  (function rememberTimeZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (ignored) {
+      return;
+    }
+    if (!zone || document.cookie.split("; ").some(function (c) { return c.indexOf("tz=") === 0; })) {
+      return;
+    }
+    document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+    var auto = document.querySelector("[data-tz-auto='yes']");
+    if (auto && zone !== "UTC" && zone !== "Etc/UTC") {
+      window.location.reload();
+    }
+  })();
 })();

@@ -31,13 +31,28 @@ public final class Analysis {
             List<List<AnalysisResult.RepresentativeStatement>> representative =
                     Representativeness.representative(votes, full.groupCounts, map.groupCount);
             List<AnalysisResult.OpinionGroup> groups = groups(votes, map, representative);
-            Bridging bridging = Bridging.fit(
-                    votes,
-                    map.components.first,
-                    warm == null ? null : warm.bridgingFor(votes.statementIds()),
-                    options.seed(),
-                    parallel,
-                    options.bridgingSweeps());
+            MapState state = map.state(votes);
+            // Bridging and the convergence windows read only the map: they run side by side, so the
+            // serial parts of each (ALS's per-sweep solves, the windows' k-means seeding) overlap.
+            Object[] parts = new Object[2];
+            parallel.forEach(2, 2, (c, from, to) -> {
+                if (c == 0) {
+                    parts[0] = Bridging.fit(
+                            votes,
+                            map.components.first,
+                            warm == null ? null : warm.bridgingFor(votes.statementIds()),
+                            options.seed(),
+                            parallel,
+                            options.bridgingSweeps());
+                } else {
+                    parts[1] = options.convergence()
+                            ? Convergence.compute(full, bound, options, state, parallel)
+                            : List.<AnalysisResult.ConvergencePoint>of();
+                }
+            });
+            Bridging bridging = (Bridging) parts[0];
+            @SuppressWarnings("unchecked")
+            List<AnalysisResult.ConvergencePoint> convergence = (List<AnalysisResult.ConvergencePoint>) parts[1];
             List<Long> commonGround = CohortComparison.commonGround(
                     full.tallies,
                     full.commonGroundDimension,
@@ -51,9 +66,6 @@ public final class Analysis {
             List<AnalysisResult.ParallelView> views = divides.stream()
                     .map(d -> CohortComparison.parallelView(full.tallies, d))
                     .toList();
-            MapState state = map.state(votes);
-            List<AnalysisResult.ConvergencePoint> convergence =
-                    options.convergence() ? Convergence.compute(full, bound, options, state, parallel) : List.of();
             double[][] statementPositions = map.components.statementPositions();
             double seconds = (System.nanoTime() - started) / 1e9;
             return new AnalysisResult(

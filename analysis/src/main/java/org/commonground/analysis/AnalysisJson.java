@@ -2,6 +2,7 @@ package org.commonground.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.LongFunction;
 
 /**
  * Writes an {@link AnalysisResult} as JSON by hand: the engine has no runtime dependencies. Every
@@ -18,15 +19,32 @@ public final class AnalysisJson {
         return out.toString();
     }
 
+    /**
+     * As {@link #toJson(AnalysisResult, double)}, with every participant id (group members and
+     * the keys of {@code projection}) replaced by the string {@code participantNames} gives it:
+     * how a public answer names participants by pseudonym rather than by the ids it was computed
+     * with. Statement ids are written as they are.
+     */
+    public static String toJson(AnalysisResult r, double loadSeconds, LongFunction<String> participantNames) {
+        StringBuilder out = new StringBuilder(1024);
+        try {
+            new Writer(out, participantNames).result(r, loadSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     public static void write(AnalysisResult r, double loadSeconds, Appendable out) {
         try {
-            new Writer(out).result(r, loadSeconds);
+            new Writer(out, null).result(r, loadSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Writer(Appendable out) {
+    /** @param names participant ids as written, or null to write them as numbers */
+    private record Writer(Appendable out, LongFunction<String> names) {
         void result(AnalysisResult r, double loadSeconds) throws IOException {
             out.append("{\"participants\":").append(Integer.toString(r.participantCount()));
             out.append(",\"statements\":").append(Integer.toString(r.statementCount()));
@@ -39,7 +57,11 @@ public final class AnalysisJson {
                 IdSet members = group.participants();
                 for (int i = 0; i < members.size(); i++) {
                     comma(i);
-                    out.append(Long.toString(members.get(i)));
+                    if (names == null) {
+                        out.append(Long.toString(members.get(i)));
+                    } else {
+                        string(names.apply(members.get(i)));
+                    }
                 }
                 out.append("],\"representative\":[");
                 for (int i = 0; i < group.representative().size(); i++) {
@@ -51,9 +73,9 @@ public final class AnalysisJson {
                 out.append("]}");
             }
             out.append("],\"projection\":");
-            projection(r.projection());
+            projection(r.projection(), names);
             out.append(",\"statementProjection\":");
-            projection(r.statementProjection());
+            projection(r.statementProjection(), null);
             out.append(",\"consensus\":[");
             for (int i = 0; i < r.consensus().size(); i++) {
                 AnalysisResult.Consensus c = r.consensus().get(i);
@@ -168,11 +190,17 @@ public final class AnalysisJson {
             out.append('}');
         }
 
-        private void projection(Projection p) throws IOException {
+        private void projection(Projection p, LongFunction<String> keys) throws IOException {
             out.append('{');
             for (int i = 0; i < p.size(); i++) {
                 comma(i);
-                out.append('"').append(Long.toString(p.ids().get(i))).append("\":[");
+                long id = p.ids().get(i);
+                if (keys == null) {
+                    out.append('"').append(Long.toString(id)).append('"');
+                } else {
+                    string(keys.apply(id));
+                }
+                out.append(":[");
                 number(p.x(i));
                 out.append(',');
                 number(p.y(i));

@@ -133,7 +133,12 @@ final class KMeans {
         return compact(x, y, w, cx, cy, assignment);
     }
 
-    /** k-means++ seeding, continuing from any given centres (warm start) until k centres or no spread left. */
+    /**
+     * k-means++ seeding, continuing from any given centres (warm start) until k centres or no spread
+     * left. Given centres that already fill k are returned as they are (no distance is needed); each
+     * new centre costs one pass that lowers every point's squared distance and sums the masses, and
+     * part of a pass to find the point the draw lands on.
+     */
     static double[][] seed(
             double[] x, double[] y, double[] w, int k, double[] givenX, double[] givenY, SplittableRandom random) {
         int n = x.length;
@@ -147,38 +152,37 @@ final class KMeans {
                 have++;
             }
         }
-        if (n == 0) {
+        if (n == 0 || have == k) {
             return new double[][] {Arrays.copyOf(cx, have), Arrays.copyOf(cy, have)};
         }
         double[] d2 = new double[n];
         if (have == 0) {
-            int first = pick(w, null, n, random);
+            int first = pick(w, null, n, total(w, null, n), random);
             cx[0] = x[first];
             cy[0] = y[first];
             have = 1;
         }
         Arrays.fill(d2, Double.MAX_VALUE);
+        double total = 0;
         for (int j = 0; j < have; j++) {
-            lower(x, y, cx[j], cy[j], d2);
+            total = lower(x, y, w, cx[j], cy[j], d2);
         }
         while (have < k) {
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                total += (w == null ? 1.0 : w[i]) * d2[i];
-            }
             if (!(total > 0)) {
                 break;
             }
-            int next = pick(w, d2, n, random);
+            int next = pick(w, d2, n, total, random);
             cx[have] = x[next];
             cy[have] = y[next];
-            lower(x, y, cx[have], cy[have], d2);
+            total = lower(x, y, w, cx[have], cy[have], d2);
             have++;
         }
         return new double[][] {Arrays.copyOf(cx, have), Arrays.copyOf(cy, have)};
     }
 
-    private static void lower(double[] x, double[] y, double cx, double cy, double[] d2) {
+    /** Lowers each point's squared distance to the nearest centre by the new centre; returns Σ w·d². */
+    private static double lower(double[] x, double[] y, double[] w, double cx, double cy, double[] d2) {
+        double total = 0;
         for (int i = 0; i < x.length; i++) {
             double dx = x[i] - cx;
             double dy = y[i] - cy;
@@ -186,14 +190,21 @@ final class KMeans {
             if (d < d2[i]) {
                 d2[i] = d;
             }
+            total += (w == null ? 1.0 : w[i]) * d2[i];
         }
+        return total;
     }
 
-    private static int pick(double[] w, double[] d2, int n, SplittableRandom random) {
+    private static double total(double[] w, double[] d2, int n) {
         double total = 0;
         for (int i = 0; i < n; i++) {
             total += (w == null ? 1.0 : w[i]) * (d2 == null ? 1.0 : d2[i]);
         }
+        return total;
+    }
+
+    /** The point a uniform draw in [0, total) lands on, with masses w·d² summed in index order. */
+    private static int pick(double[] w, double[] d2, int n, double total, SplittableRandom random) {
         double target = random.nextDouble() * total;
         double running = 0;
         int last = 0;
@@ -213,6 +224,31 @@ final class KMeans {
     /** Plain √(dx² + dy²): Math.hypot guards against overflow we cannot have, at several times the cost. */
     static double distance(double dx, double dy) {
         return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    /**
+     * The first k distinct points in ascending (x, y) order, as {@code np.unique(X, axis=0)[:k]}: the
+     * start red-dwarf gives scikit-learn's k-means. Fewer when there are fewer distinct points.
+     */
+    static double[][] firstDistinct(double[] x, double[] y, int k) {
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order, java.util.Comparator.<Integer>comparingDouble(i -> x[i]).thenComparingDouble(i -> y[i]));
+        double[] cx = new double[k];
+        double[] cy = new double[k];
+        int have = 0;
+        for (int j = 0; j < order.length && have < k; j++) {
+            int i = order[j];
+            if (have == 0 || x[i] != cx[have - 1] || y[i] != cy[have - 1]) {
+                cx[have] = x[i];
+                cy[have] = y[i];
+                have++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(cx, have), Arrays.copyOf(cy, have)};
     }
 
     private static Clustering compact(double[] x, double[] y, double[] w, double[] cx, double[] cy, int[] assignment) {

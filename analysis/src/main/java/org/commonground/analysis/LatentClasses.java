@@ -77,33 +77,28 @@ final class LatentClasses {
             sampleRows[i] = rows[sample[i]];
             start[i] = (previous == null ? mapGroups : previous)[sample[i]];
         }
-        // The sample's fits are small: on the calling thread they skip a fork-join barrier per EM step,
-        // which on a busy machine costs more than the step (same chunks, so the same sums).
+        // The sample's fits are small: each runs on one thread, which skips a fork-join barrier per EM
+        // step that on a busy machine costs more than the step (same chunks, so the same sums). The
+        // first two candidates are always fitted, so they run side by side, one per thread.
         Fit chosen;
         try (Parallel inline = new Parallel(1)) {
-            chosen = fit(m, sampleRows, start, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
-            for (int k = floor + 1; k <= maxK; k++) {
-                KMeans.Clustering best = null;
-                java.util.SplittableRandom forK = random.split();
-                for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
-                    double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
-                    KMeans.Clustering candidate =
-                            KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
-                    if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
-                        best = candidate;
-                    }
+            int[] first = start;
+            int[] second = floor < maxK ? splitStart(base, sample, floor + 1, random.split(), parallel) : null;
+            Fit[] pair = new Fit[2];
+            parallel.forEach(2, 2, (c, from, to) -> {
+                if (c == 0) {
+                    pair[0] = fit(m, sampleRows, first, floor, true, CROSS_VALIDATION_ITERATIONS, inline);
+                } else if (second != null) {
+                    pair[1] = fit(m, sampleRows, second, floor + 1, true, CROSS_VALIDATION_ITERATIONS, inline);
                 }
-                if (best.k() < k) {
-                    break;
-                }
-                for (int i = 0; i < sample.length; i++) {
-                    start[i] = best.assignment()[base.assignment()[sample[i]]];
-                }
-                Fit larger = fit(m, sampleRows, start, k, true, CROSS_VALIDATION_ITERATIONS, inline);
-                if (!(larger.heldOut > chosen.heldOut)) {
-                    break;
-                }
+            });
+            chosen = pair[0];
+            Fit larger = pair[1];
+            while (larger != null && larger.heldOut > chosen.heldOut) {
                 chosen = larger;
+                int k = chosen.k + 1;
+                int[] next = k <= maxK ? splitStart(base, sample, k, random.split(), parallel) : null;
+                larger = next == null ? null : fit(m, sampleRows, next, k, true, CROSS_VALIDATION_ITERATIONS, inline);
             }
         }
         int[] full = new int[rows.length];
@@ -112,6 +107,31 @@ final class LatentClasses {
             full[sample[i]] = chosen.label[i];
         }
         return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
+    }
+
+    /**
+     * The sample's start for k groups: the best of {@link OpinionMap#GROUP_RESTARTS} weighted k-means
+     * runs over the base clusters, each sampled participant in its base cluster's group; null when the
+     * base clusters do not make k groups.
+     */
+    private static int[] splitStart(
+            KMeans.Clustering base, int[] sample, int k, java.util.SplittableRandom forK, Parallel parallel) {
+        KMeans.Clustering best = null;
+        for (int r = 0; r < OpinionMap.GROUP_RESTARTS; r++) {
+            double[][] seeds = KMeans.seed(base.cx(), base.cy(), base.weight(), k, null, null, forK);
+            KMeans.Clustering candidate = KMeans.run(base.cx(), base.cy(), base.weight(), seeds[0], seeds[1], parallel);
+            if (best == null || candidate.inertia() < best.inertia() - 1e-12 * Math.abs(best.inertia())) {
+                best = candidate;
+            }
+        }
+        if (best.k() < k) {
+            return null;
+        }
+        int[] start = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            start[i] = best.assignment()[base.assignment()[sample[i]]];
+        }
+        return start;
     }
 
     /** Each row's group in the previous result (−1 for newcomers), if it had between mapK and maxK groups. */
@@ -173,8 +193,10 @@ final class LatentClasses {
             Parallel parallel) {
         int statements = m.statementCount();
         int n = rows.length;
-        int[] rowStart = m.rowStart();
-        int[] cells = m.cells();
+        int chunks = Parallel.chunks(n);
+        Offsets votes = Offsets.of(m, rows, k, crossValidate, chunks, parallel);
+        int[] begin = votes.begin;
+        int[] at = votes.at;
         double[] overall = overallSplit(m, rows, parallel);
         double[] counts = new double[statements * CODES * k];
         double[] weight = new double[k];
@@ -184,21 +206,15 @@ final class LatentClasses {
                 continue;
             }
             weight[g]++;
-            int p = rows[i];
-            for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
-                if (!crossValidate || !heldOut(j)) {
-                    counts[(VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k + g]++;
-                }
+            for (int j = begin[i]; j < begin[i + 1]; j++) {
+                counts[at[j] + g]++;
             }
         }
         double[] logChance = new double[counts.length];
         double[] logShare = new double[k];
-        int chunks = Parallel.chunks(n);
-        double[][] partial = new double[chunks][counts.length + k + 3];
+        double[][] partial = new double[chunks][counts.length + k + 1];
         int[] label = new int[n];
         double logLikelihood = Double.NEGATIVE_INFINITY;
-        double heldOutLikelihood = 0;
-        double heldOutVotes = 0;
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
@@ -209,48 +225,14 @@ final class LatentClasses {
                 double[] r = new double[k];
                 double total = 0;
                 for (int i = from; i < to; i++) {
-                    int p = rows[i];
-                    System.arraycopy(logShare, 0, r, 0, k);
-                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
-                        if (crossValidate && heldOut(j)) {
-                            continue;
-                        }
-                        int at = (VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k;
-                        for (int g = 0; g < k; g++) {
-                            r[g] += logChance[at + g];
-                        }
-                    }
-                    int best = 0;
-                    for (int g = 1; g < k; g++) {
-                        if (r[g] > r[best]) {
-                            best = g;
-                        }
-                    }
-                    label[i] = best;
-                    double top = r[best];
-                    double sum = 0;
+                    total += posterior(i, begin, at, logShare, logChance, r, label);
                     for (int g = 0; g < k; g++) {
-                        r[g] = Math.exp(r[g] - top);
-                        sum += r[g];
-                    }
-                    total += top + Math.log(sum);
-                    for (int g = 0; g < k; g++) {
-                        r[g] /= sum;
                         acc[counts.length + g] += r[g];
                     }
-                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
-                        int at = (VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k;
-                        if (crossValidate && heldOut(j)) {
-                            double chance = 0;
-                            for (int g = 0; g < k; g++) {
-                                chance += r[g] * Math.exp(logChance[at + g]);
-                            }
-                            acc[counts.length + k + 1] += Math.log(chance);
-                            acc[counts.length + k + 2]++;
-                            continue;
-                        }
+                    for (int j = begin[i]; j < begin[i + 1]; j++) {
+                        int a = at[j];
                         for (int g = 0; g < k; g++) {
-                            acc[at + g] += r[g];
+                            acc[a + g] += r[g];
                         }
                     }
                 }
@@ -260,17 +242,122 @@ final class LatentClasses {
             System.arraycopy(sums, 0, counts, 0, counts.length);
             System.arraycopy(sums, counts.length, weight, 0, k);
             double next = sums[counts.length + k];
-            heldOutLikelihood = sums[counts.length + k + 1];
-            heldOutVotes = sums[counts.length + k + 2];
             boolean converged = next - logLikelihood < TOLERANCE * Math.max(1, n);
             logLikelihood = next;
             if (converged) {
                 break;
             }
         }
+        double heldOutLikelihood = 0;
+        double heldOutVotes = 0;
+        if (crossValidate) {
+            // The held-out votes' predictive likelihood under the last step's model and posteriors: read
+            // once, after the fit, rather than computed in every step and overwritten.
+            int[] heldBegin = votes.heldBegin;
+            int[] heldAt = votes.heldAt;
+            double[][] held = new double[chunks][2];
+            parallel.forEach(n, chunks, (c, from, to) -> {
+                double[] acc = held[c];
+                double[] r = new double[k];
+                for (int i = from; i < to; i++) {
+                    posterior(i, begin, at, logShare, logChance, r, null);
+                    for (int j = heldBegin[i]; j < heldBegin[i + 1]; j++) {
+                        int a = heldAt[j];
+                        double chance = 0;
+                        for (int g = 0; g < k; g++) {
+                            chance += r[g] * Math.exp(logChance[a + g]);
+                        }
+                        acc[0] += Math.log(chance);
+                        acc[1]++;
+                    }
+                }
+            });
+            double[] sums = Parallel.sumInOrder(held);
+            heldOutLikelihood = sums[0];
+            heldOutVotes = sums[1];
+        }
         double parameters = (double) k * statements * (CODES - 1) + (k - 1);
         double bic = -2 * logLikelihood + parameters * Math.log(Math.max(2, n));
         return new Fit(k, label, logLikelihood, bic, heldOutLikelihood, (int) heldOutVotes, iteration);
+    }
+
+    /**
+     * Row i's group posterior into r from its fitted votes, and its most probable group into
+     * label[i] (when label is given); returns the log-likelihood of its votes.
+     */
+    private static double posterior(
+            int i, int[] begin, int[] at, double[] logShare, double[] logChance, double[] r, int[] label) {
+        int k = r.length;
+        System.arraycopy(logShare, 0, r, 0, k);
+        for (int j = begin[i]; j < begin[i + 1]; j++) {
+            int a = at[j];
+            for (int g = 0; g < k; g++) {
+                r[g] += logChance[a + g];
+            }
+        }
+        int best = 0;
+        for (int g = 1; g < k; g++) {
+            if (r[g] > r[best]) {
+                best = g;
+            }
+        }
+        if (label != null) {
+            label[i] = best;
+        }
+        double top = r[best];
+        double sum = 0;
+        for (int g = 0; g < k; g++) {
+            r[g] = Math.exp(r[g] - top);
+            sum += r[g];
+        }
+        for (int g = 0; g < k; g++) {
+            r[g] /= sum;
+        }
+        return top + Math.log(sum);
+    }
+
+    /**
+     * Each row's votes as offsets (statement · 3 + code) · k into the model's tables, worked out once
+     * per fit instead of decoding cells (and hashing them for the held-out fold) in every EM step.
+     * Row i's fitted votes are at[begin[i] … begin[i + 1]), its held-out ones heldAt[heldBegin[i] …].
+     */
+    private record Offsets(int[] begin, int[] at, int[] heldBegin, int[] heldAt) {
+        static Offsets of(VoteMatrix m, int[] rows, int k, boolean crossValidate, int chunks, Parallel parallel) {
+            int n = rows.length;
+            int[] rowStart = m.rowStart();
+            int[] cells = m.cells();
+            int[] begin = new int[n + 1];
+            int[] heldBegin = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                int p = rows[i];
+                int held = 0;
+                if (crossValidate) {
+                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
+                        held += heldOut(j) ? 1 : 0;
+                    }
+                }
+                begin[i + 1] = begin[i] + rowStart[p + 1] - rowStart[p] - held;
+                heldBegin[i + 1] = heldBegin[i] + held;
+            }
+            int[] at = new int[begin[n]];
+            int[] heldAt = new int[heldBegin[n]];
+            parallel.forEach(n, chunks, (c, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int p = rows[i];
+                    int fitted = begin[i];
+                    int out = heldBegin[i];
+                    for (int j = rowStart[p]; j < rowStart[p + 1]; j++) {
+                        int a = (VoteMatrix.statementOf(cells[j]) * CODES + VoteMatrix.codeOf(cells[j])) * k;
+                        if (crossValidate && heldOut(j)) {
+                            heldAt[out++] = a;
+                        } else {
+                            at[fitted++] = a;
+                        }
+                    }
+                }
+            });
+            return new Offsets(begin, at, heldBegin, heldAt);
+        }
     }
 
     /** Chances of each vote code per group and statement, shrunk towards the statement's overall split. */

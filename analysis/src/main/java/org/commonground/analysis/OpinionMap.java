@@ -82,10 +82,14 @@ final class OpinionMap {
         int[] rows =
                 polis ? admittedByPolis(m, options) : participantsInMap(m, options.minVotesFor(m.statementCount()));
         double[][] start = warm == null ? new double[][] {null, null} : warm.componentsFor(m.statementIds());
+        int[] pcaRows = polis ? participantsInMap(m, 1) : rows;
         PrincipalComponents pcs = window
                 ? PrincipalComponents.fixedAxes(m, rows, axes, parallel)
-                : PrincipalComponents.compute(
-                        m, polis ? participantsInMap(m, 1) : rows, start[0], start[1], options.seed(), parallel);
+                : PrincipalComponents.compute(m, pcaRows, start[0], start[1], options.seed(), parallel);
+        if (polis && warm == null) {
+            // red-dwarf's axes (scikit-learn's sign rule); they decide which points start its k-means.
+            pcs = pcs.signedByScores(m, pcaRows);
+        }
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         pcs.project(m, rows, zeroed, x, y, parallel);
@@ -199,7 +203,7 @@ final class OpinionMap {
             gy = base.cy().clone();
             groupOfBase = new int[points.k()];
         } else {
-            KMeans.Clustering best = chooseGroups(points, warm, random.split(), parallel);
+            KMeans.Clustering best = chooseGroups(points, warm, points != base, random.split(), parallel);
             groups = best.k();
             groupOfBase = best.assignment();
             gx = best.cx();
@@ -285,9 +289,14 @@ final class OpinionMap {
      * Weighted k-means over the base clusters for k = 2 … min(5, 2 + ⌊bases / 12⌋), keeping the k with
      * the best unweighted silhouette over base clusters, as Pol.is does (it never computes a silhouette
      * over participants, which would cost n² on large conversations).
+     *
+     * @param firstDistinct start each k from the first k distinct points in (x, y) order, once, as
+     *                      red-dwarf does (scikit-learn's k-means from {@code np.unique(X)[:k]}), instead
+     *                      of {@link #GROUP_RESTARTS} seeded k-means++ starts: the Pol.is mode's grouping
+     *                      of participants, whose partitions are then red-dwarf's
      */
     private static KMeans.Clustering chooseGroups(
-            KMeans.Clustering base, MapState warm, SplittableRandom random, Parallel parallel) {
+            KMeans.Clustering base, MapState warm, boolean firstDistinct, SplittableRandom random, Parallel parallel) {
         int bases = base.k();
         double[] bx = base.cx();
         double[] by = base.cy();
@@ -302,8 +311,12 @@ final class OpinionMap {
                 starts.add(new double[][] {warm.groupX, warm.groupY});
             }
             SplittableRandom forK = random.split();
-            for (int r = 0; r < GROUP_RESTARTS; r++) {
-                starts.add(KMeans.seed(bx, by, bw, k, null, null, forK));
+            if (firstDistinct) {
+                starts.add(KMeans.firstDistinct(bx, by, k));
+            } else {
+                for (int r = 0; r < GROUP_RESTARTS; r++) {
+                    starts.add(KMeans.seed(bx, by, bw, k, null, null, forK));
+                }
             }
             for (double[][] start : starts) {
                 KMeans.Clustering candidate = KMeans.run(bx, by, bw, start[0], start[1], parallel);

@@ -65,12 +65,19 @@ final class PrincipalComponents {
         boolean rankOne = false;
         while (iteration < MAX_ITERATIONS) {
             iteration++;
-            // Mean and both directions side by side: one cache line serves a vote's three reads.
-            double[] packed = new double[3 * statements];
+            // One table indexed by the cell itself (statement << 2 | code): the centred vote x and its
+            // products with both directions, so a vote costs loads and adds, with no decoding, no
+            // subtraction and no multiplication in the first pass. The products are the same doubles
+            // as computed in place, so the sums are too.
+            double[] table = new double[3 * 4 * statements];
             for (int s = 0; s < statements; s++) {
-                packed[3 * s] = mean[s];
-                packed[3 * s + 1] = v1[s];
-                packed[3 * s + 2] = v2[s];
+                for (int code = 0; code < 3; code++) {
+                    int t = 3 * VoteMatrix.cell(s, code);
+                    double x = VoteMatrix.VALUE[code] - mean[s];
+                    table[t] = x;
+                    table[t + 1] = x * v1[s];
+                    table[t + 2] = x * v2[s];
+                }
             }
             parallel.forEach(rows.length, chunks, (c, from, to) -> {
                 double[] acc = partial[c];
@@ -80,16 +87,16 @@ final class PrincipalComponents {
                     double x1 = 0;
                     double x2 = 0;
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int s3 = 3 * VoteMatrix.statementOf(cells[k]);
-                        double x = VoteMatrix.valueOf(cells[k]) - packed[s3];
-                        x1 += x * packed[s3 + 1];
-                        x2 += x * packed[s3 + 2];
+                        int t = 3 * cells[k];
+                        x1 += table[t + 1];
+                        x2 += table[t + 2];
                     }
                     for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
-                        int s = VoteMatrix.statementOf(cells[k]);
-                        double x = VoteMatrix.valueOf(cells[k]) - packed[3 * s];
-                        acc[2 * s] += x * x1;
-                        acc[2 * s + 1] += x * x2;
+                        int cell = cells[k];
+                        double x = table[3 * cell];
+                        int s2 = 2 * VoteMatrix.statementOf(cell);
+                        acc[s2] += x * x1;
+                        acc[s2 + 1] += x * x2;
                     }
                 }
             });
@@ -157,6 +164,44 @@ final class PrincipalComponents {
             makeLargestPositive(v2);
         }
         return new PrincipalComponents(mean, v1, v2, iteration);
+    }
+
+    /**
+     * These axes with scikit-learn's sign rule for PCA (red-dwarf's): each axis points so that the
+     * participant with the largest absolute score on it (unscaled, the first such in row order, as
+     * {@code np.argmax}) scores positive. Our default sign (the largest statement loading positive) is
+     * as arbitrary, but red-dwarf starts k-means from the points with the smallest coordinates, so
+     * its groups depend on it.
+     */
+    PrincipalComponents signedByScores(VoteMatrix m, int[] rows) {
+        int[] rowStart = m.rowStart();
+        int[] cells = m.cells();
+        double top1 = 0;
+        double top2 = 0;
+        for (int p : rows) {
+            double x1 = 0;
+            double x2 = 0;
+            for (int k = rowStart[p]; k < rowStart[p + 1]; k++) {
+                int s = VoteMatrix.statementOf(cells[k]);
+                double v = VoteMatrix.valueOf(cells[k]) - mean[s];
+                x1 += v * first[s];
+                x2 += v * second[s];
+            }
+            top1 = Math.abs(x1) > Math.abs(top1) ? x1 : top1;
+            top2 = Math.abs(x2) > Math.abs(top2) ? x2 : top2;
+        }
+        return new PrincipalComponents(mean, signed(first, top1), signed(second, top2), iterations);
+    }
+
+    private static double[] signed(double[] v, double score) {
+        if (!(score < 0)) {
+            return v;
+        }
+        double[] flipped = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            flipped[i] = -v[i] + 0.0;
+        }
+        return flipped;
     }
 
     /**

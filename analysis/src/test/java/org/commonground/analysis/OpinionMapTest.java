@@ -135,6 +135,82 @@ class OpinionMapTest {
                 .isNotEqualTo(map.groupOfRow[spread]);
     }
 
+    @Test
+    void firstDistinctStartsAreTheSmallestPointsInXThenYOrderWithoutRepeats() {
+        double[] x = {3, 1, 1, 1, 2};
+        double[] y = {0, 5, 4, 4, 9};
+
+        double[][] start = KMeans.firstDistinct(x, y, 3);
+
+        assertThat(start[0]).containsExactly(1, 1, 2);
+        assertThat(start[1]).containsExactly(4, 5, 9);
+        assertThat(KMeans.firstDistinct(new double[] {1, 1}, new double[] {2, 2}, 2)[0])
+                .containsExactly(1);
+    }
+
+    @Test
+    void thePolisModesAxesPointTowardsTheParticipantWithTheLargestScore() {
+        var planted = Conversations.planted(5);
+        VoteMatrix votes = planted.votes;
+        int[] everyone = OpinionMap.participantsInMap(votes, 1);
+        try (Parallel parallel = new Parallel(1)) {
+            for (long seed = 1; seed <= 4; seed++) {
+                var pcs = PrincipalComponents.compute(votes, everyone, null, null, seed, parallel)
+                        .signedByScores(votes, everyone);
+                double[] x = new double[everyone.length];
+                double[] y = new double[everyone.length];
+                pcs.project(votes, everyone, x, y, parallel);
+
+                assertThat(largestByMagnitudeOfUnscaled(votes, everyone, x)).isPositive();
+                assertThat(largestByMagnitudeOfUnscaled(votes, everyone, y)).isPositive();
+            }
+        }
+    }
+
+    /** The score with the largest magnitude once the projection's √(statements / votes) is undone. */
+    private static double largestByMagnitudeOfUnscaled(VoteMatrix votes, int[] rows, double[] scaled) {
+        double top = 0;
+        for (int i = 0; i < rows.length; i++) {
+            double unscaled = scaled[i] / Math.sqrt((double) votes.statementCount() / votes.votesOf(rows[i]));
+            top = Math.abs(unscaled) > Math.abs(top) ? unscaled : top;
+        }
+        return top;
+    }
+
+    @Test
+    void thePolisModeGroupsAreKMeansFromTheFirstDistinctPointsWithKBySilhouette() {
+        var planted = Conversations.planted(6);
+        var options = AnalysisOptions.defaults().withSeed(1).withConvergence(false);
+
+        var polis = Analysis.run(planted.votes, planted.cohorts, options.withMethod(AnalysisOptions.Method.POLIS));
+        var otherSeed = Analysis.run(
+                planted.votes, planted.cohorts, options.withSeed(77).withMethod(AnalysisOptions.Method.POLIS));
+
+        int n = polis.projection().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = polis.projection().x(i);
+            y[i] = polis.projection().y(i);
+        }
+        double[][] start = KMeans.firstDistinct(x, y, polis.groups().size());
+        KMeans.Clustering expected;
+        try (Parallel parallel = new Parallel(1)) {
+            expected = KMeans.run(x, y, null, start[0], start[1], parallel);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                long a = polis.projection().ids().get(i);
+                long b = polis.projection().ids().get(j);
+                assertThat(polis.groupOf(a).equals(polis.groupOf(b)))
+                        .isEqualTo(expected.assignment()[i] == expected.assignment()[j]);
+            }
+        }
+        // One start per k and no seeded restarts: the seed does not move the groups.
+        assertThat(otherSeed.groups().stream().map(g -> g.participants()).toList())
+                .isEqualTo(polis.groups().stream().map(g -> g.participants()).toList());
+    }
+
     private static double distance(AnalysisResult result, int p, int q) {
         var a = result.projection().of(Conversations.Planted.participantId(p)).orElseThrow();
         var b = result.projection().of(Conversations.Planted.participantId(q)).orElseThrow();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 + "yet.")
 public final class DemoCommand extends ServeCommand {
     private long conversationId;
+    private long dialogueId;
 
     /** The demo prints its accounts' passwords: this machine only, unless --host says otherwise. */
     @Override
@@ -30,6 +31,7 @@ public final class DemoCommand extends ServeCommand {
         Jdbi jdbi = Database.jdbi(db.dataSource());
         DemoSeed.Seeded outcome = new DemoSeed(jdbi, Accounts.over(jdbi)).seedIfEmpty();
         conversationId = outcome.conversationId();
+        dialogueId = outcome.dialogueId();
         DemoGlossary.setUp(jdbi, outcome, config.machineTranslation());
         if (!outcome.seeded()) {
             System.out.println("The database already has conversations (the demo is conversation "
@@ -50,6 +52,9 @@ public final class DemoCommand extends ServeCommand {
     @Override
     protected void afterStart(String base) {
         addresses(base, conversationId).forEach(System.out::println);
+        if (dialogueId > 0) {
+            System.out.println("A dialogue in rounds:  " + base + "/d/" + dialogueId);
+        }
     }
 
     /** The lines that tell a newcomer where to go: the demo conversation and its results. */

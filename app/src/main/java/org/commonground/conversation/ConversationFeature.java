@@ -1,7 +1,10 @@
 package org.commonground.conversation;
 
+import java.util.List;
+import java.util.function.Function;
 import org.commonground.account.AccountFeature;
 import org.commonground.web.Api;
+import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +22,8 @@ public final class ConversationFeature {
     private final Readable readable;
     /** Set once while wiring by the participation feature (see {@link #ask}); UNWIRED until then. */
     private volatile CohortUse cohortUse = CohortUse.UNWIRED;
+
+    private volatile Function<Language, List<FrontPageEntry>> frontPageSeries = reader -> List.of();
 
     private ConversationFeature(Jdbi jdbi, AccountFeature account) {
         this.account = account;
@@ -58,6 +63,11 @@ public final class ConversationFeature {
         return conversations;
     }
 
+    /** What a higher feature lists on the front page above the open conversations (the dialogues); set once while wiring. */
+    public void listOnFrontPage(Function<Language, List<FrontPageEntry>> entries) {
+        this.frontPageSeries = entries;
+    }
+
     public Invites invites() {
         return invites;
     }
@@ -67,10 +77,28 @@ public final class ConversationFeature {
      * @param activity participants, votes and pending statements per conversation (participation)
      */
     public void addTo(Api api, Pages pages, Seeding seeding, ConversationActivity activity) {
-        new OrganizerPages(pages, conversations, seeding, invites, access, account.accounts(), activity)
+        addTo(api, pages, seeding, activity, MachineTranslationOptIn.NONE);
+    }
+
+    /** As {@link #addTo(Api, Pages, Seeding, ConversationActivity)}; {@code machineTranslation} is the opt-in setting. */
+    public void addTo(
+            Api api,
+            Pages pages,
+            Seeding seeding,
+            ConversationActivity activity,
+            MachineTranslationOptIn machineTranslation) {
+        new OrganizerPages(
+                        pages,
+                        conversations,
+                        seeding,
+                        invites,
+                        access,
+                        account.accounts(),
+                        activity,
+                        machineTranslation)
                 .addTo(api.routes());
-        new FrontPage(pages, conversations, activity).addTo(api.routes());
-        new ConversationRoutes(conversations, seeding, account.authentication(), access).addTo(api);
+        new FrontPage(pages, conversations, activity, reader -> frontPageSeries.apply(reader)).addTo(api.routes());
+        new ConversationRoutes(conversations, seeding, account.authentication(), access, machineTranslation).addTo(api);
         new InviteRoutes(invites, access).addTo(api);
     }
 }

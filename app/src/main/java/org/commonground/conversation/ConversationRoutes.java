@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.commonground.account.Account;
 import org.commonground.account.Authentication;
 import org.commonground.account.Role;
+import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
@@ -24,8 +25,15 @@ final class ConversationRoutes {
     private final Seeding seeds;
     private final Authentication authentication;
     private final Access access;
+    private final MachineTranslationOptIn machineTranslation;
 
-    ConversationRoutes(ConversationStore conversations, Seeding seeds, Authentication authentication, Access access) {
+    ConversationRoutes(
+            ConversationStore conversations,
+            Seeding seeds,
+            Authentication authentication,
+            Access access,
+            MachineTranslationOptIn machineTranslation) {
+        this.machineTranslation = machineTranslation;
         this.conversations = conversations;
         this.seeds = seeds;
         this.authentication = authentication;
@@ -114,9 +122,11 @@ final class ConversationRoutes {
             ResultsVisibility resultsVisibility,
             List<CohortView> cohorts,
             List<MemberView> members,
+            boolean machineTranslation,
             Instant createdAt,
             Instant updatedAt) {
-        static ConversationSettings of(Conversation c, List<ConversationStore.Member> members) {
+        static ConversationSettings of(
+                Conversation c, List<ConversationStore.Member> members, boolean machineTranslation) {
             Map<String, Conversation.Text> texts = new TreeMap<>();
             c.texts().forEach((lang, t) -> texts.put(lang.code(), t));
             return new ConversationSettings(
@@ -129,9 +139,30 @@ final class ConversationRoutes {
                     c.resultsVisibility(),
                     CohortView.of(c),
                     MemberView.of(members),
+                    machineTranslation,
                     c.createdAt(),
                     c.updatedAt());
         }
+    }
+
+    /**
+     * Changes to a conversation's settings; absent fields stay. {@code machineTranslation} turns
+     * machine translation of its texts on or off (on: 409 on a server without a service).
+     */
+    public record SettingsChange(
+            Map<String, Conversation.Text> texts,
+            ModerationMode moderationMode,
+            Boolean participantsCanWrite,
+            ResultsVisibility resultsVisibility,
+            Boolean machineTranslation) {
+        ConversationStore.ConversationChanges changes() {
+            return new ConversationStore.ConversationChanges(
+                    texts, moderationMode, participantsCanWrite, resultsVisibility);
+        }
+    }
+
+    private ConversationSettings settings(Conversation c) {
+        return ConversationSettings.of(c, conversations.members(c.id()), machineTranslation.on(c.id()));
     }
 
     public record StateChange(ConversationState state) {}
@@ -198,21 +229,30 @@ final class ConversationRoutes {
                 .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    ctx.json(ConversationSettings.of(conversations.get(id), conversations.members(id)));
+                    ctx.json(settings(conversations.get(id)));
                 });
         api.patch(one)
                 .id("updateConversation")
                 .caller(Caller.ACCOUNT)
                 .problems(409)
                 .tag("conversations")
-                .summary("Change settings or texts (organizers); absent fields stay")
-                .body(ConversationStore.ConversationChanges.class)
+                .summary("Change settings or texts (organizers); absent fields stay; machineTranslation true is "
+                        + "refused (409) on a server without a machine translation service")
+                .body(SettingsChange.class)
                 .returns(ConversationSettings.class)
                 .handle(ctx -> {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
-                    var in = Requests.body(ctx, ConversationStore.ConversationChanges.class);
-                    ctx.json(ConversationSettings.of(conversations.update(id, in), conversations.members(id)));
+                    var in = Requests.body(ctx, SettingsChange.class);
+                    if (Boolean.TRUE.equals(in.machineTranslation()) && !machineTranslation.available()) {
+                        // Before anything is written: the whole change is refused, not half of it.
+                        throw new Conflict("machine-translation-unavailable", "machine-translation.unavailable");
+                    }
+                    Conversation updated = conversations.update(id, in.changes());
+                    if (in.machineTranslation() != null) {
+                        machineTranslation.set(id, in.machineTranslation());
+                    }
+                    ctx.json(settings(updated));
                 });
         api.put(one + "/state")
                 .id("changeConversationState")
@@ -226,8 +266,7 @@ final class ConversationRoutes {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, StateChange.class);
-                    ctx.json(ConversationSettings.of(
-                            conversations.transition(id, in.state()), conversations.members(id)));
+                    ctx.json(settings(conversations.transition(id, in.state())));
                 });
         api.put(one + "/cohorts")
                 .id("replaceCohorts")
@@ -241,8 +280,7 @@ final class ConversationRoutes {
                     long id = PathIds.of(ctx, "conversationId");
                     access.requireOrganizer(ctx, id);
                     var in = Requests.body(ctx, CohortsChange.class);
-                    ctx.json(ConversationSettings.of(
-                            conversations.replaceCohorts(id, in.cohorts()), conversations.members(id)));
+                    ctx.json(settings(conversations.replaceCohorts(id, in.cohorts())));
                 });
         api.get(one + "/members")
                 .id("listMembers")
@@ -304,7 +342,7 @@ final class ConversationRoutes {
         Account organizer = access.requireRole(ctx, Role.ORGANIZER);
         var in = Requests.body(ctx, ConversationStore.NewConversation.class);
         Conversation created = conversations.create(organizer.id(), in);
-        ctx.status(201).json(ConversationSettings.of(created, List.of()));
+        ctx.status(201).json(ConversationSettings.of(created, List.of(), machineTranslation.on(created.id())));
     }
 
     private void list(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 
@@ -19,11 +20,17 @@ final class FrontPage {
     private final Pages pages;
     private final ConversationStore conversations;
     private final ConversationActivity activity;
+    private final Function<Language, List<FrontPageEntry>> series;
 
-    FrontPage(Pages pages, ConversationStore conversations, ConversationActivity activity) {
+    FrontPage(
+            Pages pages,
+            ConversationStore conversations,
+            ConversationActivity activity,
+            Function<Language, List<FrontPageEntry>> series) {
         this.pages = pages;
         this.conversations = conversations;
         this.activity = activity;
+        this.series = series;
     }
 
     void addTo(RoutesConfig routes) {
@@ -43,6 +50,6 @@ final class FrontPage {
                             activity.counts(c.id()).participants());
                 })
                 .toList();
-        pages.render(ctx, "web/home.jte", Map.of("open", open));
+        pages.render(ctx, "web/home.jte", Map.of("open", open, "series", series.apply(reader)));
     }
 }

@@ -32,6 +32,7 @@ final class OrganizerPages {
     private final InviteStore invites;
     private final Access access;
     private final Accounts accounts;
+    private final MachineTranslationOptIn machineTranslation;
 
     OrganizerPages(
             Pages pages,
@@ -40,7 +41,9 @@ final class OrganizerPages {
             InviteStore invites,
             Access access,
             Accounts accounts,
-            ConversationActivity activity) {
+            ConversationActivity activity,
+            MachineTranslationOptIn machineTranslation) {
+        this.machineTranslation = machineTranslation;
         this.pages = pages;
         this.conversations = conversations;
         this.seeds = seeds;
@@ -195,6 +198,8 @@ final class OrganizerPages {
         model.put("invites", invites.of(id));
         model.put("inviteBase", ctx.scheme() + "://" + ctx.host() + "/c/" + id + "?invite=");
         model.put("members", conversations.members(id));
+        model.put("machineTranslationAvailable", machineTranslation.available());
+        model.put("machineTranslation", machineTranslation.on(id));
         pages.render(ctx, "organize/conversation.jte", model);
     }
 
@@ -211,6 +216,10 @@ final class OrganizerPages {
                             ModerationMode.fromCode(values.getOrDefault("moderation", "post")),
                             "on".equals(values.get("can_write")),
                             ResultsVisibility.fromCode(values.getOrDefault("visibility", "public"))));
+            // The switch is on the form only where the server has a service; elsewhere it stays as it is.
+            if (machineTranslation.available()) {
+                machineTranslation.set(id, "on".equals(values.get("machine_translation")));
+            }
             ctx.redirect("/organize/c/" + id + "?saved=settings");
         } catch (CommonGroundException e) {
             ctx.status(e.status());

@@ -18,6 +18,7 @@ import org.commonground.account.Role;
 import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.MemberRole;
+import org.commonground.dialogue.DialogueFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.participation.Participants;
 import org.commonground.polis.ImportProgress;
@@ -57,7 +58,11 @@ public final class DemoSeed {
     public record Credential(Role role, String email, Optional<String> password) {}
 
     /** What the start found or did: the demo conversation's id, whether it was seeded now, the accounts. */
-    public record Seeded(long conversationId, boolean seeded, List<Credential> accounts) {}
+    public record Seeded(long conversationId, boolean seeded, List<Credential> accounts, long dialogueId) {
+        public Seeded(long conversationId, boolean seeded, List<Credential> accounts) {
+            this(conversationId, seeded, accounts, 0);
+        }
+    }
 
     public Seeded seedIfEmpty() {
         return store.whileLocked(existing -> new Seeded(existing, false, List.of()), () -> {
@@ -68,7 +73,9 @@ public final class DemoSeed {
             }
             long id = store.inTransaction(h -> seedConversation(h, ids));
             ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
-            return new Seeded(id, true, credentials);
+            long dialogue = DialogueFeature.seedDemo(
+                    jdbi, java.time.Clock.systemUTC(), ids.get(Role.ORGANIZER), ids.get(Role.TRANSLATOR));
+            return new Seeded(id, true, credentials, dialogue);
         });
     }
 

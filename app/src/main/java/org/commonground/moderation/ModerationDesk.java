@@ -22,8 +22,15 @@ final class ModerationDesk {
         this.statements = statements;
     }
 
-    /** A moderator's decision: {@code accept} or {@code reject} (which needs a reason). */
-    public record Decision(String decision, String reason) {}
+    /**
+     * A moderator's decision: {@code accept} or {@code reject} (which needs a reason, unless it
+     * names {@code duplicateOf}: the statement this one repeats, whose voters are then offered it).
+     */
+    public record Decision(String decision, String reason, Long duplicateOf) {
+        public Decision(String decision, String reason) {
+            this(decision, reason, null);
+        }
+    }
 
     /**
      * The queue: pending statements first (oldest first, as they waited longest), then the rest,
@@ -60,12 +67,29 @@ final class ModerationDesk {
         if (reason != null && reason.isEmpty()) {
             reason = null;
         }
-        if ("rejected".equals(state) && reason == null) {
+        Long duplicateOf = decision.duplicateOf();
+        if (duplicateOf != null && !"rejected".equals(state)) {
+            throw Invalid.field("duplicateOf", "moderation.duplicate.reject-only");
+        }
+        if (duplicateOf != null && duplicateOf == statementId) {
+            throw Invalid.field("duplicateOf", "moderation.duplicate.itself");
+        }
+        if ("rejected".equals(state) && reason == null && duplicateOf == null) {
             throw Invalid.field("reason", "moderation.reason.required");
         }
         if (reason != null && reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
             throw Invalid.field("reason", "moderation.reason.too-long", MAX_REASON_LENGTH);
         }
-        return statements.decide(conversationId, statementId, moderatorId, state, reason);
+        return statements.decide(conversationId, statementId, moderatorId, state, reason, duplicateOf);
+    }
+
+    /** Statements of the conversation by id, as the queue shows them (unknown ids are left out). */
+    public List<QueueItem> items(long conversationId, java.util.Collection<Long> statementIds) {
+        return statements.items(conversationId, statementIds);
+    }
+
+    /** The conversation's duplicate → original links. */
+    public java.util.Map<Long, Long> originals(long conversationId) {
+        return statements.originals(conversationId);
     }
 }

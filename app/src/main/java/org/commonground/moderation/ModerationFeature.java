@@ -25,10 +25,19 @@ public final class ModerationFeature {
         return new ModerationFeature(jdbi, conversation, statement, translation);
     }
 
-    public void addTo(Api api, Pages pages) {
-        new ModerationPages(
-                        pages, conversation.readable(), moderation, translation.translations(), conversation.access())
+    /**
+     * The queue's pages and API; {@code near} and {@code authors} come from the text and
+     * participation features above (near-duplicates, authors' cohorts).
+     */
+    public void addTo(Api api, Pages pages, NearDuplicates near, AuthorCohorts authors) {
+        QueueEntries entries = new QueueEntries(moderation, translation.translations(), near, authors);
+        new ModerationPages(pages, conversation.readable(), moderation, entries, conversation.access())
                 .addTo(api.routes());
-        new ModerationRoutes(moderation, conversation.access()).addTo(api);
+        new ModerationRoutes(moderation, entries, conversation.access()).addTo(api);
+    }
+
+    /** Statements rejected as duplicates and their originals, for routing their voters to the original. */
+    public Duplicates duplicates() {
+        return moderation::originals;
     }
 }

@@ -12,7 +12,6 @@ import org.commonground.conversation.Conversation;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.QueueItem;
-import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.commonground.web.Pages;
 import org.commonground.web.PathIds;
@@ -23,20 +22,19 @@ import org.commonground.web.PathIds;
  * the form posts and the queue is shown again.
  */
 final class ModerationPages {
-    static final List<String> FILTERS = List.of("pending", "accepted", "rejected", "all");
+    static final List<String> FILTERS = List.of("pending", "accepted", "rejected", "all", "duplicates");
 
     private final Pages pages;
     private final Readable readable;
     private final ModerationDesk moderation;
-    private final Translations translations;
+    private final QueueEntries entries;
     private final Access access;
 
-    ModerationPages(
-            Pages pages, Readable readable, ModerationDesk moderation, Translations translations, Access access) {
+    ModerationPages(Pages pages, Readable readable, ModerationDesk moderation, QueueEntries entries, Access access) {
         this.pages = pages;
         this.readable = readable;
         this.moderation = moderation;
-        this.translations = translations;
+        this.entries = entries;
         this.access = access;
     }
 
@@ -51,10 +49,24 @@ final class ModerationPages {
         Conversation c = readable.conversation(ctx, id);
         String asked = ctx.queryParam("state");
         String filter = asked != null && FILTERS.contains(asked) ? asked : "pending";
-        List<QueueEntry> entries = moderation.queue(id, filter.equals("all") ? null : filter, 200, 0).stream()
-                .map(i -> new QueueEntry(i, translations.of(id, i.id())))
-                .toList();
+        Language reader = Language.of(ctx);
         Map<String, Object> model = new HashMap<>();
+        if (filter.equals("duplicates")) {
+            // Clusters among what waits and the newest accepted: where a duplicate is still cheap to reject.
+            List<QueueItem> looked = new java.util.ArrayList<>(moderation.queue(id, "pending", 100, 0));
+            looked.addAll(moderation.queue(id, "accepted", 100, 0));
+            List<DuplicateCluster> clusters = entries.clusters(id, looked);
+            model.put(
+                    "clusters",
+                    clusters.stream()
+                            .map(cl -> new ClusterEntries(cl, entries.of(id, cl.statements(), reader)))
+                            .toList());
+        } else {
+            model.put("clusters", List.of());
+        }
+        List<QueueEntry> entries = filter.equals("duplicates")
+                ? List.of()
+                : this.entries.of(id, moderation.queue(id, filter.equals("all") ? null : filter, 200, 0), reader);
         model.put("c", c);
         model.put("title", Readable.title(c, Language.of(ctx)));
         model.put("filter", filter);
@@ -71,7 +83,10 @@ final class ModerationPages {
         QueueItem item;
         try {
             item = moderation.decide(
-                    id, statementId, moderator.id(), new ModerationDesk.Decision(decision, ctx.formParam("reason")));
+                    id,
+                    statementId,
+                    moderator.id(),
+                    new ModerationDesk.Decision(decision, ctx.formParam("reason"), duplicateOf(ctx)));
         } catch (Invalid e) {
             if (!"true".equals(ctx.header("HX-Request"))) {
                 throw e;
@@ -90,7 +105,7 @@ final class ModerationPages {
                             "c",
                             readable.conversation(ctx, id),
                             "e",
-                            new QueueEntry(moderation.item(id, statementId), translations.of(id, statementId)),
+                            entries.one(id, moderation.item(id, statementId), Language.of(ctx)),
                             "error",
                             message));
             return;
@@ -103,7 +118,7 @@ final class ModerationPages {
                             "c",
                             readable.conversation(ctx, id),
                             "e",
-                            new QueueEntry(item, translations.of(id, statementId)),
+                            entries.one(id, item, Language.of(ctx)),
                             "error",
                             ""));
         } else {
@@ -113,6 +128,19 @@ final class ModerationPages {
                                     .getOrDefault("state", List.of("pending"))
                                     .getFirst(),
                     HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** The form's "duplicate of #n" (a number, with or without the #), or null. */
+    private static Long duplicateOf(Context ctx) {
+        String raw = ctx.formParam("duplicateOf");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.strip().replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw Invalid.field("duplicateOf", "moderation.duplicate.unknown", raw.strip());
         }
     }
 }

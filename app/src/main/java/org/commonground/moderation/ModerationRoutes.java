@@ -14,10 +14,12 @@ import org.commonground.web.Requests;
 /** The moderation queue, for moderators, organizers and admins of the conversation. */
 final class ModerationRoutes {
     private final ModerationDesk moderation;
+    private final QueueEntries entries;
     private final Access access;
 
-    ModerationRoutes(ModerationDesk moderation, Access access) {
+    ModerationRoutes(ModerationDesk moderation, QueueEntries entries, Access access) {
         this.moderation = moderation;
+        this.entries = entries;
         this.access = access;
     }
 
@@ -40,11 +42,30 @@ final class ModerationRoutes {
                             intParam(ctx.queryParam("offset"), 0, "offset")));
                 });
 
+        api.get("/api/v1/conversations/{conversationId}/moderation/duplicates")
+                .id("listDuplicateClusters")
+                .caller(Caller.ACCOUNT)
+                .problems(422)
+                .tag("moderation")
+                .summary("Clusters of near-duplicate statements (within and across languages) among the queue's "
+                        + "?state=pending (default)|accepted|rejected, first ?limit= (default 100) of it")
+                .returns(new TypeReference<List<DuplicateCluster>>() {}.getType())
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    access.requireModerator(ctx, conversationId);
+                    String state = ctx.queryParam("state") == null ? "pending" : ctx.queryParam("state");
+                    ctx.json(entries.clusters(
+                            conversationId,
+                            moderation.queue(
+                                    conversationId, state, intParam(ctx.queryParam("limit"), 100, "limit"), 0)));
+                });
+
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation")
                 .id("moderateStatement")
                 .caller(Caller.ACCOUNT)
                 .tag("moderation")
-                .summary("Accept or reject a statement (a rejection needs a reason); recorded with moderator and time")
+                .summary("Accept or reject a statement (a rejection needs a reason, or duplicateOf: the statement it "
+                        + "repeats, whose voters are then offered it); recorded with moderator and time")
                 .body(ModerationDesk.Decision.class)
                 .returns(QueueItem.class)
                 .handle(ctx -> {

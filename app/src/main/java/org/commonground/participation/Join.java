@@ -1,5 +1,6 @@
 package org.commonground.participation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,19 @@ public final class Join {
      */
     public record JoinRequest(Map<String, String> cohorts, String invite, String externalId, String language) {}
 
-    /** A new participant: the token is shown only here. */
+    /**
+     * A new participant: the token is shown only here.
+     *
+     * @param participantId the platform-wide database key, for the server's own use: not written in the answer
+     * @param participant   the participant's pseudonym in this conversation, as public answers name them
+     */
     public record Joined(
-            long participantId, long conversationId, String token, String language, Map<String, String> cohorts) {}
+            @JsonIgnore long participantId,
+            String participant,
+            long conversationId,
+            String token,
+            String language,
+            Map<String, String> cohorts) {}
 
     /** Adds a participant to an open conversation, all or nothing. */
     public Joined join(long conversationId, JoinRequest request, Language requestLanguage) {
@@ -62,7 +73,35 @@ public final class Join {
                 Secrets.hash(token),
                 externalId,
                 language);
-        return new Joined(admitted.id(), conversationId, token, language, admitted.cohorts());
+        return new Joined(admitted.id(), admitted.publicId(), conversationId, token, language, admitted.cohorts());
+    }
+
+    /**
+     * A returning participant of a dialogue joins its next round: the cohort answers they gave before
+     * carry over, by dimension name, as far as the round still offers those values (an answer an
+     * invite once fixed included: it was fixed for this person). Nothing is asked again.
+     */
+    public Joined rejoin(long conversationId, Map<String, String> earlier, Language language) {
+        String token = Participants.TOKEN_PREFIX + Secrets.token();
+        ParticipantStore.Admitted admitted = store.admit(
+                conversationId,
+                null,
+                invites,
+                (dimensions, fixed) -> {
+                    Map<Long, String> values = new LinkedHashMap<>();
+                    for (Conversation.CohortDimension d : dimensions) {
+                        String value = earlier.get(d.name());
+                        if (value != null && d.values().contains(value)) {
+                            values.put(d.id(), value);
+                        }
+                    }
+                    return values;
+                },
+                Secrets.hash(token),
+                null,
+                language.code());
+        return new Joined(
+                admitted.id(), admitted.publicId(), conversationId, token, language.code(), admitted.cohorts());
     }
 
     private static String language(String declared, Language requestLanguage) {

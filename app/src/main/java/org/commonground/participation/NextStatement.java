@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.commonground.moderation.Duplicates;
 import org.commonground.statement.Statements;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
@@ -19,6 +20,7 @@ public final class NextStatement {
     private final VoteCounts counts;
     private final Extremity extremity;
     private final Supplier<RandomGenerator> random;
+    private final Duplicates duplicates;
 
     NextStatement(
             Statements statements,
@@ -26,7 +28,9 @@ public final class NextStatement {
             ShownStatements shown,
             Extremity extremity,
             Supplier<RandomGenerator> random,
-            Clock clock) {
+            Clock clock,
+            Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.statements = statements;
         this.votes = votes;
         this.shown = shown;
@@ -38,8 +42,17 @@ public final class NextStatement {
     /** Statements voted on out of those there are to vote on (accepted ones). */
     public record Progress(int voted, int total) {}
 
-    /** The next statement, or null when the participant has voted on every accepted one. */
-    public record Next(ShownStatements.Shown statement, Progress progress) {}
+    /**
+     * The next statement, or null when the participant has voted on every accepted one.
+     *
+     * @param offeredFor the statement this participant voted on that moderators rejected as a
+     *                   duplicate of {@code statement}, which is why it comes first; null otherwise
+     */
+    public record Next(ShownStatements.Shown statement, Progress progress, Long offeredFor) {
+        public Next(ShownStatements.Shown statement, Progress progress) {
+            this(statement, progress, null);
+        }
+    }
 
     public Next next(Participant participant, String lang) {
         List<Long> accepted = statements.acceptedIdsFor(participant.conversationId(), participant.id());
@@ -53,6 +66,27 @@ public final class NextStatement {
         Progress progress = new Progress(accepted.size() - open.size(), accepted.size());
         if (open.isEmpty()) {
             return new Next(null, progress);
+        }
+        // Who voted on a statement rejected as a duplicate is offered its original first.
+        Set<Long> openSet = Set.copyOf(open);
+        Map<Long, Long> originals = duplicates.originals(participant.conversationId());
+        long duplicate = -1;
+        long original = -1;
+        for (Map.Entry<Long, Long> d : originals.entrySet()) {
+            if (voted.contains(d.getKey())
+                    && openSet.contains(d.getValue())
+                    && (original < 0 || d.getValue() < original)) {
+                duplicate = d.getKey();
+                original = d.getValue();
+            }
+        }
+        if (original >= 0) {
+            long offeredFor = duplicate;
+            java.util.Optional<Next> pointed =
+                    shown.one(original, Language.parse(lang).orElseThrow()).map(s -> new Next(s, progress, offeredFor));
+            if (pointed.isPresent()) {
+                return pointed.get();
+            }
         }
         Map<Long, VoteCounts.Count> seen = counts.of(participant.conversationId());
         double[] priorities = new double[open.size()];

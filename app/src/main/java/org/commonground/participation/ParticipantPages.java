@@ -34,7 +34,7 @@ import org.commonground.web.Throttles;
  * JavaScript), writing a statement, and their earlier votes, which they may change.
  */
 final class ParticipantPages {
-    private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+    private static final int COOKIE_MAX_AGE_SECONDS = Participants.COOKIE_DAYS * 24 * 3600;
 
     private final Pages pages;
     private final Readable readable;
@@ -116,6 +116,19 @@ final class ParticipantPages {
                 .orElse(Map.of());
     }
 
+    /** The participant cookie of one conversation, as joining sets it. */
+    static void rememberParticipant(Context ctx, long conversationId, String token, boolean secureCookies) {
+        ctx.cookie(new Cookie(
+                Participants.cookieName(conversationId),
+                token,
+                "/",
+                COOKIE_MAX_AGE_SECONDS,
+                secureCookies,
+                true,
+                null,
+                SameSite.LAX));
+    }
+
     private void join(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Conversation c = readable.conversation(ctx, id);
@@ -139,15 +152,7 @@ final class ParticipantPages {
                     new Join.JoinRequest(
                             declared, invite, null, Language.of(ctx).code()),
                     Language.of(ctx));
-            ctx.cookie(new Cookie(
-                    Participants.cookieName(id),
-                    joined.token(),
-                    "/",
-                    COOKIE_MAX_AGE_SECONDS,
-                    secureCookies,
-                    true,
-                    null,
-                    SameSite.LAX));
+            rememberParticipant(ctx, id, joined.token(), secureCookies);
             ctx.redirect("/c/" + id + "/vote");
         } catch (Invalid e) {
             ctx.status(e.status());

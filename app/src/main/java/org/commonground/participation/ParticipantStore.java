@@ -27,8 +27,8 @@ final class ParticipantStore {
         this.jdbi = jdbi;
     }
 
-    /** A participant just admitted: its id and cohort values by dimension name, in declared order. */
-    record Admitted(long id, Map<String, String> cohorts) {}
+    /** A participant just admitted: its id, its pseudonym and cohort values by dimension name, in declared order. */
+    record Admitted(long id, String publicId, Map<String, String> cohorts) {}
 
     /** Decides a joining participant's cohort values (by dimension id) from the dimensions and an invite's fixed values. */
     interface CohortChoice {
@@ -61,7 +61,7 @@ final class ParticipantStore {
             Map<Long, String> values = choice.values(
                     dimensions,
                     invite.map(Invites.Redemption::cohortByDimensionId).orElse(Map.of()));
-            long id = insert(
+            Inserted inserted = insert(
                             h,
                             conversationId,
                             tokenHash,
@@ -69,6 +69,7 @@ final class ParticipantStore {
                             language,
                             invite.map(Invites.Redemption::inviteId).orElse(null))
                     .orElseThrow(() -> new Conflict("external-id-taken", "problem.external-id-taken", externalId));
+            long id = inserted.id();
             insertCohorts(h, id, values);
             Map<String, String> byName = new LinkedHashMap<>();
             for (Conversation.CohortDimension d : dimensions) {
@@ -76,7 +77,7 @@ final class ParticipantStore {
                     byName.put(d.name(), values.get(d.id()));
                 }
             }
-            return new Admitted(id, byName);
+            return new Admitted(id, inserted.publicId(), byName);
         });
     }
 
@@ -88,8 +89,90 @@ final class ParticipantStore {
                 .one();
     }
 
+    /** When the participant joined and whether through an invite link. */
+    Participants.Joining joining(Participant p) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT created_at, invite_id IS NOT NULL FROM participant WHERE id = :p")
+                .bind("p", p.id())
+                .map((rs, ctx) -> new Participants.Joining(
+                        rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), rs.getBoolean(2), cohortsOf(h, p)))
+                .one());
+    }
+
+    /** Every vote the participant cast, changes included, oldest first. */
+    List<Participants.PastVote> voteHistory(Participant p) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT statement_id, value, cast_at FROM vote_event
+                        WHERE participant_id = :p ORDER BY cast_at, id""")
+                .bind("p", p.id())
+                .map((rs, ctx) -> new Participants.PastVote(
+                        rs.getLong(1),
+                        Vote.ofStored(rs.getShort(2)),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    /** Of these statements, the ones someone other than the participant currently has a vote on. */
+    static java.util.Set<Long> votedOnByOthers(Handle h, long participantId, java.util.Collection<Long> statementIds) {
+        if (statementIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(h.createQuery("""
+                        SELECT DISTINCT statement_id FROM current_vote
+                        WHERE statement_id = ANY(:s) AND participant_id <> :p""")
+                .bind("s", statementIds.toArray(Long[]::new))
+                .bind("p", participantId)
+                .mapTo(Long.class)
+                .list());
+    }
+
+    /**
+     * Deletes the participant with their cohort answers and every vote they cast (vote events and
+     * current votes, by cascade), in the caller's transaction. Their statements must have been
+     * deleted or left without author first.
+     */
+    static void erase(Handle h, long participantId) {
+        h.createUpdate("DELETE FROM participant WHERE id = :p")
+                .bind("p", participantId)
+                .execute();
+    }
+
+    /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
+    static int voteEvents(Handle h, long participantId) {
+        return h.createQuery("SELECT count(*) FROM vote_event WHERE participant_id = :p")
+                .bind("p", participantId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** Every participant's pseudonym in the conversation, by participant id. */
+    Map<Long, String> publicIds(long conversationId) {
+        Map<Long, String> ids = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, public_id FROM participant WHERE conversation_id = :c")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue())));
+        return ids;
+    }
+
     Optional<Participant> byToken(String secret) {
         return jdbi.withHandle(h -> byToken(h, secret));
+    }
+
+    Optional<Participant> byId(long participantId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT id, conversation_id, language, public_id FROM participant WHERE id = :id")
+                        .bind("id", participantId)
+                        .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                        .findOne());
+    }
+
+    /** Gives the participant a new token (only its hash stored): the old one stops working. */
+    void replaceToken(long participantId, String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE participant SET token_hash = :hash WHERE id = :id")
+                .bind("hash", tokenHash)
+                .bind("id", participantId)
+                .execute());
     }
 
     /** The conversation's rules, or 404 (a participant's request to an unknown conversation). */
@@ -101,10 +184,43 @@ final class ParticipantStore {
         return jdbi.withHandle(h -> cohortsOf(h, p));
     }
 
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name in declared order. */
+    Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> {
+            Map<Long, Map<Long, String>> byParticipant = new HashMap<>();
+            h.createQuery("""
+                    SELECT pc.participant_id, pc.dimension_id, pc.value FROM participant_cohort pc
+                    JOIN participant p ON p.id = pc.participant_id
+                    WHERE pc.participant_id = ANY(:ids) AND p.conversation_id = :c""")
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .bind("c", conversationId)
+                    .map((rs, c) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                    .forEach(r -> byParticipant
+                            .computeIfAbsent((Long) r[0], k -> new HashMap<>())
+                            .put((Long) r[1], (String) r[2]));
+            List<Conversation.CohortDimension> dimensions = ConversationRules.cohorts(h, conversationId);
+            byParticipant.forEach((participant, values) -> {
+                Map<String, String> cohorts = new LinkedHashMap<>();
+                for (Conversation.CohortDimension d : dimensions) {
+                    if (values.containsKey(d.id())) {
+                        cohorts.put(d.name(), values.get(d.id()));
+                    }
+                }
+                out.put(participant, cohorts);
+            });
+        });
+        return out;
+    }
+
     private static Optional<Participant> byToken(Handle h, String secret) {
-        return h.createQuery("SELECT id, conversation_id, language FROM participant WHERE token_hash = :hash")
+        return h.createQuery(
+                        "SELECT id, conversation_id, language, public_id FROM participant WHERE token_hash = :hash")
                 .bind("hash", Secrets.hash(secret))
-                .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .map((rs, c) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .findOne();
     }
 
@@ -124,21 +240,23 @@ final class ParticipantStore {
         return cohorts;
     }
 
+    private record Inserted(long id, String publicId) {}
+
     /** A new participant, or empty when the external id is taken in the conversation. */
-    private static Optional<Long> insert(
+    private static Optional<Inserted> insert(
             Handle h, long conversationId, String tokenHash, String externalId, String language, Long inviteId) {
         return h.createUpdate("""
                 INSERT INTO participant (conversation_id, token_hash, external_id, language, invite_id)
                 VALUES (:c, :hash, :externalId, :language, :invite)
                 ON CONFLICT (conversation_id, external_id) DO NOTHING
-                RETURNING id""")
+                RETURNING id, public_id""")
                 .bind("c", conversationId)
                 .bind("hash", tokenHash)
                 .bind("externalId", externalId)
                 .bind("language", language)
                 .bind("invite", inviteId)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
+                .executeAndReturnGeneratedKeys("id", "public_id")
+                .map((rs, ctx) -> new Inserted(rs.getLong(1), rs.getString(2)))
                 .findOne();
     }
 

@@ -1,8 +1,12 @@
 package org.commonground.participation;
 
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.commonground.account.Authentication;
 import org.commonground.account.ParticipantTokens;
 import org.commonground.problem.Forbidden;
@@ -18,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Participants implements ParticipantTokens {
     public static final String TOKEN_PREFIX = "cgp_";
+    /** How long a browser keeps the participant cookie (the privacy page says so). */
+    public static final int COOKIE_DAYS = 365;
 
     private final ParticipantStore store;
 
@@ -56,14 +62,72 @@ public final class Participants implements ParticipantTokens {
         return require(ctx, conversationId);
     }
 
+    /**
+     * Every participant's pseudonym in the conversation, by participant id: how public answers
+     * (results JSON, the API) name participants instead of by the platform-wide ids staff see.
+     */
+    public Map<Long, String> publicIds(long conversationId) {
+        return store.publicIds(conversationId);
+    }
+
+    /**
+     * When a participant joined, whether through an invite link, and their cohort answers by
+     * dimension name (in declared order).
+     */
+    public record Joining(Instant joinedAt, boolean throughInvite, Map<String, String> cohorts) {}
+
+    /** One vote as cast (a change of vote is a later one on the same statement). */
+    public record PastVote(long statementId, Vote value, Instant castAt) {}
+
+    public Joining joining(Participant p) {
+        return store.joining(p);
+    }
+
+    /** Every vote the participant cast, changes of vote included, oldest first. */
+    public List<PastVote> voteHistory(Participant p) {
+        return store.voteHistory(p);
+    }
+
+    /** Of these statements, those someone other than the participant has a vote on now; in the caller's transaction. */
+    public static Set<Long> votedOnByOthers(Handle h, long participantId, Collection<Long> statementIds) {
+        return ParticipantStore.votedOnByOthers(h, participantId, statementIds);
+    }
+
+    /**
+     * Deletes the participant, their cohort answers and all their votes, in the caller's
+     * transaction; their token stops working. The statements they wrote must have been deleted or
+     * left without author first.
+     */
+    public static void erase(Handle h, long participantId) {
+        ParticipantStore.erase(h, participantId);
+    }
+
+    /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
+    public static int voteEvents(Handle h, long participantId) {
+        return ParticipantStore.voteEvents(h, participantId);
+    }
+
     /** The participant's cohort value per dimension, in the order the organizer declared the dimensions. */
     public Map<String, String> cohortsOf(Participant p) {
         return store.cohortsOf(p);
     }
 
+    /** Per participant of the conversation among {@code ids}, its cohort value by dimension name. */
+    public Map<Long, Map<String, String>> cohortsOf(long conversationId, java.util.Collection<Long> ids) {
+        return store.cohortsOf(conversationId, ids);
+    }
+
     /** The participant of this conversation the request speaks for, if it carries a valid token of it. */
     public Optional<Participant> find(Context ctx, long conversationId) {
         return secret(ctx, conversationId).flatMap(store::byToken).filter(p -> p.conversationId() == conversationId);
+    }
+
+    Optional<Participant> byId(long participantId) {
+        return store.byId(participantId);
+    }
+
+    void replaceToken(long participantId, String tokenHash) {
+        store.replaceToken(participantId, tokenHash);
     }
 
     /** Whether {@code secret} is the token of a participant of any conversation. */

@@ -2,17 +2,22 @@ package org.commonground.participation;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.commonground.account.ParticipantTokens;
 import org.commonground.conversation.CohortUse;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.moderation.AuthorCohorts;
+import org.commonground.moderation.Duplicates;
 import org.commonground.statement.StatementFeature;
 import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
+import org.commonground.web.Language;
 import org.commonground.web.Pages;
+import org.commonground.web.Secrets;
 import org.commonground.web.Throttles;
 import org.jdbi.v3.core.Jdbi;
 
@@ -45,7 +50,8 @@ public final class ParticipationFeature {
             ConversationFeature conversation,
             StatementFeature statement,
             TranslationFeature translation,
-            MachineTranslations machineTranslations) {
+            MachineTranslations machineTranslations,
+            Duplicates duplicates) {
         this.conversation = conversation;
         conversation.ask(cohortUse());
         this.statement = statement;
@@ -59,7 +65,8 @@ public final class ParticipationFeature {
                 translation.shown(),
                 relay,
                 ThreadLocalRandom::current,
-                conversation.clock());
+                conversation.clock(),
+                duplicates);
         this.join = new Join(jdbi, conversation.invites());
         this.activity = new ActivityStore(jdbi, statement.statements());
         this.secureCookies = secureCookies;
@@ -70,6 +77,7 @@ public final class ParticipationFeature {
      * @param voteWriters         how many batches of votes may be written at once (see {@link VoteStore})
      * @param throttles           the quotas of joins, votes and statements, pages and API alike
      * @param machineTranslations the conversation texts and cohort values machine-translated for the join step
+     * @param duplicates          statements moderators rejected as duplicates, whose voters are offered the original
      */
     public static ParticipationFeature wire(
             Jdbi jdbi,
@@ -79,9 +87,23 @@ public final class ParticipationFeature {
             ConversationFeature conversation,
             StatementFeature statement,
             TranslationFeature translation,
-            MachineTranslations machineTranslations) {
+            MachineTranslations machineTranslations,
+            Duplicates duplicates) {
         return new ParticipationFeature(
-                jdbi, voteWriters, secureCookies, throttles, conversation, statement, translation, machineTranslations);
+                jdbi,
+                voteWriters,
+                secureCookies,
+                throttles,
+                conversation,
+                statement,
+                translation,
+                machineTranslations,
+                duplicates);
+    }
+
+    /** The authors' cohorts for the moderators' queue. */
+    public AuthorCohorts authorCohorts() {
+        return participants::cohortsOf;
     }
 
     /**
@@ -112,8 +134,45 @@ public final class ParticipationFeature {
         participants.require(ctx, conversationId);
     }
 
+    /** A returning participant of a dialogue joins one of its rounds with their earlier cohort answers (see {@link Join#rejoin}). */
+    public Join.Joined rejoin(long conversationId, Map<String, String> earlierCohorts, Language language) {
+        return join.rejoin(conversationId, earlierCohorts, language);
+    }
+
+    /** A new token for an existing participant (a returning person back in a round they were in); the old one stops working. */
+    public String reissueToken(long participantId) {
+        String token = Participants.TOKEN_PREFIX + Secrets.token();
+        participants.replaceToken(participantId, Secrets.hash(token));
+        return token;
+    }
+
+    /** The participant's cohort answers by dimension name, empty for an unknown participant. */
+    public Map<String, String> cohortsOf(long participantId) {
+        return participants.byId(participantId).map(participants::cohortsOf).orElse(Map.of());
+    }
+
+    /** The participant's public id (what the API shows instead of the key), if the participant exists. */
+    public Optional<String> publicIdOf(long participantId) {
+        return participants.byId(participantId).map(Participant::publicId);
+    }
+
+    /** The participant's preferred language, if the participant exists. */
+    public Optional<Language> languageOf(long participantId) {
+        return participants.byId(participantId).flatMap(p -> Language.parse(p.language()));
+    }
+
+    /** Lets this browser take part in the conversation as the token's participant (the cookie joining sets). */
+    public void rememberInBrowser(Context ctx, long conversationId, String token) {
+        ParticipantPages.rememberParticipant(ctx, conversationId, token, secureCookies);
+    }
+
     /** Which bearer tokens are participants', for the account feature's CSRF check. */
     public ParticipantTokens tokens() {
+        return participants;
+    }
+
+    /** Who a request's participant is, and their own records (the privacy feature's download and erasure). */
+    public Participants participants() {
         return participants;
     }
 

@@ -15,7 +15,7 @@ import org.commonground.web.Throttles;
 
 /** Taking part: join, the next statement and votes. */
 final class ParticipationRoutes {
-    private static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+    private static final int COOKIE_MAX_AGE_SECONDS = Participants.COOKIE_DAYS * 24 * 3600;
 
     private final Join join;
     private final Participants participants;
@@ -42,8 +42,8 @@ final class ParticipationRoutes {
     /** A vote as sent: the statement and agree, disagree or pass. */
     public record CastVote(Long statementId, Vote value) {}
 
-    /** The calling participant as they see themselves. */
-    public record Me(long participantId, long conversationId, String language, Map<String, String> cohorts) {}
+    /** The calling participant as they see themselves; {@code participant} is their pseudonym in the conversation. */
+    public record Me(String participant, long conversationId, String language, Map<String, String> cohorts) {}
 
     public void addTo(Api api) {
         api.tag(
@@ -80,12 +80,12 @@ final class ParticipationRoutes {
                 .id("getParticipant")
                 .caller(Caller.PARTICIPANT)
                 .tag("participation")
-                .summary("The calling participant: id, preferred language, cohort values")
+                .summary("The calling participant: pseudonym, preferred language, cohort values")
                 .returns(Me.class)
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     Participant p = participants.require(ctx, conversationId);
-                    ctx.json(new Me(p.id(), p.conversationId(), p.language(), participants.cohortsOf(p)));
+                    ctx.json(new Me(p.publicId(), p.conversationId(), p.language(), participants.cohortsOf(p)));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/votes")

@@ -177,6 +177,25 @@ final class VoteStore implements Votes {
     }
 
     @Override
+    public int castAll(List<BatchVote> votes) {
+        List<Cast> casts = new ArrayList<>(votes.size());
+        for (BatchVote v : votes) {
+            casts.add(new Cast(
+                    v.conversationId(),
+                    Secrets.hash(v.participantSecret()),
+                    v.statementId(),
+                    v.value().stored()));
+        }
+        int recorded = 0;
+        for (int from = 0; from < casts.size(); from += 1000) {
+            for (Outcome o : write(casts.subList(from, Math.min(casts.size(), from + 1000)))) {
+                recorded += o.castAt() == null ? 0 : 1;
+            }
+        }
+        return recorded;
+    }
+
+    @Override
     public VoteView cast(long conversationId, String participantSecret, long statementId, Vote value) {
         Outcome o = box.submit(new Cast(conversationId, Secrets.hash(participantSecret), statementId, value.stored()));
         if (o.castAt() != null) {

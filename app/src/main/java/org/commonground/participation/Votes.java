@@ -34,6 +34,15 @@ public interface Votes {
      */
     VoteView cast(long conversationId, String participantSecret, long statementId, Vote value);
 
+    /** One vote of a batch, by the participant's secret token. */
+    record BatchVote(long conversationId, String participantSecret, long statementId, Vote value) {}
+
+    /**
+     * Casts many votes in batches of 1,000 with the same checks as one vote (the demo's simulated
+     * rounds); returns how many were recorded.
+     */
+    int castAll(List<BatchVote> votes);
+
     /** A participant's current vote on a statement. */
     record CurrentVote(long statementId, Vote vote) {}
 

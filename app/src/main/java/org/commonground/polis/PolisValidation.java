@@ -205,10 +205,10 @@ public final class PolisValidation {
         return sizes.stream().sorted(Comparator.reverseOrder()).toList();
     }
 
-    private record Comparison(int inMap, int groups, int inBoth, double adjustedRand) {}
+    record Comparison(int inMap, int groups, int inBoth, double adjustedRand) {}
 
     /** Our groups against Pol.is's, over the participants both placed. */
-    private static Comparison compare(AnalysisResult result, Map<Integer, Integer> polis) {
+    static Comparison compare(AnalysisResult result, Map<Integer, Integer> polis) {
         Map<Long, Integer> ours = new HashMap<>();
         for (AnalysisResult.OpinionGroup g : result.groups()) {
             g.participants().stream().forEach(p -> ours.put(p, g.id()));

@@ -12,9 +12,9 @@ import org.commonground.analysis.GroupTransitions;
  * the picture; the chart itself has a title and a description. A pure function of the tables; every
  * text is escaped.
  */
-final class GroupFlowChart {
-    static final int WIDTH = 640;
-    static final int HEIGHT = 320;
+public final class GroupFlowChart {
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 320;
     private static final int MARGIN = 24;
     private static final int LEGEND_SPACE = 24;
     private static final int BAR = 14;
@@ -25,7 +25,7 @@ final class GroupFlowChart {
     private static final String ABSENT_FILL = "#d9d9d9";
 
     /** Texts in the reader's language; {@code round} names round r (0-based), {@code group} names group id g. */
-    record Labels(
+    public record Labels(
             String title,
             String description,
             IntFunction<String> round,
@@ -37,7 +37,7 @@ final class GroupFlowChart {
     private GroupFlowChart() {}
 
     /** The chart of consecutive transitions (round r → r + 1, in order); an empty list draws only the title. */
-    static String svg(List<GroupTransitions> transitions, Labels labels) {
+    public static String svg(List<GroupTransitions> transitions, Labels labels) {
         StringBuilder out = new StringBuilder(4096);
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(WIDTH)
@@ -306,7 +306,8 @@ final class GroupFlowChart {
                 : transitions.get(c - 1).toRound();
     }
 
-    private static String escape(String text) {
+    /** Text safe inside SVG or HTML markup and attribute values. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

@@ -14,7 +14,8 @@ import org.commonground.analysis.Projection;
  *
  * @param hidden participants not drawn because the map shows at most {@code maxDots}
  */
-public record MapView(int width, int height, List<Dot> dots, List<GroupMark> groups, Dot you, int hidden) {
+public record MapView(
+        int width, int height, List<Dot> dots, List<GroupMark> groups, Dot you, Label youLabel, int hidden) {
     static final int WIDTH = 640;
     static final int HEIGHT = 400;
     private static final int PAD = 24;
@@ -44,6 +45,18 @@ public record MapView(int width, int height, List<Dot> dots, List<GroupMark> gro
             return fmt(y);
         }
     }
+
+    /** Where the "you" label is written: {@code anchor} is its SVG text-anchor. */
+    public record Label(String x, String y, String anchor) {}
+
+    /** Half the width and height of a group letter as drawn (22-unit bold glyph with its white halo). */
+    private static final double LETTER_HALF_WIDTH = 11;
+
+    private static final double LETTER_HALF_HEIGHT = 14;
+    /** The "you" label's box: wide enough for "あなた" at 15 units, the longest of our languages' words. */
+    private static final double LABEL_WIDTH = 50;
+
+    private static final double LABEL_HEIGHT = 18;
 
     static MapView of(
             AnalysisResult result, Map<Long, String> cohortOf, List<String> cohortValues, Long you, int maxDots) {
@@ -85,7 +98,53 @@ public record MapView(int width, int height, List<Dot> dots, List<GroupMark> gro
                         g.participants().size()))
                 .toList();
         int drawn = dots.size() + (mine == null ? 0 : 1);
-        return new MapView(WIDTH, HEIGHT, dots, groups, mine, n - drawn);
+        return new MapView(WIDTH, HEIGHT, dots, groups, mine, mine == null ? null : youLabel(mine, groups), n - drawn);
+    }
+
+    /**
+     * The first place around the reader's dot where the "you" label covers no group letter and stays
+     * inside the picture: above, below, right, left, then the diagonals. A letter must stay readable
+     * even when the reader sits at their group's centre.
+     */
+    static Label youLabel(Dot you, List<GroupMark> groups) {
+        // dx, dy of the text's baseline point, and its anchor: 0 start, 1 middle, 2 end.
+        double[][] candidates = {
+            {0, -15, 1},
+            {0, 27, 1},
+            {15, 6, 0},
+            {-15, 6, 2},
+            {13, -13, 0},
+            {-13, -13, 2},
+            {13, 25, 0},
+            {-13, 25, 2},
+            {0, -40, 1},
+            {0, 52, 1},
+            {38, 6, 0},
+            {-38, 6, 2}
+        };
+        double[] fallback = candidates[0];
+        for (double[] c : candidates) {
+            double x = you.x() + c[0];
+            double baseline = you.y() + c[1];
+            double left = c[2] == 0 ? x : c[2] == 1 ? x - LABEL_WIDTH / 2 : x - LABEL_WIDTH;
+            double top = baseline - LABEL_HEIGHT + 4;
+            if (left < 0 || left + LABEL_WIDTH > WIDTH || top < 0 || top + LABEL_HEIGHT > HEIGHT) {
+                continue;
+            }
+            boolean covers = groups.stream()
+                    .anyMatch(g -> left < g.x() + LETTER_HALF_WIDTH
+                            && left + LABEL_WIDTH > g.x() - LETTER_HALF_WIDTH
+                            && top < g.y() + LETTER_HALF_HEIGHT
+                            && top + LABEL_HEIGHT > g.y() - LETTER_HALF_HEIGHT);
+            if (!covers) {
+                return label(you, c);
+            }
+        }
+        return label(you, fallback);
+    }
+
+    private static Label label(Dot you, double[] c) {
+        return new Label(fmt(you.x() + c[0]), fmt(you.y() + c[1]), c[2] == 0 ? "start" : c[2] == 1 ? "middle" : "end");
     }
 
     /** Group letters as readers see them: A, B, C … */

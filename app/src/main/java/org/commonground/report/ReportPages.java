@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.commonground.analysis.AnalysisResult;
@@ -43,6 +44,13 @@ final class ReportPages {
     private final ShownStatements shown;
     private final Votes votes;
     private final BiFunction<Context, Long, Optional<Long>> participantOf;
+    /**
+     * Each conversation's replay for its latest result: a page view replays the history once per
+     * new result, not once per view (the live page reloads itself every 30 s for every reader).
+     */
+    private final Map<Long, Replayed> replays = new ConcurrentHashMap<>();
+
+    private record Replayed(LatestResult of, VoteReplay replay) {}
 
     /**
      * @param participantOf the id of the request's participant in a conversation, if it is one (their
@@ -98,21 +106,16 @@ final class ReportPages {
         ReportView view = ReportView.of(in, page);
         AnalysisResult r = in.snapshot().result();
         int group = MapView.groupOf(r, you.get());
+        List<Votes.CurrentVote> current = votes.currentVotes(you.get());
         List<MyVote> mine = new ArrayList<>();
-        for (Votes.CurrentVote vote : votes.currentVotes(you.get())) {
+        for (Votes.CurrentVote vote : current) {
             var shownStatement = in.texts().get(vote.statementId());
-            if (shownStatement == null) {
-                continue;
+            if (shownStatement != null) {
+                mine.add(new MyVote(
+                        shownStatement,
+                        vote.vote().code(),
+                        ReportView.cohortBars(in, r.cohorts(), vote.statementId(), page)));
             }
-            List<StackedBar> bars = new ArrayList<>();
-            for (String value : r.cohorts().values(in.cohortDimension())) {
-                r.cohorts()
-                        .tally(in.cohortDimension(), value, vote.statementId())
-                        .filter(t -> t.votes() > 0)
-                        .ifPresent(t -> bars.add(new StackedBar(
-                                page.cohort(in.cohortDimension(), value), t.agree(), t.disagree(), t.pass())));
-            }
-            mine.add(new MyVote(shownStatement, vote.vote().code(), bars));
         }
         pages.render(
                 ctx,
@@ -125,7 +128,9 @@ final class ReportPages {
                         "group",
                         group < 0 ? "" : page.t("report.group", MapView.letter(group)),
                         "mine",
-                        mine));
+                        mine,
+                        "standing",
+                        Standing.of(in, current, page)));
     }
 
     private Conversation allowed(Context ctx) {
@@ -173,7 +178,30 @@ final class ReportPages {
                 cohortOf,
                 ReportQueries.FirstVote.of(snapshot.firstVotes(), cohortOf),
                 you,
-                Instant.now());
+                Instant.now(),
+                replay(c.id(), snapshot, cohortOf, values));
+    }
+
+    /**
+     * The replay of the votes the snapshot reflects: the history is read in the order cast up to the
+     * snapshot's count of vote events, so the replay counts exactly the votes the engine counted.
+     */
+    private VoteReplay replay(long id, LatestResult snapshot, Map<Long, String> cohortOf, List<String> values) {
+        Replayed cached = replays.get(id);
+        if (cached != null && cached.of() == snapshot) {
+            return cached.replay();
+        }
+        VoteReplay.Replayer replayer = VoteReplay.of(snapshot.result(), cohortOf, values, ReportView.MIN_VOTES);
+        long[] seen = {0};
+        long reflected = snapshot.votesReflected();
+        votes.voteHistory(id, (participant, statement, value, at) -> {
+            if (reflected <= 0 || seen[0]++ < reflected) {
+                replayer.vote(participant, statement, value, at);
+            }
+        });
+        VoteReplay replay = replayer.finish();
+        replays.put(id, new Replayed(snapshot, replay));
+        return replay;
     }
 
     static String dimension(Conversation c) {

@@ -1,8 +1,10 @@
 package org.commonground.results;
 
 import java.util.List;
+import java.util.Map;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationCatalog;
+import org.commonground.participation.Participants;
 import org.commonground.participation.Votes;
 import org.commonground.statement.Statements;
 import org.jdbi.v3.core.Jdbi;
@@ -16,11 +18,18 @@ final class AnalysisSource {
     private final ConversationCatalog conversations;
     private final Statements statements;
     private final Votes votes;
+    private final Participants participants;
 
     AnalysisSource(Jdbi jdbi) {
         this.conversations = ConversationCatalog.over(jdbi);
         this.statements = Statements.over(jdbi);
         this.votes = Votes.over(jdbi);
+        this.participants = new Participants(jdbi);
+    }
+
+    /** The conversation's participant pseudonyms by id: how its public results name them. */
+    Map<Long, String> pseudonyms(long conversationId) {
+        return participants.publicIds(conversationId);
     }
 
     /** One participant's value of one cohort dimension. */

@@ -140,6 +140,23 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         }
     }
 
+    /**
+     * Forgets the votes of the conversation kept in memory and reads them again from the database
+     * at the next computation, which this asks for: after votes were deleted (a participant's
+     * erasure of their data), which no vote report tells. The latest result is still served until
+     * the recomputation replaces it.
+     */
+    public void reload(long conversationId) {
+        Live c = live(conversationId);
+        synchronized (c) {
+            c.log = new VoteLog();
+            c.loaded = false;
+            c.generation++;
+            c.continuations = 0;
+            schedule(c);
+        }
+    }
+
     @Override
     public Optional<LatestResult> latest(long conversationId) {
         Live c = live(conversationId);
@@ -258,14 +275,17 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
     private void compute(Live c) {
         long startedAt = nanos();
         try {
-            if (!c.loaded) {
-                load(c);
+            if (!c.loaded && !load(c)) {
+                return; // reloaded meanwhile: still dirty, so computed again (paced) from the new load
             }
             long[] inMath = AnalysisInput.statementsInMath(store, c.id);
             Cohorts cohorts = AnalysisInput.cohorts(store, c.id);
             VoteLog.Entries snapshot;
             LatestResult previous;
             synchronized (c) {
+                if (!c.loaded) {
+                    return; // reloaded since the load above: the next computation loads again
+                }
                 c.dirty = false;
                 snapshot = c.log.snapshot();
                 previous = c.latest;
@@ -286,7 +306,13 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
                 result = result.withConvergence(previous.result().convergence());
             }
             LatestResult latest = new LatestResult(
-                    c.id, result, clock.instant(), snapshot.size(), buildSeconds, snapshot.firstVotes());
+                    c.id,
+                    result,
+                    clock.instant(),
+                    snapshot.size(),
+                    buildSeconds,
+                    snapshot.firstVotes(),
+                    () -> store.pseudonyms(c.id));
             synchronized (c) {
                 c.latest = latest;
                 // An interim bridging fit: compute again (paced, like a new vote) to continue it, but
@@ -329,12 +355,24 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         }
     }
 
-    /** Loads the history from the database; votes reported meanwhile were kept and are merged. */
-    private void load(Live c) {
+    /**
+     * Loads the history from the database; votes reported meanwhile were kept and are merged.
+     * False, leaving the conversation unloaded, when a {@link #reload} came while reading: the
+     * history read may then hold votes deleted since.
+     */
+    private boolean load(Live c) {
+        long generation;
+        synchronized (c) {
+            generation = c.generation;
+        }
         VoteLog history = AnalysisInput.history(store, c.id);
         synchronized (c) {
+            if (c.generation != generation) {
+                return false;
+            }
             c.log = history.followedBy(c.log);
             c.loaded = true;
+            return true;
         }
     }
 
@@ -382,6 +420,9 @@ public final class LiveAnalysis implements Results, VoteListener, Extremity, Aut
         final long id;
         VoteLog log = new VoteLog();
         boolean loaded;
+        /** Counts {@link #reload}s: a load begun before one is discarded. */
+        long generation;
+
         boolean scheduled;
         boolean dirty;
         /** The pool refused the last computation; the conversation waits in {@code deferred}. */

@@ -35,8 +35,12 @@ public record ResultsDocument(
         double ageSeconds,
         long votesReflected) {
 
-    /** An opinion group: its members' participant ids and its representative statements. */
-    public record Group(int id, List<Long> participants, List<Directed> representative) {}
+    /**
+     * An opinion group: its members and its representative statements. Members are named by their
+     * pseudonyms in the conversation (as are the keys of {@code projection}), never by the
+     * platform-wide participant ids staff see.
+     */
+    public record Group(int id, List<String> participants, List<Directed> representative) {}
 
     public record Directed(long statement, Direction direction, double score) {}
 

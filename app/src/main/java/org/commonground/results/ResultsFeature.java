@@ -47,6 +47,14 @@ public final class ResultsFeature implements AutoCloseable {
         return analysis;
     }
 
+    /**
+     * Recomputes the conversation's analysis from the votes stored now: after votes were deleted
+     * rather than cast (a participant erased their data).
+     */
+    public void reload(long conversationId) {
+        analysis.reload(conversationId);
+    }
+
     public ResultsReaders readers() {
         return readers;
     }

@@ -1,6 +1,8 @@
 package org.commonground.statement;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The moderation states of a conversation's statements, as the moderation feature reads and
@@ -21,5 +23,22 @@ public interface ModerationQueue {
      * Records {@code state} ({@code accepted} or {@code rejected}) with its moderator, now and
      * {@code reason} (may be null); 404 for another conversation's statement, 410 if archived.
      */
-    QueueItem decide(long conversationId, long statementId, long moderatorId, String state, String reason);
+    default QueueItem decide(long conversationId, long statementId, long moderatorId, String state, String reason) {
+        return decide(conversationId, statementId, moderatorId, state, reason, null);
+    }
+
+    /**
+     * As {@link #decide(long, long, long, String, String)}; a rejection with {@code duplicateOf}
+     * records the statement this one repeats (its original when that is a duplicate itself, so
+     * links never chain), and every duplicate of this one is pointed at it too. 422 when it is not
+     * a live statement of the conversation. Any other decision removes the statement's link.
+     */
+    QueueItem decide(
+            long conversationId, long statementId, long moderatorId, String state, String reason, Long duplicateOf);
+
+    /** Statements of the conversation by id, as the queue shows them (unknown ids are left out). */
+    List<QueueItem> items(long conversationId, Collection<Long> statementIds);
+
+    /** The conversation's duplicate → original links, for routing their voters to the original. */
+    Map<Long, Long> originals(long conversationId);
 }

@@ -2,7 +2,11 @@ package org.commonground.statement;
 
 import java.time.Instant;
 
-/** A statement as a moderator sees it. */
+/**
+ * A statement as a moderator sees it.
+ *
+ * @param duplicateOf the statement this one was rejected as a duplicate of, or null
+ */
 public record QueueItem(
         long id,
         String text,
@@ -13,4 +17,5 @@ public record QueueItem(
         Instant moderatedAt,
         Long authorParticipantId,
         boolean seed,
-        Instant createdAt) {}
+        Instant createdAt,
+        Long duplicateOf) {}

@@ -94,6 +94,59 @@ final class StatementStore implements Statements {
                 .findOne();
     }
 
+    /**
+     * Every statement the participant wrote, in any moderation state, oldest first: their own
+     * text, so theirs to download even when moderators rejected it.
+     */
+    @Override
+    public List<StatementView> authoredBy(long participantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, conversation_id, text, lang, moderation_state, created_at FROM statement
+                        WHERE author_participant_id = :p ORDER BY id""")
+                .bind("p", participantId)
+                .map((rs, ctx) -> new StatementView(
+                        rs.getLong("id"),
+                        rs.getLong("conversation_id"),
+                        rs.getString("text"),
+                        rs.getString("lang"),
+                        rs.getString("moderation_state"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .list());
+    }
+
+    /**
+     * The ids of the statements the participant wrote, locked until the caller's transaction ends
+     * (a vote on one waits, so "did anyone else vote on it" stays true while it is decided).
+     */
+    static List<Long> lockAuthoredBy(Handle h, long participantId) {
+        return h.createQuery("SELECT id FROM statement WHERE author_participant_id = :p ORDER BY id FOR UPDATE")
+                .bind("p", participantId)
+                .mapTo(Long.class)
+                .list();
+    }
+
+    /**
+     * Deletes these statements with their translations and every vote on them (by cascade), in
+     * the caller's transaction. The caller tells {@link StatementFeature#events()} after the commit.
+     */
+    static void delete(Handle h, Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            h.createUpdate("DELETE FROM statement WHERE id = ANY(:ids)")
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .execute();
+        }
+    }
+
+    /** Leaves these statements without author (text, translations, votes and moderation kept), in the caller's transaction. */
+    static void removeAuthor(Handle h, Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            h.createUpdate("UPDATE statement SET author_participant_id = NULL WHERE id = ANY(:ids)")
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .execute();
+        }
+    }
+
     @Override
     public List<Long> acceptedIds(long conversationId) {
         return jdbi.withHandle(h ->

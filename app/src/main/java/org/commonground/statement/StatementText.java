@@ -83,6 +83,39 @@ public final class StatementText {
     }
 
     /**
+     * Whether a text's letters contradict its declared language: Japanese mostly in Hangul, Korean
+     * mostly in kana, English mostly in Hangul or kana. Han characters count for Japanese only
+     * (Korean may use hanja, so they neither help nor hurt it); a quoted name in another script
+     * ("独島（독도）は…") does not tip a text that is mostly in its own. Digits, punctuation and
+     * symbols do not count.
+     */
+    public static boolean scriptContradicts(String text, Language declared) {
+        int hangul = 0;
+        int kana = 0;
+        int han = 0;
+        int latin = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            switch (Character.UnicodeScript.of(cp)) {
+                case HANGUL -> hangul++;
+                case HIRAGANA, KATAKANA -> kana++;
+                case HAN -> han++;
+                case LATIN -> latin++;
+                default -> {}
+            }
+        }
+        return switch (declared) {
+            case JA -> hangul > kana + han;
+            case KO -> kana > hangul;
+            case EN -> hangul + kana + han > latin;
+        };
+    }
+
+    /**
      * The near-duplicate key: compatibility-normalized (full-width and half-width forms become one),
      * lower-cased, reduced to its confusable skeleton (look-alike letters of other scripts become
      * one), with white space, punctuation and symbols removed. Two texts with the same key say the

@@ -55,6 +55,33 @@ public interface Statements {
     /** How many of the conversation's statements wait for a moderator. */
     int pendingCount(long conversationId);
 
+    /**
+     * Every statement the participant wrote, in any moderation state, oldest first: their own
+     * text, so theirs to download even when moderators rejected it.
+     */
+    List<StatementView> authoredBy(long participantId);
+
+    /**
+     * The ids of the statements the participant wrote, locked until the caller's transaction ends
+     * (a vote on one waits, so "did anyone else vote on it" stays true while it is decided).
+     */
+    static List<Long> lockAuthoredBy(Handle h, long participantId) {
+        return StatementStore.lockAuthoredBy(h, participantId);
+    }
+
+    /**
+     * Deletes these statements with their translations and every vote on them (by cascade), in
+     * the caller's transaction. The caller tells {@link StatementFeature#events()} after the commit.
+     */
+    static void delete(Handle h, Collection<Long> ids) {
+        StatementStore.delete(h, ids);
+    }
+
+    /** Leaves these statements without author (text, translations, votes and moderation kept), in the caller's transaction. */
+    static void removeAuthor(Handle h, Collection<Long> ids) {
+        StatementStore.removeAuthor(h, ids);
+    }
+
     /** The conversation's imported statements by their external (Pol.is) id, in the importing transaction. */
     static Map<String, Long> byExternalId(Handle h, long conversationId) {
         return StatementStore.byExternalId(h, conversationId);

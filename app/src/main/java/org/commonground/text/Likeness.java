@@ -53,8 +53,8 @@ final class Likeness {
                 terms.add("\u0000name" + i);
             }
         }
-        return new Features(
-                StatementText.fold(text), TextLanguages.charGrams(lang, text), analyzed, Set.copyOf(terms), signals);
+        String folded = StatementText.fold(text);
+        return new Features(folded, TextLanguages.foldedGrams(lang, folded), analyzed, Set.copyOf(terms), signals);
     }
 
     static double score(Features a, Features b) {

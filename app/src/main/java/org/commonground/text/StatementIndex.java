@@ -89,6 +89,11 @@ final class StatementIndex {
         return entries.size();
     }
 
+    /** The statement as indexed, if it is. */
+    java.util.Optional<IndexedStatement> entry(long id) {
+        return java.util.Optional.ofNullable(entries.get(id));
+    }
+
     /** Adds or replaces these statements and makes them visible to the next search. */
     void put(Collection<StatementTexts> statements) {
         try {
@@ -143,6 +148,7 @@ final class StatementIndex {
      */
     List<Hit> search(long conversationId, Set<String> states, String query, int limit) {
         List<Query> perLanguage = new ArrayList<>();
+        String folded = org.commonground.statement.StatementText.fold(query);
         for (Language l : Language.values()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             languages.terms(l, query).stream()
@@ -150,7 +156,7 @@ final class StatementIndex {
                     .forEach(t -> any.add(new TermQuery(new Term(TextLanguages.words(l), t)), Occur.SHOULD));
             // Grams find what the analyzer cut differently in the query and in the text (unknown names).
             BooleanQuery.Builder grams = new BooleanQuery.Builder();
-            TextLanguages.charGrams(l, query).stream()
+            TextLanguages.foldedGrams(l, folded).stream()
                     .limit(MAX_GRAMS)
                     .forEach(g -> grams.add(new TermQuery(new Term(TextLanguages.grams(l), g)), Occur.SHOULD));
             any.add(new BoostQuery(grams.build(), 0.3f), Occur.SHOULD);

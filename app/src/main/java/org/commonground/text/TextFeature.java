@@ -3,6 +3,7 @@ package org.commonground.text;
 import org.commonground.account.Authentication;
 import org.commonground.conversation.Access;
 import org.commonground.conversation.Readable;
+import org.commonground.moderation.NearDuplicates;
 import org.commonground.statement.StatementFeature;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
@@ -15,11 +16,13 @@ import org.commonground.web.Pages;
  */
 public final class TextFeature {
     private final StatementSearch search;
+    private final AlikeStatements alike;
     private final Access access;
     private final Authentication authentication;
 
-    private TextFeature(StatementSearch search, Access access, Authentication authentication) {
+    private TextFeature(StatementSearch search, AlikeStatements alike, Access access, Authentication authentication) {
         this.search = search;
+        this.alike = alike;
         this.access = access;
         this.authentication = authentication;
     }
@@ -35,9 +38,15 @@ public final class TextFeature {
         TextStore store = new TextStore(statement.statements(), translation.translations());
         IndexedStatements indexed = new IndexedStatements(store, new StatementIndex(languages));
         statement.tell(indexed);
-        TextFeature feature = new TextFeature(new StatementSearch(indexed, store, languages), access, authentication);
+        TextFeature feature = new TextFeature(
+                new StatementSearch(indexed, store, languages), new AlikeStatements(indexed), access, authentication);
         Thread.ofVirtual().name("text-index-rebuild").start(indexed::catchUp);
         return feature;
+    }
+
+    /** Near-duplicates of queued statements, within and across languages, for the moderators' queue. */
+    public NearDuplicates nearDuplicates() {
+        return alike;
     }
 
     /**

@@ -83,7 +83,11 @@ final class TextLanguages {
      * for English, where bigrams of letters match almost anything.
      */
     static Set<String> charGrams(Language l, String text) {
-        String folded = StatementText.fold(text);
+        return foldedGrams(l, StatementText.fold(text));
+    }
+
+    /** As {@link #charGrams} of a text already folded: the fold (ICU skeleton) is the costly part, done once per text. */
+    static Set<String> foldedGrams(Language l, String folded) {
         int n = l == Language.EN ? 3 : 2;
         Set<String> grams = new LinkedHashSet<>();
         int[] cps = folded.codePoints().toArray();

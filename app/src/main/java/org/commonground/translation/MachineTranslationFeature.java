@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationFeature;
+import org.commonground.conversation.MachineTranslationOptIn;
+import org.commonground.problem.Conflict;
 import org.commonground.web.Api;
 import org.commonground.web.Language;
 import org.commonground.web.Messages;
@@ -19,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * feeds them, the per-conversation opt-in, and the organizer's API and page. The one public
  * entry of this part of the translation feature.
  */
-public final class MachineTranslationFeature implements MachineTranslations, AutoCloseable {
+public final class MachineTranslationFeature implements MachineTranslations, MachineTranslationOptIn, AutoCloseable {
     private final MachineTranslationSettings settings;
     private final TranslationJobStore jobs;
     private final GlossaryStore glossaries;
@@ -74,9 +76,9 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
 
     /** The organizer's API (opt-in, glossary) and page. */
     public void addTo(Api api, Pages pages, ConversationFeature conversation) {
-        new MachineTranslationRoutes(settings, jobs, glossaries, conversation.access(), this::wake).addTo(api);
+        new MachineTranslationRoutes(settings, jobs, glossaries, conversation.access(), this).addTo(api);
         new MachineTranslationPages(
-                        pages, conversation.readable(), settings, jobs, glossaries, conversation.access(), this::wake)
+                        pages, conversation.readable(), settings, jobs, glossaries, conversation.access(), this)
                 .addTo(api.routes());
     }
 
@@ -91,6 +93,25 @@ public final class MachineTranslationFeature implements MachineTranslations, Aut
         if (queue != null) {
             queue.wake();
         }
+    }
+
+    @Override
+    public boolean available() {
+        return settings.on();
+    }
+
+    @Override
+    public boolean on(long conversationId) {
+        return jobs.enabled(conversationId);
+    }
+
+    @Override
+    public void set(long conversationId, boolean on) {
+        if (on && !settings.on()) {
+            throw new Conflict("machine-translation-unavailable", "machine-translation.unavailable");
+        }
+        jobs.setEnabled(conversationId, on);
+        wake();
     }
 
     /** Turns machine translation on for a conversation (the demo does, when given a service). */

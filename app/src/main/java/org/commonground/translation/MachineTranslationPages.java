@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.commonground.conversation.Access;
 import org.commonground.conversation.Conversation;
+import org.commonground.conversation.MachineTranslationOptIn;
 import org.commonground.conversation.Readable;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.web.Language;
@@ -34,7 +35,7 @@ final class MachineTranslationPages {
             TranslationJobStore jobs,
             GlossaryStore glossaries,
             Access access,
-            Runnable changed) {
+            MachineTranslationOptIn changed) {
         this.pages = pages;
         this.readable = readable;
         this.routes = new MachineTranslationRoutes(settings, jobs, glossaries, access, changed);

@@ -3,7 +3,7 @@ package org.commonground.translation;
 import java.util.Set;
 import org.commonground.account.Account;
 import org.commonground.conversation.Access;
-import org.commonground.problem.Conflict;
+import org.commonground.conversation.MachineTranslationOptIn;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
@@ -17,19 +17,19 @@ final class MachineTranslationRoutes {
     private final TranslationJobStore jobs;
     private final GlossaryStore glossaries;
     private final Access access;
-    private final Runnable changed;
+    private final MachineTranslationOptIn optIn;
 
     MachineTranslationRoutes(
             MachineTranslationSettings settings,
             TranslationJobStore jobs,
             GlossaryStore glossaries,
             Access access,
-            Runnable changed) {
+            MachineTranslationOptIn optIn) {
         this.settings = settings;
         this.jobs = jobs;
         this.glossaries = glossaries;
         this.access = access;
-        this.changed = changed;
+        this.optIn = optIn;
     }
 
     public record MachineTranslationChange(Boolean machineTranslation) {}
@@ -45,11 +45,7 @@ final class MachineTranslationRoutes {
 
     /** Turns it on or off; on is refused (409) on a deployment without a service. */
     MachineTranslationView change(long conversationId, boolean on) {
-        if (on && !settings.on()) {
-            throw new Conflict("machine-translation-unavailable", "machine-translation.unavailable");
-        }
-        jobs.setEnabled(conversationId, on);
-        changed.run();
+        optIn.set(conversationId, on);
         return view(conversationId);
     }
 

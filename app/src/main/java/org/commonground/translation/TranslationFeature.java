@@ -3,6 +3,7 @@ package org.commonground.translation;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.statement.StatementFeature;
 import org.commonground.web.Api;
+import org.commonground.web.CohortLabels;
 import org.commonground.web.Pages;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,12 +17,19 @@ public final class TranslationFeature {
     private final TranslationStore translations;
     private final IntoLanguages intoLanguages;
     private final GlossaryStore glossaries;
+    private final CohortLabelStore cohortLabels;
 
     private TranslationFeature(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
         this.conversation = conversation;
         this.translations = new TranslationStore(jdbi, statement.events());
         this.intoLanguages = new IntoLanguages(conversation.access(), conversation.conversations());
         this.glossaries = new GlossaryStore(jdbi);
+        this.cohortLabels = new CohortLabelStore(jdbi);
+    }
+
+    /** What readers call the organizer's own cohort values, for every page of a conversation. */
+    public CohortLabels cohortLabels() {
+        return cohortLabels::of;
     }
 
     public static TranslationFeature wire(Jdbi jdbi, ConversationFeature conversation, StatementFeature statement) {
@@ -43,8 +51,9 @@ public final class TranslationFeature {
                         translations,
                         conversation.access(),
                         intoLanguages,
-                        glossaries::of)
+                        glossaries::of,
+                        cohortLabels)
                 .addTo(api.routes());
-        new TranslationRoutes(translations, conversation.access(), intoLanguages).addTo(api);
+        new TranslationRoutes(translations, conversation.access(), intoLanguages, cohortLabels).addTo(api);
     }
 }

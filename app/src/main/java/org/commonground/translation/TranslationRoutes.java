@@ -6,6 +6,7 @@ import java.util.Set;
 import org.commonground.account.Account;
 import org.commonground.conversation.Access;
 import org.commonground.problem.Forbidden;
+import org.commonground.problem.Invalid;
 import org.commonground.web.Api;
 import org.commonground.web.Caller;
 import org.commonground.web.PathIds;
@@ -16,8 +17,11 @@ final class TranslationRoutes {
     private final TranslationStore translations;
     private final Access access;
     private final IntoLanguages intoLanguages;
+    private final CohortLabelStore cohortLabels;
 
-    TranslationRoutes(TranslationStore translations, Access access, IntoLanguages intoLanguages) {
+    TranslationRoutes(
+            TranslationStore translations, Access access, IntoLanguages intoLanguages, CohortLabelStore cohortLabels) {
+        this.cohortLabels = cohortLabels;
         this.translations = translations;
         this.access = access;
         this.intoLanguages = intoLanguages;
@@ -85,13 +89,100 @@ final class TranslationRoutes {
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     long translationId = PathIds.of(ctx, "translationId");
-                    Account approver = access.requireAccount(ctx);
-                    access.requireExists(conversationId);
-                    if (!access.has(approver, conversationId, Set.of("organizer", "moderator", "translator"))) {
-                        throw Forbidden.role();
-                    }
+                    Account approver = reviewer(ctx, conversationId);
                     ctx.json(translations.approve(
                             conversationId, translationId, approver.id(), intoLanguages.of(approver, conversationId)));
                 });
+
+        api.get("/api/v1/conversations/{conversationId}/cohort-labels")
+                .id("listCohortLabels")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
+                .summary("What the organizer's own cohort values are called in ja / ko / en: labels people gave "
+                        + "(givenBy) and machine translations (service) — staff of the conversation")
+                .returns(new TypeReference<List<CohortLabelStore.GivenLabel>>() {}.getType())
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    reviewer(ctx, conversationId);
+                    ctx.json(cohortLabels.all(conversationId));
+                });
+
+        api.put("/api/v1/conversations/{conversationId}/cohort-labels")
+                .id("giveCohortLabels")
+                .caller(Caller.ACCOUNT)
+                .tag("translation")
+                .summary("Give (or, with an empty label, remove) labels of the organizer's own cohort values: "
+                        + "organizers in any language, translators into theirs; shown before machine translations")
+                .body(CohortLabelStore.CohortLabels.class)
+                .returns(new TypeReference<List<CohortLabelStore.GivenLabel>>() {}.getType())
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    Account giver = access.requireTranslator(ctx, conversationId);
+                    var in = Requests.body(ctx, CohortLabelStore.CohortLabels.class);
+                    if (in.labels() != null) {
+                        in.labels().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .forEach(l -> intoLanguages.require(giver, conversationId, l.lang()));
+                    }
+                    cohortLabels.give(conversationId, giver.id(), in.labels());
+                    ctx.json(cohortLabels.all(conversationId));
+                });
+
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/edit")
+                .id("editAndApproveTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
+                .summary("Approve a proposed translation with the reviewer's corrections (who may approve it); the "
+                        + "translator's text is kept as proposedText")
+                .body(TranslationStore.Approval.class)
+                .returns(TranslationStore.TranslationView.class)
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long translationId = PathIds.of(ctx, "translationId");
+                    Account reviewer = reviewer(ctx, conversationId);
+                    var edit = Requests.body(ctx, TranslationStore.Approval.class);
+                    if (edit.text() == null) {
+                        throw Invalid.field("text", "translation.text.empty");
+                    }
+                    ctx.json(translations.approve(
+                            conversationId,
+                            translationId,
+                            reviewer.id(),
+                            intoLanguages.of(reviewer, conversationId),
+                            edit));
+                });
+
+        api.post("/api/v1/conversations/{conversationId}/translations/{translationId}/rejection")
+                .id("rejectTranslation")
+                .caller(Caller.ACCOUNT)
+                .problems(409)
+                .tag("translation")
+                .summary("Send a proposed translation back to its translator with a reason they read on the desk "
+                        + "(who may approve it); the statement returns to the missing list")
+                .body(TranslationStore.Rejection.class)
+                .returns(TranslationStore.TranslationView.class)
+                .handle(ctx -> {
+                    long conversationId = PathIds.of(ctx, "conversationId");
+                    long translationId = PathIds.of(ctx, "translationId");
+                    Account reviewer = reviewer(ctx, conversationId);
+                    var rejection = Requests.body(ctx, TranslationStore.Rejection.class);
+                    ctx.json(translations.reject(
+                            conversationId,
+                            translationId,
+                            reviewer.id(),
+                            intoLanguages.of(reviewer, conversationId),
+                            rejection));
+                });
+    }
+
+    /** Who reviews translations: the conversation's translators, moderators and organizers (and admins). */
+    private Account reviewer(io.javalin.http.Context ctx, long conversationId) {
+        Account reviewer = access.requireAccount(ctx);
+        access.requireExists(conversationId);
+        if (!access.has(reviewer, conversationId, Set.of("organizer", "moderator", "translator"))) {
+            throw Forbidden.role();
+        }
+        return reviewer;
     }
 }

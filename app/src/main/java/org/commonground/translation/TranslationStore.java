@@ -43,8 +43,8 @@ final class TranslationStore implements ShownStatements, Translations {
         this.events = events;
     }
 
-    private static final String QUALIFIED_COLUMNS =
-            "t.id, t.statement_id, t.lang, t.text, t.kind, t.state, t.translator_id, t.approved_by, t.created_at, t.approved_at";
+    private static final String QUALIFIED_COLUMNS = "t.id, t.statement_id, t.lang, t.text, t.kind, t.state, "
+            + "t.translator_id, t.approved_by, t.created_at, t.approved_at, t.reviewed_by, t.rejected_reason, t.proposed_text";
     private static final String COLUMNS = QUALIFIED_COLUMNS.replace("t.", "");
 
     private static final RowMapper<TranslationView> VIEW = (rs, ctx) -> new TranslationView(
@@ -57,7 +57,10 @@ final class TranslationStore implements ShownStatements, Translations {
             rs.getObject("translator_id", Long.class),
             rs.getObject("approved_by", Long.class),
             instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("approved_at", OffsetDateTime.class)));
+            instant(rs.getObject("approved_at", OffsetDateTime.class)),
+            rs.getObject("reviewed_by", Long.class),
+            rs.getString("rejected_reason"),
+            rs.getString("proposed_text"));
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
@@ -71,16 +74,35 @@ final class TranslationStore implements ShownStatements, Translations {
             return h.createQuery("""
                     SELECT s.id, s.text, s.lang,
                            (SELECT t.text FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
-                                AND t.kind = 'machine' AND t.state = 'approved') AS machine_text
+                                AND t.kind = 'machine' AND t.state = 'approved' ORDER BY t.id DESC LIMIT 1) AS machine_text
                     FROM statement s
                     WHERE s.conversation_id = :c AND s.moderation_state = 'accepted' AND s.lang <> :lang
                       AND NOT EXISTS (SELECT 1 FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
-                                      AND t.kind = 'human' AND t.state = 'approved')
+                                      AND t.kind = 'human' AND t.state IN ('approved', 'proposed'))
                     ORDER BY s.id""")
                     .bind("c", conversationId)
                     .bind("lang", lang)
                     .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list();
+        });
+    }
+
+    @Override
+    public Missing draft(long conversationId, long statementId, Language into) {
+        return jdbi.withHandle(h -> {
+            ConversationRules.load(h, conversationId);
+            return h.createQuery("""
+                    SELECT s.id, s.text, s.lang,
+                           (SELECT t.text FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
+                                AND t.kind = 'machine' AND t.state = 'approved' ORDER BY t.id DESC LIMIT 1) AS machine_text
+                    FROM statement s
+                    WHERE s.id = :s AND s.conversation_id = :c AND s.moderation_state <> 'rejected'""")
+                    .bind("c", conversationId)
+                    .bind("s", statementId)
+                    .bind("lang", into.code())
+                    .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .findOne()
+                    .orElseThrow(() -> NotFound.of("statement", statementId));
         });
     }
 
@@ -107,6 +129,7 @@ final class TranslationStore implements ShownStatements, Translations {
             throw new Forbidden("machine-translation-by-server-only", "problem.machine-translation-by-server-only");
         }
         String text = text(request.text());
+        requireScriptOf(text, lang);
         TranslationView submitted = jdbi.inTransaction(h -> {
             ConversationRules.load(h, conversationId).requireNotArchived();
             OriginalRow s = statement(h, conversationId, statementId);
@@ -132,36 +155,140 @@ final class TranslationStore implements ShownStatements, Translations {
     @Override
     public TranslationView approve(
             long conversationId, long translationId, long approverId, List<Language> approverLanguages) {
+        return approve(conversationId, translationId, approverId, approverLanguages, new Approval(null));
+    }
+
+    /**
+     * Approves a proposed translation, never by its own author; it replaces the approved one of its
+     * kind. {@code approverLanguages} are those the approver works in (a translator approves only
+     * into their own languages, 403 otherwise). An {@code approval} with a text that differs is the
+     * reviewer's edit: that text is approved, and the translator's is kept as {@code proposedText}.
+     */
+    @Override
+    public TranslationView approve(
+            long conversationId,
+            long translationId,
+            long approverId,
+            List<Language> approverLanguages,
+            Approval approval) {
+        String edited = approval == null || approval.text() == null ? null : text(approval.text());
         TranslationView approved = jdbi.inTransaction(h -> {
-            ConversationRules.load(h, conversationId).requireNotArchived();
-            // Locked so two approvers cannot both approve and leave two approved translations.
-            TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS
-                            + " FROM translation t JOIN statement s ON s.id = t.statement_id"
-                            + " WHERE t.id = :t AND s.conversation_id = :c FOR UPDATE OF t")
-                    .bind("t", translationId)
-                    .bind("c", conversationId)
-                    .map(VIEW)
-                    .findOne()
-                    .orElseThrow(() -> NotFound.of("translation", translationId));
-            if (!t.state().equals("proposed")) {
-                throw new Conflict("translation-not-proposed", "problem.translation-not-proposed", translationId);
-            }
-            if (t.translatorId() != null && t.translatorId() == approverId) {
-                throw new Forbidden("own-translation", "problem.own-translation");
-            }
-            if (Language.parse(t.lang()).filter(approverLanguages::contains).isEmpty()) {
-                throw new Forbidden("language-not-yours", "translation.lang.not-yours", t.lang());
+            TranslationView t = proposedForReview(h, conversationId, translationId, approverId, approverLanguages);
+            String finalText = edited == null ? t.text() : edited;
+            if (edited != null) {
+                requireScriptOf(edited, t.lang());
             }
             supersede(h, t.statementId(), t.lang(), t.kind());
-            return h.createQuery("UPDATE translation SET state = 'approved', approved_by = :a, approved_at = now() "
-                            + "WHERE id = :t RETURNING " + COLUMNS)
+            return h.createQuery("""
+                            UPDATE translation SET state = 'approved', approved_by = :a, approved_at = now(),
+                                   reviewed_by = :a, reviewed_at = now(), text = :text,
+                                   proposed_text = CASE WHEN :text <> text THEN text END
+                            WHERE id = :t RETURNING\s""" + COLUMNS)
                     .bind("a", approverId)
                     .bind("t", translationId)
+                    .bind("text", finalText)
                     .map(VIEW)
                     .one();
         });
         events.changed(conversationId, approved.statementId());
         return approved;
+    }
+
+    /**
+     * Sends a proposed translation back to its translator with a reason (required, up to
+     * {@value #MAX_REASON_LENGTH} characters), by whoever may approve it; the statement returns to
+     * the "missing" list and the translator reads the reason on the desk.
+     */
+    @Override
+    public TranslationView reject(
+            long conversationId,
+            long translationId,
+            long reviewerId,
+            List<Language> reviewerLanguages,
+            Rejection rejection) {
+        String reason = rejection == null || rejection.reason() == null
+                ? ""
+                : rejection.reason().strip();
+        if (reason.isEmpty()) {
+            throw Invalid.field("reason", "translate.reject.reason.required");
+        }
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
+            throw Invalid.field("reason", "translate.reject.reason.too-long", MAX_REASON_LENGTH);
+        }
+        TranslationView rejected = jdbi.inTransaction(h -> {
+            proposedForReview(h, conversationId, translationId, reviewerId, reviewerLanguages);
+            return h.createQuery("""
+                            UPDATE translation SET state = 'rejected', reviewed_by = :r, reviewed_at = now(),
+                                   rejected_reason = :reason
+                            WHERE id = :t RETURNING\s""" + COLUMNS)
+                    .bind("r", reviewerId)
+                    .bind("t", translationId)
+                    .bind("reason", reason)
+                    .map(VIEW)
+                    .one();
+        });
+        events.changed(conversationId, rejected.statementId());
+        return rejected;
+    }
+
+    /** The proposed translation, locked for review, after the reviewer's rights are checked. */
+    private static TranslationView proposedForReview(
+            Handle h, long conversationId, long translationId, long reviewerId, List<Language> reviewerLanguages) {
+        ConversationRules.load(h, conversationId).requireNotArchived();
+        // Locked so two reviewers cannot both decide and leave two approved translations.
+        TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS
+                        + " FROM translation t JOIN statement s ON s.id = t.statement_id"
+                        + " WHERE t.id = :t AND s.conversation_id = :c FOR UPDATE OF t")
+                .bind("t", translationId)
+                .bind("c", conversationId)
+                .map(VIEW)
+                .findOne()
+                .orElseThrow(() -> NotFound.of("translation", translationId));
+        if (!t.state().equals("proposed")) {
+            throw new Conflict("translation-not-proposed", "problem.translation-not-proposed", translationId);
+        }
+        if (t.translatorId() != null && t.translatorId() == reviewerId) {
+            throw new Forbidden("own-translation", "problem.own-translation");
+        }
+        if (Language.parse(t.lang()).filter(reviewerLanguages::contains).isEmpty()) {
+            throw new Forbidden("language-not-yours", "translation.lang.not-yours", t.lang());
+        }
+        return t;
+    }
+
+    /** Refuses (422) a text whose letters contradict its declared language (Hangul declared Japanese). */
+    private static void requireScriptOf(String text, String lang) {
+        Language declared = Language.parse(lang).orElseThrow();
+        if (StatementText.scriptContradicts(text, declared)) {
+            throw Invalid.field("text", "translation.text.script." + declared.code());
+        }
+    }
+
+    /**
+     * A translator's translations into {@code into} sent back with a reason, newest first, while the
+     * statement has no newer human translation into that language (then the matter is settled).
+     */
+    List<Returned> returned(long conversationId, Language into, long translatorId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
+                       t.rejected_reason
+                FROM translation t JOIN statement s ON s.id = t.statement_id
+                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'rejected' AND t.translator_id = :me
+                  AND NOT EXISTS (SELECT 1 FROM translation n WHERE n.statement_id = t.statement_id
+                                  AND n.lang = t.lang AND n.kind = 'human' AND n.id > t.id)
+                ORDER BY t.id DESC LIMIT 50""")
+                .bind("c", conversationId)
+                .bind("lang", into.code())
+                .bind("me", translatorId)
+                .map((rs, x) -> new Returned(
+                        rs.getLong("id"),
+                        rs.getLong("statement_id"),
+                        rs.getString("original"),
+                        rs.getString("original_lang"),
+                        rs.getString("text"),
+                        rs.getString("lang"),
+                        rs.getString("rejected_reason")))
+                .list());
     }
 
     private static void supersede(Handle h, long statementId, String lang, String kind) {
@@ -294,6 +421,40 @@ final class TranslationStore implements ShownStatements, Translations {
         if (!translations.isEmpty()) {
             insert.execute();
         }
+    }
+
+    @Override
+    public void insertApproved(List<ApprovedTranslation> translations) {
+        jdbi.useTransaction(h -> insertApproved(h, translations));
+    }
+
+    @Override
+    public int copyApproved(Map<Long, Long> copies) {
+        return copyApprovedTranslations(copies);
+    }
+
+    /**
+     * Copies every approved translation (human and machine, with translator, approver and service)
+     * of each statement onto its copy, keyed from → to: a statement carried into a dialogue's next
+     * round keeps its translations. Superseded and proposed ones stay behind.
+     */
+    private int copyApprovedTranslations(Map<Long, Long> copies) {
+        if (copies.isEmpty()) {
+            return 0;
+        }
+        Long[] from = copies.keySet().toArray(Long[]::new);
+        Long[] to = new Long[from.length];
+        for (int i = 0; i < from.length; i++) {
+            to[i] = copies.get(from[i]);
+        }
+        return jdbi.withHandle(
+                h -> h.createUpdate("""
+                        INSERT INTO translation (statement_id, lang, text, kind, state, translator_id, approved_by,
+                                                 created_at, approved_at, service)
+                        SELECT m.to_id, t.lang, t.text, t.kind, t.state, t.translator_id, t.approved_by,
+                               t.created_at, t.approved_at, t.service
+                        FROM translation t JOIN unnest(:from, :to) AS m(from_id, to_id) ON m.from_id = t.statement_id
+                        WHERE t.state = 'approved'""").bind("from", from).bind("to", to).execute());
     }
 
     @Override

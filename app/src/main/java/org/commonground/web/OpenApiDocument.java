@@ -1,5 +1,6 @@
 package org.commonground.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.javalin.http.HandlerType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -340,6 +341,9 @@ public final class OpenApiDocument {
                 schemas.put(name, Map.of()); // placeholder: records may refer to themselves
                 Map<String, Object> properties = new LinkedHashMap<>();
                 for (RecordComponent rc : c.getRecordComponents()) {
+                    if (ignored(rc)) {
+                        continue; // not written by Jackson either
+                    }
                     properties.put(rc.getName(), schemaOf(rc.getGenericType()));
                 }
                 schemas.put(name, Map.of("type", "object", "properties", properties));
@@ -347,6 +351,12 @@ public final class OpenApiDocument {
             return Map.of("$ref", "#/components/schemas/" + name);
         }
         return Map.of("type", "object");
+    }
+
+    private static boolean ignored(RecordComponent rc) {
+        JsonIgnore onComponent = rc.getAnnotation(JsonIgnore.class);
+        JsonIgnore onAccessor = rc.getAccessor().getAnnotation(JsonIgnore.class);
+        return (onComponent != null && onComponent.value()) || (onAccessor != null && onAccessor.value());
     }
 
     private static Map<String, Object> problemSchema() {

@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every template knows about the request it renders: the reader's language (and so the
@@ -15,20 +17,46 @@ import java.util.List;
  * @param signedIn    the signed-in account's e-mail, or null for a visitor
  */
 public record Page(
-        Language lang, Messages messages, Assets assets, String csrf, String path, String otherQuery, String signedIn) {
+        Language lang,
+        Messages messages,
+        Assets assets,
+        String csrf,
+        String path,
+        String otherQuery,
+        String signedIn,
+        Supplier<Map<String, String>> cohortLabels) {
+
+    /** A page outside any conversation: cohort values are named by the product's messages only. */
+    public Page(
+            Language lang,
+            Messages messages,
+            Assets assets,
+            String csrf,
+            String path,
+            String otherQuery,
+            String signedIn) {
+        this(lang, messages, assets, csrf, path, otherQuery, signedIn, Map::of);
+    }
 
     /** The message {@code key} in the reader's language. */
     public String t(String key, Object... args) {
         return messages.get(lang, key, args);
     }
 
-    /** A cohort value as readers know it ("Japan" for country JP), or the value itself if unnamed. */
+    /**
+     * A cohort value as readers know it: the product's name ("Japan" for country JP), else the
+     * label people or the machine gave the organizer's own value in this conversation, else the
+     * value itself.
+     */
     public String cohort(String dimension, String value) {
         if (value == null) {
             return t("cohort.none");
         }
         String key = "cohort." + dimension + "." + value;
-        return messages.has(lang, key) ? messages.get(lang, key) : value;
+        if (messages.has(lang, key)) {
+            return messages.get(lang, key);
+        }
+        return cohortLabels.get().getOrDefault(dimension + ":" + value, value);
     }
 
     /** A cohort dimension's name as readers know it ("Country" for country). */

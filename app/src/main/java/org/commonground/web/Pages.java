@@ -10,6 +10,7 @@ import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,8 @@ public final class Pages {
     }
 
     /** How the header learns who is signed in (the account feature provides it). */
+    private volatile CohortLabels cohortLabels = CohortLabels.NONE;
+
     public void identifySignedInWith(Function<Context, String> emailOfSignedIn) {
         this.signedIn = emailOfSignedIn;
     }
@@ -54,8 +57,30 @@ public final class Pages {
                 .filter(e -> !e.getKey().equals("lang"))
                 .flatMap(e -> e.getValue().stream().map(v -> Page.encode(e.getKey()) + "=" + Page.encode(v)))
                 .collect(Collectors.joining("&"));
-        return new Page(
-                Language.of(ctx), messages, assets, csrf.token(ctx), ctx.path(), otherQuery, signedIn.apply(ctx));
+        Language lang = Language.of(ctx);
+        String conversation = ctx.pathParamMap().get("conversationId");
+        Supplier<Map<String, String>> labels = Map::of;
+        if (conversation != null && conversation.matches("[0-9]{1,18}")) {
+            long id = Long.parseLong(conversation);
+            // Read once per page, and only by a page that names a cohort value.
+            labels = new Supplier<>() {
+                private Map<String, String> read;
+
+                @Override
+                public Map<String, String> get() {
+                    if (read == null) {
+                        read = cohortLabels.of(id, lang);
+                    }
+                    return read;
+                }
+            };
+        }
+        return new Page(lang, messages, assets, csrf.token(ctx), ctx.path(), otherQuery, signedIn.apply(ctx), labels);
+    }
+
+    /** How pages of a conversation learn its cohort value labels (the translation feature provides them). */
+    public void labelCohortsWith(CohortLabels labels) {
+        this.cohortLabels = labels;
     }
 
     /** Renders {@code template} with the request's {@link Page} and answers with it as HTML. */

@@ -29,8 +29,10 @@ class ArchitectureTest {
             "text",
             "participation",
             "results",
+            "privacy",
             "report",
             "forum",
+            "dialogue",
             "polis",
             "demo",
             "cli");

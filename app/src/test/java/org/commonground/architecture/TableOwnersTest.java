@@ -45,7 +45,20 @@ class TableOwnersTest {
             Map.entry("translation_job", "translation"),
             Map.entry("translation_usage", "translation"),
             Map.entry("machine_text", "translation"),
-            Map.entry("glossary_term", "translation"));
+            Map.entry("glossary_term", "translation"),
+            // privacy (V130): each conversation's erasure policy
+            Map.entry("privacy_setting", "privacy"),
+            // crosslingual (V140): duplicate links are recorded with moderation decisions (statement), cohort labels
+            // are translations
+            Map.entry("statement_duplicate", "statement"),
+            Map.entry("cohort_label", "translation"),
+            // dialogues over months (V160), the dialogue feature's
+            Map.entry("dialogue", "dialogue"),
+            Map.entry("dialogue_text", "dialogue"),
+            Map.entry("dialogue_round", "dialogue"),
+            Map.entry("dialogue_carried", "dialogue"),
+            Map.entry("dialogue_person", "dialogue"),
+            Map.entry("dialogue_person_round", "dialogue"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {

@@ -93,6 +93,13 @@ class DemoMachineTranslationTest {
                 }
                 assertThat(draft).isNotNull();
                 assertThat(draft.get("machineText").asText()).isEqualTo("〔ko→ja〕竹島 문제보다 청소년 交流를 먼저 늘리자");
+                String desk = server.get(
+                                "/translate/c/" + id + "/s/" + statement + "?into=ja&lang=ja",
+                                given.sessionCookie(translator))
+                        .body();
+                assertThat(desk)
+                        .as("the desk opens the statement with the machine draft in the editor, 竹島 marked")
+                        .contains("〔ko→ja〕竹島 문제보다 청소년 交流를 먼저 늘리자</textarea>", "機械翻訳を下書きとして");
                 var postEdit = server.postJson(
                         base + "/statements/" + statement + "/translations",
                         Map.of("lang", "ja", "text", "竹島の問題より、青少年の交流を先に増やそう"),
@@ -107,6 +114,23 @@ class DemoMachineTranslationTest {
                 assertThat(approved.status()).isEqualTo(200);
                 assertThat(afterPostEdit.get("translation").asText()).isEqualTo("human");
                 assertThat(afterPostEdit.get("text").asText()).isEqualTo("竹島の問題より、青少年の交流を先に増やそう");
+                assertThat(afterPostEdit.get("text").asText())
+                        .as("the glossary's agreed name, never the other side's")
+                        .contains("竹島")
+                        .doesNotContain("독도", "独島");
+
+                // A Japanese reader about to write the same claim again is offered the Korean statement.
+                var similar = server.get(
+                                base + "/statements/similar?lang=ja&text="
+                                        + java.net.URLEncoder.encode(
+                                                "竹島問題よりも先に、青少年の交流を増やそう。", java.nio.charset.StandardCharsets.UTF_8),
+                                reader)
+                        .json();
+                assertThat(similar.at("/statements/0/statementId").asLong()).isEqualTo(statement);
+                assertThat(similar.at("/statements/0/text").asText()).isEqualTo("竹島の問題より、青少年の交流を先に増やそう");
+                assertThat(similar.at("/statements/0/score").asDouble())
+                        .isGreaterThanOrEqualTo(
+                                similar.get("duplicateThreshold").asDouble());
             }
         }
     }

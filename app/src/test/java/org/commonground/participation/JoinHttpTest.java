@@ -29,8 +29,9 @@ class JoinHttpTest extends ParticipationServerTest {
                 .contains(Participants.cookieName(c.id()) + "=cgp_")
                 .containsIgnoringCase("HttpOnly");
         String storedHash = given.jdbi.withHandle(h -> h.select(
-                        "SELECT token_hash FROM participant WHERE id = ?",
-                        body.get("participantId").asLong())
+                        "SELECT token_hash FROM participant WHERE conversation_id = ? AND public_id = ?",
+                        c.id(),
+                        body.get("participant").asText())
                 .mapTo(String.class)
                 .one());
         assertThat(storedHash)

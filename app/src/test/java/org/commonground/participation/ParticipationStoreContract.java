@@ -237,7 +237,7 @@ abstract class ParticipationStoreContract {
             String text = i % 2 == 0
                     ? "Energy grids in Southeast Asia should be built together."
                     : "ENERGY grids in south-east asia should be built together!";
-            Participant p = new Participant(author.id(), c.id(), "en");
+            Participant p = new Participant(author.id(), c.id(), "en", "0000000000000000");
             writes.add(() -> statements.write(
                     p.conversationId(),
                     p.id(),

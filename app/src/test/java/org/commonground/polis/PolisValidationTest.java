@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.commonground.analysis.Analysis;
+import org.commonground.analysis.AnalysisOptions;
+import org.commonground.testing.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PolisValidationTest {
 
@@ -56,6 +62,35 @@ class PolisValidationTest {
                 PolisExport.Summary.EMPTY, comments, votes, PolisExport.VoteSource.HISTORY, List.of(), List.of());
 
         assertThat(PolisValidation.admittedByPolisRule(export)).isEqualTo(1);
+    }
+
+    /**
+     * red-dwarf's ARI against Pol.is's group-id on each shared conversation, measured for issue 10;
+     * the Pol.is mode (red-dwarf's axes, admission, zeroed moderated-out columns and k-means start)
+     * reaches it on each.
+     */
+    @ParameterizedTest
+    @MethodSource("redDwarfFigures")
+    void thePolisModeAgreesWithPolisAtLeastAsWellAsRedDwarf(String dataset, double redDwarf) {
+        PolisExport export = PolisExport.read(SharedData.polisDataset(dataset));
+        var input = export.analysisInput();
+
+        var result = Analysis.run(
+                input.votes(),
+                input.cohorts(),
+                AnalysisOptions.defaults()
+                        .withSeed(1)
+                        .withPolisRules(export.moderatedVotes())
+                        .withConvergence(false));
+
+        var comparison = PolisValidation.compare(result, PolisGroups.read(SharedData.polisDataset(dataset)));
+        assertThat(comparison.adjustedRand()).isGreaterThanOrEqualTo(redDwarf - 0.0005);
+    }
+
+    static java.util.stream.Stream<Arguments> redDwarfFigures() {
+        return ValidationReport.RED_DWARF_ARI.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     private static PolisExport.Comment comment(int id, long createdAt) {

@@ -44,9 +44,11 @@ class ReportViewTest {
                 .contains("class=\"card parallel-view\"")
                 .contains("Japan")
                 .contains("Korea");
-        assertThat(html).contains("id=\"convergence-chart-title\"").contains("<polyline class=\"line s0\"");
-        assertThat(html).contains("<polyline class=\"line k0\"");
+        assertThat(html).contains("id=\"convergence-chart-title\"").contains("<path class=\"line p0\"");
+        assertThat(html).contains("<path class=\"band p0\"").contains("Japan–Korea");
+        assertThat(html).contains("<path class=\"line k0\"");
         assertThat(html).contains("statements are agreed on by a majority in every group and every country");
+        assertThat(html).contains("class=\"group-table\"").contains("data-group-panel=\"1\"");
     }
 
     @Test
@@ -73,7 +75,8 @@ class ReportViewTest {
                 base.cohortOf(),
                 base.firstVotes(),
                 3L,
-                base.now());
+                base.now(),
+                base.replay());
 
         String ko = render(inputs, Language.KO);
         String ja = render(inputs, Language.JA);
@@ -99,6 +102,7 @@ class ReportViewTest {
         Map<Long, String> cohortOf = new HashMap<>();
         Map<Long, int[]> totals = new HashMap<>();
         List<FirstVote> first = new ArrayList<>();
+        List<long[]> cast = new ArrayList<>();
         for (long p = 1; p <= 80; p++) {
             String country = p % 2 == 0 ? "JP" : "KR";
             boolean campA = (p / 2) % 2 == 0;
@@ -120,6 +124,7 @@ class ReportViewTest {
                     v = p % 5 == 0 ? 1 : 0;
                 }
                 votes.vote(p, s, v, at + s * 1000);
+                cast.add(new long[] {p, s, v, at + s * 1000});
                 int[] t = totals.computeIfAbsent(s, k -> new int[3]);
                 t[v == 1 ? 0 : v == -1 ? 1 : 2]++;
             }
@@ -134,6 +139,7 @@ class ReportViewTest {
         }
         Map<Long, StatementTotal> statementTotals = new HashMap<>();
         totals.forEach((s, t) -> statementTotals.put(s, new StatementTotal(s, t[0], t[1], t[2])));
+        List<String> values = List.of("JP", "KR", "US", "other");
         return new ReportView.Inputs(
                 1,
                 "Two camps",
@@ -142,10 +148,24 @@ class ReportViewTest {
                 texts,
                 statementTotals,
                 "country",
-                List.of("JP", "KR", "US", "other"),
+                values,
                 cohortOf,
                 first,
                 null,
-                T0.plusSeconds(90_100));
+                T0.plusSeconds(90_100),
+                replay(result, cohortOf, values, cast));
+    }
+
+    /** The report's replay of {@code cast} (participant, statement, value, epoch ms), in the order cast. */
+    static VoteReplay replay(
+            org.commonground.analysis.AnalysisResult result,
+            Map<Long, String> cohortOf,
+            List<String> values,
+            List<long[]> cast) {
+        VoteReplay.Replayer replayer = VoteReplay.of(result, cohortOf, values, ReportView.MIN_VOTES);
+        cast.stream()
+                .sorted(java.util.Comparator.comparingLong(c -> c[3]))
+                .forEach(c -> replayer.vote(c[0], c[1], (int) c[2], c[3]));
+        return replayer.finish();
     }
 }

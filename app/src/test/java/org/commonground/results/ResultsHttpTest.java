@@ -97,7 +97,7 @@ class ResultsHttpTest extends ParticipationServerTest {
         result.get("projection").fieldNames().forEachRemaining(ids::add);
         assertThat(ids)
                 .containsExactlyInAnyOrderElementsOf(
-                        takers.stream().map(t -> String.valueOf(t.id())).toList());
+                        takers.stream().map(t -> given.publicId(t.id())).toList());
         assertThat(result.at("/cohorts/country/JP/" + statements.getFirst() + "/agree")
                                 .asInt()
                         + result.at("/cohorts/country/KR/" + statements.getFirst() + "/agree")

@@ -64,12 +64,15 @@ public final class ApiWorld {
     private final ParticipationGiven.Person admin;
     private final ParticipationGiven.Person spareTranslator;
     private final ParticipationGiven.Person spareMember;
-    private final ParticipationGiven.Taker participant;
+    /** Replaced by a fresh participant of A once erased (the erasure operation is called too). */
+    private ParticipationGiven.Taker participant;
+
     private final ParticipationGiven.Taker otherParticipant;
     private final ParticipationGiven.Person delegate;
     public final long forumId;
     private final long organizationId;
     private final long projectId;
+    private long dialogueId;
 
     public ApiWorld(TestServer server, TestDatabase db) {
         this.server = server;
@@ -192,7 +195,7 @@ public final class ApiWorld {
         return switch (caller) {
             case ANONYMOUS -> new String[0];
             case OTHER_PARTICIPANT -> otherParticipant.bearer();
-            case PARTICIPANT -> participant.bearer();
+            case PARTICIPANT -> participant().bearer();
             case TRANSLATOR -> translator.bearer();
             case MODERATOR -> given.sessionCookie(moderator);
             case DELEGATE -> delegate.bearer();
@@ -200,6 +203,14 @@ public final class ApiWorld {
             case ORGANIZER -> given.sessionCookie(organizer);
             case ADMIN -> admin.bearer();
         };
+    }
+
+    /** Conversation A's participant; a new one when the last erased their data. */
+    private ParticipationGiven.Taker participant() {
+        if (given.count("SELECT count(*) FROM participant WHERE id = ?", participant.id()) == 0) {
+            participant = given.participant(a);
+        }
+        return participant;
     }
 
     /**
@@ -253,9 +264,26 @@ public final class ApiWorld {
                         .mapTo(String.class)
                         .one());
             case "email" -> organizer.id() + "-" + UNIQUE.incrementAndGet() + "@example.org";
+            case "dialogueId" -> String.valueOf(dialogue());
+            case "number" -> "1";
             case "unique" -> unique();
             default -> throw new IllegalArgumentException("no value for {" + name + "}");
         };
+    }
+
+    /** A dialogue of A's organizer whose round 1 is conversation A, made on first use. */
+    private synchronized long dialogue() {
+        if (dialogueId == 0) {
+            dialogueId = created(server.postJson(
+                    "/api/v1/dialogues",
+                    Map.of(
+                            "texts",
+                            Map.of("en", Map.of("title", "Dialogue of A", "description", "")),
+                            "conversationId",
+                            a.id()),
+                    organizer.bearer()));
+        }
+        return dialogueId;
     }
 
     /** A draft conversation whose organizer is A's organizer (so only staff of A's kind know of it). */

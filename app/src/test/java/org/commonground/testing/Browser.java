@@ -176,8 +176,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks the first element matching {@code css}. A live page (the open conversation's report
+     * refreshes itself every 30 s) may swap the element out between finding and clicking it: then
+     * the new one is found and clicked, once.
+     */
     public Browser click(String css) {
-        find(css).click();
+        try {
+            find(css).click();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            find(css).click();
+        }
         return this;
     }
 

@@ -186,6 +186,13 @@ public final class ParticipationGiven {
         return new Taker(j.participantId(), c.id(), j.token());
     }
 
+    /** The participant's pseudonym in their conversation: how public answers name them. */
+    public String publicId(long participantId) {
+        return jdbi.withHandle(h -> h.select("SELECT public_id FROM participant WHERE id = ?", participantId)
+                .mapTo(String.class)
+                .one());
+    }
+
     /** A participant joined through the real join command with a self-declared country. */
     public static Join.Joined join(Jdbi jdbi, long conversationId, String country, String language) {
         return new Join(jdbi, Invites.over(jdbi))

@@ -52,7 +52,7 @@ class DemoReportBrowserTest {
                         .as("a parallel view")
                         .hasSizeGreaterThanOrEqualTo(2);
                 assertThat(b.findAll("#convergence-chart-title")).hasSize(1);
-                assertThat(b.findAll(".convergence polyline.line")).isNotEmpty();
+                assertThat(b.findAll(".convergence path.line")).isNotEmpty();
                 b.capture("demo-results-" + lang.code());
 
                 b.click("label[for=by-cohort]");

@@ -53,11 +53,12 @@ class OpenApiClientTest extends ServerTest {
         assertThat((List<Long>) report.get("voted")).hasSize(VOTES).doesNotHaveDuplicates();
         assertThat((List<String>) report.get("values"))
                 .containsExactly("agree", "disagree", "pass", "agree", "disagree");
-        long participantId = ((Number) report.get("participantId")).longValue();
-        long stored = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM current_vote WHERE conversation_id = :c AND participant_id = :p")
+        String participant = (String) report.get("participant");
+        long stored = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM current_vote v JOIN participant p ON p.id = v.participant_id
+                        WHERE v.conversation_id = :c AND p.public_id = :p""")
                 .bind("c", demo)
-                .bind("p", participantId)
+                .bind("p", participant)
                 .mapTo(Long.class)
                 .one());
         assertThat(stored)

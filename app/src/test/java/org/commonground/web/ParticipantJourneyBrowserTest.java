@@ -166,8 +166,11 @@ class ParticipantJourneyBrowserTest {
     }
 
     static WebElement entryWith(Browser b, String text) {
+        // By the entry's own text: an entry also lists the statements alike it.
         return b.findAll(".moderation-entry").stream()
-                .filter(e -> e.getText().contains(text))
+                .filter(e -> e.findElement(org.openqa.selenium.By.cssSelector(".statement-text"))
+                        .getText()
+                        .contains(text))
                 .findFirst()
                 .orElseThrow();
     }

@@ -1,0 +1,141 @@
+package org.commonground.dialogue;
+
+import java.util.List;
+import org.commonground.account.AccountFeature;
+import org.commonground.conversation.ConversationFeature;
+import org.commonground.conversation.FrontPageEntry;
+import org.commonground.participation.ParticipationFeature;
+import org.commonground.results.ResultsFeature;
+import org.commonground.statement.StatementFeature;
+import org.commonground.translation.TranslationFeature;
+import org.commonground.web.Api;
+import org.commonground.web.Language;
+import org.commonground.web.Messages;
+import org.commonground.web.Pages;
+import org.commonground.web.Throttles;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Dialogues over months (issue 11), the feature's one public entry: a named series of rounds, each a
+ * conversation, with a schedule; statements carried from round to round with their translations;
+ * returning participants who keep one pseudonym across rounds with their consent; and the analysis
+ * across rounds (the engine's {@code CrossRoundAnalysis}) on the dialogue's page. Its stores, routes
+ * and pages are package-private; the front page lists dialogues through the conversation feature.
+ */
+public final class DialogueFeature {
+    static final int FRONT_PAGE = 10;
+
+    private final DialogueStore dialogues;
+    private final Organizing organizing;
+    private final ReturningParticipants returning;
+    private final DialogueViews views;
+    private final DialogueAnalysis analysis;
+    private final AccountFeature account;
+    private final ConversationFeature conversation;
+    private final TranslationFeature translation;
+    private final Throttles throttles;
+    private final boolean secureCookies;
+
+    private DialogueFeature(
+            Jdbi jdbi,
+            Throttles throttles,
+            boolean secureCookies,
+            AccountFeature account,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            ParticipationFeature participation,
+            ResultsFeature results) {
+        this.dialogues = new DialogueStore(jdbi);
+        ReturningStore returningStore = new ReturningStore(jdbi);
+        this.organizing = new Organizing(
+                dialogues,
+                conversation.conversations(),
+                statement.seeding(),
+                statement.statements(),
+                translation.translations(),
+                conversation.access(),
+                account.authentication(),
+                conversation.clock());
+        this.returning = new ReturningParticipants(returningStore, conversation.conversations(), participation);
+        this.views =
+                new DialogueViews(conversation.conversations(), dialogues, statement.statements(), translation.shown());
+        this.analysis = new DialogueAnalysis(
+                new CrossRounds(jdbi, dialogues, returningStore, statement.statements(), results.results()),
+                results.readers(),
+                conversation.conversations(),
+                views);
+        this.account = account;
+        this.conversation = conversation;
+        this.translation = translation;
+        this.throttles = throttles;
+        this.secureCookies = secureCookies;
+    }
+
+    public static DialogueFeature wire(
+            Jdbi jdbi,
+            Throttles throttles,
+            boolean secureCookies,
+            AccountFeature account,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            ParticipationFeature participation,
+            ResultsFeature results) {
+        return new DialogueFeature(
+                jdbi, throttles, secureCookies, account, conversation, statement, translation, participation, results);
+    }
+
+    /** Registers the API under /api/v1/dialogues, the pages under /d and /organize/d, and the front page's list. */
+    public void addTo(Api api, Pages pages, Messages messages) {
+        new DialogueRoutes(
+                        dialogues, organizing, returning, views, analysis, account.authentication(), pages, throttles)
+                .addTo(api);
+        new DialoguePages(
+                        pages,
+                        dialogues,
+                        organizing,
+                        returning,
+                        views,
+                        analysis,
+                        conversation.conversations(),
+                        translation.shown(),
+                        conversation.access(),
+                        account.authentication(),
+                        throttles,
+                        secureCookies)
+                .addTo(api.routes());
+        conversation.listOnFrontPage(reader -> frontPage(reader, messages));
+    }
+
+    /**
+     * Seeds the demo dialogue (three monthly rounds, returning participants whose votes move; see
+     * {@link DialogueDemo}); returns its id.
+     */
+    public static long seedDemo(Jdbi jdbi, java.time.Clock clock, long organizerId, long translatorId) {
+        return new DialogueDemo(jdbi, clock).seed(organizerId, translatorId);
+    }
+
+    /** The newest public dialogues for the front page, each with its rounds and the one open now. */
+    private List<FrontPageEntry> frontPage(Language reader, Messages messages) {
+        return dialogues.newest(FRONT_PAGE).stream()
+                .peek(organizing::applySchedule)
+                .filter(organizing::isPublic)
+                .map(d -> views.of(d, reader))
+                .map(v -> new FrontPageEntry(
+                        v.url(),
+                        v.title(),
+                        v.description(),
+                        v.current()
+                                .map(r -> messages.get(
+                                        reader,
+                                        "dialogue.front.open",
+                                        v.rounds().size(),
+                                        r.number()))
+                                .orElse(messages.get(
+                                        reader,
+                                        "dialogue.front.rounds",
+                                        v.rounds().size()))))
+                .toList();
+    }
+}
