@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -203,8 +203,26 @@ public final class Browser implements AutoCloseable {
     public Browser through(Runnable action) {
         WebElement old = find("html");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(old));
         return this;
+    }
+
+    /**
+     * Whether {@code old} belongs to a document that was replaced. Chrome sometimes reports such a
+     * node as "does not belong to the document" rather than as stale; both mean the page has gone.
+     */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
