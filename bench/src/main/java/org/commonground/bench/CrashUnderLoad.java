@@ -68,8 +68,8 @@ public final class CrashUnderLoad {
         }
     }
 
-    /** One acknowledged or attempted vote: participant id, statement id, value (-1, 0, 1). */
-    record Cast(long participant, long statement, int value) {}
+    /** One acknowledged or attempted vote: participant pseudonym, statement id, value (-1, 0, 1). */
+    record Cast(String participant, long statement, int value) {}
 
     record Run(
             long acknowledged,
@@ -77,7 +77,8 @@ public final class CrashUnderLoad {
             long inFlightAtKill,
             double restartSeconds,
             List<Cast> acked,
-            long[] participants,
+            long conversation,
+            String[] participants,
             ChildServer restarted) {
         double orphanStopSeconds() {
             return restarted.orphanStopMillis() / 1000.0;
@@ -143,7 +144,7 @@ public final class CrashUnderLoad {
 
     private static Run runOnce(ChildServer server, Path data, Path dir, long conversation, long[] statements, Options o)
             throws Exception {
-        long[] ids = new long[o.participants()];
+        String[] ids = new String[o.participants()];
         String[] tokens = VoteHttpThroughput.join(server.baseUrl(), conversation, o.participants(), ids);
         AtomicBoolean killed = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
@@ -180,7 +181,7 @@ public final class CrashUnderLoad {
         ChildServer restarted = ChildServer.start(data, dir);
         double restart = (System.nanoTime() - t0) / 1e9;
         List<Cast> all = acked.stream().flatMap(List::stream).toList();
-        return new Run(all.size(), errors.get(), inFlight.get(), restart, all, ids, restarted);
+        return new Run(all.size(), errors.get(), inFlight.get(), restart, all, conversation, ids, restarted);
     }
 
     /** A closed loop of votes until the server is gone; a vote counts as acknowledged only on a 201. */
@@ -189,7 +190,7 @@ public final class CrashUnderLoad {
             long conversation,
             long[] statements,
             String[] tokens,
-            long[] ids,
+            String[] ids,
             SplittableRandom random,
             AtomicBoolean killed,
             AtomicLong errors,
@@ -240,7 +241,7 @@ public final class CrashUnderLoad {
         try (Database db = Database.embedded(data)) {
             for (int r = 0; r < runs.size(); r++) {
                 Run run = runs.get(r);
-                Map<Cast, Long> stored = stored(db, run.participants());
+                Map<Cast, Long> stored = stored(db, run.conversation(), run.participants());
                 Map<Cast, Long> wanted = new HashMap<>();
                 run.acked().forEach(c -> wanted.merge(c, 1L, Long::sum));
                 long lost = 0;
@@ -276,19 +277,18 @@ public final class CrashUnderLoad {
         return durable;
     }
 
-    private static Map<Cast, Long> stored(Database db, long[] participants) throws Exception {
+    private static Map<Cast, Long> stored(Database db, long conversation, String[] participants) throws Exception {
         Map<Cast, Long> stored = new HashMap<>();
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement p = c.prepareStatement("""
-                SELECT participant_id, statement_id, value, count(*) FROM vote_event
-                WHERE participant_id = ANY (?) GROUP BY 1, 2, 3""")) {
-            p.setArray(
-                    1,
-                    c.createArrayOf(
-                            "bigint", Arrays.stream(participants).boxed().toArray()));
+                SELECT p.public_id, v.statement_id, v.value, count(*)
+                FROM vote_event v JOIN participant p ON p.id = v.participant_id
+                WHERE p.conversation_id = ? AND p.public_id = ANY (?) GROUP BY 1, 2, 3""")) {
+            p.setLong(1, conversation);
+            p.setArray(2, c.createArrayOf("text", participants));
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    stored.put(new Cast(rs.getLong(1), rs.getLong(2), rs.getInt(3)), rs.getLong(4));
+                    stored.put(new Cast(rs.getString(1), rs.getLong(2), rs.getInt(3)), rs.getLong(4));
                 }
             }
         }

@@ -61,7 +61,7 @@ import org.commonground.web.AbuseLimits;
  * <pre>java -cp bench/target/commonground-bench.jar org.commonground.bench.VoteHttpThroughput [--key value …]</pre>
  */
 public final class VoteHttpThroughput {
-    private static final Pattern ID = Pattern.compile("\"participantId\":(\\d+)");
+    private static final Pattern ID = Pattern.compile("\"participant\":\"([0-9a-f]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"(cgp_[A-Za-z0-9_-]+)\"");
     private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
@@ -634,11 +634,15 @@ public final class VoteHttpThroughput {
 
     /** Joins {@code participants} participants over HTTP (setup, not measured) and returns their tokens. */
     private static String[] join(String base, long conversation, int participants) throws InterruptedException {
-        return join(base, conversation, participants, new long[participants]);
+        return join(base, conversation, participants, new String[participants]);
     }
 
-    /** The same, also filling {@code ids} with the participants' ids (in the order of the tokens). */
-    static String[] join(String base, long conversation, int participants, long[] ids) throws InterruptedException {
+    /**
+     * The same, also filling {@code pseudonyms} with the participants' pseudonyms in the conversation (in the
+     * order of the tokens): the answer names a participant only by its pseudonym, never by the database key.
+     */
+    static String[] join(String base, long conversation, int participants, String[] pseudonyms)
+            throws InterruptedException {
         String[] tokens = new String[participants];
         String[] countries = {"JP", "KR", "US", "other"};
         URI uri = URI.create(base + "/api/v1/conversations/" + conversation + "/participants");
@@ -667,7 +671,7 @@ public final class VoteHttpThroughput {
                                 throw new IllegalStateException("join failed: " + answer);
                             }
                             tokens[i] = token.group(1);
-                            ids[i] = Long.parseLong(id.group(1));
+                            pseudonyms[i] = id.group(1);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
