@@ -128,6 +128,8 @@ public record AnalysisResult(
     /**
      * The analysis over the votes cast until a moment.
      *
+     * @param until            the start of the window's last second, seconds counted from the first vote:
+     *                         the window holds every vote cast before {@code until} + 1 s
      * @param votes            current votes cast by then
      * @param commonGround     number of common-ground statements by then
      * @param meanGap          mean over statements of the agree-rate gap between cohorts of the

@@ -135,7 +135,9 @@ final class VoteReplay {
 
         @Override
         public void vote(long participantId, long statementId, int value, long castAtMillis) {
-            while (window < windowEnds.length && castAtMillis > windowEnds[window]) {
+            // The engine counts time in whole seconds from the first vote, and a window's "until" is the
+            // start of its last second: a vote belongs to the window until that second is over.
+            while (window < windowEnds.length && castAtMillis >= windowEnds[window] + 1000L) {
                 closeWindow();
             }
             Integer s = statementIndex.get(statementId);

@@ -32,9 +32,6 @@ class HonestReportBrowserTest {
     static final RunningApp app = new RunningApp();
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "Regression after the session-4 merges: the convergence chart of the planted conversation"
-                    + " draws no band (line 61); passes on branch report at 82a30f2; to be bisected, see the closing note")
     void theReportShowsUncertaintyWhoIsInEachGroupAndAMapOperableByKeyboardInEveryLanguage() {
         var given = new Given(app.db());
         Conversation c = planted(given);
