@@ -3,6 +3,7 @@ package org.commonground.account;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.commonground.problem.CommonGroundException.FieldError;
@@ -99,6 +100,19 @@ final class AccountStore implements Accounts {
                         .map(ConstructorMapper.of(Row.class))
                         .findOne())
                 .map(Row::toAccount);
+    }
+
+    @Override
+    public java.util.SequencedMap<Long, String> emails(java.util.Collection<Long> ids) {
+        java.util.LinkedHashMap<Long, String> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT id, email FROM account WHERE id = ANY(:ids) ORDER BY email")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     @Override

@@ -41,6 +41,12 @@ public interface Accounts {
 
     List<Account> all();
 
+    /**
+     * The e-mails of these accounts (unknown ids left out), ordered by e-mail in the database's
+     * collation: what a staff list sorted by e-mail shows.
+     */
+    java.util.SequencedMap<Long, String> emails(java.util.Collection<Long> ids);
+
     /** The enabled account with this e-mail and password, if both match. */
     Optional<Account> authenticate(String email, String password);
 }

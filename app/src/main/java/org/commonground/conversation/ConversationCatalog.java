@@ -12,8 +12,14 @@ import org.jdbi.v3.core.Jdbi;
  * Conversations, their texts, cohorts, staff and state (the conversation feature's tables), as other features, tools and tests ask for them; {@link ConversationFeature#conversations()} gives the server's.
  */
 public interface ConversationCatalog {
+    /** For tools and tests that never replace cohorts (that asks {@link CohortUse#UNWIRED} and fails). */
     static ConversationCatalog over(Jdbi jdbi) {
-        return new ConversationStore(jdbi);
+        return over(jdbi, CohortUse.UNWIRED);
+    }
+
+    /** @param cohortUse whether a conversation has participants: {@code ParticipationFeature.cohortUse()} */
+    static ConversationCatalog over(Jdbi jdbi, CohortUse cohortUse) {
+        return new ConversationStore(jdbi, cohortUse);
     }
 
     /** A cohort dimension as an organizer declares it; {@code fixedByInvite} defaults to false. */

@@ -20,11 +20,14 @@ public final class ConversationFeature {
     private final InviteStore invites;
     private final Access access;
     private final Readable readable;
+    /** Set once while wiring by the participation feature (see {@link #ask}); UNWIRED until then. */
+    private volatile CohortUse cohortUse = CohortUse.UNWIRED;
+
     private volatile Function<Language, List<FrontPageEntry>> frontPageSeries = reader -> List.of();
 
     private ConversationFeature(Jdbi jdbi, AccountFeature account) {
         this.account = account;
-        this.conversations = new ConversationStore(jdbi);
+        this.conversations = new ConversationStore(jdbi, (h, id) -> cohortUse.inUse(h, id));
         this.invites = new InviteStore(jdbi);
         this.access = new Access(account.authentication(), conversations);
         this.readable = new Readable(conversations, access, account.clock());
@@ -32,6 +35,15 @@ public final class ConversationFeature {
 
     public static ConversationFeature wire(Jdbi jdbi, AccountFeature account) {
         return new ConversationFeature(jdbi, account);
+    }
+
+    /**
+     * Asks {@code use} whether a conversation has participants before its cohorts are replaced:
+     * how the participation feature, a higher one that owns the participants, answers. Called once
+     * while wiring, before the server takes requests.
+     */
+    public void ask(CohortUse use) {
+        this.cohortUse = use;
     }
 
     /** The clock the app was wired with (see {@link AccountFeature#clock()}). */

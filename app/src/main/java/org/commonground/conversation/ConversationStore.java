@@ -26,10 +26,13 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 final class ConversationStore implements ConversationCatalog {
     private final Jdbi jdbi;
     private final Accounts accounts;
+    private final CohortUse cohortUse;
 
-    public ConversationStore(Jdbi jdbi) {
+    /** @param cohortUse whether a conversation has participants (the participation feature answers) */
+    public ConversationStore(Jdbi jdbi, CohortUse cohortUse) {
         this.jdbi = jdbi;
         this.accounts = Accounts.over(jdbi);
+        this.cohortUse = cohortUse;
     }
 
     record Row(
@@ -46,7 +49,7 @@ final class ConversationStore implements ConversationCatalog {
 
     record DimensionRow(long id, String name, boolean required, String value) {}
 
-    record MemberRow(long accountId, String email, String role, String[] languages) {}
+    record MemberRow(long accountId, String role, String[] languages) {}
 
     /** The store's statements on one handle (so commands run them in their own transaction). */
     private record ConversationSql(Handle h) {
@@ -191,17 +194,10 @@ final class ConversationStore implements ConversationCatalog {
                     .one();
         }
 
-        boolean hasParticipants(long id) {
-            return h.createQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :id)")
-                    .bind("id", id)
-                    .mapTo(Boolean.class)
-                    .one();
-        }
-
+        /** In no order: {@link #toMembers} sorts them by role and e-mail. */
         List<MemberRow> members(long id) {
             return h.createQuery("""
-                    SELECT m.account_id, a.email, m.role, m.languages FROM conversation_member m JOIN account a ON a.id = m.account_id
-                    WHERE m.conversation_id = :id ORDER BY m.role, a.email""")
+                    SELECT account_id, role, languages FROM conversation_member WHERE conversation_id = :id""")
                     .bind("id", id)
                     .map(ConstructorMapper.of(MemberRow.class))
                     .list();
@@ -352,7 +348,7 @@ final class ConversationStore implements ConversationCatalog {
         return jdbi.inTransaction(h -> {
             ConversationSql sql = new ConversationSql(h);
             Row row = locked(sql, id);
-            if (!ConversationState.DRAFT.code().equals(row.state()) || sql.hasInvites(id) || sql.hasParticipants(id)) {
+            if (!ConversationState.DRAFT.code().equals(row.state()) || sql.hasInvites(id) || cohortUse.inUse(h, id)) {
                 throw new Conflict("cohorts-locked", "conversation.cohorts.locked");
             }
             sql.deleteDimensions(id);
@@ -367,16 +363,27 @@ final class ConversationStore implements ConversationCatalog {
         return toMembers(jdbi.withHandle(h -> new ConversationSql(h).members(id)));
     }
 
-    private static List<Member> toMembers(List<MemberRow> rows) {
-        return rows.stream()
-                .map(m -> {
-                    MemberRole role = MemberRole.parse(m.role()).orElseThrow();
-                    List<Language> languages = role == MemberRole.TRANSLATOR
-                            ? TranslatorLanguages.fromStored(m.languages()).languages()
-                            : List.of();
-                    return new Member(m.accountId(), m.email(), role, languages);
-                })
-                .toList();
+    /**
+     * The staff by role code, then e-mail: the e-mails come from the account feature already in
+     * e-mail order (its database's collation, as the join once sorted them), and the stable sort by
+     * role code (lower-case ASCII words, the same in any collation) keeps that order within a role.
+     */
+    private List<Member> toMembers(List<MemberRow> rows) {
+        Map<Long, List<MemberRow>> byAccount = new LinkedHashMap<>();
+        rows.forEach(m ->
+                byAccount.computeIfAbsent(m.accountId(), k -> new ArrayList<>()).add(m));
+        List<Member> members = new ArrayList<>();
+        accounts.emails(byAccount.keySet()).forEach((accountId, email) -> {
+            for (MemberRow m : byAccount.get(accountId)) {
+                MemberRole role = MemberRole.parse(m.role()).orElseThrow();
+                List<Language> languages = role == MemberRole.TRANSLATOR
+                        ? TranslatorLanguages.fromStored(m.languages()).languages()
+                        : List.of();
+                members.add(new Member(m.accountId(), email, role, languages));
+            }
+        });
+        members.sort(java.util.Comparator.comparing(m -> m.role().code()));
+        return List.copyOf(members);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.commonground.conversation.CohortUse;
 import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationRules;
 import org.commonground.conversation.Invites;
@@ -78,6 +79,14 @@ final class ParticipantStore implements JoinLog {
             }
             return new Admitted(id, inserted.publicId(), byName);
         });
+    }
+
+    /** Whether the conversation has participants (answers the conversation feature's {@link CohortUse}). */
+    static boolean any(Handle h, long conversationId) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM participant WHERE conversation_id = :c)")
+                .bind("c", conversationId)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     /** When the participant joined and whether through an invite link. */

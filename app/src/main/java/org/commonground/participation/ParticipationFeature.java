@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.commonground.account.ParticipantTokens;
+import org.commonground.conversation.CohortUse;
 import org.commonground.conversation.ConversationActivity;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.moderation.AuthorCohorts;
@@ -53,6 +54,7 @@ public final class ParticipationFeature {
             MachineTranslations machineTranslations,
             Duplicates duplicates) {
         this.conversation = conversation;
+        conversation.ask(cohortUse());
         this.statement = statement;
         this.translation = translation;
         this.machineTranslations = machineTranslations;
@@ -114,6 +116,11 @@ public final class ParticipationFeature {
     public <T extends VoteListener & Extremity> void tell(T listener) {
         relay.listener = listener;
         relay.extremity = listener;
+    }
+
+    /** Whether a conversation has participants, for the conversation feature (and tools and tests that replace cohorts). */
+    public static CohortUse cohortUse() {
+        return ParticipantStore::any;
     }
 
     /** The id of the request's participant in the conversation, if it carries a valid token of it. */

@@ -75,9 +75,6 @@ class TableOwnersTest {
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
      *     the vote hot path): a round trip per check would cost more than the vote.
-     * <li>ConversationStore: whether a conversation already has participants (its cohorts are
-     *     frozen then), read in the same transaction that replaces them (participation sits
-     *     above); the staff list joins the members' e-mails from {@code account}.
      * <li>TranslationStore: reads (never writes) {@code statement} rows joined to their
      *     translations: "which text does this reader see" is one query, from one snapshot.
      * <li>TranslationJobStore (machine translation): gathers the texts to translate — statements,
@@ -90,8 +87,6 @@ class TableOwnersTest {
     static final Set<String> ACROSS_OWNERS = Set.of(
             "VoteStore:conversation",
             "VoteStore:statement",
-            "ConversationStore:account",
-            "ConversationStore:participant",
             "TranslationStore:statement",
             "TranslationJobStore:statement",
             "TranslationJobStore:conversation_text",

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.account.Account;
+import org.commonground.account.Role;
 import org.commonground.db.Database;
+import org.commonground.participation.ParticipationFeature;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.StatementFeature;
@@ -39,7 +41,7 @@ class ConversationStoreTest {
     static void open(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
         jdbi = Database.jdbi(db.dataSource());
-        conversations = new ConversationStore(jdbi);
+        conversations = new ConversationStore(jdbi, ParticipationFeature.cohortUse());
         seeds = StatementFeature.wire(jdbi).seeding();
         given = new TestAccounts(db);
     }
@@ -155,6 +157,36 @@ class ConversationStoreTest {
                                 .extracting(f -> f.field())
                                 .containsExactly("cohorts.0.name", "cohorts.0.values.1"));
         assertThat(count("conversation")).isEqualTo(before);
+    }
+
+    @Test
+    void staffAreListedByRoleThenEmailAsTheDatabaseSortsThem() {
+        long id = conversations.create(organizer().id(), titled("Staff order")).id();
+        // Case, dots and dashes: where collations differ, the list must still follow the database's.
+        String run = Long.toString(id);
+        List<String> emails = List.of(
+                "zoe" + run + "@example.org",
+                "Amy" + run + "@example.org",
+                "a.my" + run + "@example.org",
+                "al-x" + run + "@example.org",
+                "bob" + run + "@example.org",
+                "B.ob" + run + "@example.org");
+        for (int i = 0; i < emails.size(); i++) {
+            Account a = given.account(emails.get(i), i % 2 == 0 ? Role.ORGANIZER : Role.MODERATOR);
+            if (i % 2 == 0) {
+                conversations.addMember(id, a.id(), MemberRole.ORGANIZER);
+            }
+            conversations.addMember(id, a.id(), i % 3 == 0 ? MemberRole.TRANSLATOR : MemberRole.MODERATOR);
+        }
+
+        List<String> sortedBySql = jdbi.withHandle(
+                h -> h.createQuery("""
+                        SELECT m.role || ' ' || a.email FROM conversation_member m JOIN account a ON a.id = m.account_id
+                        WHERE m.conversation_id = :id ORDER BY m.role, a.email""").bind("id", id).mapTo(String.class).list());
+        assertThat(conversations.members(id))
+                .extracting(m -> m.role().code() + " " + m.email())
+                .hasSize(emails.size() + 3)
+                .containsExactlyElementsOf(sortedBySql);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.commonground.db.Database;
+import org.commonground.participation.ParticipationFeature;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
@@ -41,7 +42,7 @@ class InviteStoreTest {
     static void open(TestDatabase.Kind kind) {
         db = TestDatabase.fresh(kind);
         jdbi = Database.jdbi(db.dataSource());
-        conversations = new ConversationStore(jdbi);
+        conversations = new ConversationStore(jdbi, ParticipationFeature.cohortUse());
         invites = new InviteStore(jdbi);
         given = new TestAccounts(db);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipInputStream;
 import org.commonground.account.Role;
+import org.commonground.participation.ParticipationFeature;
 import org.commonground.testing.Given;
 import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
@@ -281,7 +282,7 @@ class OrganizerPagesTest {
     }
 
     private static ConversationStore conversations() {
-        return new ConversationStore(new Given(app.db()).jdbi());
+        return new ConversationStore(new Given(app.db()).jdbi(), ParticipationFeature.cohortUse());
     }
 
     private static long accountId(String email) {
