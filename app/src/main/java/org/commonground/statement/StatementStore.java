@@ -236,6 +236,29 @@ final class StatementStore implements Statements {
                         .list()));
     }
 
+    static List<StoredStatement> inConversation(Handle h, long conversationId, boolean acceptedOnly) {
+        return h.createQuery(STORED + "WHERE conversation_id = :c"
+                        + (acceptedOnly ? " AND moderation_state = 'accepted'" : "") + " ORDER BY id")
+                .bind("c", conversationId)
+                .map(StatementStore::stored)
+                .list();
+    }
+
+    static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
+        return h.createQuery(STORED + "WHERE id = :s AND conversation_id = :c")
+                .bind("s", statementId)
+                .bind("c", conversationId)
+                .map(StatementStore::stored)
+                .findOne();
+    }
+
+    static Optional<StoredStatement> find(Handle h, long statementId) {
+        return h.createQuery(STORED + "WHERE id = :s")
+                .bind("s", statementId)
+                .map(StatementStore::stored)
+                .findOne();
+    }
+
     private static StoredStatement stored(ResultSet rs, StatementContext ctx) throws SQLException {
         return new StoredStatement(
                 rs.getLong("id"),

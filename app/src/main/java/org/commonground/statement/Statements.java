@@ -43,6 +43,25 @@ public interface Statements {
         return StatementStore.duplicateOf(h, conversationId, folded);
     }
 
+    /**
+     * The conversation's statements in id order as the caller's transaction sees them, for a feature
+     * that keeps rows about statements (translations) and must pair them with the originals:
+     * {@code acceptedOnly} keeps those anyone may read.
+     */
+    static List<StoredStatement> inConversation(Handle h, long conversationId, boolean acceptedOnly) {
+        return StatementStore.inConversation(h, conversationId, acceptedOnly);
+    }
+
+    /** One statement of the conversation as the caller's transaction sees it; empty if not there. */
+    static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
+        return StatementStore.find(h, conversationId, statementId);
+    }
+
+    /** One statement in whatever conversation, as the caller's transaction sees it; empty if not there. */
+    static Optional<StoredStatement> find(Handle h, long statementId) {
+        return StatementStore.find(h, statementId);
+    }
+
     /** The ids of the conversation's accepted statements (those shown and counted), ascending. */
     List<Long> acceptedIds(long conversationId);
 

@@ -1,13 +1,12 @@
 package org.commonground.translation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +20,13 @@ import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.statement.StatementEvents;
 import org.commonground.statement.StatementText;
+import org.commonground.statement.Statements;
+import org.commonground.statement.Statements.StoredStatement;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Translations of statements. A human translation starts as {@code proposed} and is approved by a
@@ -70,41 +72,58 @@ final class TranslationStore implements ShownStatements, Translations, SeedTrans
     @Override
     public List<Missing> missing(long conversationId, String rawInto) {
         String lang = language(rawInto, "into");
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             ConversationRules.load(h, conversationId);
-            return h.createQuery("""
-                    SELECT s.id, s.text, s.lang,
-                           (SELECT t.text FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
-                                AND t.kind = 'machine' AND t.state = 'approved' ORDER BY t.id DESC LIMIT 1) AS machine_text
-                    FROM statement s
-                    WHERE s.conversation_id = :c AND s.moderation_state = 'accepted' AND s.lang <> :lang
-                      AND NOT EXISTS (SELECT 1 FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
-                                      AND t.kind = 'human' AND t.state IN ('approved', 'proposed'))
-                    ORDER BY s.id""")
-                    .bind("c", conversationId)
+            List<StoredStatement> originals = Statements.inConversation(h, conversationId, true).stream()
+                    .filter(o -> !o.lang().code().equals(lang))
+                    .toList();
+            Map<Long, String> machine = new HashMap<>();
+            Set<Long> human = new HashSet<>();
+            h.createQuery("""
+                            SELECT statement_id, kind, text FROM translation
+                            WHERE statement_id = ANY(:ids) AND lang = :lang
+                              AND (kind = 'machine' AND state = 'approved'
+                                   OR kind = 'human' AND state IN ('approved', 'proposed'))
+                            ORDER BY id DESC""")
+                    .bind("ids", ids(originals))
                     .bind("lang", lang)
-                    .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list();
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(row -> {
+                        long id = Long.parseLong(row[0]);
+                        if (row[1].equals("human")) {
+                            human.add(id);
+                        } else {
+                            machine.putIfAbsent(id, row[2]); // newest first
+                        }
+                    });
+            return originals.stream()
+                    .filter(o -> !human.contains(o.id()))
+                    .map(o -> new Missing(o.id(), o.text(), o.lang().code(), machine.get(o.id())))
+                    .toList();
         });
     }
 
     @Override
     public Missing draft(long conversationId, long statementId, Language into) {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             ConversationRules.load(h, conversationId);
-            return h.createQuery("""
-                    SELECT s.id, s.text, s.lang,
-                           (SELECT t.text FROM translation t WHERE t.statement_id = s.id AND t.lang = :lang
-                                AND t.kind = 'machine' AND t.state = 'approved' ORDER BY t.id DESC LIMIT 1) AS machine_text
-                    FROM statement s
-                    WHERE s.id = :s AND s.conversation_id = :c AND s.moderation_state <> 'rejected'""")
-                    .bind("c", conversationId)
+            StoredStatement o = Statements.find(h, conversationId, statementId)
+                    .filter(f -> !f.moderationState().equals("rejected"))
+                    .orElseThrow(() -> NotFound.of("statement", statementId));
+            String machine = h.createQuery("""
+                            SELECT text FROM translation WHERE statement_id = :s AND lang = :lang
+                              AND kind = 'machine' AND state = 'approved' ORDER BY id DESC LIMIT 1""")
                     .bind("s", statementId)
                     .bind("lang", into.code())
-                    .map((rs, ctx) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .mapTo(String.class)
                     .findOne()
-                    .orElseThrow(() -> NotFound.of("statement", statementId));
+                    .orElse(null);
+            return new Missing(o.id(), o.text(), o.lang().code(), machine);
         });
+    }
+
+    private static Long[] ids(List<StoredStatement> statements) {
+        return statements.stream().map(StoredStatement::id).toArray(Long[]::new);
     }
 
     @Override
@@ -251,13 +270,12 @@ final class TranslationStore implements ShownStatements, Translations, SeedTrans
             Handle h, long conversationId, long translationId, long reviewerId, List<Language> reviewerLanguages) {
         ConversationRules.load(h, conversationId).requireNotArchived();
         // Locked so two reviewers cannot both decide and leave two approved translations.
-        TranslationView t = h.createQuery("SELECT " + QUALIFIED_COLUMNS
-                        + " FROM translation t JOIN statement s ON s.id = t.statement_id"
-                        + " WHERE t.id = :t AND s.conversation_id = :c FOR UPDATE OF t")
+        TranslationView t = h.createQuery("SELECT " + COLUMNS + " FROM translation WHERE id = :t FOR UPDATE")
                 .bind("t", translationId)
-                .bind("c", conversationId)
                 .map(VIEW)
                 .findOne()
+                .filter(found ->
+                        Statements.find(h, conversationId, found.statementId()).isPresent())
                 .orElseThrow(() -> NotFound.of("translation", translationId));
         if (!t.state().equals("proposed")) {
             throw new Conflict("translation-not-proposed", "problem.translation-not-proposed", translationId);
@@ -284,26 +302,37 @@ final class TranslationStore implements ShownStatements, Translations, SeedTrans
      * statement has no newer human translation into that language (then the matter is settled).
      */
     List<Returned> returned(long conversationId, Language into, long translatorId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
-                       t.rejected_reason
-                FROM translation t JOIN statement s ON s.id = t.statement_id
-                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'rejected' AND t.translator_id = :me
-                  AND NOT EXISTS (SELECT 1 FROM translation n WHERE n.statement_id = t.statement_id
-                                  AND n.lang = t.lang AND n.kind = 'human' AND n.id > t.id)
-                ORDER BY t.id DESC LIMIT 50""")
-                .bind("c", conversationId)
-                .bind("lang", into.code())
-                .bind("me", translatorId)
-                .map((rs, x) -> new Returned(
-                        rs.getLong("id"),
-                        rs.getLong("statement_id"),
-                        rs.getString("original"),
-                        rs.getString("original_lang"),
-                        rs.getString("text"),
-                        rs.getString("lang"),
-                        rs.getString("rejected_reason")))
-                .list());
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Map<Long, StoredStatement> originals = byId(Statements.inConversation(h, conversationId, false));
+            return h.createQuery("""
+                            SELECT t.id, t.statement_id, t.text, t.lang, t.rejected_reason FROM translation t
+                            WHERE t.statement_id = ANY(:ids) AND t.lang = :lang AND t.state = 'rejected'
+                              AND t.translator_id = :me
+                              AND NOT EXISTS (SELECT 1 FROM translation n WHERE n.statement_id = t.statement_id
+                                              AND n.lang = t.lang AND n.kind = 'human' AND n.id > t.id)
+                            ORDER BY t.id DESC LIMIT 50""")
+                    .bind("ids", originals.keySet().toArray(Long[]::new))
+                    .bind("lang", into.code())
+                    .bind("me", translatorId)
+                    .map((rs, x) -> {
+                        StoredStatement o = originals.get(rs.getLong("statement_id"));
+                        return new Returned(
+                                rs.getLong("id"),
+                                o.id(),
+                                o.text(),
+                                o.lang().code(),
+                                rs.getString("text"),
+                                rs.getString("lang"),
+                                rs.getString("rejected_reason"));
+                    })
+                    .list();
+        });
+    }
+
+    private static Map<Long, StoredStatement> byId(List<StoredStatement> statements) {
+        Map<Long, StoredStatement> out = new HashMap<>();
+        statements.forEach(o -> out.put(o.id(), o));
+        return out;
     }
 
     private static void supersede(Handle h, long statementId, String lang, String kind) {
@@ -318,11 +347,8 @@ final class TranslationStore implements ShownStatements, Translations, SeedTrans
     private record OriginalRow(String lang, String state) {}
 
     private static OriginalRow statement(Handle h, long conversationId, long statementId) {
-        return h.createQuery("SELECT lang, moderation_state FROM statement WHERE id = :s AND conversation_id = :c")
-                .bind("s", statementId)
-                .bind("c", conversationId)
-                .map((rs, ctx) -> new OriginalRow(rs.getString(1), rs.getString(2)))
-                .findOne()
+        return Statements.find(h, conversationId, statementId)
+                .map(o -> new OriginalRow(o.lang().code(), o.moderationState()))
                 .orElseThrow(() -> NotFound.of("statement", statementId));
     }
 
@@ -351,73 +377,79 @@ final class TranslationStore implements ShownStatements, Translations, SeedTrans
 
     /** The translations into {@code into} waiting for approval; {@code mine} marks those {@code me} proposed. */
     List<Proposed> proposed(long conversationId, Language into, long me) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT t.id, s.id AS statement_id, s.text AS original, s.lang AS original_lang, t.text, t.lang,
-                       t.translator_id = :me AS mine
-                FROM translation t JOIN statement s ON s.id = t.statement_id
-                WHERE s.conversation_id = :c AND t.lang = :lang AND t.state = 'proposed'
-                ORDER BY t.id""")
-                .bind("c", conversationId)
-                .bind("lang", into.code())
-                .bind("me", me)
-                .map((rs, x) -> new Proposed(
-                        rs.getLong("id"),
-                        rs.getLong("statement_id"),
-                        rs.getString("original"),
-                        rs.getString("original_lang"),
-                        rs.getString("text"),
-                        rs.getString("lang"),
-                        rs.getBoolean("mine")))
-                .list());
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Map<Long, StoredStatement> originals = byId(Statements.inConversation(h, conversationId, false));
+            return h.createQuery("""
+                            SELECT id, statement_id, text, lang, translator_id = :me AS mine FROM translation
+                            WHERE statement_id = ANY(:ids) AND lang = :lang AND state = 'proposed'
+                            ORDER BY id""")
+                    .bind("ids", originals.keySet().toArray(Long[]::new))
+                    .bind("lang", into.code())
+                    .bind("me", me)
+                    .map((rs, x) -> {
+                        StoredStatement o = originals.get(rs.getLong("statement_id"));
+                        return new Proposed(
+                                rs.getLong("id"),
+                                o.id(),
+                                o.text(),
+                                o.lang().code(),
+                                rs.getString("text"),
+                                rs.getString("lang"),
+                                rs.getBoolean("mine"));
+                    })
+                    .list();
+        });
     }
 
     @Override
     public Map<Long, Shown> all(long conversationId, Language reader) {
-        Map<Long, Shown> out = new java.util.HashMap<>();
-        jdbi.useHandle(h -> shown(h, "s.conversation_id = :c", reader)
-                .bind("c", conversationId)
-                .map((rs, ctx) -> shown(rs, reader))
-                .forEach(s -> out.put(s.id(), s)));
-        return out;
+        return jdbi.inTransaction(
+                TransactionIsolationLevel.REPEATABLE_READ,
+                h -> shown(h, Statements.inConversation(h, conversationId, true), reader));
     }
 
     @Override
     public Optional<Shown> one(long statementId, Language reader) {
-        return jdbi.withHandle(h -> shown(h, "s.id = :id", reader)
-                .bind("id", statementId)
-                .map((rs, ctx) -> shown(rs, reader))
-                .findOne());
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            List<StoredStatement> accepted =
+                    Statements.find(h, statementId)
+                            .filter(o -> o.moderationState().equals("accepted"))
+                            .stream()
+                            .toList();
+            return Optional.ofNullable(shown(h, accepted, reader).get(statementId));
+        });
     }
 
     /**
-     * The statements anyone may read, translated for the reader: accepted ones only. The one place
-     * that says so for every page, fragment, download and API answer built from ShownStatements;
-     * a pending or rejected statement (and its translations) is the moderators' alone.
+     * The statements anyone may read, translated for the reader: accepted ones only (the caller
+     * passes those), each with its approved translation into the reader's language, human before
+     * machine, newest first. The one place that says so for every page, fragment, download and API
+     * answer built from ShownStatements; a pending or rejected statement (and its translations) is
+     * the moderators' alone. Read on the caller's repeatable-read transaction, so the text shown
+     * and its original come from one snapshot.
      */
-    private static org.jdbi.v3.core.statement.Query shown(Handle h, String where, Language reader) {
-        return h.createQuery("""
-                SELECT s.id, s.text, s.lang, t.text AS translated, t.kind, t.service
-                FROM statement s
-                LEFT JOIN LATERAL (SELECT t.text, t.kind, t.service FROM translation t
-                                   WHERE t.statement_id = s.id AND t.lang = :lang AND t.state = 'approved'
-                                   ORDER BY t.kind = 'human' DESC, t.id DESC LIMIT 1) t ON s.lang <> :lang
-                WHERE s.moderation_state = 'accepted' AND\s""" + where).bind("lang", reader.code());
-    }
-
-    private static Shown shown(ResultSet rs, Language reader) throws SQLException {
-        String translated = rs.getString("translated");
-        String text = rs.getString("text");
-        String lang = rs.getString("lang");
-        return translated == null
-                ? new Shown(rs.getLong("id"), text, lang, text, lang, "original", null)
-                : new Shown(
-                        rs.getLong("id"),
-                        translated,
-                        reader.code(),
-                        text,
-                        lang,
-                        rs.getString("kind"),
-                        rs.getString("service"));
+    private static Map<Long, Shown> shown(Handle h, List<StoredStatement> accepted, Language reader) {
+        Map<Long, String[]> translated = new HashMap<>();
+        h.createQuery("""
+                        SELECT DISTINCT ON (statement_id) statement_id, text, kind, service FROM translation
+                        WHERE statement_id = ANY(:ids) AND lang = :lang AND state = 'approved'
+                        ORDER BY statement_id, kind = 'human' DESC, id DESC""")
+                .bind("ids", ids(accepted))
+                .bind("lang", reader.code())
+                .map((rs, ctx) ->
+                        Map.entry(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
+                .forEach(e -> translated.put(e.getKey(), e.getValue()));
+        Map<Long, Shown> out = new HashMap<>();
+        for (StoredStatement o : accepted) {
+            String lang = o.lang().code();
+            String[] t = o.lang() == reader ? null : translated.get(o.id());
+            out.put(
+                    o.id(),
+                    t == null
+                            ? new Shown(o.id(), o.text(), lang, o.text(), lang, "original", null)
+                            : new Shown(o.id(), t[0], reader.code(), o.text(), lang, t[1], t[2]));
+        }
+        return out;
     }
 
     static void insertApproved(Handle h, List<ApprovedTranslation> translations) {

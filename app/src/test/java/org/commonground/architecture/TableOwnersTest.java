@@ -75,8 +75,6 @@ class TableOwnersTest {
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
      *     the vote hot path): a round trip per check would cost more than the vote.
-     * <li>TranslationStore: reads (never writes) {@code statement} rows joined to their
-     *     translations: "which text does this reader see" is one query, from one snapshot.
      * <li>TranslationJobStore (machine translation): gathers the texts to translate — statements,
      *     conversation texts, cohort names and values — in its own queries; to ask their owners.
      * <li>PolisImport, ConversationExport: the bulk Pol.is import (COPY) and its export write or
@@ -87,7 +85,6 @@ class TableOwnersTest {
     static final Set<String> ACROSS_OWNERS = Set.of(
             "VoteStore:conversation",
             "VoteStore:statement",
-            "TranslationStore:statement",
             "TranslationJobStore:statement",
             "TranslationJobStore:conversation_text",
             "TranslationJobStore:cohort_dimension",
