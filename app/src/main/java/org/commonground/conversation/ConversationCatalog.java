@@ -102,6 +102,11 @@ public interface ConversationCatalog {
         ConversationStore.adopt(h, id, ownerId, staff);
     }
 
+    /** The conversation as the caller's transaction sees it (texts and cohort dimensions included), if it exists. */
+    static Optional<Conversation> read(Handle h, long conversationId) {
+        return ConversationStore.load(h, conversationId);
+    }
+
     /** The oldest conversation's id, if there is any (the demo seeds only an empty database). */
     static Optional<Long> oldestId(Handle h) {
         return ConversationStore.oldestId(h);

@@ -244,6 +244,18 @@ final class StatementStore implements Statements {
                 .list();
     }
 
+    static List<StoredStatement> acceptedSince(Handle h, long conversationId, java.time.OffsetDateTime since) {
+        return h.createQuery(STORED + """
+                        WHERE conversation_id = :c AND moderation_state = 'accepted'
+                          AND (CAST(:since AS timestamptz) IS NULL
+                               OR greatest(created_at, coalesce(moderated_at, created_at)) >= :since)
+                        ORDER BY id""")
+                .bind("c", conversationId)
+                .bind("since", since)
+                .map(StatementStore::stored)
+                .list();
+    }
+
     static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
         return h.createQuery(STORED + "WHERE id = :s AND conversation_id = :c")
                 .bind("s", statementId)

@@ -52,6 +52,14 @@ public interface Statements {
         return StatementStore.inConversation(h, conversationId, acceptedOnly);
     }
 
+    /**
+     * The conversation's accepted statements that were written or accepted at or after
+     * {@code since} (database time; null for all), in id order, as the caller's transaction sees them.
+     */
+    static List<StoredStatement> acceptedSince(Handle h, long conversationId, java.time.OffsetDateTime since) {
+        return StatementStore.acceptedSince(h, conversationId, since);
+    }
+
     /** One statement of the conversation as the caller's transaction sees it; empty if not there. */
     static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
         return StatementStore.find(h, conversationId, statementId);

@@ -4,10 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
 import org.commonground.statement.StatementText;
+import org.commonground.statement.Statements;
+import org.commonground.statement.Statements.StoredStatement;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -75,64 +83,35 @@ final class TranslationJobStore {
         return jdbi.inTransaction(h -> {
             OffsetDateTime started =
                     h.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one();
-            h.createUpdate("""
-                    INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
-                                                 source_hash, not_before)
-                    SELECT s.conversation_id, 'statement:' || s.id, s.lang, l.lang, s.text, md5(s.text), :now
-                    FROM machine_translation_setting m
-                    JOIN statement s ON s.conversation_id = m.conversation_id AND s.moderation_state = 'accepted'
-                    CROSS JOIN (VALUES ('ja'), ('ko'), ('en')) AS l (lang)
-                    WHERE m.enabled AND s.lang <> l.lang AND char_length(s.text) <= 1000
-                      AND (CAST(:since AS timestamptz) IS NULL
-                           OR greatest(s.created_at, coalesce(s.moderated_at, s.created_at)) >= :since)
-                      AND NOT EXISTS (SELECT 1 FROM translation t
-                                      WHERE t.statement_id = s.id AND t.lang = l.lang AND t.state = 'approved')
-                    ON CONFLICT DO NOTHING""")
-                    .bind("since", since)
-                    .bind("now", now.atOffset(ZoneOffset.UTC))
-                    .execute();
+            List<Long> enabled = h.createQuery(
+                            "SELECT conversation_id FROM machine_translation_setting WHERE enabled ORDER BY 1")
+                    .mapTo(Long.class)
+                    .list();
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            for (long c : enabled) {
+                enqueueStatements(h, c, Statements.acceptedSince(h, c, since), at);
+            }
             if (!texts) {
                 return started;
             }
-            // Each text field from the conversation's first written language, into each language it lacks.
-            h.createUpdate("""
-                    INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
-                                                 source_hash, not_before)
-                    SELECT src.conversation_id, 'conversation:' || f.field, src.lang, l.lang, f.text, md5(f.text), :now
-                    FROM machine_translation_setting m
-                    JOIN LATERAL (SELECT * FROM conversation_text ct WHERE ct.conversation_id = m.conversation_id
-                                  ORDER BY array_position(ARRAY['ja', 'ko', 'en'], ct.lang) LIMIT 1) src ON true
-                    CROSS JOIN LATERAL (VALUES ('title', src.title), ('description', src.description),
-                                               ('background', src.background)) AS f (field, text)
-                    CROSS JOIN (VALUES ('ja'), ('ko'), ('en')) AS l (lang)
-                    WHERE m.enabled AND f.text <> '' AND l.lang <> src.lang
-                      AND NOT EXISTS (SELECT 1 FROM conversation_text w
-                                      WHERE w.conversation_id = m.conversation_id AND w.lang = l.lang)
-                    ON CONFLICT DO NOTHING""").bind("now", now.atOffset(ZoneOffset.UTC)).execute();
-            // Cohort values the product has no translation of, in the language their script shows.
-            List<Job> cohortValues = h.createQuery("""
-                    SELECT d.conversation_id, d.name, v.value FROM machine_translation_setting m
-                    JOIN cohort_dimension d ON d.conversation_id = m.conversation_id
-                    JOIN cohort_value v ON v.dimension_id = d.id
-                    WHERE m.enabled""")
-                    .map((rs, ctx) -> new Job(
-                            0,
-                            rs.getLong(1),
-                            "cohort:" + rs.getString(2) + ":" + rs.getString(3),
-                            StatementText.detectLanguage(rs.getString(3)).code(),
-                            null,
-                            rs.getString(3),
-                            0))
-                    .filter(j -> !named.test(j.sourceKey().split(":", 3)[1], j.sourceText()))
-                    .list();
+            List<Job> wanted = new ArrayList<>();
+            for (long c : enabled) {
+                ConversationCatalog.read(h, c).ifPresent(conversation -> {
+                    wanted.addAll(conversationTexts(conversation));
+                    wanted.addAll(cohortValues(conversation, named));
+                });
+            }
             var insert = h.prepareBatch("""
                     INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
                                                  source_hash, not_before)
                     VALUES (:c, :key, :source, :target, :text, md5(:text), :now)
                     ON CONFLICT DO NOTHING""");
-            for (Job j : cohortValues) {
+            for (Job j : wanted) {
                 for (Language target : Language.values()) {
-                    if (!target.code().equals(j.sourceLang())) {
+                    boolean into = j.targetLang() == null
+                            ? !target.code().equals(j.sourceLang())
+                            : target.code().equals(j.targetLang());
+                    if (into) {
                         insert.bind("c", j.conversationId())
                                 .bind("key", j.sourceKey())
                                 .bind("source", j.sourceLang())
@@ -148,6 +127,81 @@ final class TranslationJobStore {
             }
             return started;
         });
+    }
+
+    /**
+     * Queues each accepted statement (up to 1,000 characters) into each language it has no approved
+     * translation in; the statements come from their owner, the statement feature.
+     */
+    private static void enqueueStatements(
+            Handle h, long conversationId, List<StoredStatement> statements, OffsetDateTime at) {
+        List<StoredStatement> short_ = statements.stream()
+                .filter(st -> st.text().codePointCount(0, st.text().length()) <= 1000)
+                .toList();
+        if (short_.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
+                                             source_hash, not_before)
+                SELECT :c, 'statement:' || x.id, x.lang, l.lang, x.text, md5(x.text), :now
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:langs AS text[]), CAST(:texts AS text[])) AS x (id, lang, text)
+                CROSS JOIN (VALUES ('ja'), ('ko'), ('en')) AS l (lang)
+                WHERE x.lang <> l.lang
+                  AND NOT EXISTS (SELECT 1 FROM translation t
+                                  WHERE t.statement_id = x.id AND t.lang = l.lang AND t.state = 'approved')
+                ON CONFLICT DO NOTHING""")
+                .bind("c", conversationId)
+                .bind("ids", short_.stream().map(StoredStatement::id).toArray(Long[]::new))
+                .bind("langs", short_.stream().map(st -> st.lang().code()).toArray(String[]::new))
+                .bind("texts", short_.stream().map(StoredStatement::text).toArray(String[]::new))
+                .bind("now", at)
+                .execute();
+    }
+
+    /**
+     * Each text field from the conversation's first written language (ja, ko, en in that order), into
+     * each language it has no text in.
+     */
+    private static List<Job> conversationTexts(Conversation c) {
+        List<Job> out = new ArrayList<>();
+        Language source = Arrays.stream(Language.values())
+                .filter(c.texts()::containsKey)
+                .findFirst()
+                .orElse(null);
+        if (source == null) {
+            return out;
+        }
+        Conversation.Text text = c.texts().get(source);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", text.title());
+        fields.put("description", text.description());
+        fields.put("background", text.background());
+        for (Language target : Language.values()) {
+            if (c.texts().containsKey(target)) {
+                continue;
+            }
+            fields.forEach((field, value) -> {
+                if (value != null && !value.isEmpty()) {
+                    out.add(new Job(0, c.id(), "conversation:" + field, source.code(), target.code(), value, 0));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Cohort values the product has no translation of, in the language their script shows. */
+    private static List<Job> cohortValues(Conversation c, BiPredicate<String, String> named) {
+        List<Job> out = new ArrayList<>();
+        for (Conversation.CohortDimension d : c.cohorts()) {
+            for (String value : d.values()) {
+                if (!named.test(d.name(), value)) {
+                    String lang = StatementText.detectLanguage(value).code();
+                    out.add(new Job(0, c.id(), "cohort:" + d.name() + ":" + value, lang, null, value, 0));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -254,10 +308,8 @@ final class TranslationJobStore {
                     ? clean.substring(0, TranslationStore.MAX_LENGTH)
                     : clean;
             // A statement rejected since it was queued is not translated.
-            boolean accepted = h.createQuery("SELECT moderation_state = 'accepted' FROM statement WHERE id = :s")
-                    .bind("s", statementId)
-                    .mapTo(Boolean.class)
-                    .findOne()
+            boolean accepted = Statements.find(h, statementId)
+                    .map(st -> st.moderationState().equals("accepted"))
                     .orElse(false);
             if (!accepted) {
                 return;

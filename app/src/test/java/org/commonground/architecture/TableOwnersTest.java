@@ -75,8 +75,6 @@ class TableOwnersTest {
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
      *     the vote hot path): a round trip per check would cost more than the vote.
-     * <li>TranslationJobStore (machine translation): gathers the texts to translate — statements,
-     *     conversation texts, cohort names and values — in its own queries; to ask their owners.
      * <li>PolisImport, ConversationExport: the bulk Pol.is import (COPY) and its export write or
      *     read every feature's tables in one transaction; the demo seeds through PolisImport and
      *     then the owners' bulk methods.
@@ -85,10 +83,6 @@ class TableOwnersTest {
     static final Set<String> ACROSS_OWNERS = Set.of(
             "VoteStore:conversation",
             "VoteStore:statement",
-            "TranslationJobStore:statement",
-            "TranslationJobStore:conversation_text",
-            "TranslationJobStore:cohort_dimension",
-            "TranslationJobStore:cohort_value",
             "PolisImport:cohort_dimension",
             "PolisImport:cohort_value",
             "PolisImport:conversation",
