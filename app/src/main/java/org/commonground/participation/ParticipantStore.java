@@ -138,6 +138,28 @@ final class ParticipantStore implements JoinLog {
     }
 
     /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
+    static Map<Long, String> externalIds(Handle h, long conversationId) {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT id, external_id FROM participant WHERE conversation_id = :c ORDER BY id")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), java.util.Optional.ofNullable(rs.getString(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue().orElse(null)));
+        return out;
+    }
+
+    static Map<Long, Map<Long, String>> cohortAnswers(Handle h, long conversationId) {
+        Map<Long, Map<Long, String>> out = new java.util.LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT pc.participant_id, pc.dimension_id, pc.value
+                        FROM participant_cohort pc JOIN participant p ON p.id = pc.participant_id
+                        WHERE p.conversation_id = :c ORDER BY pc.participant_id, pc.dimension_id""")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .forEach(row -> out.computeIfAbsent((Long) row[0], k -> new java.util.LinkedHashMap<>())
+                        .put((Long) row[1], (String) row[2]));
+        return out;
+    }
+
     static int voteEvents(Handle h, long participantId) {
         return h.createQuery("SELECT count(*) FROM vote_event WHERE participant_id = :p")
                 .bind("p", participantId)

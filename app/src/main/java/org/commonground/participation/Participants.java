@@ -102,6 +102,19 @@ public final class Participants implements ParticipantTokens {
         ParticipantStore.erase(h, participantId);
     }
 
+    /** The conversation's participants by id, ascending, with their external ids (null if none), in the caller's transaction. */
+    public static Map<Long, String> externalIds(Handle h, long conversationId) {
+        return ParticipantStore.externalIds(h, conversationId);
+    }
+
+    /**
+     * Every cohort answer of the conversation's participants: participant → dimension id → value,
+     * participants ascending, in the caller's transaction.
+     */
+    public static Map<Long, Map<Long, String>> cohortAnswers(Handle h, long conversationId) {
+        return ParticipantStore.cohortAnswers(h, conversationId);
+    }
+
     /** The vote events the participant cast (changes of vote included), in the caller's transaction. */
     public static int voteEvents(Handle h, long participantId) {
         return ParticipantStore.voteEvents(h, participantId);

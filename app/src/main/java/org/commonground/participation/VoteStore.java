@@ -16,6 +16,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.NotFound;
 import org.commonground.statement.Statements;
 import org.commonground.web.Secrets;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -285,24 +286,25 @@ final class VoteStore implements Votes {
     /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
     @Override
     public void voteHistory(long conversationId, VoteSink sink) {
-        jdbi.useTransaction(h -> h.createQuery("""
+        jdbi.useTransaction(h -> history(h, conversationId, sink));
+    }
+
+    static void history(Handle h, long conversationId, VoteSink sink) {
+        h.createQuery("""
                         SELECT participant_id, statement_id, value, cast_at
                         FROM vote_event
                         WHERE conversation_id = :c
-                        ORDER BY cast_at, id""")
-                .bind("c", conversationId)
-                .setFetchSize(20_000)
-                .scanResultSet((rows, ctx) -> {
-                    ResultSet rs = rows.get();
-                    while (rs.next()) {
-                        sink.vote(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getInt(3),
-                                rs.getTimestamp(4).getTime());
-                    }
-                    return null;
-                }));
+                        ORDER BY cast_at, id""").bind("c", conversationId).setFetchSize(20_000).scanResultSet((rows, ctx) -> {
+            ResultSet rs = rows.get();
+            while (rs.next()) {
+                sink.vote(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).getTime());
+            }
+            return null;
+        });
     }
 
     /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */

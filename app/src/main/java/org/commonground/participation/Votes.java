@@ -69,6 +69,14 @@ public interface Votes {
         void vote(long participantId, long statementId, int value, long castAtMillis);
     }
 
+    /**
+     * Every vote event of the conversation in the order cast (time, then order of recording),
+     * streamed on the caller's transaction, for a reader that needs one snapshot with other tables.
+     */
+    static void history(org.jdbi.v3.core.Handle h, long conversationId, VoteSink sink) {
+        VoteStore.history(h, conversationId, sink);
+    }
+
     /** Every vote event of the conversation in the order cast, streamed: a conversation may hold millions. */
     void voteHistory(long conversationId, VoteSink sink);
 

@@ -256,6 +256,24 @@ final class StatementStore implements Statements {
                 .list();
     }
 
+    static List<Recorded> recorded(Handle h, long conversationId) {
+        return h.createQuery("""
+                        SELECT id, external_id, text, author_participant_id, is_seed, moderation_state,
+                               moderated_at IS NOT NULL, floor(extract(epoch FROM created_at) * 1000)::bigint
+                        FROM statement WHERE conversation_id = :c ORDER BY id""")
+                .bind("c", conversationId)
+                .map((rs, ctx) -> new Recorded(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getLong(8)))
+                .list();
+    }
+
     static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
         return h.createQuery(STORED + "WHERE id = :s AND conversation_id = :c")
                 .bind("s", statementId)

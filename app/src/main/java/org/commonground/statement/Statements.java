@@ -60,6 +60,26 @@ public interface Statements {
         return StatementStore.acceptedSince(h, conversationId, since);
     }
 
+    /**
+     * A statement with what an export keeps of it: {@code moderated} whether a moderator decided
+     * on it (an accepted statement nobody decided on is accepted by default), {@code createdAtMillis}
+     * in ms since the epoch.
+     */
+    record Recorded(
+            long id,
+            String externalId,
+            String text,
+            Long authorParticipantId,
+            boolean seed,
+            String moderationState,
+            boolean moderated,
+            long createdAtMillis) {}
+
+    /** Every statement of the conversation in id order, in any state, as the caller's transaction sees it. */
+    static List<Recorded> recorded(Handle h, long conversationId) {
+        return StatementStore.recorded(h, conversationId);
+    }
+
     /** One statement of the conversation as the caller's transaction sees it; empty if not there. */
     static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
         return StatementStore.find(h, conversationId, statementId);

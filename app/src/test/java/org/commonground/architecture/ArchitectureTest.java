@@ -43,7 +43,7 @@ class ArchitectureTest {
      * through db.CopyRows) and export write or read every feature's tables in one transaction; left
      * to move into per-owner bulk methods of each feature's stores (as the demo seed now uses).
      */
-    static final Set<String> SQL_OUTSIDE_STORES = Set.of("PolisImport", "ConversationExport");
+    static final Set<String> SQL_OUTSIDE_STORES = Set.of("PolisImport");
 
     static JavaClasses app;
 

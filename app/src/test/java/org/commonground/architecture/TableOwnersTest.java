@@ -75,8 +75,8 @@ class TableOwnersTest {
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
      *     the vote hot path): a round trip per check would cost more than the vote.
-     * <li>PolisImport, ConversationExport: the bulk Pol.is import (COPY) and its export write or
-     *     read every feature's tables in one transaction; the demo seeds through PolisImport and
+     * <li>PolisImport: the bulk Pol.is import (COPY) writes every feature's tables in one
+     *     transaction; the demo seeds through PolisImport and
      *     then the owners' bulk methods.
      * </ul>
      */
@@ -91,14 +91,7 @@ class TableOwnersTest {
             "PolisImport:participant",
             "PolisImport:participant_cohort",
             "PolisImport:statement",
-            "PolisImport:vote_event",
-            "ConversationExport:cohort_dimension",
-            "ConversationExport:conversation",
-            "ConversationExport:conversation_text",
-            "ConversationExport:participant",
-            "ConversationExport:participant_cohort",
-            "ConversationExport:statement",
-            "ConversationExport:vote_event");
+            "PolisImport:vote_event");
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)");
