@@ -1,5 +1,6 @@
 package org.commonground.conversation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,23 @@ public interface ConversationCatalog {
      */
     static void adopt(Handle h, long id, long ownerId, Map<MemberRole, Long> staff) {
         ConversationStore.adopt(h, id, ownerId, staff);
+    }
+
+    /**
+     * Creates an imported conversation with its texts, in the importing transaction; answers its id.
+     * {@code state} is a {@link ConversationState} code ({@code draft}, {@code open} …).
+     */
+    static long insertImported(Handle h, String state, Instant createdAt, Map<Language, Conversation.Text> texts) {
+        return ImportedConversationStore.insert(h, state, createdAt, texts);
+    }
+
+    /**
+     * Adds cohort dimensions, in order, each with its values in order, to an imported conversation
+     * in the importing transaction; answers each dimension's id by name.
+     */
+    static Map<String, Long> insertImportedDimensions(
+            Handle h, long conversationId, Map<String, ? extends java.util.Collection<String>> valuesByDimension) {
+        return ImportedConversationStore.insertDimensions(h, conversationId, valuesByDimension);
     }
 
     /** The conversation as the caller's transaction sees it (texts and cohort dimensions included), if it exists. */

@@ -102,6 +102,33 @@ public final class Participants implements ParticipantTokens {
         ParticipantStore.erase(h, participantId);
     }
 
+    /** A participant of an imported record: its id there, and when it first acted. */
+    public record ImportedParticipant(String externalId, Instant createdAt) {}
+
+    /** An imported participant's answer for one cohort dimension. */
+    public record ImportedAnswer(long participantId, long dimensionId, String value) {}
+
+    /** Loads imported participants (COPY) in the importing transaction; answers their ids by external id. */
+    public static Map<String, Long> insertImported(Handle h, long conversationId, List<ImportedParticipant> people) {
+        return ImportedParticipationStore.insertParticipants(h, conversationId, people);
+    }
+
+    /** Loads imported participants' cohort answers (COPY) in the importing transaction. */
+    public static void insertImportedAnswers(Handle h, List<ImportedAnswer> answers) {
+        ImportedParticipationStore.insertAnswers(h, answers);
+    }
+
+    /**
+     * How many of the conversation's votes and cohort answers refer outside it: a vote by someone
+     * not its participant or on a statement not among {@code statementIds}; an answer that is not one
+     * of the pairs ({@code dimensionIds[i]}, {@code values[i]}). What skipped foreign keys would have
+     * caught, and more.
+     */
+    public static long danglingImported(
+            Handle h, long conversationId, long[] statementIds, long[] dimensionIds, String[] values) {
+        return ImportedParticipationStore.dangling(h, conversationId, statementIds, dimensionIds, values);
+    }
+
     /** The conversation's participants by id, ascending, with their external ids (null if none), in the caller's transaction. */
     public static Map<Long, String> externalIds(Handle h, long conversationId) {
         return ParticipantStore.externalIds(h, conversationId);

@@ -69,6 +69,33 @@ public interface Votes {
         void vote(long participantId, long statementId, int value, long castAtMillis);
     }
 
+    /** Imported votes by index, already mapped to our participant and statement ids; value -1, 0 or 1. */
+    interface ImportedVotes {
+        int size();
+
+        long participant(int i);
+
+        long statement(int i);
+
+        int value(int i);
+
+        long castAtMillis(int i);
+    }
+
+    /**
+     * Loads an imported conversation's vote history and current votes (COPY, in chunks) in the
+     * importing transaction, telling {@code copied} how many rows are in so far; answers the total.
+     * The history is taken as recorded: the caller derives the current votes from it.
+     */
+    static long insertImported(
+            org.jdbi.v3.core.Handle h,
+            long conversationId,
+            ImportedVotes history,
+            ImportedVotes current,
+            java.util.function.LongConsumer copied) {
+        return ImportedParticipationStore.insertVotes(h, conversationId, history, current, copied);
+    }
+
     /**
      * Every vote event of the conversation in the order cast (time, then order of recording),
      * streamed on the caller's transaction, for a reader that needs one snapshot with other tables.

@@ -41,7 +41,7 @@ public final class ConversationExport {
 
     /** The conversation as a Pol.is export, read in one consistent snapshot; 404 if it does not exist. */
     public PolisExport load(long conversationId) {
-        return ExportStore.inSnapshot(jdbi, handle -> load(handle, conversationId));
+        return PolisStore.inSnapshot(jdbi, handle -> load(handle, conversationId));
     }
 
     private static PolisExport load(Handle handle, long conversationId) {

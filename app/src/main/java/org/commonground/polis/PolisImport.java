@@ -3,17 +3,22 @@ package org.commonground.polis;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.commonground.db.CopyRows;
+import org.commonground.conversation.Conversation;
+import org.commonground.conversation.ConversationCatalog;
+import org.commonground.db.RowTriggers;
+import org.commonground.participation.Participants;
+import org.commonground.participation.Votes;
 import org.commonground.polis.PolisExport.Comment;
 import org.commonground.polis.PolisExport.VoteEvent;
 import org.commonground.polis.PolisExport.Voter;
-import org.commonground.statement.StatementText;
+import org.commonground.statement.Statements;
 import org.commonground.web.Language;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,8 +38,6 @@ public final class PolisImport {
     /** The longest imported text the schema accepts (V30); new statements keep StatementText's limit. */
     public static final int MAX_IMPORTED_TEXT = 10_000;
 
-    private static final int VOTE_CHUNK = 10_000;
-
     private final Jdbi jdbi;
 
     public PolisImport(Jdbi jdbi) {
@@ -46,7 +49,7 @@ public final class PolisImport {
 
     /** Imports in a transaction of its own. */
     public Result run(PolisExport export, ImportedConversation conversation, ImportProgress progress) {
-        return jdbi.inTransaction(handle -> insert(handle, export, conversation, progress));
+        return PolisStore.inTransaction(jdbi, handle -> insert(handle, export, conversation, progress));
     }
 
     /** Imports inside the caller's transaction (the demo adds translations in the same one). */
@@ -54,9 +57,15 @@ public final class PolisImport {
             Handle handle, PolisExport export, ImportedConversation conversation, ImportProgress progress) {
         List<String> texts =
                 export.comments().stream().map(PolisImport::importedText).toList();
-        boolean skipTriggers = bypassRowTriggers(handle);
-        long conversationId = insertConversation(handle, export, conversation);
-        Map<String, Long> dimensions = insertDimensions(handle, conversationId, export, conversation);
+        // Foreign-key checks are row triggers, and they cost four fifths of loading 50,000 vote
+        // events. Every row written here refers only to rows created earlier in this transaction,
+        // from ids read back, so a superuser connection skips them and verifyReferences checks the
+        // result with set-based queries instead.
+        boolean skipTriggers = RowTriggers.skipForThisTransaction(handle);
+        long conversationId = ConversationCatalog.insertImported(
+                handle, conversation.state(), earliestActivity(export), texts(conversation));
+        Map<String, Set<String>> values = dimensionValues(export, conversation);
+        Map<String, Long> dimensions = ConversationCatalog.insertImportedDimensions(handle, conversationId, values);
 
         int[] participantIds = export.participantIds();
         Map<Integer, Long> participants = insertParticipants(handle, conversationId, export, participantIds, progress);
@@ -67,8 +76,8 @@ public final class PolisImport {
         List<VoteEvent> latest = export.latestVotes();
         insertVotes(handle, conversationId, export.votes(), latest, participants, statements, progress);
         if (skipTriggers) {
-            verifyReferences(handle, conversationId);
-            handle.execute("SET LOCAL session_replication_role = origin");
+            verifyReferences(handle, conversationId, participants, statements, dimensions, values);
+            RowTriggers.restore(handle);
         }
         return new Result(
                 conversationId,
@@ -78,45 +87,44 @@ public final class PolisImport {
                 latest.size());
     }
 
-    /**
-     * Foreign-key checks are row triggers, and they cost four fifths of loading 50,000 vote events.
-     * Every row this import writes refers only to rows created earlier in the same transaction, from
-     * ids read back here, so — as pg_restore does with {@code --disable-triggers} — a superuser
-     * connection skips them for this transaction only and {@link #verifyReferences} checks the
-     * result with set-based queries instead. Other connections are not affected; without superuser
-     * rights the checks simply run.
-     */
-    private static boolean bypassRowTriggers(Handle handle) {
-        boolean superuser = "on"
-                .equals(handle.createQuery("SHOW is_superuser")
-                        .mapTo(String.class)
-                        .one());
-        if (superuser) {
-            handle.execute("SET LOCAL session_replication_role = replica");
-        }
-        return superuser;
+    private static Map<Language, Conversation.Text> texts(ImportedConversation conversation) {
+        Map<Language, Conversation.Text> out = new LinkedHashMap<>();
+        conversation
+                .texts()
+                .forEach((lang, t) -> out.put(lang, new Conversation.Text(t.title(), t.description(), t.background())));
+        return out;
     }
 
     /** What the skipped foreign keys would have guaranteed, and more: every reference stays inside the conversation. */
-    private static void verifyReferences(Handle handle, long conversationId) {
-        long dangling = handle.createQuery("""
-                        SELECT (SELECT count(*) FROM vote_event v
-                                WHERE v.conversation_id = :c AND (
-                                    NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = v.participant_id AND p.conversation_id = :c)
-                                    OR NOT EXISTS (SELECT 1 FROM statement s WHERE s.id = v.statement_id AND s.conversation_id = :c)))
-                             + (SELECT count(*) FROM current_vote v
-                                WHERE v.conversation_id = :c AND (
-                                    NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = v.participant_id AND p.conversation_id = :c)
-                                    OR NOT EXISTS (SELECT 1 FROM statement s WHERE s.id = v.statement_id AND s.conversation_id = :c)))
-                             + (SELECT count(*) FROM participant_cohort pc JOIN participant p ON p.id = pc.participant_id
-                                WHERE p.conversation_id = :c AND NOT EXISTS (
-                                    SELECT 1 FROM cohort_value cv JOIN cohort_dimension d ON d.id = cv.dimension_id
-                                    WHERE cv.dimension_id = pc.dimension_id AND cv.value = pc.value AND d.conversation_id = :c))
-                             + (SELECT count(*) FROM statement s WHERE s.conversation_id = :c AND s.author_participant_id IS NOT NULL
-                                AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = s.author_participant_id AND p.conversation_id = :c))""")
-                .bind("c", conversationId)
-                .mapTo(Long.class)
-                .one();
+    private static void verifyReferences(
+            Handle handle,
+            long conversationId,
+            Map<Integer, Long> participants,
+            Map<Integer, Long> statements,
+            Map<String, Long> dimensions,
+            Map<String, Set<String>> values) {
+        int pairs = values.values().stream().mapToInt(Set::size).sum();
+        long[] dimensionIds = new long[pairs];
+        String[] allowed = new String[pairs];
+        int k = 0;
+        for (var d : values.entrySet()) {
+            for (String v : d.getValue()) {
+                dimensionIds[k] = dimensions.get(d.getKey());
+                allowed[k++] = v;
+            }
+        }
+        long dangling = Participants.danglingImported(
+                        handle,
+                        conversationId,
+                        statements.values().stream().mapToLong(Long::longValue).toArray(),
+                        dimensionIds,
+                        allowed)
+                + Statements.danglingAuthors(
+                        handle,
+                        conversationId,
+                        participants.values().stream()
+                                .mapToLong(Long::longValue)
+                                .toArray());
         if (dangling != 0) {
             throw new IllegalStateException(
                     dangling + " imported rows refer to rows outside conversation " + conversationId);
@@ -137,30 +145,6 @@ public final class PolisImport {
         return text;
     }
 
-    private static long insertConversation(Handle handle, PolisExport export, ImportedConversation conversation) {
-        Instant createdAt = earliestActivity(export);
-        long id = handle.createUpdate("""
-                        INSERT INTO conversation (state, created_at, updated_at) VALUES (:state, :at, :at)""")
-                .bind("state", conversation.state())
-                .bind("at", createdAt)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
-        var batch = handle.prepareBatch("""
-                INSERT INTO conversation_text (conversation_id, lang, title, description, background)
-                VALUES (:conversation, :lang, :title, :description, :background)""");
-        conversation
-                .texts()
-                .forEach((lang, t) -> batch.bind("conversation", id)
-                        .bind("lang", lang.code())
-                        .bind("title", t.title())
-                        .bind("description", t.description())
-                        .bind("background", t.background())
-                        .add());
-        batch.execute();
-        return id;
-    }
-
     private static Instant earliestActivity(PolisExport export) {
         long earliest = Long.MAX_VALUE;
         for (Comment c : export.comments()) {
@@ -173,8 +157,7 @@ public final class PolisImport {
     }
 
     /** The conversation's dimensions, each with the declared values followed by any others the data uses. */
-    private static Map<String, Long> insertDimensions(
-            Handle handle, long conversationId, PolisExport export, ImportedConversation conversation) {
+    private static Map<String, Set<String>> dimensionValues(PolisExport export, ImportedConversation conversation) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         conversation
                 .dimensions()
@@ -186,29 +169,7 @@ public final class PolisImport {
                     .forEach((d, v) -> values.computeIfAbsent(d, k -> new LinkedHashSet<>())
                             .add(v));
         }
-        Map<String, Long> ids = new HashMap<>();
-        int position = 0;
-        for (var dimension : values.entrySet()) {
-            long id = handle.createUpdate("""
-                            INSERT INTO cohort_dimension (conversation_id, name, position) VALUES (:conversation, :name, :position)""")
-                    .bind("conversation", conversationId)
-                    .bind("name", dimension.getKey())
-                    .bind("position", position++)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            ids.put(dimension.getKey(), id);
-            var batch =
-                    handle.prepareBatch("INSERT INTO cohort_value (dimension_id, value, position) VALUES (:d, :v, :p)");
-            int valuePosition = 0;
-            for (String value : dimension.getValue()) {
-                batch.bind("d", id).bind("v", value).bind("p", valuePosition++).add();
-            }
-            if (valuePosition > 0) {
-                batch.execute();
-            }
-        }
-        return ids;
+        return values;
     }
 
     private static Map<Integer, Long> insertParticipants(
@@ -221,29 +182,32 @@ public final class PolisImport {
             c.authorId().ifPresent(a -> firstSeen.merge(a, c.timestamp(), Math::min));
         }
         Instant now = Instant.now();
-        CopyRows rows = CopyRows.into("participant (conversation_id, external_id, created_at)");
+        List<Participants.ImportedParticipant> people = new ArrayList<>(ids.length);
         for (int id : ids) {
             Long seen = firstSeen.get(id);
-            rows.row(
-                    conversationId, Integer.toString(id), (seen == null ? now : Instant.ofEpochMilli(seen)).toString());
+            people.add(new Participants.ImportedParticipant(
+                    Integer.toString(id), seen == null ? now : Instant.ofEpochMilli(seen)));
         }
-        rows.copy(handle);
-        Map<Integer, Long> byExternal = new HashMap<>(ids.length * 2);
-        handle.createQuery("SELECT external_id, id FROM participant WHERE conversation_id = :c")
-                .bind("c", conversationId)
-                .map((rs, ctx) -> byExternal.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
-                .forEach(ignored -> {});
+        Map<Integer, Long> byPolisId = byPolisId(Participants.insertImported(handle, conversationId, people));
         progress.advance("participants", ids.length, ids.length);
-        return byExternal;
+        return byPolisId;
+    }
+
+    private static Map<Integer, Long> byPolisId(Map<String, Long> byExternal) {
+        Map<Integer, Long> out = new HashMap<>(byExternal.size() * 2);
+        byExternal.forEach((external, id) -> out.put(Integer.parseInt(external), id));
+        return out;
     }
 
     private static void insertCohorts(
             Handle handle, PolisExport export, Map<Integer, Long> participants, Map<String, Long> dimensions) {
-        CopyRows rows = CopyRows.into("participant_cohort (participant_id, dimension_id, value)");
+        List<Participants.ImportedAnswer> answers = new ArrayList<>();
         for (Voter p : export.participants()) {
-            p.cohorts().forEach((d, v) -> rows.row(participants.get(p.id()), dimensions.get(d), v));
+            p.cohorts()
+                    .forEach((d, v) -> answers.add(
+                            new Participants.ImportedAnswer(participants.get(p.id()), dimensions.get(d), v)));
         }
-        rows.copy(handle);
+        Participants.insertImportedAnswers(handle, answers);
     }
 
     private static Map<Integer, Long> insertStatements(
@@ -253,36 +217,25 @@ public final class PolisImport {
             List<String> texts,
             Map<Integer, Long> participants,
             ImportProgress progress) {
-        CopyRows rows = CopyRows.into("statement (conversation_id, external_id, text, lang, folded, "
-                + "author_participant_id, is_seed, moderation_state, created_at, moderated_at)");
+        List<Statements.ImportedStatement> rows =
+                new ArrayList<>(export.comments().size());
         for (int i = 0; i < export.comments().size(); i++) {
             Comment c = export.comments().get(i);
-            String text = texts.get(i);
-            Language lang = StatementText.detectLanguage(text);
             Long author =
                     c.authorId().isPresent() ? participants.get(c.authorId().getAsInt()) : null;
-            rows.row(
-                    conversationId,
+            Instant at = Instant.ofEpochMilli(c.timestamp());
+            rows.add(new Statements.ImportedStatement(
                     Integer.toString(c.id()),
-                    text,
-                    lang.code(),
-                    StatementText.fold(text),
+                    texts.get(i),
                     author,
                     c.seed() || author == null,
                     moderationState(c.moderation()),
-                    Instant.ofEpochMilli(c.timestamp()).toString(),
-                    c.moderation() == PolisExport.Moderation.UNMODERATED
-                            ? null
-                            : Instant.ofEpochMilli(c.timestamp()).toString());
+                    at,
+                    c.moderation() == PolisExport.Moderation.UNMODERATED ? null : at));
         }
-        rows.copy(handle);
-        Map<Integer, Long> byExternal = new HashMap<>();
-        handle.createQuery("SELECT external_id, id FROM statement WHERE conversation_id = :c")
-                .bind("c", conversationId)
-                .map((rs, ctx) -> byExternal.put(Integer.parseInt(rs.getString(1)), rs.getLong(2)))
-                .forEach(ignored -> {});
-        progress.advance("statements", byExternal.size(), byExternal.size());
-        return byExternal;
+        Map<Integer, Long> byPolisId = byPolisId(Statements.insertImported(handle, conversationId, rows));
+        progress.advance("statements", byPolisId.size(), byPolisId.size());
+        return byPolisId;
     }
 
     /**
@@ -308,33 +261,50 @@ public final class PolisImport {
             Map<Integer, Long> statements,
             ImportProgress progress) {
         long total = events.size() + (long) latest.size();
-        long done = 0;
-        CopyRows history = CopyRows.into("vote_event (conversation_id, participant_id, statement_id, value, cast_at)");
-        for (VoteEvent v : events) {
-            history.row(
-                    conversationId,
-                    participants.get(v.voterId()),
-                    statement(statements, v),
-                    v.value(),
-                    Instant.ofEpochMilli(v.timestamp()).toString());
-            if (history.size() == VOTE_CHUNK) {
-                done += history.copy(handle);
-                progress.advance("votes", done, total);
+        Votes.insertImported(
+                handle,
+                conversationId,
+                mapped(events, participants, statements),
+                mapped(latest, participants, statements),
+                done -> progress.advance("votes", done, total));
+    }
+
+    /** Pol.is votes with our ids, resolved once per vote up front (a missing comment fails here, before any COPY). */
+    private static Votes.ImportedVotes mapped(
+            List<VoteEvent> votes, Map<Integer, Long> participants, Map<Integer, Long> statements) {
+        long[] voter = new long[votes.size()];
+        long[] statement = new long[votes.size()];
+        for (int i = 0; i < votes.size(); i++) {
+            VoteEvent v = votes.get(i);
+            voter[i] = participants.get(v.voterId());
+            statement[i] = statement(statements, v);
+        }
+        return new Votes.ImportedVotes() {
+            @Override
+            public int size() {
+                return votes.size();
             }
-        }
-        done += history.copy(handle);
-        CopyRows current =
-                CopyRows.into("current_vote (participant_id, statement_id, conversation_id, value, cast_at)");
-        for (VoteEvent v : latest) {
-            current.row(
-                    participants.get(v.voterId()),
-                    statement(statements, v),
-                    conversationId,
-                    v.value(),
-                    Instant.ofEpochMilli(v.timestamp()).toString());
-        }
-        done += current.copy(handle);
-        progress.advance("votes", done, total);
+
+            @Override
+            public long participant(int i) {
+                return voter[i];
+            }
+
+            @Override
+            public long statement(int i) {
+                return statement[i];
+            }
+
+            @Override
+            public int value(int i) {
+                return votes.get(i).value();
+            }
+
+            @Override
+            public long castAtMillis(int i) {
+                return votes.get(i).timestamp();
+            }
+        };
     }
 
     private static long statement(Map<Integer, Long> statements, VoteEvent v) {

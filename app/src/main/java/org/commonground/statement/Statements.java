@@ -80,6 +80,32 @@ public interface Statements {
         return StatementStore.recorded(h, conversationId);
     }
 
+    /**
+     * A statement of an imported record, kept as it was written: its language and folded form are
+     * derived here, as for every statement; {@code moderatedAt} null where no moderator decided.
+     */
+    record ImportedStatement(
+            String externalId,
+            String text,
+            Long authorParticipantId,
+            boolean seed,
+            String moderationState,
+            Instant createdAt,
+            Instant moderatedAt) {}
+
+    /**
+     * Loads an imported conversation's statements (COPY) in the importing transaction; answers
+     * their ids by external id.
+     */
+    static Map<String, Long> insertImported(Handle h, long conversationId, List<ImportedStatement> statements) {
+        return ImportedStatementStore.insert(h, conversationId, statements);
+    }
+
+    /** How many of the conversation's statements name an author outside {@code participantIds}. */
+    static long danglingAuthors(Handle h, long conversationId, long[] participantIds) {
+        return ImportedStatementStore.danglingAuthors(h, conversationId, participantIds);
+    }
+
     /** One statement of the conversation as the caller's transaction sees it; empty if not there. */
     static Optional<StoredStatement> find(Handle h, long conversationId, long statementId) {
         return StatementStore.find(h, conversationId, statementId);

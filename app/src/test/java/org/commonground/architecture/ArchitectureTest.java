@@ -39,11 +39,10 @@ class ArchitectureTest {
             "cli");
 
     /**
-     * Classes that still run SQL outside a store, and no new ones: the bulk Pol.is import (COPY,
-     * through db.CopyRows) and export write or read every feature's tables in one transaction; left
-     * to move into per-owner bulk methods of each feature's stores (as the demo seed now uses).
+     * Classes that run SQL outside a store: none any more. The Pol.is import and export, the last
+     * ones, go through each table owner's bulk methods on one transaction's handle.
      */
-    static final Set<String> SQL_OUTSIDE_STORES = Set.of("PolisImport");
+    static final Set<String> SQL_OUTSIDE_STORES = Set.of();
 
     static JavaClasses app;
 

@@ -70,28 +70,14 @@ class TableOwnersTest {
 
     /**
      * Classes that still name another package's table, as {@code Class:table}, and no new ones;
-     * all of them read only, except the Pol.is import (docs/architecture.md says why each stays).
+     * read only (docs/architecture.md says why it stays).
      * <ul>
      * <li>VoteStore: the vote hot path checks the conversation's state, the participant and the
      *     statement in the one statement that records a batch of votes, on purpose (raw JDBC only on
      *     the vote hot path): a round trip per check would cost more than the vote.
-     * <li>PolisImport: the bulk Pol.is import (COPY) writes every feature's tables in one
-     *     transaction; the demo seeds through PolisImport and
-     *     then the owners' bulk methods.
      * </ul>
      */
-    static final Set<String> ACROSS_OWNERS = Set.of(
-            "VoteStore:conversation",
-            "VoteStore:statement",
-            "PolisImport:cohort_dimension",
-            "PolisImport:cohort_value",
-            "PolisImport:conversation",
-            "PolisImport:conversation_text",
-            "PolisImport:current_vote",
-            "PolisImport:participant",
-            "PolisImport:participant_cohort",
-            "PolisImport:statement",
-            "PolisImport:vote_event");
+    static final Set<String> ACROSS_OWNERS = Set.of("VoteStore:conversation", "VoteStore:statement");
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)");
