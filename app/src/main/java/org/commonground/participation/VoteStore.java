@@ -290,11 +290,22 @@ final class VoteStore implements Votes {
     }
 
     static void history(Handle h, long conversationId, VoteSink sink) {
-        h.createQuery("""
-                        SELECT participant_id, statement_id, value, cast_at
-                        FROM vote_event
-                        WHERE conversation_id = :c
-                        ORDER BY cast_at, id""").bind("c", conversationId).setFetchSize(20_000).scanResultSet((rows, ctx) -> {
+        stream(h, """
+                SELECT participant_id, statement_id, value, cast_at FROM vote_event
+                WHERE conversation_id = :c ORDER BY cast_at, id""", conversationId, sink);
+    }
+
+    /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
+    @Override
+    public void everyCurrentVote(long conversationId, VoteSink sink) {
+        jdbi.useTransaction(h -> stream(h, """
+                SELECT participant_id, statement_id, value, cast_at FROM current_vote
+                WHERE conversation_id = :c ORDER BY participant_id, statement_id""", conversationId, sink));
+    }
+
+    /** The votes {@code sql} selects for conversation {@code :c}, streamed to {@code sink}. */
+    private static void stream(Handle h, String sql, long conversationId, VoteSink sink) {
+        h.createQuery(sql).bind("c", conversationId).setFetchSize(20_000).scanResultSet((rows, ctx) -> {
             ResultSet rs = rows.get();
             while (rs.next()) {
                 sink.vote(
@@ -305,28 +316,5 @@ final class VoteStore implements Votes {
             }
             return null;
         });
-    }
-
-    /** Streams in one transaction: PostgreSQL only honours the fetch size inside one. */
-    @Override
-    public void everyCurrentVote(long conversationId, VoteSink sink) {
-        jdbi.useTransaction(h -> h.createQuery("""
-                        SELECT participant_id, statement_id, value, cast_at
-                        FROM current_vote
-                        WHERE conversation_id = :c
-                        ORDER BY participant_id, statement_id""")
-                .bind("c", conversationId)
-                .setFetchSize(20_000)
-                .scanResultSet((rows, ctx) -> {
-                    ResultSet rs = rows.get();
-                    while (rs.next()) {
-                        sink.vote(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getInt(3),
-                                rs.getTimestamp(4).getTime());
-                    }
-                    return null;
-                }));
     }
 }
