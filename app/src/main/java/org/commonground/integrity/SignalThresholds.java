@@ -1,6 +1,7 @@
 package org.commonground.integrity;
 
 import java.time.Duration;
+import org.commonground.web.NamedSettings;
 
 /**
  * The thresholds of {@link BrigadeSignals}, each a plain number a moderator can reason about. The
@@ -75,34 +76,21 @@ public record SignalThresholds(
      * one-value-votes, lean-min-agrees as counts; burst-factor; similarity and lean-share in (0, 1].
      */
     public SignalThresholds with(String settings) {
-        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
-        for (String part : settings.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("not name=value: " + part);
-            }
-            given.put(kv[0].strip().toLowerCase(java.util.Locale.ROOT), kv[1].strip());
-        }
+        NamedSettings given = NamedSettings.parse("integrity thresholds", settings);
         SignalThresholds t = new SignalThresholds(
-                minutes(given.remove("burst-window"), burstWindow),
-                count(given.remove("burst-min-joins"), burstMinJoins),
-                share(given.remove("burst-factor"), burstFactor),
-                minutes(given.remove("cluster-span"), clusterJoinSpan),
-                count(given.remove("max-neighbours"), maxNeighbours),
-                count(given.remove("min-votes"), minComparableVotes),
-                share(given.remove("similarity"), similarity),
-                count(given.remove("min-cluster"), minClusterSize),
-                count(given.remove("one-value-votes"), oneValueMinVotes),
-                count(given.remove("lean-min-agrees"), leanMinAgrees),
-                share(given.remove("lean-share"), leanShare));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown integrity thresholds " + given.keySet()
-                    + "; known: burst-window, burst-min-joins, burst-factor, cluster-span, max-neighbours, min-votes,"
-                    + " similarity, min-cluster, one-value-votes, lean-min-agrees, lean-share");
-        }
+                minutes(given.take("burst-window"), burstWindow),
+                count(given.take("burst-min-joins"), burstMinJoins),
+                share(given.take("burst-factor"), burstFactor),
+                minutes(given.take("cluster-span"), clusterJoinSpan),
+                count(given.take("max-neighbours"), maxNeighbours),
+                count(given.take("min-votes"), minComparableVotes),
+                share(given.take("similarity"), similarity),
+                count(given.take("min-cluster"), minClusterSize),
+                count(given.take("one-value-votes"), oneValueMinVotes),
+                count(given.take("lean-min-agrees"), leanMinAgrees),
+                share(given.take("lean-share"), leanShare));
+        given.requireAllTaken("burst-window, burst-min-joins, burst-factor, cluster-span, max-neighbours, min-votes,"
+                + " similarity, min-cluster, one-value-votes, lean-min-agrees, lean-share");
         return t;
     }
 

@@ -1,9 +1,7 @@
 package org.commonground.web;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,32 +129,19 @@ public record AbuseLimits(
      * hashing-queue, tracked-keys as plain numbers.
      */
     public AbuseLimits with(String settings) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String part : settings.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("not name=value: " + part);
-            }
-            given.put(kv[0].strip().toLowerCase(Locale.ROOT), kv[1].strip());
-        }
+        NamedSettings given = NamedSettings.parse("limits", settings);
         AbuseLimits l = new AbuseLimits(
-                quota(given.remove("joins"), joinsPerAddress),
-                quota(given.remove("invite-joins"), joinsPerInvite),
-                quota(given.remove("votes"), votesPerParticipant),
-                quota(given.remove("statements"), statementsPerParticipant),
-                quota(given.remove("sign-ins"), signInsPerAddress),
-                quota(given.remove("accounts"), accountsPerAddress),
-                number(given.remove("tracked-keys"), trackedKeys),
-                number(given.remove("hashing-threads"), hashingThreads),
-                number(given.remove("hashing-queue"), hashingQueue));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown limits " + given.keySet()
-                            + "; known: joins, invite-joins, votes, statements, sign-ins, accounts, tracked-keys, hashing-threads, hashing-queue");
-        }
+                quota(given.take("joins"), joinsPerAddress),
+                quota(given.take("invite-joins"), joinsPerInvite),
+                quota(given.take("votes"), votesPerParticipant),
+                quota(given.take("statements"), statementsPerParticipant),
+                quota(given.take("sign-ins"), signInsPerAddress),
+                quota(given.take("accounts"), accountsPerAddress),
+                number(given.take("tracked-keys"), trackedKeys),
+                number(given.take("hashing-threads"), hashingThreads),
+                number(given.take("hashing-queue"), hashingQueue));
+        given.requireAllTaken(
+                "joins, invite-joins, votes, statements, sign-ins, accounts, tracked-keys, hashing-threads, hashing-queue");
         return l;
     }
 
