@@ -2,7 +2,6 @@ package org.commonground.conversation;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,35 +39,14 @@ final class ConversationInput {
     record Cohort(String name, List<String> values, boolean fixedByInvite) {}
 
     static Map<Language, Conversation.Text> texts(Map<String, Conversation.Text> raw, List<FieldError> errors) {
-        Map<Language, Conversation.Text> texts = new EnumMap<>(Language.class);
-        if (raw == null || raw.isEmpty()) {
-            errors.add(new FieldError("texts", "conversation.texts.missing"));
-            return texts;
-        }
-        for (var entry : raw.entrySet()) {
-            String field = "texts." + entry.getKey();
-            Language lang = Language.parse(entry.getKey())
-                    .filter(l -> l.code().equals(entry.getKey()))
-                    .orElse(null);
-            if (lang == null) {
-                errors.add(new FieldError(field, "conversation.texts.language"));
-                continue;
-            }
-            Conversation.Text t = entry.getValue();
-            if (t == null) {
-                errors.add(new FieldError(field + ".title", "input.text.empty", 1));
-                continue;
-            }
-            int before = errors.size();
-            String title = InputText.clean(t.title(), field + ".title", 1, TITLE_MAX, false, errors);
-            String description =
-                    InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, errors);
-            String background = InputText.clean(t.background(), field + ".background", 0, BACKGROUND_MAX, true, errors);
-            if (errors.size() == before) {
-                texts.put(lang, new Conversation.Text(title, description, background));
-            }
-        }
-        return texts;
+        return InputText.perLanguage(
+                raw,
+                "conversation",
+                errors,
+                (t, field, e) -> new Conversation.Text(
+                        InputText.clean(t.title(), field + ".title", 1, TITLE_MAX, false, e),
+                        InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, e),
+                        InputText.clean(t.background(), field + ".background", 0, BACKGROUND_MAX, true, e)));
     }
 
     static List<Cohort> cohorts(List<ConversationStore.CohortSpec> raw, List<FieldError> errors) {

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,34 +197,11 @@ final class Organizing {
     }
 
     static Map<Language, Dialogue.DialogueText> texts(Map<String, Dialogue.DialogueText> raw, List<FieldError> errors) {
-        Map<Language, Dialogue.DialogueText> texts = new EnumMap<>(Language.class);
-        if (raw == null || raw.isEmpty()) {
-            errors.add(new FieldError("texts", "dialogue.texts.missing"));
-            return texts;
-        }
-        for (var entry : raw.entrySet()) {
-            String field = "texts." + entry.getKey();
-            Language lang = Language.parse(entry.getKey())
-                    .filter(l -> l.code().equals(entry.getKey()))
-                    .orElse(null);
-            if (lang == null) {
-                errors.add(new FieldError(field, "dialogue.texts.language"));
-                continue;
-            }
-            Dialogue.DialogueText t = entry.getValue();
-            if (t == null) {
-                errors.add(new FieldError(field + ".title", "input.text.empty", 1));
-                continue;
-            }
-            int before = errors.size();
-            String title = InputText.clean(t.title(), field + ".title", 1, TITLE_MAX, false, errors);
-            String description =
-                    InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, errors);
-            if (errors.size() == before) {
-                texts.put(lang, new Dialogue.DialogueText(title, description == null ? "" : description));
-            }
-        }
-        return texts;
+        return InputText.perLanguage(raw, "dialogue", errors, (t, field, e) -> {
+            String title = InputText.clean(t.title(), field + ".title", 1, TITLE_MAX, false, e);
+            String description = InputText.clean(t.description(), field + ".description", 0, DESCRIPTION_MAX, true, e);
+            return new Dialogue.DialogueText(title, description == null ? "" : description);
+        });
     }
 
     static void checkSchedule(Instant opensAt, Instant closesAt, List<FieldError> errors) {

@@ -1,7 +1,9 @@
 package org.commonground.web;
 
 import java.text.Normalizer;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.commonground.problem.CommonGroundException.FieldError;
 
 /**
@@ -11,6 +13,46 @@ import org.commonground.problem.CommonGroundException.FieldError;
  */
 public final class InputText {
     private InputText() {}
+
+    /** Reads one language's fields of a given text into its clean form, adding an error per bad field. */
+    public interface FieldsReader<T, R> {
+        R read(T given, String field, List<FieldError> errors);
+    }
+
+    /**
+     * Texts keyed by language code, as organizers send them: at least one
+     * ({@code <what>.texts.missing}), each key exactly {@code ja}, {@code ko} or {@code en}
+     * ({@code <what>.texts.language}), a missing entry an empty title; {@code read} cleans each
+     * one's fields under {@code texts.<lang>}. A language with any error is left out.
+     */
+    public static <T, R> Map<Language, R> perLanguage(
+            Map<String, T> raw, String what, List<FieldError> errors, FieldsReader<T, R> read) {
+        Map<Language, R> texts = new EnumMap<>(Language.class);
+        if (raw == null || raw.isEmpty()) {
+            errors.add(new FieldError("texts", what + ".texts.missing"));
+            return texts;
+        }
+        for (var entry : raw.entrySet()) {
+            String field = "texts." + entry.getKey();
+            Language lang = Language.parse(entry.getKey())
+                    .filter(l -> l.code().equals(entry.getKey()))
+                    .orElse(null);
+            if (lang == null) {
+                errors.add(new FieldError(field, what + ".texts.language"));
+                continue;
+            }
+            if (entry.getValue() == null) {
+                errors.add(new FieldError(field + ".title", "input.text.empty", 1));
+                continue;
+            }
+            int before = errors.size();
+            R text = read.read(entry.getValue(), field, errors);
+            if (errors.size() == before) {
+                texts.put(lang, text);
+            }
+        }
+        return texts;
+    }
 
     /**
      * The cleaned text, or null after adding a field error to {@code errors}. A null {@code raw}
