@@ -89,6 +89,28 @@ final class StatementIndex {
         return entries.size();
     }
 
+    /** Who hears of statements put into or removed from the index, once searches see the change. */
+    interface Changes {
+        void changed(Collection<Long> statementIds);
+    }
+
+    private volatile Changes changes = ids -> {};
+
+    void tell(Changes listener) {
+        this.changes = listener;
+    }
+
+    /** The indexed statements of the conversation in one of {@code states}. */
+    List<IndexedStatement> statements(long conversationId, Set<String> states) {
+        List<IndexedStatement> out = new ArrayList<>();
+        for (IndexedStatement e : entries.values()) {
+            if (e.conversationId() == conversationId && states.contains(e.state())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The statement as indexed, if it is. */
     java.util.Optional<IndexedStatement> entry(long id) {
         return java.util.Optional.ofNullable(entries.get(id));
@@ -123,6 +145,7 @@ final class StatementIndex {
                                 Map.copyOf(features)));
             }
             searchers.maybeRefreshBlocking();
+            changes.changed(statements.stream().map(StatementTexts::id).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
@@ -136,6 +159,7 @@ final class StatementIndex {
                 entries.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            changes.changed(ids);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
