@@ -63,6 +63,18 @@ public final class ConversationFeature {
         return conversations;
     }
 
+    private volatile RoundOf roundOf = RoundOf.NONE;
+
+    /** How a conversation's pages learn which series it is a round of (the dialogue feature tells); set once while wiring. */
+    public void nameRoundsWith(RoundOf rounds) {
+        this.roundOf = rounds;
+    }
+
+    /** Which series a conversation is a round of, as the higher feature that keeps them says. */
+    public RoundOf roundOf() {
+        return (conversationId, reader) -> roundOf.of(conversationId, reader);
+    }
+
     /** What a higher feature lists on the front page above the open conversations (the dialogues); set once while wiring. */
     public void listOnFrontPage(Function<Language, List<FrontPageEntry>> entries) {
         this.frontPageSeries = entries;

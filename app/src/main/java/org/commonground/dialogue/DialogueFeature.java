@@ -4,6 +4,7 @@ import java.util.List;
 import org.commonground.account.AccountFeature;
 import org.commonground.conversation.ConversationFeature;
 import org.commonground.conversation.FrontPageEntry;
+import org.commonground.conversation.RoundOf;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -35,6 +36,7 @@ public final class DialogueFeature {
     private final TranslationFeature translation;
     private final Throttles throttles;
     private final boolean secureCookies;
+    private final Turnout turnout;
 
     private DialogueFeature(
             Jdbi jdbi,
@@ -48,6 +50,7 @@ public final class DialogueFeature {
             ResultsFeature results) {
         this.dialogues = new DialogueStore(jdbi);
         ReturningStore returningStore = new ReturningStore(jdbi);
+        this.turnout = new Turnout(jdbi, returningStore);
         this.organizing = new Organizing(
                 dialogues,
                 conversation.conversations(),
@@ -103,9 +106,18 @@ public final class DialogueFeature {
                         conversation.access(),
                         account.authentication(),
                         throttles,
-                        secureCookies)
+                        secureCookies,
+                        turnout,
+                        translation.seedTranslations())
                 .addTo(api.routes());
         conversation.listOnFrontPage(reader -> frontPage(reader, messages));
+        conversation.nameRoundsWith((conversationId, reader) -> dialogues
+                .dialogueOf(conversationId)
+                .flatMap(dialogues::find)
+                .flatMap(d -> d.rounds().stream()
+                        .filter(r -> r.conversationId() == conversationId)
+                        .findFirst()
+                        .map(r -> new RoundOf.Series(d.text(reader).title(), "/d/" + d.id(), r.number()))));
     }
 
     /**

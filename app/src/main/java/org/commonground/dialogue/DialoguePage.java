@@ -84,7 +84,34 @@ public final class DialoguePage {
     public record Pass(long dialogueId, String title, String returnUrl, String recoveryCode, String continueUrl) {}
 
     /** A statement of the last round the organizer may carry into the next. */
-    public record Carryable(long id, String text, boolean carried) {}
+    /**
+     * A statement of the last round the organizer may carry, in the reader's language, with its
+     * original ({@code lang}, {@code original}) and the translation readers of each other language see.
+     */
+    public record Carryable(
+            long id,
+            String text,
+            boolean carried,
+            String lang,
+            String original,
+            java.util.Map<org.commonground.web.Language, String> translations) {}
+
+    /** The organizers' figures of the dialogue: participation by cohort per round, return rates, votes per participant. */
+    public record ForOrganizers(
+            String dimension,
+            org.commonground.report.LineChart participation,
+            List<Legend> legend,
+            List<ReturnRow> returns,
+            org.commonground.report.Histogram votes,
+            int votesRound,
+            int voters,
+            String medianVotes) {}
+
+    /** A series of the participation chart: the cohort value, its colour and its voters in the last round. */
+    public record Legend(String label, String cssClass, int count) {}
+
+    /** Round {@code from} to {@code to}: its voters, how many came back, and the share as a percentage. */
+    public record ReturnRow(int from, int to, int participants, int returned, String rate) {}
 
     /** A dialogue in the organizer's list. */
     public record Listed(long id, String title, int rounds, String current) {}

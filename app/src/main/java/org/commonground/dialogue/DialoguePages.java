@@ -18,6 +18,7 @@ import org.commonground.conversation.Conversation;
 import org.commonground.conversation.ConversationCatalog;
 import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.Readable;
+import org.commonground.conversation.SeedTranslations;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.TooManyRequests;
 import org.commonground.report.GroupFlowChart;
@@ -47,6 +48,8 @@ final class DialoguePages {
     private final Authentication authentication;
     private final Throttles throttles;
     private final boolean secureCookies;
+    private final Turnout turnout;
+    private final SeedTranslations seedTranslations;
 
     DialoguePages(
             Pages pages,
@@ -60,7 +63,11 @@ final class DialoguePages {
             Access access,
             Authentication authentication,
             Throttles throttles,
-            boolean secureCookies) {
+            boolean secureCookies,
+            Turnout turnout,
+            SeedTranslations seedTranslations) {
+        this.turnout = turnout;
+        this.seedTranslations = seedTranslations;
         this.pages = pages;
         this.dialogues = dialogues;
         this.organizing = organizing;
@@ -411,15 +418,104 @@ final class DialoguePages {
         Page page = pages.page(ctx);
         DialoguePage.View v = view(ctx, d, notice);
         Map<Long, ShownStatements.Shown> last = shown.all(d.last().conversationId(), page.lang());
+        Map<Long, Map<Language, String>> translated = seedTranslations.shown(last.keySet());
         List<DialoguePage.Carryable> carryable = last.values().stream()
                 .sorted(java.util.Comparator.comparingLong(ShownStatements.Shown::id))
-                .map(s -> new DialoguePage.Carryable(s.id(), s.text(), true))
+                .map(s -> new DialoguePage.Carryable(
+                        s.id(),
+                        s.text(),
+                        true,
+                        s.originalLang(),
+                        s.originalText(),
+                        translated.getOrDefault(s.id(), Map.of())))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("d", v);
         model.put("carryable", carryable);
         model.put("errors", errors);
+        model.put("figures", forOrganizers(d, page, ReaderZone.of(ctx, secureCookies)));
         pages.render(ctx, "dialogue/organize.jte", model);
+    }
+
+    /** Participation by cohort per round (the report's line chart), return rates, and the last round's votes per participant. */
+    private DialoguePage.ForOrganizers forOrganizers(Dialogue d, Page page, ReaderZone zone) {
+        List<Conversation.CohortDimension> dimensions =
+                conversations.get(d.last().conversationId()).cohorts();
+        Conversation.CohortDimension dimension = dimensions.stream()
+                .filter(x -> x.name().equals("country"))
+                .findFirst()
+                .orElse(dimensions.isEmpty() ? null : dimensions.getFirst());
+        String name = dimension == null ? "country" : dimension.name();
+        Turnout.Participation p = turnout.of(d, name);
+        List<String> values = new ArrayList<>(dimension == null ? List.of() : dimension.values());
+        for (Turnout.Round r : p.rounds()) {
+            for (String value : r.byValue().keySet()) {
+                if (value != null && !values.contains(value)) {
+                    values.add(value);
+                }
+            }
+        }
+        values.add(null); // those who did not say
+        List<Turnout.Round> timed = p.rounds().stream()
+                .filter(r -> r.at() != null)
+                .sorted(java.util.Comparator.comparing(Turnout.Round::at))
+                .toList();
+        List<java.time.Instant> times = timed.stream().map(Turnout.Round::at).toList();
+        List<org.commonground.report.LineChart.Data> data = new ArrayList<>();
+        List<DialoguePage.Legend> legend = new ArrayList<>();
+        double most = 1;
+        Turnout.Round latest = p.rounds().getLast();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            double[] counts = new double[timed.size()];
+            int total = 0;
+            for (int t = 0; t < timed.size(); t++) {
+                counts[t] = timed.get(t).byValue().getOrDefault(value, 0);
+                total += (int) counts[t];
+                most = Math.max(most, counts[t]);
+            }
+            if (value == null && total == 0) {
+                continue;
+            }
+            String css = value == null || i > 5 ? "kx" : "k" + i;
+            String label = page.cohort(name, value);
+            data.add(new org.commonground.report.LineChart.Data(label, css, counts));
+            legend.add(new DialoguePage.Legend(label, css, latest.byValue().getOrDefault(value, 0)));
+        }
+        var chart = org.commonground.report.LineChart.of(
+                times,
+                data,
+                org.commonground.report.ReportView.niceCeiling(most),
+                x -> page.number(Math.round(x)),
+                at -> java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(page.lang().locale())
+                        .withZone(zone.zone())
+                        .format(at));
+        List<DialoguePage.ReturnRow> returns = p.returns().stream()
+                .map(r -> new DialoguePage.ReturnRow(
+                        r.from(), r.to(), r.participants(), r.returned(), page.percent(r.rate())))
+                .toList();
+        Turnout.Round voted = p.rounds().reversed().stream()
+                .filter(r -> r.participants() > 0)
+                .findFirst()
+                .orElse(latest);
+        int[] sorted = voted.votesPerParticipant().clone();
+        java.util.Arrays.sort(sorted);
+        String median = sorted.length == 0
+                ? ""
+                : page.number(
+                        sorted.length % 2 == 1
+                                ? sorted[sorted.length / 2]
+                                : Math.round((sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0));
+        return new DialoguePage.ForOrganizers(
+                name,
+                chart,
+                legend,
+                returns,
+                org.commonground.report.Histogram.of(sorted, x -> page.number(Math.round(x))),
+                voted.number(),
+                sorted.length,
+                median);
     }
 
     private void nextRound(Context ctx) {

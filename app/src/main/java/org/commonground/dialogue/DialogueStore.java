@@ -83,6 +83,15 @@ final class DialogueStore {
      * locks the dialogue: two organizers adding a round at once get rounds n and n + 1, never two n.
      * 409 when the conversation already is a round (of this or another dialogue).
      */
+    /**
+     * Runs {@code work} as one transaction: every store it calls on this thread joins it (Jdbi lends
+     * the open handle to nested calls, and a nested transaction is part of the outer one), so what it
+     * writes in every owner's tables is committed together or not at all.
+     */
+    <T> T atomically(java.util.function.Supplier<T> work) {
+        return jdbi.inTransaction(h -> work.get());
+    }
+
     Dialogue addRound(long dialogueId, long conversationId, Instant opensAt, Instant closesAt, List<Carried> carried) {
         return jdbi.inTransaction(h -> {
             h.createQuery("SELECT id FROM dialogue WHERE id = :id FOR UPDATE")

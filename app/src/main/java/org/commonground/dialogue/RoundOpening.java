@@ -22,6 +22,9 @@ import org.commonground.translation.Translations;
  * new ones), settings, cohorts and staff; the chosen statements seeded into it again, each with every
  * approved translation it had, and recorded as carried (with the statement it first was), so that the
  * same statement is followed from round to round. The organizer's checks are the caller's.
+ *
+ * <p>All of it is one transaction ({@link DialogueStore#atomically}): a failure at any step leaves no
+ * half-open round (no conversation without its round, no round without its carried statements).
  */
 final class RoundOpening {
     private final DialogueStore dialogues;
@@ -45,6 +48,10 @@ final class RoundOpening {
 
     /** Opens the next round from the last one (see {@link Organizing.NextRound}); the dialogue with it. */
     Dialogue open(long organizerId, Dialogue d, Organizing.NextRound in) {
+        return dialogues.atomically(() -> openInTransaction(organizerId, d, in));
+    }
+
+    private Dialogue openInTransaction(long organizerId, Dialogue d, Organizing.NextRound in) {
         List<FieldError> errors = new ArrayList<>();
         Organizing.checkSchedule(in.opensAt(), in.closesAt(), errors);
         Conversation last = conversations.get(d.last().conversationId());

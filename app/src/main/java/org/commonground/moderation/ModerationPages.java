@@ -52,10 +52,8 @@ final class ModerationPages {
         Language reader = Language.of(ctx);
         Map<String, Object> model = new HashMap<>();
         if (filter.equals("duplicates")) {
-            // Clusters among what waits and the newest accepted: where a duplicate is still cheap to reject.
-            List<QueueItem> looked = new java.util.ArrayList<>(moderation.queue(id, "pending", 100, 0));
-            looked.addAll(moderation.queue(id, "accepted", 100, 0));
-            List<DuplicateCluster> clusters = entries.clusters(id, looked);
+            // Clusters among everything that waits or was accepted: where a duplicate is still cheap to reject.
+            List<DuplicateCluster> clusters = entries.clusters(id, java.util.Set.of("pending", "accepted"));
             model.put(
                     "clusters",
                     clusters.stream()

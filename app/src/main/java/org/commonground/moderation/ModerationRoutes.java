@@ -47,17 +47,17 @@ final class ModerationRoutes {
                 .caller(Caller.ACCOUNT)
                 .problems(422)
                 .tag("moderation")
-                .summary("Clusters of near-duplicate statements (within and across languages) among the queue's "
-                        + "?state=pending (default)|accepted|rejected, first ?limit= (default 100) of it")
+                .summary("Clusters of near-duplicate statements (within and across languages) among the whole queue "
+                        + "of ?state=pending (default)|accepted|rejected and the statements alike them")
                 .returns(new TypeReference<List<DuplicateCluster>>() {}.getType())
                 .handle(ctx -> {
                     long conversationId = PathIds.of(ctx, "conversationId");
                     access.requireModerator(ctx, conversationId);
                     String state = ctx.queryParam("state") == null ? "pending" : ctx.queryParam("state");
-                    ctx.json(entries.clusters(
-                            conversationId,
-                            moderation.queue(
-                                    conversationId, state, intParam(ctx.queryParam("limit"), 100, "limit"), 0)));
+                    if (!java.util.Set.of("pending", "accepted", "rejected").contains(state)) {
+                        throw Invalid.field("state", "moderation.state.invalid");
+                    }
+                    ctx.json(entries.clusters(conversationId, java.util.Set.of(state)));
                 });
 
         api.post("/api/v1/conversations/{conversationId}/statements/{statementId}/moderation")

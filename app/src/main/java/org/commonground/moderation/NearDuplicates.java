@@ -3,6 +3,7 @@ package org.commonground.moderation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Statements alike the queue's, within and across languages (through translations): how the
@@ -19,6 +20,23 @@ public interface NearDuplicates {
      */
     Map<Long, List<Near>> of(long conversationId, Collection<Long> statementIds);
 
+    /**
+     * The same for every statement of the conversation in one of {@code states} (the whole queue),
+     * answered from what the text feature keeps of earlier checks, so only statements written or
+     * changed since are checked again.
+     */
+    Map<Long, List<Near>> ofAll(long conversationId, Set<String> states);
+
     /** Where no text feature is wired: nothing is alike. */
-    NearDuplicates NONE = (conversationId, statementIds) -> Map.of();
+    NearDuplicates NONE = new NearDuplicates() {
+        @Override
+        public Map<Long, List<Near>> of(long conversationId, Collection<Long> statementIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<Long, List<Near>> ofAll(long conversationId, Set<String> states) {
+            return Map.of();
+        }
+    };
 }

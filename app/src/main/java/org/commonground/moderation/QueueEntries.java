@@ -87,12 +87,12 @@ final class QueueEntries {
     }
 
     /**
-     * The clusters of near-duplicates among {@code items} and the statements alike them: connected
-     * groups of the "alike" relation, two statements or more, those with a pending statement first.
+     * The clusters of near-duplicates among the whole queue of statements in {@code states} and the
+     * statements alike them: connected groups of the "alike" relation, two statements or more,
+     * those with a pending statement first.
      */
-    List<DuplicateCluster> clusters(long conversationId, List<QueueItem> items) {
-        Map<Long, List<NearDuplicates.Near>> alike =
-                near.of(conversationId, items.stream().map(QueueItem::id).toList());
+    List<DuplicateCluster> clusters(long conversationId, Set<String> states) {
+        Map<Long, List<NearDuplicates.Near>> alike = near.ofAll(conversationId, states);
         Map<Long, Long> parent = new HashMap<>();
         List<DuplicateCluster.Link> links = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -15,6 +15,7 @@ import org.commonground.conversation.ConversationState;
 import org.commonground.conversation.Invites;
 import org.commonground.conversation.ModerationMode;
 import org.commonground.conversation.Readable;
+import org.commonground.conversation.RoundOf;
 import org.commonground.problem.CommonGroundException;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
@@ -48,6 +49,7 @@ final class ParticipantPages {
     private final boolean secureCookies;
     private final MachineTranslations machineTranslations;
     private final Throttles throttles;
+    private final RoundOf roundOf;
 
     ParticipantPages(
             Pages pages,
@@ -61,8 +63,10 @@ final class ParticipantPages {
             ShownStatements shown,
             boolean secureCookies,
             MachineTranslations machineTranslations,
-            Throttles throttles) {
+            Throttles throttles,
+            RoundOf roundOf) {
         this.throttles = throttles;
+        this.roundOf = roundOf;
         this.invites = invites;
         this.machineTranslations = machineTranslations;
         this.pages = pages;
@@ -105,6 +109,7 @@ final class ParticipantPages {
         model.put("joined", participants.find(ctx, id).isPresent());
         model.put("chosen", chosen);
         model.put("errors", errors);
+        model.put("series", roundOf.of(id, Language.of(ctx)).orElse(null));
         pages.render(ctx, "participate/landing.jte", model);
     }
 
@@ -169,9 +174,24 @@ final class ParticipantPages {
         out.put("form", page.t(e.messageKey(), e.args()));
         for (CommonGroundException.FieldError f : e.fieldErrors()) {
             out.merge(
-                    f.field().replace("cohorts.", "cohort_"), page.t(f.messageKey(), f.args()), (a, b) -> a + " " + b);
+                    f.field().replace("cohorts.", "cohort_"),
+                    page.t(f.messageKey(), shownArgs(f, page)),
+                    (a, b) -> a + " " + b);
         }
         return out;
+    }
+
+    /** A cohort error's arguments as readers know them: the dimension's and the value's names, not their codes. */
+    private static Object[] shownArgs(CommonGroundException.FieldError f, Page page) {
+        Object[] args = f.args().clone();
+        if (!f.field().startsWith("cohorts.") || args.length == 0 || !(args[0] instanceof String dimension)) {
+            return args;
+        }
+        args[0] = page.dimension(dimension);
+        if (f.messageKey().equals("cohort.value.fixed-by-invite") && args.length > 1 && args[1] instanceof String v) {
+            args[1] = page.cohort(dimension, v);
+        }
+        return args;
     }
 
     /** The participant of this conversation, or a redirect to its landing page to join first. */
@@ -193,6 +213,7 @@ final class ParticipantPages {
         Map<String, Object> model = cardModel(c, p.get(), Language.of(ctx));
         model.put("title", Readable.title(c, Language.of(ctx)));
         model.put("write", Map.of());
+        model.put("series", roundOf.of(c.id(), Language.of(ctx)).orElse(null));
         pages.render(ctx, "participate/vote.jte", model);
     }
 

@@ -205,7 +205,8 @@ public final class ParticipationFeature {
                         translation.shown(),
                         secureCookies,
                         machineTranslations,
-                        throttles)
+                        throttles,
+                        conversation.roundOf())
                 .addTo(api.routes());
         new ParticipationRoutes(join, participants, votes, next, secureCookies, throttles).addTo(api);
         new StatementRoutes(new Authorship(statement.statements(), votes, participants, throttles)).addTo(api);

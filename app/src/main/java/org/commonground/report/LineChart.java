@@ -49,7 +49,7 @@ public record LineChart(
         }
     }
 
-    static LineChart of(
+    public static LineChart of(
             List<Instant> times,
             List<Data> data,
             double yMax,

@@ -586,7 +586,8 @@ public record ReportView(
         return m;
     }
 
-    static double niceCeiling(double v) {
+    /** A round axis maximum at or above {@code v} (1, 2, 5, 10, 20, 50 …), for the charts of other features too. */
+    public static double niceCeiling(double v) {
         if (v <= 5) {
             return 5;
         }

@@ -95,6 +95,9 @@ final class IndexedStatements implements StatementEvents {
                 index.put(batch);
                 after = batch.get(batch.size() - 1).id();
             }
+            if (after - from.statement() > BATCH) {
+                index.compact(); // after the first read (or a big import): one segment answers fastest
+            }
             Set<Long> again = new HashSet<>(retry);
             if (now.translation() > from.translation()) {
                 again.addAll(store.translatedBetween(from.translation(), now.translation()));

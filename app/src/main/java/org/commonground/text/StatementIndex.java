@@ -32,6 +32,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.commonground.text.TextStore.StatementTexts;
 import org.commonground.web.Language;
@@ -89,6 +90,28 @@ final class StatementIndex {
         return entries.size();
     }
 
+    /** Who hears of statements put into or removed from the index, once searches see the change. */
+    interface Changes {
+        void changed(Collection<Long> statementIds);
+    }
+
+    private volatile Changes changes = ids -> {};
+
+    void tell(Changes listener) {
+        this.changes = listener;
+    }
+
+    /** The indexed statements of the conversation in one of {@code states}. */
+    List<IndexedStatement> statements(long conversationId, Set<String> states) {
+        List<IndexedStatement> out = new ArrayList<>();
+        for (IndexedStatement e : entries.values()) {
+            if (e.conversationId() == conversationId && states.contains(e.state())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The statement as indexed, if it is. */
     java.util.Optional<IndexedStatement> entry(long id) {
         return java.util.Optional.ofNullable(entries.get(id));
@@ -123,6 +146,20 @@ final class StatementIndex {
                                 Map.copyOf(features)));
             }
             searchers.maybeRefreshBlocking();
+            changes.changed(statements.stream().map(StatementTexts::id).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment: after the first read at start, so that a query looks each
+     * term up once, not once per segment of 2,000 statements (a few seconds' work for 10,000).
+     */
+    void compact() {
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
@@ -136,6 +173,7 @@ final class StatementIndex {
                 entries.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            changes.changed(ids);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
@@ -163,7 +201,7 @@ final class StatementIndex {
             perLanguage.add(any.build());
         }
         return withSearcher(
-                searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0.1f), limit));
+                searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0f), limit));
     }
 
     /** Up to {@code n} of the terms that occur in the field, rarest first. */
@@ -252,7 +290,9 @@ final class StatementIndex {
             filtered.add(inStates.build(), Occur.FILTER);
         }
         List<Hit> hits = new ArrayList<>();
-        ScoreDoc[] docs = searcher.search(filtered.build(), limit).scoreDocs;
+        // Count no hits beyond the top ones: Lucene may then skip every document that cannot make the
+        // top (block-max WAND) instead of scoring the first thousand matches of a common term in full.
+        ScoreDoc[] docs = searcher.search(filtered.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
         // In doc id order, as doc values are read forwards, segment by segment.
         ScoreDoc[] byDoc = docs.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));

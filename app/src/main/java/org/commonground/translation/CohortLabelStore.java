@@ -29,7 +29,10 @@ final class CohortLabelStore {
         this.jdbi = jdbi;
     }
 
-    /** One label; an empty or null {@code label} removes the one given before. */
+    /**
+     * One label; an empty or null {@code label} removes the one given before. An empty {@code value}
+     * labels the dimension itself (its name as readers of {@code lang} call it, "sector" → 業界).
+     */
     public record CohortLabel(String dimension, String value, String lang, String label) {}
 
     /** A label as stored, with who gave it ({@code service} instead for a machine translation). */
@@ -49,8 +52,9 @@ final class CohortLabelStore {
         return out;
     }
 
+    /** {@code dimension:value} for a value, {@code dimension} for the dimension's own name. */
     private static String key(GivenLabel g) {
-        return g.dimension() + ":" + g.value();
+        return g.value().isEmpty() ? g.dimension() : g.dimension() + ":" + g.value();
     }
 
     /** Every label of the conversation: people's, then the machine's (only where the value is as it was translated). */
@@ -119,7 +123,8 @@ final class CohortLabelStore {
                     errors.add(new FieldError(field + ".dimension", "cohort-label.dimension.unknown"));
                     continue;
                 }
-                if (l.value() == null || !values.get(l.dimension()).contains(l.value())) {
+                if (l.value() == null
+                        || !(l.value().isEmpty() || values.get(l.dimension()).contains(l.value()))) {
                     errors.add(new FieldError(field + ".value", "cohort-label.value.unknown", l.dimension()));
                     continue;
                 }

@@ -214,6 +214,15 @@ final class TranslationPages {
         }
         List<OwnCohortValue> out = new ArrayList<>();
         for (Conversation.CohortDimension d : c.cohorts()) {
+            if (!page.messages().has(Language.EN, "cohort.dimension." + d.name())) {
+                // The organizer's own dimension: its name is labelled too (value "").
+                String key = d.name() + ":";
+                out.add(new OwnCohortValue(
+                        d.name(),
+                        "",
+                        people.containsKey(key) ? people.get(key).label() : null,
+                        machine.containsKey(key) ? machine.get(key).label() : null));
+            }
             for (String v : d.values()) {
                 if (!page.messages().has(Language.EN, "cohort." + d.name() + "." + v)) {
                     String key = d.name() + ":" + v;
@@ -228,7 +237,10 @@ final class TranslationPages {
         return out;
     }
 
-    /** The desk's form of cohort value labels: one field {@code label_<dimension>_<value>} per own value. */
+    /**
+     * The desk's form of cohort labels: one field {@code label_<dimension>_<value>} per own value, and
+     * {@code label_<dimension>_} for an own dimension's name.
+     */
     private void giveCohortLabels(Context ctx) {
         long id = PathIds.of(ctx, "conversationId");
         Account me = access.requireTranslator(ctx, id);
@@ -237,6 +249,10 @@ final class TranslationPages {
         Conversation c = readable.conversation(ctx, id);
         List<CohortLabelStore.CohortLabel> labels = new ArrayList<>();
         for (Conversation.CohortDimension d : c.cohorts()) {
+            String name = ctx.formParam("label_" + d.name() + "_");
+            if (name != null) {
+                labels.add(new CohortLabelStore.CohortLabel(d.name(), "", into, name));
+            }
             for (String v : d.values()) {
                 String given = ctx.formParam("label_" + d.name() + "_" + v);
                 if (given != null) {

@@ -59,10 +59,16 @@ public record Page(
         return cohortLabels.get().getOrDefault(dimension + ":" + value, value);
     }
 
-    /** A cohort dimension's name as readers know it ("Country" for country). */
+    /**
+     * A cohort dimension's name as readers know it: the product's name ("Country" for country), else
+     * the label people gave the organizer's own dimension in this conversation, else the name itself.
+     */
     public String dimension(String name) {
         String key = "cohort.dimension." + name;
-        return messages.has(lang, key) ? messages.get(lang, key) : name;
+        if (messages.has(lang, key)) {
+            return messages.get(lang, key);
+        }
+        return cohortLabels.get().getOrDefault(name, name);
     }
 
     public String asset(String name) {

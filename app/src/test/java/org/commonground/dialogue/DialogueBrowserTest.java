@@ -25,11 +25,14 @@ class DialogueBrowserTest {
     static final RunningApp app = new RunningApp();
 
     static long dialogue;
+    static String organizerEmail;
 
     @BeforeAll
     static void seed() {
         TestAccounts accounts = new TestAccounts(app.db());
-        long organizer = accounts.create(Role.ORGANIZER).id();
+        var organizerAccount = accounts.create(Role.ORGANIZER);
+        organizerEmail = organizerAccount.email();
+        long organizer = organizerAccount.id();
         long translator = accounts.create(Role.TRANSLATOR).id();
         dialogue = DialogueFeature.seedDemo(
                 Database.jdbi(app.db().dataSource()), Clock.systemUTC(), organizer, translator);
@@ -96,6 +99,8 @@ class DialogueBrowserTest {
             other.driver().get(link);
             other.await("h1");
             assertThat(other.path()).isEqualTo("/c/" + open + "/vote");
+            assertThat(other.find("#round-of a").getAttribute("href")).endsWith("/d/" + dialogue);
+            assertThat(other.text("#round-of")).contains("Round 3");
             other.go("/d/" + dialogue);
             assertThat(other.await("#returning-yes").getText()).contains("returning participant");
         }
@@ -106,6 +111,41 @@ class DialogueBrowserTest {
             lost.await("#return-link");
             assertThat(lost.find("#return-link").getAttribute("href")).isNotEqualTo(link);
             assertThat(lost.text("#code-unchanged")).contains("복구 코드는 그대로입니다");
+        }
+    }
+
+    @Test
+    void theOrganizerSeesParticipationReturnRatesAndVotesPerParticipantDrawnInEachLanguage() {
+        record Expect(String lang, String returns, String round) {}
+        try (Browser b = Browser.open(app.server())) {
+            b.go("/sign-in?lang=en");
+            b.type("#email", organizerEmail).type("#password", TestAccounts.PASSWORD);
+            b.through(() -> b.find("#password").sendKeys(org.openqa.selenium.Keys.ENTER));
+            b.await("h1");
+            for (Expect e : List.of(
+                    new Expect("ja", "再参加率", "第1回 → 第2回"),
+                    new Expect("ko", "재참여율", "1회차 → 2회차"),
+                    new Expect("en", "Return rate", "Round 1 → round 2"))) {
+                b.go("/organize/d/" + dialogue + "?lang=" + e.lang());
+                b.await("#for-organizers");
+
+                assertThat(b.text("#returns-h")).contains(e.returns());
+                List<WebElement> returns = b.findAll("table.returns tbody tr");
+                assertThat(returns).hasSize(2);
+                assertThat(returns.get(0).getText()).contains(e.round()).containsPattern("\\d+\\s?%");
+                List<WebElement> lines = b.findAll("#for-organizers svg.chart:not(.histogram) path.line");
+                assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+                List<WebElement> bars = b.findAll("#votes-chart rect.bar");
+                assertThat(bars).isNotEmpty();
+                assertThat(bars.stream()
+                                .mapToInt(r -> r.getRect().getHeight())
+                                .max()
+                                .orElse(0))
+                        .as("the tallest bar is drawn")
+                        .isGreaterThan(50);
+                assertThat(b.findAll(".carryable details.seed-translations")).isNotEmpty();
+                b.capture("dialogue-organize-" + e.lang());
+            }
         }
     }
 }

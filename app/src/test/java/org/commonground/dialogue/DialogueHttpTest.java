@@ -271,6 +271,157 @@ class DialogueHttpTest extends ServerTest {
         assertThat(rounds).as("one participant per round for the person").isEqualTo(2);
     }
 
+    @Test
+    void aRoundThatFailsHalfwayThroughOpeningLeavesNothingBehind() {
+        Conversation first = roundOne("halfway");
+        long dialogue = dialogueOver(first);
+        List<Long> ids = world.statementIds(first);
+        // PostgreSQL itself refuses the carried-statement rows, written after the new conversation,
+        // its staff, its seeds and their translations, and its round row.
+        world.jdbi().useHandle(h -> {
+            h.execute("""
+                    CREATE FUNCTION refuse_carried() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.dialogue_id = %d THEN RAISE EXCEPTION 'planted failure'; END IF;
+                        RETURN NEW;
+                    END $$""".formatted(dialogue));
+            h.execute("CREATE TRIGGER refuse_carried BEFORE INSERT ON dialogue_carried "
+                    + "FOR EACH ROW EXECUTE FUNCTION refuse_carried()");
+        });
+        Map<String, Long> before = counts();
+        TestServer.Response failed;
+        try {
+            failed = server.postJson(
+                    "/api/v1/dialogues/" + dialogue + "/rounds",
+                    Map.of("carry", List.of(ids.get(0), ids.get(1)), "open", true, "closePrevious", true),
+                    organizer.auth());
+        } finally {
+            world.jdbi().useHandle(h -> {
+                h.execute("DROP TRIGGER refuse_carried ON dialogue_carried");
+                h.execute("DROP FUNCTION refuse_carried()");
+            });
+        }
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+        assertThat(counts()).isEqualTo(before);
+        JsonNode unchanged =
+                server.get("/api/v1/dialogues/" + dialogue, organizer.auth()).json();
+        assertThat(unchanged.get("rounds")).hasSize(1);
+        assertThat(unchanged.get("rounds").get(0).get("state").asText())
+                .as("the previous round was not closed")
+                .isEqualTo("open");
+        assertThat(openNext(dialogue, List.of(ids.get(0))).get("rounds")).hasSize(2);
+    }
+
+    @Test
+    void theOrganizersPageShowsParticipationByCohortReturnRatesVotesPerParticipantAndTranslations() {
+        Conversation first = roundOne("figures");
+        long dialogue = dialogueOver(first);
+        List<Long> ids = world.statementIds(first);
+        Join.Joined japanese = world.participant(first, "JP");
+        Join.Joined korean = world.participant(first, "KR");
+        Join.Joined another = world.participant(first, "KR");
+        for (long id : ids) {
+            world.vote(first, japanese, id, org.commonground.participation.Vote.AGREE);
+        }
+        world.vote(first, korean, ids.get(0), org.commonground.participation.Vote.DISAGREE);
+        world.vote(first, another, ids.get(0), org.commonground.participation.Vote.AGREE);
+        world.vote(first, another, ids.get(1), org.commonground.participation.Vote.PASS);
+        String link = server.postJson(
+                        "/api/v1/dialogues/" + dialogue + "/returning",
+                        "",
+                        "Authorization",
+                        "Bearer " + japanese.token())
+                .json()
+                .get("returnToken")
+                .asText();
+        assertThat(server.postJson(
+                                "/api/v1/dialogues/" + dialogue + "/returning",
+                                "",
+                                "Authorization",
+                                "Bearer " + korean.token())
+                        .status())
+                .isEqualTo(201);
+        long second = openNext(dialogue, ids).at("/rounds/1/conversationId").asLong();
+        List<Long> carried = world.statementIds(new ConversationRef(second).asConversation());
+        // Of round 1's three voters, only the Japanese participant comes back (one vote); a newcomer from the US votes
+        // twice.
+        String back = server.postJson("/api/v1/dialogues/" + dialogue + "/return", Map.of("returnToken", link))
+                .json()
+                .get("token")
+                .asText();
+        assertThat(server.postJson(
+                                "/api/v1/conversations/" + second + "/votes",
+                                Map.of("statementId", carried.get(0), "value", "agree"),
+                                "Authorization",
+                                "Bearer " + back)
+                        .status())
+                .isEqualTo(201);
+        Join.Joined newcomer = world.participant(new ConversationRef(second).asConversation(), "US");
+        world.vote(
+                new ConversationRef(second).asConversation(),
+                newcomer,
+                carried.get(0),
+                org.commonground.participation.Vote.AGREE);
+        world.vote(
+                new ConversationRef(second).asConversation(),
+                newcomer,
+                carried.get(1),
+                org.commonground.participation.Vote.DISAGREE);
+        var session = org.commonground.account.Sessions.over(world.jdbi()).start(organizer.id());
+        String cookie = "cg_session=" + session.secret();
+
+        String en = server.get("/organize/d/" + dialogue + "?lang=en", "Cookie", cookie)
+                .body();
+        String ko = server.get("/organize/d/" + dialogue + "?lang=ko", "Cookie", cookie)
+                .body();
+        String ja = server.get("/organize/d/" + dialogue + "?lang=ja", "Cookie", cookie)
+                .body();
+        String round = server.get(
+                        "/c/" + second + "/vote?lang=ja", "Authorization", "Bearer " + back, "Accept", "text/html")
+                .body();
+
+        assertThat(en).contains("People who voted in each round, by Country", "id=\"participation-chart-title\"");
+        assertThat(en).contains("Japan (<span data-count=\"last-round:k0\">1</span>)");
+        assertThat(en).contains("United States (<span data-count=\"last-round:k2\">1</span>)");
+        assertThat(en)
+                .contains("<tr id=\"return-1\"><th scope=\"row\">Round 1 → round 2</th><td class=\"num\">3</td>"
+                        + "<td class=\"num\">1</td><td class=\"num rate\">33%</td></tr>");
+        assertThat(en)
+                .contains("Votes per participant in round 2", "2 people voted; half of them cast 2 votes or fewer.");
+        assertThat(en)
+                .contains(
+                        "data-from=\"1\" data-to=\"1\" data-count=\"1\"",
+                        "data-from=\"2\" data-to=\"2\" data-count=\"1\"");
+        assertThat(en).contains("日本語訳 " + ids.get(0), "한국어 번역 " + ids.get(0));
+        assertThat(ko).contains("회차별 투표 인원(국가별)", "1회차 → 2회차", "일본 (", "원문(영어)");
+        assertThat(ja).contains("各回で投票した人数（国別）", "第1回 → 第2回", "原文（英語）");
+        assertThat(round).contains("href=\"/d/" + dialogue + "\"", "対話「歴史を共に教える」の第2回");
+    }
+
+    /** Rows of every table opening a round writes. */
+    private static Map<String, Long> counts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String table : List.of(
+                "conversation",
+                "conversation_text",
+                "cohort_dimension",
+                "cohort_value",
+                "conversation_member",
+                "statement",
+                "translation",
+                "dialogue_round",
+                "dialogue_carried")) {
+            out.put(
+                    table,
+                    world.jdbi()
+                            .withHandle(h -> h.createQuery("SELECT count(*) FROM " + table)
+                                    .mapTo(Long.class)
+                                    .one()));
+        }
+        return out;
+    }
+
     private static List<String> texts(List<Long> ids) {
         return world.jdbi()
                 .withHandle(h -> h.createQuery("SELECT text FROM statement WHERE id IN (<ids>) ORDER BY id")

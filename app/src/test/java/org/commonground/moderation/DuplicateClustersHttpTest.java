@@ -165,4 +165,54 @@ class DuplicateClustersHttpTest extends ParticipationServerTest {
         assertThat(page).contains("#" + w.original() + " の重複として却下");
         assertThat(clusters).contains("서로 비슷한 의견 3개", "#" + w.original() + "의 중복으로 거절");
     }
+
+    @Test
+    void aDuplicateBeyondTheFirstTwoHundredQueueEntriesIsGrouped() {
+        var c = given.conversation("open", "pre", true, "public");
+        var moderator = given.person(Role.MODERATOR, c, "moderator");
+        java.util.Random random = new java.util.Random(9);
+        for (int i = 0; i < 230; i++) {
+            given.statement(c, gibberish(random), "en", "pending");
+        }
+        long first =
+                given.statement(c, "Japanese and Korean students should meet every month online.", "en", "pending");
+        long again =
+                given.statement(c, "Japanese and Korean students should meet online every month.", "en", "pending");
+
+        var clusters = server.get("/api/v1/conversations/" + c.id() + "/moderation/duplicates", moderator.bearer());
+        String page = server.get("/moderate/c/" + c.id() + "?state=duplicates", given.sessionCookie(moderator))
+                .body();
+
+        assertThat(clusters.status()).as(clusters.body()).isEqualTo(200);
+        assertThat(clusters.json()).hasSize(1);
+        assertThat(ids(clusters.json().get(0).get("statements"))).containsExactly(first, again);
+        assertThat(page).contains("meet every month online").contains("meet online every month");
+    }
+
+    @Test
+    void aStatementWrittenAfterTheQueueWasClusteredJoinsItsCluster() {
+        World w = world();
+        var before = server.get(
+                base(w) + "/moderation/duplicates?state=accepted", w.moderator().bearer());
+        long later = given.statement(w.c(), "日韓の学生交流を、もっと増やすべきだと思う。", "ja", "pending");
+
+        var after = server.get(base(w) + "/moderation/duplicates", w.moderator().bearer());
+
+        assertThat(before.json()).hasSize(1);
+        assertThat(after.json()).hasSize(1);
+        assertThat(ids(after.json().get(0).get("statements"))).contains(w.original(), w.paraphrase(), later);
+    }
+
+    /** A statement of made-up words, alike no other. */
+    private static String gibberish(java.util.Random random) {
+        StringBuilder out = new StringBuilder();
+        for (int w = 0; w < 7; w++) {
+            int letters = 5 + random.nextInt(4);
+            for (int i = 0; i < letters; i++) {
+                out.append((char) ('a' + random.nextInt(26)));
+            }
+            out.append(w == 6 ? "." : " ");
+        }
+        return out.toString();
+    }
 }

@@ -105,4 +105,42 @@ class NextStatementHttpTest extends ParticipationServerTest {
         given.setState(c, "closed");
         assertThat(server.get(next(c), p.bearer()).json().get("type").asText()).endsWith("/conversation-closed");
     }
+
+    @Test
+    void theVotePageSaysAMachineTranslationIsOneAndNamesTheOriginalLanguageInTheReadersLanguage() {
+        var c = given.openConversation();
+        long s = given.statement(c, "역사 교육을 함께 만들어야 한다.", "ko", "accepted");
+        given.jdbi.useHandle(h -> {
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ja', '歴史教育を共に作るべきだ。', 'machine', 'approved')",
+                    s);
+            h.execute(
+                    "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'en', 'History education should be written together.', 'human', 'approved')",
+                    s);
+        });
+        var p = given.participant(c, "ja");
+
+        String japanese = server.get("/c/" + c.id() + "/vote?lang=ja", p.bearer("Accept", "text/html"))
+                .body();
+        String english = server.get("/c/" + c.id() + "/vote?lang=en", p.bearer("Accept", "text/html"))
+                .body();
+
+        assertThat(japanese).contains("歴史教育を共に作るべきだ。").contains("機械翻訳です。原文は韓国語です。");
+        assertThat(english).contains("Translation reviewed by people — the original is in Korean.");
+    }
+
+    @Test
+    void theKoreanVotePageNamesAJapaneseOriginalWithTheParticleItsLastSoundTakes() {
+        var c = given.openConversation();
+        long s = given.statement(c, "歴史教育を共に作るべきだ。", "ja", "accepted");
+        given.jdbi.useHandle(h -> h.execute(
+                "INSERT INTO translation (statement_id, lang, text, kind, state) VALUES (?, 'ko', '역사 교육을 함께 만들어야 한다.', 'machine', 'approved')",
+                s));
+        var p = given.participant(c, "ko");
+
+        String korean = server.get("/c/" + c.id() + "/vote?lang=ko", p.bearer("Accept", "text/html"))
+                .body();
+
+        assertThat(korean).contains("일본어로 쓴 원문을 기계 번역한 글입니다.").doesNotContain("(으)로");
+    }
 }

@@ -131,4 +131,39 @@ class CohortLabelsHttpTest extends ParticipationServerTest {
                 .isEqualTo(2);
         assertThat(report).contains("value=\"産業界\"");
     }
+
+    @Test
+    void anOrganizersOwnDimensionIsNamedInTheReadersLanguageOnTheJoinFormAndTheBuiltInOnesByTheProduct() {
+        var c = given.openConversation();
+        given.jdbi.useHandle(h -> {
+            long sector = h.createQuery(
+                            "INSERT INTO cohort_dimension (conversation_id, name, position) VALUES (?, 'sector', 9) RETURNING id")
+                    .bind(0, c.id())
+                    .mapTo(Long.class)
+                    .one();
+            h.execute("INSERT INTO cohort_value (dimension_id, value, position) VALUES (?, 'shipping', 1)", sector);
+        });
+        var translator = given.translator(c, "ja", "ko");
+
+        var labelled = server.putJson(
+                labels(c),
+                Map.of(
+                        "labels",
+                        List.of(
+                                Map.of("dimension", "sector", "value", "", "lang", "ja", "label", "業界"),
+                                Map.of("dimension", "sector", "value", "", "lang", "ko", "label", "업계"),
+                                Map.of("dimension", "sector", "value", "shipping", "lang", "ko", "label", "해운"))),
+                translator.bearer());
+        String japanese = server.get("/c/" + c.id() + "?lang=ja").body();
+        String korean = server.get("/c/" + c.id() + "?lang=ko").body();
+        String english = server.get("/c/" + c.id() + "?lang=en").body();
+        String desk = server.get("/translate/c/" + c.id() + "?into=ko&lang=ko", given.sessionCookie(translator))
+                .body();
+
+        assertThat(labelled.status()).as(labelled.body()).isEqualTo(200);
+        assertThat(japanese).contains("<legend>あなたの業界</legend>", "<legend>あなたの国</legend>");
+        assertThat(korean).contains("<legend>나의 업계</legend>", "해운", "<legend>나의 국가</legend>", "일본");
+        assertThat(english).contains("<legend>Your sector</legend>", "<legend>Your Country</legend>", "Japan");
+        assertThat(desk).contains("질문 이름", "value=\"업계\"", "value=\"해운\"");
+    }
 }
