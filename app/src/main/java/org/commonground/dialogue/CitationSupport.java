@@ -141,7 +141,8 @@ final class CitationSupport {
             }
             Cached c = votes.get(r.conversationId());
             if (c == null || c.result() != result) {
-                c = new Cached(result, AnalysisInput.load(jdbi, r.conversationId()).votes());
+                c = new Cached(
+                        result, AnalysisInput.load(jdbi, r.conversationId()).votes());
                 votes.put(r.conversationId(), c);
             }
             return Optional.of(new Round(r, result, c.votes(), inRound(d, result)));

@@ -84,7 +84,8 @@ final class DocumentEditing {
 
     /** Whether the account writes the dialogue's document: one of its editors, its organizer or an admin. */
     boolean writes(Account account, Dialogue d) {
-        return Organizing.organizes(account, d) || editors.countryOf(d.id(), account.id()).isPresent();
+        return Organizing.organizes(account, d)
+                || editors.countryOf(d.id(), account.id()).isPresent();
     }
 
     /** A writer of the dialogue's document, else 401 / 404 / 403. */
@@ -124,9 +125,8 @@ final class DocumentEditing {
         List<SharedDocument.Section> sections = new ArrayList<>();
         int clauses = 0;
         for (SharedDocument.Section s : store.sections(d.id())) {
-            List<SharedDocument.Clause> approved = s.clauses().stream()
-                    .filter(SharedDocument.Clause::approved)
-                    .toList();
+            List<SharedDocument.Clause> approved =
+                    s.clauses().stream().filter(SharedDocument.Clause::approved).toList();
             clauses += approved.size();
             sections.add(new SharedDocument.Section(s.id(), s.position(), s.titles(), approved));
         }
@@ -168,7 +168,8 @@ final class DocumentEditing {
     /** Version n of the dialogue's document, or 404. */
     SharedDocument.Version version(long dialogueId, int number) {
         return store.version(dialogueId, number)
-                .orElseThrow(() -> new NotFound("document-version-not-found", "problem.document-version-not-found", number));
+                .orElseThrow(
+                        () -> new NotFound("document-version-not-found", "problem.document-version-not-found", number));
     }
 
     /** The editor's approval of version n for their country cohort; 404 for no such version, 403 for an account that is not an editor. */
@@ -236,13 +237,20 @@ final class DocumentEditing {
         if (sources.isEmpty()) {
             throw new Conflict("drafting-no-common-ground", "problem.drafting-no-common-ground");
         }
-        String topic = section.titles().getOrDefault(lang.code(), section.titles().values().iterator().next());
+        String topic = section.titles()
+                .getOrDefault(lang.code(), section.titles().values().iterator().next());
         DraftingModel.Draft draft = model.draft(topic, lang, sources);
         if (draft.text().isBlank()) {
             throw new Conflict("drafting-uncited", "problem.drafting-uncited");
         }
         long id = store.addClause(
-                sectionId, Map.of(lang.code(), draft.text()), draft.cites(), false, "machine", draft.flagged(), by.id());
+                sectionId,
+                Map.of(lang.code(), draft.text()),
+                draft.cites(),
+                false,
+                "machine",
+                draft.flagged(),
+                by.id());
         return new DraftAnswer(
                 clause(d.id(), id),
                 draft.dropped(),

@@ -91,12 +91,8 @@ final class DocumentPages {
     private void render(Context ctx, Dialogue d, SharedDocument.Version v) {
         Optional<Account> account = authentication.account(ctx);
         Page page = pages.page(ctx);
-        DocumentPage.View view = views.view(
-                d,
-                v,
-                editing.visible(d, account),
-                support.latest(d, c -> analysis.readable(ctx, c)),
-                page);
+        DocumentPage.View view =
+                views.view(d, v, editing.visible(d, account), support.latest(d, c -> analysis.readable(ctx, c)), page);
         pages.render(ctx, "dialogue/document.jte", Map.of("v", view));
     }
 
@@ -126,7 +122,8 @@ final class DocumentPages {
         long id = PathIds.of(ctx, "dialogueId");
         organizing.requireOrganizer(ctx, id);
         Page page = pages.page(ctx);
-        String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
+        String email =
+                ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
         Optional<Account> account = accounts.findByEmail(email);
         if (account.isEmpty()) {
             ctx.status(422);
@@ -139,7 +136,9 @@ final class DocumentPages {
             ctx.status(e.status());
             String message = e.fieldErrors().isEmpty()
                     ? page.t(e.messageKey(), e.args())
-                    : page.t(e.fieldErrors().getFirst().messageKey(), e.fieldErrors().getFirst().args());
+                    : page.t(
+                            e.fieldErrors().getFirst().messageKey(),
+                            e.fieldErrors().getFirst().args());
             editorsPage(ctx, "", message);
             return;
         }

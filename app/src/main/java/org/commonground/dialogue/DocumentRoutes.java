@@ -2,7 +2,6 @@ package org.commonground.dialogue;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Optional;
 import org.commonground.account.Account;
 import org.commonground.account.Accounts;
 import org.commonground.account.Authentication;
@@ -73,8 +72,9 @@ final class DocumentRoutes {
                 .returns(DocumentViews.DocumentJson.class)
                 .handle(ctx -> {
                     Dialogue d = organizing.readable(ctx, id(ctx));
-                    SharedDocument.Version v = editing.published(d).orElseThrow(
-                            () -> new NotFound("document-not-published", "problem.document-not-published"));
+                    SharedDocument.Version v = editing.published(d)
+                            .orElseThrow(
+                                    () -> new NotFound("document-not-published", "problem.document-not-published"));
                     ctx.json(views.json(d, v, support.latest(d, c -> analysis.readable(ctx, c))));
                 });
         api.get(base + "/draft")
@@ -130,9 +130,8 @@ final class DocumentRoutes {
                 .handle(ctx -> {
                     Dialogue d = organizing.readable(ctx, id(ctx));
                     SharedDocument.Version newer = visibleVersion(ctx, d, number(ctx));
-                    int from = ctx.queryParam("from") == null
-                            ? newer.number() - 1
-                            : versionNumber(ctx.queryParam("from"));
+                    int from =
+                            ctx.queryParam("from") == null ? newer.number() - 1 : versionNumber(ctx.queryParam("from"));
                     SharedDocument.Version older = visibleVersion(ctx, d, from);
                     ctx.json(views.changes(d, older, newer, pages.page(ctx)));
                 });
@@ -223,7 +222,12 @@ final class DocumentRoutes {
                     long section = section(ctx, id);
                     var in = Requests.body(ctx, DocumentEditing.DraftRequest.class);
                     ctx.status(201)
-                            .json(editing.draft(by, dialogues.get(id), section, in, pages.page(ctx).lang()));
+                            .json(editing.draft(
+                                    by,
+                                    dialogues.get(id),
+                                    section,
+                                    in,
+                                    pages.page(ctx).lang()));
                 });
         api.post(base + "/versions")
                 .id("saveDialogueDocumentVersion")

@@ -54,19 +54,19 @@ final class DocumentStore {
                         SELECT account_id, country, granted_at FROM dialogue_editor
                         WHERE dialogue_id = :d ORDER BY country, granted_at, account_id""")
                 .bind("d", dialogueId)
-                .map((rs, ctx) ->
-                        new EditorRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .map((rs, ctx) -> new EditorRow(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list());
     }
 
     /** The country the account edits the dialogue for, if it is one of its editors. */
     Optional<String> countryOf(long dialogueId, long accountId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT country FROM dialogue_editor WHERE dialogue_id = :d AND account_id = :a")
-                .bind("d", dialogueId)
-                .bind("a", accountId)
-                .mapTo(String.class)
-                .findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT country FROM dialogue_editor WHERE dialogue_id = :d AND account_id = :a")
+                        .bind("d", dialogueId)
+                        .bind("a", accountId)
+                        .mapTo(String.class)
+                        .findOne());
     }
 
     /** The working draft: every section in order with every clause, approved or not. */
@@ -256,8 +256,11 @@ final class DocumentStore {
                 .map((rs, ctx) -> Map.entry(
                         rs.getInt(1),
                         new SharedDocument.Approval(
-                                rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant())))
-                .forEach(e -> approvals.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant())))
+                .forEach(e -> approvals
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         return h.createQuery("""
                         SELECT number, snapshot::text, saved_at, saved_by, published_at FROM dialogue_document_version

@@ -30,7 +30,11 @@ final class DocumentViews {
 
     /** The API's document: a version and, for each statement it cites, the latest round's figures. */
     public record DocumentJson(
-            long dialogueId, SharedDocument.Version version, int round, List<CitedSupport> support, List<Long> differ) {}
+            long dialogueId,
+            SharedDocument.Version version,
+            int round,
+            List<CitedSupport> support,
+            List<Long> differ) {}
 
     /** What the latest round says of a cited statement: {@code latestStatementId} is its copy in that round (0 if not carried there). */
     public record CitedSupport(
@@ -38,7 +42,14 @@ final class DocumentViews {
 
     /** A cohort's or group's votes with its agree rate and the rate's 95% Wilson interval. */
     public record SplitJson(
-            String name, int agree, int disagree, int pass, int votes, double agreeRate, double agreeLow, double agreeHigh) {}
+            String name,
+            int agree,
+            int disagree,
+            int pass,
+            int votes,
+            double agreeRate,
+            double agreeLow,
+            double agreeHigh) {}
 
     DocumentJson json(Dialogue d, SharedDocument.Version v, Optional<CitationSupport.Round> round) {
         List<CitedSupport> support = new ArrayList<>();
@@ -46,7 +57,9 @@ final class DocumentViews {
             long latest = round.flatMap(r -> r.inRound(s)).orElse(0L);
             List<SplitJson> cohorts = latest == 0
                     ? List.of()
-                    : round.get().cohorts(latest, c -> c).stream().map(DocumentViews::split).toList();
+                    : round.get().cohorts(latest, c -> c).stream()
+                            .map(DocumentViews::split)
+                            .toList();
             List<SplitJson> groups = latest == 0
                     ? List.of()
                     : round.get().groups(latest, CitationSupport::groupLabel).stream()
@@ -84,7 +97,8 @@ final class DocumentViews {
         List<DocumentPage.DivideView> differ = new ArrayList<>();
         round.ifPresent(r -> {
             for (long s : r.divides()) {
-                differ.add(new DocumentPage.DivideView(s, statement(s, page), r.cohorts(s, c -> page.cohort(CitationSupport.COUNTRY, c))));
+                differ.add(new DocumentPage.DivideView(
+                        s, statement(s, page), r.cohorts(s, c -> page.cohort(CitationSupport.COUNTRY, c))));
             }
         });
         List<DocumentPage.VersionLink> links = visible.stream()
@@ -96,7 +110,11 @@ final class DocumentViews {
         return new DocumentPage.View(
                 d.id(),
                 title.title(),
-                d.texts().containsKey(reader) ? reader.code() : d.texts().containsKey(Language.EN) ? "en" : d.texts().keySet().iterator().next().code(),
+                d.texts().containsKey(reader)
+                        ? reader.code()
+                        : d.texts().containsKey(Language.EN)
+                                ? "en"
+                                : d.texts().keySet().iterator().next().code(),
                 v.number(),
                 v.published(),
                 v.published()
@@ -122,7 +140,10 @@ final class DocumentViews {
                 d.text(page.lang()).title(),
                 older.number(),
                 newer.number(),
-                VersionDiff.between(older.snapshot(), newer.snapshot(), texts -> shown(texts, page).text()));
+                VersionDiff.between(
+                        older.snapshot(),
+                        newer.snapshot(),
+                        texts -> shown(texts, page).text()));
     }
 
     static String versionUrl(long dialogueId, int number) {
@@ -140,7 +161,10 @@ final class DocumentViews {
                 return new DocumentPage.Shown(
                         texts.get(l.code()),
                         l.code(),
-                        page.t("document.fallback", page.t("document.lang." + reader.code()), page.t("document.lang." + l.code())),
+                        page.t(
+                                "document.fallback",
+                                page.t("document.lang." + reader.code()),
+                                page.t("document.lang." + l.code())),
                         false);
             }
         }
@@ -151,7 +175,8 @@ final class DocumentViews {
         Optional<Long> latest = round.flatMap(r -> r.inRound(id));
         List<StackedBar> cohorts = latest.map(s -> round.get().cohorts(s, c -> page.cohort(CitationSupport.COUNTRY, c)))
                 .orElse(List.of());
-        List<StackedBar> groups = latest.map(s -> round.get().groups(s, g -> page.t("report.group", CitationSupport.groupLabel(g))))
+        List<StackedBar> groups = latest.map(s ->
+                        round.get().groups(s, g -> page.t("report.group", CitationSupport.groupLabel(g))))
                 .orElse(List.of());
         return new DocumentPage.Citation(
                 id, "s" + id, statement(latest.orElse(id), page), latest.isPresent(), cohorts, groups);
@@ -164,7 +189,8 @@ final class DocumentViews {
                         s.lang(),
                         "machine".equals(s.translation()) ? page.t("document.statement.machine") : "",
                         "machine".equals(s.translation())))
-                .orElse(new DocumentPage.Shown(page.t("document.statement.hidden"), page.lang().code(), "", false));
+                .orElse(new DocumentPage.Shown(
+                        page.t("document.statement.hidden"), page.lang().code(), "", false));
     }
 
     private static List<Long> cited(SharedDocument.Version v) {
@@ -177,13 +203,6 @@ final class DocumentViews {
 
     private static SplitJson split(StackedBar b) {
         return new SplitJson(
-                b.label(),
-                b.agree(),
-                b.disagree(),
-                b.pass(),
-                b.votes(),
-                b.agreeShare(),
-                b.agreeLow(),
-                b.agreeHigh());
+                b.label(), b.agree(), b.disagree(), b.pass(), b.votes(), b.agreeShare(), b.agreeLow(), b.agreeHigh());
     }
 }

@@ -41,7 +41,8 @@ final class DraftingModel {
 
     DraftingModel(DraftingSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     boolean on() {
@@ -95,7 +96,8 @@ final class DraftingModel {
 
     private String complete(Map<String, Object> body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(settings.completions().orElseThrow())
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            settings.completions().orElseThrow())
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));

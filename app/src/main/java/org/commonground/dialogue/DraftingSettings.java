@@ -51,7 +51,8 @@ public record DraftingSettings(Optional<URI> completions, String model, String k
         if (model.isBlank()) {
             throw new IllegalArgumentException("--llm: name the model, as in openai:http://localhost:8000?model=NAME");
         }
-        String base = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        String base =
+                uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }

@@ -17,9 +17,7 @@ final class VersionDiff {
 
     /** The changes from {@code older} to {@code newer}, in the newer's order (removed clauses where they were). */
     static List<DocumentPage.Change> between(
-            SharedDocument.Snapshot older,
-            SharedDocument.Snapshot newer,
-            Function<Map<String, String>, String> text) {
+            SharedDocument.Snapshot older, SharedDocument.Snapshot newer, Function<Map<String, String>, String> text) {
         Map<Long, Located> before = clauses(older);
         Map<Long, Located> after = clauses(newer);
         List<DocumentPage.Change> out = new ArrayList<>();
@@ -40,7 +38,12 @@ final class VersionDiff {
             String section = text.apply(n.section().titles());
             if (o == null) {
                 out.add(new DocumentPage.Change(
-                        "added", n.section().id(), section, List.of(new DocumentPage.Piece(now, "ins")), n.clause().cites(), List.of()));
+                        "added",
+                        n.section().id(),
+                        section,
+                        List.of(new DocumentPage.Piece(now, "ins")),
+                        n.clause().cites(),
+                        List.of()));
                 continue;
             }
             String was = text.apply(o.clause().texts());

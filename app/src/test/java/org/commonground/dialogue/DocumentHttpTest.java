@@ -65,8 +65,8 @@ class DocumentHttpTest {
                         .distinct()
                         .sorted()
                         .toList();
-        TestServer.Response jp = server.postJson(
-                editors(), Map.of("accountId", japan.id(), "country", "jp"), organizer.auth());
+        TestServer.Response jp =
+                server.postJson(editors(), Map.of("accountId", japan.id(), "country", "jp"), organizer.auth());
         assertThat(jp.status()).as(jp.body()).isEqualTo(201);
         TestServer.Response kr =
                 server.postJson(editors(), Map.of("email", korea.email(), "country", "KR"), organizer.auth());
@@ -116,7 +116,9 @@ class DocumentHttpTest {
 
         assertThat(r.status()).isEqualTo(200);
         Map<String, String> countries = new java.util.HashMap<>();
-        r.json().forEach(e -> countries.put(e.get("email").asText(), e.get("country").asText()));
+        r.json()
+                .forEach(e ->
+                        countries.put(e.get("email").asText(), e.get("country").asText()));
         assertThat(countries).containsEntry(japan.email(), "JP").containsEntry(korea.email(), "KR");
         assertThat(server.get(editors(), japan.auth()).status()).isEqualTo(403);
     }
@@ -186,8 +188,8 @@ class DocumentHttpTest {
 
     @Test
     void aClauseCitesOnlyStatementsOfTheDialogue() {
-        TestServer.Response s = server.postJson(
-                document() + "/sections", Map.of("titles", Map.of("ko", "교육")), korea.auth());
+        TestServer.Response s =
+                server.postJson(document() + "/sections", Map.of("titles", Map.of("ko", "교육")), korea.auth());
         long section = s.json().get("id").asLong();
 
         TestServer.Response r = server.postJson(
@@ -205,8 +207,8 @@ class DocumentHttpTest {
                 document() + "/sections", Map.of("titles", Map.of("en", "What we share")), japan.auth());
         long section = s.json().get("id").asLong();
 
-        TestServer.Response r = server.postJson(
-                document() + "/sections/" + section + "/draft", Map.of("lang", "en"), japan.auth());
+        TestServer.Response r =
+                server.postJson(document() + "/sections/" + section + "/draft", Map.of("lang", "en"), japan.auth());
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode answer = r.json();
@@ -233,9 +235,7 @@ class DocumentHttpTest {
 
         long clauseId = clause.get("id").asLong();
         TestServer.Response approved = server.putJson(
-                document() + "/clauses/" + clauseId,
-                Map.of("texts", Map.of("en", text), "cites", cites),
-                korea.auth());
+                document() + "/clauses/" + clauseId, Map.of("texts", Map.of("en", text), "cites", cites), korea.auth());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("approved").asBoolean()).isTrue();
     }

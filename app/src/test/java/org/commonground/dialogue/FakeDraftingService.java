@@ -51,7 +51,8 @@ final class FakeDraftingService implements AutoCloseable {
                 } else {
                     JsonNode request = JSON.readTree(in);
                     fake.received.add(request);
-                    if (!request.hasNonNull("model") || !request.path("messages").isArray()) {
+                    if (!request.hasNonNull("model")
+                            || !request.path("messages").isArray()) {
                         status = 400;
                         body = "{\"error\":{\"message\":\"'model' and 'messages' are required\","
                                 + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}";
@@ -92,8 +93,8 @@ final class FakeDraftingService implements AutoCloseable {
         }
         long first = given.getFirst();
         long last = given.getLast();
-        String content = "People in both countries share this view [s" + first + "]. Most also agree on this [s"
-                + last + "][s" + INVENTED + "]. Everyone will soon agree on everything.";
+        String content = "People in both countries share this view [s" + first + "]. Most also agree on this [s" + last
+                + "][s" + INVENTED + "]. Everyone will soon agree on everything.";
         return JSON.writeValueAsString(Map.of(
                 "id",
                 "chatcmpl-fake",
