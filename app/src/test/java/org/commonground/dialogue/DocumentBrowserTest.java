@@ -26,15 +26,19 @@ class DocumentBrowserTest {
     static final RunningApp app = new RunningApp();
 
     static long dialogue;
+    static TestAccounts.Caller organizer;
+    static TestAccounts.Caller newcomer;
 
     @BeforeAll
     static void seed() {
         TestAccounts accounts = new TestAccounts(app.db());
         var jdbi = Database.jdbi(app.db().dataSource());
+        organizer = accounts.create(Role.ORGANIZER);
+        newcomer = accounts.create(Role.TRANSLATOR);
         dialogue = DialogueFeature.seedDemo(
                 jdbi,
                 Clock.systemUTC(),
-                accounts.create(Role.ORGANIZER).id(),
+                organizer.id(),
                 accounts.create(Role.TRANSLATOR).id());
         DialogueFeature.seedDemoDocument(
                 jdbi,
@@ -105,6 +109,32 @@ class DocumentBrowserTest {
     }
 
     @Test
+    void theOrganizerMakesAnAccountAnEditorForKorea() {
+        try (Browser b = Browser.open(app.server())) {
+            b.go("/sign-in?lang=ko");
+            b.type("#email", organizer.email()).type("#password", TestAccounts.PASSWORD);
+            b.through(() -> b.find("#password").sendKeys(org.openqa.selenium.Keys.ENTER));
+            b.await("h1");
+            b.go("/organize/d/" + dialogue);
+            b.clickThrough("#editors-link");
+            b.await("#grant-editor");
+            assertThat(b.findAll("table.editors tbody tr")).hasSize(2);
+
+            b.type("#email", newcomer.email());
+            new org.openqa.selenium.support.ui.Select(b.find("#country")).selectByValue("KR");
+            b.clickThrough("#grant-editor");
+            b.await("#notice");
+
+            assertThat(b.text("#notice")).contains("편집자를 추가했습니다");
+            List<WebElement> rows = b.findAll("table.editors tbody tr");
+            assertThat(rows).hasSize(3);
+            assertThat(rows.stream().map(WebElement::getText))
+                    .anySatisfy(t -> assertThat(t).contains(newcomer.email(), "한국"));
+            b.capture("document-editors-ko");
+        }
+    }
+
+    @Test
     void itPrintsWithoutNavigationAndWithItsCitations() {
         try (Browser b = Browser.open(app.server())) {
             b.go("/d/" + dialogue + "/document/v/2?lang=ja");
@@ -121,6 +151,7 @@ class DocumentBrowserTest {
                     .isTrue();
             assertThat(b.shownInPrint("#differ .divide")).as("where we differ").isTrue();
             assertThat(b.printToPdf("document-ja")).isNotEmpty();
+            b.assertAccessible("document-ja");
         }
     }
 }
