@@ -17,6 +17,7 @@ import org.commonground.problem.Conflict;
 import org.commonground.problem.Forbidden;
 import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
+import org.commonground.problem.Unavailable;
 import org.commonground.statement.Statements;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.InputText;
@@ -215,7 +216,13 @@ final class DocumentEditing {
      * (agreed by a majority of every cohort and every group), stored as an unapproved clause: 409 when
      * drafting is off or no statement is common ground yet.
      */
-    DraftAnswer draft(Account by, Dialogue d, long sectionId, DraftRequest in, Language fallback) {
+    DraftAnswer draft(
+            Account by,
+            Dialogue d,
+            long sectionId,
+            DraftRequest in,
+            Language fallback,
+            java.util.function.LongPredicate readable) {
         if (!model.on()) {
             throw new Conflict("drafting-unavailable", "problem.drafting-unavailable");
         }
@@ -228,8 +235,9 @@ final class DocumentEditing {
                 .filter(s -> s.id() == sectionId)
                 .findFirst()
                 .orElseThrow(() -> NotFound.of("section", sectionId));
-        var round = support.latest(d, c -> true)
-                .orElseThrow(() -> new Conflict("drafting-no-common-ground", "problem.drafting-no-common-ground"));
+        var round = support.latest(d, readable)
+                .orElseThrow(
+                        () -> new Unavailable(5, "drafting-analysis-pending", "problem.drafting-analysis-pending"));
         List<DraftingModel.Source> sources = new ArrayList<>();
         for (long s : round.result.commonGround()) {
             shown.one(s, lang).ifPresent(t -> sources.add(new DraftingModel.Source(s, t.text())));

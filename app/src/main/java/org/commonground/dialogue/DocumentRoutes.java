@@ -227,7 +227,8 @@ final class DocumentRoutes {
                                     dialogues.get(id),
                                     section,
                                     in,
-                                    pages.page(ctx).lang()));
+                                    pages.page(ctx).lang(),
+                                    c -> analysis.readable(ctx, c)));
                 });
         api.post(base + "/versions")
                 .id("saveDialogueDocumentVersion")

@@ -3,10 +3,12 @@ package org.commonground.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.commonground.account.Role;
 import org.commonground.db.Database;
 import org.commonground.testing.Browser;
+import org.commonground.testing.Eventually;
 import org.commonground.testing.RunningApp;
 import org.commonground.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,12 @@ class DocumentBrowserTest {
                 dialogue,
                 accounts.create(Role.TRANSLATOR).id(),
                 accounts.create(Role.TRANSLATOR).id());
+        // Every round's first analysis is done before a page shows the support from the latest one.
+        for (var round : new DialogueStore(jdbi).get(dialogue).rounds()) {
+            String results = "/api/v1/conversations/" + round.conversationId() + "/results";
+            Eventually.eventually(
+                    Duration.ofSeconds(60), () -> app.server().get(results).status(), s -> s == 200);
+        }
     }
 
     @Test
