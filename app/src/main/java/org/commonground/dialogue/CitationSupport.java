@@ -125,29 +125,42 @@ final class CitationSupport {
         return MapView.letter(groupId);
     }
 
-    /** The latest round of {@code d} that {@code readable} admits and that has a result; empty if none has. */
+    /**
+     * The latest round of {@code d} that {@code readable} admits and that has a result; empty if none
+     * has. Rounds with a result ready are taken without waiting; only when none has one does it wait a
+     * few seconds for the latest readable round's first result.
+     */
     Optional<Round> latest(Dialogue d, LongPredicate readable) {
-        List<Dialogue.Round> rounds = d.rounds();
+        List<Dialogue.Round> rounds = d.rounds().stream()
+                .filter(r -> readable.test(r.conversationId()))
+                .toList();
         for (int i = rounds.size() - 1; i >= 0; i--) {
             Dialogue.Round r = rounds.get(i);
-            if (!readable.test(r.conversationId())) {
-                continue;
+            Optional<AnalysisResult> ready =
+                    results.latest(r.conversationId()).map(org.commonground.results.LatestResult::result);
+            if (ready.isPresent()) {
+                return Optional.of(round(d, r, ready.get()));
             }
-            AnalysisResult result;
-            try {
-                result = results.latestOrWait(r.conversationId()).result();
-            } catch (CommonGroundException busy) {
-                continue;
-            }
-            Cached c = votes.get(r.conversationId());
-            if (c == null || c.result() != result) {
-                c = new Cached(
-                        result, AnalysisInput.load(jdbi, r.conversationId()).votes());
-                votes.put(r.conversationId(), c);
-            }
-            return Optional.of(new Round(r, result, c.votes(), inRound(d, result)));
         }
-        return Optional.empty();
+        if (rounds.isEmpty()) {
+            return Optional.empty();
+        }
+        Dialogue.Round last = rounds.getLast();
+        try {
+            return Optional.of(
+                    round(d, last, results.latestOrWait(last.conversationId()).result()));
+        } catch (CommonGroundException busy) {
+            return Optional.empty();
+        }
+    }
+
+    private Round round(Dialogue d, Dialogue.Round r, AnalysisResult result) {
+        Cached c = votes.get(r.conversationId());
+        if (c == null || c.result() != result) {
+            c = new Cached(result, AnalysisInput.load(jdbi, r.conversationId()).votes());
+            votes.put(r.conversationId(), c);
+        }
+        return new Round(r, result, c.votes(), inRound(d, result));
     }
 
     /** Every statement id of the dialogue that has a copy among the round's statements, to that copy. */
