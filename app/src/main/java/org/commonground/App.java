@@ -141,7 +141,8 @@ public final class App {
                     statement,
                     translation,
                     participation,
-                    results);
+                    results,
+                    config.drafting());
             return new Features(
                     hashing,
                     account,

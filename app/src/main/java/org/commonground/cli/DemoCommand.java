@@ -54,6 +54,7 @@ public final class DemoCommand extends ServeCommand {
         addresses(base, conversationId).forEach(System.out::println);
         if (dialogueId > 0) {
             System.out.println("A dialogue in rounds:  " + base + "/d/" + dialogueId);
+            System.out.println("Its shared document:   " + base + "/d/" + dialogueId + "/document");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
+import org.commonground.dialogue.DraftingSettings;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -48,6 +49,14 @@ public class ServeCommand implements Callable<Integer> {
                     + "from env COMMONGROUND_MACHINE_TRANSLATION_KEY. Off when not given; organizers then turn it on "
                     + "per conversation (env COMMONGROUND_MACHINE_TRANSLATION).")
     String machineTranslation;
+
+    @Option(
+            names = "--llm",
+            defaultValue = "${env:COMMONGROUND_LLM}",
+            description = "A language model that drafts sections of a dialogue's document for its editors to approve:"
+                    + " openai:URL?model=NAME for an OpenAI-compatible chat-completions service (API key from env"
+                    + " COMMONGROUND_LLM_KEY). Off when not given (env COMMONGROUND_LLM).")
+    String llm;
 
     @Option(
             names = "--trusted-proxies",
@@ -120,9 +129,11 @@ public class ServeCommand implements Callable<Integer> {
     /** The server's settings from the options; a malformed machine translation setting stops here. */
     AppConfig config() {
         MachineTranslationSettings mt;
+        DraftingSettings drafting;
         try {
             mt = MachineTranslationSettings.parse(
                     machineTranslation, System.getenv("COMMONGROUND_MACHINE_TRANSLATION_KEY"));
+            drafting = DraftingSettings.parse(llm, System.getenv("COMMONGROUND_LLM_KEY"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -132,6 +143,7 @@ public class ServeCommand implements Callable<Integer> {
                 .deployed(secureCookies, behindProxy)
                 .withNetwork(network)
                 .withMachineTranslation(mt)
+                .withDrafting(drafting)
                 .withAbuseLimits(limits);
     }
 

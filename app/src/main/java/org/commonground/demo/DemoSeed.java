@@ -75,13 +75,25 @@ public final class DemoSeed {
             ForumFeature.seedDemo(jdbi, ids.get(Role.ORGANIZER), ids.get(Role.DELEGATE), this::forumDelegate);
             long dialogue = DialogueFeature.seedDemo(
                     jdbi, java.time.Clock.systemUTC(), ids.get(Role.ORGANIZER), ids.get(Role.TRANSLATOR));
+            // The dialogue's document editors, one per country cohort: translators by role, editors of it by grant.
+            DialogueFeature.seedDemoDocument(
+                    jdbi,
+                    java.time.Clock.systemUTC(),
+                    dialogue,
+                    account(Role.TRANSLATOR, "editor-jp", credentials),
+                    account(Role.TRANSLATOR, "editor-kr", credentials));
             return new Seeded(id, true, credentials, dialogue);
         });
     }
 
     /** Creates the demo account of a role with a fresh random password, or finds it from an earlier attempt. */
     private long account(Role role, List<Credential> credentials) {
-        String email = role.code() + "@" + EMAIL_DOMAIN;
+        return account(role, role.code(), credentials);
+    }
+
+    /** As above, with the e-mail's local part given. */
+    private long account(Role role, String localPart, List<Credential> credentials) {
+        String email = localPart + "@" + EMAIL_DOMAIN;
         String password = Secrets.random(12);
         try {
             Account created = accounts.create(email, password, role);

@@ -35,7 +35,7 @@ final class DialogueAnalysis {
         return analysed(ctx, d).map(a -> views.of(a, d.id(), page)).orElse(DialogueViews.CrossRoundView.none(d.id()));
     }
 
-    private boolean readable(Context ctx, long conversationId) {
+    boolean readable(Context ctx, long conversationId) {
         boolean draft = conversations
                 .find(conversationId)
                 .map(c -> c.state() == ConversationState.DRAFT)

@@ -37,6 +37,11 @@ public final class DialogueFeature {
     private final Throttles throttles;
     private final boolean secureCookies;
     private final Turnout turnout;
+    private final DocumentStore documents;
+    private final DialogueEditors editors;
+    private final CitationSupport support;
+    private final DocumentEditing editing;
+    private final DocumentViews documentViews;
 
     private DialogueFeature(
             Jdbi jdbi,
@@ -47,7 +52,8 @@ public final class DialogueFeature {
             StatementFeature statement,
             TranslationFeature translation,
             ParticipationFeature participation,
-            ResultsFeature results) {
+            ResultsFeature results,
+            DraftingSettings drafting) {
         this.dialogues = new DialogueStore(jdbi);
         ReturningStore returningStore = new ReturningStore(jdbi);
         this.turnout = new Turnout(jdbi, returningStore);
@@ -73,6 +79,20 @@ public final class DialogueFeature {
         this.translation = translation;
         this.throttles = throttles;
         this.secureCookies = secureCookies;
+        this.documents = new DocumentStore(jdbi);
+        this.editors = new DialogueEditors(documents, dialogues, account.accounts(), conversation.clock());
+        this.support = new CitationSupport(jdbi, dialogues, results.results());
+        this.editing = new DocumentEditing(
+                documents,
+                dialogues,
+                editors,
+                statement.statements(),
+                translation.shown(),
+                support,
+                new DraftingModel(drafting),
+                conversation.access(),
+                conversation.clock());
+        this.documentViews = new DocumentViews(translation.shown());
     }
 
     public static DialogueFeature wire(
@@ -85,8 +105,47 @@ public final class DialogueFeature {
             TranslationFeature translation,
             ParticipationFeature participation,
             ResultsFeature results) {
+        return wire(
+                jdbi,
+                throttles,
+                secureCookies,
+                account,
+                conversation,
+                statement,
+                translation,
+                participation,
+                results,
+                DraftingSettings.off());
+    }
+
+    /** As above, with the language model that may draft sections of a dialogue's document ({@code serve --llm}). */
+    public static DialogueFeature wire(
+            Jdbi jdbi,
+            Throttles throttles,
+            boolean secureCookies,
+            AccountFeature account,
+            ConversationFeature conversation,
+            StatementFeature statement,
+            TranslationFeature translation,
+            ParticipationFeature participation,
+            ResultsFeature results,
+            DraftingSettings drafting) {
         return new DialogueFeature(
-                jdbi, throttles, secureCookies, account, conversation, statement, translation, participation, results);
+                jdbi,
+                throttles,
+                secureCookies,
+                account,
+                conversation,
+                statement,
+                translation,
+                participation,
+                results,
+                drafting);
+    }
+
+    /** The editor role on dialogues: who writes and approves each dialogue's shared-understanding document. */
+    public DialogueEditors editors() {
+        return editors;
     }
 
     /** Registers the API under /api/v1/dialogues, the pages under /d and /organize/d, and the front page's list. */
@@ -110,6 +169,31 @@ public final class DialogueFeature {
                         turnout,
                         translation.seedTranslations())
                 .addTo(api.routes());
+        new DocumentRoutes(
+                        dialogues,
+                        organizing,
+                        editing,
+                        editors,
+                        documents,
+                        documentViews,
+                        support,
+                        analysis,
+                        account.accounts(),
+                        account.authentication(),
+                        pages)
+                .addTo(api);
+        new DocumentPages(
+                        pages,
+                        dialogues,
+                        organizing,
+                        editing,
+                        editors,
+                        documentViews,
+                        support,
+                        analysis,
+                        account.accounts(),
+                        account.authentication())
+                .addTo(api.routes());
         conversation.listOnFrontPage(reader -> frontPage(reader, messages));
         conversation.nameRoundsWith((conversationId, reader) -> dialogues
                 .dialogueOf(conversationId)
@@ -126,6 +210,15 @@ public final class DialogueFeature {
      */
     public static long seedDemo(Jdbi jdbi, java.time.Clock clock, long organizerId, long translatorId) {
         return new DialogueDemo(jdbi, clock).seed(organizerId, translatorId);
+    }
+
+    /**
+     * Seeds the demo dialogue's shared-understanding document: a Japanese and a Korean editor, v1 and a
+     * revised v2, both editors' approval of v2, and v2 published (see {@link DocumentDemo}).
+     */
+    public static void seedDemoDocument(
+            Jdbi jdbi, java.time.Clock clock, long dialogueId, long japaneseEditorId, long koreanEditorId) {
+        new DocumentDemo(jdbi, clock).seed(dialogueId, japaneseEditorId, koreanEditorId);
     }
 
     /** The newest public dialogues for the front page, each with its rounds and the one open now. */

@@ -61,7 +61,13 @@ class TableOwnersTest {
             Map.entry("dialogue_round", "dialogue"),
             Map.entry("dialogue_carried", "dialogue"),
             Map.entry("dialogue_person", "dialogue"),
-            Map.entry("dialogue_person_round", "dialogue"));
+            Map.entry("dialogue_person_round", "dialogue"),
+            // the shared-understanding document (V170), the dialogue feature's
+            Map.entry("dialogue_editor", "dialogue"),
+            Map.entry("dialogue_section", "dialogue"),
+            Map.entry("dialogue_clause", "dialogue"),
+            Map.entry("dialogue_document_version", "dialogue"),
+            Map.entry("dialogue_version_approval", "dialogue"));
 
     /** The owner of {@code table}: listed in {@link #OWNER}, or the forum's for every {@code forum…} table. */
     static String owner(String table) {

@@ -98,7 +98,9 @@ class DemoSeedTest {
 
         assertThat(first.accounts())
                 .extracting(c -> c.role().code())
-                .containsExactlyInAnyOrder("admin", "organizer", "moderator", "translator", "delegate");
+                // one per role, and the demo dialogue's two document editors (Japan's and Korea's)
+                .containsExactlyInAnyOrder(
+                        "admin", "organizer", "moderator", "translator", "delegate", "translator", "translator");
         for (DemoSeed.Credential c : first.accounts()) {
             assertThat(accounts.authenticate(c.email(), c.password().orElseThrow()))
                     .isPresent();

@@ -261,6 +261,8 @@ public final class ApiWorld {
             // No proposal, consortium or meeting exists before matching and requests: allowed callers
             // get past the role check to a 404, everyone else is refused before it.
             case "proposalId", "consortiumId", "meetingId" -> "999999";
+            // No section or clause of the dialogue's document exists: likewise past the role check to a 404.
+            case "sectionId", "clauseId" -> "999999";
             case "organizerEmail" ->
                 given.jdbi.withHandle(h -> h.select("SELECT email FROM account WHERE id = ?", organizer.id())
                         .mapTo(String.class)
