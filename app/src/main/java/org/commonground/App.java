@@ -9,9 +9,11 @@ import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
 import org.commonground.dialogue.DialogueFeature;
+import org.commonground.embed.EmbedFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.integrity.IntegrityFeature;
 import org.commonground.integrity.SignalThresholds;
+import org.commonground.mail.MailFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
@@ -19,6 +21,7 @@ import org.commonground.privacy.PrivacyFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.team.TeamFeature;
 import org.commonground.text.TextFeature;
 import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationFeature;
@@ -50,6 +53,8 @@ public final class App {
             cfg.events.serverStopped(f.hashing::close);
             cfg.events.serverStarted(f.machineTranslation::start);
             cfg.events.serverStopped(f.machineTranslation::close);
+            cfg.events.serverStarted(f.mail::start);
+            cfg.events.serverStopped(f.mail::close);
             Api api = web.addTo(
                     cfg,
                     config.port(),
@@ -78,6 +83,8 @@ public final class App {
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
             f.dialogue.addTo(api, web.pages(), web.messages());
+            f.embed.addTo(api, web.pages(), f.participation.activity());
+            f.team.addTo(api, web.pages());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }
@@ -85,6 +92,7 @@ public final class App {
     /** Every feature's entry, built with plain constructors from the lowest layer up; each takes the ones below it. */
     private record Features(
             PasswordHashing hashing,
+            MailFeature mail,
             AccountFeature account,
             ConversationFeature conversation,
             StatementFeature statement,
@@ -99,11 +107,14 @@ public final class App {
             ReportFeature report,
             ForumFeature forum,
             PolisFeature polis,
-            DialogueFeature dialogue) {
+            DialogueFeature dialogue,
+            EmbedFeature embed,
+            TeamFeature team) {
         static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
             AbuseLimits limits = config.abuseLimits();
             Throttles throttles = new Throttles(limits, clock);
             var hashing = PasswordHashing.pooled(limits.hashingThreads(), limits.hashingQueue());
+            var mail = MailFeature.wire(jdbi, config.mail(), clock);
             var account = AccountFeature.wire(jdbi, clock, hashing, throttles, web.csrf(), config.secureCookies());
             var conversation = ConversationFeature.wire(jdbi, account);
             var statement = StatementFeature.wire(jdbi);
@@ -142,8 +153,11 @@ public final class App {
                     translation,
                     participation,
                     results);
+            var embed = EmbedFeature.wire(jdbi, conversation);
+            var team = TeamFeature.wire(jdbi, clock, mail.outbox(), web.messages(), account, conversation, dialogue);
             return new Features(
                     hashing,
+                    mail,
                     account,
                     conversation,
                     statement,
@@ -158,7 +172,9 @@ public final class App {
                     report,
                     forum,
                     polis,
-                    dialogue);
+                    dialogue,
+                    embed,
+                    team);
         }
     }
 }

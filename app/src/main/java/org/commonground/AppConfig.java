@@ -1,6 +1,7 @@
 package org.commonground;
 
 import org.commonground.db.Database;
+import org.commonground.mail.MailSettings;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -21,6 +22,7 @@ import org.commonground.web.TrustedProxies;
  * @param network           bind address, trusted proxies, metrics access
  * @param machineTranslation the machine translation service, off unless the operator names one
  * @param abuseLimits       request quotas (429) and the password-hashing pool
+ * @param mail              the SMTP server and sender address, off unless the operator names them (docs/mail.md)
  */
 public record AppConfig(
         int port,
@@ -32,7 +34,8 @@ public record AppConfig(
         int databasePool,
         NetworkSettings network,
         MachineTranslationSettings machineTranslation,
-        AbuseLimits abuseLimits) {
+        AbuseLimits abuseLimits,
+        MailSettings mail) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
@@ -48,7 +51,8 @@ public record AppConfig(
                 Database.defaultPoolSize(),
                 NetworkSettings.defaults(),
                 MachineTranslationSettings.off(),
-                AbuseLimits.defaults());
+                AbuseLimits.defaults(),
+                MailSettings.off());
     }
 
     /**
@@ -66,7 +70,8 @@ public record AppConfig(
                 Integer.getInteger("commonground.db.pool", Database.defaultPoolSize()),
                 NetworkSettings.defaults(),
                 MachineTranslationSettings.off(),
-                AbuseLimits.defaults());
+                AbuseLimits.defaults(),
+                MailSettings.off());
     }
 
     public AppConfig withPort(int newPort) {
@@ -80,7 +85,8 @@ public record AppConfig(
                 databasePool,
                 network,
                 machineTranslation,
-                abuseLimits);
+                abuseLimits,
+                mail);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
@@ -95,7 +101,8 @@ public record AppConfig(
                 databasePool,
                 network,
                 machineTranslation,
-                abuseLimits);
+                abuseLimits,
+                mail);
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
@@ -109,7 +116,8 @@ public record AppConfig(
                 databasePool,
                 newNetwork,
                 machineTranslation,
-                abuseLimits);
+                abuseLimits,
+                mail);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -131,7 +139,8 @@ public record AppConfig(
                 databasePool,
                 network,
                 settings,
-                abuseLimits);
+                abuseLimits,
+                mail);
     }
 
     public AppConfig withAbuseLimits(AbuseLimits newLimits) {
@@ -145,6 +154,22 @@ public record AppConfig(
                 databasePool,
                 network,
                 machineTranslation,
-                newLimits);
+                newLimits,
+                mail);
+    }
+
+    public AppConfig withMail(MailSettings newMail) {
+        return new AppConfig(
+                port,
+                analysisThreads,
+                secureCookies,
+                maxBodyBytes,
+                behindProxy,
+                voteWriters,
+                databasePool,
+                network,
+                machineTranslation,
+                abuseLimits,
+                newMail);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
+import org.commonground.mail.MailSettings;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -48,6 +49,21 @@ public class ServeCommand implements Callable<Integer> {
                     + "from env COMMONGROUND_MACHINE_TRANSLATION_KEY. Off when not given; organizers then turn it on "
                     + "per conversation (env COMMONGROUND_MACHINE_TRANSLATION).")
     String machineTranslation;
+
+    @Option(
+            names = "--smtp-url",
+            paramLabel = "smtp://[user:pass@]host:port",
+            defaultValue = "${env:COMMONGROUND_SMTP_URL}",
+            description = "SMTP server for team invitations and participants' reminders; mail is off when not given "
+                    + "(env COMMONGROUND_SMTP_URL, preferred for a password).")
+    String smtpUrl;
+
+    @Option(
+            names = "--mail-from",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:COMMONGROUND_MAIL_FROM}",
+            description = "Sender address of every mail, needed with --smtp-url (env COMMONGROUND_MAIL_FROM).")
+    String mailFrom;
 
     @Option(
             names = "--trusted-proxies",
@@ -126,13 +142,20 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        MailSettings mail;
+        try {
+            mail = MailSettings.of(smtpUrl, mailFrom);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         NetworkSettings network = new NetworkSettings(bind(), trustedProxies, Optional.ofNullable(metricsToken));
         return AppConfig.defaults()
                 .withPort(port)
                 .deployed(secureCookies, behindProxy)
                 .withNetwork(network)
                 .withMachineTranslation(mt)
-                .withAbuseLimits(limits);
+                .withAbuseLimits(limits)
+                .withMail(mail);
     }
 
     /** The address to listen on: {@code --host}, else {@link #defaultHost()}. */

@@ -138,4 +138,17 @@ public final class DialogueFeature {
                                         v.rounds().size()))))
                 .toList();
     }
+
+    /**
+     * Organizer rights on the dialogue (its owner or an admin), else 401/403/404: who may invite
+     * its team by e-mail (org.commonground.team).
+     */
+    public org.commonground.account.Account requireOrganizer(io.javalin.http.Context ctx, long dialogueId) {
+        return organizing.requireOrganizer(ctx, dialogueId);
+    }
+
+    /** The dialogue's title in the reader's language (else English, else the first), or 404. */
+    public String title(long dialogueId, Language reader) {
+        return dialogues.get(dialogueId).text(reader).title();
+    }
 }
