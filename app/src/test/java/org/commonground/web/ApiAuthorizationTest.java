@@ -33,7 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiAuthorizationTest {
     @RegisterExtension
     static final RunningApp app = new RunningApp(
-            AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()),
+            // Mail to a port where nothing listens: invitations are queued (the outbox retries), which is all this test needs.
+            AppConfig.defaults()
+                    .withAbuseLimits(AbuseLimits.unlimited())
+                    .withMail(org.commonground.mail.MailSettings.of("smtp://127.0.0.1:9", "noreply@commonground.test")),
             Clock.systemUTC()); // one client calls every operation 9 times: rate limits are not what is tested
 
     private static ApiWorld world;
