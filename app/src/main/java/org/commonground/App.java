@@ -18,6 +18,7 @@ import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
 import org.commonground.privacy.PrivacyFeature;
+import org.commonground.reminder.ReminderFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
@@ -55,6 +56,8 @@ public final class App {
             cfg.events.serverStopped(f.machineTranslation::close);
             cfg.events.serverStarted(f.mail::start);
             cfg.events.serverStopped(f.mail::close);
+            cfg.events.serverStarted(f.reminder::start);
+            cfg.events.serverStopped(f.reminder::close);
             Api api = web.addTo(
                     cfg,
                     config.port(),
@@ -85,6 +88,7 @@ public final class App {
             f.dialogue.addTo(api, web.pages(), web.messages());
             f.embed.addTo(api, web.pages(), f.participation.activity());
             f.team.addTo(api, web.pages());
+            f.reminder.addTo(api, web.pages(), web.csrf());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }
@@ -109,7 +113,8 @@ public final class App {
             PolisFeature polis,
             DialogueFeature dialogue,
             EmbedFeature embed,
-            TeamFeature team) {
+            TeamFeature team,
+            ReminderFeature reminder) {
         static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
             AbuseLimits limits = config.abuseLimits();
             Throttles throttles = new Throttles(limits, clock);
@@ -155,6 +160,9 @@ public final class App {
                     results);
             var embed = EmbedFeature.wire(jdbi, conversation);
             var team = TeamFeature.wire(jdbi, clock, mail.outbox(), web.messages(), account, conversation, dialogue);
+            var reminder = ReminderFeature.wire(
+                    jdbi, clock, mail, web.messages(), account, conversation, statement, participation, dialogue);
+            dialogue.whenRoundOpens(reminder::roundOpened);
             return new Features(
                     hashing,
                     mail,
@@ -174,7 +182,8 @@ public final class App {
                     polis,
                     dialogue,
                     embed,
-                    team);
+                    team,
+                    reminder);
         }
     }
 }

@@ -39,3 +39,24 @@ CREATE TABLE embed_origin (
     added_at        timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (conversation_id, origin)
 );
+
+-- Participants' opt-in reminder mail: the address sealed with AES-GCM under a key kept outside the
+-- database (serve --mail-key-file), never exported; the row goes when its owner or an unsubscribe
+-- link removes it, or with the participant.
+CREATE TABLE mail_subscription (
+    id              bigserial PRIMARY KEY,
+    conversation_id bigint      NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
+    participant_id  bigint      NOT NULL UNIQUE REFERENCES participant (id) ON DELETE CASCADE,
+    address_sealed  bytea       NOT NULL,
+    language        text        NOT NULL,
+    base_url        text        NOT NULL,
+    consented_at    timestamptz NOT NULL,
+    last_digest_at  timestamptz
+);
+CREATE INDEX mail_subscription_conversation ON mail_subscription (conversation_id);
+
+-- When the team of a conversation was last told of its moderation queue.
+CREATE TABLE team_digest (
+    conversation_id bigint      PRIMARY KEY REFERENCES conversation (id) ON DELETE CASCADE,
+    last_sent_at    timestamptz NOT NULL
+);

@@ -66,6 +66,25 @@ public class ServeCommand implements Callable<Integer> {
     String mailFrom;
 
     @Option(
+            names = "--mail-key-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:COMMONGROUND_MAIL_KEY_FILE}",
+            description =
+                    "The key (32 random bytes, base64) that encrypts participants' reminder addresses, kept outside "
+                            + "the database; generated as mail.key in the data directory of an embedded database when not given "
+                            + "(env COMMONGROUND_MAIL_KEY_FILE). Without one, participants cannot leave an address.")
+    java.nio.file.Path mailKeyFile;
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            defaultValue = "${env:COMMONGROUND_PUBLIC_URL}",
+            description = "The server's address as people reach it (https://host[:port]), for the links of the team's "
+                    + "hourly digest mail (env COMMONGROUND_PUBLIC_URL); without it that digest is sent only when an "
+                    + "admin asks for it.")
+    String publicUrl;
+
+    @Option(
             names = "--trusted-proxies",
             paramLabel = "COUNT|CIDRS",
             defaultValue = "${env:COMMONGROUND_TRUSTED_PROXIES:-none}",
@@ -144,7 +163,12 @@ public class ServeCommand implements Callable<Integer> {
         }
         MailSettings mail;
         try {
-            mail = MailSettings.of(smtpUrl, mailFrom);
+            java.nio.file.Path key = mailKeyFile != null
+                    ? mailKeyFile
+                    : database.embeddedDirectory()
+                            .map(d -> d.resolve("mail.key"))
+                            .orElse(null);
+            mail = MailSettings.of(smtpUrl, mailFrom).withAddressKeyFile(key).withPublicUrl(publicUrl);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -151,4 +151,16 @@ public final class DialogueFeature {
     public String title(long dialogueId, Language reader) {
         return dialogues.get(dialogueId).text(reader).title();
     }
+
+    /** The conversations of the dialogue's rounds, round 1 first, or 404: whom its reminders reach (org.commonground.reminder). */
+    public List<Long> roundConversations(long dialogueId) {
+        return dialogues.get(dialogueId).rounds().stream()
+                .map(Dialogue.Round::conversationId)
+                .toList();
+    }
+
+    /** Tells {@code listener} of every round an organizer opens at once; set once while wiring (the reminder mail). */
+    public void whenRoundOpens(RoundOpened listener) {
+        organizing.whenRoundOpens(listener);
+    }
 }

@@ -12,6 +12,7 @@ public final class MailFeature implements AutoCloseable {
     private final MailSettings settings;
     private final OutboxStore outbox;
     private final MailDelivery delivery;
+    private final java.util.Optional<AddressSeal> seal;
 
     private MailFeature(Jdbi jdbi, MailSettings settings, Clock clock) {
         this.settings = settings;
@@ -23,6 +24,9 @@ public final class MailFeature implements AutoCloseable {
         });
         this.delivery = settings.on() ? new MailDelivery(outbox, new SmtpTransport(settings), clock) : null;
         sender[0] = delivery;
+        this.seal = settings.on() && settings.addressKeyFile() != null
+                ? java.util.Optional.of(AddressSeal.fromFile(settings.addressKeyFile()))
+                : java.util.Optional.empty();
     }
 
     public static MailFeature wire(Jdbi jdbi, MailSettings settings, Clock clock) {
@@ -31,6 +35,14 @@ public final class MailFeature implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * The key that encrypts participants' addresses, when mail is on and a key file is configured;
+     * empty otherwise, and participants' mail is then off.
+     */
+    public java.util.Optional<AddressSeal> addressSeal() {
+        return seal;
     }
 
     public MailSettings settings() {

@@ -3,6 +3,7 @@ package org.commonground.mail;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -15,10 +16,30 @@ import java.util.Optional;
  * @param user     the SMTP user, empty for none
  * @param password the SMTP password, empty for none
  * @param from     the sender address of every mail
+ * @param addressKeyFile the file of the key that encrypts participants' addresses (outside the
+ *                 database; created when missing), or {@code null}: participants then cannot leave one
+ * @param publicUrl the server's address for links in mail sent outside a request, or {@code null}
  */
-public record MailSettings(String host, int port, String user, String password, String from) {
+public record MailSettings(
+        String host, int port, String user, String password, String from, Path addressKeyFile, String publicUrl) {
     public static MailSettings off() {
-        return new MailSettings("", 0, "", "", "");
+        return new MailSettings("", 0, "", "", "", null, null);
+    }
+
+    public MailSettings withAddressKeyFile(Path file) {
+        return new MailSettings(host, port, user, password, from, file, publicUrl);
+    }
+
+    /**
+     * The server's address as people reach it ({@code https://dialogue.example}), for links in mail
+     * sent without a request to take it from (the team's hourly digest); {@code null} when not given.
+     */
+    public MailSettings withPublicUrl(String url) {
+        String u = url == null || url.isBlank() ? null : url.strip().replaceAll("/+$", "");
+        if (u != null && !u.matches("(?i)https?://[^/\\s]+")) {
+            throw new IllegalArgumentException("--public-url must look like https://host[:port]");
+        }
+        return new MailSettings(host, port, user, password, from, addressKeyFile, u);
     }
 
     /** Parses the operator's settings; off when either is blank, 422-style {@link IllegalArgumentException} when malformed. */
@@ -46,7 +67,8 @@ public record MailSettings(String host, int port, String user, String password, 
             user = decode(colon < 0 ? info : info.substring(0, colon));
             password = colon < 0 ? "" : decode(info.substring(colon + 1));
         }
-        return new MailSettings(uri.getHost(), uri.getPort() < 0 ? 25 : uri.getPort(), user, password, from.strip());
+        return new MailSettings(
+                uri.getHost(), uri.getPort() < 0 ? 25 : uri.getPort(), user, password, from.strip(), null, null);
     }
 
     private static String decode(String s) {

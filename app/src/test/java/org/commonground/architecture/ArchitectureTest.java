@@ -37,6 +37,7 @@ class ArchitectureTest {
             "forum",
             "dialogue",
             "team",
+            "reminder",
             "polis",
             "demo",
             "cli");

@@ -60,6 +60,8 @@ class TableOwnersTest {
             Map.entry("mail_outbox", "mail"),
             Map.entry("team_invitation", "team"),
             Map.entry("embed_origin", "embed"),
+            Map.entry("mail_subscription", "reminder"),
+            Map.entry("team_digest", "reminder"),
             Map.entry("dialogue", "dialogue"),
             Map.entry("dialogue_text", "dialogue"),
             Map.entry("dialogue_round", "dialogue"),

@@ -56,6 +56,17 @@ public final class MailServer implements AutoCloseable {
         return MailSettings.of("smtp://127.0.0.1:" + port, FROM);
     }
 
+    /** As {@link #settings()}, with a fresh key for participants' addresses in a temporary directory. */
+    public MailSettings settingsWithAddressKey() {
+        try {
+            return settings()
+                    .withAddressKeyFile(java.nio.file.Files.createTempDirectory("cg-mail-key-")
+                            .resolve("mail.key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public synchronized List<MimeMessage> received() {
         return greenMail == null ? List.of() : Arrays.asList(greenMail.getReceivedMessages());
     }
