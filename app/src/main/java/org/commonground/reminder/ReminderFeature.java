@@ -32,6 +32,7 @@ public final class ReminderFeature implements AutoCloseable {
     private final Reminders reminders;
     private final ParticipationFeature participation;
     private final org.commonground.conversation.Access access;
+    private final org.commonground.conversation.Readable readable;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reminder-digest");
         t.setDaemon(true);
@@ -53,6 +54,7 @@ public final class ReminderFeature implements AutoCloseable {
         this.participation = participation;
         this.publicUrl = mail.settings().publicUrl();
         this.access = conversation.access();
+        this.readable = conversation.readable();
         this.reminders = new Reminders(
                 new ReminderStore(jdbi),
                 mail.outbox(),
@@ -97,6 +99,7 @@ public final class ReminderFeature implements AutoCloseable {
         csrf.allowWithoutToken(Reminders.UNSUBSCRIBE_PATH);
         new ReminderRoutes(reminders, participation, this::digestNow, access).addTo(api);
         new UnsubscribePages(pages, reminders).addTo(api.routes());
+        new ReminderPages(pages, reminders, participation, readable).addTo(api.routes());
     }
 
     /** Starts the hourly digests (with the server). */

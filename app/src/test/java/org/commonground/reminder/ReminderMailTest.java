@@ -255,6 +255,38 @@ class ReminderMailTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aParticipantLeavesAndDeletesTheAddressOnTheirOwnPageInKorean() {
+        TestAccounts.Caller organizer = accounts.organizer();
+        Conversation c = given.openConversation(organizer.account(), ModerationMode.POST, "역사 수업", List.of("Seed"));
+        String token = join(c, "ko");
+        String address = "minho-" + System.nanoTime() + "@example.kr";
+
+        try (Browser b = Browser.open(app.server())) {
+            b.go("/c/" + c.id() + "?lang=ko");
+            b.driver()
+                    .manage()
+                    .addCookie(new org.openqa.selenium.Cookie(
+                            org.commonground.participation.Participants.cookieName(c.id()), token));
+            b.go("/c/" + c.id() + "?lang=ko");
+            b.clickThrough("#reminders-link");
+            b.type("#reminder-email", address);
+            b.clickThrough("#reminder-submit");
+            assertThat(b.await("#reminder-error").getText()).contains("동의하시면 체크해 주세요");
+            assertThat(sealedRows(c.id())).isZero();
+
+            b.click("#reminder-consent");
+            b.clickThrough("#reminder-submit");
+            assertThat(b.await("#reminder-saved").getText()).contains("확인 메일을 보냈습니다");
+            assertThat(MailServer.subject(smtp.awaitMailTo(address))).isEqualTo("“역사 수업” 알림을 받도록 설정했습니다");
+            assertThat(sealedRows(c.id())).isEqualTo(1);
+
+            b.clickThrough("#reminder-delete");
+            assertThat(b.await("#reminder-saved").getText()).contains("이메일 주소를 삭제했습니다");
+        }
+        assertThat(sealedRows(c.id())).isZero();
+    }
+
     private static int digest(TestAccounts.Caller admin) {
         TestServer.Response r = app.server().postJson("/api/v1/reminders/digest", Map.of(), admin.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -227,6 +227,36 @@ class TeamInvitationTest {
         assertThat(app.server().get(link + "?lang=ko").body()).contains("편집자로 초대받았습니다");
     }
 
+    @Test
+    void theOrganizerInvitesFromTheManagePageInTheLanguageChosenForTheMail() {
+        String email = "page-organizer-" + System.nanoTime() + "@example.org";
+        var organizer = given.account(email, Role.ORGANIZER);
+        Conversation c = given.openConversation(organizer, ModerationMode.POST, "From the page", List.of());
+        String invitee = "co-" + System.nanoTime() + "@example.jp";
+
+        try (Browser b = Browser.open(app.server())) {
+            b.go("/sign-in?lang=en");
+            b.type("#email", email).type("#password", TestAccounts.PASSWORD);
+            b.through(() -> b.find("#password").sendKeys(org.openqa.selenium.Keys.ENTER));
+            b.await("h1");
+            b.go("/organize/c/" + c.id());
+            b.clickThrough("a[href='/organize/c/" + c.id() + "/team-invitations']");
+            b.type("#invite-email", invitee);
+            new org.openqa.selenium.support.ui.Select(b.find("#invite-role")).selectByValue("co-organizer");
+            new org.openqa.selenium.support.ui.Select(b.find("#invite-language")).selectByValue("ja");
+            b.clickThrough(".team-form button[type=submit]");
+            b.await("#invitation-sent");
+            assertThat(b.text("table.invitations"))
+                    .contains(invitee)
+                    .contains("co-organizer")
+                    .contains("Waiting");
+        }
+
+        MimeMessage mail = smtp.awaitMailTo(invitee);
+        assertThat(MailServer.subject(mail)).isEqualTo("「From the page」の共同主催者として招待されました");
+        assertThat(MailServer.body(mail)).contains(email + " さんから「From the page」の共同主催者として招待されました。");
+    }
+
     private static String linkPath(String body) {
         Matcher m = LINK.matcher(body);
         assertThat(m.find()).as("a one-time link in: " + body).isTrue();
