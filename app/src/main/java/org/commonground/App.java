@@ -161,7 +161,16 @@ public final class App {
             var embed = EmbedFeature.wire(jdbi, conversation);
             var team = TeamFeature.wire(jdbi, clock, mail.outbox(), web.messages(), account, conversation, dialogue);
             var reminder = ReminderFeature.wire(
-                    jdbi, clock, mail, web.messages(), account, conversation, statement, participation, dialogue);
+                    jdbi,
+                    clock,
+                    mail,
+                    web.messages(),
+                    account,
+                    conversation,
+                    statement,
+                    translation,
+                    participation,
+                    dialogue);
             dialogue.whenRoundOpens(reminder::roundOpened);
             return new Features(
                     hashing,

@@ -11,6 +11,7 @@ import org.commonground.dialogue.DialogueFeature;
 import org.commonground.mail.MailFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Csrf;
 import org.commonground.web.Language;
@@ -49,6 +50,7 @@ public final class ReminderFeature implements AutoCloseable {
             AccountFeature account,
             ConversationFeature conversation,
             StatementFeature statement,
+            TranslationFeature translation,
             ParticipationFeature participation,
             DialogueFeature dialogue) {
         this.participation = participation;
@@ -77,7 +79,8 @@ public final class ReminderFeature implements AutoCloseable {
                     public String title(long dialogueId, Language reader) {
                         return dialogue.title(dialogueId, reader);
                     }
-                });
+                },
+                translation.translations());
     }
 
     public static ReminderFeature wire(
@@ -88,10 +91,11 @@ public final class ReminderFeature implements AutoCloseable {
             AccountFeature account,
             ConversationFeature conversation,
             StatementFeature statement,
+            TranslationFeature translation,
             ParticipationFeature participation,
             DialogueFeature dialogue) {
         return new ReminderFeature(
-                jdbi, clock, mail, messages, account, conversation, statement, participation, dialogue);
+                jdbi, clock, mail, messages, account, conversation, statement, translation, participation, dialogue);
     }
 
     /** @param csrf lets the one-click unsubscribe POST through without a form token (RFC 8058) */

@@ -25,6 +25,7 @@ import org.commonground.participation.Votes;
 import org.commonground.problem.Conflict;
 import org.commonground.problem.Invalid;
 import org.commonground.statement.Statements;
+import org.commonground.translation.Translations;
 import org.commonground.web.Language;
 import org.commonground.web.Messages;
 import org.jdbi.v3.core.Handle;
@@ -62,6 +63,7 @@ final class Reminders {
     private final Votes votes;
     private final Accounts accounts;
     private final DialogueRounds dialogues;
+    private final Translations translations;
 
     Reminders(
             ReminderStore store,
@@ -75,7 +77,8 @@ final class Reminders {
             Statements statements,
             Votes votes,
             Accounts accounts,
-            DialogueRounds dialogues) {
+            DialogueRounds dialogues,
+            Translations translations) {
         this.store = store;
         this.outbox = outbox;
         this.seal = seal;
@@ -88,6 +91,7 @@ final class Reminders {
         this.votes = votes;
         this.accounts = accounts;
         this.dialogues = dialogues;
+        this.translations = translations;
     }
 
     boolean on() {
@@ -231,8 +235,10 @@ final class Reminders {
     }
 
     /**
-     * The team's daily digest: for each open conversation with statements waiting for moderation,
-     * its owner, co-organizers and moderators hear how many, in the conversation's first language.
+     * The team's daily digest: for each open conversation, its owner, co-organizers and moderators
+     * hear how many statements wait for moderation, and each translator how many accepted statements
+     * wait for a translation into their languages; in the conversation's first language (accounts
+     * have none of their own), at most once a day per conversation.
      */
     int teamDigest(String baseUrl) {
         if (!outbox.on()) {
@@ -241,42 +247,61 @@ final class Reminders {
         Instant now = clock.instant();
         int sent = 0;
         for (Conversation c : conversations.visibleTo(Optional.empty(), Long.MAX_VALUE, 1000)) {
-            if (c.state() != ConversationState.OPEN) {
+            if (c.state() != ConversationState.OPEN
+                    || store.teamDigestSentAt(c.id())
+                            .map(t -> t.isAfter(now.minus(TEAM_DIGEST_EVERY)))
+                            .orElse(false)) {
                 continue;
-            }
-            int pending = activity.counts(c.id()).pending();
-            Optional<Instant> last = store.teamDigestSentAt(c.id());
-            if (pending == 0
-                    || last.map(t -> t.isAfter(now.minus(TEAM_DIGEST_EVERY))).orElse(false)) {
-                continue;
-            }
-            Map<Long, String> team = new LinkedHashMap<>();
-            if (c.ownerId() != null) {
-                accounts.find(c.ownerId()).ifPresent(a -> team.put(a.id(), a.email()));
-            }
-            for (ConversationCatalog.Member m : conversations.members(c.id())) {
-                if (m.role() == MemberRole.ORGANIZER || m.role() == MemberRole.MODERATOR) {
-                    team.put(m.accountId(), m.email());
-                }
             }
             Language language = c.texts().keySet().stream().findFirst().orElse(Language.EN);
             String title = Readable.title(c, language);
-            store.teamDigestSent(c.id(), now, h -> {
-                for (String email : team.values()) {
-                    outbox.enqueue(
-                            h,
-                            OutgoingMail.of(
-                                    email,
-                                    messages.get(language, "mail.team-queue.subject", title, pending),
-                                    messages.get(
-                                            language,
-                                            "mail.team-queue.body",
-                                            title,
-                                            pending,
-                                            baseUrl + "/moderate/c/" + c.id())));
+            List<OutgoingMail> mails = new ArrayList<>();
+            int pending = activity.counts(c.id()).pending();
+            Map<Long, String> moderators = new LinkedHashMap<>();
+            if (c.ownerId() != null) {
+                accounts.find(c.ownerId()).ifPresent(a -> moderators.put(a.id(), a.email()));
+            }
+            Map<String, Integer> untranslated = new LinkedHashMap<>();
+            for (ConversationCatalog.Member m : conversations.members(c.id())) {
+                if (m.role() == MemberRole.ORGANIZER || m.role() == MemberRole.MODERATOR) {
+                    moderators.put(m.accountId(), m.email());
+                } else if (m.role() == MemberRole.TRANSLATOR) {
+                    int waiting = 0;
+                    for (Language into : m.languages()) {
+                        waiting += translations.missing(c.id(), into.code()).size();
+                    }
+                    if (waiting > 0) {
+                        untranslated.merge(m.email(), waiting, Integer::sum);
+                    }
                 }
-            });
-            sent += team.size();
+            }
+            if (pending > 0) {
+                for (String email : moderators.values()) {
+                    mails.add(OutgoingMail.of(
+                            email,
+                            messages.get(language, "mail.team-queue.subject", title, pending),
+                            messages.get(
+                                    language,
+                                    "mail.team-queue.body",
+                                    title,
+                                    pending,
+                                    baseUrl + "/moderate/c/" + c.id())));
+                }
+            }
+            untranslated.forEach((email, waiting) -> mails.add(OutgoingMail.of(
+                    email,
+                    messages.get(language, "mail.team-translations.subject", title, waiting),
+                    messages.get(
+                            language,
+                            "mail.team-translations.body",
+                            title,
+                            waiting,
+                            baseUrl + "/translate/c/" + c.id()))));
+            if (mails.isEmpty()) {
+                continue;
+            }
+            store.teamDigestSent(c.id(), now, h -> mails.forEach(m -> outbox.enqueue(h, m)));
+            sent += mails.size();
         }
         return sent;
     }

@@ -93,7 +93,8 @@ class ServeOptionsTest {
 
     @Test
     void anSmtpUrlWithoutASenderOrOfAnotherSchemeIsRefusedNamingTheOption() {
-        assertThatThrownBy(() -> parse(new ServeCommand(), "--smtp-url", "smtp://127.0.0.1:25").config())
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--smtp-url", "smtp://127.0.0.1:25")
+                        .config())
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--mail-from");
         assertThatThrownBy(() -> parse(new ServeCommand(), "--smtp-url", "imap://127.0.0.1", "--mail-from", "a@b.c")

@@ -206,6 +206,8 @@ class ReminderMailTest {
         Conversation c = given.openConversation(
                 organizer.account(), ModerationMode.PRE, "Digest", List.of("First seed", "Second seed", "Third seed"));
         given.member(c, moderator.account(), MemberRole.MODERATOR);
+        var translator = accounts.create(Role.TRANSLATOR);
+        given.member(c, translator.account(), MemberRole.TRANSLATOR);
         String token = join(c, "en");
         String address = "digest-" + System.nanoTime() + "@example.org";
         app.server()
@@ -230,7 +232,7 @@ class ReminderMailTest {
                         "Bearer " + token);
         assertThat(written.status()).as(written.body()).isEqualTo(201);
 
-        assertThat(digest(admin)).isGreaterThanOrEqualTo(3);
+        assertThat(digest(admin)).isGreaterThanOrEqualTo(4);
         List<MimeMessage> toParticipant = smtp.to(address);
         assertThat(toParticipant).hasSize(2);
         assertThat(MailServer.subject(toParticipant.get(1))).isEqualTo("“Digest”: 2 statements wait for your vote");
@@ -238,6 +240,14 @@ class ReminderMailTest {
         assertThat(MailServer.subject(queue)).isEqualTo("“Digest”: 1 statement waits for moderation");
         assertThat(MailServer.body(queue)).contains(app.server().baseUrl() + "/moderate/c/" + c.id());
         smtp.awaitMailTo(organizer.email());
+        MimeMessage translations = smtp.awaitMailTo(translator.email());
+        assertThat(MailServer.subject(translations))
+                .startsWith("“Digest”: ")
+                .endsWith(" statements wait for your translation");
+        assertThat(MailServer.body(translations)).contains(app.server().baseUrl() + "/translate/c/" + c.id());
+        assertThat(smtp.to(translator.email()))
+                .as("a translator is not told of the moderation queue")
+                .hasSize(1);
 
         digest(admin);
         assertThat(smtp.to(address)).as("not twice in a week").hasSize(2);
