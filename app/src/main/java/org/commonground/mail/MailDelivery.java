@@ -49,7 +49,11 @@ final class MailDelivery implements AutoCloseable {
     /** Delivers now what is due (a new mail was queued, or the clock moved). */
     void wake() {
         if (started && !thread.isShutdown()) {
-            thread.execute(this::deliverSafely);
+            try {
+                thread.execute(this::deliverSafely);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the server is stopping: the mail stays in the outbox for the next start
+            }
         }
     }
 

@@ -85,6 +85,16 @@ final class TeamInvitationStore {
                 .list());
     }
 
+    /** How many invitations the account sent since {@code since}: the daily cap's count. */
+    int sentBy(long accountId, Instant since) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM team_invitation WHERE invited_by = :a AND created_at > :since")
+                        .bind("a", accountId)
+                        .bind("since", since.atOffset(ZoneOffset.UTC))
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
     /** Marks it accepted unless it already was or has expired: false then (the link is used up). */
     boolean accept(long id, long accountId, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""

@@ -31,6 +31,9 @@ import org.commonground.web.Secrets;
 final class TeamInvitations {
     static final Duration VALID_FOR = Duration.ofDays(7);
     static final String LINK_PATH = "/team-invitations/";
+    /** Invitations one account may send a day: enough for any team, too few to relay spam. */
+    static final int DAILY_CAP = 200;
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final TeamInvitationStore store;
@@ -94,8 +97,12 @@ final class TeamInvitations {
         if (!outbox.on()) {
             throw new Conflict("mail-off", "problem.mail-off");
         }
-        String token = Secrets.token();
         Instant now = clock.instant();
+        if (store.sentBy(inviter.id(), now.minus(Duration.ofDays(1))) >= DAILY_CAP) {
+            throw new org.commonground.problem.TooManyRequests(
+                    "team-invitations-too-many", "problem.team-invitations-too-many", 3600, DAILY_CAP);
+        }
+        String token = Secrets.token();
         Instant expires = now.plus(VALID_FOR);
         String title = grant.title(scopeId, language);
         String roleName = messages.get(language, "team-invitation.role." + role);

@@ -44,7 +44,7 @@ final class TeamRoutes {
         api.post(path)
                 .id(operationId)
                 .caller(Caller.ACCOUNT)
-                .problems(409)
+                .problems(409, 429)
                 .tag("team")
                 .summary(summary)
                 .body(TeamInvitations.NewTeamInvitation.class)

@@ -151,6 +151,20 @@ class ReminderMailTest {
         TestServer.Response deleted = app.server().send("DELETE", path, null, "Authorization", "Bearer " + token);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(sealedRows(c.id())).isZero();
+
+        app.server().putJson(path, Map.of("email", address, "consent", true), "Authorization", "Bearer " + token);
+        assertThat(sealedRows(c.id())).isEqualTo(1);
+        TestServer.Response erased = app.server()
+                .send(
+                        "DELETE",
+                        "/api/v1/conversations/" + c.id() + "/participants/me",
+                        null,
+                        "Authorization",
+                        "Bearer " + token);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(sealedRows(c.id()))
+                .as("erasing one's participation erases the address too")
+                .isZero();
     }
 
     @Test
