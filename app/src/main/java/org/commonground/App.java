@@ -9,16 +9,20 @@ import org.commonground.conversation.ConversationFeature;
 import org.commonground.db.Database;
 import org.commonground.db.HealthRoutes;
 import org.commonground.dialogue.DialogueFeature;
+import org.commonground.embed.EmbedFeature;
 import org.commonground.forum.ForumFeature;
 import org.commonground.integrity.IntegrityFeature;
 import org.commonground.integrity.SignalThresholds;
+import org.commonground.mail.MailFeature;
 import org.commonground.moderation.ModerationFeature;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.polis.PolisFeature;
 import org.commonground.privacy.PrivacyFeature;
+import org.commonground.reminder.ReminderFeature;
 import org.commonground.report.ReportFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.team.TeamFeature;
 import org.commonground.text.TextFeature;
 import org.commonground.translation.MachineTranslationFeature;
 import org.commonground.translation.TranslationFeature;
@@ -50,6 +54,10 @@ public final class App {
             cfg.events.serverStopped(f.hashing::close);
             cfg.events.serverStarted(f.machineTranslation::start);
             cfg.events.serverStopped(f.machineTranslation::close);
+            cfg.events.serverStarted(f.mail::start);
+            cfg.events.serverStopped(f.mail::close);
+            cfg.events.serverStarted(f.reminder::start);
+            cfg.events.serverStopped(f.reminder::close);
             Api api = web.addTo(
                     cfg,
                     config.port(),
@@ -78,6 +86,9 @@ public final class App {
             f.forum.addTo(api, web.pages());
             f.polis.addTo(api);
             f.dialogue.addTo(api, web.pages(), web.messages());
+            f.embed.addTo(api, web.pages(), f.participation.activity());
+            f.team.addTo(api, web.pages());
+            f.reminder.addTo(api, web.pages(), web.csrf());
             Web.document(api); // last: the OpenAPI document describes every endpoint registered above
         });
     }
@@ -85,6 +96,7 @@ public final class App {
     /** Every feature's entry, built with plain constructors from the lowest layer up; each takes the ones below it. */
     private record Features(
             PasswordHashing hashing,
+            MailFeature mail,
             AccountFeature account,
             ConversationFeature conversation,
             StatementFeature statement,
@@ -99,11 +111,15 @@ public final class App {
             ReportFeature report,
             ForumFeature forum,
             PolisFeature polis,
-            DialogueFeature dialogue) {
+            DialogueFeature dialogue,
+            EmbedFeature embed,
+            TeamFeature team,
+            ReminderFeature reminder) {
         static Features wire(AppConfig config, Jdbi jdbi, Clock clock, Web web) {
             AbuseLimits limits = config.abuseLimits();
             Throttles throttles = new Throttles(limits, clock);
             var hashing = PasswordHashing.pooled(limits.hashingThreads(), limits.hashingQueue());
+            var mail = MailFeature.wire(jdbi, config.mail(), clock);
             var account = AccountFeature.wire(jdbi, clock, hashing, throttles, web.csrf(), config.secureCookies());
             var conversation = ConversationFeature.wire(jdbi, account);
             var statement = StatementFeature.wire(jdbi);
@@ -143,8 +159,23 @@ public final class App {
                     participation,
                     results,
                     config.drafting());
+            var embed = EmbedFeature.wire(jdbi, conversation);
+            var team = TeamFeature.wire(jdbi, clock, mail.outbox(), web.messages(), account, conversation, dialogue);
+            var reminder = ReminderFeature.wire(
+                    jdbi,
+                    clock,
+                    mail,
+                    web.messages(),
+                    account,
+                    conversation,
+                    statement,
+                    translation,
+                    participation,
+                    dialogue);
+            dialogue.whenRoundOpens(reminder::roundOpened);
             return new Features(
                     hashing,
+                    mail,
                     account,
                     conversation,
                     statement,
@@ -159,7 +190,10 @@ public final class App {
                     report,
                     forum,
                     polis,
-                    dialogue);
+                    dialogue,
+                    embed,
+                    team,
+                    reminder);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.commonground;
 
+import java.util.function.Consumer;
 import org.commonground.db.Database;
 import org.commonground.dialogue.DraftingSettings;
+import org.commonground.mail.MailSettings;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -23,6 +25,7 @@ import org.commonground.web.TrustedProxies;
  * @param machineTranslation the machine translation service, off unless the operator names one
  * @param abuseLimits       request quotas (429) and the password-hashing pool
  * @param drafting          the language model that drafts document sections, off unless the operator names one
+ * @param mail              the SMTP server and sender address, off unless the operator names them (docs/mail.md)
  */
 public record AppConfig(
         int port,
@@ -35,7 +38,8 @@ public record AppConfig(
         NetworkSettings network,
         MachineTranslationSettings machineTranslation,
         AbuseLimits abuseLimits,
-        DraftingSettings drafting) {
+        DraftingSettings drafting,
+        MailSettings mail) {
     /** Votes written at once unless {@code -Dcommonground.vote.writers} says otherwise (benchmarks compare). */
     static final int DEFAULT_VOTE_WRITERS = 2;
 
@@ -52,7 +56,8 @@ public record AppConfig(
                 NetworkSettings.defaults(),
                 MachineTranslationSettings.off(),
                 AbuseLimits.defaults(),
-                DraftingSettings.off());
+                DraftingSettings.off(),
+                MailSettings.off());
     }
 
     /**
@@ -61,63 +66,31 @@ public record AppConfig(
      */
     public static AppConfig defaults() {
         return new AppConfig(
-                8080,
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
-                false,
-                64 * 1024,
-                false,
-                Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS),
-                Integer.getInteger("commonground.db.pool", Database.defaultPoolSize()),
-                NetworkSettings.defaults(),
-                MachineTranslationSettings.off(),
-                AbuseLimits.defaults(),
-                DraftingSettings.off());
+                        8080,
+                        Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        false,
+                        64 * 1024,
+                        false)
+                .with(d -> {
+                    d.voteWriters = Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS);
+                    d.databasePool = Integer.getInteger("commonground.db.pool", Database.defaultPoolSize());
+                });
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(
-                newPort,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                databasePool,
-                network,
-                machineTranslation,
-                abuseLimits,
-                drafting);
+        return with(d -> d.port = newPort);
     }
 
     /** As deployed: over HTTPS ({@code secureCookies}) and/or behind a reverse proxy. */
     public AppConfig deployed(boolean newSecureCookies, boolean newBehindProxy) {
-        return new AppConfig(
-                port,
-                analysisThreads,
-                newSecureCookies,
-                maxBodyBytes,
-                newBehindProxy,
-                voteWriters,
-                databasePool,
-                network,
-                machineTranslation,
-                abuseLimits,
-                drafting);
+        return with(d -> {
+            d.secureCookies = newSecureCookies;
+            d.behindProxy = newBehindProxy;
+        });
     }
 
     public AppConfig withNetwork(NetworkSettings newNetwork) {
-        return new AppConfig(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                databasePool,
-                newNetwork,
-                machineTranslation,
-                abuseLimits,
-                drafting);
+        return with(d -> d.network = newNetwork);
     }
 
     /** The proxies whose forwarding headers count: those of {@code network}, else one if {@code behindProxy}. */
@@ -129,47 +102,72 @@ public record AppConfig(
     }
 
     public AppConfig withMachineTranslation(MachineTranslationSettings settings) {
-        return new AppConfig(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                databasePool,
-                network,
-                settings,
-                abuseLimits,
-                drafting);
+        return with(d -> d.machineTranslation = settings);
     }
 
     public AppConfig withDrafting(DraftingSettings settings) {
-        return new AppConfig(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                databasePool,
-                network,
-                machineTranslation,
-                abuseLimits,
-                settings);
+        return with(d -> d.drafting = settings);
     }
 
     public AppConfig withAbuseLimits(AbuseLimits newLimits) {
-        return new AppConfig(
-                port,
-                analysisThreads,
-                secureCookies,
-                maxBodyBytes,
-                behindProxy,
-                voteWriters,
-                databasePool,
-                network,
-                machineTranslation,
-                newLimits,
-                drafting);
+        return with(d -> d.abuseLimits = newLimits);
+    }
+
+    public AppConfig withMail(MailSettings newMail) {
+        return with(d -> d.mail = newMail);
+    }
+
+    /** A copy with {@code change} applied: every wither names only what it changes. */
+    private AppConfig with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The settings as mutable fields, for one wither's change; never escapes {@link #with}. */
+    private static final class Draft {
+        int port;
+        int analysisThreads;
+        boolean secureCookies;
+        long maxBodyBytes;
+        boolean behindProxy;
+        int voteWriters;
+        int databasePool;
+        NetworkSettings network;
+        MachineTranslationSettings machineTranslation;
+        AbuseLimits abuseLimits;
+        DraftingSettings drafting;
+        MailSettings mail;
+
+        Draft(AppConfig c) {
+            port = c.port;
+            analysisThreads = c.analysisThreads;
+            secureCookies = c.secureCookies;
+            maxBodyBytes = c.maxBodyBytes;
+            behindProxy = c.behindProxy;
+            voteWriters = c.voteWriters;
+            databasePool = c.databasePool;
+            network = c.network;
+            machineTranslation = c.machineTranslation;
+            abuseLimits = c.abuseLimits;
+            drafting = c.drafting;
+            mail = c.mail;
+        }
+
+        AppConfig build() {
+            return new AppConfig(
+                    port,
+                    analysisThreads,
+                    secureCookies,
+                    maxBodyBytes,
+                    behindProxy,
+                    voteWriters,
+                    databasePool,
+                    network,
+                    machineTranslation,
+                    abuseLimits,
+                    drafting,
+                    mail);
+        }
     }
 }

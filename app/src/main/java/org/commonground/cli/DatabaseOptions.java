@@ -45,4 +45,16 @@ public final class DatabaseOptions {
         }
         return Database.embedded(Path.of("data"), poolSize);
     }
+
+    /** The embedded database's directory, or empty when the database is external. */
+    public java.util.Optional<Path> embeddedDirectory() {
+        if (choice != null && choice.databaseUrl != null) {
+            return java.util.Optional.empty();
+        }
+        if (choice != null && choice.dataDir != null) {
+            return java.util.Optional.of(choice.dataDir);
+        }
+        String env = System.getenv("COMMONGROUND_DATABASE_URL");
+        return env != null && !env.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of("data"));
+    }
 }

@@ -8,6 +8,7 @@ import org.commonground.App;
 import org.commonground.AppConfig;
 import org.commonground.db.Database;
 import org.commonground.dialogue.DraftingSettings;
+import org.commonground.mail.MailSettings;
 import org.commonground.translation.MachineTranslationSettings;
 import org.commonground.web.AbuseLimits;
 import org.commonground.web.NetworkSettings;
@@ -57,6 +58,40 @@ public class ServeCommand implements Callable<Integer> {
                     + " openai:URL?model=NAME for an OpenAI-compatible chat-completions service (API key from env"
                     + " COMMONGROUND_LLM_KEY). Off when not given (env COMMONGROUND_LLM).")
     String llm;
+
+    @Option(
+            names = "--smtp-url",
+            paramLabel = "smtp://[user:pass@]host:port",
+            defaultValue = "${env:COMMONGROUND_SMTP_URL}",
+            description = "SMTP server for team invitations and participants' reminders; mail is off when not given "
+                    + "(env COMMONGROUND_SMTP_URL, preferred for a password).")
+    String smtpUrl;
+
+    @Option(
+            names = "--mail-from",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:COMMONGROUND_MAIL_FROM}",
+            description = "Sender address of every mail, needed with --smtp-url (env COMMONGROUND_MAIL_FROM).")
+    String mailFrom;
+
+    @Option(
+            names = "--mail-key-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:COMMONGROUND_MAIL_KEY_FILE}",
+            description =
+                    "The key (32 random bytes, base64) that encrypts participants' reminder addresses, kept outside "
+                            + "the database; generated as mail.key in the data directory of an embedded database when not given "
+                            + "(env COMMONGROUND_MAIL_KEY_FILE). Without one, participants cannot leave an address.")
+    java.nio.file.Path mailKeyFile;
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            defaultValue = "${env:COMMONGROUND_PUBLIC_URL}",
+            description = "The server's address as people reach it (https://host[:port]), for the links of the team's "
+                    + "hourly digest mail (env COMMONGROUND_PUBLIC_URL); without it that digest is sent only when an "
+                    + "admin asks for it.")
+    String publicUrl;
 
     @Option(
             names = "--trusted-proxies",
@@ -137,6 +172,17 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        MailSettings mail;
+        try {
+            java.nio.file.Path key = mailKeyFile != null
+                    ? mailKeyFile
+                    : database.embeddedDirectory()
+                            .map(d -> d.resolve("mail.key"))
+                            .orElse(null);
+            mail = MailSettings.of(smtpUrl, mailFrom).withAddressKeyFile(key).withPublicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         NetworkSettings network = new NetworkSettings(bind(), trustedProxies, Optional.ofNullable(metricsToken));
         return AppConfig.defaults()
                 .withPort(port)
@@ -144,7 +190,8 @@ public class ServeCommand implements Callable<Integer> {
                 .withNetwork(network)
                 .withMachineTranslation(mt)
                 .withDrafting(drafting)
-                .withAbuseLimits(limits);
+                .withAbuseLimits(limits)
+                .withMail(mail);
     }
 
     /** The address to listen on: {@code --host}, else {@link #defaultHost()}. */

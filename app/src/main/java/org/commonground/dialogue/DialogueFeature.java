@@ -243,4 +243,29 @@ public final class DialogueFeature {
                                         v.rounds().size()))))
                 .toList();
     }
+
+    /**
+     * Organizer rights on the dialogue (its owner or an admin), else 401/403/404: who may invite
+     * its team by e-mail (org.commonground.team).
+     */
+    public org.commonground.account.Account requireOrganizer(io.javalin.http.Context ctx, long dialogueId) {
+        return organizing.requireOrganizer(ctx, dialogueId);
+    }
+
+    /** The dialogue's title in the reader's language (else English, else the first), or 404. */
+    public String title(long dialogueId, Language reader) {
+        return dialogues.get(dialogueId).text(reader).title();
+    }
+
+    /** The conversations of the dialogue's rounds, round 1 first, or 404: whom its reminders reach (org.commonground.reminder). */
+    public List<Long> roundConversations(long dialogueId) {
+        return dialogues.get(dialogueId).rounds().stream()
+                .map(Dialogue.Round::conversationId)
+                .toList();
+    }
+
+    /** Tells {@code listener} of every round an organizer opens at once; set once while wiring (the reminder mail). */
+    public void whenRoundOpens(RoundOpened listener) {
+        organizing.whenRoundOpens(listener);
+    }
 }

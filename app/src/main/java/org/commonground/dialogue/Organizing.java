@@ -111,7 +111,18 @@ final class Organizing {
 
     /** Opens the next round from the last one (see {@link NextRound}); the dialogue with it. */
     Dialogue nextRound(Account organizer, Dialogue d, NextRound in) {
-        return opening.open(organizer.id(), d, in);
+        Dialogue updated = opening.open(organizer.id(), d, in);
+        if (Boolean.TRUE.equals(in.open())) {
+            roundOpened.roundOpened(updated.id(), updated.last().conversationId());
+        }
+        return updated;
+    }
+
+    /** Who hears of a round opened at once (see {@link DialogueFeature#whenRoundOpens}). */
+    private volatile RoundOpened roundOpened = RoundOpened.NOBODY;
+
+    void whenRoundOpens(RoundOpened listener) {
+        this.roundOpened = listener;
     }
 
     Dialogue schedule(Dialogue d, int number, RoundSchedule in) {

@@ -29,6 +29,7 @@ public final class Assets {
         add("print.css", "web/assets/print.css", "text/css; charset=utf-8");
         add("app.js", "web/assets/app.js", "text/javascript; charset=utf-8");
         add("report.js", "web/assets/report.js", "text/javascript; charset=utf-8");
+        add("embed.js", "web/assets/embed.js", "text/javascript; charset=utf-8");
         add("icon.svg", "web/assets/icon.svg", "image/svg+xml");
         add("htmx.min.js", HTMX, "text/javascript; charset=utf-8");
     }

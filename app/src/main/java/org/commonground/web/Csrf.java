@@ -55,6 +55,17 @@ public final class Csrf {
         routes.before(this::check);
     }
 
+    private final java.util.Set<String> withoutToken = new java.util.concurrent.CopyOnWriteArraySet<>();
+
+    /**
+     * Lets form posts under {@code pathPrefix} through without the token: for a URL that is its own
+     * capability and is posted by a third party by design (RFC 8058 one-click unsubscribe, posted
+     * by the recipient's mail provider). Called while wiring.
+     */
+    public void allowWithoutToken(String pathPrefix) {
+        withoutToken.add(pathPrefix);
+    }
+
     /** The token of this request: its session's when signed in, else the browser's cookie, created on first need. */
     public String token(Context ctx) {
         String t = ctx.attribute(ATTRIBUTE);
@@ -78,6 +89,11 @@ public final class Csrf {
     private void check(Context ctx) {
         if (!UNSAFE.contains(ctx.method()) || ctx.path().startsWith("/api/")) {
             return;
+        }
+        for (String prefix : withoutToken) {
+            if (ctx.path().startsWith(prefix)) {
+                return;
+            }
         }
         String expected = sessionToken.apply(ctx).orElse(ctx.cookie(COOKIE));
         String sent = ctx.header(HEADER);

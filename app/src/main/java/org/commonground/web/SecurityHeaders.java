@@ -21,6 +21,22 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    /**
+     * Lets the page answering {@code ctx} be framed by exactly these origins (CSP
+     * {@code frame-ancestors}; X-Frame-Options dropped, as it cannot name origins): for the embed
+     * pages only. No origins keeps {@code 'none'}. The origins must be validated
+     * {@code scheme://host[:port]} strings.
+     */
+    public static void frameableBy(io.javalin.http.Context ctx, java.util.List<String> origins) {
+        String ancestors = origins.isEmpty() ? "'none'" : String.join(" ", origins);
+        ctx.header(
+                "Content-Security-Policy",
+                CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors " + ancestors));
+        if (!origins.isEmpty()) {
+            ctx.res().setHeader("X-Frame-Options", null);
+        }
+    }
+
     public static void addTo(RoutesConfig routes) {
         routes.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);

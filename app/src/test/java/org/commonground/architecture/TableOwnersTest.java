@@ -56,6 +56,12 @@ class TableOwnersTest {
             Map.entry("statement_duplicate", "statement"),
             Map.entry("cohort_label", "translation"),
             // dialogues over months (V160), the dialogue feature's
+            // e-mail and embeds (V180): the outbox is the mail plumbing's, invitations the team feature's
+            Map.entry("mail_outbox", "mail"),
+            Map.entry("team_invitation", "team"),
+            Map.entry("embed_origin", "embed"),
+            Map.entry("mail_subscription", "reminder"),
+            Map.entry("team_digest", "reminder"),
             Map.entry("dialogue", "dialogue"),
             Map.entry("dialogue_text", "dialogue"),
             Map.entry("dialogue_round", "dialogue"),

@@ -65,6 +65,44 @@ class ServeOptionsTest {
         assertThat(parse(new DemoCommand(), "--host", "0.0.0.0").host).isEqualTo("0.0.0.0");
     }
 
+    @Test
+    void mailIsOffUnlessAnSmtpServerAndASenderAreNamed() {
+        assertThat(parse(new ServeCommand()).config().mail().on()).isFalse();
+
+        var mail = parse(
+                        new ServeCommand(),
+                        "--smtp-url",
+                        "smtp://mailer:secret@127.0.0.1:2525",
+                        "--mail-from",
+                        "noreply@dialogue.example",
+                        "--data-dir",
+                        "/tmp/cg-serve-options",
+                        "--public-url",
+                        "https://dialogue.example/")
+                .config()
+                .mail();
+
+        assertThat(mail.on()).isTrue();
+        assertThat(mail.port()).isEqualTo(2525);
+        assertThat(mail.from()).isEqualTo("noreply@dialogue.example");
+        assertThat(mail.publicUrl()).isEqualTo("https://dialogue.example");
+        assertThat(mail.addressKeyFile())
+                .as("the embedded database's data directory keeps the address key")
+                .isEqualTo(java.nio.file.Path.of("/tmp/cg-serve-options", "mail.key"));
+    }
+
+    @Test
+    void anSmtpUrlWithoutASenderOrOfAnotherSchemeIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--smtp-url", "smtp://127.0.0.1:25")
+                        .config())
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--mail-from");
+        assertThatThrownBy(() -> parse(new ServeCommand(), "--smtp-url", "imap://127.0.0.1", "--mail-from", "a@b.c")
+                        .config())
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--smtp-url");
+    }
+
     private static <T extends ServeCommand> T parse(T command, String... args) {
         new CommandLine(command).parseArgs(args);
         return command;

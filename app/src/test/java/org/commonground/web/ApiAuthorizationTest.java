@@ -33,10 +33,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiAuthorizationTest {
     @RegisterExtension
     static final RunningApp app = new RunningApp(
-            AppConfig.defaults().withAbuseLimits(AbuseLimits.unlimited()),
+            // Mail to a port where nothing listens: invitations are queued (the outbox retries), which is all this test
+            // needs.
+            AppConfig.defaults()
+                    .withAbuseLimits(AbuseLimits.unlimited())
+                    .withMail(org.commonground.mail.MailSettings.of("smtp://127.0.0.1:9", "noreply@commonground.test")
+                            .withAddressKeyFile(mailKey())),
             Clock.systemUTC()); // one client calls every operation 9 times: rate limits are not what is tested
 
     private static ApiWorld world;
+
+    private static java.nio.file.Path mailKey() {
+        try {
+            return java.nio.file.Files.createTempDirectory("cg-mail-key-").resolve("mail.key");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** One row of the table. */
     record Expectation(Operation operation, String query, Set<Caller> allowed, String body) {}
