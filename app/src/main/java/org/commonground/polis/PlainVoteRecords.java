@@ -1,11 +1,12 @@
 package org.commonground.polis;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
- * votes.csv read on every core: the bytes after the header are cut into ranges at line ends, each
- * range is parsed into primitive columns on its own, and the columns are joined in file order. Only
+ * votes.csv read on every core: the bytes after the header are cut into ranges at line ends; each
+ * range counts its records, then parses them into primitive columns at the offset the counts of the
+ * ranges before it give, so the events are in file order, no per-row object is made, and nothing is
+ * copied. Only
  * plain records are read this way: unquoted cells, the four read columns whole numbers as {@link
  * CsvFile} reads them from the bytes (an optional minus and at most 9 digits, 18 for the timestamp;
  * votes 1, 0 or -1), every comment-id known, and as many cells as the header. Anything else, a
@@ -28,36 +29,11 @@ final class PlainVoteRecords {
     private final int voteAt;
     private final int[] known;
 
-    /** One range's events, or not plain. */
-    private static final class Range {
-        long[] timestamp;
-        int[] comment;
-        int[] voter;
-        byte[] value;
-        int size;
-
-        Range(int capacity) {
-            timestamp = new long[capacity];
-            comment = new int[capacity];
-            voter = new int[capacity];
-            value = new byte[capacity];
-        }
-
-        void add(long at, int commentId, int voterId, int vote) {
-            if (size == timestamp.length) {
-                int capacity = Math.max(16, size * 2);
-                timestamp = Arrays.copyOf(timestamp, capacity);
-                comment = Arrays.copyOf(comment, capacity);
-                voter = Arrays.copyOf(voter, capacity);
-                value = Arrays.copyOf(value, capacity);
-            }
-            timestamp[size] = at;
-            comment[size] = commentId;
-            voter[size] = voterId;
-            value[size] = (byte) vote;
-            size++;
-        }
-    }
+    // The columns every range writes its events into, at its own offset.
+    private long[] timestamp;
+    private int[] comment;
+    private int[] voter;
+    private byte[] value;
 
     private PlainVoteRecords(
             byte[] bytes, int cells, int timestampAt, int commentAt, int voterAt, int voteAt, int[] known) {
@@ -91,35 +67,82 @@ final class PlainVoteRecords {
             }
             cut[r] = at;
         }
-        Range[] parsed = new Range[ranges];
-        IntStream.range(0, ranges).parallel().forEach(r -> parsed[r] = parser.range(cut[r], cut[r + 1]));
-        int total = 0;
-        for (Range range : parsed) {
-            if (range == null) {
+        // Plain threads rather than a parallel stream: the stream machinery's first use costs more
+        // class loading and compiling than one read of a large file saves.
+        int threads = Math.min(ranges, Runtime.getRuntime().availableProcessors());
+        int[] offset = new int[ranges + 1];
+        boolean[] plain = new boolean[ranges];
+        if (!onThreads(ranges, threads, r -> offset[r + 1] = parser.count(cut[r], cut[r + 1]))) {
+            return null;
+        }
+        for (int r = 0; r < ranges; r++) {
+            offset[r + 1] += offset[r];
+        }
+        int total = offset[ranges];
+        parser.timestamp = new long[total];
+        parser.comment = new int[total];
+        parser.voter = new int[total];
+        parser.value = new byte[total];
+        if (!onThreads(ranges, threads, r -> plain[r] = parser.range(cut[r], cut[r + 1], offset[r], offset[r + 1]))) {
+            return null;
+        }
+        for (boolean p : plain) {
+            if (!p) {
                 return null;
             }
-            total += range.size;
         }
-        long[] timestamp = new long[total];
-        int[] comment = new int[total];
-        int[] voter = new int[total];
-        byte[] value = new byte[total];
-        int at = 0;
-        for (Range range : parsed) {
-            System.arraycopy(range.timestamp, 0, timestamp, at, range.size);
-            System.arraycopy(range.comment, 0, comment, at, range.size);
-            System.arraycopy(range.voter, 0, voter, at, range.size);
-            System.arraycopy(range.value, 0, value, at, range.size);
-            at += range.size;
+        return new VoteColumns(parser.timestamp, parser.comment, parser.voter, parser.value, total);
+    }
+
+    /**
+     * Runs task(r) for every range r below ranges, range r on thread r mod threads (the caller's thread
+     * is thread 0); false if interrupted.
+     */
+    private static boolean onThreads(int ranges, int threads, java.util.function.IntConsumer task) {
+        Thread[] workers = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            int first = t;
+            workers[t - 1] = Thread.ofPlatform().start(() -> {
+                for (int r = first; r < ranges; r += threads) {
+                    task.accept(r);
+                }
+            });
         }
-        return new VoteColumns(timestamp, comment, voter, value, total);
+        for (int r = 0; r < ranges; r += threads) {
+            task.accept(r);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final long NOT_PLAIN = Long.MIN_VALUE;
 
-    /** The records of bytes[from, to), which starts a line and ends one (or the file); null when one is not plain. */
-    private Range range(int from, int to) {
-        Range out = new Range(Math.max(16, (to - from) / 24));
+    /** Records in bytes[from, to): line starts that are not line ends, as the parse finds them. */
+    private int count(int from, int to) {
+        int records = 0;
+        boolean lineEnd = true;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            boolean end = b == '\n' || b == '\r';
+            records += lineEnd && !end ? 1 : 0;
+            lineEnd = end;
+        }
+        return records;
+    }
+
+    /**
+     * The records of bytes[from, to), which starts a line and ends one (or the file), into the
+     * columns at [first, last); false when one is not plain.
+     */
+    private boolean range(int from, int to, int first, int last) {
+        int out = first;
         int i = from;
         while (i < to) {
             byte b = bytes[i];
@@ -127,58 +150,77 @@ final class PlainVoteRecords {
                 i++;
                 continue;
             }
-            long timestamp = 0;
-            long comment = 0;
-            long voter = 0;
-            long vote = 0;
-            int cell = 0;
-            while (true) {
-                int end = i;
-                while (end < to) {
-                    byte c = bytes[end];
-                    if (c == ',' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    if (c == '"') {
-                        return null;
-                    }
-                    end++;
-                }
-                if (cell == timestampAt) {
-                    timestamp = number(i, end, 18);
-                    if (timestamp == NOT_PLAIN) {
-                        return null;
-                    }
-                } else if (cell == commentAt) {
-                    comment = number(i, end, 9);
-                    if (comment == NOT_PLAIN || Arrays.binarySearch(known, (int) comment) < 0) {
-                        return null;
-                    }
-                } else if (cell == voterAt) {
-                    voter = number(i, end, 9);
-                    if (voter == NOT_PLAIN) {
-                        return null;
-                    }
-                } else if (cell == voteAt) {
-                    vote = vote(i, end);
-                    if (vote == NOT_PLAIN) {
-                        return null;
-                    }
-                }
-                cell++;
-                i = end;
-                if (i < to && bytes[i] == ',') {
-                    i++;
-                    continue;
-                }
-                break;
+            if (out == last) {
+                return false;
             }
-            if (cell != cells) {
-                return null;
+            i = record(i, to, out++);
+            if (i < 0) {
+                return false;
             }
-            out.add(timestamp, (int) comment, (int) voter, (int) vote);
         }
-        return out;
+        return out == last;
+    }
+
+    /**
+     * The record starting at bytes[i] into the columns at out; where it ends (its line end, or to),
+     * or −1 when it is not plain. A method of its own, called once a record, so the JIT compiles it
+     * after a few hundred records rather than waiting to replace a long-running loop.
+     */
+    private int record(int i, int to, int out) {
+        long timestamp = 0;
+        long comment = 0;
+        long voter = 0;
+        long vote = 0;
+        int cell = 0;
+        while (true) {
+            int end = i;
+            while (end < to) {
+                byte c = bytes[end];
+                if (c == ',' || c == '\n' || c == '\r') {
+                    break;
+                }
+                if (c == '"') {
+                    return -1;
+                }
+                end++;
+            }
+            if (cell == timestampAt) {
+                timestamp = number(i, end, 18);
+                if (timestamp == NOT_PLAIN) {
+                    return -1;
+                }
+            } else if (cell == commentAt) {
+                comment = number(i, end, 9);
+                if (comment == NOT_PLAIN || Arrays.binarySearch(known, (int) comment) < 0) {
+                    return -1;
+                }
+            } else if (cell == voterAt) {
+                voter = number(i, end, 9);
+                if (voter == NOT_PLAIN) {
+                    return -1;
+                }
+            } else if (cell == voteAt) {
+                vote = vote(i, end);
+                if (vote == NOT_PLAIN) {
+                    return -1;
+                }
+            }
+            cell++;
+            i = end;
+            if (i < to && bytes[i] == ',') {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (cell != cells) {
+            return -1;
+        }
+        this.timestamp[out] = timestamp;
+        this.comment[out] = (int) comment;
+        this.voter[out] = (int) voter;
+        this.value[out] = (byte) vote;
+        return i;
     }
 
     /** An optional minus and 1 to maxDigits ASCII digits, as {@link CsvFile} reads a plain number; else {@link #NOT_PLAIN}. */
