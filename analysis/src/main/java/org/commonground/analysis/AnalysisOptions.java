@@ -19,6 +19,10 @@ import java.time.Duration;
  *                              runs instead of delaying one (see {@link MapState#bridgingConverged()})
  * @param method                how the map and its groups are made (see {@link Method})
  * @param moderatedVotes        votes on moderated-out statements, read only by {@link Method#POLIS}
+ * @param groupFitSample        most map participants the vote model's final fit runs over ({@link Method#DEFAULT}),
+ *                              ≥ 1; a larger map is fitted on a seeded sample of this many and everyone is then
+ *                              assigned to their most probable group under that fit in one pass. Below it the
+ *                              fit runs over everyone (default {@value #DEFAULT_GROUP_FIT_SAMPLE})
  */
 public record AnalysisOptions(
         long seed,
@@ -31,7 +35,8 @@ public record AnalysisOptions(
         int maxDivides,
         int bridgingSweeps,
         Method method,
-        ModeratedVotes moderatedVotes) {
+        ModeratedVotes moderatedVotes,
+        int groupFitSample) {
     /** How the opinion map and its groups are made; an organizer may choose Pol.is's rules. */
     public enum Method {
         /**
@@ -51,10 +56,18 @@ public record AnalysisOptions(
 
     public static final int DEFAULT_MIN_VOTES_PER_COHORT = 10;
 
+    /** Participants the vote model's final fit runs over at most; see {@link #groupFitSample()}. */
+    public static final int DEFAULT_GROUP_FIT_SAMPLE = 100_000;
+
     public AnalysisOptions {
-        if (minVotesToBeInMap < 0 || minVotesPerCohort < 1 || threads < 0 || maxDivides < 0 || bridgingSweeps < 1) {
+        if (minVotesToBeInMap < 0
+                || minVotesPerCohort < 1
+                || threads < 0
+                || maxDivides < 0
+                || bridgingSweeps < 1
+                || groupFitSample < 1) {
             throw new IllegalArgumentException(
-                    "counts must not be negative; minVotesPerCohort and bridgingSweeps must be at least 1");
+                    "counts must not be negative; minVotesPerCohort, bridgingSweeps and groupFitSample must be at least 1");
         }
         if (commonGroundDimension == null || commonGroundDimension.isBlank()) {
             throw new IllegalArgumentException("commonGroundDimension must not be blank");
@@ -79,7 +92,8 @@ public record AnalysisOptions(
                 50,
                 Bridging.MAX_SWEEPS,
                 Method.DEFAULT,
-                ModeratedVotes.NONE);
+                ModeratedVotes.NONE,
+                DEFAULT_GROUP_FIT_SAMPLE);
     }
 
     public AnalysisOptions withSeed(long seed) {
@@ -94,7 +108,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withMinVotesToBeInMap(int votes) {
@@ -109,7 +124,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withCommonGroundDimension(String dimension) {
@@ -124,7 +140,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withMinVotesPerCohort(int votes) {
@@ -139,7 +156,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withConvergenceWindow(Duration window) {
@@ -154,7 +172,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withConvergence(boolean enabled) {
@@ -169,7 +188,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withThreads(int threads) {
@@ -184,7 +204,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withMaxDivides(int divides) {
@@ -199,7 +220,8 @@ public record AnalysisOptions(
                 divides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     /** The map threshold for a conversation with this many statements. */
@@ -219,7 +241,8 @@ public record AnalysisOptions(
                 maxDivides,
                 sweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     public AnalysisOptions withMethod(Method method) {
@@ -234,7 +257,8 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 method,
-                moderatedVotes);
+                moderatedVotes,
+                groupFitSample);
     }
 
     /** Pol.is's rules ({@link Method#POLIS}) with the conversation's votes on moderated-out statements. */
@@ -250,6 +274,27 @@ public record AnalysisOptions(
                 maxDivides,
                 bridgingSweeps,
                 Method.POLIS,
-                moderated);
+                moderated,
+                groupFitSample);
+    }
+
+    /**
+     * The vote model's final fit on a seeded sample of at most this many map participants, everyone
+     * then assigned in one pass; see {@link #groupFitSample()}.
+     */
+    public AnalysisOptions withGroupFitSample(int participants) {
+        return new AnalysisOptions(
+                seed,
+                minVotesToBeInMap,
+                commonGroundDimension,
+                minVotesPerCohort,
+                convergenceWindow,
+                convergence,
+                threads,
+                maxDivides,
+                bridgingSweeps,
+                method,
+                moderatedVotes,
+                participants);
     }
 }

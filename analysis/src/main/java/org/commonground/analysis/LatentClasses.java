@@ -32,7 +32,15 @@ final class LatentClasses {
      * @param bic           Bayesian information criterion, −2·logLikelihood + parameters·ln(rows); lower is better
      */
     record Fit(
-            int k, int[] label, double logLikelihood, double bic, double heldOut, int heldOutVotes, int iterations) {}
+            int k,
+            int[] label,
+            double logLikelihood,
+            double bic,
+            double heldOut,
+            int heldOutVotes,
+            int iterations,
+            double[] logShare,
+            double[] logChance) {}
 
     private LatentClasses() {}
 
@@ -49,7 +57,11 @@ final class LatentClasses {
      * k grows while its model predicts the held-out votes better, up to maxK. The map's k is the
      * floor: on sparse conversations a sample cannot estimate a small group's vote chances well
      * enough for held-out votes to show it, while the map still separates it. Then one fit of the
-     * chosen k on every participant and vote, from the sample's groups.
+     * chosen k on every participant and vote, from the sample's groups. Above {@code fitSample} rows,
+     * that fit is first made on a seeded sample of fitSample rows (the first sample's rows among
+     * them), and the fit over everyone continues from its model: a few thousand labelled rows are a
+     * weak start for a million, which took many EM steps over every vote, while a model fitted on
+     * fitSample rows is close to the end (two steps at 100 M votes).
      *
      * <p>With a previous result (warm start) holding more groups than the map's k, that number is the
      * floor instead and the fits start from the previous groups: the live map does not lose a group
@@ -66,6 +78,7 @@ final class LatentClasses {
             int mapK,
             int maxK,
             MapState warm,
+            int fitSample,
             java.util.SplittableRandom random,
             Parallel parallel) {
         int[] previous = previousGroups(m, rows, warm, mapK, maxK);
@@ -101,12 +114,50 @@ final class LatentClasses {
                 larger = next == null ? null : fit(m, sampleRows, next, k, true, CROSS_VALIDATION_ITERATIONS, inline);
             }
         }
-        int[] full = new int[rows.length];
-        java.util.Arrays.fill(full, -1);
-        for (int i = 0; i < sample.length; i++) {
-            full[sample[i]] = chosen.label[i];
+        if (rows.length <= fitSample) {
+            int[] full = new int[rows.length];
+            java.util.Arrays.fill(full, -1);
+            for (int i = 0; i < sample.length; i++) {
+                full[sample[i]] = chosen.label[i];
+            }
+            return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
         }
-        return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
+        int[] fitted = widened(sample, rows.length, fitSample, random.split());
+        int[] fittedRows = new int[fitted.length];
+        int[] fittedStart = new int[fitted.length];
+        for (int i = 0, s = 0; i < fitted.length; i++) {
+            fittedRows[i] = rows[fitted[i]];
+            boolean inSample = s < sample.length && sample[s] == fitted[i];
+            fittedStart[i] = inSample ? chosen.label[s++] : -1;
+        }
+        Fit model = fit(m, fittedRows, fittedStart, chosen.k, false, MAX_ITERATIONS, parallel);
+        return fit(m, rows, null, model, chosen.k, false, MAX_ITERATIONS, parallel);
+    }
+
+    /**
+     * Ascending positions of {@code sample} (ascending positions among n) and of seeded draws among the
+     * rest, fitSample in all (sample.length ≤ fitSample < n).
+     */
+    private static int[] widened(int[] sample, int n, int fitSample, java.util.SplittableRandom random) {
+        int[] rest = new int[n - sample.length];
+        for (int i = 0, s = 0, r = 0; i < n; i++) {
+            if (s < sample.length && sample[s] == i) {
+                s++;
+            } else {
+                rest[r++] = i;
+            }
+        }
+        int more = fitSample - sample.length;
+        for (int i = 0; i < more; i++) {
+            int j = i + random.nextInt(rest.length - i);
+            int t = rest[i];
+            rest[i] = rest[j];
+            rest[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(sample, fitSample);
+        System.arraycopy(rest, 0, chosen, sample.length, more);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     /**
@@ -191,6 +242,22 @@ final class LatentClasses {
             boolean crossValidate,
             int maxIterations,
             Parallel parallel) {
+        return fit(m, rows, startLabels, null, k, crossValidate, maxIterations, parallel);
+    }
+
+    /**
+     * @param startLabels each row's starting group (−1: none), or null to start from startModel
+     * @param startModel  a fitted model whose chances and shares the first E-step uses, when startLabels is null
+     */
+    private static Fit fit(
+            VoteMatrix m,
+            int[] rows,
+            int[] startLabels,
+            Fit startModel,
+            int k,
+            boolean crossValidate,
+            int maxIterations,
+            Parallel parallel) {
         int statements = m.statementCount();
         int n = rows.length;
         int chunks = Parallel.chunks(n);
@@ -200,7 +267,7 @@ final class LatentClasses {
         double[] overall = overallSplit(m, rows, parallel);
         double[] counts = new double[statements * CODES * k];
         double[] weight = new double[k];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; startLabels != null && i < n; i++) {
             int g = startLabels[i];
             if (g < 0 || g >= k) {
                 continue;
@@ -218,7 +285,12 @@ final class LatentClasses {
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
-            maximise(counts, weight, overall, statements, k, n, logChance, logShare);
+            if (startLabels == null && iteration == 1) {
+                System.arraycopy(startModel.logChance, 0, logChance, 0, logChance.length);
+                System.arraycopy(startModel.logShare, 0, logShare, 0, k);
+            } else {
+                maximise(counts, weight, overall, statements, k, n, logChance, logShare);
+            }
             parallel.forEach(n, chunks, (c, from, to) -> {
                 double[] acc = partial[c];
                 Arrays.fill(acc, 0.0);
@@ -278,7 +350,8 @@ final class LatentClasses {
         }
         double parameters = (double) k * statements * (CODES - 1) + (k - 1);
         double bic = -2 * logLikelihood + parameters * Math.log(Math.max(2, n));
-        return new Fit(k, label, logLikelihood, bic, heldOutLikelihood, (int) heldOutVotes, iteration);
+        return new Fit(
+                k, label, logLikelihood, bic, heldOutLikelihood, (int) heldOutVotes, iteration, logShare, logChance);
     }
 
     /**

@@ -104,6 +104,7 @@ final class OpinionMap {
                 options.seed(),
                 window ? BASE_ITERATIONS / 2 : BASE_ITERATIONS,
                 grouping,
+                options.groupFitSample(),
                 parallel);
     }
 
@@ -136,7 +137,18 @@ final class OpinionMap {
             long seed,
             int baseIterations,
             Parallel parallel) {
-        return cluster(m, pcs, rows, x, y, warm, seed, baseIterations, Grouping.BASE_CLUSTERS, parallel);
+        return cluster(
+                m,
+                pcs,
+                rows,
+                x,
+                y,
+                warm,
+                seed,
+                baseIterations,
+                Grouping.BASE_CLUSTERS,
+                AnalysisOptions.DEFAULT_GROUP_FIT_SAMPLE,
+                parallel);
     }
 
     /** What the groups are clustered from. */
@@ -155,7 +167,11 @@ final class OpinionMap {
 
     static final int PARTICIPANT_LIMIT = 5_000;
 
-    /** Base clusters and groups of participants already placed on the map. */
+    /**
+     * Base clusters and groups of participants already placed on the map.
+     *
+     * @param groupFitSample most rows the vote model's final fit runs over ({@link AnalysisOptions#groupFitSample()})
+     */
     static OpinionMap cluster(
             VoteMatrix m,
             PrincipalComponents pcs,
@@ -166,6 +182,7 @@ final class OpinionMap {
             long seed,
             int baseIterations,
             Grouping grouping,
+            int groupFitSample,
             Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] baseStart = KMeans.seed(
@@ -215,8 +232,8 @@ final class OpinionMap {
         }
         if (grouping == Grouping.VOTE_MODEL && groups > 1) {
             int maxK = Math.min(Math.min(MAX_GROUPS, 2 + base.k() / 12), base.k());
-            LatentClasses.Fit fit =
-                    LatentClasses.choose(m, rows, base, groupOfRow, groups, maxK, warm, random.split(), parallel);
+            LatentClasses.Fit fit = LatentClasses.choose(
+                    m, rows, base, groupOfRow, groups, maxK, warm, groupFitSample, random.split(), parallel);
             return grouped(m, pcs, rows, x, y, base, fit.k(), fit.label(), warm);
         }
         return renumbered(m, pcs, rows, x, y, base, groups, groupOfRow, gx, gy, warm);

@@ -69,6 +69,33 @@ class LatentClassesTest {
         assertThat(two.groups()).isEqualTo(one.groups());
     }
 
+    @Test
+    void aMapLargerThanTheFitSampleIsFittedFromASampleModelAndGroupedAsWellAsByTheFullFit() {
+        var planted = new Conversations.Planted(8000, 60, 3, 6, 0.15, 0.35, 15);
+        var options = AnalysisOptions.defaults().withSeed(2).withConvergence(false);
+
+        var full = Analysis.run(planted.votes, planted.cohorts, options);
+        var sampled = Analysis.run(planted.votes, planted.cohorts, options.withGroupFitSample(4000));
+
+        assertThat(sampled.groups()).hasSameSizeAs(full.groups()).hasSize(3);
+        assertThat(sampled.participantCount())
+                .isEqualTo(full.participantCount())
+                .isGreaterThan(4000);
+        assertThat(purity(planted, sampled)).isGreaterThan(0.9).isGreaterThanOrEqualTo(purity(planted, full) - 0.01);
+    }
+
+    @Test
+    void theSampledFitIsTheSameWhateverTheNumberOfThreads() {
+        var planted = new Conversations.Planted(6000, 40, 3, 4, 0.2, 0.35, 16);
+        var options =
+                AnalysisOptions.defaults().withSeed(4).withConvergence(false).withGroupFitSample(3500);
+
+        var one = Analysis.run(planted.votes, planted.cohorts, options.withThreads(1));
+        var two = Analysis.run(planted.votes, planted.cohorts, options.withThreads(2));
+
+        assertThat(two.groups()).isEqualTo(one.groups());
+    }
+
     /** Share of participants in the map whose group's majority planted group is their own. */
     static double purity(Conversations.Planted planted, AnalysisResult result) {
         int agree = 0;

@@ -156,6 +156,22 @@ final class CsvFile implements AutoCloseable {
         return header;
     }
 
+    /** The file's bytes, for a reader of its own (read-only). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** Where the next record starts in {@link #bytes()} (after the header once opened). */
+    int position() {
+        return position;
+    }
+
+    /** The index of the named column, or -1. */
+    int column(String name) {
+        Integer i = columns.get(name);
+        return i == null ? -1 : i;
+    }
+
     boolean has(String column) {
         return columns.containsKey(column);
     }

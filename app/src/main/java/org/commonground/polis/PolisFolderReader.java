@@ -131,6 +131,18 @@ final class PolisFolderReader {
                     .mapToInt(Integer::intValue)
                     .sorted()
                     .toArray();
+            VoteColumns plain = PlainVoteRecords.parse(
+                    csv.bytes(),
+                    csv.position(),
+                    csv.header().size(),
+                    csv.column("timestamp"),
+                    csv.column("comment-id"),
+                    csv.column("voter-id"),
+                    csv.column("vote"),
+                    known);
+            if (plain != null) {
+                return plain;
+            }
             while (csv.next()) {
                 long timestamp = csv.number("timestamp");
                 int commentId = csv.integer("comment-id");

@@ -17,6 +17,17 @@ final class VoteColumns extends AbstractList<VoteEvent> implements RandomAccess 
     private byte[] value = new byte[1024];
     private int size;
 
+    VoteColumns() {}
+
+    /** Columns already filled (by {@link PlainVoteRecords}), each holding size events. */
+    VoteColumns(long[] timestamp, int[] commentId, int[] voterId, byte[] value, int size) {
+        this.timestamp = timestamp;
+        this.commentId = commentId;
+        this.voterId = voterId;
+        this.value = value;
+        this.size = size;
+    }
+
     /** Appends a vote event; only the reader calls this, before the list is handed out. */
     void append(long at, int comment, int voter, int vote) {
         if (vote < -1 || vote > 1) {

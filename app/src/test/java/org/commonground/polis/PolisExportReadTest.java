@@ -135,6 +135,60 @@ class PolisExportReadTest {
         assertThat(best).isLessThan(1_000);
     }
 
+    @Test
+    void aLargeVotesFileReadOnEveryCoreGivesTheEventsOfTheRecordByRecordReading() throws IOException {
+        write("comments.csv", """
+                timestamp,comment-id,author-id,moderated,comment-body
+                1500000000000,3,,1,One
+                1500000000000,5,,1,Two
+                1500000000000,-2,,1,Three
+                """);
+        // 6 MB of plain records with CR, LF and CRLF line ends and empty lines: several byte ranges
+        StringBuilder plain = new StringBuilder("timestamp,datetime,comment-id,voter-id,vote\n");
+        String[] ends = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int rows = 120_000;
+        for (int i = 0; i < rows; i++) {
+            int[] comments = {3, 5, -2};
+            plain.append(1_500_000_000_000L + random.nextInt(1_000_000))
+                    .append(",Mon Jul 17 02:17:32 WIB 2017,")
+                    .append(comments[random.nextInt(3)])
+                    .append(',')
+                    .append(random.nextInt(1_000_000_000))
+                    .append(',')
+                    .append(random.nextInt(3) - 1)
+                    .append(ends[random.nextInt(ends.length)]);
+        }
+        write("votes.csv", plain.toString());
+        PolisExport inRanges = PolisExport.read(dir);
+        // one quoted cell at the end: the whole file is then read record by record
+        write("votes.csv", plain + "1500000000000,\"quoted, with a comma\",3,7,1\n");
+
+        PolisExport recordByRecord = PolisExport.read(dir);
+
+        assertThat(inRanges.votes()).hasSize(rows);
+        assertThat(recordByRecord.votes()).hasSize(rows + 1);
+        assertThat(recordByRecord.votes().subList(0, rows)).isEqualTo(inRanges.votes());
+    }
+
+    @Test
+    void aBadRecordInALargeVotesFileIsReportedAtItsLine() throws IOException {
+        write("comments.csv", """
+                timestamp,comment-id,author-id,moderated,comment-body
+                1500000000000,3,,1,One
+                """);
+        StringBuilder votes = new StringBuilder("timestamp,comment-id,voter-id,vote\n");
+        for (int i = 0; i < 200_000; i++) {
+            votes.append("1500000000000,3,").append(i).append(i == 150_000 ? ",2\n" : ",1\n");
+        }
+        write("votes.csv", votes.toString());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolisExport.read(dir))
+                .isInstanceOf(PolisFormatException.class)
+                .hasMessageContaining("votes.csv:150002")
+                .hasMessageContaining("not '2'");
+    }
+
     private void write(String name, String content) throws IOException {
         Files.writeString(dir.resolve(name), content);
     }

@@ -20,17 +20,21 @@ import org.commonground.analysis.VoteMatrix;
  * as the live server runs it) is timed N times after one warm-up run: medians of wall-clock seconds.
  *
  * <p>Usage: {@code java -cp bench/target/commonground-bench.jar org.commonground.bench.GroupRecovery
- * [seed=1] [repeat=N] [case …]} with cases easy, hard, sparse (default all three), each optionally
- * with another noise level ({@code sparse:0.35}).
+ * [seed=1] [repeat=N] [fitSample=N] [case …]} with cases easy, hard, sparse (default all three), each
+ * optionally with another noise level ({@code sparse:0.35}); fitSample sets the default method's
+ * {@link AnalysisOptions#groupFitSample()} (its final fit on a sample of that many participants).
  */
 public final class GroupRecovery {
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
         List<PlantedCase> cases = new ArrayList<>();
         int repeat = 0;
+        int fitSample = AnalysisOptions.DEFAULT_GROUP_FIT_SAMPLE;
         for (int i = 1; i < args.length; i++) {
             if (args[i].startsWith("repeat=")) {
                 repeat = Integer.parseInt(args[i].substring("repeat=".length()));
+            } else if (args[i].startsWith("fitSample=")) {
+                fitSample = Integer.parseInt(args[i].substring("fitSample=".length()));
             } else {
                 cases.add(PlantedCase.named(args[i]));
             }
@@ -53,7 +57,11 @@ public final class GroupRecovery {
         for (PlantedCase c : cases) {
             SyntheticConversation conversation = c.conversation(seed);
             VoteMatrix matrix = conversation.votes();
-            Row row = measure(conversation, matrix, AnalysisOptions.defaults().withSeed(seed), true);
+            Row row = measure(
+                    conversation,
+                    matrix,
+                    AnalysisOptions.defaults().withSeed(seed).withGroupFitSample(fitSample),
+                    true);
             Row polis = measure(
                     conversation,
                     matrix,
@@ -75,7 +83,8 @@ public final class GroupRecovery {
                     row.commonGroundText(),
                     polis.commonGroundText());
             if (repeat > 0) {
-                AnalysisOptions defaults = AnalysisOptions.defaults().withSeed(seed);
+                AnalysisOptions defaults =
+                        AnalysisOptions.defaults().withSeed(seed).withGroupFitSample(fitSample);
                 AnalysisOptions polisMode = defaults.withMethod(AnalysisOptions.Method.POLIS);
                 System.out.printf(
                         "        Analysis.run with convergence, medians of %d: wall (all cores) default %.3f s, Pol.is mode %.3f s;"
