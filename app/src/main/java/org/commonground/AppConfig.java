@@ -65,12 +65,7 @@ public record AppConfig(
      * and {@code commonground.db.pool}, for benchmarks that compare settings.
      */
     public static AppConfig defaults() {
-        return new AppConfig(
-                        8080,
-                        Math.max(1, Runtime.getRuntime().availableProcessors()),
-                        false,
-                        64 * 1024,
-                        false)
+        return new AppConfig(8080, Math.max(1, Runtime.getRuntime().availableProcessors()), false, 64 * 1024, false)
                 .with(d -> {
                     d.voteWriters = Integer.getInteger("commonground.vote.writers", DEFAULT_VOTE_WRITERS);
                     d.databasePool = Integer.getInteger("commonground.db.pool", Database.defaultPoolSize());

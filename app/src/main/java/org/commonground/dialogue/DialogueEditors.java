@@ -55,7 +55,7 @@ public final class DialogueEditors {
     }
 
     /** A country cohort code as stored: two letters upper-cased, longer codes ("other") lower-cased; else 422. */
-    static String country(String raw) {
+    public static String country(String raw) {
         String c = raw == null ? "" : raw.strip();
         if (!c.matches("[A-Za-z]{2,16}")) {
             throw Invalid.field("country", "document.editor.country");

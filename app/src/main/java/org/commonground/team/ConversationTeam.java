@@ -52,7 +52,7 @@ final class ConversationTeam implements TeamGrant {
     }
 
     @Override
-    public void grant(long id, Account account, String role) {
+    public void grant(long id, Account account, String role, String country) {
         conversations.addMember(id, account.id(), memberRole(role));
     }
 

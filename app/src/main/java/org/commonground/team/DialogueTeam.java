@@ -2,10 +2,11 @@ package org.commonground.team;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.function.Supplier;
 import org.commonground.account.Account;
 import org.commonground.account.Role;
+import org.commonground.dialogue.DialogueEditors;
 import org.commonground.dialogue.DialogueFeature;
+import org.commonground.problem.Invalid;
 import org.commonground.web.Language;
 
 /** Invitations to a dialogue's editors (who write its shared-understanding document), by its organizer. */
@@ -13,11 +14,9 @@ final class DialogueTeam implements TeamGrant {
     static final String EDITOR = "editor";
 
     private final DialogueFeature dialogues;
-    private final Supplier<DialogueEditors> editors;
 
-    DialogueTeam(DialogueFeature dialogues, Supplier<DialogueEditors> editors) {
+    DialogueTeam(DialogueFeature dialogues) {
         this.dialogues = dialogues;
-        this.editors = editors;
     }
 
     @Override
@@ -46,8 +45,17 @@ final class DialogueTeam implements TeamGrant {
     }
 
     @Override
-    public void grant(long id, Account account, String role) {
-        editors.get().grantEditor(id, account.id());
+    public void grant(long id, Account account, String role, String country) {
+        dialogues.editors().grant(id, account.id(), country);
+    }
+
+    /** An editor writes for one country cohort (publishing needs Japan's and Korea's): it must be named. */
+    @Override
+    public String country(String role, String given) {
+        if (given == null || given.isBlank()) {
+            throw Invalid.field("country", "team-invitation.country.required");
+        }
+        return DialogueEditors.country(given);
     }
 
     @Override

@@ -15,13 +15,12 @@ import org.jdbi.v3.core.Jdbi;
  * Team invitations by e-mail, the feature's one public entry (docs/mail.md): an organizer invites
  * a co-organizer, moderator or translator of a conversation, or an editor of a dialogue; the
  * invitee accepts through a one-time link. Each scope's grant is a {@link TeamGrant}; the
- * dialogue's editor grant is the seam {@link #grantDialogueEditorsWith}.
+ * dialogue's editor role is granted by the dialogue feature ({@code DialogueFeature.editors()}).
  */
 public final class TeamFeature {
     private final TeamInvitations invitations;
     private final ConversationTeam conversations;
     private final DialogueTeam dialogues;
-    private volatile DialogueEditors editors = DialogueEditors.UNWIRED;
 
     private TeamFeature(
             Jdbi jdbi,
@@ -32,7 +31,7 @@ public final class TeamFeature {
             ConversationFeature conversation,
             DialogueFeature dialogue) {
         this.conversations = new ConversationTeam(conversation.access(), conversation.conversations());
-        this.dialogues = new DialogueTeam(dialogue, () -> editors);
+        this.dialogues = new DialogueTeam(dialogue);
         this.invitations = new TeamInvitations(
                 new TeamInvitationStore(jdbi),
                 outbox,
@@ -51,14 +50,6 @@ public final class TeamFeature {
             ConversationFeature conversation,
             DialogueFeature dialogue) {
         return new TeamFeature(jdbi, clock, outbox, messages, account, conversation, dialogue);
-    }
-
-    /**
-     * How an accepted dialogue invitation makes its invitee an editor: the dialogue feature's
-     * editor role, wired once while wiring (until then acceptance answers 503).
-     */
-    public void grantDialogueEditorsWith(DialogueEditors grant) {
-        this.editors = grant;
     }
 
     public void addTo(Api api, Pages pages) {

@@ -28,8 +28,19 @@ public interface TeamGrant {
     /** The scope's title in the reader's language, for the mail and the acceptance page. */
     String title(long id, Language language);
 
-    /** Gives the account the role on the scope's {@code id}; a problem when the account may not hold it. */
-    void grant(long id, Account account, String role);
+    /**
+     * Gives the account the role on the scope's {@code id}, for {@code country} where the role is
+     * held for a country cohort (else null); a problem when the account may not hold it.
+     */
+    void grant(long id, Account account, String role, String country);
+
+    /**
+     * The country cohort an invitation to {@code role} is for, from what the organizer gave: null
+     * for roles not held for a country (the default ignores it); a 422 when a role needs one.
+     */
+    default String country(String role, String given) {
+        return null;
+    }
 
     /** Where the invitee works once they hold the role. */
     String workPath(long id, String role);

@@ -22,6 +22,7 @@ final class TeamInvitationStore {
             long scopeId,
             String email,
             String role,
+            String country,
             String language,
             Instant createdAt,
             Instant expiresAt,
@@ -36,6 +37,7 @@ final class TeamInvitationStore {
             long scopeId,
             String email,
             String role,
+            String country,
             String language,
             String tokenHash,
             long invitedBy,
@@ -46,13 +48,14 @@ final class TeamInvitationStore {
     Invitation create(NewInvitation in, Consumer<Handle> alongside) {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
-                            INSERT INTO team_invitation (scope, scope_id, email, role, language, token_hash,
+                            INSERT INTO team_invitation (scope, scope_id, email, role, country, language, token_hash,
                                 invited_by, created_at, expires_at)
-                            VALUES (:scope, :scopeId, :email, :role, :language, :hash, :by, :now, :expires)""")
+                            VALUES (:scope, :scopeId, :email, :role, :country, :language, :hash, :by, :now, :expires)""")
                     .bind("scope", in.scope())
                     .bind("scopeId", in.scopeId())
                     .bind("email", in.email())
                     .bind("role", in.role())
+                    .bind("country", in.country())
                     .bind("language", in.language())
                     .bind("hash", in.tokenHash())
                     .bind("by", in.invitedBy())
@@ -63,21 +66,30 @@ final class TeamInvitationStore {
                     .one();
             alongside.accept(h);
             return new Invitation(
-                    id, in.scope(), in.scopeId(), in.email(), in.role(), in.language(), in.now(), in.expiresAt(), null);
+                    id,
+                    in.scope(),
+                    in.scopeId(),
+                    in.email(),
+                    in.role(),
+                    in.country(),
+                    in.language(),
+                    in.now(),
+                    in.expiresAt(),
+                    null);
         });
     }
 
     Optional<Invitation> byTokenHash(String hash) {
         return jdbi.withHandle(h ->
                 h.createQuery("""
-                        SELECT id, scope, scope_id, email, role, language, created_at, expires_at, accepted_at
+                        SELECT id, scope, scope_id, email, role, country, language, created_at, expires_at, accepted_at
                         FROM team_invitation WHERE token_hash = :hash""").bind("hash", hash).map((rs, ctx) -> row(rs)).findOne());
     }
 
     /** The scope's invitations, newest first (the organizer's page). */
     List<Invitation> of(String scope, long scopeId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, scope, scope_id, email, role, language, created_at, expires_at, accepted_at
+                        SELECT id, scope, scope_id, email, role, country, language, created_at, expires_at, accepted_at
                         FROM team_invitation WHERE scope = :scope AND scope_id = :id ORDER BY created_at DESC, id DESC""")
                 .bind("scope", scope)
                 .bind("id", scopeId)
@@ -115,6 +127,7 @@ final class TeamInvitationStore {
                 rs.getLong("scope_id"),
                 rs.getString("email"),
                 rs.getString("role"),
+                rs.getString("country"),
                 rs.getString("language"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("expires_at").toInstant(),

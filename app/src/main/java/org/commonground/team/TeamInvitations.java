@@ -58,8 +58,11 @@ final class TeamInvitations {
         this.grants = grants;
     }
 
-    /** An invitation to send; {@code language} of the mail, the request's when absent. */
-    record NewTeamInvitation(String email, String role, String language) {}
+    /**
+     * An invitation to send; {@code language} of the mail, the request's when absent; {@code country}
+     * the country cohort a dialogue editor writes for (JP, KR, …), required for editors only.
+     */
+    record NewTeamInvitation(String email, String role, String language, String country) {}
 
     /** An invitation as its organizer sees it (never its token). */
     record TeamInvitationView(
@@ -90,6 +93,7 @@ final class TeamInvitations {
         if (!grant.roles().contains(role)) {
             throw Invalid.field("role", "team-invitation.role.invalid", String.join(", ", grant.roles()));
         }
+        String country = grant.country(role, in.country());
         Language language = in.language() == null
                 ? requestLanguage
                 : Language.parse(in.language())
@@ -121,6 +125,7 @@ final class TeamInvitations {
                         scopeId,
                         email.toLowerCase(Locale.ROOT),
                         role,
+                        country,
                         language.code(),
                         Secrets.hash(token),
                         inviter.id(),
@@ -166,7 +171,7 @@ final class TeamInvitations {
         } else {
             account = accounts.create(i.email(), pw, grant.accountRole(i.role()));
         }
-        grant.grant(i.scopeId(), account, i.role());
+        grant.grant(i.scopeId(), account, i.role(), i.country());
         if (!store.accept(i.id(), account.id(), clock.instant())) {
             throw new Conflict(410, "team-invitation-used", "problem.team-invitation-used");
         }

@@ -63,7 +63,7 @@ final class TeamPages {
                     conversations,
                     inviter,
                     id,
-                    new TeamInvitations.NewTeamInvitation(email, role, ctx.formParam("language")),
+                    new TeamInvitations.NewTeamInvitation(email, role, ctx.formParam("language"), null),
                     Language.of(ctx),
                     TeamRoutes.baseUrl(ctx));
             ctx.redirect("/organize/c/" + id + "/team-invitations?sent=1", HttpStatus.SEE_OTHER);

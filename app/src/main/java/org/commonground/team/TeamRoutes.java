@@ -36,7 +36,7 @@ final class TeamRoutes {
                 "/api/v1/dialogues/{dialogueId}/team-invitations",
                 "dialogueId",
                 "inviteDialogueTeam",
-                "Invite an editor of the dialogue's shared-understanding document by e-mail (role editor); 409 mail-off when the server sends no mail",
+                "Invite an editor of the dialogue's shared-understanding document by e-mail (role editor, with the country cohort they write for, e.g. JP or KR); 409 mail-off when the server sends no mail",
                 dialogues);
     }
 

@@ -200,7 +200,7 @@ class TeamInvitationTest {
     }
 
     @Test
-    void aDialoguesOrganizerInvitesAnEditorWhoseGrantWaitsForTheDialoguesEditorRole() {
+    void aDialoguesOrganizerInvitesAnEditorForACountryWhoBecomesItsEditorOnAccepting() {
         TestAccounts.Caller organizer = accounts.organizer();
         TestAccounts.Caller other = accounts.organizer();
         TestServer.Response d = app.server()
@@ -217,14 +217,31 @@ class TeamInvitationTest {
                         .postJson(path, Map.of("email", email, "role", "editor"), other.auth())
                         .status())
                 .isEqualTo(403);
-        TestServer.Response r = app.server()
+        TestServer.Response noCountry = app.server()
                 .postJson(path, Map.of("email", email, "role", "editor", "language", "ko"), organizer.auth());
+        assertThat(noCountry.status()).as(noCountry.body()).isEqualTo(422);
+        assertThat(noCountry.body()).contains("country");
+        TestServer.Response r = app.server()
+                .postJson(
+                        path,
+                        Map.of("email", email, "role", "editor", "language", "ko", "country", "kr"),
+                        organizer.auth());
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         MimeMessage mail = smtp.awaitMailTo(email);
         assertThat(MailServer.subject(mail)).isEqualTo("“日韓の歴史対話”의 편집자로 초대되었습니다");
         String link = linkPath(MailServer.body(mail));
         assertThat(app.server().get(link + "?lang=ko").body()).contains("편집자로 초대받았습니다");
+        try (Browser b = Browser.open(app.server())) {
+            b.go(link + "?lang=ko");
+            b.type("#accept-password", NEW_PASSWORD);
+            b.clickThrough("button[type=submit]");
+            b.await("#invitation-accepted");
+        }
+        TestServer.Response editors =
+                app.server().get("/api/v1/dialogues/" + dialogueId + "/editors", organizer.auth());
+        assertThat(editors.status()).as(editors.body()).isEqualTo(200);
+        assertThat(editors.body()).contains(email).contains("\"KR\"");
     }
 
     @Test
