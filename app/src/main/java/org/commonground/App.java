@@ -173,6 +173,7 @@ public final class App {
                     participation,
                     dialogue);
             dialogue.whenRoundOpens(reminder::roundOpened);
+            dialogue.whenDocumentPublished(reminder::documentPublished);
             return new Features(
                     hashing,
                     mail,

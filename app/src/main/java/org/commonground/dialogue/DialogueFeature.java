@@ -268,4 +268,9 @@ public final class DialogueFeature {
     public void whenRoundOpens(RoundOpened listener) {
         organizing.whenRoundOpens(listener);
     }
+
+    /** Who hears that a document version was published (wired once, after the higher feature exists). */
+    public void whenDocumentPublished(DocumentPublished listener) {
+        editing.whenPublished(listener);
+    }
 }

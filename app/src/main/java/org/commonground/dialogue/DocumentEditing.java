@@ -31,6 +31,9 @@ import org.commonground.web.Language;
  * stored unapproved.
  */
 final class DocumentEditing {
+    /** Set once while wiring (the reminder mail); nobody until then. */
+    private volatile DocumentPublished published = DocumentPublished.NOBODY;
+
     static final int TITLE_MAX = 200;
     static final int CLAUSE_MAX = 2000;
     static final int CITES_MAX = 20;
@@ -183,6 +186,10 @@ final class DocumentEditing {
     }
 
     /** Publishes version n once {@link #requireApprovals} holds; 404, 403 for who does not write the document, 409. */
+    void whenPublished(DocumentPublished listener) {
+        this.published = listener;
+    }
+
     SharedDocument.Version publish(Account by, Dialogue d, int number) {
         SharedDocument.Version v = version(d.id(), number);
         if (!writes(by, d)) {
@@ -190,6 +197,7 @@ final class DocumentEditing {
         }
         requireApprovals(v);
         store.publish(d.id(), number, by.id(), clock.instant());
+        published.documentPublished(d.id(), number);
         return version(d.id(), number);
     }
 

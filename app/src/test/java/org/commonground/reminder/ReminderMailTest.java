@@ -213,6 +213,74 @@ class ReminderMailTest {
     }
 
     @Test
+    void publishingADocumentVersionMailsThoseWhoLeftAnAddressInTheDialogue() {
+        TestAccounts.Caller organizer = accounts.organizer();
+        Conversation round1 =
+                given.openConversation(organizer.account(), ModerationMode.POST, "Round one", List.of("Seed"));
+        long dialogueId = app.server()
+                .postJson(
+                        "/api/v1/dialogues",
+                        Map.of(
+                                "texts", Map.of("en", Map.of("title", "Textbooks over months", "description", "")),
+                                "conversationId", round1.id()),
+                        organizer.auth())
+                .json()
+                .get("id")
+                .asLong();
+        String address = "reader-" + System.nanoTime() + "@example.org";
+        app.server()
+                .putJson(
+                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
+                        Map.of("email", address, "consent", true),
+                        "Authorization",
+                        "Bearer " + join(round1, "en"));
+        smtp.awaitMailTo(address);
+        String doc = "/api/v1/dialogues/" + dialogueId + "/document";
+        TestAccounts.Caller japan = accounts.create(Role.TRANSLATOR);
+        TestAccounts.Caller korea = accounts.create(Role.TRANSLATOR);
+        for (var editor : List.of(Map.entry(japan, "JP"), Map.entry(korea, "KR"))) {
+            assertThat(app.server()
+                            .postJson(
+                                    "/api/v1/dialogues/" + dialogueId + "/editors",
+                                    Map.of("accountId", editor.getKey().id(), "country", editor.getValue()),
+                                    organizer.auth())
+                            .status())
+                    .isEqualTo(201);
+        }
+        long section = app.server()
+                .postJson(doc + "/sections", Map.of("titles", Map.of("en", "History education")), japan.auth())
+                .json()
+                .get("id")
+                .asLong();
+        TestServer.Response clause = app.server()
+                .postJson(
+                        doc + "/sections/" + section + "/clauses",
+                        Map.of("texts", Map.of("en", "Both sides want teachers to meet."), "cites", List.of()),
+                        japan.auth());
+        assertThat(clause.status()).as(clause.body()).isEqualTo(201);
+        TestServer.Response saved = app.server().postJson(doc + "/versions", Map.of(), japan.auth());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        int version = saved.json().get("number").asInt();
+        for (var editor : List.of(japan, korea)) {
+            assertThat(app.server()
+                            .postJson(doc + "/versions/" + version + "/approval", Map.of(), editor.auth())
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        TestServer.Response published =
+                app.server().postJson(doc + "/versions/" + version + "/publication", Map.of(), korea.auth());
+
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        List<MimeMessage> mails = org.commonground.testing.Eventually.eventually(
+                Duration.ofSeconds(10), () -> smtp.to(address), l -> l.size() >= 2);
+        assertThat(MailServer.subject(mails.get(1)))
+                .isEqualTo("“Textbooks over months”: version " + version + " of the shared document is published");
+        assertThat(MailServer.body(mails.get(1))).contains(app.server().baseUrl() + "/d/" + dialogueId);
+        assertThat(MailServer.header(mails.get(1), "List-Unsubscribe")).contains("/unsubscribe/");
+    }
+
+    @Test
     void theDigestTellsOfStatementsNotYetVotedOnAtMostWeeklyAndTheTeamOfItsQueueDaily() {
         TestAccounts.Caller organizer = accounts.organizer();
         TestAccounts.Caller admin = accounts.admin();
