@@ -141,6 +141,7 @@ class ReminderMailTest {
         try (Browser b = Browser.open(app.server())) {
             b.go(URI.create(m.group(1)).getPath() + "?lang=ja");
             assertThat(b.text("main")).contains("お知らせメールを止めて、メールアドレスを削除しますか？");
+            b.assertAccessible("unsubscribe (ja)");
             b.clickThrough("#unsubscribe-button");
             assertThat(b.await("#unsubscribed").getText()).contains("配信を停止しました");
         }
@@ -294,6 +295,7 @@ class ReminderMailTest {
                             org.commonground.participation.Participants.cookieName(c.id()), token));
             b.go("/c/" + c.id() + "?lang=ko");
             b.clickThrough("#reminders-link");
+            b.assertAccessible("reminders, participant (ko)");
             b.type("#reminder-email", address);
             b.clickThrough("#reminder-submit");
             assertThat(b.await("#reminder-error").getText()).contains("동의하시면 체크해 주세요");
