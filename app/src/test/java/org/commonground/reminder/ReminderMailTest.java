@@ -214,6 +214,54 @@ class ReminderMailTest {
     }
 
     @Test
+    void aRoundThatOpensByItsScheduleIsAnnouncedOnceWhenItOpens() {
+        TestAccounts.Caller organizer = accounts.organizer();
+        Conversation round1 =
+                given.openConversation(organizer.account(), ModerationMode.POST, "Scheduled one", List.of("Seed"));
+        TestServer.Response d = app.server()
+                .postJson(
+                        "/api/v1/dialogues",
+                        Map.of(
+                                "texts", Map.of("ja", Map.of("title", "月ごとの対話", "description", "")),
+                                "conversationId", round1.id()),
+                        organizer.auth());
+        long dialogueId = d.json().get("id").asLong();
+        String token = join(round1, "ja");
+        String address = "scheduled-" + System.nanoTime() + "@example.jp";
+        app.server()
+                .putJson(
+                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
+                        Map.of("email", address, "consent", true),
+                        "Authorization",
+                        "Bearer " + token);
+        smtp.awaitMailTo(address);
+        java.time.Instant opens = clock.instant().plus(Duration.ofHours(1));
+        TestServer.Response next = app.server()
+                .postJson(
+                        "/api/v1/dialogues/" + dialogueId + "/rounds",
+                        Map.of(
+                                "carry", List.of(),
+                                "open", false,
+                                "opensAt", opens.toString(),
+                                "closesAt", opens.plus(Duration.ofDays(30)).toString()),
+                        organizer.auth());
+        assertThat(next.status()).as(next.body()).isLessThan(300);
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+        assertThat(smtp.to(address)).as("not before it opens").hasSize(1);
+
+        clock.advance(Duration.ofHours(2));
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+
+        List<MimeMessage> mails = org.commonground.testing.Eventually.eventually(
+                Duration.ofSeconds(10), () -> smtp.to(address), l -> l.size() >= 2);
+        assertThat(MailServer.subject(mails.get(1))).isEqualTo("「月ごとの対話」の新しいラウンドが始まりました");
+        org.commonground.testing.Eventually.eventually(
+                Duration.ofSeconds(5), ReminderMailTest::outboxSize, n -> n == 0);
+        assertThat(smtp.to(address)).as("announced once, though read twice").hasSize(2);
+    }
+
+    @Test
     void theDigestTellsOfStatementsNotYetVotedOnAtMostWeeklyAndTheTeamOfItsQueueDaily() {
         TestAccounts.Caller organizer = accounts.organizer();
         TestAccounts.Caller admin = accounts.admin();
