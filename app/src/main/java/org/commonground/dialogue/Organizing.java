@@ -161,6 +161,7 @@ final class Organizing {
             try {
                 if (state == ConversationState.DRAFT && opened && !closed) {
                     conversations.transition(r.conversationId(), ConversationState.OPEN);
+                    roundOpened.roundOpened(d.id(), r.conversationId()); // only the request whose transition won
                 } else if (state == ConversationState.OPEN && closed) {
                     conversations.transition(r.conversationId(), ConversationState.CLOSED);
                 }

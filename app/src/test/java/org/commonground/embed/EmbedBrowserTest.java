@@ -58,6 +58,7 @@ class EmbedBrowserTest {
             signIn(b, email);
             b.go("/organize/c/" + c.id());
             b.clickThrough("a[href='/organize/c/" + c.id() + "/embed']");
+            b.assertAccessible("embed, organizer");
             b.type("#embed-origins", siteOrigin);
             b.clickThrough("#embed-origins ~ .actions button");
             b.await("#embed-saved");
@@ -74,6 +75,12 @@ class EmbedBrowserTest {
             b.click("#embed-agree");
             b.awaitText("#embed-status", "Your vote is saved.");
             b.driver().switchTo().defaultContent();
+            b.assertNoPolicyViolations("embedded vote card");
+            // Opened on its own, the card is in another storage partition than inside the site's frame:
+            // it asks to join again (the token of the framed card is the site's partition's).
+            b.go("/embed/c/" + c.id());
+            b.await("#embed-join");
+            b.assertAccessible("embedded vote card, alone");
         } finally {
             site.stop(0);
         }

@@ -141,6 +141,7 @@ class ReminderMailTest {
         try (Browser b = Browser.open(app.server())) {
             b.go(URI.create(m.group(1)).getPath() + "?lang=ja");
             assertThat(b.text("main")).contains("お知らせメールを止めて、メールアドレスを削除しますか？");
+            b.assertAccessible("unsubscribe (ja)");
             b.clickThrough("#unsubscribe-button");
             assertThat(b.await("#unsubscribed").getText()).contains("配信を停止しました");
         }
@@ -210,6 +211,54 @@ class ReminderMailTest {
                 .one());
         assertThat(MailServer.body(opened)).contains(app.server().baseUrl() + "/c/" + round2);
         assertThat(MailServer.header(opened, "List-Unsubscribe")).contains("/unsubscribe/");
+    }
+
+    @Test
+    void aRoundThatOpensByItsScheduleIsAnnouncedOnceWhenItOpens() {
+        TestAccounts.Caller organizer = accounts.organizer();
+        Conversation round1 =
+                given.openConversation(organizer.account(), ModerationMode.POST, "Scheduled one", List.of("Seed"));
+        TestServer.Response d = app.server()
+                .postJson(
+                        "/api/v1/dialogues",
+                        Map.of(
+                                "texts", Map.of("ja", Map.of("title", "月ごとの対話", "description", "")),
+                                "conversationId", round1.id()),
+                        organizer.auth());
+        long dialogueId = d.json().get("id").asLong();
+        String token = join(round1, "ja");
+        String address = "scheduled-" + System.nanoTime() + "@example.jp";
+        app.server()
+                .putJson(
+                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
+                        Map.of("email", address, "consent", true),
+                        "Authorization",
+                        "Bearer " + token);
+        smtp.awaitMailTo(address);
+        java.time.Instant opens = clock.instant().plus(Duration.ofHours(1));
+        TestServer.Response next = app.server()
+                .postJson(
+                        "/api/v1/dialogues/" + dialogueId + "/rounds",
+                        Map.of(
+                                "carry", List.of(),
+                                "open", false,
+                                "opensAt", opens.toString(),
+                                "closesAt", opens.plus(Duration.ofDays(30)).toString()),
+                        organizer.auth());
+        assertThat(next.status()).as(next.body()).isLessThan(300);
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+        assertThat(smtp.to(address)).as("not before it opens").hasSize(1);
+
+        clock.advance(Duration.ofHours(2));
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+        app.server().get("/api/v1/dialogues/" + dialogueId);
+
+        List<MimeMessage> mails = org.commonground.testing.Eventually.eventually(
+                Duration.ofSeconds(10), () -> smtp.to(address), l -> l.size() >= 2);
+        assertThat(MailServer.subject(mails.get(1))).isEqualTo("「月ごとの対話」の新しいラウンドが始まりました");
+        org.commonground.testing.Eventually.eventually(
+                Duration.ofSeconds(5), ReminderMailTest::outboxSize, n -> n == 0);
+        assertThat(smtp.to(address)).as("announced once, though read twice").hasSize(2);
     }
 
     @Test
@@ -362,6 +411,7 @@ class ReminderMailTest {
                             org.commonground.participation.Participants.cookieName(c.id()), token));
             b.go("/c/" + c.id() + "?lang=ko");
             b.clickThrough("#reminders-link");
+            b.assertAccessible("reminders, participant (ko)");
             b.type("#reminder-email", address);
             b.clickThrough("#reminder-submit");
             assertThat(b.await("#reminder-error").getText()).contains("동의하시면 체크해 주세요");

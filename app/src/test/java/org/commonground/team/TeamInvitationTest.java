@@ -84,6 +84,8 @@ class TeamInvitationTest {
         try (Browser b = Browser.open(app.server())) {
             b.go(path + "?lang=ko");
             assertThat(b.text("#invitation-what")).contains("모더레이터로 초대받았습니다");
+            b.assertAccessible("team invitation, accept (ko)");
+            b.assertNoPolicyViolations("team invitation, accept (ko)");
             b.type("#accept-password", NEW_PASSWORD);
             b.clickThrough("button[type=submit]");
             assertThat(b.await("#invitation-accepted").getText()).contains("“History classes”의 모더레이터입니다");
@@ -258,6 +260,7 @@ class TeamInvitationTest {
             b.await("h1");
             b.go("/organize/c/" + c.id());
             b.clickThrough("a[href='/organize/c/" + c.id() + "/team-invitations']");
+            b.assertAccessible("team invitations, organizer");
             b.type("#invite-email", invitee);
             new org.openqa.selenium.support.ui.Select(b.find("#invite-role")).selectByValue("co-organizer");
             new org.openqa.selenium.support.ui.Select(b.find("#invite-language")).selectByValue("ja");
