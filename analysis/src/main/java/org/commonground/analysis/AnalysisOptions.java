@@ -19,10 +19,11 @@ import java.time.Duration;
  *                              runs instead of delaying one (see {@link MapState#bridgingConverged()})
  * @param method                how the map and its groups are made (see {@link Method})
  * @param moderatedVotes        votes on moderated-out statements, read only by {@link Method#POLIS}
- * @param groupFitSample        most map participants the vote model's final fit runs over ({@link Method#DEFAULT}),
- *                              ≥ 1; a larger map is fitted on a seeded sample of this many and everyone is then
- *                              assigned to their most probable group under that fit in one pass. Below it the
- *                              fit runs over everyone (default {@value #DEFAULT_GROUP_FIT_SAMPLE})
+ * @param groupFitSample        map participants above which the vote model's final fit ({@link Method#DEFAULT})
+ *                              is first made on a seeded sample of this many, ≥ 1; the fit over everyone then
+ *                              continues from that sample's model, which needs far fewer steps over every vote
+ *                              than starting from the few thousand participants the number of groups was chosen
+ *                              on. At or below it nothing changes (default {@value #DEFAULT_GROUP_FIT_SAMPLE})
  */
 public record AnalysisOptions(
         long seed,
@@ -56,7 +57,7 @@ public record AnalysisOptions(
 
     public static final int DEFAULT_MIN_VOTES_PER_COHORT = 10;
 
-    /** Participants the vote model's final fit runs over at most; see {@link #groupFitSample()}. */
+    /** Map participants above which the vote model's final fit starts from a sample's; see {@link #groupFitSample()}. */
     public static final int DEFAULT_GROUP_FIT_SAMPLE = 100_000;
 
     public AnalysisOptions {
@@ -279,8 +280,8 @@ public record AnalysisOptions(
     }
 
     /**
-     * The vote model's final fit on a seeded sample of at most this many map participants, everyone
-     * then assigned in one pass; see {@link #groupFitSample()}.
+     * Above this many map participants, the vote model's final fit starts from a fit on a seeded
+     * sample of this many; see {@link #groupFitSample()}.
      */
     public AnalysisOptions withGroupFitSample(int participants) {
         return new AnalysisOptions(

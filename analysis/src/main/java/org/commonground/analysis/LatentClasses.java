@@ -114,7 +114,9 @@ final class LatentClasses {
                 larger = next == null ? null : fit(m, sampleRows, next, k, true, CROSS_VALIDATION_ITERATIONS, inline);
             }
         }
-        if (rows.length <= fitSample) {
+        // The sample the number of groups was chosen on is always in the final fit's sample.
+        int fitRows = Math.max(fitSample, sample.length);
+        if (rows.length <= fitRows) {
             int[] full = new int[rows.length];
             java.util.Arrays.fill(full, -1);
             for (int i = 0; i < sample.length; i++) {
@@ -122,7 +124,7 @@ final class LatentClasses {
             }
             return fit(m, rows, full, chosen.k, false, MAX_ITERATIONS, parallel);
         }
-        int[] fitted = widened(sample, rows.length, fitSample, random.split());
+        int[] fitted = widened(sample, rows.length, fitRows, random.split());
         int[] fittedRows = new int[fitted.length];
         int[] fittedStart = new int[fitted.length];
         for (int i = 0, s = 0; i < fitted.length; i++) {

@@ -96,6 +96,18 @@ class LatentClassesTest {
         assertThat(two.groups()).isEqualTo(one.groups());
     }
 
+    @Test
+    void aFitSampleSmallerThanTheSampleTheGroupsAreChosenOnFitsThatSample() {
+        var planted = new Conversations.Planted(5000, 30, 3, 3, 0.3, 0.3, 17);
+        var options = AnalysisOptions.defaults().withSeed(6).withConvergence(false);
+
+        var tiny = Analysis.run(planted.votes, planted.cohorts, options.withGroupFitSample(10));
+        var chosenSample = Analysis.run(planted.votes, planted.cohorts, options.withGroupFitSample(3000));
+
+        assertThat(tiny.groups()).isEqualTo(chosenSample.groups());
+        assertThat(purity(planted, tiny)).isGreaterThan(0.9);
+    }
+
     /** Share of participants in the map whose group's majority planted group is their own. */
     static double purity(Conversations.Planted planted, AnalysisResult result) {
         int agree = 0;

@@ -22,7 +22,7 @@ import org.commonground.analysis.VoteMatrix;
  * <p>Usage: {@code java -cp bench/target/commonground-bench.jar org.commonground.bench.GroupRecovery
  * [seed=1] [repeat=N] [fitSample=N] [case …]} with cases easy, hard, sparse (default all three), each
  * optionally with another noise level ({@code sparse:0.35}); fitSample sets the default method's
- * {@link AnalysisOptions#groupFitSample()} (its final fit on a sample of that many participants).
+ * {@link AnalysisOptions#groupFitSample()} (above that many participants its final fit starts from a sample of that many).
  */
 public final class GroupRecovery {
     public static void main(String[] args) {
