@@ -84,6 +84,7 @@ final class IndexedStatements implements StatementEvents {
             Thread.currentThread().interrupt();
             return;
         }
+        boolean compact = false;
         try {
             Watermark from = read;
             long after = from.statement();
@@ -95,9 +96,7 @@ final class IndexedStatements implements StatementEvents {
                 index.put(batch);
                 after = batch.get(batch.size() - 1).id();
             }
-            if (after - from.statement() > BATCH) {
-                index.compact(); // after the first read (or a big import): one segment answers fastest
-            }
+            compact = after - from.statement() > BATCH;
             Set<Long> again = new HashSet<>(retry);
             if (now.translation() > from.translation()) {
                 again.addAll(store.translatedBetween(from.translation(), now.translation()));
@@ -110,6 +109,11 @@ final class IndexedStatements implements StatementEvents {
             }
         } finally {
             writing.unlock();
+        }
+        if (compact) {
+            // After the first read (or a big import) one segment answers fastest. Merged outside the
+            // lock: queries keep answering from the segments as they are, and writes go on meanwhile.
+            index.compact();
         }
     }
 
