@@ -84,7 +84,6 @@ final class IndexedStatements implements StatementEvents {
             Thread.currentThread().interrupt();
             return;
         }
-        boolean compact = false;
         try {
             Watermark from = read;
             long after = from.statement();
@@ -93,10 +92,10 @@ final class IndexedStatements implements StatementEvents {
                 if (batch.isEmpty()) {
                     break;
                 }
-                index.put(batch);
+                index.putUnseen(batch);
                 after = batch.get(batch.size() - 1).id();
             }
-            compact = after - from.statement() > BATCH;
+            index.publish();
             Set<Long> again = new HashSet<>(retry);
             if (now.translation() > from.translation()) {
                 again.addAll(store.translatedBetween(from.translation(), now.translation()));
@@ -109,11 +108,6 @@ final class IndexedStatements implements StatementEvents {
             }
         } finally {
             writing.unlock();
-        }
-        if (compact) {
-            // After the first read (or a big import) one segment answers fastest. Merged outside the
-            // lock: queries keep answering from the segments as they are, and writes go on meanwhile.
-            index.compact();
         }
     }
 

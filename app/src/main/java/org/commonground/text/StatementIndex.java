@@ -94,7 +94,9 @@ final class StatementIndex {
                     new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new,
                     ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-            writer = new IndexWriter(directory, new IndexWriterConfig(languages.indexAnalyzer()));
+            // A buffer that holds the first read of 10,000 statements' texts whole (about 30 MB).
+            writer =
+                    new IndexWriter(directory, new IndexWriterConfig(languages.indexAnalyzer()).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
@@ -134,6 +136,17 @@ final class StatementIndex {
 
     /** Adds or replaces these statements and makes them visible to the next search. */
     void put(Collection<StatementTexts> statements) {
+        putUnseen(statements);
+        publish();
+    }
+
+    /**
+     * Adds or replaces these statements, visible to searches from the next {@link #publish}: the
+     * first read at start publishes once at its end, so the index is written as one segment (one
+     * flush of the writer's buffer) instead of one per batch, which searches would then look every
+     * term up in, one by one.
+     */
+    void putUnseen(Collection<StatementTexts> statements) {
         try {
             for (StatementTexts s : statements) {
                 Map<Language, Likeness.Features> features = new EnumMap<>(Language.class);
@@ -160,20 +173,15 @@ final class StatementIndex {
                                 Map.copyOf(s.texts()),
                                 Map.copyOf(features)));
             }
-            searchers.maybeRefreshBlocking();
-            changes.changed(statements.stream().map(StatementTexts::id).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
+        changes.changed(statements.stream().map(StatementTexts::id).toList());
     }
 
-    /**
-     * Merges the index into one segment: after the first read at start, so that a query looks each
-     * term up once, not once per segment of 2,000 statements (a few seconds' work for 10,000).
-     */
-    void compact() {
+    /** Makes every statement put so far visible to the next search. */
+    void publish() {
         try {
-            writer.forceMerge(1);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
