@@ -92,12 +92,10 @@ final class IndexedStatements implements StatementEvents {
                 if (batch.isEmpty()) {
                     break;
                 }
-                index.put(batch);
+                index.putUnseen(batch);
                 after = batch.get(batch.size() - 1).id();
             }
-            if (after - from.statement() > BATCH) {
-                index.compact(); // after the first read (or a big import): one segment answers fastest
-            }
+            index.publish();
             Set<Long> again = new HashSet<>(retry);
             if (now.translation() > from.translation()) {
                 again.addAll(store.translatedBetween(from.translation(), now.translation()));

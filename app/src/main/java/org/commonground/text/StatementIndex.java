@@ -17,12 +17,16 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -33,7 +37,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 import org.commonground.text.TextStore.StatementTexts;
 import org.commonground.web.Language;
 
@@ -79,7 +87,16 @@ final class StatementIndex {
     StatementIndex(TextLanguages languages) {
         this.languages = languages;
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(languages.indexAnalyzer()));
+            // Each file read back as one buffer: a search clones its inputs for every term, and a
+            // clone of a file kept as many small blocks copies a view of every block (most of what a
+            // query allocated, and so of the collector's pauses).
+            Directory directory = new ByteBuffersDirectory(
+                    new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new,
+                    ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+            // A buffer that holds the first read of 10,000 statements' texts whole (about 30 MB).
+            writer =
+                    new IndexWriter(directory, new IndexWriterConfig(languages.indexAnalyzer()).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
@@ -119,6 +136,17 @@ final class StatementIndex {
 
     /** Adds or replaces these statements and makes them visible to the next search. */
     void put(Collection<StatementTexts> statements) {
+        putUnseen(statements);
+        publish();
+    }
+
+    /**
+     * Adds or replaces these statements, visible to searches from the next {@link #publish}: the
+     * first read at start publishes once at its end, so the index is written as one segment (one
+     * flush of the writer's buffer) instead of one per batch, which searches would then look every
+     * term up in, one by one.
+     */
+    void putUnseen(Collection<StatementTexts> statements) {
         try {
             for (StatementTexts s : statements) {
                 Map<Language, Likeness.Features> features = new EnumMap<>(Language.class);
@@ -145,20 +173,15 @@ final class StatementIndex {
                                 Map.copyOf(s.texts()),
                                 Map.copyOf(features)));
             }
-            searchers.maybeRefreshBlocking();
-            changes.changed(statements.stream().map(StatementTexts::id).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
         }
+        changes.changed(statements.stream().map(StatementTexts::id).toList());
     }
 
-    /**
-     * Merges the index into one segment: after the first read at start, so that a query looks each
-     * term up once, not once per segment of 2,000 statements (a few seconds' work for 10,000).
-     */
-    void compact() {
+    /** Makes every statement put so far visible to the next search. */
+    void publish() {
         try {
-            writer.forceMerge(1);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail on I/O", e);
@@ -185,48 +208,80 @@ final class StatementIndex {
      * that language (original or translation), the best language counting. Best first.
      */
     List<Hit> search(long conversationId, Set<String> states, String query, int limit) {
-        List<Query> perLanguage = new ArrayList<>();
         String folded = org.commonground.statement.StatementText.fold(query);
-        for (Language l : Language.values()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            languages.terms(l, query).stream()
-                    .limit(MAX_TERMS)
-                    .forEach(t -> any.add(new TermQuery(new Term(TextLanguages.words(l), t)), Occur.SHOULD));
-            // Grams find what the analyzer cut differently in the query and in the text (unknown names).
-            BooleanQuery.Builder grams = new BooleanQuery.Builder();
-            TextLanguages.foldedGrams(l, folded).stream()
-                    .limit(MAX_GRAMS)
-                    .forEach(g -> grams.add(new TermQuery(new Term(TextLanguages.grams(l), g)), Occur.SHOULD));
-            any.add(new BoostQuery(grams.build(), 0.3f), Occur.SHOULD);
-            perLanguage.add(any.build());
+        return withSearcher(searcher -> {
+            List<Query> perLanguage = new ArrayList<>();
+            for (Language l : Language.values()) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (Found f : lookUp(
+                        searcher,
+                        TextLanguages.words(l),
+                        languages.terms(l, query).stream().limit(MAX_TERMS).toList())) {
+                    any.add(f.query(), Occur.SHOULD);
+                }
+                // Grams find what the analyzer cut differently in the query and in the text (unknown names).
+                BooleanQuery.Builder grams = new BooleanQuery.Builder();
+                for (Found f : lookUp(
+                        searcher,
+                        TextLanguages.grams(l),
+                        TextLanguages.foldedGrams(l, folded).stream()
+                                .limit(MAX_GRAMS)
+                                .toList())) {
+                    grams.add(f.query(), Occur.SHOULD);
+                }
+                any.add(new BoostQuery(grams.build(), 0.3f), Occur.SHOULD);
+                perLanguage.add(any.build());
+            }
+            return top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0f), limit);
+        });
+    }
+
+    /**
+     * A term of the index with its statistics, read once: the query made of it does not look the
+     * term up again (each look-up builds a terms enumeration per segment).
+     */
+    private record Found(Term term, TermStates states) {
+        Query query() {
+            return new TermQuery(term, states);
         }
-        return withSearcher(
-                searcher -> top(searcher, conversationId, states, new DisjunctionMaxQuery(perLanguage, 0f), limit));
+    }
+
+    /** Those of {@code terms} that occur in the field, in their order, with one terms enumeration per segment for all. */
+    private static List<Found> lookUp(IndexSearcher searcher, String field, Collection<String> terms)
+            throws IOException {
+        IndexReaderContext top = searcher.getTopReaderContext();
+        List<LeafReaderContext> leaves = top.leaves();
+        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        for (int i = 0; i < enums.length; i++) {
+            Terms inLeaf = leaves.get(i).reader().terms(field);
+            enums[i] = inLeaf == null ? null : inLeaf.iterator();
+        }
+        List<Found> out = new ArrayList<>();
+        for (String t : terms) {
+            BytesRef bytes = new BytesRef(t);
+            TermStates states = null;
+            for (int i = 0; i < enums.length; i++) {
+                TermsEnum e = enums[i];
+                if (e != null && e.seekExact(bytes)) {
+                    if (states == null) {
+                        states = new TermStates(top);
+                    }
+                    states.register(e.termState(), leaves.get(i).ord, e.docFreq(), e.totalTermFreq());
+                }
+            }
+            if (states != null) {
+                out.add(new Found(new Term(field, bytes), states));
+            }
+        }
+        return out;
     }
 
     /** Up to {@code n} of the terms that occur in the field, rarest first. */
-    private static List<Term> rarest(IndexSearcher searcher, String field, Collection<String> terms, int n)
+    private static List<Found> rarest(IndexSearcher searcher, String field, Collection<String> terms, int n)
             throws IOException {
-        List<Term> present = new ArrayList<>();
-        List<Integer> frequencies = new ArrayList<>();
-        for (String t : terms) {
-            Term term = new Term(field, t);
-            int df = searcher.getIndexReader().docFreq(term);
-            if (df > 0) {
-                present.add(term);
-                frequencies.add(df);
-            }
-        }
-        Integer[] order = new Integer[present.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(frequencies::get));
-        List<Term> chosen = new ArrayList<>();
-        for (int i = 0; i < Math.min(n, order.length); i++) {
-            chosen.add(present.get(order[i]));
-        }
-        return chosen;
+        List<Found> present = new ArrayList<>(lookUp(searcher, field, terms));
+        present.sort(Comparator.comparingInt(f -> f.states().docFreq())); // stable: ties keep the text's order
+        return present.size() > n ? present.subList(0, n) : present;
     }
 
     private interface SearcherWork<T> {
@@ -258,9 +313,9 @@ final class StatementIndex {
         List<Hit> found = withSearcher(searcher -> {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             rarest(searcher, TextLanguages.grams(lang), text.grams(), SIMILAR_GRAMS)
-                    .forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+                    .forEach(f -> any.add(f.query(), Occur.SHOULD));
             rarest(searcher, TextLanguages.words(lang), text.analyzed(), SIMILAR_TERMS)
-                    .forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+                    .forEach(f -> any.add(f.query(), Occur.SHOULD));
             return top(searcher, conversationId, states, any.build(), candidates);
         });
         List<Hit> ranked = new ArrayList<>();
