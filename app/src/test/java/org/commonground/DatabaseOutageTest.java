@@ -86,7 +86,11 @@ class DatabaseOutageTest {
                                 .getFirst()
                                 .strip());
 
-                ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+                ProcessHandle killed = ProcessHandle.of(postmaster).orElseThrow();
+                killed.destroyForcibly();
+                // SIGKILL is delivered asynchronously: until the postmaster is gone, the old server
+                // still answers, and "healthy again" below would prove nothing.
+                killed.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 Timed api = timed(() -> server.get("/api/v1/conversations/424242"));
 
                 assertThat(api.response().status()).isIn(503, 404); // 404 only if it was already back
