@@ -167,11 +167,11 @@ final class DocumentEditorPages {
             change.apply(by, d);
         } catch (Refused e) {
             ctx.status(409);
-            show(ctx, by, d, "", e.getMessage(), at);
+            show(ctx, by, d, "", e.getMessage(), at, kept(ctx));
             return;
         } catch (CommonGroundException e) {
             ctx.status(e.status());
-            show(ctx, by, d, "", message(e, page), at);
+            show(ctx, by, d, "", message(e, page), at, kept(ctx));
             return;
         }
         ctx.redirect(url(id) + "?done=" + done + "#" + at);
@@ -183,10 +183,17 @@ final class DocumentEditorPages {
         Page page = pages.page(ctx);
         String done = ctx.queryParam("done");
         String notice = done != null && DONE.contains(done) ? page.t("document.desk.done." + done) : "";
-        show(ctx, by, dialogues.get(id), notice, "", "");
+        show(ctx, by, dialogues.get(id), notice, "", "", Map.of());
     }
 
-    private void show(Context ctx, Account by, Dialogue d, String notice, String error, String errorAt) {
+    private void show(
+            Context ctx,
+            Account by,
+            Dialogue d,
+            String notice,
+            String error,
+            String errorAt,
+            Map<String, String> kept) {
         Page page = pages.page(ctx);
         Optional<CitationSupport.Round> round = support.latest(d, c -> analysis.readable(ctx, c));
         List<DocumentPage.DeskSection> sections = new ArrayList<>();
@@ -242,8 +249,20 @@ final class DocumentEditorPages {
                         rows,
                         notice,
                         error,
-                        errorAt));
+                        errorAt,
+                        kept));
         pages.render(ctx, "dialogue/document-edit.jte", model);
+    }
+
+    /** The fields of the form posted, but its token. */
+    private static Map<String, String> kept(Context ctx) {
+        Map<String, String> out = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!name.equals(org.commonground.web.Csrf.FIELD) && !values.isEmpty()) {
+                out.put(name, values.getFirst());
+            }
+        });
+        return out;
     }
 
     /** The reason of a refusal in the reader's language: its first field's, else its own. */

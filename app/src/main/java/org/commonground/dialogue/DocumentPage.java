@@ -88,6 +88,7 @@ public final class DocumentPage {
      * @param country  the cohort the reader edits for, by name; empty for an organizer who is no editor
      * @param drafting whether a language model drafts sections on this server
      * @param error    what was refused, in the reader's language; {@code errorAt} names where (a form's id)
+     * @param kept     what was sent with the refused form, by field name, so that nothing typed is lost
      */
     public record DeskView(
             long dialogueId,
@@ -100,7 +101,13 @@ public final class DocumentPage {
             List<DeskVersion> versions,
             String notice,
             String error,
-            String errorAt) {}
+            String errorAt,
+            java.util.Map<String, String> kept) {
+        /** The value field {@code field} of form {@code form} shows: as sent when that form was refused, else {@code stored}. */
+        public String value(String form, String field, String stored) {
+            return form.equals(errorAt) ? kept.getOrDefault(field, stored) : stored;
+        }
+    }
 
     /** A text of the draft in one language ({@code text} empty when no editor wrote it yet). */
     public record LangText(String lang, String language, String text) {}

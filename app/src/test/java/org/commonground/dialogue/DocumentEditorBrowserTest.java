@@ -88,6 +88,9 @@ class DocumentEditorBrowserTest {
             assertThat(b.text("#notice")).isEqualTo("節を追加しました。");
             String section = b.find("section.doc-section").getAttribute("id").substring("section-".length());
             assertThat(b.text("#section-" + section + "-h")).isEqualTo("留学と交流");
+            assertThat(b.findAll(".draft-form"))
+                    .as("no language model on this server")
+                    .isEmpty();
 
             b.type("#new-clause-" + section + "-ja", "両国の学生が互いの国で学ぶ機会を広げます。")
                     .type("#new-clause-" + section + "-en", "Both countries widen the chances to study in the other.")
