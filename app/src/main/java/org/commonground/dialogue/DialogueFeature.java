@@ -194,6 +194,17 @@ public final class DialogueFeature {
                         account.accounts(),
                         account.authentication())
                 .addTo(api.routes());
+        new DocumentEditorPages(
+                        pages,
+                        dialogues,
+                        editing,
+                        editors,
+                        documents,
+                        documentViews,
+                        support,
+                        analysis,
+                        account.accounts())
+                .addTo(api.routes());
         conversation.listOnFrontPage(reader -> frontPage(reader, messages));
         conversation.nameRoundsWith((conversationId, reader) -> dialogues
                 .dialogueOf(conversationId)

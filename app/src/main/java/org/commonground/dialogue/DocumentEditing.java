@@ -206,10 +206,7 @@ final class DocumentEditing {
      * editor of Japan's country cohort and one of Korea's; otherwise 409 naming the cohorts missing.
      */
     static void requireApprovals(SharedDocument.Version v) {
-        Set<String> approved = new HashSet<>();
-        v.approvals().forEach(a -> approved.add(a.country()));
-        List<String> missing =
-                APPROVING.stream().filter(c -> !approved.contains(c)).toList();
+        List<String> missing = missingApprovals(v);
         if (!missing.isEmpty()) {
             throw new Conflict(
                     "document-approvals-missing",
@@ -217,6 +214,18 @@ final class DocumentEditing {
                     v.number(),
                     String.join(", ", missing));
         }
+    }
+
+    /** The cohorts of {@link #APPROVING} with no editor's approval of the version yet (the pages name them). */
+    static List<String> missingApprovals(SharedDocument.Version v) {
+        Set<String> approved = new HashSet<>();
+        v.approvals().forEach(a -> approved.add(a.country()));
+        return APPROVING.stream().filter(c -> !approved.contains(c)).toList();
+    }
+
+    /** Whether a language model drafts sections on this server ({@code serve --llm}). */
+    boolean drafts() {
+        return model.on();
     }
 
     /**

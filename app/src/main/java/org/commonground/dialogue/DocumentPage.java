@@ -80,4 +80,69 @@ public final class DocumentPage {
             long dialogueId, String dialogueTitle, List<EditorRow> editors, String notice, String error) {}
 
     public record EditorRow(String email, String country) {}
+
+    /**
+     * The editors' page of the working draft: its sections and clauses with every language's text,
+     * the latest round's statements to cite, and the saved versions with who approved each.
+     *
+     * @param country  the cohort the reader edits for, by name; empty for an organizer who is no editor
+     * @param drafting whether a language model drafts sections on this server
+     * @param error    what was refused, in the reader's language; {@code errorAt} names where (a form's id)
+     * @param kept     what was sent with the refused form, by field name, so that nothing typed is lost
+     */
+    public record DeskView(
+            long dialogueId,
+            String dialogueTitle,
+            String country,
+            boolean drafting,
+            List<DeskSection> sections,
+            List<Citable> citable,
+            int round,
+            List<DeskVersion> versions,
+            String notice,
+            String error,
+            String errorAt,
+            java.util.Map<String, String> kept) {
+        /** The value field {@code field} of form {@code form} shows: as sent when that form was refused, else {@code stored}. */
+        public String value(String form, String field, String stored) {
+            return form.equals(errorAt) ? kept.getOrDefault(field, stored) : stored;
+        }
+    }
+
+    /** A text of the draft in one language ({@code text} empty when no editor wrote it yet). */
+    public record LangText(String lang, String language, String text) {}
+
+    public record DeskSection(long id, Shown title, List<LangText> titles, List<DeskClause> clauses) {}
+
+    /**
+     * A clause of the working draft.
+     *
+     * @param cites   the statements it cites, as the form writes them ("12, 34")
+     * @param machine drafted by the language model; {@code approved} false until an editor approves it
+     * @param flagged statements the model cited that it was not given, left out
+     */
+    public record DeskClause(
+            long id,
+            List<LangText> texts,
+            String cites,
+            boolean approved,
+            boolean machine,
+            String flagged,
+            List<Citation> citations) {}
+
+    /** A statement of the latest round a clause may cite. */
+    public record Citable(long id, Shown text) {}
+
+    /** A saved version with its approvals; {@code mine} when the reader's cohort already approved it. */
+    public record DeskVersion(
+            int number,
+            String savedAt,
+            boolean published,
+            String publishedAt,
+            List<DeskApproval> approvals,
+            String url,
+            boolean mine) {}
+
+    /** An editor's approval: the cohort by name, the editor's e-mail, the day. */
+    public record DeskApproval(String country, String email, String at) {}
 }

@@ -76,7 +76,7 @@ final class DocumentPages {
             pages.render(
                     ctx,
                     "dialogue/document-none.jte",
-                    Map.of("dialogueId", d.id(), "title", d.text(page.lang()).title()));
+                    Map.of("dialogueId", d.id(), "title", d.text(page.lang()).title(), "editUrl", editUrl(ctx, d)));
             return;
         }
         render(ctx, d, v.get());
@@ -93,7 +93,16 @@ final class DocumentPages {
         Page page = pages.page(ctx);
         DocumentPage.View view =
                 views.view(d, v, editing.visible(d, account), support.latest(d, c -> analysis.readable(ctx, c)), page);
-        pages.render(ctx, "dialogue/document.jte", Map.of("v", view));
+        pages.render(ctx, "dialogue/document.jte", Map.of("v", view, "editUrl", editUrl(ctx, d)));
+    }
+
+    /** The editors' page for a signed-in writer of the document; empty for anyone else. */
+    private String editUrl(Context ctx, Dialogue d) {
+        return authentication
+                .account(ctx)
+                .filter(a -> editing.writes(a, d))
+                .map(a -> DocumentEditorPages.url(d.id()))
+                .orElse("");
     }
 
     private void changes(Context ctx) {

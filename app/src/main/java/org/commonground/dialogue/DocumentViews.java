@@ -171,6 +171,25 @@ final class DocumentViews {
         return new DocumentPage.Shown("", reader.code(), "", false);
     }
 
+    /** The statements cited, each with what the latest round says of it (the editors' page shows the working draft so). */
+    List<DocumentPage.Citation> citations(List<Long> ids, Optional<CitationSupport.Round> round, Page page) {
+        return ids.stream().map(id -> citation(id, round, page)).toList();
+    }
+
+    /** The accepted statements of the dialogue's latest round as the reader sees them, by id: what a clause may cite. */
+    List<DocumentPage.Citable> citable(Dialogue d, Page page) {
+        return shown.all(d.last().conversationId(), page.lang()).values().stream()
+                .sorted(java.util.Comparator.comparingLong(ShownStatements.Shown::id))
+                .map(s -> new DocumentPage.Citable(
+                        s.id(),
+                        new DocumentPage.Shown(
+                                s.text(),
+                                s.lang(),
+                                "machine".equals(s.translation()) ? page.t("document.statement.machine") : "",
+                                "machine".equals(s.translation()))))
+                .toList();
+    }
+
     private DocumentPage.Citation citation(long id, Optional<CitationSupport.Round> round, Page page) {
         Optional<Long> latest = round.flatMap(r -> r.inRound(id));
         List<StackedBar> cohorts = latest.map(s -> round.get().cohorts(s, c -> page.cohort(CitationSupport.COUNTRY, c)))
