@@ -1,6 +1,7 @@
 package org.commonground.analysis;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How to run the analysis. Immutable; start from {@link #defaults()} and use the withers.
@@ -98,131 +99,35 @@ public record AnalysisOptions(
     }
 
     public AnalysisOptions withSeed(long seed) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.seed = seed);
     }
 
     public AnalysisOptions withMinVotesToBeInMap(int votes) {
-        return new AnalysisOptions(
-                seed,
-                votes,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.minVotesToBeInMap = votes);
     }
 
     public AnalysisOptions withCommonGroundDimension(String dimension) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                dimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.commonGroundDimension = dimension);
     }
 
     public AnalysisOptions withMinVotesPerCohort(int votes) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                votes,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.minVotesPerCohort = votes);
     }
 
     public AnalysisOptions withConvergenceWindow(Duration window) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                window,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.convergenceWindow = window);
     }
 
     public AnalysisOptions withConvergence(boolean enabled) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                enabled,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.convergence = enabled);
     }
 
     public AnalysisOptions withThreads(int threads) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.threads = threads);
     }
 
     public AnalysisOptions withMaxDivides(int divides) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                divides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.maxDivides = divides);
     }
 
     /** The map threshold for a conversation with this many statements. */
@@ -231,52 +136,19 @@ public record AnalysisOptions(
     }
 
     public AnalysisOptions withBridgingSweeps(int sweeps) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                sweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.bridgingSweeps = sweeps);
     }
 
     public AnalysisOptions withMethod(Method method) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                groupFitSample);
+        return with(d -> d.method = method);
     }
 
     /** Pol.is's rules ({@link Method#POLIS}) with the conversation's votes on moderated-out statements. */
     public AnalysisOptions withPolisRules(ModeratedVotes moderated) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                Method.POLIS,
-                moderated,
-                groupFitSample);
+        return with(d -> {
+            d.method = Method.POLIS;
+            d.moderatedVotes = moderated;
+        });
     }
 
     /**
@@ -284,18 +156,60 @@ public record AnalysisOptions(
      * sample of this many; see {@link #groupFitSample()}.
      */
     public AnalysisOptions withGroupFitSample(int participants) {
-        return new AnalysisOptions(
-                seed,
-                minVotesToBeInMap,
-                commonGroundDimension,
-                minVotesPerCohort,
-                convergenceWindow,
-                convergence,
-                threads,
-                maxDivides,
-                bridgingSweeps,
-                method,
-                moderatedVotes,
-                participants);
+        return with(d -> d.groupFitSample = participants);
+    }
+
+    /** A copy with {@code change} applied (and checked by the record's constructor): each wither names only its own setting. */
+    private AnalysisOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The options as mutable fields, for one wither's change; never escapes {@link #with}. */
+    private static final class Draft {
+        long seed;
+        int minVotesToBeInMap;
+        String commonGroundDimension;
+        int minVotesPerCohort;
+        Duration convergenceWindow;
+        boolean convergence;
+        int threads;
+        int maxDivides;
+        int bridgingSweeps;
+        Method method;
+        ModeratedVotes moderatedVotes;
+        int groupFitSample;
+
+        Draft(AnalysisOptions o) {
+            seed = o.seed;
+            minVotesToBeInMap = o.minVotesToBeInMap;
+            commonGroundDimension = o.commonGroundDimension;
+            minVotesPerCohort = o.minVotesPerCohort;
+            convergenceWindow = o.convergenceWindow;
+            convergence = o.convergence;
+            threads = o.threads;
+            maxDivides = o.maxDivides;
+            bridgingSweeps = o.bridgingSweeps;
+            method = o.method;
+            moderatedVotes = o.moderatedVotes;
+            groupFitSample = o.groupFitSample;
+        }
+
+        AnalysisOptions build() {
+            return new AnalysisOptions(
+                    seed,
+                    minVotesToBeInMap,
+                    commonGroundDimension,
+                    minVotesPerCohort,
+                    convergenceWindow,
+                    convergence,
+                    threads,
+                    maxDivides,
+                    bridgingSweeps,
+                    method,
+                    moderatedVotes,
+                    groupFitSample);
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,25 +94,8 @@ final class FakeDraftingService implements AutoCloseable {
         long last = given.getLast();
         String content = "People in both countries share this view [s" + first + "]. Most also agree on this [s" + last
                 + "][s" + INVENTED + "]. Everyone will soon agree on everything.";
-        return JSON.writeValueAsString(Map.of(
-                "id",
-                "chatcmpl-fake",
-                "object",
-                "chat.completion",
-                "created",
-                1764547200,
-                "model",
-                request.get("model").asText(),
-                "choices",
-                List.of(Map.of(
-                        "index",
-                        0,
-                        "message",
-                        Map.of("role", "assistant", "content", content),
-                        "finish_reason",
-                        "stop")),
-                "usage",
-                Map.of("prompt_tokens", 120, "completion_tokens", 40, "total_tokens", 160)));
+        return JSON.writeValueAsString(org.commonground.testing.ChatCompletionReply.of(
+                request.get("model").asText(), content, 120, 40));
     }
 
     @Override

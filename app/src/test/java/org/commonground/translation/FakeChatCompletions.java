@@ -54,25 +54,8 @@ final class FakeChatCompletions extends FakeService {
         for (int i = 0; i < kept.size(); i++) {
             content = content.replace("\u0000" + i + "\u0001", kept.get(i)[1]);
         }
-        String body = json(Map.of(
-                "id",
-                "chatcmpl-fake",
-                "object",
-                "chat.completion",
-                "created",
-                1764547200,
-                "model",
-                in.get("model").asText(),
-                "choices",
-                List.of(Map.of(
-                        "index",
-                        0,
-                        "message",
-                        Map.of("role", "assistant", "content", content),
-                        "finish_reason",
-                        "stop")),
-                "usage",
-                Map.of("prompt_tokens", 50, "completion_tokens", 20, "total_tokens", 70)));
+        String body = json(
+                org.commonground.testing.ChatCompletionReply.of(in.get("model").asText(), content, 50, 20));
         return new Scripted(200, body);
     }
 }
