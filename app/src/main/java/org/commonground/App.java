@@ -158,7 +158,8 @@ public final class App {
                     translation,
                     participation,
                     results,
-                    config.drafting());
+                    config.drafting(),
+                    machineTranslation);
             var embed = EmbedFeature.wire(jdbi, conversation);
             var team = TeamFeature.wire(jdbi, clock, mail.outbox(), web.messages(), account, conversation, dialogue);
             var reminder = ReminderFeature.wire(

@@ -8,6 +8,7 @@ import org.commonground.conversation.RoundOf;
 import org.commonground.participation.ParticipationFeature;
 import org.commonground.results.ResultsFeature;
 import org.commonground.statement.StatementFeature;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.TranslationFeature;
 import org.commonground.web.Api;
 import org.commonground.web.Language;
@@ -53,7 +54,8 @@ public final class DialogueFeature {
             TranslationFeature translation,
             ParticipationFeature participation,
             ResultsFeature results,
-            DraftingSettings drafting) {
+            DraftingSettings drafting,
+            MachineTranslations machine) {
         this.dialogues = new DialogueStore(jdbi);
         ReturningStore returningStore = new ReturningStore(jdbi);
         this.turnout = new Turnout(jdbi, returningStore);
@@ -90,9 +92,10 @@ public final class DialogueFeature {
                 translation.shown(),
                 support,
                 new DraftingModel(drafting),
+                machine,
                 conversation.access(),
                 conversation.clock());
-        this.documentViews = new DocumentViews(translation.shown());
+        this.documentViews = new DocumentViews(translation.shown(), machine);
     }
 
     public static DialogueFeature wire(
@@ -115,10 +118,14 @@ public final class DialogueFeature {
                 translation,
                 participation,
                 results,
-                DraftingSettings.off());
+                DraftingSettings.off(),
+                MachineTranslations.NONE);
     }
 
-    /** As above, with the language model that may draft sections of a dialogue's document ({@code serve --llm}). */
+    /**
+     * As above, with the language model that may draft sections of a dialogue's document
+     * ({@code serve --llm}) and the machine translation that fills the document's missing languages.
+     */
     public static DialogueFeature wire(
             Jdbi jdbi,
             Throttles throttles,
@@ -129,7 +136,8 @@ public final class DialogueFeature {
             TranslationFeature translation,
             ParticipationFeature participation,
             ResultsFeature results,
-            DraftingSettings drafting) {
+            DraftingSettings drafting,
+            MachineTranslations machine) {
         return new DialogueFeature(
                 jdbi,
                 throttles,
@@ -140,7 +148,8 @@ public final class DialogueFeature {
                 translation,
                 participation,
                 results,
-                drafting);
+                drafting,
+                machine);
     }
 
     /** The editor role on dialogues: who writes and approves each dialogue's shared-understanding document. */

@@ -3,6 +3,7 @@ package org.commonground.dialogue;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.commonground.problem.Invalid;
 import org.commonground.problem.NotFound;
 import org.commonground.problem.Unavailable;
 import org.commonground.statement.Statements;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.InputText;
 import org.commonground.web.Language;
@@ -33,6 +35,8 @@ import org.commonground.web.Language;
 final class DocumentEditing {
     /** Set once while wiring (the reminder mail); nobody until then. */
     private volatile DocumentPublished published = DocumentPublished.NOBODY;
+
+    private final MachineTranslations machine;
 
     static final int TITLE_MAX = 200;
     static final int CLAUSE_MAX = 2000;
@@ -58,6 +62,7 @@ final class DocumentEditing {
             ShownStatements shown,
             CitationSupport support,
             DraftingModel model,
+            MachineTranslations machine,
             Access access,
             Clock clock) {
         this.store = store;
@@ -67,6 +72,7 @@ final class DocumentEditing {
         this.shown = shown;
         this.support = support;
         this.model = model;
+        this.machine = machine;
         this.access = access;
         this.clock = clock;
     }
@@ -197,8 +203,40 @@ final class DocumentEditing {
         }
         requireApprovals(v);
         store.publish(d.id(), number, by.id(), clock.instant());
+        SharedDocument.Version done = version(d.id(), number);
+        requestTranslations(d, done);
         published.documentPublished(d.id(), number);
-        return version(d.id(), number);
+        return done;
+    }
+
+    /**
+     * Asks for machine translations of every title and clause of a published version into the
+     * languages no editor wrote it in, under the latest round's conversation (whose organizer turned
+     * machine translation on or not); readers see them marked until an editor writes that language.
+     */
+    private void requestTranslations(Dialogue d, SharedDocument.Version v) {
+        if (d.rounds().isEmpty()) {
+            return;
+        }
+        long conversationId = d.rounds().getLast().conversationId();
+        for (SharedDocument.Section s : v.snapshot().sections()) {
+            request(conversationId, DocumentViews.sectionKey(s.id()), s.titles());
+            for (SharedDocument.Clause c : s.clauses()) {
+                request(conversationId, DocumentViews.clauseKey(c.id()), c.texts());
+            }
+        }
+    }
+
+    private void request(long conversationId, String key, Map<String, String> texts) {
+        DocumentViews.source(texts).ifPresent(from -> {
+            List<Language> missing = Arrays.stream(Language.values())
+                    .filter(l -> !texts.containsKey(l.code()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                machine.requestTexts(
+                        conversationId, from, Map.of(key, texts.get(from.code())), missing, clock.instant());
+            }
+        });
     }
 
     /**

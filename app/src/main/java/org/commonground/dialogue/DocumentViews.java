@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commonground.report.StackedBar;
+import org.commonground.translation.MachineTranslations;
 import org.commonground.translation.ShownStatements;
 import org.commonground.web.Language;
 import org.commonground.web.Page;
@@ -23,9 +24,25 @@ final class DocumentViews {
     static final List<Language> FALLBACK = List.of(Language.EN, Language.JA, Language.KO);
 
     private final ShownStatements shown;
+    private final MachineTranslations machine;
 
-    DocumentViews(ShownStatements shown) {
+    DocumentViews(ShownStatements shown, MachineTranslations machine) {
         this.shown = shown;
+        this.machine = machine;
+    }
+
+    /** The machine translations' keys of a section's title and of a clause. */
+    static String sectionKey(long sectionId) {
+        return "document:section:" + sectionId;
+    }
+
+    static String clauseKey(long clauseId) {
+        return "document:clause:" + clauseId;
+    }
+
+    /** The language a text is translated from: the first written of en, ja, ko. */
+    static Optional<Language> source(Map<String, String> texts) {
+        return FALLBACK.stream().filter(l -> texts.containsKey(l.code())).findFirst();
     }
 
     /** The API's document: a version and, for each statement it cites, the latest round's figures. */
@@ -82,6 +99,7 @@ final class DocumentViews {
             Optional<CitationSupport.Round> round,
             Page page) {
         Language reader = page.lang();
+        Map<String, String> machined = machineTexts(d, v, reader);
         List<DocumentPage.SectionView> sections = new ArrayList<>();
         for (SharedDocument.Section s : v.snapshot().sections()) {
             List<DocumentPage.ClauseView> clauses = new ArrayList<>();
@@ -90,9 +108,11 @@ final class DocumentViews {
                 for (long id : c.cites()) {
                     citations.add(citation(id, round, page));
                 }
-                clauses.add(new DocumentPage.ClauseView(c.id(), shown(c.texts(), page), citations));
+                clauses.add(new DocumentPage.ClauseView(
+                        c.id(), shown(c.texts(), page, machined.get(clauseKey(c.id()))), citations));
             }
-            sections.add(new DocumentPage.SectionView(s.id(), shown(s.titles(), page), clauses));
+            sections.add(new DocumentPage.SectionView(
+                    s.id(), shown(s.titles(), page, machined.get(sectionKey(s.id()))), clauses));
         }
         List<DocumentPage.DivideView> differ = new ArrayList<>();
         round.ifPresent(r -> {
@@ -150,11 +170,49 @@ final class DocumentViews {
         return "/d/" + dialogueId + "/document/v/" + number;
     }
 
+    /**
+     * The machine translations into the reader's language of the version's texts no editor wrote in
+     * it, by key, for the texts as they are in this version (translated under the latest round).
+     */
+    private Map<String, String> machineTexts(Dialogue d, SharedDocument.Version v, Language reader) {
+        if (d.rounds().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (SharedDocument.Section s : v.snapshot().sections()) {
+            missing(s.titles(), reader).ifPresent(text -> sources.put(sectionKey(s.id()), text));
+            for (SharedDocument.Clause c : s.clauses()) {
+                missing(c.texts(), reader).ifPresent(text -> sources.put(clauseKey(c.id()), text));
+            }
+        }
+        return machine.texts(d.rounds().getLast().conversationId(), reader, sources);
+    }
+
+    /** The text a translation into {@code reader} is made from, when no editor wrote it in that language. */
+    private static Optional<String> missing(Map<String, String> texts, Language reader) {
+        return texts.containsKey(reader.code())
+                ? Optional.empty()
+                : source(texts).map(l -> texts.get(l.code()));
+    }
+
     /** The text in the reader's language if an editor wrote it, else in the first written of en, ja, ko, marked. */
     static DocumentPage.Shown shown(Map<String, String> texts, Page page) {
+        return shown(texts, page, null);
+    }
+
+    /**
+     * As above, but a machine translation into the reader's language ({@code machined}, null if none)
+     * comes before another written language, marked as machine-made and not checked by an editor.
+     */
+    static DocumentPage.Shown shown(Map<String, String> texts, Page page, String machined) {
         Language reader = page.lang();
         if (texts.containsKey(reader.code())) {
             return new DocumentPage.Shown(texts.get(reader.code()), reader.code(), "", false);
+        }
+        if (machined != null) {
+            String from = source(texts).map(Language::code).orElse("en");
+            return new DocumentPage.Shown(
+                    machined, reader.code(), page.t("document.machine", page.t("document.lang." + from)), true);
         }
         for (Language l : FALLBACK) {
             if (texts.containsKey(l.code())) {

@@ -176,6 +176,25 @@ public final class MachineTranslationFeature implements MachineTranslations, Mac
     }
 
     @Override
+    public void requestTexts(
+            long conversationId,
+            Language from,
+            Map<String, String> sources,
+            java.util.Collection<Language> into,
+            java.time.Instant now) {
+        if (!available() || sources.isEmpty() || !on(conversationId)) {
+            return;
+        }
+        jobs.enqueueTexts(conversationId, from, sources, into, now);
+        wake();
+    }
+
+    @Override
+    public Map<String, String> texts(long conversationId, Language reader, Map<String, String> sources) {
+        return sources.isEmpty() ? Map.of() : machineTexts.of(conversationId, reader.code(), sources);
+    }
+
+    @Override
     public void close() {
         if (queue != null) {
             queue.close();

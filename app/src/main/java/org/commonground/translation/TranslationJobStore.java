@@ -129,6 +129,38 @@ final class TranslationJobStore {
         });
     }
 
+    /** Queues {@code sources} (key → text) from {@code from} into each of {@code into} but {@code from}. */
+    void enqueueTexts(
+            long conversationId,
+            Language from,
+            Map<String, String> sources,
+            java.util.Collection<Language> into,
+            Instant now) {
+        jdbi.useHandle(h -> {
+            var insert = h.prepareBatch("""
+                    INSERT INTO translation_job (conversation_id, source_key, source_lang, target_lang, source_text,
+                                                 source_hash, not_before)
+                    VALUES (:c, :key, :source, :target, :text, md5(:text), :now)
+                    ON CONFLICT DO NOTHING""");
+            sources.forEach((key, text) -> {
+                for (Language target : into) {
+                    if (target != from && text != null && !text.isBlank()) {
+                        insert.bind("c", conversationId)
+                                .bind("key", key)
+                                .bind("source", from.code())
+                                .bind("target", target.code())
+                                .bind("text", text)
+                                .bind("now", now.atOffset(ZoneOffset.UTC))
+                                .add();
+                    }
+                }
+            });
+            if (insert.size() > 0) {
+                insert.execute();
+            }
+        });
+    }
+
     /**
      * Queues each accepted statement (up to 1,000 characters) into each language it has no approved
      * translation in; the statements come from their owner, the statement feature.
