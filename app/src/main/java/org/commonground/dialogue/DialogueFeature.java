@@ -98,33 +98,10 @@ public final class DialogueFeature {
         this.documentViews = new DocumentViews(translation.shown(), machine);
     }
 
-    public static DialogueFeature wire(
-            Jdbi jdbi,
-            Throttles throttles,
-            boolean secureCookies,
-            AccountFeature account,
-            ConversationFeature conversation,
-            StatementFeature statement,
-            TranslationFeature translation,
-            ParticipationFeature participation,
-            ResultsFeature results) {
-        return wire(
-                jdbi,
-                throttles,
-                secureCookies,
-                account,
-                conversation,
-                statement,
-                translation,
-                participation,
-                results,
-                DraftingSettings.off(),
-                MachineTranslations.NONE);
-    }
-
     /**
-     * As above, with the language model that may draft sections of a dialogue's document
-     * ({@code serve --llm}) and the machine translation that fills the document's missing languages.
+     * Wires the feature, with the language model that may draft sections of a dialogue's document
+     * ({@code serve --llm}, {@link DraftingSettings#off()} for none) and the machine translation that
+     * fills the document's missing languages ({@link MachineTranslations#NONE} for none).
      */
     public static DialogueFeature wire(
             Jdbi jdbi,

@@ -173,25 +173,9 @@ class ReminderMailTest {
         TestAccounts.Caller organizer = accounts.organizer();
         Conversation round1 =
                 given.openConversation(organizer.account(), ModerationMode.POST, "Round one", List.of("Seed"));
-        TestServer.Response d = app.server()
-                .postJson(
-                        "/api/v1/dialogues",
-                        Map.of(
-                                "texts",
-                                        Map.of("en", Map.of("title", "Japan and Korea over months", "description", "")),
-                                "conversationId", round1.id()),
-                        organizer.auth());
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        long dialogueId = d.json().get("id").asLong();
-        String token = join(round1, "en");
+        long dialogueId = dialogueOf(organizer, round1, "en", "Japan and Korea over months");
         String address = "returning-" + System.nanoTime() + "@example.org";
-        app.server()
-                .putJson(
-                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
-                        Map.of("email", address, "consent", true),
-                        "Authorization",
-                        "Bearer " + token);
-        smtp.awaitMailTo(address);
+        leaveAddress(round1, "en", address);
 
         TestServer.Response next = app.server()
                 .postJson(
@@ -218,23 +202,9 @@ class ReminderMailTest {
         TestAccounts.Caller organizer = accounts.organizer();
         Conversation round1 =
                 given.openConversation(organizer.account(), ModerationMode.POST, "Scheduled one", List.of("Seed"));
-        TestServer.Response d = app.server()
-                .postJson(
-                        "/api/v1/dialogues",
-                        Map.of(
-                                "texts", Map.of("ja", Map.of("title", "月ごとの対話", "description", "")),
-                                "conversationId", round1.id()),
-                        organizer.auth());
-        long dialogueId = d.json().get("id").asLong();
-        String token = join(round1, "ja");
+        long dialogueId = dialogueOf(organizer, round1, "ja", "月ごとの対話");
         String address = "scheduled-" + System.nanoTime() + "@example.jp";
-        app.server()
-                .putJson(
-                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
-                        Map.of("email", address, "consent", true),
-                        "Authorization",
-                        "Bearer " + token);
-        smtp.awaitMailTo(address);
+        leaveAddress(round1, "ja", address);
         java.time.Instant opens = clock.instant().plus(Duration.ofHours(1));
         TestServer.Response next = app.server()
                 .postJson(
@@ -266,24 +236,9 @@ class ReminderMailTest {
         TestAccounts.Caller organizer = accounts.organizer();
         Conversation round1 =
                 given.openConversation(organizer.account(), ModerationMode.POST, "Round one", List.of("Seed"));
-        long dialogueId = app.server()
-                .postJson(
-                        "/api/v1/dialogues",
-                        Map.of(
-                                "texts", Map.of("en", Map.of("title", "Textbooks over months", "description", "")),
-                                "conversationId", round1.id()),
-                        organizer.auth())
-                .json()
-                .get("id")
-                .asLong();
+        long dialogueId = dialogueOf(organizer, round1, "en", "Textbooks over months");
         String address = "reader-" + System.nanoTime() + "@example.org";
-        app.server()
-                .putJson(
-                        "/api/v1/conversations/" + round1.id() + "/participants/me/reminders",
-                        Map.of("email", address, "consent", true),
-                        "Authorization",
-                        "Bearer " + join(round1, "en"));
-        smtp.awaitMailTo(address);
+        leaveAddress(round1, "en", address);
         String doc = "/api/v1/dialogues/" + dialogueId + "/document";
         TestAccounts.Caller japan = accounts.create(Role.TRANSLATOR);
         TestAccounts.Caller korea = accounts.create(Role.TRANSLATOR);
@@ -437,6 +392,30 @@ class ReminderMailTest {
         org.commonground.testing.Eventually.eventually(
                 Duration.ofSeconds(10), ReminderMailTest::outboxSize, n -> n == 0);
         return queued;
+    }
+
+    /** A dialogue whose first round is {@code round}, titled in {@code lang} only; its id. */
+    private static long dialogueOf(TestAccounts.Caller organizer, Conversation round, String lang, String title) {
+        TestServer.Response d = app.server()
+                .postJson(
+                        "/api/v1/dialogues",
+                        Map.of(
+                                "texts", Map.of(lang, Map.of("title", title, "description", "")),
+                                "conversationId", round.id()),
+                        organizer.auth());
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        return d.json().get("id").asLong();
+    }
+
+    /** A new participant of {@code round} leaves {@code address} with consent; returns once the confirmation arrived. */
+    private static void leaveAddress(Conversation round, String lang, String address) {
+        app.server()
+                .putJson(
+                        "/api/v1/conversations/" + round.id() + "/participants/me/reminders",
+                        Map.of("email", address, "consent", true),
+                        "Authorization",
+                        "Bearer " + join(round, lang));
+        smtp.awaitMailTo(address);
     }
 
     private static String join(Conversation c, String language) {
